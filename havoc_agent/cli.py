@@ -1,0 +1,68 @@
+"""`havoc-agent`: one entry point, one sub-command module per job.
+
+Each module in `havoc_agent/commands/` exposes `register(subparsers)` and sets
+`func` on its parser. Errors follow one rule: bad input is a one-line message on
+stderr and exit code 2; anything else is our bug, exit code 1, never a bare
+traceback (set HAVOC_DEBUG=1 to see it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from importlib import import_module
+
+from tools.errors import HavocInputError
+
+COMMAND_MODULES = (
+    "havoc_agent.commands.tool",
+    "havoc_agent.commands.dsl",
+    "havoc_agent.commands.knowledge",
+    "havoc_agent.commands.ask",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="havoc-agent",
+        description="HAVOC: a reasoning agent for mathematics, statistics and engineering.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # a command group not written yet
+                continue
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except HavocInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # our bug: say so in one line, keep the details on request
+        if os.environ.get("HAVOC_DEBUG"):
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (set HAVOC_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Sub-commands of `havoc-agent`, one module each."""

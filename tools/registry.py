@@ -1,0 +1,134 @@
+"""The one registry of HAVOC tools: every operation, with a pydantic args schema.
+
+A tool module declares `@register("name", ArgsModel)` on a pure function
+`fn(args: ArgsModel) -> ResultModel`. The first line of the function's docstring
+is the tool's description. Modules are imported lazily, on first use, so that a
+CLI command that needs no maths does not pay for scipy and sympy.
+
+Packages above `tools` (the DSL) add their tools through the `havoc.tools`
+entry-point group, so `tools` never imports them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from tools.errors import HavocInputError
+
+BUILTIN_MODULES = (
+    "tools.stats",
+    "tools.regression",
+    "tools.doe",
+    "tools.doe_analysis",
+    "tools.spc",
+    "tools.capability",
+    "tools.symbolic",
+)
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    name: str
+    description: str
+    args_model: type[BaseModel]
+    func: Callable[[Any], BaseModel]
+
+    def validate(self, args: Mapping[str, Any] | BaseModel) -> BaseModel:
+        if isinstance(args, self.args_model):
+            return args
+        if not isinstance(args, Mapping):
+            raise HavocInputError(f"arguments of {self.name} must be a JSON object", field="args")
+        try:
+            return self.args_model.model_validate(dict(args))
+        except ValidationError as exc:
+            raise HavocInputError(_one_line(exc)) from None
+
+    def run(self, args: Mapping[str, Any] | BaseModel) -> BaseModel:
+        return self.func(self.validate(args))
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.args_model.model_json_schema()
+
+
+_REGISTRY: dict[str, ToolSpec] = {}
+_loaded = False
+
+
+def register(name: str, args_model: type[BaseModel]) -> Callable[[Callable], Callable]:
+    def decorate(func: Callable) -> Callable:
+        doc = (func.__doc__ or "").strip().splitlines()
+        if not doc:
+            raise TypeError(f"tool {name} needs a docstring: its first line is the description")
+        if name in _REGISTRY and _REGISTRY[name].func is not func:
+            raise TypeError(f"tool {name} registered twice")
+        _REGISTRY[name] = ToolSpec(name, doc[0].strip(), args_model, func)
+        return func
+
+    return decorate
+
+
+def _load() -> None:
+    global _loaded
+    if _loaded:
+        return
+    for module in BUILTIN_MODULES:
+        import_module(module)
+    for ep in entry_points(group="havoc.tools"):
+        import_module(ep.value)
+    _loaded = True
+
+
+def tools() -> dict[str, ToolSpec]:
+    _load()
+    return dict(sorted(_REGISTRY.items()))
+
+
+def get(name: str) -> ToolSpec:
+    _load()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        close = [n for n in _REGISTRY if name.lower() in n or n in name.lower()]
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `havoc-agent tool list` shows them"
+        raise HavocInputError(f"unknown tool {name!r}{hint}", field="tool") from None
+
+
+def run_tool(name: str, args: Mapping[str, Any] | BaseModel) -> dict[str, Any]:
+    """Validate, run, and return the result as JSON-ready data (the CLI's `--json` form)."""
+    return get(name).run(args).model_dump(mode="json")
+
+
+def langchain_tools() -> list:
+    """Every tool as a LangChain `StructuredTool` (imported here, lazily: langchain is heavy)."""
+    from langchain_core.tools import StructuredTool
+
+    def bind(spec: ToolSpec):
+        def call(**kwargs: Any) -> dict[str, Any]:
+            return spec.run(kwargs).model_dump(mode="json")
+
+        return StructuredTool.from_function(
+            func=call, name=spec.name, description=spec.description, args_schema=spec.args_model
+        )
+
+    return [bind(spec) for spec in tools().values()]
+
+
+def _one_line(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err.get("loc", ())) or "args"
+        msg = err.get("msg", "invalid")
+        # our own HavocInputError messages already name the field
+        ctx_err = (err.get("ctx") or {}).get("error")
+        if isinstance(ctx_err, HavocInputError):
+            parts.append(str(ctx_err))
+        else:
+            parts.append(f"{loc}: {msg}")
+    more = len(exc.errors()) - 3
+    return "; ".join(parts) + (f" (and {more} more)" if more > 0 else "")
