@@ -31,7 +31,7 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print(jsonio.dumps([{"name": s.name, "description": s.description} for s in specs.values()]))
         return 0
-    width = max(len(n) for n in specs)
+    width = max((len(n) for n in specs), default=0)
     for spec in specs.values():
         print(f"{spec.name:<{width}}  {spec.description}")
     return 0
