@@ -1,0 +1,1 @@
+"""PLAN's planners: the user's own DSL, a configured chat model, the deterministic NL parser."""

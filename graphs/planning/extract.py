@@ -1,0 +1,200 @@
+"""Pull numbers, lists, tables, named groups and factor ranges out of free text.
+
+Numbers stay `Decimal` (their decimal text) all the way to the engine. Nothing
+here evaluates anything: it is regular expressions and a JSON reader.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+NUM = r"[-+−]?(?:\d+(?:[.,]\d+)?|\.\d+)(?:[eE][-+]?\d+)?"
+_NUM_RE = re.compile(rf"(?<![\w.^])({NUM})(?![\w.]*[a-df-zA-DF-Z])")
+
+
+def to_decimal(text: str) -> Decimal:
+    text = text.replace("−", "-").strip()
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        raise ValueError(f"not a number: {text!r}") from exc
+
+
+def numbers(text: str) -> list[Decimal]:
+    """Every plain number in `text`, in order (thousands separators are not supported: 1,234 is two)."""
+    out = []
+    for m in re.finditer(rf"(?<![\w^])({NUM})", text.replace("−", "-")):
+        token = m.group(1)
+        if "," in token:  # "1,2" in a list is two numbers
+            out.extend(to_decimal(t) for t in token.split(",") if t)
+        else:
+            out.append(to_decimal(token))
+    return out
+
+
+def _json_lists(text: str) -> list[tuple[int, int, object]]:
+    """Top-level bracketed JSON arrays of numbers (possibly nested) with their spans."""
+    found = []
+    depth, start = 0, None
+    for i, ch in enumerate(text):
+        if ch == "[":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+            if depth == 0 and start is not None:
+                chunk = text[start:i + 1].replace("−", "-")
+                try:
+                    value = json.loads(chunk, parse_float=Decimal, parse_int=Decimal)
+                except (json.JSONDecodeError, RecursionError):
+                    value = None
+                if value is not None and _all_numeric(value):
+                    found.append((start, i + 1, value))
+    return found
+
+
+def _all_numeric(value: object) -> bool:
+    if isinstance(value, list):
+        return bool(value) and all(_all_numeric(v) for v in value)
+    return isinstance(value, Decimal)
+
+
+def bracket_lists(text: str) -> list[object]:
+    return [v for _, _, v in _json_lists(text)]
+
+
+def flat_lists(text: str) -> list[list[Decimal]]:
+    return [v for v in bracket_lists(text) if all(isinstance(x, Decimal) for x in v)]
+
+
+def tables(text: str) -> list[list[list[Decimal]]]:
+    """Nested lists ([[...], [...]]) and pipe/line tables of numbers."""
+    found = [v for v in bracket_lists(text) if all(isinstance(r, list) for r in v)]
+    if found:
+        return found
+    rows = []
+    for line in text.splitlines():
+        cells = [c for c in re.split(r"[|\t;]|\s{2,}|,\s*|\s+", line.strip()) if c]
+        try:
+            nums = [to_decimal(c) for c in cells]
+        except ValueError:
+            if rows:
+                break
+            continue
+        if len(nums) >= 2:
+            rows.append(nums)
+        elif rows:
+            break
+    if len(rows) >= 2 and len({len(r) for r in rows}) == 1:
+        return [rows]
+    return []
+
+
+_GROUP_RE = re.compile(
+    rf"(?P<name>[A-Za-z][\w\- ]{{0,30}}?)\s*(?:[:=]|\bwas\b|\bwere\b|\bgave\b|\bhas\b)\s*"
+    rf"(?P<values>\[?\s*{NUM}(?:\s*[,;]?\s*{NUM})+\s*\]?)"
+)
+
+
+def named_groups(text: str) -> dict[str, list[Decimal]]:
+    """`A: 1, 2, 3; B = [4, 5, 6]` or one group per line → {"A": [...], "B": [...]} in order."""
+    groups: dict[str, list[Decimal]] = {}
+    for m in _GROUP_RE.finditer(text.replace("−", "-")):
+        name = m.group("name").strip()
+        name = re.sub(r"^(?:and|with|for|data|values|supplier|group|machine|line|method)\s+(?=\w)", "", name, flags=re.I)
+        name = re.sub(r"^(?:and|with)\s+", "", name, flags=re.I).strip()
+        values = numbers(m.group("values"))
+        if name and len(values) >= 2:
+            groups[name] = values
+    return groups
+
+
+def value_after(text: str, *keys: str) -> Decimal | None:
+    """The number after one of `keys` ("LSL 9.8", "usl=10.2", "target of 10", "mu 5")."""
+    for key in keys:
+        m = re.search(rf"(?<![\w]){key}\s*(?:=|:|of|is|at|equal to|to)?\s*({NUM})", text, flags=re.I)
+        if m:
+            return to_decimal(m.group(1))
+    return None
+
+
+def int_after(text: str, *keys: str) -> int | None:
+    value = value_after(text, *keys)
+    return int(value) if value is not None and value == value.to_integral_value() else None
+
+
+def int_before(text: str, *words: str) -> int | None:
+    """The integer before one of `words` ("5 centre points", "3 factors")."""
+    for word in words:
+        m = re.search(rf"(\d+|{'|'.join(WORD_NUMBERS)})\s+(?:\w+\s+)?{word}", text, flags=re.I)
+        if m:
+            token = m.group(1).lower()
+            return WORD_NUMBERS.get(token) or int(token)
+    return None
+
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+
+
+@dataclass
+class FactorSpec:
+    name: str
+    low: Decimal | None = None
+    high: Decimal | None = None
+    units: str | None = None
+
+
+_UNIT = r"(?:°\s?[CF]|deg\s?[CF]|degC|degF|K|bar|psi|kPa|MPa|Pa|atm|min|mins|minutes|s|sec|seconds|h|hr|hours|rpm|%|mm|cm|m|g|kg|mg|ml|mL|L|V|A|W|mol|ppm|N|Nm|Hz)"
+_RANGE = re.compile(
+    rf"(?P<name>[A-Za-z][A-Za-z_]*(?:\s[A-Za-z_]+)?)\s*(?:\(|:|from|between|of|=)?\s*"
+    rf"(?P<low>{NUM})\s*(?P<u1>{_UNIT})?\s*(?:\.\.|-|–|to|and)\s*(?P<high>{NUM})\s*(?P<u2>{_UNIT})?\)?"
+)
+
+_STOP = {"and", "for", "with", "the", "a", "an", "of", "in", "on", "at", "factors", "factor", "design",
+         "doe", "runs", "using", "levels", "from", "between", "where", "ranges", "range", "three", "two",
+         "four", "five", "six", "seven", "to", "by", "center", "centre", "points", "box", "behnken",
+         "composite", "central", "full", "factorial", "fractional", "variables", "variable", "inputs", "me",
+         "give", "make", "create", "build", "plan", "need", "want", "i", "please", "experiment", "study"}
+
+
+def factor_specs(text: str) -> list[FactorSpec]:
+    """Factors named in a design request, with ranges and units when given.
+
+    Handles "temperature 150-200 °C, pressure 1 to 3 bar and time (10..30 min)" and
+    bare lists "for temperature, pressure and time".
+    """
+    found: list[FactorSpec] = []
+    seen = set()
+    for m in _RANGE.finditer(text.replace("−", "-")):
+        words = [w for w in m.group("name").split() if w.lower() not in _STOP]
+        if not words:
+            continue
+        name = "_".join(words).lower()
+        if name in seen:
+            continue
+        low, high = to_decimal(m.group("low")), to_decimal(m.group("high"))
+        units = (m.group("u2") or m.group("u1") or None)
+        found.append(FactorSpec(name, low, high, units.replace(" ", "") if units else None))
+        seen.add(name)
+    if found:
+        return found
+    m = re.search(r"\b(?:for|factors?|variables?|inputs?)\s*:?\s+((?:[A-Za-z_][\w ]*?)(?:\s*,\s*|\s+and\s+)[A-Za-z_][\w ,]*)", text, flags=re.I)
+    if not m:
+        return []
+    names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
+    out = []
+    for raw in names:
+        words = [w for w in raw.split() if w.lower() not in _STOP and not w.isdigit()]
+        if words and len(words) <= 3:
+            name = "_".join(words).lower()
+            if name not in seen and re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+                out.append(FactorSpec(name))
+                seen.add(name)
+    return out if len(out) >= 2 else []

@@ -1,0 +1,90 @@
+"""The deterministic natural-language planner: a question → intents → a DSL program.
+
+It tries the parser of the question's mode first, then the others (a question
+MODE called "stats" may still be a control chart). Follow-ups in a thread
+("now with 5 centre points", "analyse it with these responses") start from the
+previous run's intents.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+
+from graphs.planning.extract import int_after, int_before
+from graphs.planning.intent import Intent
+from graphs.planning.nl_doe import plan_analysis, plan_design
+from graphs.planning.nl_math import plan_math
+from graphs.planning.nl_spc import plan_spc
+from graphs.planning.nl_stats import plan_stats
+
+ORDER = {
+    "doe": ("doe", "spc", "stats", "math"),
+    "spc": ("spc", "stats", "doe", "math"),
+    "stats": ("stats", "spc", "doe", "math"),
+    "math": ("math", "stats", "spc", "doe"),
+    "general": ("math", "doe", "spc", "stats"),
+}
+
+
+def plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
+                  bindings: dict | None = None) -> list[Intent] | None:
+    """Intents for `question`, or None when nothing here understands it."""
+    bindings = bindings or {}
+    follow = follow_up(question, previous or [])
+    if follow:
+        return follow
+    analysis = plan_analysis(question, bindings)
+    if analysis:
+        return analysis
+    planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
+                "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
+    for name in ORDER.get(mode, ORDER["general"]):
+        if mode == "general" and name != "math":
+            continue  # an off-topic question is not forced into a design or a chart
+        intents = planners[name]()
+        if intents:
+            return intents
+    return None
+
+
+def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
+    """Modify the previous design: "now with 5 centre points", "make it face-centred", "use seed 3"."""
+    low = question.lower().strip()
+    if not previous or not re.match(r"^(now|then|again|same|instead|and|what if|make it|use|with|change|redo|repeat)\b", low):
+        return None
+    last = previous[-1]
+    if last.get("tool") != "doe_design":
+        return None
+    args = deepcopy(last["args"])
+    changed = []
+    centre = int_before(low, r"cent(?:er|re)[\s-]*(?:points?|runs?)")
+    if centre is not None:
+        args["center_points"] = centre
+        changed.append(f"{centre} centre points")
+    seed = int_after(low, "seed")
+    if seed is not None:
+        args.update(randomize=True, seed=seed)
+        changed.append(f"seed {seed}")
+    reps = int_before(low, r"replicates?")
+    if reps:
+        args["replicates"] = reps
+        changed.append(f"{reps} replicates")
+    count = int_before(low, r"factors")
+    if count:
+        args["factors"] = count
+        changed.append(f"{count} factors")
+    if re.search(r"face[\s-]*cent", low):
+        args.update(design="central_composite", face="faced")
+        args.pop("alpha", None)
+        changed.append("face-centred")
+    if re.search(r"box[\s-]*behnken", low):
+        args["design"] = "box_behnken"
+        changed.append("Box-Behnken")
+    if re.search(r"central[\s-]*composite|\bccd\b", low) and args["design"] != "central_composite":
+        args.update(design="central_composite", face="circumscribed", alpha="rotatable")
+        changed.append("central composite")
+    if not changed:
+        return None
+    return [Intent("doe_design", args, binding=last.get("binding") or "d",
+                   notes=["changed from the previous design: " + ", ".join(changed)])]

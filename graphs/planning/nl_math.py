@@ -1,0 +1,137 @@
+"""Natural-language calculus questions → symbolic tool intents.
+
+The expression text is only cleaned up here (unicode powers, `sin x` → `sin(x)`);
+it is parsed — safely, never evaluated — by `tools.safe_expr` when the tool runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphs.planning.extract import NUM, tables
+from graphs.planning.intent import Intent
+
+_SUPERSCRIPTS = str.maketrans({"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
+                               "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-"})
+_FUNCS = r"(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|asin|acos|atan|arcsin|arccos|arctan|exp|ln|log|sqrt|abs)"
+
+
+def clean_expression(text: str) -> str:
+    text = text.strip().strip("?.!:;,").strip()
+    text = re.sub(r"[\"'`]", "", text)
+    text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    text = text.replace("×", "*").replace("·", "*").replace("−", "-").replace("π", "pi").replace("√", "sqrt")
+    # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
+    text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip()
+
+
+_WRT = r"(?:with respect to|w\.?r\.?t\.?|by|in terms of|for)\s+([A-Za-z])\b"
+
+
+def _variable(text: str, expression: str, default: str = "x") -> str:
+    m = re.search(_WRT, text, flags=re.I) or re.search(r"\bd/d([A-Za-z])\b", text)
+    if m:
+        return m.group(1)
+    names = set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z(])", expression)) - {"e"}
+    if default in names or not names:
+        return default
+    return sorted(names)[0]
+
+
+def _strip_tail(expr: str) -> str:
+    expr = re.split(_WRT, expr, flags=re.I)[0]
+    expr = re.sub(r"\s*\bd[a-z]\b\s*$", "", expr)
+    return expr
+
+
+def plan_math(question: str) -> list[Intent] | None:
+    q = question.strip()
+    low = q.lower()
+    m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)
+    order = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)] if m else 1
+
+    m = re.search(r"(?:derivative|differentiate|d/d[a-z])\s*(?:of)?\s*(.+)", q, flags=re.I)
+    if m and re.search(r"derivative|differentiate|d/d[a-z]", low):
+        expr = clean_expression(_strip_tail(m.group(1)))
+        if expr:
+            var = _variable(q, expr)
+            args = {"expression": expr, "variable": var}
+            if order > 1:
+                args["order"] = order
+            return [Intent("differentiate", args)]
+
+    m = re.search(r"(?:integral|integrate|antiderivative)\s*(?:of)?\s*(.+)", q, flags=re.I)
+    if m:
+        body = m.group(1)
+        bounds = re.search(rf"\bfrom\s+({NUM}|-?oo|-?inf(?:inity)?|-?pi)\s+to\s+({NUM}|-?oo|-?inf(?:inity)?|pi)", body, flags=re.I)
+        expr_text = body[:bounds.start()] if bounds else body
+        expr = clean_expression(_strip_tail(expr_text))
+        if expr:
+            var = _variable(q, expr)
+            args = {"expression": expr, "variable": var}
+            if bounds:
+                args["lower"], args["upper"] = (_bound(bounds.group(1)), _bound(bounds.group(2)))
+            return [Intent("integrate", args)]
+
+    m = re.search(r"\blimit\s*(?:of)?\s*(.+?)\s+(?:as|when)\s+([a-z])\s*(?:->|→|approaches|goes to|tends to|to)\s*([-+]?\w+(?:\.\d+)?)\s*([+-])?", q, flags=re.I)
+    if m:
+        args = {"expression": clean_expression(m.group(1)), "variable": m.group(2), "point": _bound(m.group(3))}
+        if m.group(4):
+            args["direction"] = m.group(4)
+        return [Intent("limit", args)]
+
+    m = re.search(r"(?:taylor|maclaurin|power)?\s*series\s*(?:expansion)?\s*(?:of|for)\s+(.+)", q, flags=re.I)
+    if m:
+        body = m.group(1)
+        point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
+        order_m = re.search(r"\b(?:order|degree|up to|to)\s+(?:order\s+)?(\d+)", body, flags=re.I)
+        cut = min([x.start() for x in (point, order_m) if x] or [len(body)])
+        expr = clean_expression(_strip_tail(body[:cut]))
+        args = {"expression": expr, "variable": _variable(q, expr),
+                "point": _bound(point.group(1)) if point else 0, "order": int(order_m.group(1)) if order_m else 6}
+        return [Intent("series", args, notes=[] if point else ["expanded about 0 (Maclaurin)"])]
+
+    m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)
+    if m and not re.search(r"\bfactors?\b.*\b(design|doe|experiment)", low):
+        method = {"factorise": "factor", "factorize": "factor"}.get(m.group(1).lower(), m.group(1).lower())
+        return [Intent("simplify", {"expression": clean_expression(m.group(2)), "method": method})]
+
+    m = re.search(r"\b(determinant|inverse|eigenvalues?|rank|transpose)\b", low)
+    if m:
+        mats = tables(q)
+        if mats:
+            op = {"eigenvalue": "eigenvalues"}.get(m.group(1), m.group(1))
+            return [Intent("matrix", {"matrix": [[str(v) for v in row] for row in mats[0]], "operation": op})]
+
+    m = re.search(r"\b(?:solve|roots? of|zeros? of|find [a-z] (?:such that|where|if))\s*(?:the equation|equations?)?\s*:?\s*(.+)", q, flags=re.I)
+    if m:
+        body = m.group(1)
+        var_m = re.search(r"\bfor\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[?.]?\s*$", body, flags=re.I)
+        if var_m:
+            body = body[:var_m.start()]
+        parts = [clean_expression(p) for p in re.split(r"\s*(?:;|,\s*(?=[^,]*=)|\band\b)\s*", body) if p.strip()]
+        parts = [p for p in parts if p]
+        if parts:
+            args: dict = {"equations": parts if len(parts) > 1 else parts[0]}
+            if var_m:
+                args["variables"] = re.findall(r"[a-z]", var_m.group(1))
+            return [Intent("solve", args)]
+    return None
+
+
+def _bound(text: str):
+    t = text.strip().lower()
+    if t in ("oo", "inf", "infinity", "+oo"):
+        return "oo"
+    if t in ("-oo", "-inf", "-infinity"):
+        return "-oo"
+    if t == "pi":
+        return "pi"
+    try:
+        from graphs.planning.extract import to_decimal
+
+        return to_decimal(t)
+    except ValueError:
+        return t

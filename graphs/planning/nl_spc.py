@@ -1,0 +1,120 @@
+"""Natural-language SPC questions → control chart, capability, constants intents."""
+
+from __future__ import annotations
+
+import re
+
+from graphs.planning.extract import flat_lists, int_after, int_before, numbers, tables, value_after
+from graphs.planning.intent import Intent
+
+
+def _chart_kind(low: str) -> str | None:
+    if re.search(r"x[\s-]*bar[\s-]*(?:and\s*|/|-|\s)?s\b|x̄[\s-]*s\b|xbar_s", low):
+        return "xbar_s"
+    if re.search(r"x[\s-]*bar|x̄|xbar|averages? chart", low):
+        return "xbar_r"
+    if re.search(r"\bi[\s-]*mr\b|individuals?|moving[\s-]*range|\bimr\b|\bx[\s-]*mr\b", low):
+        return "imr"
+    if re.search(r"\bnp[\s-]*chart|number (?:of )?defective", low):
+        return "np"
+    if re.search(r"\bp[\s-]*chart|proportion|fraction (?:non[\s-]*conforming|defective)|percent defective", low):
+        return "p"
+    if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low):
+        return "u"
+    if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects", low):
+        return "c"
+    return None
+
+
+def _data_after_keywords(text: str) -> list:
+    """The numbers after a 'data:'-like marker, or every number if there is none."""
+    m = re.search(r"(?:data|values|measurements|readings|observations|samples?)\s*(?:are|were|is|:|=)\s*(.+)", text, flags=re.I | re.S)
+    if m:
+        return numbers(m.group(1))
+    tail = text.split(":", 1)[1] if ":" in text else text
+    values = numbers(tail)
+    return values if len(values) >= 3 else []
+
+
+def _sizes(text: str, n: int) -> list | None:
+    size = value_after(text, r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"samples of", r"n")
+    lists = flat_lists(text)
+    if len(lists) >= 2 and len(lists[-1]) == n:
+        return lists[-1]
+    if size is not None:
+        return [size] * n
+    return None
+
+
+def plan_spc(question: str) -> list[Intent] | None:
+    q = question
+    low = q.lower()
+    if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q):
+        n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)") or int_before(low, r"(?:per subgroup|observations per)")
+        if n:
+            return [Intent("spc_constants", {"n": n})]
+
+    rules = "nelson" if "nelson" in low else "western_electric"
+    exclude = [int(v) - 1 for v in numbers(m.group(1))] if (m := re.search(r"(?:exclud\w*|drop\w*|remov\w*)\s+(?:points?|samples?|subgroups?)?\s*([\d,\s and]+)", low)) else None
+
+    if re.search(r"capab|\bcpk?\b|\bppk?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
+        lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit")
+        usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit")
+        spec = re.search(r"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,)\s*([-\d.]+)", low)
+        if spec and lsl is None and usl is None:
+            lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
+        target = value_after(q, "target", "nominal")
+        args: dict = {}
+        table = tables(q)
+        if table and len(table[0]) >= 2 and len(table[0][0]) >= 2:
+            args["subgroups"] = table[0]
+        else:
+            data = flat_lists(q)
+            values = data[0] if data else _data_after_keywords(q)
+            if values:
+                args["data"] = values
+        if not args or (lsl is None and usl is None):
+            return [Intent("capability", {**args, **({"lsl": lsl} if lsl is not None else {}),
+                                          **({"usl": usl} if usl is not None else {})},
+                           notes=["missing: " + ", ".join(n for n, v in (("data", args), ("spec limits", lsl or usl)) if not v)])]
+        if lsl is not None:
+            args["lsl"] = lsl
+        if usl is not None:
+            args["usl"] = usl
+        if target is not None:
+            args["target"] = target
+        return [Intent("capability", args)]
+
+    kind = _chart_kind(low)
+    in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western", low)
+    if kind is None and not in_control:
+        return None
+    table = tables(q)
+    data = flat_lists(q)
+    args = {"rules": rules}
+    if exclude:
+        args["exclude"] = exclude
+    if kind in ("p", "np", "c", "u"):
+        counts = data[0] if data else _data_after_keywords(q)
+        if not counts:
+            return None
+        args.update(chart=kind, counts=counts)
+        if kind in ("p", "np", "u"):
+            sizes = _sizes(q, len(counts))
+            if sizes is None:
+                return [Intent("control_chart", args, notes=["missing: sample sizes"])]
+            args["sizes"] = sizes
+        return [Intent("control_chart", args)]
+    if table and len(table[0][0]) >= 2:
+        args.update(chart=kind if kind in ("xbar_r", "xbar_s") else "xbar_r", subgroups=table[0])
+        return [Intent("control_chart", args)]
+    values = data[0] if data else _data_after_keywords(q)
+    if not values:
+        return None
+    size = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"in groups of")
+    if kind in ("xbar_r", "xbar_s") and size and size >= 2 and len(values) % size == 0:
+        args.update(chart=kind, subgroups=[values[i:i + size] for i in range(0, len(values), size)])
+        return [Intent("control_chart", args)]
+    args.update(chart="imr", values=values)
+    notes = [] if kind == "imr" else ["individual values with no subgroups: an individuals (I-MR) chart"]
+    return [Intent("control_chart", args, notes=notes)]

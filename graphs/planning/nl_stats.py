@@ -1,0 +1,130 @@
+"""Natural-language statistics questions → test, ANOVA, regression, summary intents."""
+
+from __future__ import annotations
+
+import re
+
+from graphs.planning.extract import flat_lists, named_groups, numbers, tables, value_after
+from graphs.planning.intent import Intent
+
+
+def _alternative(low: str) -> str:
+    if re.search(r"greater|larger|higher|more than|increase", low):
+        return "greater"
+    if re.search(r"\bless\b|smaller|lower|fewer|decrease", low):
+        return "less"
+    return "two-sided"
+
+
+def _confidence(q: str) -> dict:
+    m = re.search(r"(\d{2}(?:\.\d+)?)\s*%\s*(?:confidence|ci|level)", q, flags=re.I)
+    return {"confidence": float(m.group(1)) / 100} if m else {}
+
+
+def _groups(q: str) -> list[tuple[str, list]]:
+    groups = named_groups(q)
+    if len(groups) >= 2:
+        return list(groups.items())
+    lists = flat_lists(q)
+    if len(lists) >= 2:
+        return [(f"group {i + 1}", v) for i, v in enumerate(lists)]
+    lines = [numbers(line) for line in q.splitlines()]
+    lines = [ln for ln in lines if len(ln) >= 2]
+    if len(lines) >= 2:
+        return [(f"group {i + 1}", v) for i, v in enumerate(lines)]
+    return []
+
+
+def plan_stats(question: str) -> list[Intent] | None:
+    q = question
+    low = q.lower()
+    conf = _confidence(q)
+
+    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|association", low):
+        table = tables(q)
+        if table and not re.search(r"goodness", low):
+            return [Intent("chi_square", {"table": table[0], **({"correction": False} if "no correction" in low else {})})]
+        groups = named_groups(q)
+        observed = groups.get("observed") or (flat_lists(q)[0] if flat_lists(q) else None)
+        expected = groups.get("expected") or (flat_lists(q)[1] if len(flat_lists(q)) > 1 else None)
+        if observed:
+            args = {"observed": observed}
+            if expected:
+                args["expected"] = expected
+            return [Intent("chi_square", args, notes=[] if expected else ["no expected counts: equal proportions"])]
+        return None
+
+    if re.search(r"regress|regression|linear fit|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit", low):
+        groups = named_groups(q)
+        keys = {k.lower(): k for k in groups}
+        y_key = next((keys[k] for k in ("y", "response", "yield", "output") if k in keys), None)
+        x_key = next((keys[k] for k in ("x", "predictor", "input") if k in keys), None)
+        if (x_key is None or y_key is None) and len(groups) == 2:
+            names = list(groups)
+            m = re.search(r"regress\s+(\w+)\s+on\s+(\w+)", low)
+            if m and m.group(1) in keys and m.group(2) in keys:
+                y_key, x_key = keys[m.group(1)], keys[m.group(2)]
+            else:
+                x_key, y_key = names[0], names[1]
+        if x_key is None or y_key is None:
+            lists = flat_lists(q)
+            if len(lists) >= 2:
+                x, y = lists[0], lists[1]
+            else:
+                return None
+        else:
+            x, y = groups[x_key], groups[y_key]
+        degree = 2 if "quadratic" in low else 3 if "cubic" in low else 1
+        m = re.search(r"degree\s+(\d+)|order\s+(\d+)", low)
+        if m:
+            degree = int(m.group(1) or m.group(2))
+        args = {"x": x, "y": y, "degree": degree}
+        if re.search(r"no intercept|without (?:an )?intercept|through the origin|zero intercept", low):
+            args["intercept"] = False
+        return [Intent("regression", args)]
+
+    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*shaped|gaussian", low) and not re.search(r"compare|t[\s-]*test", low):
+        data = flat_lists(q) or [numbers(q)]
+        if data and len(data[0]) >= 3:
+            method = "anderson_darling" if "anderson" in low else "shapiro_wilk"
+            return [Intent("normality", {"data": data[0], "method": method})]
+
+    if re.search(r"levene|equal variances?|homogeneity of variance", low):
+        groups = _groups(q)
+        if len(groups) >= 2:
+            return [Intent("levene", {"groups": [g for _, g in groups]})]
+
+    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based", low):
+        groups = _groups(q)
+        if len(groups) >= 2:
+            return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]})]
+
+    if re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low):
+        groups = _groups(q)
+        if len(groups) >= 2:
+            return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
+                                      "alternative": _alternative(low), **conf})]
+
+    mu = value_after(q, "mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed")
+    groups = _groups(q)
+    if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
+        names = [name for name, _ in groups]
+        return [Intent("anova_oneway", {"groups": [g for _, g in groups], "labels": names})]
+    if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|lower", low):
+        kind = "pooled" if re.search(r"pooled|equal variances? assumed|student", low) else "welch"
+        return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
+                                  "alternative": _alternative(low), **conf},
+                       notes=[] if kind == "pooled" else ["Welch's t-test (no equal-variance assumption), as Minitab does by default"])]
+    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan", low):
+        data = flat_lists(q)
+        values = data[0] if data else [v for v in numbers(q) if v != mu]
+        if len(values) >= 2:
+            return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu,
+                                      "alternative": _alternative(low), **conf})]
+
+    if re.search(r"summar|describe|descriptive|mean|average|standard deviation|std|median|variance|statistics", low):
+        data = flat_lists(q)
+        values = data[0] if data else numbers(re.split(r"[:=]", q, maxsplit=1)[-1])
+        if len(values) >= 1:
+            return [Intent("describe", {"data": values})]
+    return None
