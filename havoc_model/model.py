@@ -1,0 +1,290 @@
+"""HAVOC's Llama-style decoder: RMSNorm, rotary embeddings, grouped-query attention, SwiGLU, pre-norm.
+
+Layout choices, and why:
+- Rotary embeddings use the Hugging Face "rotate-half" layout (dimension i pairs with
+  i + head_dim/2), so exporting to `LlamaForCausalLM` is a plain copy of rows, no permutation.
+- Q, K and V are one fused projection (`attn.wqkv`, rows ordered q | k | v) and the SwiGLU gate
+  and up projections are one fused projection (`mlp.w_gate_up`, rows gate | up): fewer, larger
+  matmuls are measurably faster on CPU; `havoc_model.hf` splits them on export.
+- Initialisation: every weight matrix ~ normal(0, init_std); the two projections that write
+  into the residual stream (`attn.wo`, `mlp.w_down`) are scaled by 1/sqrt(2 * n_layers) so the
+  residual's variance does not grow with depth (GPT-2 / Megatron practice); norm gains are 1.
+- The KV cache is preallocated per layer as (batch, n_kv_heads, max_len, head_dim) so decoding
+  never reallocates; left-padded batches carry a per-row pad count in the cache, from which
+  the rotary positions and the key mask are derived.
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+from torch.utils.checkpoint import checkpoint
+
+from havoc_model.config import ModelConfig
+from havoc_model.errors import ModelInputError
+
+
+class RMSNorm(nn.Module):
+    """Normalises in fp32 whatever the activation dtype, as Llama does, so bf16 matches the reference."""
+
+    def __init__(self, dim: int, eps: float) -> None:
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dtype == torch.float32 and self.weight.dtype == torch.float32:
+            return F.rms_norm(x, (x.shape[-1],), self.weight, self.eps)
+        h = x.float()
+        h = h * torch.rsqrt(h.pow(2).mean(-1, keepdim=True) + self.eps)
+        return self.weight * h.to(x.dtype)
+
+
+def rotary_tables(head_dim: int, max_len: int, theta: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """cos/sin of shape (max_len, head_dim) in rotate-half layout; fp32 as in the Llama reference."""
+    inv_freq = 1.0 / (theta ** (torch.arange(0, head_dim, 2, dtype=torch.int64).float() / head_dim))
+    freqs = torch.outer(torch.arange(max_len, dtype=torch.float32), inv_freq)
+    emb = torch.cat((freqs, freqs), dim=-1)
+    return emb.cos(), emb.sin()
+
+
+def apply_rotary(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+    half = x.shape[-1] // 2
+    x1, x2 = x[..., :half], x[..., half:]
+    return x * cos + torch.cat((-x2, x1), dim=-1) * sin
+
+
+class KVCache:
+    """Preallocated keys and values for every layer; `pad` holds each row's left-padding count."""
+
+    def __init__(
+        self, n_layers: int, batch: int, max_len: int, n_kv_heads: int, head_dim: int,
+        device: torch.device | str, dtype: torch.dtype,
+    ) -> None:
+        shape = (batch, n_kv_heads, max_len, head_dim)
+        self.k = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layers)]
+        self.v = [torch.zeros(shape, device=device, dtype=dtype) for _ in range(n_layers)]
+        self.batch = batch
+        self.max_len = max_len
+        self.pad: torch.Tensor | None = None
+
+    def set_padding(self, pad: torch.Tensor | list[int] | None) -> None:
+        """Left-padding per row; positions and key masks then skip the padded slots."""
+        if pad is None:
+            self.pad = None
+            return
+        pad_t = torch.as_tensor(pad, dtype=torch.long, device=self.k[0].device)
+        if pad_t.shape != (self.batch,):
+            raise ModelInputError(f"cache.pad: expected {self.batch} counts, got shape {tuple(pad_t.shape)}")
+        self.pad = pad_t if bool((pad_t > 0).any()) else None
+
+    def select(self, rows: torch.Tensor) -> None:
+        """Keep only some batch rows (a finished sequence drops out of a batched decode)."""
+        self.k = [k.index_select(0, rows) for k in self.k]
+        self.v = [v.index_select(0, rows) for v in self.v]
+        self.batch = int(rows.numel())
+        if self.pad is not None:
+            self.pad = self.pad.index_select(0, rows)
+
+
+class Attention(nn.Module):
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.n_heads, self.n_kv_heads, self.head_dim = cfg.n_heads, cfg.n_kv_heads, cfg.head_dim
+        self.q_dim = cfg.n_heads * cfg.head_dim
+        self.kv_dim = cfg.n_kv_heads * cfg.head_dim
+        self.wqkv = nn.Linear(cfg.d_model, self.q_dim + 2 * self.kv_dim, bias=False)
+        self.wo = nn.Linear(self.q_dim, cfg.d_model, bias=False)
+        self.dropout = cfg.dropout
+
+    def forward(
+        self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
+        cache: KVCache | None, layer: int, start_pos: int, mask: torch.Tensor | None,
+    ) -> torch.Tensor:
+        bsz, seq, _ = x.shape
+        hd, n_kv = self.head_dim, self.n_kv_heads
+        q, k, v = self.wqkv(x).split((self.q_dim, self.kv_dim, self.kv_dim), dim=-1)
+        q = apply_rotary(q.view(bsz, seq, self.n_heads, hd).transpose(1, 2), cos, sin)
+        k = apply_rotary(k.view(bsz, seq, n_kv, hd).transpose(1, 2), cos, sin)
+        v = v.view(bsz, seq, n_kv, hd).transpose(1, 2)
+        dropout = self.dropout if self.training else 0.0
+        if cache is None:
+            out = F.scaled_dot_product_attention(q, k, v, is_causal=seq > 1, dropout_p=dropout, enable_gqa=True)
+        else:
+            end = start_pos + seq
+            cache.k[layer][:, :, start_pos:end] = k
+            cache.v[layer][:, :, start_pos:end] = v
+            k_all, v_all = cache.k[layer][:, :, :end], cache.v[layer][:, :, :end]
+            if seq == 1:
+                # One new token: fold each KV group's query heads into the query axis, so SDPA
+                # attends without repeating K/V (heads h*G..h*G+G-1 share KV head h).
+                q_grouped = q.reshape(bsz, n_kv, self.n_heads // n_kv, hd)
+                out = F.scaled_dot_product_attention(q_grouped, k_all, v_all, attn_mask=mask)
+                return self.wo(out.reshape(bsz, 1, self.q_dim))
+            if mask is None:
+                out = F.scaled_dot_product_attention(q, k_all, v_all, is_causal=True, enable_gqa=True)
+            else:
+                out = F.scaled_dot_product_attention(q, k_all, v_all, attn_mask=mask, enable_gqa=True)
+        out = self.wo(out.transpose(1, 2).reshape(bsz, seq, self.q_dim))
+        return F.dropout(out, dropout, self.training) if dropout else out
+
+
+class SwiGLU(nn.Module):
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.hidden = cfg.ffn_hidden
+        self.w_gate_up = nn.Linear(cfg.d_model, 2 * cfg.ffn_hidden, bias=False)
+        self.w_down = nn.Linear(cfg.ffn_hidden, cfg.d_model, bias=False)
+        self.dropout = cfg.dropout
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        gate, up = self.w_gate_up(x).split(self.hidden, dim=-1)
+        out = self.w_down(F.silu(gate) * up)
+        return F.dropout(out, self.dropout, self.training) if self.dropout else out
+
+
+class Block(nn.Module):
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.attn_norm = RMSNorm(cfg.d_model, cfg.norm_eps)
+        self.attn = Attention(cfg)
+        self.mlp_norm = RMSNorm(cfg.d_model, cfg.norm_eps)
+        self.mlp = SwiGLU(cfg)
+
+    def forward(
+        self, x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor,
+        cache: KVCache | None = None, layer: int = 0, start_pos: int = 0, mask: torch.Tensor | None = None,
+    ) -> torch.Tensor:
+        x = x + self.attn(self.attn_norm(x), cos, sin, cache, layer, start_pos, mask)
+        return x + self.mlp(self.mlp_norm(x))
+
+
+class HavocLM(nn.Module):
+    """Decoder-only LM; `forward` returns fp32 logits and, given targets, the mean cross-entropy (-100 ignored)."""
+
+    def __init__(self, cfg: ModelConfig) -> None:
+        super().__init__()
+        self.cfg = cfg
+        self.gradient_checkpointing = False
+        self.tok_embeddings = nn.Embedding(cfg.vocab_size, cfg.d_model)
+        self.layers = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layers))
+        self.norm = RMSNorm(cfg.d_model, cfg.norm_eps)
+        self.lm_head = nn.Linear(cfg.d_model, cfg.vocab_size, bias=False)
+        if cfg.tie_embeddings:
+            self.lm_head.weight = self.tok_embeddings.weight
+        cos, sin = rotary_tables(cfg.head_dim, cfg.max_seq_len, cfg.rope_theta)
+        self.register_buffer("rope_cos", cos, persistent=False)
+        self.register_buffer("rope_sin", sin, persistent=False)
+        self.reset_parameters()
+
+    @torch.no_grad()
+    def reset_parameters(self, generator: torch.Generator | None = None) -> None:
+        """normal(0, init_std) everywhere, residual-writing projections / sqrt(2 * n_layers), norms 1."""
+        std = self.cfg.init_std
+        residual_std = std / math.sqrt(2 * self.cfg.n_layers)
+        self.tok_embeddings.weight.normal_(0.0, std, generator=generator)
+        for block in self.layers:
+            block.attn.wqkv.weight.normal_(0.0, std, generator=generator)
+            block.attn.wo.weight.normal_(0.0, residual_std, generator=generator)
+            block.mlp.w_gate_up.weight.normal_(0.0, std, generator=generator)
+            block.mlp.w_down.weight.normal_(0.0, residual_std, generator=generator)
+            block.attn_norm.weight.fill_(1.0)
+            block.mlp_norm.weight.fill_(1.0)
+        self.norm.weight.fill_(1.0)
+        if not self.cfg.tie_embeddings:
+            self.lm_head.weight.normal_(0.0, std, generator=generator)
+        self.reset_rotary()
+
+    def reset_rotary(self) -> None:
+        """Rotary tables are derived, not learned: rebuild them after loading onto a meta-built model."""
+        cos, sin = rotary_tables(self.cfg.head_dim, self.cfg.max_seq_len, self.cfg.rope_theta)
+        device = self.tok_embeddings.weight.device
+        self.rope_cos = cos.to(device)
+        self.rope_sin = sin.to(device)
+
+    def tie_weights(self) -> None:
+        """Re-point the output head at the embedding after the embedding tensor was replaced."""
+        if self.cfg.tie_embeddings:
+            self.lm_head.weight = self.tok_embeddings.weight
+
+    def num_params(self) -> int:
+        return sum(p.numel() for p in self.parameters())
+
+    def new_cache(
+        self, batch: int, max_len: int, device: torch.device | str | None = None, dtype: torch.dtype | None = None,
+    ) -> KVCache:
+        if max_len > self.cfg.max_seq_len:
+            raise ModelInputError(f"max_len: {max_len} exceeds the model's context of {self.cfg.max_seq_len}")
+        weight = self.tok_embeddings.weight
+        return KVCache(
+            self.cfg.n_layers, batch, max_len, self.cfg.n_kv_heads, self.cfg.head_dim,
+            device if device is not None else weight.device, dtype if dtype is not None else weight.dtype,
+        )
+
+    def _rotary(self, seq: int, start_pos: int, cache: KVCache | None) -> tuple[torch.Tensor, torch.Tensor]:
+        end = start_pos + seq
+        if cache is None or cache.pad is None:
+            return self.rope_cos[start_pos:end], self.rope_sin[start_pos:end]
+        positions = (torch.arange(start_pos, end, device=cache.pad.device) - cache.pad[:, None]).clamp_min(0)
+        return self.rope_cos[positions].unsqueeze(1), self.rope_sin[positions].unsqueeze(1)
+
+    def _compute_dtype(self, device: torch.device) -> torch.dtype:
+        """The dtype q and k will have, so rotary tables never up-cast them (autocast included)."""
+        if torch.is_autocast_enabled(device.type):
+            return torch.get_autocast_dtype(device.type)
+        return self.tok_embeddings.weight.dtype
+
+    @staticmethod
+    def _mask(seq: int, start_pos: int, cache: KVCache | None, device: torch.device) -> torch.Tensor | None:
+        """None where SDPA's own causal handling is right; otherwise a boolean (rows, 1, seq, keys) mask."""
+        if cache is None:
+            return None
+        end = start_pos + seq
+        if cache.pad is None and (seq == 1 or start_pos == 0):
+            return None
+        query_pos = torch.arange(start_pos, end, device=device)[:, None]
+        key_pos = torch.arange(end, device=device)[None, :]
+        allowed = key_pos <= query_pos
+        if cache.pad is None:
+            return allowed[None, None]
+        valid_key = key_pos[None] >= cache.pad[:, None, None]
+        # A padded query would see no key at all (NaN); let it see itself. Its output is never used.
+        allowed = allowed[None] & (valid_key | (key_pos == query_pos)[None])
+        return allowed[:, None]
+
+    def forward(
+        self, input_ids: torch.Tensor, targets: torch.Tensor | None = None, *,
+        cache: KVCache | None = None, start_pos: int = 0, last_only: bool = False,
+    ) -> tuple[torch.Tensor, torch.Tensor | None]:
+        """`last_only` computes logits for the final position only (what decoding needs)."""
+        if input_ids.dim() != 2:
+            raise ModelInputError(f"input_ids: expected shape (batch, time), got {tuple(input_ids.shape)}")
+        bsz, seq = input_ids.shape
+        end = start_pos + seq
+        limit = cache.max_len if cache is not None else self.cfg.max_seq_len
+        if start_pos < 0 or end > limit:
+            raise ModelInputError(f"input_ids: positions {start_pos}..{end} exceed the context of {limit}")
+        if cache is not None and cache.batch != bsz:
+            raise ModelInputError(f"cache: built for batch {cache.batch}, got batch {bsz}")
+        cos, sin = self._rotary(seq, start_pos, cache)
+        compute_dtype = self._compute_dtype(input_ids.device)
+        if cos.dtype != compute_dtype:
+            cos, sin = cos.to(compute_dtype), sin.to(compute_dtype)
+        mask = self._mask(seq, start_pos, cache, input_ids.device)
+        x = self.tok_embeddings(input_ids)
+        use_checkpoint = self.gradient_checkpointing and self.training and cache is None and torch.is_grad_enabled()
+        for i, block in enumerate(self.layers):
+            if use_checkpoint:
+                x = checkpoint(block, x, cos, sin, use_reentrant=False)
+            else:
+                x = block(x, cos, sin, cache, i, start_pos, mask)
+        if last_only:
+            x = x[:, -1:]
+        logits = self.lm_head(self.norm(x)).float()
+        loss = None
+        if targets is not None:
+            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100)
+        return logits, loss
