@@ -1,0 +1,1 @@
+"""Small shipped training text: synthetic tool-using dialogues (see `dialogues.py`)."""
