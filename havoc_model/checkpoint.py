@@ -58,7 +58,7 @@ def save_checkpoint(
         for name, source in (extra_files or {}).items():
             shutil.copyfile(source, staging / name)
         _fsync_dir_files(staging)
-        _replace_directory(staging, target)
+        replace_directory(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -71,7 +71,7 @@ def _fsync_dir_files(directory: Path) -> None:
             os.fsync(handle.fileno())
 
 
-def _replace_directory(staging: Path, target: Path) -> None:
+def replace_directory(staging: Path, target: Path) -> None:
     """A directory cannot be os.replace'd over a non-empty one: move the old aside first, then drop it."""
     if not target.exists():
         os.replace(staging, target)
