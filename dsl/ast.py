@@ -1,0 +1,345 @@
+"""The typed syntax tree of a HAVOC program.
+
+Why dataclasses built by hand rather than Lark's trees: the agent's planner
+builds programs from code (`Program([Describe(Values([...]))])`) and formats
+them, and the executor and checker need named fields, not child positions.
+
+Equality ignores where a node came from (`line`, `column`, `spots`), so that
+`parse(format(p)) == parse(p)` compares meaning, not layout. Numbers are
+`Decimal`, keeping the text the user wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+Number = Decimal
+
+
+@dataclass
+class Node:
+    """Location fields every node carries; none of them takes part in equality."""
+
+    line: int | None = field(default=None, compare=False, kw_only=True, repr=False)
+    column: int | None = field(default=None, compare=False, kw_only=True, repr=False)
+    # where each option keyword of a statement sits: "center_points" -> (line, column)
+    spots: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, kw_only=True, repr=False)
+
+    def spot(self, name: str) -> tuple[int | None, int | None]:
+        """The location of an option if known, else of the node itself."""
+        return self.spots.get(name, (self.line, self.column))
+
+
+# ---------------------------------------------------------------- data sources
+
+
+@dataclass
+class Values(Node):
+    """An inline list: numbers, or labels (quoted strings) where labels are wanted."""
+
+    items: list[Decimal | str]
+
+
+@dataclass
+class Rows(Node):
+    """An inline table, row by row: `[[1, 2], [3, 4]]` or `table { row 1 2  row 3 4 }`."""
+
+    rows: list[list[Decimal]]
+
+
+@dataclass
+class Ref(Node):
+    """A name bound by an earlier `let` (in this program or a previous run)."""
+
+    name: str
+
+
+@dataclass
+class Column(Node):
+    """One column of a CSV file; `file=None` means the file named earlier in the statement."""
+
+    name: str
+    file: str | None = None
+
+
+@dataclass
+class Columns(Node):
+    """Several columns of a CSV file, read as rows."""
+
+    names: list[str]
+    file: str | None = None
+
+
+Source = Values | Rows | Ref | Column | Columns
+
+
+@dataclass
+class Expr(Node):
+    """A formula, kept as canonical text for the symbolic tools (never evaluated here)."""
+
+    text: str
+
+    @property
+    def sympy_text(self) -> str:
+        """The same formula in SymPy's spelling of powers."""
+        return self.text.replace("^", "**")
+
+
+# ---------------------------------------------------------------- design of experiments
+
+
+@dataclass
+class Factor(Node):
+    """A named factor: a range in natural units (with a unit), levels, or coded only."""
+
+    name: str
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str | None = None
+    levels: list[Decimal | str] | None = None
+
+
+@dataclass
+class Generator(Node):
+    """A fractional-factorial generator: `E = ABCD` (or `E = -ABCD`)."""
+
+    factor: str
+    word: str
+    negative: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.factor}={'-' if self.negative else ''}{self.word}"
+
+
+@dataclass
+class Design(Node):
+    kind: str
+    factors: list[Factor] = field(default_factory=list)
+    factor_count: Decimal | None = None
+    center_points: Decimal | None = None
+    replicates: Decimal | None = None
+    randomize: bool = False
+    seed: Decimal | None = None
+    generators: list[Generator] = field(default_factory=list)
+    resolution: Decimal | None = None
+    face: str | None = None
+    alpha: str | Decimal | None = None
+    samples: Decimal | None = None
+    blocks: Decimal | None = None
+
+
+@dataclass
+class Analyze(Node):
+    """Fit a bound design's response: effects, ANOVA or a second-order surface."""
+
+    design: str
+    response: Source
+    method: str | None = None
+
+
+@dataclass
+class Properties(Node):
+    design: str
+
+
+# ---------------------------------------------------------------- statistical process control
+
+
+@dataclass
+class Chart(Node):
+    kind: str
+    data: Source
+    subgroup: Decimal | Source | None = None
+    sizes: Decimal | Source | None = None
+    sigma: Decimal | None = None
+    exclude: list[Decimal] | None = None
+    rules: str | None = None
+
+
+@dataclass
+class RunRules(Node):
+    ruleset: str
+    data: Source
+    center: Decimal | None = None
+    sigma: Decimal | None = None
+
+
+@dataclass
+class Capability(Node):
+    data: Source
+    lsl: Decimal | None = None
+    usl: Decimal | None = None
+    target: Decimal | None = None
+    confidence: Decimal | None = None
+    sigma_within: Decimal | None = None
+    subgroup: Decimal | Source | None = None
+
+
+@dataclass
+class Constants(Node):
+    n: Decimal
+
+
+# ---------------------------------------------------------------- statistics
+
+
+@dataclass
+class TTest(Node):
+    kind: str
+    x: Source
+    y: Source | None = None
+    mu: Decimal | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+
+
+@dataclass
+class AnovaOneWay(Node):
+    """Groups as table rows, or one column split by a label column (`by`)."""
+
+    data: Source
+    by: Source | None = None
+
+
+@dataclass
+class AnovaTwoWay(Node):
+    data: Source
+    a: Source
+    b: Source
+    interaction: bool = True
+
+
+@dataclass
+class Levene(Node):
+    data: Source
+    by: Source | None = None
+
+
+@dataclass
+class Kruskal(Node):
+    data: Source
+    by: Source | None = None
+
+
+@dataclass
+class Normality(Node):
+    data: Source
+
+
+@dataclass
+class ChiSquare(Node):
+    """A contingency table (independence), or observed counts with `expected` (goodness of fit)."""
+
+    observed: Source
+    expected: Source | None = None
+    correction: bool = True
+
+
+@dataclass
+class Regression(Node):
+    """`y on x`: simple, polynomial (`degree`) or multiple (x is a table of predictors)."""
+
+    y: Source
+    x: Source
+    degree: Decimal | None = None
+    intercept: bool = True
+
+
+@dataclass
+class Describe(Node):
+    data: Source
+
+
+# ---------------------------------------------------------------- symbolic mathematics
+
+
+@dataclass
+class Derivative(Node):
+    expression: Expr
+    variables: list[str]
+    order: Decimal | None = None
+
+
+@dataclass
+class Integral(Node):
+    expression: Expr
+    variable: str
+    lower: Expr | None = None
+    upper: Expr | None = None
+
+
+@dataclass
+class Equation(Node):
+    left: Expr
+    right: Expr | None = None  # None: `left = 0`
+
+
+@dataclass
+class Solve(Node):
+    equations: list[Equation]
+    variables: list[str]
+
+
+@dataclass
+class Simplify(Node):
+    expression: Expr
+
+
+@dataclass
+class Limit(Node):
+    expression: Expr
+    variable: str
+    point: Expr
+    side: str | None = None
+
+
+@dataclass
+class Series(Node):
+    expression: Expr
+    variable: str
+    point: Expr
+    order: Decimal | None = None
+
+
+@dataclass
+class Matrix(Node):
+    operation: str
+    rows: list[list[Expr]]
+
+
+@dataclass
+class Assignment(Node):
+    name: str
+    value: Expr
+
+
+@dataclass
+class Evaluate(Node):
+    expression: Expr
+    at: list[Assignment] = field(default_factory=list)
+
+
+Action = (
+    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | AnovaOneWay
+    | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
+    | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
+)
+
+
+@dataclass
+class Let(Node):
+    """`let NAME = value`: the value's result (or data) is kept under NAME for later statements."""
+
+    name: str
+    value: Action | Source
+
+
+Statement = Action | Let
+
+
+@dataclass
+class Program(Node):
+    statements: list[Statement] = field(default_factory=list)
+    source: str = field(default="<program>", compare=False, repr=False)
