@@ -98,6 +98,7 @@ class AgentState(TypedDict, total=False):
     passages: list[dict[str, Any]]
     plan: dict[str, Any] | None
     plan_error: str | None
+    intents: list[dict[str, Any]]
     results: list[dict[str, Any]]
     execution_error: str | None
     arguments: Annotated[list[dict[str, Any]], append_or_reset]
@@ -107,6 +108,7 @@ class AgentState(TypedDict, total=False):
     audit_passed: bool
     audit_feedback: str | None
     revisions: int
+    unaudited: list[str]
     answer: dict[str, Any] | None
     trace: Annotated[list[dict[str, Any]], append_or_reset]
     failure: dict[str, Any] | None

@@ -13,9 +13,9 @@ import time
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import wraps
 from typing import Any, Literal
 
+from langchain_core.runnables import RunnableConfig
 from pydantic import BaseModel, Field
 
 Status = Literal["start", "end", "error", "tool"]
@@ -66,18 +66,17 @@ StageResult = tuple[dict[str, Any], str, dict[str, Any]]
 """What a stage returns: (state update, one-line summary, detail for the trace)."""
 
 
-def traced(node: str) -> Callable[[Callable[[dict], StageResult]], Callable[[dict], dict]]:
-    """Wrap a stage `fn(state) -> (update, summary, detail)` as a traced LangGraph node."""
+def traced(node: str) -> Callable[[Callable[..., StageResult]], Callable[..., dict]]:
+    """Wrap a stage `fn(state, config) -> (update, summary, detail)` as a traced LangGraph node."""
 
-    def decorate(fn: Callable[[dict], StageResult]) -> Callable[[dict], dict]:
-        @wraps(fn)
-        def node_fn(state: dict) -> dict:
+    def decorate(fn: Callable[..., StageResult]) -> Callable[..., dict]:
+        def node_fn(state: dict, config: RunnableConfig) -> dict:
             run_id = state.get("run_id", "")
             started_at = now_iso()
             t0 = time.perf_counter()
             emit(TraceEvent(run_id=run_id, node=node, status="start", ts=started_at, started_at=started_at))
             try:
-                update, summary, detail = fn(state)
+                update, summary, detail = fn(state, config)
             except Exception as exc:
                 ms = round((time.perf_counter() - t0) * 1000, 3)
                 event = emit(TraceEvent(
@@ -95,6 +94,10 @@ def traced(node: str) -> Callable[[Callable[[dict], StageResult]], Callable[[dic
             update["trace"] = list(update.get("trace", [])) + [event]
             return update
 
+        # not functools.wraps: LangGraph reads the signature, and ours types `config` as it wants
+        node_fn.__name__ = node_fn.__qualname__ = fn.__name__
+        node_fn.__doc__ = fn.__doc__
+        node_fn.stage = fn  # the undecorated stage, for unit tests
         return node_fn
 
     return decorate

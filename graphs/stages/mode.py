@@ -145,7 +145,7 @@ def classify(question: str) -> tuple[str, float, dict[str, float]]:
 
 
 @traced("MODE")
-def mode_stage(state: dict) -> StageResult:
+def mode_stage(state: dict, config: dict | None = None) -> StageResult:
     mode, confidence, scores = classify(state["question"])
     return (
         {"mode": mode, "mode_confidence": confidence, "mode_scores": scores},

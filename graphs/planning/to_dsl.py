@@ -1,0 +1,262 @@
+"""Write planner intents as a HAVOC DSL program (docs/dsl.md is the reference).
+
+The program, not the intents, is what EXECUTE runs: the user sees, and can
+rerun, exactly what was computed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from graphs.planning.intent import Intent
+
+FUNCTIONS = {"sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "asin", "acos", "atan",
+             "arcsin", "arccos", "arctan", "exp", "ln", "log", "sqrt", "abs", "floor", "ceiling", "sign",
+             "gamma", "erf", "factorial", "asinh", "acosh", "atanh", "cbrt", "root", "max", "min"}
+_TOKEN = re.compile(r"\s*(?:(?P<num>\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+)|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>\*\*|[-+*/^(),=]))")
+
+
+def number(value: Any) -> str:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, Decimal):
+        text = format(value, "f") if abs(value.as_tuple().exponent) < 20 else str(value)
+    elif isinstance(value, float):
+        text = repr(value)
+    else:
+        text = str(value)
+    return text
+
+
+def numbers(values: list) -> str:
+    return "[" + ", ".join(number(v) for v in values) + "]"
+
+
+def rows(values: list[list]) -> str:
+    return "[" + ", ".join(numbers(r) for r in values) + "]"
+
+
+def explicit_multiplication(expression: str) -> str:
+    """`2x sin(x)` → `2*x*sin(x)`: the DSL's formula grammar, like a calculator, wants the `*`."""
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    text = expression.strip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:
+            return expression  # unknown character: let the parser report it with a column
+        kind = m.lastgroup
+        tok = m.group(kind)
+        # split a run like `2x` (number immediately followed by a name) is handled by the regex already
+        tokens.append((kind, tok))
+        pos = m.end()
+    out: list[str] = []
+    prev: tuple[str, str] | None = None
+    for kind, tok in tokens:
+        if prev is not None:
+            left_operand = prev[0] == "num" or (prev[0] == "name" and prev[1] not in FUNCTIONS) or prev[1] == ")"
+            right_operand = kind in ("num", "name") or tok == "("
+            if left_operand and right_operand:
+                out.append("*")
+        out.append(tok)
+        prev = (kind, tok)
+    joined = "".join(f" {t} " if t in "+-=," else t for t in out)
+    return re.sub(r"\s+", " ", joined).replace("( ", "(").replace(" )", ")").strip()
+
+
+def _factors(spec: Any) -> list[str]:
+    if isinstance(spec, int):
+        return [f"factors {spec}"]
+    lines = []
+    for f in spec:
+        line = f"factor {f['name']}"
+        if f.get("levels") is not None:
+            line += f" levels {numbers(f['levels'])}"
+        elif f.get("low") is not None:
+            line += f" {number(f['low'])} .. {number(f['high'])}"
+            if f.get("units"):
+                line += f' "{f["units"]}"'
+        lines.append(line)
+    return lines
+
+
+def design(args: dict) -> str:
+    items = []
+    factors = args.get("factors", 3)
+    if args.get("levels") and isinstance(factors, int):
+        names = [chr(ord("A") + i) for i in range(factors)]
+        levels = list(range(args["levels"]))
+        items += [f"factor {n} levels {numbers(levels)}" for n in names]
+    else:
+        items += _factors(factors)
+    for gen in args.get("generators") or []:
+        left, right = gen.replace(" ", "").split("=")
+        items.append(f"generator {left} = {right.lstrip('-')}" if not right.startswith("-")
+                     else f"generator {left} = -{right[1:]}")
+    for key, word in (("resolution", "resolution"), ("center_points", "center_points"),
+                      ("replicates", "replicates"), ("samples", "samples"), ("blocks", "blocks")):
+        if args.get(key) is not None:
+            items.append(f"{word} {number(args[key])}")
+    if args.get("face"):
+        items.append(f"face {args['face']}")
+    if args.get("alpha") is not None:
+        items.append(f"alpha {args['alpha'] if isinstance(args['alpha'], str) else number(args['alpha'])}")
+    if args.get("randomize"):
+        items.append("randomize" + (f" seed {number(args['seed'])}" if args.get("seed") is not None else ""))
+    body = "\n".join(f"    {i}" for i in items)
+    return f"design {args['design']} {{\n{body}\n}}"
+
+
+def chart(args: dict) -> str:
+    kind = args["chart"]
+    if args.get("subgroups") is not None:
+        source = rows(args["subgroups"])
+    elif args.get("values") is not None:
+        source = numbers(args["values"])
+    else:
+        source = numbers(args["counts"])
+    text = f"chart {kind} {source}"
+    if args.get("sizes") is not None:
+        sizes = args["sizes"]
+        text += f" sizes {number(sizes[0])}" if len(set(map(str, sizes))) == 1 else f" sizes {numbers(sizes)}"
+    if args.get("k_sigma") is not None:
+        text += f" sigma {number(args['k_sigma'])}"
+    if args.get("exclude"):
+        text += f" exclude {numbers(args['exclude'])}"
+    text += f" rules {args.get('rules', 'western_electric')}"
+    return text
+
+
+def capability(args: dict) -> str:
+    text = "capability " + (rows(args["subgroups"]) if args.get("subgroups") is not None else numbers(args["data"]))
+    for key in ("lsl", "usl", "target", "confidence", "sigma_within"):
+        if args.get(key) is not None:
+            text += f" {key} {number(args[key])}"
+    return text
+
+
+def t_test(args: dict) -> str:
+    text = f"ttest {args['kind']} {numbers(args['x'])}"
+    if args.get("y") is not None:
+        text += f" and {numbers(args['y'])}"
+    if args.get("mu") is not None:
+        text += f" mu {number(args['mu'])}"
+    alt = args.get("alternative", "two-sided").replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    return text
+
+
+def regression(args: dict) -> str:
+    x = rows(args["X"]) if args.get("X") is not None else numbers(args["x"])
+    text = f"regression {numbers(args['y'])} on {x}"
+    if args.get("degree", 1) != 1:
+        text += f" degree {args['degree']}"
+    if args.get("intercept") is False:
+        text += " without intercept"
+    return text
+
+
+def chi_square(args: dict) -> str:
+    if args.get("table") is not None:
+        text = f"chisquare {rows(args['table'])}"
+    else:
+        text = f"chisquare {numbers(args['observed'])}"
+        if args.get("expected") is not None:
+            text += f" expected {numbers(args['expected'])}"
+    if args.get("correction") is False:
+        text += " without correction"
+    return text
+
+
+def _vars(args: dict, key: str = "variable") -> str:
+    value = args.get(key) or args.get("variables") or "x"
+    return ", ".join(value) if isinstance(value, list) else value
+
+
+def symbolic(tool: str, args: dict) -> str:
+    expr = explicit_multiplication(str(args.get("expression", "")))
+    if tool == "differentiate":
+        order = f" order {args['order']}" if args.get("order", 1) != 1 else ""
+        return f"derivative of {expr} by {_vars(args)}{order}"
+    if tool == "integrate":
+        bounds = ""
+        if args.get("lower") is not None:
+            bounds = f" from {_bound(args['lower'])} to {_bound(args['upper'])}"
+        return f"integral of {expr} by {_vars(args)}{bounds}"
+    if tool == "limit":
+        side = {"+": " from right", "-": " from left"}.get(args.get("direction", ""), "")
+        return f"limit of {expr} as {_vars(args)} to {_bound(args['point'])}{side}"
+    if tool == "series":
+        return f"series of {expr} around {_vars(args)} = {_bound(args.get('point', 0))} order {args.get('order', 6)}"
+    if tool == "simplify":
+        return f"simplify {expr}"
+    if tool == "solve":
+        eqs = args["equations"] if isinstance(args["equations"], list) else [args["equations"]]
+        eq_text = ", ".join(explicit_multiplication(e) for e in eqs)
+        names = args.get("variables") or _guess_variables(eqs)
+        return f"solve {eq_text} for {', '.join(names)}"
+    if tool == "matrix":
+        body = ", ".join("[" + ", ".join(explicit_multiplication(str(v)) for v in row) + "]" for row in args["matrix"])
+        return f"matrix {args['operation']} of [{body}]"
+    raise ValueError(f"no DSL form for {tool}")
+
+
+def _bound(value: Any) -> str:
+    if isinstance(value, (Decimal, int, float)):
+        text = number(value)
+        return text
+    return explicit_multiplication(str(value))
+
+
+def _guess_variables(equations: list[str]) -> list[str]:
+    names = sorted({n for e in equations for n in re.findall(r"(?<![A-Za-z_])([a-z])(?![A-Za-z_(])", e)} - {"e"})
+    return names or ["x"]
+
+
+def statement(intent: Intent) -> str:
+    tool, args = intent.tool, intent.args
+    if intent.uses:
+        method = {"doe_effects": "effects", "doe_anova": "anova", "rsm_fit": "surface"}[tool]
+        return f"analyze {intent.uses} with response {numbers(args['response'])} method {method}"
+    if tool == "doe_design":
+        text = design(args)
+    elif tool == "control_chart":
+        text = chart(args)
+    elif tool == "capability":
+        text = capability(args)
+    elif tool == "spc_constants":
+        text = f"constants for subgroup {args['n']}"
+    elif tool == "t_test":
+        text = t_test(args)
+    elif tool == "anova_oneway":
+        text = f"anova one_way {rows(args['groups'])}"
+    elif tool == "levene":
+        text = f"levene {rows(args['groups'])}"
+    elif tool == "kruskal_wallis":
+        text = f"kruskal {rows(args['groups'])}"
+    elif tool == "normality":
+        text = f"normality {numbers(args['data'])}"
+    elif tool == "chi_square":
+        text = chi_square(args)
+    elif tool == "regression":
+        text = regression(args)
+    elif tool == "describe":
+        text = f"describe {numbers(args['data'])}"
+    elif tool == "doe_effects":
+        text = f"let d = design full_factorial {{\n    factors {args['factors']}\n}}\nanalyze d with response {numbers(args['response'])} method effects"
+    elif tool == "rsm_fit":
+        raise ValueError("a response surface needs a design: bind it with `let d = design …`")
+    else:
+        text = symbolic(tool, args)
+    if intent.binding and not text.startswith("let "):
+        text = f"let {intent.binding} = {text}"
+    return text
+
+
+def render_program(intents: list[Intent]) -> str:
+    return "\n".join(statement(i) for i in intents)

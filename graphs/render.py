@@ -1,0 +1,220 @@
+"""Markdown for tool results: a conclusion sentence and the tables a user reads.
+
+Every number printed here is read from a tool's output; nothing is computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+MAX_ROWS = 40
+
+
+def fmt(value: Any, digits: int = 6) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value != 0 and (abs(value) < 1e-4 or abs(value) >= 1e7):
+            return f"{value:.{digits - 2}e}"
+        return f"{value:.{digits}g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(fmt(v, digits) for v in value[:12]) + (", …" if len(value) > 12 else "") + "]"
+    return str(value)
+
+
+def table(headers: list[str], rows: list[list[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    for row in rows[:MAX_ROWS]:
+        lines.append("| " + " | ".join(fmt(v) for v in row) + " |")
+    if len(rows) > MAX_ROWS:
+        lines.append(f"| … {len(rows) - MAX_ROWS} more rows | " + " | " * (len(headers) - 1))
+    return "\n".join(lines)
+
+
+def _pvalue_sentence(p: float, alpha: float = 0.05) -> str:
+    return (f"significant at α = {alpha} (p = {fmt(p, 4)})" if p < alpha
+            else f"not significant at α = {alpha} (p = {fmt(p, 4)})")
+
+
+def render_design(args: dict, out: dict) -> tuple[str, str]:
+    names = out.get("factor_names") or []
+    design = (args.get("design") or "design").replace("_", "-")
+    centre = sum(1 for row in out["coded"] if all(abs(v) < 1e-12 for v in row))
+    conclusion = f"A {design} design for {len(names)} factors ({', '.join(names)}): {out['runs']} runs"
+    if centre:
+        conclusion += f", of which {centre} centre points"
+    if out.get("resolution"):
+        conclusion += f", resolution {out['resolution']}"
+    conclusion += "."
+    order = out.get("run_order") or list(range(1, out["runs"] + 1))
+    natural = out.get("natural")
+    headers = ["run", "std order", *[f"{n} (coded)" for n in names]]
+    if natural:
+        headers += [f"{n}" for n in names]
+    rows = []
+    for i, std in enumerate(order):
+        idx = int(std) - 1 if isinstance(std, int) and 1 <= std <= len(out["coded"]) else i
+        row = [i + 1, idx + 1, *out["coded"][idx]]
+        if natural:
+            row += natural[idx]
+        rows.append(row)
+    body = table(headers, rows)
+    if out.get("defining_relation"):
+        rel = out["defining_relation"]
+        body += "\n\nDefining relation: " + (" = ".join(rel) if isinstance(rel, list) else str(rel))
+    if out.get("alpha"):
+        body += f"\n\nAxial distance α = {fmt(out['alpha'])}"
+    return conclusion, body
+
+
+def render_t_test(args: dict, out: dict) -> tuple[str, str]:
+    kind = {"welch": "Welch two-sample", "pooled": "pooled two-sample", "paired": "paired",
+            "one_sample": "one-sample"}.get(args.get("kind"), "")
+    conclusion = (f"The {kind} t-test is {_pvalue_sentence(out['p_value'])}: mean difference "
+                  f"{fmt(out['mean_difference'])}, CI [{fmt(out['ci_low'])}, {fmt(out['ci_high'])}].")
+    rows = [[k, out.get(k)] for k in ("t", "df", "p_value", "mean_difference", "ci_low", "ci_high",
+                                      "effect_size", "cohens_d", "hedges_g") if k in out]
+    return conclusion, table(["quantity", "value"], rows)
+
+
+def render_anova_oneway(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = f"The group means differ: {_pvalue_sentence(out['p_value'])}" if out["p_value"] < 0.05 else \
+        f"No evidence that the group means differ ({_pvalue_sentence(out['p_value'])})."
+    rows = [["between", out["between_df"], out["between_ss"], out["between_ms"], out["f_statistic"], out["p_value"]],
+            ["within", out["within_df"], out["within_ss"], out["within_ms"], None, None]]
+    body = table(["source", "df", "SS", "MS", "F", "p"], rows)
+    body += f"\n\nR² = {fmt(out['r_squared'])}, residual SD = {fmt(out['residual_sd'])}"
+    tukey = out.get("tukey") or out.get("tukey_hsd") or out.get("comparisons")
+    if isinstance(tukey, list) and tukey and isinstance(tukey[0], dict):
+        keys = [k for k in tukey[0] if not isinstance(tukey[0][k], (list, dict))]
+        body += "\n\nTukey HSD:\n\n" + table(keys, [[t.get(k) for k in keys] for t in tukey])
+    return conclusion, body
+
+
+def render_generic(args: dict, out: dict) -> tuple[str, str]:
+    scalars = [[k, v] for k, v in out.items() if isinstance(v, (int, float, str, bool)) or v is None]
+    lists = {k: v for k, v in out.items() if isinstance(v, list) and v and not isinstance(v[0], (list, dict))}
+    body = table(["quantity", "value"], scalars + [[k, v] for k, v in lists.items()])
+    return "", body
+
+
+def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
+    def render(args: dict, out: dict) -> tuple[str, str]:
+        what = {"differentiate": f"d/d{args.get('variable', 'x')} [{args.get('expression')}]",
+                "integrate": f"∫ {args.get('expression')} d{args.get('variable', 'x')}"
+                             + (f" from {args.get('lower')} to {args.get('upper')}" if args.get("lower") is not None else ""),
+                "limit": f"lim {args.get('variable', 'x')}→{args.get('point')} {args.get('expression')}",
+                "series": f"series of {args.get('expression')} about {args.get('point', 0)}",
+                "simplify": f"{args.get('method', 'simplify')} {args.get('expression')}",
+                "solve": f"solve {args.get('equations')}",
+                "matrix": f"{args.get('operation')} of the matrix"}.get(tool, tool)
+        conclusion = f"{what} = {out.get('result')}"
+        body = f"$$ {out.get('latex', '')} $$" if out.get("latex") else ""
+        if tool == "solve" and out.get("solutions"):
+            sols = out["solutions"]
+            if isinstance(sols[0], dict):
+                keys = list(sols[0])
+                body += "\n\n" + table(keys, [[s.get(k) for k in keys] for s in sols])
+        return conclusion, body
+
+    return render
+
+
+def render_chart(args: dict, out: dict) -> tuple[str, str]:
+    viol = out.get("violations") or []
+    chart = args.get("chart", "").replace("_", "-").upper()
+
+    def lim(v):
+        return "per point" if isinstance(v, list) else fmt(v)
+
+    conclusion = (f"{chart} chart: centre {fmt(out['center'])}, limits [{lim(out['lcl'])}, {lim(out['ucl'])}]; "
+                  + ("no run-rule violations: the process looks in statistical control." if not viol else
+                     f"{len(viol)} run-rule violation(s): the process is not in statistical control."))
+    rows = [["centre", out["center"]], ["LCL", out["lcl"]], ["UCL", out["ucl"]], ["sigma", out.get("sigma")]]
+    body = table(["line", "value"], rows)
+    sec = out.get("secondary")
+    if sec:
+        body += "\n\nSecondary chart: " + ", ".join(f"{k} {fmt(sec.get(k))}" for k in ("center", "lcl", "ucl"))
+    if viol:
+        body += "\n\n" + table(["rule", "point (1-based)"], [[v["rule"], v["index"] + 1] for v in viol])
+    return conclusion, body
+
+
+def render_capability(args: dict, out: dict) -> tuple[str, str]:
+    cpk = out.get("cpk") if out.get("cpk") is not None else out.get("ppk")
+    verdict = ("capable (Cpk ≥ 1.33)" if cpk is not None and cpk >= 1.33 else
+               "marginal (1.0 ≤ Cpk < 1.33)" if cpk is not None and cpk >= 1.0 else "not capable (Cpk < 1)")
+    conclusion = f"The process is {verdict}: Cpk = {fmt(out.get('cpk'), 4)}, Ppk = {fmt(out.get('ppk'), 4)}."
+    names = ("cp", "cp_l", "cp_u", "cpk", "cpm", "pp", "pp_l", "pp_u", "ppk", "ppm")
+    ci = out.get("ci") or {}
+    rows = [[n, out.get(n), *(ci.get(n) or [None, None])] for n in names if n in out]
+    body = table(["index", "value", "CI low", "CI high"], rows)
+    body += f"\n\nσ within = {fmt(out.get('sigma_within'))}, σ overall = {fmt(out.get('sigma_overall'))}"
+    ppm = out.get("ppm_expected")
+    if ppm is not None:
+        body += f"; expected PPM out of spec: {fmt(ppm) if not isinstance(ppm, dict) else ', '.join(f'{k} {fmt(v)}' for k, v in ppm.items())}"
+    return conclusion, body
+
+
+def render_regression(args: dict, out: dict) -> tuple[str, str]:
+    coefs = out["coefficients"]
+    names = (["intercept"] if args.get("intercept", True) else []) + (
+        [f"x^{d}" if d > 1 else "x" for d in range(1, len(coefs) + 1)] if "x" in args
+        else [f"x{i}" for i in range(1, len(coefs) + 1)])
+    names = names[:len(coefs)]
+    ses = out.get("standard_errors") or [None] * len(coefs)
+    conclusion = f"Fitted {len(coefs)} coefficients, R² = {fmt(out['r_squared'], 5)}, residual SD = {fmt(out['residual_sd'])}."
+    body = table(["term", "coefficient", "std. error"], [[n, c, s] for n, c, s in zip(names, coefs, ses, strict=False)])
+    body += f"\n\nF = {fmt(out['f_statistic'])} on {out['regression_df']} and {out['residual_df']} df"
+    return conclusion, body
+
+
+def render_effects(args: dict, out: dict) -> tuple[str, str]:
+    effects = out["effects"]
+    active = out.get("active") or []
+    conclusion = f"Active effects (Lenth): {', '.join(map(str, active)) or 'none'}; mean {fmt(out['mean'])}."
+    rows = sorted(([k, v, k in active] for k, v in effects.items()), key=lambda r: -abs(r[1]))
+    return conclusion, table(["effect", "estimate", "active"], rows)
+
+
+def render_rsm(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = (f"The stationary point is a {out.get('nature')} at {fmt(out.get('stationary_point'))} (coded), "
+                  f"predicted response {fmt(out.get('predicted_at_stationary'))}.")
+    body = table(["coefficient", "value"], [[k, v] for k, v in out["coefficients"].items()])
+    body += f"\n\nEigenvalues: {fmt(out.get('eigenvalues'))}"
+    return conclusion, body
+
+
+def render_chi_square(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = f"χ² = {fmt(out['statistic'])} on {out['df']} df: {_pvalue_sentence(out['p_value'])}."
+    return conclusion, ""
+
+
+def render_describe(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = f"n = {out['n']}, mean {fmt(out['mean'])}, standard deviation {fmt(out['std_dev'])}."
+    return conclusion, render_generic(args, out)[1]
+
+
+RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
+    "doe_design": render_design,
+    "t_test": render_t_test,
+    "anova_oneway": render_anova_oneway,
+    "control_chart": render_chart,
+    "capability": render_capability,
+    "regression": render_regression,
+    "doe_effects": render_effects,
+    "rsm_fit": render_rsm,
+    "chi_square": render_chi_square,
+    "describe": render_describe,
+    **{t: render_symbolic(t) for t in ("differentiate", "integrate", "solve", "simplify", "limit", "series", "matrix")},
+}
+
+
+def render_result(tool: str, args: dict, out: dict) -> tuple[str, str]:
+    try:
+        return RENDERERS.get(tool, render_generic)(args, out)
+    except (KeyError, TypeError, IndexError, ValueError):
+        return "", render_generic(args, out)[1]

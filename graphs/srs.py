@@ -1,0 +1,107 @@
+"""The SRS reasoning graph: eight stages as LangGraph nodes over `AgentState`.
+
+    MODE → GROUND → PLAN → EXECUTE → ARGUE → ARBITER → AUDIT ─┬→ ANSWER
+                      ▲                                      │
+                      └──── audit failed (≤ MAX_REVISIONS) ──┘
+
+`run(question)` is the one way to ask: it streams LangGraph's `custom` (our trace
+events), `updates` and `tasks` modes, calls `on_event` for each trace event, and
+returns the final state. Thread memory is a SQLite checkpointer under
+$HAVOC_HOME (a thread id continues a conversation).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from langgraph.errors import GraphRecursionError
+from langgraph.graph import END, START, StateGraph
+
+from graphs.stages.answer import answer_stage
+from graphs.stages.arbiter import arbiter_stage
+from graphs.stages.argue import argue_stage
+from graphs.stages.audit import audit_stage
+from graphs.stages.execute import execute_stage
+from graphs.stages.ground import ground_stage
+from graphs.stages.mode import mode_stage
+from graphs.stages.plan import plan_stage
+from graphs.state import MAX_REVISIONS, RESET, AgentState
+
+STAGES = ("MODE", "GROUND", "PLAN", "EXECUTE", "ARGUE", "ARBITER", "AUDIT", "ANSWER")
+# 8 stages + 2 revisions × 5 stages (PLAN…AUDIT) + headroom
+RECURSION_LIMIT = len(STAGES) + MAX_REVISIONS * 5 + 4
+
+
+def after_audit(state: AgentState) -> str:
+    """Back to PLAN with the audit's reason, unless it passed or the revisions are spent."""
+    if state.get("audit_feedback") and state.get("revisions", 0) <= MAX_REVISIONS and not state.get("failure"):
+        return "PLAN"
+    return "ANSWER"
+
+
+def build_graph(checkpointer=None):
+    graph = StateGraph(AgentState)
+    for name, fn in zip(STAGES, (mode_stage, ground_stage, plan_stage, execute_stage, argue_stage,
+                                 arbiter_stage, audit_stage, answer_stage), strict=True):
+        graph.add_node(name, fn)
+    graph.add_edge(START, "MODE")
+    for a, b in zip(STAGES[:6], STAGES[1:7], strict=True):
+        graph.add_edge(a, b)
+    graph.add_conditional_edges("AUDIT", after_audit, {"PLAN": "PLAN", "ANSWER": "ANSWER"})
+    graph.add_edge("ANSWER", END)
+    return graph.compile(checkpointer=checkpointer)
+
+
+def mermaid() -> str:
+    return build_graph().get_graph().draw_mermaid()
+
+
+@contextmanager
+def thread_memory(path: Path | None = None):
+    """The SQLite checkpointer under $HAVOC_HOME (the Postgres saver is the path past one machine)."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    if path is None:
+        from havoc_agent import settings
+
+        path = settings.home() / "threads.sqlite"
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    try:
+        yield SqliteSaver(conn)
+    finally:
+        conn.close()
+
+
+def initial_state(question: str, run_id: str) -> dict[str, Any]:
+    return {
+        "run_id": run_id, "question": question, "trace": [RESET], "arguments": [RESET],
+        "audit_checks": [RESET], "revisions": 0, "audit_feedback": None, "plan": None, "plan_error": None,
+        "results": [], "execution_error": None, "alternatives": [], "decision": None, "answer": None,
+        "failure": None, "intents": [], "unaudited": [], "passages": [],
+    }
+
+
+def run(question: str, *, thread_id: str | None = None, model=None,
+        on_event: Callable[[dict], None] | None = None, checkpointer=None) -> dict[str, Any]:
+    """Answer one question; returns the final state (with `trace`)."""
+    run_id = uuid.uuid4().hex[:12]
+    config: dict[str, Any] = {"recursion_limit": RECURSION_LIMIT, "configurable": {"model": model}}
+    if thread_id is not None:
+        config["configurable"]["thread_id"] = thread_id
+    graph = build_graph(checkpointer)
+    final: dict[str, Any] = {}
+    try:
+        for mode, chunk in graph.stream(initial_state(question, run_id), config,
+                                        stream_mode=["custom", "updates", "values"]):
+            if mode == "values":
+                final = chunk
+            elif mode == "custom" and isinstance(chunk, dict) and "trace" in chunk and on_event:
+                on_event(chunk["trace"])
+    except GraphRecursionError as exc:
+        final = {**final, "failure": {"node": "graph", "error": f"recursion limit reached: {exc}"}}
+    return {**final, "run_id": run_id}

@@ -1,0 +1,117 @@
+"""ANSWER: the markdown a user reads — conclusion, tables, confidence, caveats, citations.
+
+Numbers come only from tool results (graphs/render.py). A configured chat model
+may add a short narrative paragraph, clearly separated; it is never asked for,
+or allowed to introduce, a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphs.render import render_result
+from graphs.state import Answer
+from graphs.trace import StageResult, traced
+
+CAPABILITIES = """I can't compute an answer to that. HAVOC answers questions about:
+
+- **Design of experiments**: full and fractional factorials, Plackett–Burman, Box–Behnken, central composite,
+  Latin hypercube; effects, ANOVA and response surfaces of your results.
+- **Statistical process control**: X̄–R, X̄–S, I–MR, p, np, c and u charts with Western Electric and Nelson
+  rules; capability (Cp, Cpk, Pp, Ppk, Cpm); control-chart constants.
+- **Statistics**: summaries, t-tests, one- and two-way ANOVA, chi-square, normality and variance tests,
+  regression.
+- **Calculus and algebra**: derivatives, integrals, equations, limits, series, simplification, matrices.
+
+Try: `Design a Box-Behnken DOE for temperature, pressure and time`, `Is this process capable? LSL 9.8,
+USL 10.2, data: …`, or `What is the derivative of x^3 sin x`."""
+
+
+def _narrative(model, question: str, conclusion: str) -> str | None:
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    try:
+        reply = model.invoke([
+            SystemMessage("Explain the result below to the user in two or three sentences. Do not state any "
+                          "number that is not in the result."),
+            HumanMessage(f"Question: {question}\nResult: {conclusion}"),
+        ])
+    except Exception:
+        return None
+    text = reply.content if isinstance(reply.content, str) else ""
+    allowed = set(re.findall(r"\d+(?:\.\d+)?", conclusion + question))
+    if any(n not in allowed for n in re.findall(r"\d+(?:\.\d+)?", text)):
+        return None  # the model introduced a number: drop its paragraph rather than risk it
+    return text.strip() or None
+
+
+def compose(state: dict, model=None) -> Answer:
+    results = [r for r in state.get("results") or [] if r.get("output") is not None]
+    plan = state.get("plan") or {}
+    decision = state.get("decision") or {}
+    caveats: list[str] = []
+    citations = [p["citation"] for p in state.get("passages") or []]
+    if state.get("plan_error"):
+        return Answer(markdown=f"**I could not use that program.** {state['plan_error']}", confidence=0.0,
+                      caveats=[state["plan_error"]], citations=[])
+    if not plan or not results:
+        error = state.get("execution_error")
+        if error:
+            md = f"**I could not compute this:** {error}\n\nThe plan was:\n\n```havoc\n{plan.get('program', '')}\n```"
+            return Answer(markdown=md, confidence=0.0, caveats=[error], citations=citations)
+        return Answer(markdown=CAPABILITIES, confidence=0.0, caveats=["no computation was planned"], citations=[])
+
+    parts = []
+    conclusions = []
+    for r in results:
+        conclusion, body = render_result(r["tool"], r["args"], r["output"])
+        if conclusion:
+            conclusions.append(conclusion)
+        parts.append(body)
+    md = ["## Answer", "", " ".join(conclusions) or f"Result of {results[-1]['tool']}:", ""]
+    if model is not None:
+        story = _narrative(model, state["question"], " ".join(conclusions))
+        if story:
+            md += [f"> {story}", ""]
+    md += [p for part in parts for p in (part, "")]
+    if decision.get("rationale"):
+        md += ["## Decision", "", decision["rationale"], ""]
+    alternatives = state.get("alternatives") or []
+    if alternatives:
+        md += ["Alternatives computed side by side:", ""] + [f"- {a['summary']}" for a in alternatives] + [""]
+    arguments = state.get("arguments") or []
+    if arguments:
+        md += ["## Checks", ""] + [f"- **{a['stance']}** ({a['topic']}): {a['text']}" for a in arguments] + [""]
+        caveats += [a["text"] for a in arguments if a["stance"] == "con"]
+    checks = state.get("audit_checks") or []
+    passed = state.get("audit_passed", False)
+    if checks:
+        n_ok = sum(c["passed"] for c in checks)
+        md += ["## Audit", "", f"{n_ok} of {len(checks)} independent checks passed" + ("." if passed else
+               ": **the audit failed**, treat the result with suspicion."), ""]
+        md += [f"- {'✓' if c['passed'] else '✗'} {c.get('tool', '')} {c['name']}: {c['detail']}" for c in checks] + [""]
+    if state.get("unaudited"):
+        caveats.append("no independent check exists for: " + ", ".join(sorted(set(state["unaudited"]))))
+    if not passed and checks:
+        caveats.append("the independent audit did not pass")
+    caveats += plan.get("notes") or []
+    conf = float(decision.get("confidence", 0.0)) * (1.0 if passed or not checks else 0.5)
+    md += ["## Plan", "", f"Planner: {plan.get('planner')}", "", "```havoc", plan.get("program", ""), "```", ""]
+    md += [f"**Confidence:** {conf:.2f}", ""]
+    if caveats:
+        md += ["## Caveats", ""] + [f"- {c}" for c in caveats] + [""]
+    if citations:
+        md += ["## Sources", ""] + [f"- {c}" for c in citations] + [""]
+    return Answer(markdown="\n".join(md).strip() + "\n", confidence=round(conf, 3), caveats=caveats,
+                  citations=citations)
+
+
+@traced("ANSWER")
+def answer_stage(state: dict, config: dict | None = None) -> StageResult:
+    model = (config or {}).get("configurable", {}).get("model")
+    answer = compose(state, model)
+    history_entry = {"question": state["question"], "intents": state.get("intents") or [],
+                     "program": (state.get("plan") or {}).get("program")}
+    return ({"answer": answer.model_dump(), "history": [history_entry]},
+            f"confidence {answer.confidence:.2f}, {len(answer.citations)} citation(s)",
+            {"caveats": answer.caveats, "citations": answer.citations})

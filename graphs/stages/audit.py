@@ -1,0 +1,48 @@
+"""AUDIT: verify the chosen results by an independent route (graphs/audit_checks.py).
+
+A failed check sends the reason back to PLAN, at most MAX_REVISIONS times; a
+tool with no independent route is said to be unaudited, which is a caveat, not
+a failure.
+"""
+
+from __future__ import annotations
+
+from graphs.audit_checks import AUDITORS
+from graphs.state import RESET
+from graphs.trace import StageResult, traced
+
+
+@traced("AUDIT")
+def audit_stage(state: dict, config: dict | None = None) -> StageResult:
+    checks: list[dict] = []
+    unaudited: list[str] = []
+    for result in state.get("results") or []:
+        if result.get("output") is None:
+            continue
+        auditor = AUDITORS.get(result["tool"])
+        if auditor is None:
+            unaudited.append(result["tool"])
+            continue
+        try:
+            found = auditor(result["args"], result["output"])
+        except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError, ArithmeticError) as exc:
+            found = [{"name": f"{result['tool']} audit", "passed": False,
+                      "detail": f"could not recompute: {type(exc).__name__}: {exc}"}]
+        if not found:
+            unaudited.append(result["tool"])
+        checks += [{**c, "tool": result["tool"]} for c in found]
+    failed = [c for c in checks if not c["passed"]]
+    passed = bool(state.get("results")) and not failed and not state.get("execution_error")
+    revisions = state.get("revisions", 0)
+    feedback = "; ".join(f"{c['tool']}: {c['name']}: {c['detail']}" for c in failed) or None
+    update = {
+        "audit_checks": [RESET, *checks],
+        "audit_passed": passed,
+        "audit_feedback": feedback,
+        "revisions": revisions + (1 if failed else 0),
+        "unaudited": unaudited,
+    }
+    summary = (f"{len(checks) - len(failed)}/{len(checks)} checks passed" if checks else "no independent check")
+    if unaudited:
+        summary += f"; unaudited: {', '.join(sorted(set(unaudited)))}"
+    return update, summary, {"checks": checks, "unaudited": unaudited}
