@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import flat_lists, named_groups, numbers, tables, value_after
+from graphs.planning.extract import bracket_lists, flat_lists, named_groups, numbers, tables, value_after
 from graphs.planning.intent import Intent
 
 
@@ -28,6 +28,9 @@ def _groups(q: str) -> list[tuple[str, list]]:
     lists = flat_lists(q)
     if len(lists) >= 2:
         return [(f"group {i + 1}", v) for i, v in enumerate(lists)]
+    nested = [v for v in bracket_lists(q) if all(isinstance(r, list) for r in v)]
+    if nested and len(nested[0]) >= 2:
+        return [(f"group {i + 1}", g) for i, g in enumerate(nested[0])]
     lines = [numbers(line) for line in q.splitlines()]
     lines = [ln for ln in lines if len(ln) >= 2]
     if len(lines) >= 2:
@@ -89,7 +92,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             method = "anderson_darling" if "anderson" in low else "shapiro_wilk"
             return [Intent("normality", {"data": data[0], "method": method})]
 
-    if re.search(r"levene|equal variances?|homogeneity of variance", low):
+    if re.search(r"levene|homogeneity of variances?|test (?:for|of) equal variances?", low):
         groups = _groups(q)
         if len(groups) >= 2:
             return [Intent("levene", {"groups": [g for _, g in groups]})]

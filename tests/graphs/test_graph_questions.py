@@ -1,0 +1,95 @@
+"""The agent end to end on tests/data/agent_questions.jsonl: plan, key numbers, audit, citations.
+
+Expected numbers were computed independently (numpy/scipy/sympy, published
+constants) by tests/data/make_agent_questions.py.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+import sympy
+
+from graphs.srs import run
+
+QUESTIONS = [json.loads(line) for line in (Path(__file__).parents[1] / "data" / "agent_questions.jsonl").read_text(
+    encoding="utf-8").splitlines() if line.strip()]
+MARKER = Path("/tmp/havoc_pwned_by_question")
+
+
+def _close(a, b, rel=1e-6, abs_=1e-9):
+    return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=abs_)
+
+
+def _main_result(state: dict, tool: str) -> dict:
+    matches = [r for r in state.get("results") or [] if r["tool"] == tool]
+    assert matches, f"no {tool} result; plan was {state.get('plan')}, error {state.get('execution_error')}"
+    return matches[-1]
+
+
+def _check_expect(key: str, want, result: dict) -> None:
+    out = result["output"]
+    if key == "centre_rows":
+        got = sum(all(abs(v) < 1e-12 for v in row) for row in out["coded"])
+        assert got == want
+    elif key.startswith("natural_min_") or key.startswith("natural_max_"):
+        col = int(key.rsplit("_", 1)[1])
+        values = [row[col] for row in out["natural"]]
+        assert _close(min(values) if "min" in key else max(values), want)
+    elif key == "effect_A":
+        assert _close(out["effects"]["A"], want)
+    elif key.startswith("coef_"):
+        assert _close(out["coefficients"][int(key[5:])], want, rel=1e-6)
+    elif key == "violation_rule1_index":
+        assert any(v["rule"] == 1 and v["index"] == want for v in out["violations"]), out["violations"]
+    elif key == "solutions":
+        xs = sorted(float(sympy.sympify(list(s.values())[0] if isinstance(s, dict) else s)) for s in
+                    _solution_values(out))
+        assert xs == pytest.approx(sorted(want))
+    elif key == "solutions_xy":
+        sol = _solution_values(out)[0]
+        assert [float(sympy.sympify(sol[k])) for k in ("x", "y")] == pytest.approx(want)
+    elif isinstance(want, list):
+        assert out[key] == want
+    elif key in ("A2", "d2", "D4"):
+        assert abs(out[key] - want) <= 0.0015
+    else:
+        assert _close(out[key], want, rel=1e-6), f"{key}: {out[key]} vs {want}"
+
+
+def _solution_values(out: dict) -> list:
+    sols = out["solutions"]
+    return [s.get("exact", s) if isinstance(s, dict) and "exact" in s else s for s in sols]
+
+
+@pytest.mark.parametrize("item", QUESTIONS, ids=[q["question"][:50] for q in QUESTIONS])
+def test_question(item: dict) -> None:
+    MARKER.unlink(missing_ok=True)
+    state = run(item["question"])
+    assert not state.get("failure"), state.get("failure")
+    answer = state["answer"]
+    assert answer["markdown"].strip()
+    if item.get("hostile"):
+        assert not MARKER.exists(), "a hostile question executed code"
+        assert not [r for r in state.get("results") or [] if r.get("output")]
+        return
+    if item["tool"] is None:
+        assert state["mode"] == "general"
+        assert not state.get("results")
+        assert "HAVOC answers questions about" in answer["markdown"]
+        return
+    assert state["mode"] == item["mode"], state.get("mode_scores")
+    result = _main_result(state, item["tool"])
+    for key, value in (item.get("args") or {}).items():
+        assert result["args"].get(key) == value, f"{key}: {result['args'].get(key)!r} != {value!r}"
+    for key, value in (item.get("expect") or {}).items():
+        _check_expect(key, value, result)
+    if item.get("expr"):
+        got = sympy.sympify(result["output"]["result"])
+        assert sympy.simplify(got - sympy.sympify(item["expr"])) == 0, result["output"]["result"]
+    assert state["audit_passed"], [c for c in state["audit_checks"] if not c["passed"]]
+    assert answer["citations"], "no citations from the corpus"
+    assert 0 < answer["confidence"] <= 1
