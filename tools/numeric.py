@@ -82,3 +82,65 @@ def exact_shift(values: Sequence[NumberLike] | np.ndarray, offset: NumberLike | 
 
 def as_float_array(values: Sequence[NumberLike] | np.ndarray) -> np.ndarray:
     return np.asarray([float(v) for v in values] if not isinstance(values, np.ndarray) else values, dtype=float)
+
+
+# --- decimal text, shared by the statistics tools -------------------------------------------------
+
+DECIMAL_TEXT_LIMIT = 200_000
+"""Lists longer than this skip the per-value decimal conversion (about 1 µs a value); arrays always do."""
+
+
+def to_decimal(value: NumberLike) -> Decimal:
+    """The decimal a number stands for: floats by their shortest repr, which is the text they were read from."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (int, np.integer)):
+        return Decimal(int(value))
+    return Decimal(repr(float(value)))
+
+
+def uses_decimal_text(values: Sequence[NumberLike] | np.ndarray) -> bool:
+    """Whether `values` should be read as decimal text: Decimals always, plain lists up to the size limit."""
+    if isinstance(values, np.ndarray):
+        return False
+    return has_decimals(values) or len(values) <= DECIMAL_TEXT_LIMIT
+
+
+def decimal_shift(values: Sequence[NumberLike] | np.ndarray, offset: NumberLike | None = None) -> tuple[np.ndarray, Decimal | float]:
+    """Like `exact_shift`, but lists of floats are read as the decimal text of their repr.
+
+    Why: 1000000000000.4 arrives as the nearest double, 1000000000000.400024...; its repr is still
+    '1000000000000.4', so subtracting in decimal recovers the value the user wrote. Floats in arrays are
+    taken as the binary numbers they are (in-process callers, benchmarks).
+    """
+    if not uses_decimal_text(values):
+        return exact_shift(values, offset)
+    dec = [to_decimal(v) for v in values]
+    off = dec[0] if offset is None else to_decimal(offset)
+    return np.array([float(v - off) for v in dec], dtype=float), off
+
+
+def add_offset(value: float, offset: Decimal | float) -> float:
+    """`offset + value` rounded once: the offset is added in decimal so its digits are not lost first."""
+    if isinstance(offset, Decimal):
+        return float(offset + Decimal(value))
+    return float(offset) + value
+
+
+def accurate_sum(values: np.ndarray) -> float:
+    """Correctly rounded sum for small inputs (math.fsum); numpy's pairwise sum for large ones."""
+    if values.size <= 100_000:
+        return math.fsum(values.tolist())
+    return float(np.sum(values))
+
+
+def log_relative_error(value: float, certified: float, cap: float = 15.0) -> float:
+    """NIST's LRE: correct significant digits, -log10(|x-c|/|c|) (absolute where c = 0), capped."""
+    value, certified = float(value), float(certified)
+    if math.isinf(certified) or math.isinf(value):
+        return cap if value == certified else 0.0
+    err = abs(value - certified)
+    if err == 0:
+        return cap
+    scale = abs(certified) if certified != 0 else 1.0
+    return max(0.0, min(cap, -math.log10(err / scale)))

@@ -1,1 +1,18 @@
-"""(being written)"""
+"""The statistics tools, one registry entry each; this module only gathers them.
+
+Why split: each family (summary, t-tests, ANOVA, tests of assumptions, chi-square) is a small module with
+its own numerics notes; the registry imports `tools.stats` and so registers them all.
+"""
+
+from __future__ import annotations
+
+from tools.stats_anova import anova_oneway, anova_twoway
+from tools.stats_assumptions import kruskal_wallis, levene, normality
+from tools.stats_chisq import chi_square
+from tools.stats_describe import describe, summarise
+from tools.stats_ttest import t_test
+
+__all__ = [
+    "anova_oneway", "anova_twoway", "chi_square", "describe", "kruskal_wallis", "levene", "normality", "summarise",
+    "t_test",
+]
