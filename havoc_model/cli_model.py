@@ -139,6 +139,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         tokenizer = Path(args.tokenizer)
         if not tokenizer.is_file():
             raise ModelInputError(f"--tokenizer: {tokenizer} not found")
+        vocab = _load_tokenizer(tokenizer).vocab_size
+        if vocab > cfg.vocab_size:
+            raise ModelInputError(f"--tokenizer: its {vocab} tokens exceed the model's vocab_size {cfg.vocab_size}")
         extra = {TOKENIZER_FILE: tokenizer}
     torch.manual_seed(args.seed)
     generator = torch.Generator().manual_seed(args.seed)

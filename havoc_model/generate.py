@@ -100,7 +100,7 @@ class BatchDecoder:
 
     def __init__(
         self, model: HavocLM, prompts: Sequence[Sequence[int]], gen: GenerationConfig, *,
-        allowed_tokens: AllowedTokens | None = None,
+        allowed_tokens: AllowedTokens | None = None, vocab_limit: int | None = None,
     ) -> None:
         if not prompts:
             raise ModelInputError("prompts: at least one prompt is needed")
@@ -114,6 +114,8 @@ class BatchDecoder:
         self.model = model
         self.gen = gen
         self.allowed_tokens = allowed_tokens
+        # A model's vocabulary is often padded past its tokenizer's: never sample an id it cannot decode.
+        self.vocab_limit = vocab_limit if vocab_limit is not None and vocab_limit < cfg.vocab_size else None
         self.batch = len(prompts)
         self.prompt_len = max(len(p) for p in prompts)
         if self.prompt_len >= cfg.max_seq_len:
@@ -160,6 +162,9 @@ class BatchDecoder:
 
     def _choose(self, logits: torch.Tensor) -> torch.Tensor:
         gen = self.gen
+        if self.vocab_limit is not None:
+            logits = logits.clone()
+            logits[:, self.vocab_limit:] = float("-inf")
         if self._seen is not None:
             penalised = torch.where(logits > 0, logits / gen.repetition_penalty, logits * gen.repetition_penalty)
             logits = torch.where(self._seen, penalised, logits)
@@ -272,6 +277,13 @@ def _visible_text(tokenizer: object, ids: list[int], stops: Sequence[str]) -> tu
     return text[:safe], None
 
 
+def tokenizer_vocab_size(tokenizer: object) -> int | None:
+    size = getattr(tokenizer, "vocab_size", None)
+    if size is None and hasattr(tokenizer, "__len__"):
+        size = len(tokenizer)  # type: ignore[arg-type]
+    return size if isinstance(size, int) and size > 0 else None
+
+
 def _with_tokenizer_stops(gen: GenerationConfig, tokenizer: object) -> GenerationConfig:
     if gen.stop_token_ids:
         return gen
@@ -285,7 +297,8 @@ def stream_text(
     """Text pieces as they become final; concatenated they equal `generate_text(...)[0].text`."""
     gen = _with_tokenizer_stops(gen, tokenizer)
     ids = tokenizer.encode(prompt) if isinstance(prompt, str) else list(prompt)  # type: ignore[attr-defined]
-    decoder = BatchDecoder(model, [ids], gen, allowed_tokens=allowed_tokens)
+    decoder = BatchDecoder(model, [ids], gen, allowed_tokens=allowed_tokens,
+                           vocab_limit=tokenizer_vocab_size(tokenizer))
     emitted = ""
     while not decoder.done:
         if decoder.step()[0] is None:
@@ -312,7 +325,8 @@ def generate_text(
     gen = _with_tokenizer_stops(gen, tokenizer)
     texts = [prompts] if isinstance(prompts, str) else list(prompts)
     encoded = [tokenizer.encode(t) for t in texts]  # type: ignore[attr-defined]
-    decoder = BatchDecoder(model, encoded, gen, allowed_tokens=allowed_tokens)
+    decoder = BatchDecoder(model, encoded, gen, allowed_tokens=allowed_tokens,
+                           vocab_limit=tokenizer_vocab_size(tokenizer))
     finals: list[str | None] = [None] * len(texts)
     while not decoder.done:
         step = decoder.step()

@@ -28,6 +28,10 @@ class ByteTokenizer:
         self.eos_id = n_bytes
         self.end_id = n_bytes + 1
 
+    @property
+    def vocab_size(self) -> int:
+        return self.n_bytes + 2
+
     def encode(self, text: str) -> list[int]:
         return list(text.encode("utf-8"))
 
@@ -147,6 +151,15 @@ def test_tokenizer_end_ids_stop_by_default() -> None:
     always_end = generate_text(model, tok, "hi", GenerationConfig(max_new_tokens=5, temperature=0),
                                allowed_tokens=lambda ids: [tok.end_id])[0]
     assert always_end.token_ids == [] and always_end.finish_reason == "stop_token"
+
+
+def test_ids_past_the_tokenizer_vocab_are_never_sampled() -> None:
+    model = make_model(vocab=400, seed=9)
+    tok = ByteTokenizer()
+    hot = GenerationConfig(max_new_tokens=40, temperature=3.0, seed=0, stop_token_ids=[999])
+    unrestricted = generate_ids(model, [tok.encode("go")], hot)[0].token_ids
+    assert max(unrestricted) >= tok.vocab_size  # the padded ids would appear without the limit
+    assert max(generate_text(model, tok, "go", hot)[0].token_ids) < tok.vocab_size
 
 
 def test_streaming_never_splits_a_multibyte_character() -> None:
