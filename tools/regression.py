@@ -30,7 +30,8 @@ class RegressionArgs(BaseModel):
     y: Numbers("y")  # type: ignore[valid-type]
     x: Numbers("x") | None = Field(None, description="the one predictor of a simple or polynomial model")  # type: ignore[valid-type]
     degree: int = Field(1, description="polynomial degree in x (1 = straight line)")
-    X: list[Any] | None = Field(None, description="rows of predictor values, one row per observation")  # noqa: N815
+    X: Any = Field(None, description="rows of predictor values, one row per observation",  # noqa: N815
+                   json_schema_extra={"type": "array", "items": {"type": "array", "items": {"type": "number"}}})
     intercept: bool = True
     names: list[str] | None = Field(None, description="predictor names for the columns of X")
     model: str | None = Field(None, description="informational: polynomial, linear or multilinear")
@@ -126,9 +127,15 @@ def _polynomial_design(x: Any, degree: int, intercept: bool, exact: bool) -> tup
     return Design(raw_dec=raw_dec, raw=raw, scaled=scaled, m_dec=m_dec, m=m), names
 
 
-def _matrix(rows: Any, n: int) -> list[list[Any]]:
+def _matrix(rows: Any, n: int) -> list[list[Any]] | np.ndarray:
+    """Rows as given (decimal text kept), or a float array when they arrive as one (the fast path)."""
     if isinstance(rows, np.ndarray):
-        rows = rows.tolist()
+        arr = rows.reshape(-1, 1) if rows.ndim == 1 else rows
+        if arr.ndim != 2 or arr.shape[0] != n or arr.shape[1] == 0:
+            raise HavocInputError(f"expected {n} rows of predictors, got an array of shape {rows.shape}", field="X")
+        if not np.issubdtype(arr.dtype, np.number) or not np.isfinite(arr).all():
+            raise HavocInputError("contains NaN, infinity or non-numbers", field="X")
+        return arr.astype(float, copy=False)
     if not isinstance(rows, list) or not rows:
         raise HavocInputError("expected a non-empty list of rows of predictor values", field="X")
     if len(rows) != n:
@@ -138,6 +145,8 @@ def _matrix(rows: Any, n: int) -> list[list[Any]]:
     for i, row in enumerate(rows):
         if isinstance(row, (int, float, Decimal)) and not isinstance(row, bool):
             row = [row]
+        if isinstance(row, np.ndarray):
+            row = row.tolist()
         if not isinstance(row, (list, tuple)):
             raise HavocInputError(f"expected a row of numbers, got {type(row).__name__}", field=f"X[{i}]")
         if width is None:
@@ -150,10 +159,10 @@ def _matrix(rows: Any, n: int) -> list[list[Any]]:
     return out
 
 
-def _multiple_design(rows: list[list[Any]], intercept: bool, exact: bool, names: list[str]) -> Design:
+def _multiple_design(rows: list[list[Any]] | np.ndarray, intercept: bool, exact: bool, names: list[str]) -> Design:
     n, k = len(rows), len(rows[0])
     p = k + (1 if intercept else 0)
-    cols_f = np.array([[float(v) for v in row] for row in rows]).reshape(n, k)
+    cols_f = rows if isinstance(rows, np.ndarray) else np.array([[float(v) for v in row] for row in rows]).reshape(n, k)
     scaled = np.empty((n, p))
     m = np.zeros((p, p))
     m_dec = raw_dec = None
@@ -230,7 +239,7 @@ def regression(args: RegressionArgs) -> RegressionResult:
             raise HavocInputError(f"has {len(names)} names for {k} columns of X", field="names")
         terms = (["intercept"] if args.intercept else []) + list(names)
         p = len(terms)
-        exact = uses_decimal_text(y) and n * p <= DECIMAL_CELLS
+        exact = uses_decimal_text(y) and not isinstance(rows, np.ndarray) and n * p <= DECIMAL_CELLS
         design = _multiple_design(rows, args.intercept, exact, terms)
         field = "X"
     df_res = n - p
