@@ -4,36 +4,22 @@
     dsl.check(program, base_dir=Path("."))
     results = dsl.execute(program, base_dir=Path("."), env=bindings)
     text = dsl.format(program)
+
+The modules are named `formatter`, `checker`, `executor` (not `format`, `check`,
+`execute`) so that importing one never replaces the function of the same name here.
 """
 
 from __future__ import annotations
 
 from dsl.ast import Program
+from dsl.checker import check
 from dsl.errors import DslError, DslRuntimeError, DslSemanticError, DslSyntaxError
+from dsl.executor import StatementResult, execute
+from dsl.formatter import format_program as format  # noqa: A004 - the public name the graph calls
+from dsl.formatter import format_statement
 from dsl.parser import parse, parse_expression
 
 __all__ = [
     "DslError", "DslRuntimeError", "DslSemanticError", "DslSyntaxError", "Program", "StatementResult",
-    "check", "execute", "format", "parse", "parse_expression",
+    "check", "execute", "format", "format_statement", "parse", "parse_expression",
 ]
-
-
-def __getattr__(name: str):
-    # check/format/execute are imported on first use: parsing alone should not pay for the executor
-    if name == "check":
-        from dsl.check import check
-
-        return check
-    if name == "format":
-        from dsl.format import format_program
-
-        return format_program
-    if name == "execute":
-        from dsl.execute import execute
-
-        return execute
-    if name == "StatementResult":
-        from dsl.execute import StatementResult
-
-        return StatementResult
-    raise AttributeError(f"module 'dsl' has no attribute {name!r}")

@@ -128,6 +128,7 @@ class Design(Node):
     alpha: str | Decimal | None = None
     samples: Decimal | None = None
     blocks: Decimal | None = None
+    runs: Decimal | None = None
 
 
 @dataclass
@@ -137,6 +138,7 @@ class Analyze(Node):
     design: str
     response: Source
     method: str | None = None
+    order: str | None = None  # "standard" (default) or "run": the order the responses are listed in
 
 
 @dataclass
@@ -153,7 +155,9 @@ class Chart(Node):
     data: Source
     subgroup: Decimal | Source | None = None
     sizes: Decimal | Source | None = None
-    sigma: Decimal | None = None
+    k_sigma: Decimal | None = None
+    center: Decimal | None = None  # known standards (phase II) ...
+    sigma: Decimal | None = None  # ... instead of limits estimated from the data
     exclude: list[Decimal] | None = None
     rules: str | None = None
 
@@ -234,7 +238,7 @@ class ChiSquare(Node):
 
     observed: Source
     expected: Source | None = None
-    correction: bool = True
+    correction: bool | None = None  # None: the tool's default (no Yates correction)
 
 
 @dataclass
@@ -343,3 +347,4 @@ Statement = Action | Let
 class Program(Node):
     statements: list[Statement] = field(default_factory=list)
     source: str = field(default="<program>", compare=False, repr=False)
+    text: str | None = field(default=None, compare=False, repr=False)  # for error carets

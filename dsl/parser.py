@@ -63,7 +63,7 @@ def parse(text: str, *, source: str = "<program>") -> ast.Program:
         raise
     except RecursionError:
         raise DslSyntaxError("the program is nested too deeply", source=source, text=text) from None
-    return ast.Program(statements, source=source, line=1, column=1)
+    return ast.Program(statements, source=source, text=text, line=1, column=1)
 
 
 def parse_expression(text: str) -> ast.Expr:
@@ -188,7 +188,7 @@ class _Flag(_Opt):
 
 
 _SIMPLE_OPTIONS = frozenset({
-    "center_points", "replicates", "resolution", "samples", "blocks", "sigma", "center", "lsl", "usl",
+    "center_points", "replicates", "resolution", "samples", "blocks", "runs", "k_sigma", "sigma", "center", "lsl", "usl",
     "target", "confidence", "sigma_within", "mu", "degree",
 })
 
@@ -328,9 +328,16 @@ class _Build(Transformer):
         _apply_options(node, options)
         return node
 
+    def response_order(self, meta, c):
+        return _Opt("order", str(c[0]).lower(), meta)
+
     def analyze_stmt(self, meta, c):
-        method = str(c[2]).lower() if len(c) > 2 else None
-        node = ast.Analyze(str(c[0]), c[1], method, **_loc(meta))
+        node = ast.Analyze(str(c[0]), c[1], **_loc(meta))
+        rest = list(c[2:])
+        if rest and isinstance(rest[0], _Opt):
+            _apply_options(node, [rest.pop(0)])
+        if rest:
+            node.method = str(rest[0]).lower()
         return node
 
     def properties_stmt(self, meta, c):
@@ -384,6 +391,9 @@ class _Build(Transformer):
 
     def without_interaction(self, meta, c):
         return _Flag("interaction", False, meta)
+
+    def with_correction(self, meta, c):
+        return _Flag("correction", True, meta)
 
     def without_correction(self, meta, c):
         return _Flag("correction", False, meta)

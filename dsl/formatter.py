@@ -1,0 +1,249 @@
+"""The canonical text of a HAVOC program.
+
+Why one canonical form: the planner builds programs as ASTs and shows them to
+the user as text; `havoc-agent dsl fmt` tidies hand-written files; results name
+the statement they came from. `parse(format_program(p)) == p` holds for every
+program the parser produces (tested with hypothesis).
+
+Layout: lowercase keywords, one statement per line, design items one per line
+indented by four spaces, options in a fixed order, numbers as their decimal text.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from dsl import ast
+
+INDENT = "    "
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def format_program(program: ast.Program) -> str:
+    """The whole program, one statement per line, ending with a newline (empty program: empty text)."""
+    return "".join(format_statement(s) + "\n" for s in program.statements)
+
+
+def format_statement(statement: ast.Statement) -> str:
+    if isinstance(statement, ast.Let):
+        value = statement.value
+        body = format_source(value) if isinstance(value, ast.Source) else format_statement(value)
+        return f"let {statement.name} = {body}"
+    writer = _WRITERS.get(type(statement))
+    if writer is None:
+        raise TypeError(f"not a HAVOC statement: {type(statement).__name__}")
+    return writer(statement)
+
+
+# ---------------------------------------------------------------- atoms
+
+
+def number(value: Decimal | int | float) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    return str(Decimal(str(value)))
+
+
+def string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def column_name(name: str) -> str:
+    return name if _NAME.match(name) else string(name)
+
+
+def format_source(source: ast.Source) -> str:
+    if isinstance(source, ast.Values):
+        return "[" + ", ".join(string(v) if isinstance(v, str) else number(v) for v in source.items) + "]"
+    if isinstance(source, ast.Rows):
+        return "[" + ", ".join("[" + ", ".join(number(v) for v in row) + "]" for row in source.rows) + "]"
+    if isinstance(source, ast.Ref):
+        return source.name
+    prefix = f"from {string(source.file)} " if source.file is not None else ""
+    if isinstance(source, ast.Column):
+        return f"{prefix}column {column_name(source.name)}"
+    if isinstance(source, ast.Columns):
+        return f"{prefix}columns {', '.join(column_name(n) for n in source.names)}"
+    raise TypeError(f"not a data source: {type(source).__name__}")
+
+
+def _value(value: Decimal | ast.Source) -> str:
+    return number(value) if isinstance(value, (Decimal, int, float)) else format_source(value)
+
+
+def _options(pairs: list[tuple[str, object]]) -> str:
+    return "".join(f" {key} {text}" for key, text in pairs if text is not None)
+
+
+# ---------------------------------------------------------------- statements
+
+
+def _design(d: ast.Design) -> str:
+    items: list[str] = []
+    for f in d.factors:
+        if f.levels is not None:
+            items.append(f"factor {f.name} levels {format_source(ast.Values(list(f.levels)))}")
+        elif f.low is not None and f.high is not None:
+            unit = f" {string(f.unit)}" if f.unit is not None else ""
+            items.append(f"factor {f.name} {number(f.low)} .. {number(f.high)}{unit}")
+        else:
+            items.append(f"factor {f.name}")
+    simple = [("factors", d.factor_count), ("center_points", d.center_points), ("replicates", d.replicates)]
+    items += [f"{key} {number(value)}" for key, value in simple if value is not None]
+    if d.randomize or d.seed is not None:
+        items.append("randomize" + (f" seed {number(d.seed)}" if d.seed is not None else ""))
+    items += [f"generator {g.factor} = {'-' if g.negative else ''}{g.word}" for g in d.generators]
+    if d.resolution is not None:
+        items.append(f"resolution {number(d.resolution)}")
+    if d.face is not None:
+        items.append(f"face {d.face}")
+    if d.alpha is not None:
+        items.append(f"alpha {d.alpha if isinstance(d.alpha, str) else number(d.alpha)}")
+    tail = (("samples", d.samples), ("blocks", d.blocks), ("runs", d.runs))
+    items += [f"{key} {number(value)}" for key, value in tail if value is not None]
+    if not items:
+        return f"design {d.kind} {{ }}"
+    body = "".join(f"{INDENT}{item}\n" for item in items)
+    return f"design {d.kind} {{\n{body}}}"
+
+
+def _analyze(a: ast.Analyze) -> str:
+    text = f"analyze {a.design} with response {format_source(a.response)}"
+    if a.order is not None:
+        text += f" in {a.order} order"
+    return text + (f" method {a.method}" if a.method else "")
+
+
+def _chart(c: ast.Chart) -> str:
+    sizes = None
+    if c.sizes is not None:
+        sizes = f"size {number(c.sizes)}" if isinstance(c.sizes, Decimal) else f"sizes {format_source(c.sizes)}"
+    exclude = format_source(ast.Values(list(c.exclude))) if c.exclude is not None else None
+    head = f"chart {c.kind} {format_source(c.data)}"
+    tail = _options([
+        ("subgroup", None if c.subgroup is None else _value(c.subgroup)),
+        ("k_sigma", None if c.k_sigma is None else number(c.k_sigma)),
+        ("center", None if c.center is None else number(c.center)),
+        ("sigma", None if c.sigma is None else number(c.sigma)),
+        ("exclude", exclude),
+        ("rules", c.rules),
+    ])
+    return head + (f" {sizes}" if sizes else "") + tail
+
+
+def _run_rules(r: ast.RunRules) -> str:
+    return f"apply {r.ruleset} rules to {format_source(r.data)}" + _options([
+        ("center", None if r.center is None else number(r.center)),
+        ("sigma", None if r.sigma is None else number(r.sigma)),
+    ])
+
+
+def _capability(c: ast.Capability) -> str:
+    return f"capability {format_source(c.data)}" + _options([
+        ("subgroup", None if c.subgroup is None else _value(c.subgroup)),
+        *[(k, None if getattr(c, k) is None else number(getattr(c, k)))
+          for k in ("lsl", "usl", "target", "confidence", "sigma_within")],
+    ])
+
+
+def _ttest(t: ast.TTest) -> str:
+    text = f"ttest {t.kind} {format_source(t.x)}"
+    if t.y is not None:
+        text += f" and {format_source(t.y)}"
+    return text + _options([
+        ("mu", None if t.mu is None else number(t.mu)),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+
+
+def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
+    return f"{head} {format_source(data)}" + (f" by {format_source(by)}" if by is not None else "")
+
+
+def _anova_two(a: ast.AnovaTwoWay) -> str:
+    text = f"anova two_way {format_source(a.data)} by {format_source(a.a)} and {format_source(a.b)}"
+    return text + ("" if a.interaction else " without interaction")
+
+
+def _chisquare(c: ast.ChiSquare) -> str:
+    text = f"chisquare {format_source(c.observed)}"
+    if c.expected is not None:
+        text += f" expected {format_source(c.expected)}"
+    if c.correction is not None:
+        text += " with correction" if c.correction else " without correction"
+    return text
+
+
+def _regression(r: ast.Regression) -> str:
+    text = f"regression {format_source(r.y)} on {format_source(r.x)}"
+    if r.degree is not None:
+        text += f" degree {number(r.degree)}"
+    return text + ("" if r.intercept else " without intercept")
+
+
+def _derivative(d: ast.Derivative) -> str:
+    text = f"derivative of {d.expression.text} by {', '.join(d.variables)}"
+    return text + (f" order {number(d.order)}" if d.order is not None else "")
+
+
+def _integral(i: ast.Integral) -> str:
+    text = f"integral of {i.expression.text} by {i.variable}"
+    if i.lower is not None and i.upper is not None:
+        text += f" from {i.lower.text} to {i.upper.text}"
+    return text
+
+
+def _equation(e: ast.Equation) -> str:
+    return e.left.text + (f" = {e.right.text}" if e.right is not None else "")
+
+
+def _limit(lim: ast.Limit) -> str:
+    text = f"limit of {lim.expression.text} as {lim.variable} to {lim.point.text}"
+    return text + (f" from {lim.side}" if lim.side else "")
+
+
+def _series(s: ast.Series) -> str:
+    text = f"series of {s.expression.text} around {s.variable} = {s.point.text}"
+    return text + (f" order {number(s.order)}" if s.order is not None else "")
+
+
+def _matrix(m: ast.Matrix) -> str:
+    rows = ", ".join("[" + ", ".join(e.text for e in row) + "]" for row in m.rows)
+    return f"matrix {m.operation} of [{rows}]"
+
+
+def _evaluate(e: ast.Evaluate) -> str:
+    text = f"evaluate {e.expression.text}"
+    if e.at:
+        text += " at " + ", ".join(f"{a.name} = {a.value.text}" for a in e.at)
+    return text
+
+
+_WRITERS = {
+    ast.Design: _design,
+    ast.Analyze: _analyze,
+    ast.Properties: lambda p: f"properties of {p.design}",
+    ast.Chart: _chart,
+    ast.RunRules: _run_rules,
+    ast.Capability: _capability,
+    ast.Constants: lambda c: f"constants for subgroup {number(c.n)}",
+    ast.TTest: _ttest,
+    ast.AnovaOneWay: lambda a: _by("anova one_way", a.data, a.by),
+    ast.AnovaTwoWay: _anova_two,
+    ast.Levene: lambda a: _by("levene", a.data, a.by),
+    ast.Kruskal: lambda a: _by("kruskal", a.data, a.by),
+    ast.Normality: lambda n: f"normality {format_source(n.data)}",
+    ast.ChiSquare: _chisquare,
+    ast.Regression: _regression,
+    ast.Describe: lambda d: f"describe {format_source(d.data)}",
+    ast.Derivative: _derivative,
+    ast.Integral: _integral,
+    ast.Solve: lambda s: f"solve {', '.join(_equation(e) for e in s.equations)} for {', '.join(s.variables)}",
+    ast.Simplify: lambda s: f"simplify {s.expression.text}",
+    ast.Limit: _limit,
+    ast.Series: _series,
+    ast.Matrix: _matrix,
+    ast.Evaluate: _evaluate,
+}
