@@ -1,1 +1,701 @@
-"""(being written)"""
+"""Symbolic maths tools: differentiate, integrate, solve, simplify, limit, series, matrix, evaluate.
+
+Why this shape: user text is parsed here, in the calling process, by `tools.safe_expr`
+(never by `sympify`, which runs code), so a typo is reported at once with its column and
+costs no SymPy import. The SymPy work itself runs in a worker process with a time limit
+(`tools.worker`), because an integral or a `solve` can run for minutes and only a process
+can be stopped. Every result carries `result` (text that SymPy parses back) and `latex`,
+plus numeric values where a number is meaningful, so that the graph's AUDIT can check a
+result by an independent route (finite differences through `evaluate`, quadrature for a
+definite integral).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
+
+from tools import safe_expr
+from tools.errors import HavocInputError
+from tools.registry import register
+from tools.safe_expr import Node
+from tools.worker import DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S, ToolTimeoutError, run_with_timeout
+
+MAX_RESULT_CHARS = 100_000
+MAX_ORDER = 50
+MAX_MATRIX = 20
+CHECK_TIMEOUT_S = 10.0  # the numeric cross-check of a definite integral gets at most this
+MAX_EQUATIONS = 20
+MAX_VALUES = 100
+
+
+def _to_text(value: Any) -> Any:
+    """Let a JSON number stand for an expression ("5" and 5 mean the same)."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+ExprText = Annotated[str, BeforeValidator(_to_text), Field(description="a maths expression, e.g. x^3*sin(x)")]
+Scalar = str | int | Decimal | float
+Names = str | list[str]
+Timeout = Annotated[float, Field(gt=0, le=MAX_TIMEOUT_S, description=f"seconds before the work is stopped "
+                                                                    f"(at most {MAX_TIMEOUT_S:g})")]
+
+
+class _Args(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# ------------------------------------------------------------------ results
+
+
+class SymbolicResult(BaseModel):
+    result: str = Field(description="the answer as text SymPy parses back")
+    latex: str
+
+
+class Value(BaseModel):
+    """One exact value with its numeric form (numeric is None when it is not a finite number)."""
+
+    exact: str
+    latex: str
+    numeric: float | None = None
+    imag: float | None = Field(None, description="imaginary part when the value is complex")
+    is_real: bool | None = None
+
+
+class DerivativeResult(SymbolicResult):
+    expression: str
+    variables: list[str] = Field(description="the variables differentiated by, in order (x, x = second derivative)")
+    order: int
+
+
+class IntegralResult(SymbolicResult):
+    expression: str
+    variable: str
+    definite: bool
+    lower: str | None = None
+    upper: str | None = None
+    evaluated: bool = Field(description="False when SymPy found no closed form (result is the unevaluated integral)")
+    numeric: float | None = Field(None, description="the definite integral's value as a number")
+    numeric_check: float | None = Field(None, description="independent numerical quadrature of the integrand")
+    check_agrees: bool | None = None
+    note: str | None = None
+
+
+class SolveResult(SymbolicResult):
+    equations: list[str]
+    variables: list[str]
+    kind: Literal["equations", "inequality"]
+    solutions: list[dict[str, Value]]
+    count: int
+    complete: bool | None = Field(None, description="False when the solutions shown are only the principal ones "
+                                                    "of an infinite family (see solution_set)")
+    solution_set: str | None = None
+
+
+class SimplifyResult(SymbolicResult):
+    expression: str
+    method: str
+    changed: bool
+
+
+class LimitResult(SymbolicResult):
+    expression: str
+    variable: str
+    point: str
+    direction: str
+    exists: bool = Field(description="True when the limit is one finite or infinite value")
+    finite: bool
+    numeric: float | None = None
+    left: str | None = None
+    right: str | None = None
+
+
+class SeriesResult(SymbolicResult):
+    expression: str
+    variable: str
+    point: str
+    order: int
+    polynomial: str = Field(description="the series without its O(...) term")
+    coefficients: list[str] | None = Field(None, description="c0..c(order-1) of powers of (x - point), "
+                                                             "when the series is a plain power series")
+
+
+class Eigenvalue(BaseModel):
+    value: Value
+    multiplicity: int
+    vectors: list[list[str]] | None = None
+
+
+class MatrixResult(SymbolicResult):
+    operation: str
+    shape: list[int]
+    value: Value | None = Field(None, description="scalar results: determinant, rank, trace")
+    rows: list[list[str]] | None = Field(None, description="matrix results: inverse, transpose, rref")
+    eigenvalues: list[Eigenvalue] | None = None
+
+
+class EvaluateResult(SymbolicResult):
+    expression: str
+    value: float | None = Field(None, description="the real value; None when complex or not finite")
+    imag: float | None = None
+    is_real: bool
+    finite: bool
+    exact: str | None = None
+    unused: list[str] = Field(default_factory=list, description="names in values that the expression does not use")
+
+
+# --------------------------------------------------------------- helpers
+
+
+def _sp() -> Any:
+    import sympy
+
+    return sympy
+
+
+def _text(expr: Any, field: str = "result") -> str:
+    try:
+        text = str(expr)
+    except ValueError:  # Python refuses to print integers of more than 4300 digits
+        raise HavocInputError("the result contains a number too large to print", field=field) from None
+    if len(text) > MAX_RESULT_CHARS:
+        raise HavocInputError(f"the result is longer than {MAX_RESULT_CHARS} characters", field=field)
+    return text
+
+
+def _latex(expr: Any) -> str:
+    try:
+        return _sp().latex(expr)
+    except ValueError:
+        raise HavocInputError("the result contains a number too large to print", field="result") from None
+
+
+def _numeric(expr: Any) -> tuple[float | None, float | None, bool | None]:
+    """(real part, imaginary part or None, is_real) of a closed-form number.
+
+    Nones when it is not a finite number; a part too large for a float is None too,
+    while is_real still tells what kind of number it is.
+    """
+    sp = _sp()
+    try:
+        if not getattr(expr, "is_number", False) or expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds):
+            return None, None, None
+        value = sp.N(expr, 30)
+        re_part, im_part = value.as_real_imag()
+        is_real = bool(im_part == 0 or abs(im_part) <= abs(re_part) * sp.Float("1e-25", 30))
+        re_f, im_f = _float(re_part), _float(im_part)
+    except (TypeError, ValueError, AttributeError, ArithmeticError):
+        return None, None, None
+    return re_f, (None if is_real else im_f), is_real
+
+
+def _float(value: Any) -> float | None:
+    number = float(value)
+    return number if abs(number) < float("inf") else None
+
+
+def _value(expr: Any) -> Value:
+    numeric, imag, is_real = _numeric(expr)
+    return Value(exact=_text(expr), latex=_latex(expr), numeric=numeric, imag=imag, is_real=is_real)
+
+
+def _names(value: Names | None, field: str) -> list[str] | None:
+    if value is None:
+        return None
+    items = [value] if isinstance(value, str) else list(value)
+    if not items:
+        raise HavocInputError("is empty", field=field)
+    return [safe_expr.check_symbol_name(v, f"{field}[{i}]" if not isinstance(value, str) else field)
+            for i, v in enumerate(items)]
+
+
+def _pick_variable(tree: Node | list[Node], given: Names | None, field: str = "variable") -> str:
+    names = _names(given, field)
+    if names is not None:
+        if len(names) != 1:
+            raise HavocInputError("give one variable", field=field)
+        return names[0]
+    trees = tree if isinstance(tree, list) else [tree]
+    found = sorted(set().union(*(safe_expr.symbols_in(t) for t in trees)))
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        return "x"
+    raise HavocInputError(f"the expression has several symbols ({', '.join(found)}); say which one", field=field)
+
+
+def _scalar_tree(value: Scalar | None, field: str) -> Node | None:
+    return None if value is None else safe_expr.number_node(value, field)
+
+
+def _timeout(args: Any) -> float:
+    return float(getattr(args, "timeout_s", DEFAULT_TIMEOUT_S) or DEFAULT_TIMEOUT_S)
+
+
+def _build(tree: Node, field: str) -> Any:
+    return safe_expr.to_sympy(tree, field)
+
+
+def _symbol(name: str) -> Any:
+    return _sp().Symbol(name)
+
+
+# ------------------------------------------------------------ differentiate
+
+
+class DifferentiateArgs(_Args):
+    expression: ExprText
+    variable: Names | None = Field(None, validation_alias=AliasChoices("variable", "variables"),
+                                   description="x, or a list such as [x, y] for the mixed partial d2/dxdy; "
+                                               "default: the only symbol")
+    order: int = Field(1, ge=1, le=MAX_ORDER, description="how many times (with one variable)")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _differentiate_job(tree: Node, variables: list[str]) -> DerivativeResult:
+    sp = _sp()
+    expr = _build(tree, "expression")
+    result = sp.diff(expr, *[_symbol(v) for v in variables])
+    return DerivativeResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                            variables=variables, order=len(variables))
+
+
+@register("differentiate", DifferentiateArgs)
+def differentiate(args: DifferentiateArgs) -> DerivativeResult:
+    """Derivative of an expression: d^n/dx^n, or mixed partials over a list of variables."""
+    tree = safe_expr.parse(args.expression, "expression")
+    if isinstance(args.variable, list) and len(args.variable) > 1:
+        if args.order != 1:
+            raise HavocInputError("give either one variable with an order, or a list of variables", field="order")
+        variables = _names(args.variable, "variable") or []
+        if len(variables) > MAX_ORDER:
+            raise HavocInputError(f"at most {MAX_ORDER} differentiations", field="variable")
+    else:
+        variables = [_pick_variable(tree, args.variable)] * args.order
+    return run_with_timeout(_differentiate_job, tree, variables, timeout=_timeout(args), label="differentiate")
+
+
+# ---------------------------------------------------------------- integrate
+
+
+class IntegrateArgs(_Args):
+    expression: ExprText
+    variable: str | None = Field(None, description="default: the only symbol")
+    lower: Scalar | None = Field(None, description="lower bound (number or expression, -oo allowed)")
+    upper: Scalar | None = Field(None, description="upper bound (number or expression, oo allowed)")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | None) -> IntegralResult:
+    sp = _sp()
+    expr = _build(tree, "expression")
+    x = _symbol(variable)
+    definite = lower is not None
+    if definite:
+        a, b = _build(lower, "lower"), _build(upper, "upper")
+        result = sp.integrate(expr, (x, a, b))
+    else:
+        a = b = None
+        result = sp.integrate(expr, x)
+    evaluated = not result.has(sp.Integral)
+    numeric = _numeric(result)[0] if definite and evaluated else None
+    note = None if definite else "plus an arbitrary constant of integration"
+    if definite and evaluated and result.has(sp.oo, -sp.oo, sp.zoo):
+        note = "the integral diverges"
+    return IntegralResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                          variable=variable, definite=definite, lower=None if a is None else _text(a),
+                          upper=None if b is None else _text(b), evaluated=evaluated, numeric=numeric, note=note)
+
+
+def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> float | None:
+    """The definite integral by numerical quadrature (mpmath), independent of the closed form."""
+    sp = _sp()
+    expr, x = _build(tree, "expression"), _symbol(variable)
+    a, b = _build(lower, "lower"), _build(upper, "upper")
+    if (expr.free_symbols - {x}) or a.free_symbols or b.free_symbols:
+        return None
+    try:
+        return _numeric(sp.Integral(expr, (x, a, b)).evalf(20))[0]
+    except (ValueError, TypeError, ArithmeticError):
+        return None
+
+
+@register("integrate", IntegrateArgs)
+def integrate(args: IntegrateArgs) -> IntegralResult:
+    """Integral of an expression: indefinite, or definite between lower and upper (oo allowed), with a numeric check."""
+    tree = safe_expr.parse(args.expression, "expression")
+    variable = _pick_variable(tree, args.variable)
+    if (args.lower is None) != (args.upper is None):
+        raise HavocInputError("give both lower and upper for a definite integral, or neither",
+                              field="upper" if args.upper is None else "lower")
+    lower, upper = _scalar_tree(args.lower, "lower"), _scalar_tree(args.upper, "upper")
+    for node, field in ((lower, "lower"), (upper, "upper")):
+        if node is not None and variable in safe_expr.symbols_in(node):
+            raise HavocInputError(f"a bound cannot contain the integration variable {variable}", field=field)
+    timeout = _timeout(args)
+    result = run_with_timeout(_integrate_job, tree, variable, lower, upper, timeout=timeout, label="integrate")
+    if not result.definite or (result.note == "the integral diverges"):
+        return result
+    try:
+        check = run_with_timeout(_quadrature_job, tree, variable, lower, upper,
+                                 timeout=min(timeout, CHECK_TIMEOUT_S), label="numeric check")
+    except ToolTimeoutError:
+        return result.model_copy(update={"note": "the numeric check timed out"})
+    update: dict[str, Any] = {"numeric_check": check}
+    if check is not None and result.numeric is not None:
+        update["check_agrees"] = abs(check - result.numeric) <= 1e-9 * max(1.0, abs(result.numeric))
+    if not result.evaluated and check is not None:
+        update["note"] = "no closed form found; numeric_check is the value by quadrature"
+    return result.model_copy(update=update)
+
+
+# -------------------------------------------------------------------- solve
+
+
+class SolveArgs(_Args):
+    equations: str | list[str] = Field(validation_alias=AliasChoices("equations", "equation"),
+                                       description='"lhs = rhs", or an expression meaning "= 0"; a list for a '
+                                                   "system; one inequality (<, <=, >, >=) is also accepted")
+    variables: Names | None = Field(None, validation_alias=AliasChoices("variables", "variable"),
+                                    description="what to solve for; default: every symbol")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _solve_job(trees: list[Node], variables: list[str]) -> SolveResult:
+    sp = _sp()
+    relations = [_build(t, f"equations[{i}]" if len(trees) > 1 else "equations") for i, t in enumerate(trees)]
+    symbols = [_symbol(v) for v in variables]
+    texts = [_text(r, "equations") for r in relations]
+    inequalities = [r for r in relations if isinstance(r, (sp.StrictLessThan, sp.LessThan,
+                                                           sp.StrictGreaterThan, sp.GreaterThan))]
+    if inequalities:
+        if len(symbols) != 1:
+            raise HavocInputError("an inequality is solved for exactly one variable", field="variables")
+        try:
+            result = sp.reduce_inequalities(relations, symbols)
+        except (NotImplementedError, ValueError) as exc:
+            raise HavocInputError(f"SymPy cannot solve this inequality ({_brief(exc)})", field="equations") from None
+        return SolveResult(result=_text(result), latex=_latex(result), equations=texts, variables=variables,
+                           kind="inequality", solutions=[], count=0, complete=True)
+    exprs = [r.lhs - r.rhs if isinstance(r, sp.Equality) else r for r in relations]
+    try:
+        # one equation goes in on its own: SymPy's system path gives up on e.g. x^5 - x + 1
+        found = sp.solve(exprs[0] if len(exprs) == 1 else exprs, symbols, dict=True)
+    except NotImplementedError as exc:
+        raise HavocInputError(f"SymPy cannot solve this ({_brief(exc)})", field="equations") from None
+    solutions = [{str(k): _value(v) for k, v in sol.items()} for sol in found]
+    result = "[" + ", ".join("{" + ", ".join(f"{k}: {v.exact}" for k, v in s.items()) + "}" for s in solutions) + "]"
+    latex = ", ".join(", ".join(f"{sp.latex(_symbol(k))} = {v.latex}" for k, v in s.items()) for s in solutions)
+    return SolveResult(result=result, latex=latex or r"\emptyset", equations=texts, variables=variables,
+                       kind="equations", solutions=solutions, count=len(solutions))
+
+
+def _solution_set_job(tree: Node, variable: str, count: int) -> tuple[bool, str] | None:
+    """Whether `solve` listed every solution (solveset's answer is a finite set), and that set."""
+    sp = _sp()
+    rel = _build(tree, "equations")
+    expr = rel.lhs - rel.rhs if isinstance(rel, sp.Equality) else rel
+    try:
+        found = sp.solveset(expr, _symbol(variable), domain=sp.S.Complexes)
+    except (NotImplementedError, ValueError, TypeError):
+        return None
+    if isinstance(found, sp.ConditionSet):
+        return None
+    return isinstance(found, sp.FiniteSet) and len(found) == count, _text(found)
+
+
+def _brief(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text[:120] + ("..." if len(text) > 120 else "")
+
+
+@register("solve", SolveArgs)
+def solve(args: SolveArgs) -> SolveResult:
+    """Solve equations or a system (exact and numeric solutions), or one inequality, for the given variables."""
+    items = [args.equations] if isinstance(args.equations, str) else list(args.equations)
+    if not items:
+        raise HavocInputError("is empty", field="equations")
+    if len(items) > MAX_EQUATIONS:
+        raise HavocInputError(f"at most {MAX_EQUATIONS} equations", field="equations")
+    trees: list[Node] = []
+    for i, item in enumerate(items):
+        field = "equations" if isinstance(args.equations, str) else f"equations[{i}]"
+        tree = safe_expr.parse(item, field, relation=True)
+        if isinstance(tree, safe_expr.Relation) and tree.op == "!=":
+            raise safe_expr._fail(field, "'!=' cannot be solved; use =, <, <=, > or >=", tree.col)
+        trees.append(tree)
+    ineq = [t for t in trees if isinstance(t, safe_expr.Relation) and t.op in ("<", "<=", ">", ">=")]
+    if ineq and len(trees) > 1:
+        raise HavocInputError("give one inequality on its own, not mixed with other equations", field="equations")
+    variables = _names(args.variables, "variables")
+    if variables is None:
+        variables = sorted(set().union(*(safe_expr.symbols_in(t) for t in trees)))
+        if not variables:
+            raise HavocInputError("the equations contain no variable to solve for", field="equations")
+    timeout = _timeout(args)
+    result = run_with_timeout(_solve_job, trees, variables, timeout=timeout, label="solve")
+    if result.kind == "equations" and len(trees) == 1 and len(variables) == 1:
+        try:
+            found = run_with_timeout(_solution_set_job, trees[0], variables[0], result.count,
+                                     timeout=min(timeout, CHECK_TIMEOUT_S), label="solution set")
+        except ToolTimeoutError:
+            found = None
+        if found is not None:
+            complete, solution_set = found
+            result = result.model_copy(update={"complete": complete, "solution_set": None if complete else solution_set})
+    return result
+
+
+# ----------------------------------------------------------------- simplify
+
+
+
+class SimplifyArgs(_Args):
+    expression: ExprText
+    method: Literal["simplify", "expand", "factor", "trigsimp", "cancel", "apart", "together", "radsimp",
+                    "powsimp", "logcombine", "expand_trig", "expand_log"] = "simplify"
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _simplify_job(tree: Node, method: str) -> SimplifyResult:
+    sp = _sp()
+    expr = _build(tree, "expression")
+    func = {"logcombine": lambda e: sp.logcombine(e, force=True),
+            "expand_log": lambda e: sp.expand_log(e, force=True)}.get(method) or getattr(sp, method)
+    try:
+        result = func(expr)
+    except (NotImplementedError, sp.PolynomialError) as exc:
+        raise HavocInputError(f"{method} does not apply to this expression ({_brief(exc)})", field="method") from None
+    return SimplifyResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                          method=method, changed=result != expr)
+
+
+@register("simplify", SimplifyArgs)
+def simplify(args: SimplifyArgs) -> SimplifyResult:
+    """Rewrite an expression: simplify, expand, factor, trigsimp, cancel, apart (partial fractions) and more."""
+    tree = safe_expr.parse(args.expression, "expression")
+    return run_with_timeout(_simplify_job, tree, args.method, timeout=_timeout(args), label=args.method)
+
+
+# -------------------------------------------------------------------- limit
+
+
+class LimitArgs(_Args):
+    expression: ExprText
+    variable: str | None = Field(None, description="default: the only symbol")
+    point: Scalar = Field(description="where: a number, an expression such as pi/2, oo or -oo")
+    direction: Literal["+", "-", "both"] = Field("both", description="+ from above, - from below, both: two-sided")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _limit_job(tree: Node, variable: str, point: Node, direction: str) -> LimitResult:
+    sp = _sp()
+    expr, x, at = _build(tree, "expression"), _symbol(variable), _build(point, "point")
+    infinite_point = at in (sp.oo, -sp.oo)
+    left = right = None
+
+    def one(d: str) -> Any:
+        return sp.limit(expr, x, at, d)
+
+    if infinite_point:
+        result = sp.limit(expr, x, at)
+    elif direction == "both":
+        try:
+            result = one("+-")
+        except ValueError:  # the one-sided limits differ
+            result = sp.nan
+        if result in (sp.zoo, sp.nan):
+            right, left = one("+"), one("-")
+            if left == right:
+                result = left
+    else:
+        result = one(direction)
+    exists = not (result.has(sp.nan, sp.zoo, sp.AccumBounds) or result.has(sp.Limit))
+    finite = exists and not result.has(sp.oo, -sp.oo)
+    numeric = _numeric(result)[0] if finite else None
+    return LimitResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                       variable=variable, point=_text(at), direction="both" if infinite_point else direction,
+                       exists=exists, finite=finite, numeric=numeric,
+                       left=None if left is None else _text(left), right=None if right is None else _text(right))
+
+
+@register("limit", LimitArgs)
+def limit(args: LimitArgs) -> LimitResult:
+    """Limit of an expression as the variable approaches a point (oo allowed), from +, - or both sides."""
+    tree = safe_expr.parse(args.expression, "expression")
+    variable = _pick_variable(tree, args.variable)
+    point = safe_expr.number_node(args.point, "point")
+    if variable in safe_expr.symbols_in(point):
+        raise HavocInputError(f"the point cannot contain the variable {variable}", field="point")
+    return run_with_timeout(_limit_job, tree, variable, point, args.direction, timeout=_timeout(args), label="limit")
+
+
+# ------------------------------------------------------------------- series
+
+
+class SeriesArgs(_Args):
+    expression: ExprText
+    variable: str | None = Field(None, description="default: the only symbol")
+    point: Scalar = Field(0, description="expansion point (oo allowed)")
+    order: int = Field(6, ge=1, le=MAX_ORDER, description="terms up to (x - point)^(order-1), then O((x - point)^order)")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _series_job(tree: Node, variable: str, point: Node, order: int) -> SeriesResult:
+    sp = _sp()
+    expr, x, at = _build(tree, "expression"), _symbol(variable), _build(point, "point")
+    if at in (sp.oo, -sp.oo):
+        result = sp.series(expr, x, at, order)
+        polynomial = result.removeO()
+        coefficients = None
+    else:
+        t = sp.Dummy("t")
+        local = sp.series(expr.subs(x, t + at), t, 0, order)
+        poly_t = local.removeO()
+        polynomial = poly_t.subs(t, x - at)
+        result = polynomial + sp.Order((x - at) ** order, (x, at)) if local.getO() is not None else polynomial
+        coefficients = None
+        if poly_t.is_polynomial(t):
+            coefficients = [_text(sp.expand(poly_t).coeff(t, k)) for k in range(order)]
+    return SeriesResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                        variable=variable, point=_text(at), order=order, polynomial=_text(polynomial),
+                        coefficients=coefficients)
+
+
+@register("series", SeriesArgs)
+def series(args: SeriesArgs) -> SeriesResult:
+    """Taylor/Laurent series of an expression about a point, to a given order, with its coefficients."""
+    tree = safe_expr.parse(args.expression, "expression")
+    variable = _pick_variable(tree, args.variable)
+    point = safe_expr.number_node(args.point, "point")
+    if variable in safe_expr.symbols_in(point):
+        raise HavocInputError(f"the point cannot contain the variable {variable}", field="point")
+    return run_with_timeout(_series_job, tree, variable, point, args.order, timeout=_timeout(args), label="series")
+
+
+# ------------------------------------------------------------------- matrix
+
+
+class MatrixArgs(_Args):
+    matrix: list[list[Scalar]] = Field(description="rows of numbers or expressions, e.g. [[1, 2], [3, 4]]")
+    operation: Literal["determinant", "inverse", "eigenvalues", "eigenvectors", "rank", "transpose", "trace",
+                       "rref"] = "determinant"
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _rows(m: Any) -> list[list[str]]:
+    return [[_text(m[i, j]) for j in range(m.cols)] for i in range(m.rows)]
+
+
+def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
+    sp = _sp()
+    m = sp.Matrix([[_build(c, f"matrix[{i}][{j}]") for j, c in enumerate(row)] for i, row in enumerate(cells)])
+    square = m.rows == m.cols
+    if operation in ("determinant", "inverse", "eigenvalues", "eigenvectors", "trace") and not square:
+        raise HavocInputError(f"{operation} needs a square matrix, this one is {m.rows}x{m.cols}", field="matrix")
+    shape = [m.rows, m.cols]
+    out: dict[str, Any] = {"operation": operation, "shape": shape}
+    if operation in ("determinant", "rank", "trace"):
+        value = {"determinant": lambda: m.det(), "rank": lambda: sp.Integer(m.rank()), "trace": lambda: m.trace()}[
+            operation]()
+        value = sp.simplify(value) if operation == "determinant" and value.free_symbols else value
+        return MatrixResult(result=_text(value), latex=_latex(value), value=_value(value), **out)
+    if operation == "inverse":
+        det = sp.simplify(m.det())
+        if det == 0:
+            raise HavocInputError("is singular (determinant 0), so it has no inverse", field="matrix")
+        result = m.inv()
+        if result.free_symbols:
+            result = result.applyfunc(sp.simplify)
+    elif operation == "transpose":
+        result = m.T
+    elif operation == "rref":
+        result = m.rref()[0]
+    else:
+        if operation == "eigenvalues":
+            eig = [Eigenvalue(value=_value(v), multiplicity=int(k)) for v, k in m.eigenvals().items()]
+        else:
+            eig = [Eigenvalue(value=_value(v), multiplicity=int(k), vectors=[[_text(c) for c in vec] for vec in vecs])
+                   for v, k, vecs in m.eigenvects()]
+        eig.sort(key=lambda e: (e.value.numeric is None, e.value.numeric or 0.0, e.value.imag or 0.0))
+        text = "{" + ", ".join(f"{e.value.exact}: {e.multiplicity}" for e in eig) + "}"
+        latex = ", ".join(rf"\lambda = {e.value.latex}" + (f" (\\times {e.multiplicity})" if e.multiplicity > 1 else "")
+                          for e in eig)
+        return MatrixResult(result=text, latex=latex, eigenvalues=eig, **out)
+    return MatrixResult(result=_text(result), latex=_latex(result), rows=_rows(result), **out)
+
+
+@register("matrix", MatrixArgs)
+def matrix(args: MatrixArgs) -> MatrixResult:
+    """Exact matrix algebra: determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref."""
+    rows = args.matrix
+    if not rows or not rows[0]:
+        raise HavocInputError("is empty", field="matrix")
+    if len(rows) > MAX_MATRIX or any(len(r) > MAX_MATRIX for r in rows):
+        raise HavocInputError(f"at most {MAX_MATRIX}x{MAX_MATRIX}", field="matrix")
+    width = len(rows[0])
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            raise HavocInputError(f"row {i} has {len(row)} entries, row 0 has {width}", field="matrix")
+    cells = [[safe_expr.number_node(v, f"matrix[{i}][{j}]") for j, v in enumerate(row)] for i, row in enumerate(rows)]
+    return run_with_timeout(_matrix_job, cells, args.operation, timeout=_timeout(args), label=args.operation)
+
+
+# ----------------------------------------------------------------- evaluate
+
+
+class EvaluateArgs(_Args):
+    expression: ExprText
+    values: dict[str, Scalar] = Field(default_factory=dict, description="{variable: number or constant expression}")
+    digits: int = Field(15, ge=1, le=100, description="significant digits of the text result")
+    exact: bool = Field(False, description="also substitute exactly and return the exact value")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _evaluate_job(tree: Node, values: dict[str, Node], digits: int, exact: bool) -> EvaluateResult:
+    sp = _sp()
+    expr = _build(tree, "expression")
+    subs = {_symbol(k): _build(v, f"values.{k}") for k, v in values.items()}
+    numeric = sp.N(expr, max(digits, 30), subs=subs)
+    exact_value = None
+    if exact:
+        exact_value = expr.xreplace(subs)
+        numeric = sp.N(exact_value, max(digits, 30))
+    finite = bool(numeric.is_number) and not numeric.has(sp.zoo, sp.nan, sp.oo, -sp.oo)
+    real, imag, is_real = _numeric(numeric) if finite else (None, None, None)
+    shown = sp.N(numeric, digits) if finite else numeric
+    return EvaluateResult(result=_text(shown), latex=_latex(shown), expression=_text(expr, "expression"),
+                          value=real if is_real else None, imag=imag, is_real=bool(is_real), finite=finite,
+                          exact=None if exact_value is None else _text(exact_value))
+
+
+@register("evaluate", EvaluateArgs)
+def evaluate(args: EvaluateArgs) -> EvaluateResult:
+    """Numeric value of an expression at given values of its variables (exact input, high-precision arithmetic)."""
+    tree = safe_expr.parse(args.expression, "expression")
+    if len(args.values) > MAX_VALUES:
+        raise HavocInputError(f"at most {MAX_VALUES} values", field="values")
+    needed = safe_expr.symbols_in(tree)
+    trees: dict[str, Node] = {}
+    for name, value in args.values.items():
+        key = safe_expr.check_symbol_name(name, f"values.{name}")
+        node = safe_expr.number_node(value, f"values.{key}")
+        if safe_expr.symbols_in(node):
+            raise HavocInputError("a value must be a number or a constant expression such as pi/4",
+                                  field=f"values.{key}")
+        trees[key] = node
+    missing = sorted(needed - set(trees))
+    if missing:
+        raise HavocInputError(f"no value for {', '.join(missing)}", field="values")
+    unused = sorted(set(trees) - needed)
+    used = {k: v for k, v in trees.items() if k in needed}
+    result = run_with_timeout(_evaluate_job, tree, used, args.digits, args.exact, timeout=_timeout(args),
+                              label="evaluate")
+    return result.model_copy(update={"unused": unused}) if unused else result
