@@ -1,0 +1,70 @@
+"""The shared numeric helpers: decimal text, shifting, sums and the LRE measure."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+import numpy as np
+import pytest
+
+from tools.errors import HavocInputError
+from tools.numeric import (
+    accurate_sum,
+    add_offset,
+    decimal_shift,
+    exact_shift,
+    log_relative_error,
+    to_decimal,
+    uses_decimal_text,
+    validate_numbers,
+)
+
+
+def test_to_decimal_reads_floats_as_their_repr() -> None:
+    assert to_decimal(1000000000000.4) == Decimal("1000000000000.4")
+    assert to_decimal(0.1) == Decimal("0.1")
+    assert to_decimal(7) == Decimal(7) and to_decimal(np.int64(3)) == Decimal(3)
+    assert to_decimal(Decimal("1.50")) == Decimal("1.50")
+
+
+def test_decimal_shift_recovers_digits_binary_loses() -> None:
+    vals = [1000000000000.4, 1000000000000.3, 1000000000000.5]
+    shifted, off = decimal_shift(vals)
+    assert off == Decimal("1000000000000.4")
+    assert shifted.tolist() == pytest.approx([0.0, -0.1, 0.1], abs=1e-15)
+    binary, _ = exact_shift(np.array(vals))
+    assert abs((binary[2] - binary[1]) - 0.2) > 1e-6  # the float route cannot do this
+
+
+def test_decimal_shift_leaves_arrays_binary() -> None:
+    arr = np.array([1.0, 2.0, 4.0])
+    assert not uses_decimal_text(arr)
+    shifted, off = decimal_shift(arr)
+    assert isinstance(off, float) and shifted.sum() == pytest.approx(0.0)
+
+
+def test_add_offset_rounds_once() -> None:
+    assert add_offset(0.2, Decimal("1000000000000")) == 1000000000000.2
+    assert add_offset(0.5, 2.0) == 2.5
+
+
+def test_accurate_sum_is_correctly_rounded() -> None:
+    values = np.array([1e16, 1.0, -1e16, 1.0])
+    assert accurate_sum(values) == 2.0
+
+
+def test_log_relative_error() -> None:
+    assert log_relative_error(1.0, 1.0) == 15.0
+    assert log_relative_error(1.0000001, 1.0) == pytest.approx(7.0, abs=0.01)
+    assert log_relative_error(1e-9, 0.0) == pytest.approx(9.0)
+    assert log_relative_error(math.inf, math.inf) == 15.0
+    assert log_relative_error(5.0, math.inf) == 0.0
+
+
+def test_existing_validation_still_works() -> None:
+    assert validate_numbers([1, Decimal("2.5"), 3.0]) == [1, Decimal("2.5"), 3.0]
+    with pytest.raises(HavocInputError, match="data\\[1\\]"):
+        validate_numbers([1, float("nan")])
+    shifted, off = exact_shift([Decimal("10.5"), Decimal("10.7")])
+    assert off == Decimal("10.5") and shifted.tolist() == pytest.approx([0.0, 0.2])
