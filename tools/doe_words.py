@@ -185,10 +185,11 @@ def aliases_up_to_two(group: Sequence[tuple[int, int]], k: int,
     always appear (an empty list means clear); a 2FI appears when it has an alias.
     """
     effects = [1 << i for i in range(k)] + [(1 << i) | (1 << j) for i in range(k) for j in range(i + 1, k)]
+    short = [(w, s) for w, s in group if w and popcount(w) <= 4]  # only these can leave <= 2 letters
     out: dict[str, list[str]] = {}
     for e in effects:
-        found = sort_words([e ^ w for w, _ in group if w and popcount(e ^ w) <= 2])
-        sign_of = {e ^ w: s for w, s in group if w}
+        sign_of = {e ^ w: s for w, s in short if popcount(e ^ w) <= 2}
+        found = sort_words(list(sign_of))
         if found or popcount(e) == 1:
             out[word(e, names)] = [signed(a, sign_of[a], names) for a in found]
     return out
