@@ -7,17 +7,10 @@ from itertools import combinations
 import numpy as np
 import pytest
 
-from tools import registry
 from tools.doe_fractions import CATALOGUE, exhaustive_generators, standard_generators, wlp_key
 from tools.doe_words import parse_generators
 from tools.errors import HavocInputError
-
-import tools.doe  # noqa: F401,E402  (registers the DOE tools)
-import tools.doe_analysis  # noqa: F401,E402
-
-
-def run(name: str, args: dict) -> dict:
-    return registry._REGISTRY[name].run(args).model_dump(mode="json")
+from tools.registry import run_tool as run
 
 
 def _canon(w: str) -> str:
