@@ -311,7 +311,11 @@ def _ccd(args: DesignArgs, factors: list[Factor]) -> _Built:
     if args.center_points is None:
         notes.append(f"{centre_total} centre runs by default (uniform precision, Myers & Montgomery)"
                      if k in UNIFORM_PRECISION_CENTRE else f"{centre_total} centre runs by default")
-    per_block = _spread(centre_total, n_blocks) if n_blocks > 1 else [centre_total]
+    # factorial blocks must carry equal centre runs for orthogonal blocking; the axial block takes the rest
+    per_factorial_block = centre_total // n_blocks
+    per_block = [per_factorial_block] * factorial_blocks + [centre_total - per_factorial_block * factorial_blocks]
+    if n_blocks > 1:
+        notes.append(f"centre runs per block: {', '.join(map(str, per_block))} (last is the axial block)")
     centre_factorial = sum(per_block[:-1]) if n_blocks > 1 else 0
     centre_axial = per_block[-1] if n_blocks > 1 else 0
 
@@ -350,6 +354,11 @@ def _ccd(args: DesignArgs, factors: list[Factor]) -> _Built:
         fb = block_column(np.sign(cube), words)
         frac_info["block_generators"] = [signed(w, 1) for w in words]
         frac_info["confounded_with_blocks"] = confounded_effects(words, [(0, 1)])
+        short = [c for c in frac_info["confounded_with_blocks"] if len(c) <= 2]
+        if short:
+            raise HavocInputError(f"splitting the 2^{k} cube into {factorial_blocks} blocks confounds "
+                                  f"{', '.join(short)} with blocks, which a second-order model needs; "
+                                  "use fewer blocks", field="blocks")
     else:
         fb = np.ones(nf, dtype=int)
     if n_blocks > 1:
