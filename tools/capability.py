@@ -28,7 +28,7 @@ from scipy import special, stats
 from tools.errors import HavocInputError
 from tools.registry import register
 from tools.spc_constants import ConstantsSource, chart_factors, exact_c4
-from tools.spc_data import float_values, split_values, subgroup_rows
+from tools.spc_data import Subgroups, all_values, float_values, row_sizes, split_values, subgroup_rows
 
 WithinMethod = Literal["auto", "r_bar", "s_bar", "pooled", "mr_bar"]
 
@@ -117,7 +117,7 @@ def anderson_darling_normal(x: np.ndarray) -> tuple[float, float]:
     return float(a2), float(min(1.0, max(0.0, p)))
 
 
-def _observations(args: CapabilityArgs) -> tuple[np.ndarray, list[np.ndarray] | None, str]:
+def _observations(args: CapabilityArgs) -> tuple[np.ndarray, Subgroups | None, str]:
     """All observations, the subgroups if any, and the field they came from."""
     if args.data is not None and args.subgroups is not None:
         raise HavocInputError("give either data or subgroups, not both", field="subgroups")
@@ -125,18 +125,18 @@ def _observations(args: CapabilityArgs) -> tuple[np.ndarray, list[np.ndarray] | 
         if args.subgroup_size is not None:
             raise HavocInputError("only applies to flat `data`; subgroups already have sizes", field="subgroup_size")
         rows = subgroup_rows(args.subgroups, "subgroups", args.unequal_sizes)
-        return np.concatenate(rows), rows, "subgroups"
+        return all_values(rows), rows, "subgroups"
     if args.data is None:
         raise HavocInputError("give data (individual values) or subgroups", field="data")
     if args.subgroup_size is not None:
         if args.subgroup_size < 2:
             raise HavocInputError(f"must be 2 or more, got {args.subgroup_size}", field="subgroup_size")
         rows = split_values(args.data, args.subgroup_size, "data")
-        return np.concatenate(rows), rows, "data"
+        return all_values(rows), rows, "data"
     return float_values(args.data, "data"), None, "data"
 
 
-def _within_sigma(x: np.ndarray, rows: list[np.ndarray] | None, args: CapabilityArgs, field: str) -> tuple[float, str]:
+def _within_sigma(x: np.ndarray, rows: Subgroups | None, args: CapabilityArgs, field: str) -> tuple[float, str]:
     method = args.within_method
     if args.sigma_within is not None:
         return float(args.sigma_within), "given"
@@ -151,13 +151,16 @@ def _within_sigma(x: np.ndarray, rows: list[np.ndarray] | None, args: Capability
             raise HavocInputError("needs at least 2 observations for a moving range", field=field)
         d2, _, _ = chart_factors(2, args.constants)
         return float(np.mean(np.abs(np.diff(x))) / d2), method
-    sizes = np.array([r.size for r in rows])
+    sizes = row_sizes(rows).astype(np.int64)
     if sizes.min() < 2:
         raise HavocInputError("every subgroup needs at least 2 values", field=field)
+    table = rows if isinstance(rows, np.ndarray) else None
     if method == "r_bar":
-        d2 = np.array([chart_factors(int(m), args.constants)[0] for m in sizes])
-        return float(np.mean([np.ptp(r) for r in rows] / d2)), method
-    sds = np.array([r.std(ddof=1) for r in rows])
+        unique, inverse = np.unique(sizes, return_inverse=True)
+        d2 = np.array([chart_factors(int(m), args.constants)[0] for m in unique])[inverse]
+        ranges = np.ptp(table, axis=1) if table is not None else np.array([np.ptp(r) for r in rows])
+        return float(np.mean(ranges / d2)), method
+    sds = table.std(axis=1, ddof=1) if table is not None else np.array([r.std(ddof=1) for r in rows])
     if method == "s_bar":
         return float(np.mean(sds / exact_c4(sizes))), method
     dof = float(np.sum(sizes - 1))

@@ -27,7 +27,17 @@ from pydantic import BaseModel, ConfigDict, Field
 from tools.errors import HavocInputError
 from tools.registry import register
 from tools.spc_constants import ConstantsSource, chart_factors
-from tools.spc_data import exclusions, float_values, positive_sizes, split_values, subgroup_rows, whole_counts
+from tools.spc_data import (
+    Subgroups,
+    exclusions,
+    float_values,
+    positive_sizes,
+    row_sizes,
+    split_values,
+    stack,
+    subgroup_rows,
+    whole_counts,
+)
 from tools.spc_rules import RuleSet, Violation, Zones, violations
 
 ChartType = Literal["xbar_r", "xbar_s", "imr", "p", "np", "c", "u"]
@@ -181,7 +191,7 @@ def _finish(
             center=_line(s_center),
             lcl=_line(s_lcl),
             ucl=_line(s_ucl),
-            points=[None if np.isnan(v) else float(v) for v in sec_points],
+            points=[None if v != v else v for v in sec_points.tolist()],  # NaN (no moving range) -> null
         )
     n_total = points.size
     if sizes is not None and not np.all(sizes == sizes[0]):
@@ -212,7 +222,7 @@ def _finish(
 # ---------------------------------------------------------------- variables charts
 
 
-def _subgroup_data(args: ControlChartArgs) -> tuple[list[np.ndarray], int, str]:
+def _subgroup_data(args: ControlChartArgs) -> tuple[Subgroups, int, str]:
     if args.subgroups is not None and args.values is not None:
         raise HavocInputError("give either subgroups or values with subgroup_size, not both", field="values")
     if args.subgroups is not None:
@@ -230,26 +240,27 @@ def _subgroup_data(args: ControlChartArgs) -> tuple[list[np.ndarray], int, str]:
         rows, field = split_values(args.values, args.subgroup_size, "values"), "values"
     else:
         raise HavocInputError(f"a {args.chart} chart needs subgroups (or values with subgroup_size)", field="subgroups")
-    n1 = len(rows)
+    n1 = row_sizes(rows).size
     if args.phase2_subgroups is not None:
         new = subgroup_rows(args.phase2_subgroups, "phase2_subgroups", args.unequal_sizes)
-        if not args.unequal_sizes and new[0].size != rows[0].size:
+        if not args.unequal_sizes and row_sizes(new)[0] != row_sizes(rows)[0]:
             raise HavocInputError(
-                f"phase II subgroups have {new[0].size} values, phase I subgroups {rows[0].size}", field="phase2_subgroups"
+                f"phase II subgroups have {row_sizes(new)[0]:g} values, phase I subgroups {row_sizes(rows)[0]:g}",
+                field="phase2_subgroups",
             )
-        rows += new
+        rows = stack(rows, new)
     if args.phase2_values is not None:
         if args.subgroup_size is None:
             raise HavocInputError("needs subgroup_size (or give phase2_subgroups)", field="phase2_values")
-        rows += split_values(args.phase2_values, args.subgroup_size, "phase2_values")
+        rows = stack(rows, split_values(args.phase2_values, args.subgroup_size, "phase2_values"))
     return rows, n1, field
 
 
-def _row_stats(rows: list[np.ndarray], chart: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _row_stats(rows: Subgroups, chart: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(sizes, means, spread) with spread the range (R) or the standard deviation (S)."""
-    sizes = np.array([r.size for r in rows], dtype=float)
-    if np.all(sizes == sizes[0]):
-        table = np.vstack(rows)
+    sizes = row_sizes(rows)
+    if isinstance(rows, np.ndarray):
+        table = rows
         means = table.mean(axis=1)
         spread = np.ptp(table, axis=1) if chart == "xbar_r" else table.std(axis=1, ddof=1)
     else:

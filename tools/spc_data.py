@@ -10,6 +10,7 @@ arithmetic runs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -23,36 +24,80 @@ def float_values(values: Any, field: str) -> np.ndarray:
     return as_float_array(validate_numbers(values, field))
 
 
-def subgroup_rows(rows: Any, field: str, unequal_sizes: bool) -> list[np.ndarray]:
-    """Rows of a subgroups table, each a float array; unequal lengths only when the user says so.
+Subgroups = np.ndarray | list[np.ndarray]  # a 2-D table when sizes are equal, else one array per row
 
-    A row that is one value short is far more often a copy-paste slip than a
-    planned variable-size design, so it is an error unless `unequal_sizes` is set.
+_PLAIN_NUMBERS = {float, int, Decimal}
+
+
+def _fast_table(rows: Sequence[Any], field: str) -> np.ndarray | None:
+    """The whole table in one numpy call when every cell is a plain number (the common, large case)."""
+    try:
+        if not all(isinstance(row, (list, tuple)) for row in rows):
+            return None
+        kinds = {type(v) for row in rows for v in row}
+        if not kinds <= _PLAIN_NUMBERS or len({len(row) for row in rows}) != 1 or not rows[0]:
+            return None
+        table = np.array(rows, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    bad = np.argwhere(~np.isfinite(table))
+    if bad.size:
+        i, j = (int(v) for v in bad[0])
+        raise HavocInputError(f"{rows[i][j]} is not a finite number", field=f"{field}[{i}][{j}]")
+    return table
+
+
+def subgroup_rows(rows: Any, field: str, unequal_sizes: bool) -> Subgroups:
+    """A subgroups table: a 2-D float array when every row has the same size, else a list of rows.
+
+    Unequal lengths are accepted only when the user says so: a row that is one
+    value short is far more often a copy-paste slip than a planned design.
     """
     if isinstance(rows, np.ndarray):
         if rows.ndim != 2 or rows.size == 0:
             raise HavocInputError(f"expected a non-empty 2-D table, got shape {rows.shape}", field=field)
-        if not np.all(np.isfinite(rows)):
-            raise HavocInputError("contains NaN or infinity", field=field)
-        return list(rows.astype(float, copy=False))
+        if not np.issubdtype(rows.dtype, np.number) or not np.all(np.isfinite(rows)):
+            raise HavocInputError("contains NaN, infinity or non-numbers", field=field)
+        return rows.astype(float, copy=False)
     if isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence):
         raise HavocInputError(f"expected a list of subgroups (lists of numbers), got {type(rows).__name__}", field=field)
     if len(rows) == 0:
         raise HavocInputError("is empty", field=field)
+    table = _fast_table(rows, field)
+    if table is not None:
+        return table
     out = [float_values(row, f"{field}[{i}]") for i, row in enumerate(rows)]
+    first = out[0].size
+    if all(row.size == first for row in out):
+        return np.vstack(out)
     if not unequal_sizes:
-        first = out[0].size
-        for i, row in enumerate(out):
-            if row.size != first:
-                raise HavocInputError(
-                    f"ragged: subgroup {i} has {row.size} values, subgroup 0 has {first}; "
-                    "set unequal_sizes: true if subgroup sizes really vary (limits then vary per point)",
-                    field=field,
-                )
+        i = next(i for i, row in enumerate(out) if row.size != first)
+        raise HavocInputError(
+            f"ragged: subgroup {i} has {out[i].size} values, subgroup 0 has {first}; "
+            "set unequal_sizes: true if subgroup sizes really vary (limits then vary per point)",
+            field=field,
+        )
     return out
 
 
-def split_values(values: Any, subgroup_size: int, field: str) -> list[np.ndarray]:
+def row_sizes(rows: Subgroups) -> np.ndarray:
+    if isinstance(rows, np.ndarray):
+        return np.full(rows.shape[0], float(rows.shape[1]))
+    return np.array([r.size for r in rows], dtype=float)
+
+
+def all_values(rows: Subgroups) -> np.ndarray:
+    return rows.ravel() if isinstance(rows, np.ndarray) else np.concatenate(rows)
+
+
+def stack(first: Subgroups, second: Subgroups) -> Subgroups:
+    """Phase I rows followed by phase II rows, staying a table when both are tables of one width."""
+    if isinstance(first, np.ndarray) and isinstance(second, np.ndarray) and first.shape[1] == second.shape[1]:
+        return np.vstack([first, second])
+    return list(first) + list(second)
+
+
+def split_values(values: Any, subgroup_size: int, field: str) -> np.ndarray:
     """A flat list cut into consecutive subgroups of `subgroup_size`."""
     flat = float_values(values, field)
     if flat.size % subgroup_size:
@@ -61,7 +106,7 @@ def split_values(values: Any, subgroup_size: int, field: str) -> list[np.ndarray
             f"({flat.size % subgroup_size} left over)",
             field=field,
         )
-    return list(flat.reshape(-1, subgroup_size))
+    return flat.reshape(-1, subgroup_size)
 
 
 def whole_counts(values: Any, field: str) -> np.ndarray:
