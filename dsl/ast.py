@@ -23,8 +23,13 @@ class Node:
 
     line: int | None = field(default=None, compare=False, kw_only=True, repr=False)
     column: int | None = field(default=None, compare=False, kw_only=True, repr=False)
+    end_line: int | None = field(default=None, compare=False, kw_only=True, repr=False)
     # where each option keyword of a statement sits: "center_points" -> (line, column)
     spots: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, kw_only=True, repr=False)
+    # layout kept by the formatter (statements only): comment lines above, one on the last line, a blank line before
+    comments: list[str | None] = field(default_factory=list, compare=False, kw_only=True, repr=False)
+    trailing_comment: str | None = field(default=None, compare=False, kw_only=True, repr=False)
+    blank_before: bool = field(default=False, compare=False, kw_only=True, repr=False)
 
     def spot(self, name: str) -> tuple[int | None, int | None]:
         """The location of an option if known, else of the node itself."""
@@ -346,5 +351,6 @@ Statement = Action | Let
 @dataclass
 class Program(Node):
     statements: list[Statement] = field(default_factory=list)
+    closing_comments: list[str | None] = field(default_factory=list, compare=False, repr=False)  # after the last statement
     source: str = field(default="<program>", compare=False, repr=False)
     text: str | None = field(default=None, compare=False, repr=False)  # for error carets

@@ -43,6 +43,8 @@ ONLY_FOR = {
     "samples": {"latin_hypercube"},
     "runs": {"fractional_factorial", "plackett_burman"},
 }
+MATRIX_OPERATIONS = ("determinant", "inverse", "eigenvalues", "eigenvectors", "rank", "transpose", "trace", "rref")
+SQUARE_OPERATIONS = {"determinant", "inverse", "eigenvalues", "eigenvectors", "trace"}
 SUBGROUP_CHARTS = {"xbar_r", "xbar_s"}
 COUNT_CHARTS_WITH_SIZES = {"p", "np", "u"}
 
@@ -539,17 +541,17 @@ class _Checker:
             self.whole(s.order, "order", s, minimum=1, maximum=MAX_ORDER)
 
     def _matrix(self, m: ast.Matrix) -> None:
-        if m.operation not in ("determinant", "inverse", "eigenvalues"):
+        if m.operation not in MATRIX_OPERATIONS:
             self.fail(f"unknown matrix operation {m.operation!r}", m)
         if not m.rows or not m.rows[0]:
             self.fail("the matrix is empty", m)
         width = len(m.rows[0])
         if any(len(row) != width for row in m.rows):
             self.fail("the matrix rows have different lengths", m)
-        if len(m.rows) != width:
+        if m.operation in SQUARE_OPERATIONS and len(m.rows) != width:
             self.fail(f"a {m.operation} needs a square matrix, not {len(m.rows)}x{width}", m)
-        if width > 12:
-            self.fail(f"at most a 12x12 matrix here, not {width}x{width}", m)
+        if width > 12 or len(m.rows) > 12:
+            self.fail(f"at most a 12x12 matrix here, not {len(m.rows)}x{width}", m)
 
     def _evaluate(self, e: ast.Evaluate) -> None:
         self.expr(e.expression, "the formula", e)

@@ -318,13 +318,25 @@ class _Runner:
             if not isinstance(order, list) or sorted(order) != list(range(1, len(coded) + 1)):
                 self.fail(f"design {a.design} has no run order to read the responses by")
             response = [response[position - 1] for position in order]
-        method = a.method or ("surface" if binding.get("design") in SURFACE_DESIGNS else "effects")
+        surface_design = binding.get("design") in SURFACE_DESIGNS
+        method = a.method or ("surface" if surface_design else "effects")
         tool = ANALYSIS_TOOLS[method]
-        args: dict[str, Any] = {"coded": coded, "response": response}
+        names = output.get("factor_names") if isinstance(output.get("factor_names"), list) else None
         if tool == "rsm_fit":
-            args = {"X": coded, "y": response}
-        if output.get("factor_names"):
-            args["factor_names"] = output["factor_names"]
+            args: dict[str, Any] = {"X": coded, "y": response}
+            specs = _factor_specs(output)
+            if specs:
+                args["factors"] = specs
+        elif tool == "doe_effects":
+            args = {"coded": coded, "response": response}
+            if names:
+                args["factors"] = names
+        else:
+            args = {"coded": coded, "response": response}
+            if surface_design:
+                args["model"] = "quadratic"
+            if names:
+                args["factor_names"] = names
         return tool, args
 
     # ---- statistical process control
@@ -487,6 +499,16 @@ class _Runner:
         if e.at:
             args["values"] = {a.name: a.value.sympy_text for a in e.at}
         return "evaluate", args
+
+
+def _factor_specs(output: dict[str, Any]) -> list[Any] | None:
+    """The design's factors as the analysis tools take them: names, with ranges when every factor has one."""
+    factors = output.get("factors")
+    if not isinstance(factors, list) or not all(isinstance(f, dict) and "name" in f for f in factors):
+        return None
+    if all(f.get("low") is not None and f.get("high") is not None for f in factors):
+        return [{"name": f["name"], "low": f["low"], "high": f["high"]} for f in factors]
+    return [f["name"] for f in factors]
 
 
 def _decimal(value: Any, name: str, runner: _Runner) -> Decimal:

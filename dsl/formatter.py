@@ -21,8 +21,28 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 def format_program(program: ast.Program) -> str:
-    """The whole program, one statement per line, ending with a newline (empty program: empty text)."""
-    return "".join(format_statement(s) + "\n" for s in program.statements)
+    """The whole program, one statement per line, ending with a newline (empty program: empty text).
+
+    Comments survive: those above or inside a statement go above it, one on its
+    last line stays there; a blank line between statements is kept (one at most).
+    """
+    out: list[str] = []
+    for index, statement in enumerate(program.statements):
+        if statement.blank_before and index > 0:
+            out.append("")
+        out += [_comment(c) for c in statement.comments]
+        text = format_statement(statement)
+        if statement.trailing_comment is not None:
+            text += "  " + _comment(statement.trailing_comment)
+        out.append(text)
+    out += [_comment(c) for c in program.closing_comments]
+    return "".join(line + "\n" for line in out)
+
+
+def _comment(text: str | None) -> str:
+    if text is None:  # a blank line the author left between comments
+        return ""
+    return f"# {text}".rstrip() if text else "#"
 
 
 def format_statement(statement: ast.Statement) -> str:

@@ -21,7 +21,7 @@ ENUMERATIONS = {
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
-    "MATRIX_OP": "an operation (determinant, inverse, eigenvalues)",
+    "MATRIX_OP": "an operation (determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref)",
     "NAME": "a name",
     "NUMBER": "a number",
     "STRING": 'a quoted string ("...")',
