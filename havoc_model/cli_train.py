@@ -76,6 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     tr.add_argument("--grad-checkpointing", action="store_true", help="recompute activations in backward")
     tr.add_argument("--parallel", choices=["auto", "none", "ddp", "fsdp"], default="auto")
     tr.add_argument("--resume", action="store_true", help="continue from the run's latest checkpoint")
+    tr.add_argument("--stop-at", type=int, help="save and stop at this step (the schedule still spans --steps)")
     tr.add_argument("--no-progress", action="store_true")
     tr.add_argument("--no-tensorboard", action="store_true")
     tr.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
@@ -156,7 +157,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         eval_every=args.eval_every, eval_windows=args.eval_windows, ckpt_every=args.ckpt_every,
         keep_last=args.keep_last, log_every=args.log_every, seed=args.seed, precision=args.precision,
         device=args.device, compile=args.compile, grad_checkpointing=args.grad_checkpointing,
-        parallel=args.parallel, resume=args.resume, progress=not args.no_progress,
+        parallel=args.parallel, resume=args.resume, stop_at=args.stop_at, progress=not args.no_progress,
         tensorboard=not args.no_tensorboard,
     )
     result = train(cfg)

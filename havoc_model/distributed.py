@@ -179,15 +179,23 @@ def full_optimizer_state(model: nn.Module, optimizer: torch.optim.Optimizer, mod
     return {"state": state, "param_groups": groups}
 
 
+def load_full_model_state(model: nn.Module, state: dict[str, torch.Tensor]) -> None:
+    """FSDP2: rank 0 passes the full state dict, the others `{}`; tensors are broadcast and sharded."""
+    from torch.distributed.checkpoint.state_dict import StateDictOptions, set_model_state_dict
+
+    set_model_state_dict(model, state, options=StateDictOptions(full_state_dict=True, broadcast_from_rank0=True))
+
+
 def load_optimizer_state(
     model: nn.Module, optimizer: torch.optim.Optimizer, state: dict[str, Any], mode: str
 ) -> None:
+    """Under FSDP2 only rank 0's `state` is read (others may pass `{}`); it is broadcast and sharded."""
     if mode == "fsdp":
         from torch.distributed.checkpoint.state_dict import StateDictOptions, set_optimizer_state_dict
 
         set_optimizer_state_dict(
             model, optimizer, state,
-            options=StateDictOptions(full_state_dict=True, broadcast_from_rank0=False),
+            options=StateDictOptions(full_state_dict=True, broadcast_from_rank0=True),
         )
         return
     names = _param_names(model)

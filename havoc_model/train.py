@@ -91,6 +91,7 @@ class TrainConfig:
     grad_checkpointing: bool = False
     parallel: str = "auto"
     resume: bool = False
+    stop_at: int | None = None
     progress: bool = True
     tensorboard: bool = True
 
@@ -101,6 +102,8 @@ class TrainConfig:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ModelInputError(f"{name.replace('_', '-')}: must be a positive integer, got {value!r}")
+        if self.stop_at is not None and not 1 <= self.stop_at <= self.steps:
+            raise ModelInputError("stop-at: must be between 1 and --steps")
         if self.seq_len is not None and self.seq_len < 1:
             raise ModelInputError("seq-len: must be a positive integer")
         for name in ("lr", "grad_clip"):
@@ -257,21 +260,23 @@ class Trainer:
     def _build_model(self, resume_from: Path | None) -> HavocLM:
         source = resume_from or (Path(self.cfg.init_from) if self.cfg.init_from else None)
         if self.mode == "fsdp":
+            # Rank 0 builds (or reads) the full model on CPU and broadcasts it shard by shard, so a
+            # seed gives the same initial weights whatever the process count; the others stay on meta.
+            full: dict[str, torch.Tensor] = {}
+            if self.info.is_main:
+                if source is None:
+                    full = HavocLM(self.model_cfg).state_dict()
+                else:
+                    full = read_weights(source)
+                    if self.model_cfg.tie_embeddings:
+                        full["lm_head.weight"] = full["tok_embeddings.weight"]
             with torch.device("meta"):
                 model = HavocLM(self.model_cfg)
             D.shard_fsdp(model, _DTYPES[self.precision] if self.precision != "fp32" else None)
             model.to_empty(device=self.device)
-            if source is None:
-                model.reset_parameters()
-            else:
-                from torch.distributed.checkpoint.state_dict import StateDictOptions, set_model_state_dict
-
-                state = read_weights(source)
-                if self.model_cfg.tie_embeddings:
-                    state["lm_head.weight"] = state["tok_embeddings.weight"]
-                set_model_state_dict(model, state, options=StateDictOptions(full_state_dict=True))
+            D.load_full_model_state(model, full)
             model.reset_rotary()
-            return model
+            return model.train()
         if source is None:
             model = HavocLM(self.model_cfg)
         else:
@@ -282,10 +287,13 @@ class Trainer:
         path = ckpt / TRAINING_STATE_FILE
         try:
             state = torch.load(path, map_location="cpu", weights_only=True, mmap=True)
+            if not isinstance(state, dict):
+                raise TypeError(f"expected a dict, got {type(state).__name__}")
         except Exception as exc:  # a truncated or foreign file: say which, in one line
             raise ModelInputError(f"{path}: corrupt training state ({' '.join(str(exc).split())[:120]})") from None
         try:
-            D.load_optimizer_state(self.base, self.optimizer, state["optimizer"], self.mode)
+            optim_state = state["optimizer"] if self.info.is_main or self.mode != "fsdp" else {}
+            D.load_optimizer_state(self.base, self.optimizer, optim_state, self.mode)
             sched = {k: v for k, v in state["scheduler"].items() if k != "lr_lambdas"}
             self.scheduler.load_state_dict({**self.scheduler.state_dict(), **sched})
             self.scaler.load_state_dict(state["scaler"])
@@ -490,6 +498,12 @@ class Trainer:
                         )
                 if self.step % cfg.ckpt_every == 0 or self.step == cfg.steps:
                     checkpoint = self.save()
+                if cfg.stop_at is not None and self.step >= cfg.stop_at and self.step < cfg.steps:
+                    # A time-sliced job: same schedule as the full run, checkpoint now, resume later.
+                    if checkpoint is None or not checkpoint.name.endswith(f"{self.step:07d}"):
+                        checkpoint = self.save()
+                    progress.message(f"stopped at step {self.step} (--stop-at): saved {checkpoint}")
+                    break
                 if D.any_rank(self._stop, self.info):
                     interrupted = True
                     if checkpoint is None or not checkpoint.name.endswith(f"{self.step:07d}"):
