@@ -206,7 +206,7 @@ def _check_specs(args: CapabilityArgs) -> None:
     if args.lsl is None and args.usl is None:
         raise HavocInputError("give a lower or an upper specification limit (or both)", field="lsl")
     if args.lsl is not None and args.usl is not None and args.lsl >= args.usl:
-        raise HavocInputError(f"lsl {args.lsl:g} must be below usl {args.usl:g}", field="lsl")
+        raise HavocInputError(f"must be below usl, got lsl {args.lsl:g} >= usl {args.usl:g}", field="lsl")
 
 
 @register("capability", CapabilityArgs)

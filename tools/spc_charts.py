@@ -67,7 +67,9 @@ class ControlChartArgs(BaseModel):
     sizes: Any = Field(None, description="p, np, u: sample size per point (u: inspection units)")
     unequal_sizes: bool = Field(False, description="xbar charts: allow subgroups of different sizes")
     k_sigma: float = Field(3.0, gt=0, le=10, description="limits at centre +/- k_sigma standard errors")
-    exclude: list[int] = Field(default_factory=list, description="0-based phase I points left out of the limits")
+    exclude: list[int] = Field(
+        default_factory=list, description="0-based phase I points (subgroups for xbar charts) left out of the limits"
+    )
     rules: RuleSet = Field("western_electric", description="western_electric (1-4), nelson (1-8) or none")
     constants: ConstantsSource = Field("table", description="table (qcc/Minitab, d2(5)=2.326) or exact")
     phase2_subgroups: Any = Field(None, description="new subgroups judged against the phase I limits")
