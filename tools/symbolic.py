@@ -187,9 +187,12 @@ def _numeric(expr: Any) -> tuple[float | None, float | None, bool | None]:
     try:
         if not getattr(expr, "is_number", False) or expr.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.AccumBounds):
             return None, None, None
-        value = sp.N(expr, 30)
+        roots = expr.atoms(sp.CRootOf)
+        if roots:  # evalf refines CRootOf's isolating rectangles exactly: seconds per root; Newton takes ms
+            expr = expr.xreplace({r: r.eval_approx(17) for r in roots})
+        value = sp.N(expr, 17)  # 17 digits round-trip a float
         re_part, im_part = value.as_real_imag()
-        is_real = bool(im_part == 0 or abs(im_part) <= abs(re_part) * sp.Float("1e-25", 30))
+        is_real = bool(im_part == 0 or abs(im_part) <= abs(re_part) * sp.Float("1e-16", 17))
         re_f, im_f = _float(re_part), _float(im_part)
     except (TypeError, ValueError, AttributeError, ArithmeticError):
         return None, None, None

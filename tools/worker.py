@@ -58,9 +58,13 @@ _POLL_S = 0.02  # how often a waiting caller looks at its cancel event
 class ToolTimeoutError(HavocInputError):
     """The operation ran past its time limit and was stopped (one line: "integrate timed out after 10 s")."""
 
+    worker_pid: int | None = None  # the process that was killed (for diagnostics and tests)
+
 
 class ToolCancelledError(Exception):
     """The caller cancelled the run; the worker process was killed. Not the user's input error."""
+
+    worker_pid: int | None = None
 
 
 class WorkerCrashedError(RuntimeError):
@@ -366,11 +370,14 @@ def run_with_timeout(func: Callable[..., T], /, *args: Any, timeout: float, canc
         deadline = time.monotonic() + timeout
         while True:
             if any(e.is_set() for e in events):
-                raise ToolCancelledError(f"{name} was cancelled; its worker process was stopped")
+                cancelled = ToolCancelledError(f"{name} was cancelled; its worker process was stopped")
+                cancelled.worker_pid = worker.pid
+                raise cancelled
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 err = ToolTimeoutError(f"{name} timed out after {timeout:g} s")
                 err.field = "timeout_s"
+                err.worker_pid = worker.pid
                 raise err
             ready = wait([worker.conn, worker.process.sentinel], timeout=min(remaining, _POLL_S) if events else remaining)
             if worker.conn in ready:
