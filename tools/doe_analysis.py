@@ -147,8 +147,15 @@ def _estimable_words(signs: np.ndarray) -> tuple[list[int], dict[int, list[int]]
     p = len(group).bit_length() - 1
     if uniq.shape[0] != 2 ** (k - p):
         return [1 << j for j in range(k)], {}, False
+    for w, _ in group[1:]:
+        if popcount(w) == 1:
+            raise HavocInputError(f"column {word(w)} never changes level, so its effect cannot be estimated",
+                                  field="coded")
+        if popcount(w) == 2:
+            raise HavocInputError(f"columns {' and '.join(word(w))} are the same (or opposite), so their effects "
+                                  "cannot be separated (singular design)", field="coded")
     wanted = 2 ** (k - p) - 1
-    covered: set[int] = {0}
+    covered: set[int] = {w for w, _ in group}
     reps: list[int] = []
     alias_map: dict[int, list[int]] = {}
     for size in range(1, k + 1):
@@ -333,6 +340,9 @@ def doe_anova(args: AnovaArgs) -> DoeAnovaResult:
         terms.append(Term("Curvature", tuple([0] * k), "curvature"))
         notes.append("centre points give a 1-df curvature term (pure quadratic effects, not separable)")
     f = fit(x, y, terms, "coded" if args.coded is not None else "design")
+    if not f.terms:
+        raise HavocInputError("no term of the model can be estimated from these runs (singular design)",
+                              field="coded" if args.coded is not None else "design")
     if f.dropped:
         notes.append(f"aliased or inestimable terms left out: {', '.join(f.dropped)}")
     if f.df_resid == 0:

@@ -116,7 +116,7 @@ def fit(x: np.ndarray, y: np.ndarray, terms: list[Term], field_name: str = "code
         scale = np.linalg.norm(trial, axis=0)
         scale[scale == 0] = 1
         sv = np.linalg.svd(trial / scale, compute_uv=False)
-        if sv[-1] <= RANK_TOL * sv[0] * max(trial.shape) or np.linalg.norm(c) == 0:
+        if trial.shape[1] > n or sv[-1] <= RANK_TOL * sv[0] * max(trial.shape) or np.linalg.norm(c) == 0:
             if not drop_aliased:
                 raise HavocInputError(f"the design cannot estimate {t.name}: its column repeats a combination of "
                                       "earlier terms (aliased or too few distinct settings)", field=field_name)
