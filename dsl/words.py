@@ -36,7 +36,7 @@ STATEMENT_KEYWORDS = frozenset({
 })
 # the tokens that can start a data source, said once as "data (...)"
 DATA_STARTERS = frozenset({"[", "table", "from", "column", "columns"})
-DATA_WORDS = 'data (a list [...], a table, a name bound by `let`, or from "file.csv" column NAME)'
+DATA_WORDS = 'data (a list [...], a table, a name bound by `let`, or from "file.csv" column x)'
 OPERATORS = frozenset({"+", "-", "*", "/", "^", "**"})
 
 
