@@ -78,6 +78,16 @@ class RegressionResult(StatResult):
     warnings: list[str] = []
 
 
+def _distinct_up_to(values: Any, enough: int) -> int:
+    """How many distinct values, counting only until `enough` (a million x values usually stop at a few)."""
+    seen: set[float] = set()
+    for v in values:
+        seen.add(float(v))
+        if len(seen) >= enough:
+            break
+    return len(seen)
+
+
 def _power(base: Decimal, k: int) -> Decimal:
     return base**k if k else Decimal(1)  # Decimal refuses 0 ** 0
 
@@ -107,7 +117,6 @@ def _polynomial_design(x: Any, degree: int, intercept: bool, exact: bool) -> tup
             for i, row in enumerate(raw_rows):
                 raw_dec[i, :] = row
         m = m_dec.astype(float)
-        xf = np.array([float(v) for v in xd])
     else:
         xf = np.asarray(x, dtype=float)
         lo, hi = float(xf.min()), float(xf.max())
@@ -122,9 +131,12 @@ def _polynomial_design(x: Any, degree: int, intercept: bool, exact: bool) -> tup
                     m[a, b] = comb(k, j) * (-centre) ** (k - j) / half**k
         raw_dec, m_dec = None, None
     tf = np.asarray(t, dtype=float)
-    scaled = np.column_stack([tf**k for k in powers])
-    raw = np.column_stack([xf**k for k in powers])
-    return Design(raw_dec=raw_dec, raw=raw, scaled=scaled, m_dec=m_dec, m=m), names
+    scaled = np.empty((tf.size, p))
+    col = np.ones_like(tf) if intercept else tf.copy()
+    for b in range(p):
+        scaled[:, b] = col
+        col = col * tf
+    return Design(raw_dec=raw_dec, scaled=scaled, m_dec=m_dec, m=m), names
 
 
 def _matrix(rows: Any, n: int) -> list[list[Any]] | np.ndarray:
@@ -194,20 +206,18 @@ def _multiple_design(rows: list[list[Any]] | np.ndarray, intercept: bool, exact:
                     m_dec[0, off + j] = -centre * inv
         m = m_dec.astype(float)
     else:
-        for j in range(k):
-            col = cols_f[:, j]
-            centre = float(np.mean(col)) if intercept else 0.0
-            dev = col - centre
-            scale = float(np.sqrt(np.mean(dev * dev)))
-            if scale == 0.0:
-                raise HavocInputError(f"column {names[off + j]!r} is constant" + (
-                    ": with an intercept it is collinear" if intercept else " zero"), field="X")
-            scaled[:, off + j] = dev / scale
-            m[off + j, off + j] = 1.0 / scale
-            if intercept:
-                m[0, off + j] = -centre / scale
-    raw = np.column_stack(([np.ones(n)] if intercept else []) + [cols_f[:, j] for j in range(k)])
-    return Design(raw_dec=raw_dec, raw=raw, scaled=scaled, m_dec=m_dec, m=m)
+        centre = cols_f.mean(axis=0) if intercept else np.zeros(k)
+        dev = cols_f - centre
+        scale = np.sqrt(np.mean(dev * dev, axis=0))
+        if (scale == 0.0).any():
+            j = int(np.argmax(scale == 0.0))
+            raise HavocInputError(f"column {names[off + j]!r} is constant" + (
+                ": with an intercept it is collinear" if intercept else " zero"), field="X")
+        scaled[:, off:] = dev / scale
+        m[off:, off:] = np.diag(1.0 / scale)
+        if intercept:
+            m[0, off:] = -centre / scale
+    return Design(raw_dec=raw_dec, scaled=scaled, m_dec=m_dec, m=m)
 
 
 @register("regression", RegressionArgs)
@@ -225,7 +235,7 @@ def regression(args: RegressionArgs) -> RegressionResult:
             raise HavocInputError(f"must be an integer from 1 to 20, got {args.degree!r}", field="degree")
         p = args.degree + (1 if args.intercept else 0)
         exact = uses_decimal_text(args.x) and uses_decimal_text(y) and n * p <= DECIMAL_CELLS
-        distinct = len({float(v) for v in args.x})
+        distinct = _distinct_up_to(args.x, p)
         if distinct < p:
             raise HavocInputError(f"{distinct} distinct x values cannot determine a degree-{args.degree} polynomial",
                                   field="x")

@@ -73,13 +73,13 @@ def summarise(data: Any, confidence: float = 0.95, field: str = "data") -> Descr
     else:
         lag1 = accurate_sum(dev[1:] * dev[:-1]) / ss
         z = dev / sd
-        skew = n / ((n - 1) * (n - 2)) * accurate_sum(z**3) if n >= 3 else None
-        kurt = (n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * accurate_sum(z**4)
+        z2 = z * z
+        skew = n / ((n - 1) * (n - 2)) * accurate_sum(z2 * z) if n >= 3 else None
+        kurt = (n * (n + 1) / ((n - 1) * (n - 2) * (n - 3)) * accurate_sum(z2 * z2)
                 - 3.0 * (n - 1) ** 2 / ((n - 2) * (n - 3))) if n >= 4 else None
     se = sd / math.sqrt(n)
     q = float(sps.t.ppf(0.5 + confidence / 2.0, n - 1))
     lo_s, q1_s, med_s, q3_s, hi_s = np.quantile(shifted, [0.0, 0.25, 0.5, 0.75, 1.0], method="weibull")
-    med_s = float(np.median(shifted))
     mean = add_offset(mean_s, offset)
     return DescribeResult(
         n=n, mean=mean, std_dev=sd, variance=var, se_mean=se,

@@ -40,7 +40,6 @@ class Design:
     """Raw design (decimal when exact), its scaled float version Xs and the map M with X M = Xs."""
 
     raw_dec: np.ndarray | None  # n x p object array of Decimal, or None on the float path
-    raw: np.ndarray  # n x p float (for the float path and for reporting)
     scaled: np.ndarray  # n x p float, centred and scaled columns
     m_dec: np.ndarray | None  # p x p object array of Decimal
     m: np.ndarray  # p x p float
@@ -80,11 +79,16 @@ def _check_rank(r: np.ndarray, field: str, names: list[str]) -> float:
 
 def solve(design: Design, y_dec: list[Decimal] | None, y: np.ndarray, intercept: bool, field: str,
           names: list[str]) -> Fit:
-    q, r = np.linalg.qr(design.scaled)
-    cond = _check_rank(r, field, names)
     if design.raw_dec is not None and y_dec is not None:
+        q, r = np.linalg.qr(design.scaled)
+        cond = _check_rank(r, field, names)
         return _solve_decimal(design, y_dec, q, r, intercept, cond, field)
-    return _solve_float(design, y, q, r, intercept, cond)
+    # tall and thin: factorise [Xs y] without forming Q; the last column of R holds Q'y
+    r_aug = np.linalg.qr(np.column_stack([design.scaled, y]), mode="r")
+    p = design.scaled.shape[1]
+    r = r_aug[:p, :p]
+    cond = _check_rank(r, field, names)
+    return _solve_float(design, y, r, r_aug[:p, p], intercept, cond)
 
 
 def _correction(q: np.ndarray, r: np.ndarray, f: np.ndarray, gs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -156,16 +160,16 @@ def _solve_decimal(design: Design, y_dec: list[Decimal], q: np.ndarray, r: np.nd
                    condition=cond, exact_fit=bool(exact), precise=True, sweeps=sweeps)
 
 
-def _solve_float(design: Design, y: np.ndarray, q: np.ndarray, r: np.ndarray, intercept: bool, cond: float) -> Fit:
-    bs = solve_triangular(r, q.T @ y)
-    resid = y - design.scaled @ bs
-    bs = bs + solve_triangular(r, q.T @ resid)  # one refinement sweep
-    resid = y - design.scaled @ bs
-    rinv = solve_triangular(r, np.eye(r.shape[0]))
-    cov_s = rinv @ rinv.T
-    cov = design.m @ cov_s @ design.m.T
+def _solve_float(design: Design, y: np.ndarray, r: np.ndarray, qty: np.ndarray, intercept: bool, cond: float) -> Fit:
     from tools.numeric import accurate_sum
 
+    bs = solve_triangular(r, qty)
+    resid = y - design.scaled @ bs
+    # one sweep of corrected semi-normal equations (Björck): refines bs without Q
+    bs = bs + solve_triangular(r, solve_triangular(r, design.scaled.T @ resid, trans="T"))
+    resid = y - design.scaled @ bs
+    rinv = solve_triangular(r, np.eye(r.shape[0]))
+    cov = design.m @ (rinv @ rinv.T) @ design.m.T
     tss = accurate_sum((y - accurate_sum(y) / y.size) ** 2) if intercept else accurate_sum(y * y)
     rss = accurate_sum(resid * resid)
     return Fit(coefficients=design.m @ bs, residuals=resid, rss=rss, tss=tss, ess=tss - rss,
