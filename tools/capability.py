@@ -19,7 +19,7 @@ Every index assumes normal data, so the result carries an Anderson-Darling test.
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,7 +28,16 @@ from scipy import special, stats
 from tools.errors import HavocInputError
 from tools.registry import register
 from tools.spc_constants import ConstantsSource, chart_factors, exact_c4
-from tools.spc_data import Subgroups, all_values, float_values, row_sizes, split_values, subgroup_rows
+from tools.spc_data import (
+    NumberList,
+    NumberTable,
+    Subgroups,
+    all_values,
+    float_values,
+    row_sizes,
+    split_values,
+    subgroup_rows,
+)
 
 WithinMethod = Literal["auto", "r_bar", "s_bar", "pooled", "mr_bar"]
 
@@ -36,8 +45,8 @@ WithinMethod = Literal["auto", "r_bar", "s_bar", "pooled", "mr_bar"]
 class CapabilityArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
-    data: Any = Field(None, description="individual observations (or flat subgroup data with subgroup_size)")
-    subgroups: Any = Field(None, description="rows of measurements, one row per subgroup")
+    data: NumberList = Field(None, description="individual observations (or flat subgroup data with subgroup_size)")
+    subgroups: NumberTable = Field(None, description="rows of measurements, one row per subgroup")
     subgroup_size: int | None = Field(None, description="cut `data` into consecutive subgroups of this size")
     unequal_sizes: bool = Field(False, description="allow subgroups of different sizes")
     lsl: float | None = Field(None, description="lower specification limit")

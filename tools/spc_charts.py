@@ -28,6 +28,8 @@ from tools.errors import HavocInputError
 from tools.registry import register
 from tools.spc_constants import ConstantsSource, chart_factors
 from tools.spc_data import (
+    NumberList,
+    NumberTable,
     Subgroups,
     exclusions,
     float_values,
@@ -60,11 +62,11 @@ class ControlChartArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     chart: ChartType = Field(description="xbar_r, xbar_s, imr, p, np, c or u")
-    subgroups: Any = Field(None, description="xbar charts: rows of measurements, one row per subgroup")
-    values: Any = Field(None, description="imr: individual values; xbar charts: a flat list cut by subgroup_size")
+    subgroups: NumberTable = Field(None, description="xbar charts: rows of measurements, one row per subgroup")
+    values: NumberList = Field(None, description="imr: individual values; xbar charts: a flat list cut by subgroup_size")
     subgroup_size: int | None = Field(None, description="xbar: size to cut `values` by; p/np/u: a constant sample size")
-    counts: Any = Field(None, description="p, np: defectives per sample; c, u: defects per sample")
-    sizes: Any = Field(None, description="p, np, u: sample size per point (u: inspection units)")
+    counts: NumberList = Field(None, description="p, np: defectives per sample; c, u: defects per sample")
+    sizes: NumberList = Field(None, description="p, np, u: sample size per point (u: inspection units)")
     unequal_sizes: bool = Field(False, description="xbar charts: allow subgroups of different sizes")
     k_sigma: float = Field(3.0, gt=0, le=10, description="limits at centre +/- k_sigma standard errors")
     exclude: list[int] = Field(
@@ -72,10 +74,10 @@ class ControlChartArgs(BaseModel):
     )
     rules: RuleSet = Field("western_electric", description="western_electric (1-4), nelson (1-8) or none")
     constants: ConstantsSource = Field("table", description="table (qcc/Minitab, d2(5)=2.326) or exact")
-    phase2_subgroups: Any = Field(None, description="new subgroups judged against the phase I limits")
-    phase2_values: Any = Field(None, description="new individual values (or flat subgroup values)")
-    phase2_counts: Any = Field(None, description="new counts judged against the phase I limits")
-    phase2_sizes: Any = Field(None, description="sizes of the new samples (default: the constant phase I size)")
+    phase2_subgroups: NumberTable = Field(None, description="new subgroups judged against the phase I limits")
+    phase2_values: NumberList = Field(None, description="new individual values (or flat subgroup values)")
+    phase2_counts: NumberList = Field(None, description="new counts judged against the phase I limits")
+    phase2_sizes: NumberList = Field(None, description="sizes of the new samples (default: the constant phase I size)")
     center: float | None = Field(
         None, description="known standard: process mean (xbar, imr), proportion p (p, np), defects c or u per unit"
     )
@@ -102,6 +104,9 @@ class ControlChartResult(BaseModel):
     point_sigma: Line = Field(description="standard error of each plotted point")
     points: list[float]
     subgroup_sizes: int | list[int] | None = None
+    factors: dict[str, float] | None = Field(
+        None, description="d2, d3, c4 behind the limits (constant subgroup size), for an independent recomputation"
+    )
     secondary: SecondaryChart | None = None
     violations: list[Violation]
     out_of_control: list[int] = Field(description="sorted indices flagged on either chart")
@@ -179,6 +184,7 @@ def _finish(
     excluded: np.ndarray,
     n1: int,
     notes: list[str],
+    factors: dict[str, float] | None = None,
 ) -> ControlChartResult:
     k = args.k_sigma
     primary = _PRIMARY_NAME.get(args.chart, args.chart)
@@ -208,6 +214,7 @@ def _finish(
         point_sigma=_line(se),
         points=points.tolist(),
         subgroup_sizes=None if sizes is None else _sizes_out(sizes),
+        factors=factors,
         secondary=sec_model,
         violations=found,
         out_of_control=sorted({v.index for v in found}),
@@ -307,6 +314,7 @@ def _xbar_chart(args: ControlChartArgs) -> ControlChartResult:
     return _finish(
         args, statistic="mean", points=means, center=center, se=se, lcl=center - k * se, ucl=center + k * se,
         sigma=sigma, sizes=sizes, secondary=secondary, excluded=excluded, n1=n1, notes=notes,
+        factors={"d2": float(d2[0]), "d3": float(d3[0]), "c4": float(c4[0])} if np.all(sizes == sizes[0]) else None,
     )
 
 
@@ -343,6 +351,7 @@ def _imr_chart(args: ControlChartArgs) -> ControlChartResult:
     return _finish(
         args, statistic="individual", points=x, center=center, se=sigma, lcl=center - k * sigma,
         ucl=center + k * sigma, sigma=sigma, sizes=None, secondary=secondary, excluded=excluded, n1=n1, notes=notes,
+        factors={"d2": d2, "d3": d3},
     )
 
 

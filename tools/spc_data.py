@@ -11,12 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
+from pydantic import WithJsonSchema
 
 from tools.errors import HavocInputError
 from tools.numeric import as_float_array, validate_numbers
+
+# Argument types: validated here (one-line errors naming the cell), described for `tool describe` and LLMs.
+NumberList = Annotated[Any, WithJsonSchema({"type": "array", "items": {"type": "number"}, "minItems": 1})]
+NumberTable = Annotated[
+    Any,
+    WithJsonSchema({"type": "array", "items": {"type": "array", "items": {"type": "number"}}, "minItems": 1}),
+]
 
 
 def float_values(values: Any, field: str) -> np.ndarray:

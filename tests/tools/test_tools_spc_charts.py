@@ -57,6 +57,7 @@ def test_xbar_r_matches_montgomery_and_hand_computation() -> None:
     assert r["secondary"]["ucl"] == pytest.approx(2.114 * rbar, abs=1e-4)
     assert r["secondary"]["name"] == "R" and len(r["secondary"]["points"]) == 25
     assert r["subgroup_sizes"] == 5 and r["statistic"] == "mean"
+    assert r["factors"]["d2"] == 2.326 and r["factors"]["d3"] == 0.8640855
     assert r["violations"] == [] and r["out_of_control"] == []
 
 
