@@ -183,7 +183,8 @@ def audit_control_chart(args: dict, out: dict) -> list[dict]:
         if chart == "c":
             center = c.mean()
         else:
-            n = _f([args["sizes"][i] for i in keep])
+            sizes = args.get("sizes") or [args["subgroup_size"]] * len(args["counts"])
+            n = _f([sizes[i] for i in keep])
             center = c.sum() / n.sum() if chart in ("p", "u") else c.mean()
         checks.append(_check("centre line", _close(out["center"], center), f"recomputed {center:.10g}"))
     return checks

@@ -214,7 +214,7 @@ def argue_design(args: dict, output: dict) -> tuple[list, list]:
                                   "moment conditions"))
     runs = output.get("runs")
     if design == "box_behnken":
-        arguments.append(_arg("pro", "region", "no corner runs: every factor is never at an extreme together, "
+        arguments.append(_arg("pro", "region", "no corner runs: the factors are never all at their extremes at once, "
                                                "safer when corners are infeasible", "design geometry"))
         alt_args = {k: v for k, v in args.items() if k not in ("design",)}
         ccd = call("doe_design", {**alt_args, "design": "central_composite", "face": "faced"})
