@@ -15,13 +15,21 @@ reported; a point can break several rules.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from tools.errors import HavocInputError
-from tools.numeric import Numbers, as_float_array
+from tools.numeric import Numbers, as_float_array, validate_numbers
 from tools.registry import register
 
 RuleSet = Literal["western_electric", "nelson", "none"]
@@ -194,23 +202,46 @@ def violations(
 # ---------------------------------------------------------------- the tool
 
 
+def _center_or_sigma(value: Any, field: str) -> float | np.ndarray:
+    """One number, or one per point (charts whose limits vary with the sample size)."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        arr = as_float_array(validate_numbers(value, field))
+    else:
+        arr = as_float_array(validate_numbers([value], field))
+    if field != "center" and np.any(arr <= 0):
+        raise HavocInputError("must be positive", field=field)
+    return float(arr[0]) if not isinstance(value, (list, tuple, np.ndarray)) else arr
+
+
+PerPoint = Annotated[
+    Any, WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "array", "items": {"type": "number"}}]})
+]
+
+
 class RunRulesArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     values: Numbers("values") = Field(description="the plotted statistic, in time order")
-    center: float = Field(description="centre line")
-    sigma: float = Field(description="standard deviation of the plotted statistic (zone width is k_sigma/3 of it)")
+    center: PerPoint = Field(description="centre line: a number, or one per point")
+    sigma: PerPoint = Field(
+        description="standard error of the plotted statistic (a number, or one per point); zones are k_sigma/3 of it"
+    )
     rules: RuleSet = "western_electric"
-    k_sigma: float = Field(3.0, description="control limits at center +/- k_sigma * sigma")
+    k_sigma: float = Field(3.0, gt=0, le=10, description="control limits at center +/- k_sigma * sigma")
 
-    @field_validator("center", "sigma", "k_sigma")
+    @field_validator("center", "sigma", mode="before")
     @classmethod
-    def _finite(cls, value: float, info) -> float:
-        if not np.isfinite(value):
-            raise HavocInputError(f"{value} is not a finite number", field=info.field_name)
-        if info.field_name != "center" and value <= 0:
-            raise HavocInputError(f"must be positive, got {value}", field=info.field_name)
-        return value
+    def _numbers(cls, value: Any, info: ValidationInfo) -> float | np.ndarray:
+        return _center_or_sigma(value, info.field_name)
+
+    @model_validator(mode="after")
+    def _lengths(self) -> RunRulesArgs:
+        n = len(self.values)
+        for name in ("center", "sigma"):
+            value = getattr(self, name)
+            if isinstance(value, np.ndarray) and value.size != n:
+                raise HavocInputError(f"has {value.size} entries but values has {n}", field=name)
+        return self
 
 
 class RunRulesResult(BaseModel):

@@ -196,3 +196,16 @@ def test_a_long_random_walk_matches_plain_loops() -> None:
     got = {r: set(np.flatnonzero(f).tolist()) for r, f in rule_flags(x, Zones(0.0, 1.0, 3.0), "nelson").items()}
     want = naive(x.tolist(), "nelson")
     assert all(got[r] == want.get(r, set()) for r in got)
+
+
+def test_per_point_centre_and_sigma() -> None:
+    # a p chart with varying sample sizes: the same value is beyond the limits only where sigma is small
+    result = run_rules(RunRulesArgs(values=[0.3, 0.3], center=[0.1, 0.1], sigma=[0.1, 0.05], rules="nelson"))
+    assert [v.index for v in result.violations if v.rule == 1] == [1]
+    from tools.registry import ToolSpec
+
+    spec = ToolSpec("run_rules", "", RunRulesArgs, run_rules)
+    with pytest.raises(HavocInputError, match="^sigma: has 1 entries"):
+        spec.run({"values": [0.3, 0.3], "center": 0.1, "sigma": [0.1]})
+    with pytest.raises(HavocInputError, match="^sigma"):
+        spec.run({"values": [0.3, 0.3], "center": 0.1, "sigma": [0.1, 0.0]})
