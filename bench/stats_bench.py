@@ -19,8 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from tools.regression import regression  # noqa: E402
-from tools.regression import RegressionArgs  # noqa: E402
+from tools.regression import RegressionArgs, regression  # noqa: E402
 from tools.stats_anova import OneWayArgs, anova_oneway  # noqa: E402
 from tools.stats_describe import DescribeArgs, describe  # noqa: E402
 

@@ -112,6 +112,13 @@ def to_decimal(value: NumberLike) -> Decimal:
     return Decimal(repr(float(value)))
 
 
+def exact_decimals(values: Sequence[NumberLike] | np.ndarray) -> list[Decimal]:
+    """Decimals for exact arithmetic: list entries as their decimal text, array entries as their exact binary value."""
+    if isinstance(values, np.ndarray):
+        return [Decimal(v) for v in values.astype(float).tolist()]
+    return [to_decimal(v) for v in values]
+
+
 def uses_decimal_text(values: Sequence[NumberLike] | np.ndarray) -> bool:
     """Whether `values` should be read as decimal text: Decimals always, plain lists up to the size limit."""
     if isinstance(values, np.ndarray):

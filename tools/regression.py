@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from scipy import stats as sps
 
 from tools.errors import HavocInputError
-from tools.numeric import Numbers, _check_scalar, decimal_shift, to_decimal, uses_decimal_text
+from tools.numeric import Numbers, _check_scalar, decimal_shift, exact_decimals, to_decimal
 from tools.registry import register
 from tools.stats_common import StatResult, check_probability, f_p_value
 from tools.stats_lsq import DECIMAL_CELLS, PRECISION, Design, solve
@@ -99,7 +99,7 @@ def _polynomial_design(x: Any, degree: int, intercept: bool, exact: bool) -> tup
     if exact:
         with localcontext() as ctx:
             ctx.prec = PRECISION
-            xd = [to_decimal(v) for v in x]
+            xd = exact_decimals(x)
             lo, hi = min(xd), max(xd)
             if intercept:
                 centre, half = (lo + hi) / 2, (hi - lo) / 2
@@ -191,7 +191,7 @@ def _multiple_design(rows: list[list[Any]] | np.ndarray, intercept: bool, exact:
                 raw_dec[:, 0] = Decimal(1)
                 m_dec[0, 0] = Decimal(1)
             for j in range(k):
-                col = [to_decimal(row[j]) for row in rows]
+                col = exact_decimals(rows[:, j]) if isinstance(rows, np.ndarray) else [to_decimal(row[j]) for row in rows]
                 raw_dec[:, off + j] = col
                 centre = sum(col, Decimal(0)) / n if intercept else Decimal(0)
                 dev = np.array([float(v - centre) for v in col])
@@ -234,7 +234,7 @@ def regression(args: RegressionArgs) -> RegressionResult:
         if not isinstance(args.degree, int) or not 1 <= args.degree <= 20:
             raise HavocInputError(f"must be an integer from 1 to 20, got {args.degree!r}", field="degree")
         p = args.degree + (1 if args.intercept else 0)
-        exact = uses_decimal_text(args.x) and uses_decimal_text(y) and n * p <= DECIMAL_CELLS
+        exact = n * p <= DECIMAL_CELLS
         distinct = _distinct_up_to(args.x, p)
         if distinct < p:
             raise HavocInputError(f"{distinct} distinct x values cannot determine a degree-{args.degree} polynomial",
@@ -249,14 +249,14 @@ def regression(args: RegressionArgs) -> RegressionResult:
             raise HavocInputError(f"has {len(names)} names for {k} columns of X", field="names")
         terms = (["intercept"] if args.intercept else []) + list(names)
         p = len(terms)
-        exact = uses_decimal_text(y) and not isinstance(rows, np.ndarray) and n * p <= DECIMAL_CELLS
+        exact = n * p <= DECIMAL_CELLS
         design = _multiple_design(rows, args.intercept, exact, terms)
         field = "X"
     df_res = n - p
     if df_res < 1:
         raise HavocInputError(f"{n} observations for {p} coefficients leave no residual degrees of freedom",
                               field="y")
-    y_dec = [to_decimal(v) for v in y] if exact else None
+    y_dec = exact_decimals(y) if exact else None
     if exact:
         yf = np.array([float(v) for v in y_dec])
         offset = 0.0

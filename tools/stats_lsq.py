@@ -13,9 +13,9 @@ basis back to raw powers cancels digits. So:
    -log10(cond(Xs) * eps) digits, so a few sweeps reach far beyond 15 digits.
 3. The same iteration with y = 0, c = e_j gives column j of (X'X)^-1, for the standard errors.
 
-Large problems (more than DECIMAL_CELLS cells, or numpy arrays) take the float path: the same centred,
-scaled QR, one float refinement sweep, and the covariance from R^-1; that is accurate to about
-cond(Xs) * eps, plenty for data that were binary floats to begin with.
+Large problems (more than DECIMAL_CELLS cells) take the float path: an R-only QR of [Xs y], one sweep
+of corrected semi-normal equations, and the covariance from R^-1; that is accurate to about
+cond(Xs) * eps. (Small numpy arrays take the decimal path from their exact binary values.)
 """
 
 from __future__ import annotations

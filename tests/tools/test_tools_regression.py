@@ -33,14 +33,26 @@ def _compare(r: dict, fit, rel: float = 1e-9) -> None:
     assert r["ci_high"] == pytest.approx(ci[:, 1], rel=rel)
 
 
-@pytest.mark.parametrize("as_array", [False, True], ids=["decimal-path", "float-path"])
-def test_multiple_regression(as_array: bool) -> None:
+@pytest.mark.parametrize("as_array", [False, True], ids=["lists", "arrays"])
+@pytest.mark.parametrize("float_path", [False, True], ids=["decimal-path", "float-path"])
+def test_multiple_regression(as_array: bool, float_path: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if float_path:  # the path problems above DECIMAL_CELLS cells take
+        monkeypatch.setattr("tools.regression.DECIMAL_CELLS", 0)
     rows = XS if as_array else XS.tolist()
     y = YS if as_array else YS.tolist()
     r = run_tool("regression", {"y": y, "X": rows, "names": ["temp", "time", "conc"]})
     _compare(r, sm.OLS(YS, sm.add_constant(XS)).fit())
     assert r["terms"] == ["intercept", "temp", "time", "conc"]
-    assert ("decimal" in r["method"]) == (not as_array)
+    assert ("decimal" in r["method"]) == (not float_path)
+
+
+def test_float_path_polynomial_without_intercept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tools.regression.DECIMAL_CELLS", 0)
+    x = np.linspace(0.5, 4.0, 25)
+    y = 0.7 * x - 0.2 * x**2 + rng.normal(0, 0.1, 25)
+    r = run_tool("regression", {"y": y, "x": x, "degree": 2, "intercept": False})
+    _compare(r, sm.OLS(y, np.column_stack([x, x**2])).fit())
+    assert "float64" in r["method"]
 
 
 def test_no_intercept_reports_uncentred_r_squared() -> None:
@@ -81,8 +93,9 @@ def test_exact_fit_is_recognised() -> None:
     assert r["f_statistic"] == float("inf") and r["f_p_value"] == 0.0 and r["warnings"]
 
 
-def test_decimal_and_float_paths_agree_on_ordinary_data() -> None:
+def test_decimal_and_float_paths_agree_on_ordinary_data(monkeypatch: pytest.MonkeyPatch) -> None:
     a = run_tool("regression", {"y": YS.tolist(), "X": XS.tolist()})
+    monkeypatch.setattr("tools.regression.DECIMAL_CELLS", 0)
     b = run_tool("regression", {"y": YS, "X": XS})
     assert a["coefficients"] == pytest.approx(b["coefficients"], rel=1e-11)
     assert a["standard_errors"] == pytest.approx(b["standard_errors"], rel=1e-10)
