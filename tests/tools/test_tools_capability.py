@@ -174,3 +174,14 @@ def test_bad_input_is_one_line_naming_the_field(args: dict, field: str) -> None:
     message = str(info.value)
     assert message.startswith(f"{field}:"), message
     assert "\n" not in message
+
+
+def test_indices_are_unchanged_by_a_change_of_units() -> None:
+    base = run(subgroups=SUBGROUPS, lsl=44.0, usl=57.0, target=51.0)
+    scaled = run(
+        subgroups=[[2.54 * v - 7.0 for v in row] for row in SUBGROUPS],
+        lsl=2.54 * 44.0 - 7.0, usl=2.54 * 57.0 - 7.0, target=2.54 * 51.0 - 7.0,
+    )
+    for key in ("cp", "cp_l", "cp_u", "cpk", "cpm", "pp", "ppk", "ppm"):
+        assert scaled[key] == pytest.approx(base[key], rel=1e-9), key
+    assert scaled["ppm_expected"]["within"]["total"] == pytest.approx(base["ppm_expected"]["within"]["total"], rel=1e-6)

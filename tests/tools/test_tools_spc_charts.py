@@ -256,3 +256,42 @@ def test_bad_input_is_one_line_naming_the_field(args: dict, field: str) -> None:
     message = str(info.value)
     assert message.startswith(field) or f"{field}:" in message, message
     assert "\n" not in message
+
+
+# ---------------------------------------------------------------- invariances
+
+
+@pytest.mark.parametrize("chart", ["xbar_r", "xbar_s"])
+def test_shift_and_scale_move_the_chart_with_the_data(chart: str) -> None:
+    base = run(chart=chart, subgroups=PISTON, rules="nelson")
+    moved = run(chart=chart, subgroups=[[10 * (v - 74.0) + 3.0 for v in row] for row in PISTON], rules="nelson")
+    assert moved["center"] == pytest.approx(10 * (base["center"] - 74.0) + 3.0, abs=1e-9)
+    assert moved["sigma"] == pytest.approx(10 * base["sigma"], rel=1e-9)
+    assert moved["ucl"] == pytest.approx(10 * (base["ucl"] - 74.0) + 3.0, abs=1e-9)
+    assert moved["secondary"]["ucl"] == pytest.approx(10 * base["secondary"]["ucl"], rel=1e-9)
+    assert moved["out_of_control"] == base["out_of_control"]
+
+
+def test_limits_do_not_depend_on_subgroup_order() -> None:
+    order = np.random.default_rng(3).permutation(len(PISTON))
+    shuffled = run(chart="xbar_r", subgroups=[PISTON[i] for i in order])
+    base = run(chart="xbar_r", subgroups=PISTON)
+    for key in ("center", "lcl", "ucl", "sigma"):
+        assert shuffled[key] == pytest.approx(base[key], rel=1e-13)
+
+
+def test_excluding_nothing_is_the_plain_chart_and_exclusion_equals_removal() -> None:
+    counts, sizes = [12, 15, 8, 10, 4, 7, 16, 9], [50] * 8
+    assert run(chart="p", counts=counts, sizes=sizes, exclude=[]) == run(chart="p", counts=counts, sizes=sizes)
+    dropped = run(chart="p", counts=counts[:3] + counts[4:], sizes=sizes[:7])
+    excluded = run(chart="p", counts=counts, sizes=sizes, exclude=[3])
+    assert excluded["center"] == pytest.approx(dropped["center"]) and excluded["ucl"] == pytest.approx(dropped["ucl"])
+    assert len(excluded["points"]) == 8
+
+
+def test_k_sigma_widens_the_limits_proportionally() -> None:
+    three = run(chart="u", counts=[12, 7, 20, 9], sizes=[10, 5, 16, 8])
+    two = run(chart="u", counts=[12, 7, 20, 9], sizes=[10, 5, 16, 8], k_sigma=2)
+    widths3 = np.subtract(three["ucl"], three["center"])
+    widths2 = np.subtract(two["ucl"], two["center"])
+    assert widths2 == pytest.approx(widths3 * 2 / 3)
