@@ -90,6 +90,8 @@ class SecondaryChart(BaseModel):
     lcl: Line
     ucl: Line
     points: list[float | None] = Field(description="one per primary point; MR has none for the first")
+    violations: list[Violation] = Field(description="rule 1 only: the zone rules assume a symmetric statistic")
+    out_of_control: list[int]
 
 
 class ControlChartResult(BaseModel):
@@ -108,8 +110,8 @@ class ControlChartResult(BaseModel):
         None, description="d2, d3, c4 behind the limits (constant subgroup size), for an independent recomputation"
     )
     secondary: SecondaryChart | None = None
-    violations: list[Violation]
-    out_of_control: list[int] = Field(description="sorted indices flagged on either chart")
+    violations: list[Violation] = Field(description="run-rule violations on the primary chart (xbar, I, p, ...)")
+    out_of_control: list[int] = Field(description="sorted primary-chart indices; see secondary for R, S, MR")
     excluded: list[int]
     phase1_points: int
     phase2_start: int | None = Field(None, description="index of the first phase II point, if any")
@@ -192,15 +194,20 @@ def _finish(
     sec_model = None
     if secondary is not None:
         name, sec_points, s_center, s_se, s_lcl, s_ucl = secondary
-        found += _secondary_violations(sec_points, s_center, s_se, s_lcl, s_ucl, k, args.rules, name)
-        found.sort(key=lambda v: (v.index, v.chart != primary, v.rule))
+        sec_found = _secondary_violations(sec_points, s_center, s_se, s_lcl, s_ucl, k, args.rules, name)
         sec_model = SecondaryChart(
             name=name,
             center=_line(s_center),
             lcl=_line(s_lcl),
             ucl=_line(s_ucl),
             points=[None if v != v else v for v in sec_points.tolist()],  # NaN (no moving range) -> null
+            violations=sec_found,
+            out_of_control=sorted({v.index for v in sec_found}),
         )
+        if sec_found:
+            shown = ", ".join(str(i) for i in sec_model.out_of_control[:10])
+            more = "" if len(sec_model.out_of_control) <= 10 else f" and {len(sec_model.out_of_control) - 10} more"
+            notes.append(f"{name} chart: points {shown}{more} beyond its limits (see secondary)")
     n_total = points.size
     if sizes is not None and not np.all(sizes == sizes[0]):
         notes.append("sample sizes vary, so the limits are given per point")

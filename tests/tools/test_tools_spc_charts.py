@@ -38,7 +38,8 @@ def run(**args) -> dict:
 
 
 def rule_hits(result: dict, rule: int, chart: str | None = None) -> list[int]:
-    return [v["index"] for v in result["violations"] if v["rule"] == rule and (chart is None or v["chart"] == chart)]
+    found = result["violations"] + (result["secondary"]["violations"] if result["secondary"] else [])
+    return [v["index"] for v in found if v["rule"] == rule and (chart is None or v["chart"] == chart)]
 
 
 # ---------------------------------------------------------------- variables charts
@@ -125,8 +126,9 @@ def test_imr_exclusion_drops_the_point_and_its_moving_ranges_but_still_flags_it(
 def test_secondary_chart_gets_rule_one() -> None:
     rows = [[10.0, 10.5, 9.8]] * 12 + [[5.0, 15.0, 10.0]]
     r = run(chart="xbar_r", subgroups=rows)
-    assert rule_hits(r, 1, "R") == [12]
-    assert 12 in r["out_of_control"]
+    assert rule_hits(r, 1, "R") == [12] and r["secondary"]["out_of_control"] == [12]
+    assert 12 not in r["out_of_control"]  # the x-bar of that subgroup is fine; the signal is on the R chart
+    assert any("R chart: points 12" in note for note in r["notes"])
 
 
 def test_phase_two_is_judged_against_phase_one_limits() -> None:
@@ -208,7 +210,7 @@ def test_nelson_rules_on_a_chart() -> None:
     x = [10.0, 10.2, 9.9, 10.1, 10.0, 9.8, 10.1, 10.0] + [10.3 + 0.01 * i for i in range(9)]
     r = run(chart="imr", values=x, rules="nelson")
     assert rule_hits(r, 3)  # the rising tail
-    assert all(v["chart"] in ("I", "MR") for v in r["violations"])
+    assert all(v["chart"] == "I" for v in r["violations"])
     assert run(chart="imr", values=x, rules="none")["violations"] == []
 
 
