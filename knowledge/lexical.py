@@ -41,6 +41,8 @@ def _fold(text: str) -> str:
 
 
 def _stem(token: str) -> str:
+    if len(token) > 6 and token.endswith("ly"):  # normally -> normal, randomly -> random
+        return token[:-2]
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
     if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):

@@ -65,15 +65,24 @@ def build(model_spec: str | None = None) -> Path:
     for path in sorted(CORPUS_DIR.glob("*.md")):
         doc = load_document(path, source_key=f"{BUILTIN_PREFIX}{path.name}")
         texts.extend(embedding_text(doc.title, c.section, c.text) for c in chunks_of(doc))
-    vectors = get_embedder(spec).embed(texts)
+    known = lookup(spec, texts)  # unchanged passages keep their vectors; only edits are embedded
+    missing = [i for i, v in enumerate(known) if v is None]
+    if missing:
+        fresh = get_embedder(spec).embed([texts[i] for i in missing], batch_size=16)
+        for i, vector in zip(missing, fresh, strict=True):
+            known[i] = vector
+    vectors = np.vstack([np.asarray(v, dtype=np.float32) for v in known])
     keys = np.array([text_key(spec, t) for t in texts])
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
     out = cache_file(spec)
     tmp = out.with_name(out.stem + ".tmp.npz")
     np.savez_compressed(tmp, keys=keys, vectors=vectors.astype(np.float32))
     tmp.replace(out)
+    _load.cache_clear()
     return out
 
 
 if __name__ == "__main__":
-    print(build())
+    written = build()
+    with np.load(written, allow_pickle=False) as saved:
+        print(f"{written}: {len(saved['keys'])} vectors")
