@@ -44,17 +44,24 @@ class RMSNorm(nn.Module):
 
 
 def rotary_tables(head_dim: int, max_len: int, theta: float) -> tuple[torch.Tensor, torch.Tensor]:
-    """cos/sin of shape (max_len, head_dim) in rotate-half layout; fp32 as in the Llama reference."""
+    """cos and *signed* sin, (max_len, head_dim), rotate-half layout, fp32 as in the Llama reference.
+
+    The sin table's first half is negated so that `rotate_half(x) * sin` becomes
+    `swap_halves(x) * signed_sin`: one flip instead of slice, negate and concatenate.
+    """
     inv_freq = 1.0 / (theta ** (torch.arange(0, head_dim, 2, dtype=torch.int64).float() / head_dim))
     freqs = torch.outer(torch.arange(max_len, dtype=torch.float32), inv_freq)
     emb = torch.cat((freqs, freqs), dim=-1)
-    return emb.cos(), emb.sin()
+    sin = emb.sin()
+    sin[:, : head_dim // 2].neg_()
+    return emb.cos(), sin
 
 
-def apply_rotary(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+def apply_rotary(x: torch.Tensor, cos: torch.Tensor, signed_sin: torch.Tensor) -> torch.Tensor:
+    """x * cos + rotate_half(x) * sin, in three kernels; x is (..., head_dim) with heads before it."""
     half = x.shape[-1] // 2
-    x1, x2 = x[..., :half], x[..., half:]
-    return x * cos + torch.cat((-x2, x1), dim=-1) * sin
+    swapped = x.unflatten(-1, (2, half)).flip(-2).flatten(-2)
+    return torch.addcmul(x * cos, swapped, signed_sin)
 
 
 class KVCache:
@@ -106,10 +113,12 @@ class Attention(nn.Module):
     ) -> torch.Tensor:
         bsz, seq, _ = x.shape
         hd, n_kv = self.head_dim, self.n_kv_heads
-        q, k, v = self.wqkv(x).split((self.q_dim, self.kv_dim, self.kv_dim), dim=-1)
-        q = apply_rotary(q.view(bsz, seq, self.n_heads, hd).transpose(1, 2), cos, sin)
-        k = apply_rotary(k.view(bsz, seq, n_kv, hd).transpose(1, 2), cos, sin)
-        v = v.view(bsz, seq, n_kv, hd).transpose(1, 2)
+        # split (not slicing): its backward is one concatenation, slicing's is zero-fill + copy per slice.
+        qk, v = self.wqkv(x).split((self.q_dim + self.kv_dim, self.kv_dim), dim=-1)
+        # Queries and keys share one rotary pass: (batch, time, n_heads + n_kv_heads, head_dim).
+        qk = apply_rotary(qk.unflatten(-1, (self.n_heads + n_kv, hd)), cos, sin)
+        q, k = (t.transpose(1, 2) for t in qk.split((self.n_heads, n_kv), dim=2))
+        v = v.unflatten(-1, (n_kv, hd)).transpose(1, 2)
         dropout = self.dropout if self.training else 0.0
         if cache is None:
             out = F.scaled_dot_product_attention(q, k, v, is_causal=seq > 1, dropout_p=dropout, enable_gqa=True)
@@ -121,7 +130,7 @@ class Attention(nn.Module):
             if seq == 1:
                 # One new token: fold each KV group's query heads into the query axis, so SDPA
                 # attends without repeating K/V (heads h*G..h*G+G-1 share KV head h).
-                q_grouped = q.reshape(bsz, n_kv, self.n_heads // n_kv, hd)
+                q_grouped = qk[:, 0, : self.n_heads].reshape(bsz, n_kv, self.n_heads // n_kv, hd)
                 out = F.scaled_dot_product_attention(q_grouped, k_all, v_all, attn_mask=mask)
                 return self.wo(out.reshape(bsz, 1, self.q_dim))
             if mask is None:
@@ -225,11 +234,12 @@ class HavocLM(nn.Module):
         )
 
     def _rotary(self, seq: int, start_pos: int, cache: KVCache | None) -> tuple[torch.Tensor, torch.Tensor]:
+        """Tables shaped to broadcast over (batch, time, heads, head_dim)."""
         end = start_pos + seq
         if cache is None or cache.pad is None:
-            return self.rope_cos[start_pos:end], self.rope_sin[start_pos:end]
+            return self.rope_cos[start_pos:end, None], self.rope_sin[start_pos:end, None]
         positions = (torch.arange(start_pos, end, device=cache.pad.device) - cache.pad[:, None]).clamp_min(0)
-        return self.rope_cos[positions].unsqueeze(1), self.rope_sin[positions].unsqueeze(1)
+        return self.rope_cos[positions].unsqueeze(2), self.rope_sin[positions].unsqueeze(2)
 
     def _compute_dtype(self, device: torch.device) -> torch.dtype:
         """The dtype q and k will have, so rotary tables never up-cast them (autocast included)."""
