@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
 from scipy import stats as sps
 
 from tools.errors import HavocInputError
@@ -23,9 +23,29 @@ _ALTERNATIVE_ALIASES = {"two-sided": "two-sided", "two_sided": "two-sided", "two
 
 
 class StatResult(BaseModel):
-    """Base of every statistics result: JSON text writes infinities as "Infinity" (e.g. F of an exact fit)."""
+    """Base of every statistics result: in JSON form infinities become the strings "Infinity"/"-Infinity".
+
+    Why: an exact fit has F = infinity and a one-sided interval has an infinite end; strict JSON has no
+    such number (browsers and Starlette's JSONResponse refuse it), and NIST writes "Infinity" as text.
+    `model_dump()` (Python mode) keeps the floats.
+    """
 
     model_config = ConfigDict(ser_json_inf_nan="strings")
+
+    @model_serializer(mode="wrap")
+    def _strict_json(self, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
+        data = handler(self)
+        return _non_finite_as_text(data) if info.mode == "json" else data
+
+
+def _non_finite_as_text(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, dict):
+        return {k: _non_finite_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_non_finite_as_text(v) for v in value]
+    return value
 
 
 def normalise_alternative(value: Any) -> str:

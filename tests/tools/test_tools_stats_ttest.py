@@ -51,7 +51,7 @@ def test_two_samples(kind: str, alternative: str) -> None:
     assert r["t"] == pytest.approx(ref.statistic, rel=1e-12)
     assert r["df"] == pytest.approx(ref.df, rel=1e-12)
     assert r["p_value"] == pytest.approx(ref.pvalue, rel=1e-10)
-    lo, hi = [r["ci_low"], r["ci_high"]]
+    lo, hi = float(r["ci_low"]), float(r["ci_high"])  # one-sided ends arrive as "-Infinity" / "Infinity"
     assert (lo == ci.low if math.isinf(ci.low) else lo == pytest.approx(ci.low, rel=1e-12))
     assert (hi == ci.high if math.isinf(ci.high) else hi == pytest.approx(ci.high, rel=1e-12))
     assert r["mean_difference"] == pytest.approx(X.mean() - Y.mean(), rel=1e-12)
@@ -75,6 +75,11 @@ def test_nonzero_mu_for_two_samples_shifts_the_statistic_not_the_interval() -> N
     b = run_tool("t_test", {"kind": "welch", "x": X.tolist(), "y": Y.tolist()})
     assert a["ci"] == pytest.approx(b["ci"], rel=1e-14)
     assert a["t"] == pytest.approx((X.mean() - Y.mean() + 1.0) / b["se"], rel=1e-12)
+
+
+def test_one_sided_interval_has_an_infinite_end_in_strict_json() -> None:
+    r = run_tool("t_test", {"x": X.tolist(), "alternative": "greater"})
+    assert r["ci_high"] == "Infinity" and isinstance(r["ci_low"], float)
 
 
 def test_alternative_aliases() -> None:
