@@ -127,7 +127,7 @@ programs = program
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programs)
 def test_format_then_parse_gives_the_same_program(program: ast.Program) -> None:
     text = dsl.format(program)
