@@ -24,7 +24,7 @@ def test_one_sample(alternative: str) -> None:
     assert r["t"] == pytest.approx(ref.statistic, rel=1e-12)
     assert r["df"] == 22
     assert r["p_value"] == pytest.approx(ref.pvalue, rel=1e-10)
-    assert [r["ci_low"], r["ci_high"]] == pytest.approx([ci.low, ci.high], rel=1e-12)
+    assert [float(r["ci_low"]), float(r["ci_high"])] == pytest.approx([ci.low, ci.high], rel=1e-12)
     assert r["mean_difference"] == pytest.approx(X.mean() - 9.5, rel=1e-12)
     assert r["cohens_d"] == pytest.approx((X.mean() - 9.5) / X.std(ddof=1), rel=1e-12)
 
@@ -36,7 +36,7 @@ def test_paired(alternative: str) -> None:
     ci = ref.confidence_interval(0.95)
     assert r["t"] == pytest.approx(ref.statistic, rel=1e-12)
     assert r["p_value"] == pytest.approx(ref.pvalue, rel=1e-10)
-    assert [r["ci_low"], r["ci_high"]] == pytest.approx([ci.low, ci.high], rel=1e-12)
+    assert [float(r["ci_low"]), float(r["ci_high"])] == pytest.approx([ci.low, ci.high], rel=1e-12)
     assert r["mean_difference"] == pytest.approx((X - PAIRED_Y).mean(), rel=1e-12)
     assert r["sd_difference"] == pytest.approx((X - PAIRED_Y).std(ddof=1), rel=1e-12)
 
