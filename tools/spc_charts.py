@@ -19,10 +19,10 @@ Conventions (qcc's, which match Minitab's defaults):
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from tools.errors import HavocInputError
 from tools.registry import register
@@ -40,9 +40,14 @@ from tools.spc_data import (
     subgroup_rows,
     whole_counts,
 )
-from tools.spc_rules import RuleSet, Violation, Zones, violations
+from tools.spc_rules import RuleSet, RuleSetArg, Violation, Zones, normalise_name, violations
 
 ChartType = Literal["xbar_r", "xbar_s", "imr", "p", "np", "c", "u"]
+_CHART_ALIASES = {
+    "xbarr": "xbar_r", "x_bar_r": "xbar_r", "xbars": "xbar_s", "x_bar_s": "xbar_s",
+    "i_mr": "imr", "xmr": "imr", "x_mr": "imr", "individuals": "imr", "xbar_one": "imr",
+}
+ChartArg = Annotated[ChartType, BeforeValidator(lambda v: normalise_name(v, _CHART_ALIASES))]
 Line = float | list[float]
 
 _FIELDS: dict[str, set[str]] = {
@@ -61,7 +66,7 @@ _OPTIONAL = ("subgroups", "values", "subgroup_size", "counts", "sizes", "phase2_
 class ControlChartArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
-    chart: ChartType = Field(description="xbar_r, xbar_s, imr, p, np, c or u")
+    chart: ChartArg = Field(description="xbar_r, xbar_s, imr, p, np, c or u")
     subgroups: NumberTable = Field(None, description="xbar charts: rows of measurements, one row per subgroup")
     values: NumberList = Field(None, description="imr: individual values; xbar charts: a flat list cut by subgroup_size")
     subgroup_size: int | None = Field(None, description="xbar: size to cut `values` by; p/np/u: a constant sample size")
@@ -72,7 +77,7 @@ class ControlChartArgs(BaseModel):
     exclude: list[int] = Field(
         default_factory=list, description="0-based phase I points (subgroups for xbar charts) left out of the limits"
     )
-    rules: RuleSet = Field("western_electric", description="western_electric (1-4), nelson (1-8) or none")
+    rules: RuleSetArg = Field("western_electric", description="western_electric (1-4), nelson (1-8) or none")
     constants: ConstantsSource = Field("table", description="table (qcc/Minitab, d2(5)=2.326) or exact")
     phase2_subgroups: NumberTable = Field(None, description="new subgroups judged against the phase I limits")
     phase2_values: NumberList = Field(None, description="new individual values (or flat subgroup values)")

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 import numpy as np
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -33,6 +34,21 @@ from tools.numeric import Numbers, as_float_array, validate_numbers
 from tools.registry import register
 
 RuleSet = Literal["western_electric", "nelson", "none"]
+
+_RULE_SET_ALIASES = {"we": "western_electric", "westernelectric": "western_electric", "off": "none"}
+
+
+def normalise_name(value: Any, aliases: dict[str, str] | None = None) -> Any:
+    """'Western-Electric', 'western electric' and 'western_electric' are the same request (qcc writes hyphens)."""
+    if not isinstance(value, str):
+        return value
+    key = "_".join(value.strip().lower().replace("-", " ").split())
+    aliases = aliases or {}
+    return aliases.get(key, aliases.get(key.replace("_", ""), key))
+
+
+# The argument form: forgiving about case, spaces and hyphens, strict about the name itself.
+RuleSetArg = Annotated[RuleSet, BeforeValidator(lambda v: normalise_name(v, _RULE_SET_ALIASES))]
 
 DESCRIPTIONS: dict[RuleSet, dict[int, str]] = {
     "western_electric": {
@@ -226,7 +242,7 @@ class RunRulesArgs(BaseModel):
     sigma: PerPoint = Field(
         description="standard error of the plotted statistic (a number, or one per point); zones are k_sigma/3 of it"
     )
-    rules: RuleSet = "western_electric"
+    rules: RuleSetArg = "western_electric"
     k_sigma: float = Field(3.0, gt=0, le=10, description="control limits at center +/- k_sigma * sigma")
 
     @field_validator("center", "sigma", mode="before")

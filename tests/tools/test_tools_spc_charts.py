@@ -297,3 +297,11 @@ def test_k_sigma_widens_the_limits_proportionally() -> None:
     widths3 = np.subtract(three["ucl"], three["center"])
     widths2 = np.subtract(two["ucl"], two["center"])
     assert widths2 == pytest.approx(widths3 * 2 / 3)
+
+
+def test_names_forgive_case_hyphens_and_common_aliases() -> None:
+    assert run(chart="I-MR", values=[1.0, 2.0, 3.0, 2.0], rules="Western-Electric")["chart"] == "imr"
+    assert run(chart="X-bar R", subgroups=PISTON[:4])["chart"] == "xbar_r"
+    assert run(chart="c", counts=[3, 4, 5], rules="NELSON")["rules"] == "nelson"
+    with pytest.raises(HavocInputError, match="^rules:"):
+        run(chart="c", counts=[3, 4, 5], rules="wecostar")
