@@ -1,0 +1,167 @@
+"""Execution: statements become registry calls with the tools' own argument names, in order."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import dsl
+from tools.registry import run_tool
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def run(text: str, **kwargs):
+    return dsl.execute(dsl.parse(text), **kwargs)
+
+
+def test_results_come_in_order_with_statement_tool_args_and_output() -> None:
+    results = run("describe [1, 2, 3, 4]\nttest one_sample [10.2, 9.8, 10.1, 10.4, 9.9] mu 10")
+    assert [r.tool for r in results] == ["describe", "t_test"]
+    first, second = results
+    assert first.statement == "describe [1, 2, 3, 4]" and first.line == 1 and first.binding is None
+    assert first.output["n"] == 4 and first.output["mean"] == pytest.approx(2.5)
+    assert second.args == {"kind": "one_sample", "x": [Decimal("10.2"), Decimal("9.8"), Decimal("10.1"),
+                                                        Decimal("10.4"), Decimal("9.9")], "mu": Decimal("10")}
+    assert second.output == run_tool("t_test", second.args)
+
+
+def test_numbers_reach_the_tools_as_decimals_and_json_as_numbers() -> None:
+    (result,) = run("describe [1000000000000.4, 1000000000000.5, 1000000000000.7]")
+    assert result.args["data"][0] == Decimal("1000000000000.4")
+    assert result.output["mean"] == pytest.approx(1000000000000.5333, rel=1e-15)
+    dumped = json.loads(result.model_dump_json())
+    assert dumped["args"]["data"] == [1000000000000.4, 1000000000000.5, 1000000000000.7]
+
+
+def test_design_binding_feeds_analysis_in_a_later_run() -> None:
+    env: dict = {}
+    (design,) = run("let d = design full_factorial {\n factors 4\n}", env=env)
+    assert design.binding == "d" and design.tool == "doe_design" and design.output["runs"] == 16
+    assert env["d"]["kind"] == "design"
+    stored = json.loads(json.dumps(env))  # what the graph keeps between questions
+    response = "[45, 71, 48, 65, 68, 60, 80, 65, 43, 100, 45, 104, 75, 86, 70, 96]"
+    (effects,) = run(f"analyze d with response {response}", env=stored)
+    assert effects.tool == "doe_effects"
+    # Montgomery's filtration example (also a certified reference case)
+    assert effects.output["effects"]["A"] == pytest.approx(21.625)
+    assert effects.output["effects"]["AC"] == pytest.approx(-18.125)
+
+
+def test_responses_in_run_order_are_put_back_in_standard_order() -> None:
+    env: dict = {}
+    (design,) = run("let d = design full_factorial { factors 2 randomize seed 3 }", env=env)
+    standard = [Decimal(v) for v in ("10", "20", "30", "45")]
+    run_order = design.output["run_order"]
+    as_run = [None] * 4
+    for row, position in enumerate(run_order):
+        as_run[position - 1] = standard[row]
+    (by_standard,) = run(f"analyze d with response [{', '.join(map(str, standard))}]", env=env)
+    (by_run,) = run(f"analyze d with response [{', '.join(map(str, as_run))}] in run order", env=env)
+    assert by_run.args["response"] == standard
+    assert by_run.output["effects"] == by_standard.output["effects"]
+
+
+def test_surface_designs_default_to_a_response_surface() -> None:
+    results = run((EXAMPLES / "doe_box_behnken.havoc").read_text())
+    assert [r.tool for r in results] == ["doe_design", "doe_properties", "rsm_fit", "doe_anova"]
+    surface = results[2]
+    assert surface.args["factors"][0] == {"name": "temperature", "low": 150.0, "high": 200.0}
+    assert results[3].args["model"] == "quadratic"
+
+
+def test_csv_columns_subgroups_and_labels(tmp_path: Path) -> None:
+    (tmp_path / "parts.csv").write_text("lot;width;shift\n1;10.1;a\n1;10.3;b\n2;9.9;a\n2;10.0;b\n3;10.2;a\n3;10.4;b\n")
+    results = run(
+        'chart xbar_r from "parts.csv" column width subgroup column lot\n'
+        "chart xbar_s from \"parts.csv\" column width subgroup 2\n"
+        'anova one_way from "parts.csv" column width by column shift\n'
+        'let w = from "parts.csv" column width\n'
+        "describe w",
+        base_dir=tmp_path,
+    )
+    by_label, by_size, anova, describe = results
+    assert by_label.args["subgroups"] == [[Decimal("10.1"), Decimal("10.3")], [Decimal("9.9"), Decimal("10.0")],
+                                          [Decimal("10.2"), Decimal("10.4")]]
+    assert by_size.args["subgroup_size"] == 2 and len(by_size.args["values"]) == 6
+    assert anova.args["labels"] == ["a", "b"] and len(anova.args["groups"]) == 2
+    assert describe.args["data"][0] == Decimal("10.1")
+
+
+def test_two_way_anova_from_csv_names_its_factors() -> None:
+    (result,) = run('anova two_way from "data/battery.csv" column life by column material and column temperature',
+                    base_dir=EXAMPLES)
+    assert result.args["factor_a"] == "material" and result.args["factor_b"] == "temperature"
+    assert result.output["df_a"] == 2 and result.output["df_ab"] == 4
+
+
+def test_chart_and_capability_arguments() -> None:
+    chart, p_chart, capability = run(
+        "chart imr [1, 2, 3, 2, 9] k_sigma 2.5 exclude [4] rules nelson\n"
+        "chart p [3, 4, 2] size 50\n"
+        "capability [[74.01, 73.99], [74.0, 74.02], [73.98, 74.0]] lsl 73.95 usl 74.05"
+    )
+    assert chart.args == {"chart": "imr", "values": [1, 2, 3, 2, 9], "k_sigma": Decimal("2.5"), "exclude": [4],
+                          "rules": "nelson"}
+    assert p_chart.args["subgroup_size"] == 50 and p_chart.args["counts"] == [3, 4, 2]
+    assert capability.args["subgroups"][0] == [Decimal("74.01"), Decimal("73.99")]
+
+
+def test_regression_shapes() -> None:
+    simple, poly, multiple = run(
+        "regression [1, 2, 3.1, 3.9] on [1, 2, 3, 4] without intercept\n"
+        "regression [1, 4, 9.2, 16.1, 25] on [1, 2, 3, 4, 5] degree 2\n"
+        "regression [1, 2, 4, 3, 5] on [[1, 2], [2, 1], [3, 4], [4, 3], [5, 5]]"
+    )
+    assert simple.args["intercept"] is False and "x" in simple.args
+    assert poly.args["degree"] == 2 and len(poly.output["coefficients"]) == 3
+    assert "X" in multiple.args and len(multiple.output["coefficients"]) == 3
+
+
+def test_symbolic_statements_send_text_and_never_evaluate() -> None:
+    derivative, integral, limit = run(
+        "derivative of x^3 * sin(x) by x\nintegral of x^2 by x from 0 to 1\nlimit of sin(x)/x as x to 0 from right"
+    )
+    assert derivative.args == {"expression": "x**3*sin(x)", "variable": "x"}
+    assert derivative.output["result"].replace(" ", "") in ("x**3*cos(x)+3*x**2*sin(x)", "3*x**2*sin(x)+x**3*cos(x)")
+    assert integral.output["result"] == "1/3"
+    assert limit.args["direction"] == "+" and limit.output["result"] == "1"
+
+
+def test_hostile_formulas_reach_the_safe_parser_as_plain_text() -> None:
+    with pytest.raises(dsl.DslError) as info:
+        run("simplify __import__(os)")
+    assert "simplify" in str(info.value)
+
+
+def test_tool_errors_are_located_at_their_statement() -> None:
+    with pytest.raises(dsl.DslRuntimeError) as info:
+        run("describe [1, 2]\n\ndescribe [5]", )
+    err = info.value
+    assert err.line == 3 and "describe:" in str(err)
+
+
+def test_pure_data_bindings_run_no_tool() -> None:
+    env: dict = {}
+    assert run('let x = [1, 2.50]\nlet names = ["a", "b"]\nlet t = [[1, 2], [3, 4]]', env=env) == []
+    assert env["x"] == {"kind": "data", "numbers": ["1", "2.50"]}
+    assert env["names"] == {"kind": "data", "labels": ["a", "b"]}
+    assert env["t"]["rows"] == [["1", "2"], ["3", "4"]]
+
+
+def test_malformed_bindings_from_outside_are_clean_errors() -> None:
+    with pytest.raises(dsl.DslError, match="not a number"):
+        run("describe x", env={"x": {"kind": "data", "numbers": ["1", "abc"]}})
+    with pytest.raises(dsl.DslError, match="not a design"):
+        run("properties of d", env={"d": {"kind": "design", "output": {"runs": 3}}})
+
+
+def test_dsl_run_tool_is_registered() -> None:
+    out = run_tool("dsl_run", {"program": "describe [1, 2, 3]\nlet y = [4, 5]"})
+    assert out["results"][0]["tool"] == "describe"
+    assert out["bindings"]["y"]["numbers"] == ["4", "5"]
+    again = run_tool("dsl_run", {"program": "describe y", "bindings": out["bindings"]})
+    assert again["results"][0]["output"]["n"] == 2
