@@ -6,10 +6,14 @@ Conventions (qcc's, which match Minitab's defaults):
   (X-bar/S), MR-bar/d2(2) (I-MR); the X-bar centre is the size-weighted grand mean.
 - R, S and MR chart limits come from the distribution of the statistic
   (d2 sigma +/- k d3 sigma, c4 sigma +/- k sigma sqrt(1 - c4^2)), floored at 0.
+  With unequal subgroup sizes their centre lines are d2(n_i) sigma and
+  c4(n_i) sigma per point, as Minitab draws them (qcc keeps one averaged line).
 - attribute limits are floored at 0 (and p at most 1, np at most n).
 - `exclude` drops phase I points from the estimates only: they are still
   plotted and still tested. A moving range that touches an excluded point is
-  dropped too.
+  dropped too (Minitab; qcc would join the excluded point's neighbours).
+- individuals are assumed independent: the I-MR result reports the lag-1
+  autocorrelation of the phase I values, and a note when it is strong.
 - phase II points (`phase2_*`) follow phase I in the output, indexed on from
   it, and are judged against the phase I limits; `center`/`sigma` give known
   standards instead of estimates.
@@ -111,6 +115,9 @@ class ControlChartResult(BaseModel):
     point_sigma: Line = Field(description="standard error of each plotted point")
     points: list[float]
     subgroup_sizes: int | list[int] | None = None
+    lag1_autocorrelation: float | None = Field(
+        None, description="imr: lag-1 autocorrelation of the phase I values (limits assume independence)"
+    )
     factors: dict[str, float] | None = Field(
         None, description="d2, d3, c4 behind the limits (constant subgroup size), for an independent recomputation"
     )
@@ -360,11 +367,28 @@ def _imr_chart(args: ControlChartArgs) -> ControlChartResult:
     k = args.k_sigma
     s_center, s_se = d2 * sigma, d3 * sigma
     secondary = ("MR", mr, s_center, s_se, max(0.0, s_center - k * s_se), s_center + k * s_se)
-    return _finish(
+    r1 = _lag1(x[:n1])
+    if r1 is not None and abs(r1) > 0.5:
+        notes.append(
+            f"lag-1 autocorrelation {r1:.2f}: the values are not independent, so moving-range limits "
+            "are misleading (too tight for positive autocorrelation); consider a time-series model"
+        )
+    result = _finish(
         args, statistic="individual", points=x, center=center, se=sigma, lcl=center - k * sigma,
         ucl=center + k * sigma, sigma=sigma, sizes=None, secondary=secondary, excluded=excluded, n1=n1, notes=notes,
         factors={"d2": d2, "d3": d3},
     )
+    result.lag1_autocorrelation = r1
+    return result
+
+
+def _lag1(x: np.ndarray) -> float | None:
+    """sum (x_t - m)(x_t+1 - m) / sum (x_t - m)^2 (the NIST definition); None when undefined."""
+    if x.size < 3:
+        return None
+    d = x - x.mean()
+    denom = float(np.dot(d, d))
+    return float(np.dot(d[:-1], d[1:]) / denom) if denom > 0 else None
 
 
 # ---------------------------------------------------------------- attribute charts

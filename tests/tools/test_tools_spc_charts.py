@@ -305,3 +305,13 @@ def test_names_forgive_case_hyphens_and_common_aliases() -> None:
     assert run(chart="c", counts=[3, 4, 5], rules="NELSON")["rules"] == "nelson"
     with pytest.raises(HavocInputError, match="^rules:"):
         run(chart="c", counts=[3, 4, 5], rules="wecostar")
+
+
+def test_imr_reports_autocorrelation_and_warns_when_strong() -> None:
+    drifting = [float(i) + 0.1 * ((-1) ** i) for i in range(30)]
+    r = run(chart="imr", values=drifting)
+    d = np.array(drifting) - np.mean(drifting)
+    assert r["lag1_autocorrelation"] == pytest.approx(np.dot(d[:-1], d[1:]) / np.dot(d, d))
+    assert r["lag1_autocorrelation"] > 0.5 and any("autocorrelation" in note for note in r["notes"])
+    calm = run(chart="imr", values=np.random.default_rng(5).normal(0, 1, 40).tolist())
+    assert abs(calm["lag1_autocorrelation"]) < 0.5 and not any("autocorrelation" in n for n in calm["notes"])
