@@ -1,0 +1,81 @@
+"""`havoc-agent dsl run | check | fmt`, and every example program run end to end."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from havoc_agent.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_run_prints_tables(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    program = tmp_path / "p.havoc"
+    program.write_text("describe [1, 2, 3, 4]\nchart imr [1, 2, 3, 2, 9] rules nelson\n")
+    assert main(["dsl", "run", str(program)]) == 0
+    out = capsys.readouterr().out
+    assert "line 1 · describe" in out and "std_dev" in out
+    assert "violations" in out and "rule" in out
+
+
+def test_run_json_is_the_machine_form(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "d.csv").write_text("y\n1\n2\n4\n")
+    program = tmp_path / "p.havoc"
+    program.write_text('describe from "d.csv" column y\n')
+    assert main(["dsl", "run", "--json", str(program)]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    assert result["tool"] == "describe" and result["args"] == {"data": [1, 2, 4]} and result["output"]["n"] == 3
+
+
+def test_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("constants for subgroup 5"))
+    assert main(["dsl", "run", "--json", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["output"]["d2"] == pytest.approx(2.326)
+
+
+def test_syntax_error_exit_2_with_caret_and_no_traceback(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    program = tmp_path / "bad.havoc"
+    program.write_text("describe [1, 2]\ndesign box_behnken {\n    factor temperature 150 .. \n}\n")
+    assert main(["dsl", "check", str(program)]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[0] == f"{program}:4:1: syntax error"
+    assert "^" in err and "expected a number after `150 ..`" in err and "Traceback" not in err
+
+
+def test_semantic_and_runtime_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    program = tmp_path / "bad.havoc"
+    program.write_text("describe x\n")
+    assert main(["dsl", "run", str(program)]) == 2
+    assert "1:10: error" in capsys.readouterr().err
+    program.write_text("describe [1]\n")
+    assert main(["dsl", "run", str(program)]) == 2
+    assert "describe:" in capsys.readouterr().err
+
+
+def test_missing_file_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["dsl", "run", str(tmp_path / "none.havoc")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_check_and_fmt(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    program = tmp_path / "p.havoc"
+    program.write_text("# keep me\nDESCRIBE [1,2,3]   # and me\n")
+    assert main(["dsl", "check", str(program)]) == 0
+    assert "ok (1 statement)" in capsys.readouterr().out
+    assert main(["dsl", "fmt", str(program)]) == 0
+    assert capsys.readouterr().out == "# keep me\ndescribe [1, 2, 3]  # and me\n"
+    assert main(["dsl", "fmt", "--check", str(program)]) == 1
+    assert main(["dsl", "fmt", "--write", str(program)]) == 0
+    assert program.read_text() == "# keep me\ndescribe [1, 2, 3]  # and me\n"
+    assert main(["dsl", "fmt", "--check", str(program)]) == 0
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.havoc")), ids=lambda p: p.name)
+def test_every_example_runs(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["dsl", "run", "--json", str(path)]) == 0, capsys.readouterr().err
+    results = json.loads(capsys.readouterr().out)
+    assert results and all(r["output"] for r in results)
