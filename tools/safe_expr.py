@@ -27,6 +27,7 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from tools.errors import HavocInputError
@@ -569,7 +570,8 @@ class _Builder:
             raise self.fail(f"{node.text!r} is not a number", node.col) from None
         if abs(exponent) > MAX_LITERAL_EXPONENT:
             raise self.fail(f"number {node.text[:30]} is beyond 10^{MAX_LITERAL_EXPONENT}", node.col)
-        return self.sp.Rational(node.text)
+        exact = Fraction(Decimal(node.text))  # exact, and no SymPy string parsing involved
+        return self.sp.Rational(exact.numerator, exact.denominator)
 
     def power(self, base: Any, exponent: Any, col: int) -> Any:
         sp = self.sp

@@ -141,14 +141,19 @@ class MatrixResult(SymbolicResult):
     eigenvalues: list[Eigenvalue] | None = None
 
 
-class EvaluateResult(SymbolicResult):
-    expression: str
+class PointValue(BaseModel):
+    result: str = Field(description="the value as text, to the requested digits")
     value: float | None = Field(None, description="the real value; None when complex or not finite")
     imag: float | None = None
     is_real: bool
     finite: bool
     exact: str | None = None
+
+
+class EvaluateResult(SymbolicResult, PointValue):
+    expression: str
     unused: list[str] = Field(default_factory=list, description="names in values that the expression does not use")
+    points: list[PointValue] = Field(default_factory=list, description="one entry per point, when points were given")
 
 
 # --------------------------------------------------------------- helpers
@@ -653,30 +658,58 @@ def matrix(args: MatrixArgs) -> MatrixResult:
 
 # ----------------------------------------------------------------- evaluate
 
+MAX_POINTS = 1000
+
 
 class EvaluateArgs(_Args):
     expression: ExprText
     values: dict[str, Scalar] = Field(default_factory=dict, description="{variable: number or constant expression}")
+    points: list[dict[str, Scalar]] = Field(
+        default_factory=list, max_length=MAX_POINTS,
+        description="several points in one call (each merged over values); the top-level fields describe the first")
     digits: int = Field(15, ge=1, le=100, description="significant digits of the text result")
     exact: bool = Field(False, description="also substitute exactly and return the exact value")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
-def _evaluate_job(tree: Node, values: dict[str, Node], digits: int, exact: bool) -> EvaluateResult:
-    sp = _sp()
-    expr = _build(tree, "expression")
-    subs = {_symbol(k): _build(v, f"values.{k}") for k, v in values.items()}
-    numeric = sp.N(expr, max(digits, 30), subs=subs)
+def _evaluate_at(sp: Any, expr: Any, subs: dict[Any, Any], digits: int, exact: bool) -> tuple[PointValue, str]:
     exact_value = None
     if exact:
         exact_value = expr.xreplace(subs)
         numeric = sp.N(exact_value, max(digits, 30))
+    else:
+        numeric = sp.N(expr, max(digits, 30), subs=subs)  # numeric all the way: x^x^x at 10 stays cheap
     finite = bool(numeric.is_number) and not numeric.has(sp.zoo, sp.nan, sp.oo, -sp.oo)
     real, imag, is_real = _numeric(numeric) if finite else (None, None, None)
     shown = sp.N(numeric, digits) if finite else numeric
-    return EvaluateResult(result=_text(shown), latex=_latex(shown), expression=_text(expr, "expression"),
-                          value=real if is_real else None, imag=imag, is_real=bool(is_real), finite=finite,
-                          exact=None if exact_value is None else _text(exact_value))
+    point = PointValue(result=_text(shown), value=real if is_real else None, imag=imag, is_real=bool(is_real),
+                       finite=finite, exact=None if exact_value is None else _text(exact_value))
+    return point, _latex(shown)
+
+
+def _evaluate_job(tree: Node, points: list[dict[str, Node]], digits: int, exact: bool) -> EvaluateResult:
+    sp = _sp()
+    expr = _build(tree, "expression")
+    values = []
+    for i, point in enumerate(points):
+        subs = {_symbol(k): _build(v, f"points[{i}].{k}" if len(points) > 1 else f"values.{k}")
+                for k, v in point.items()}
+        values.append(_evaluate_at(sp, expr, subs, digits, exact))
+    first, latex = values[0]
+    return EvaluateResult(**first.model_dump(), latex=latex, expression=_text(expr, "expression"),
+                          points=[v for v, _ in values] if len(points) > 1 else [])
+
+
+def _value_trees(values: dict[str, Scalar], field: str) -> dict[str, Node]:
+    trees: dict[str, Node] = {}
+    for name, value in values.items():
+        key = safe_expr.check_symbol_name(name, f"{field}.{name[:40]}")
+        node = safe_expr.number_node(value, f"{field}.{key}")
+        if safe_expr.symbols_in(node):
+            raise HavocInputError("a value must be a number or a constant expression such as pi/4",
+                                  field=f"{field}.{key}")
+        trees[key] = node
+    return trees
 
 
 @register("evaluate", EvaluateArgs)
@@ -686,19 +719,15 @@ def evaluate(args: EvaluateArgs) -> EvaluateResult:
     if len(args.values) > MAX_VALUES:
         raise HavocInputError(f"at most {MAX_VALUES} values", field="values")
     needed = safe_expr.symbols_in(tree)
-    trees: dict[str, Node] = {}
-    for name, value in args.values.items():
-        key = safe_expr.check_symbol_name(name, f"values.{name}")
-        node = safe_expr.number_node(value, f"values.{key}")
-        if safe_expr.symbols_in(node):
-            raise HavocInputError("a value must be a number or a constant expression such as pi/4",
-                                  field=f"values.{key}")
-        trees[key] = node
-    missing = sorted(needed - set(trees))
-    if missing:
-        raise HavocInputError(f"no value for {', '.join(missing)}", field="values")
-    unused = sorted(set(trees) - needed)
-    used = {k: v for k, v in trees.items() if k in needed}
+    base = _value_trees(args.values, "values")
+    points = [{**base, **_value_trees(p, f"points[{i}]")} for i, p in enumerate(args.points)] or [base]
+    for i, point in enumerate(points):
+        missing = sorted(needed - set(point))
+        if missing:
+            raise HavocInputError(f"no value for {', '.join(missing)}",
+                                  field=f"points[{i}]" if args.points else "values")
+    unused = sorted(set().union(*points) - needed)
+    used = [{k: v for k, v in point.items() if k in needed} for point in points]
     result = run_with_timeout(_evaluate_job, tree, used, args.digits, args.exact, timeout=_timeout(args),
                               label="evaluate")
     return result.model_copy(update={"unused": unused}) if unused else result

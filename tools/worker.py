@@ -239,10 +239,15 @@ class _Pool:
         self.owner = os.getpid()
         self.slots = threading.BoundedSemaphore(_max_workers())
         self.ctx: Any = None
+        self.ctx_lock = threading.Lock()
         self.alive_r: Connection | None = None
         self.alive_w: Connection | None = None
 
     def _context(self) -> Any:
+        with self.ctx_lock:
+            return self._make_context()
+
+    def _make_context(self) -> Any:
         if self.ctx is None:
             method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
             ctx = multiprocessing.get_context(method)

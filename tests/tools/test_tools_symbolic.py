@@ -338,6 +338,15 @@ def test_evaluate() -> None:
     assert out["value"] == pytest.approx(0.5, abs=1e-15)
 
 
+def test_evaluate_at_several_points_in_one_call() -> None:
+    out = run_tool("evaluate", {"expression": "a*x^2", "values": {"a": 2},
+                                "points": [{"x": 1}, {"x": Decimal("0.5")}, {"x": "sqrt(2)"}]})
+    assert [p["value"] for p in out["points"]] == [2.0, 0.5, pytest.approx(4.0, rel=1e-15)]
+    assert out["value"] == 2.0 and out["result"] == "2.00000000000000"
+    with pytest.raises(HavocInputError, match=r"^points\[1\]: no value for x"):
+        run_tool("evaluate", {"expression": "x", "points": [{"x": 1}, {"y": 2}]})
+
+
 def test_evaluate_keeps_huge_values_safe() -> None:
     out = run_tool("evaluate", {"expression": "x^x^x", "values": {"x": 10}})
     assert out["finite"] and out["value"] is None and "e+10000000000" in out["result"]
