@@ -30,7 +30,7 @@ from scipy.linalg import solve_triangular
 from tools.errors import HavocInputError
 
 PRECISION = 60
-DECIMAL_CELLS = 60_000
+DECIMAL_CELLS = 20_000
 MAX_SWEEPS = 12
 SINGULAR_RATIO = 1e-11
 
@@ -130,6 +130,41 @@ def _refine(design: Design, q: np.ndarray, r: np.ndarray, y: np.ndarray, c: np.n
     return res, b, MAX_SWEEPS
 
 
+def _to_decimal_matrix(a: np.ndarray) -> np.ndarray:
+    out = np.empty(a.shape, dtype=object)
+    for idx, v in np.ndenumerate(a):
+        out[idx] = Decimal(float(v))
+    return out
+
+
+def _inverse_gram_diagonal(design: Design, r: np.ndarray) -> list[Decimal] | None:
+    """diag((X'X)^-1) by refining the scaled inverse against the Gram matrix formed in 60-digit decimal.
+
+    The Gram matrix Gs = M'X'XM is exact here (decimal products of decimal data), so this is iterative
+    refinement of Zs = Gs^-1 with the float QR's (R'R)^-1 as the approximate inverse, not the float
+    normal equations; it converges while cond(Xs)^2 * eps < 1 and returns None when it does not.
+    """
+    x, m = design.raw_dec, design.m_dec
+    p = m.shape[0]
+    gs = m.T.dot(x.T.dot(x)).dot(m)
+    rinv = solve_triangular(r, np.eye(p))
+    cs = rinv @ rinv.T
+    zs = _to_decimal_matrix(cs)
+    eye = np.array([[Decimal(int(i == j)) for j in range(p)] for i in range(p)], dtype=object)
+    last = math.inf
+    for _ in range(MAX_SWEEPS * 2):
+        e = eye - gs.dot(zs)
+        err = float(max(abs(v) for v in e.flat))
+        if err < 1e-45:
+            break
+        if err > 0.5 * last and err > 1e-30:
+            return None  # not contracting
+        last = err
+        zs = zs + _to_decimal_matrix(cs @ e.astype(float))
+    z = m.dot(zs).dot(m.T)
+    return [z[j, j] for j in range(p)]
+
+
 def _solve_decimal(design: Design, y_dec: list[Decimal], q: np.ndarray, r: np.ndarray, intercept: bool,
                    cond: float, field: str) -> Fit:
     n, p = design.raw_dec.shape
@@ -149,12 +184,14 @@ def _solve_decimal(design: Design, y_dec: list[Decimal], q: np.ndarray, r: np.nd
         if exact:
             res = np.array([Decimal(0)] * n, dtype=object)
             rss = Decimal(0)
-        cov = []
-        zero_y = np.array([Decimal(0)] * n, dtype=object)
-        for j in range(p):
-            e = np.array([Decimal(int(k == j)) for k in range(p)], dtype=object)
-            _, col, _ = _refine(design, q, r, zero_y, e, field)
-            cov.append(-col[j])  # the refinement solves X'X b = -e_j
+        cov = _inverse_gram_diagonal(design, r)
+        if cov is None:  # scaled design too ill-conditioned for the Gram route: one augmented solve per column
+            cov = []
+            zero_y = np.array([Decimal(0)] * n, dtype=object)
+            for j in range(p):
+                e = np.array([Decimal(int(k == j)) for k in range(p)], dtype=object)
+                _, col, _ = _refine(design, q, r, zero_y, e, field)
+                cov.append(-col[j])  # the refinement solves X'X b = -e_j
         return Fit(coefficients=np.array([float(v) for v in b]), residuals=np.array([float(v) for v in res]),
                    rss=float(rss), tss=float(tss), ess=float(tss - rss), unscaled_cov_diag=np.array([float(v) for v in cov]),
                    condition=cond, exact_fit=bool(exact), precise=True, sweeps=sweeps)
