@@ -186,7 +186,8 @@ def _apply(store: Store, group: list[_Pending], report: IngestReport, bar: Any) 
         report.chunks_removed += len(pending.stale)
 
 
-def _lock() -> FileLock:
+def ingest_lock() -> FileLock:
+    """The one lock every writer takes (ingest, reset), so writes never interleave."""
     return FileLock(str(settings.lock_path()), timeout=LOCK_TIMEOUT_S)
 
 
@@ -254,7 +255,7 @@ def ingest_paths(
     report = IngestReport(store=location())
     files = discover(paths, warn, report)
     try:
-        with _lock():
+        with ingest_lock():
             try:
                 changed = _ingest_files(store, [(f, None) for f in files], topics, False, progress, warn, report)
             except BaseException:  # part of a group may be written: make every reader rebuild
@@ -290,7 +291,7 @@ def ensure_builtin(store: Store | None = None, *, progress: bool = False, meta: 
     started = time.perf_counter()
     report = IngestReport(store=location())
     try:
-        with _lock():
+        with ingest_lock():
             if store.meta().get("builtin_manifest") == manifest:  # another process did it while we waited
                 return None
             files = sorted(CORPUS_DIR.glob("*.md"))

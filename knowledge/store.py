@@ -96,6 +96,11 @@ class Store:
             self._collection = self._open()
         return self._collection
 
+    @property
+    def uid(self) -> str:
+        """Changes when the collection is dropped and recreated, unlike its name."""
+        return str(self._collection.id)
+
     # -- metadata ----------------------------------------------------------
     def meta(self, fresh: bool = True) -> dict[str, Any]:
         collection = self.refresh() if fresh else self._collection
