@@ -10,6 +10,7 @@ import math
 from decimal import Decimal
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, Field, field_validator
 
 from tools.errors import HavocInputError
@@ -59,9 +60,10 @@ class TTestResult(StatResult):
     p_value: float
     mean_difference: float = Field(description="mean of x minus mu (one sample), mean of x - y (paired), mean x - mean y")
     se: float
-    ci_low: float
+    ci_low: float = Field(description="R's interval: for the mean of x (one sample), of x - y (paired), of "
+                          "mean x - mean y (two samples); one-sided alternatives give an infinite end")
     ci_high: float
-    ci: list[float]
+    ci: list[float] = Field(description="[ci_low, ci_high]")
     confidence: float
     mu: float
     n_x: int
@@ -88,8 +90,6 @@ def _paired_differences(x: Any, y: Any) -> Any:
         raise HavocInputError(f"paired samples need equal lengths: x has {len(x)}, y has {len(y)}", field="y")
     if uses_decimal_text(x) and uses_decimal_text(y):
         return [to_decimal(a) - to_decimal(b) for a, b in zip(x, y, strict=True)]
-    import numpy as np
-
     return np.asarray(x, dtype=float) - np.asarray(y, dtype=float)
 
 

@@ -114,3 +114,18 @@ def test_singular_design_is_refused() -> None:
     rows = [[v, 2 * v] for v in XS[:, 0].tolist()]
     with pytest.raises(HavocInputError, match="singular"):
         run_tool("regression", {"y": YS.tolist(), "X": rows})
+
+
+def test_standard_errors_agree_by_both_decimal_routes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-column augmented refinement (fallback for very ill-conditioned designs) matches the Gram route."""
+    import json
+    from pathlib import Path
+
+    case = json.loads((Path(__file__).parent.parent / "data" / "nist" / "strd_lls_Filip.json").read_text(),
+                      parse_float=Decimal)
+    gram = run_tool("regression", case["input"])
+    monkeypatch.setattr("tools.stats_lsq._inverse_gram_diagonal", lambda design, r: None)
+    augmented = run_tool("regression", case["input"])
+    assert augmented["standard_errors"] == pytest.approx(gram["standard_errors"], rel=1e-13)
+    certified = [float(v) for v in case["expected"]["standard_errors"]]
+    assert augmented["standard_errors"] == pytest.approx(certified, rel=1e-12)
