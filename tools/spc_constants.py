@@ -180,27 +180,40 @@ def chart_factors(n: int, source: ConstantsSource) -> tuple[float, float, float]
 class SpcConstantsArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    n: int = Field(description="subgroup size (2 or more)")
+    n: int | list[int] = Field(description="subgroup size (2 or more), or a list of sizes for a table")
     constants: ConstantsSource = Field(
         "table", description="table: the published 3-decimal table (qcc/Minitab); exact: numerical integration"
     )
 
 
+Factor = float | list[float]
+
+
 class SpcConstantsResult(BaseModel):
-    n: int
+    n: int | list[int]
     constants: ConstantsSource
     source: str = Field(description="where the numbers come from")
-    A: float
-    A2: float
-    A3: float
-    B3: float
-    B4: float
-    c4: float
-    d2: float
-    d3: float
-    D3: float
-    D4: float
-    E2: float
+    A: Factor
+    A2: Factor
+    A3: Factor
+    B3: Factor
+    B4: Factor
+    c4: Factor
+    d2: Factor
+    d3: Factor
+    D3: Factor
+    D4: Factor
+    E2: Factor
+
+
+_TABLE_SOURCE = "published table (Montgomery Appendix VI / ASTM MNL7), 3 decimals (c4: 4)"
+_EXACT_SOURCE = "exact: numerical integration of the normal range distribution; c4 by gamma functions"
+
+
+def _row(n: int, source: ConstantsSource, field: str) -> dict[str, float]:
+    n = _check_n(n, field)
+    values = table_constants(n) if source == "table" and n <= TABLE_MAX_N else exact_constants(n)
+    return {k: float(v) for k, v in values.items()}
 
 
 @register("spc_constants", SpcConstantsArgs)
@@ -210,13 +223,17 @@ def spc_constants(args: SpcConstantsArgs) -> SpcConstantsResult:
     Table sizes beyond 25 have no published row, so they are computed and the
     `source` field says so rather than failing a user who asked for n = 30.
     """
-    n = _check_n(args.n)
-    if args.constants == "table" and n <= TABLE_MAX_N:
-        values = table_constants(n)
-        source = "published table (Montgomery Appendix VI / ASTM MNL7), 3 decimals (c4: 4)"
+    sizes = args.n if isinstance(args.n, list) else [args.n]
+    if not sizes:
+        raise HavocInputError("is empty", field="n")
+    rows = [_row(n, args.constants, "n" if not isinstance(args.n, list) else f"n[{i}]") for i, n in enumerate(sizes)]
+    if args.constants == "exact":
+        source = _EXACT_SOURCE
+    elif max(sizes) <= TABLE_MAX_N:
+        source = _TABLE_SOURCE
     else:
-        values = exact_constants(n)
-        source = "exact: numerical integration of the normal range distribution; c4 by gamma functions"
-        if args.constants == "table":
-            source += f" (the published table stops at n = {TABLE_MAX_N})"
-    return SpcConstantsResult(n=n, constants=args.constants, source=source, **{k: float(v) for k, v in values.items()})
+        source = f"{_TABLE_SOURCE}; n > {TABLE_MAX_N}: {_EXACT_SOURCE} (the published table stops at n = {TABLE_MAX_N})"
+    if isinstance(args.n, list):
+        columns = {name: [row[name] for row in rows] for name in rows[0]}
+        return SpcConstantsResult(n=list(sizes), constants=args.constants, source=source, **columns)
+    return SpcConstantsResult(n=sizes[0], constants=args.constants, source=source, **rows[0])

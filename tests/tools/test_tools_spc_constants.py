@@ -100,3 +100,13 @@ def test_non_integer_n_is_refused() -> None:
         run(n="five")
     with pytest.raises(HavocInputError, match="n"):
         run(n=2.5)
+
+
+def test_a_list_of_sizes_gives_columns() -> None:
+    table = run(n=[2, 5, 30])
+    assert table["n"] == [2, 5, 30] and table["d2"][:2] == [1.128, 2.326]
+    assert table["d2"][2] == pytest.approx(exact_d2(30)) and "stops at n = 25" in table["source"]
+    with pytest.raises(HavocInputError, match=r"^n\[1\]:"):
+        run(n=[2, 1])
+    with pytest.raises(HavocInputError, match="^n:"):
+        run(n=[])
