@@ -195,10 +195,10 @@ def prepare_data(
     if val_block < 1 or shard_tokens < 1:
         raise ModelInputError("val_block: block and shard sizes must be positive")
     mixture = resolve_weights(sources, weights)
+    files_by_source = {s.name: collect_files(s.paths, field=f"source {s.name}") for s in sources}
     tokenizer = HavocTokenizer.load(tokenizer_path)
     dtype = token_dtype(tokenizer.vocab_size)
     period = round(1 / val_fraction) if val_fraction > 0 else 0
-    files_by_source = {s.name: collect_files(s.paths, field=f"source {s.name}") for s in sources}
 
     out = Path(out_dir)
     if out.exists() and any(out.iterdir()) and not overwrite:
@@ -221,6 +221,8 @@ def prepare_data(
                     progress(spec.name, ids.size)
             train.close()
             val.close()
+            if val_fraction > 0 and val.tokens == 0:
+                _move_tail_to_validation(train, val, val_fraction)
             if train.tokens == 0:
                 raise ModelInputError(f"source {spec.name}: no training tokens (the files are empty)")
             entries.append({
@@ -252,6 +254,27 @@ def prepare_data(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return manifest
+
+
+def _move_tail_to_validation(train: _ShardWriter, val: _ShardWriter, fraction: float) -> None:
+    """A source shorter than one split period still gets a validation set: the end of its stream."""
+    if not train.shards:
+        return
+    last = train.shards[-1]
+    want = max(2, math.ceil(train.tokens * fraction))
+    take = min(want, last["tokens"] - 1)
+    if take < 2:
+        return
+    path = train.directory / last["file"]
+    itemsize = train.dtype.itemsize
+    keep = last["tokens"] - take
+    with open(path, "r+b") as handle:
+        handle.seek(keep * itemsize)
+        tail = np.frombuffer(handle.read(), dtype=train.dtype)
+        handle.truncate(keep * itemsize)
+    last["tokens"] = keep
+    val.write(tail.copy())
+    val.close()
 
 
 def token_dtype(vocab_size: int) -> np.dtype:

@@ -182,3 +182,20 @@ def test_bad_inputs_are_one_line_errors(prepared: Path, corpus: dict[str, Path],
         TokenData(copy)
     with pytest.raises(ModelInputError, match="seq_len"):
         BatchSampler(TokenData(prepared), seq_len=100_000, batch_size=1)
+
+
+def test_a_short_source_still_gets_validation(corpus: dict[str, Path], tmp_path: Path) -> None:
+    short = tmp_path / "short.jsonl"
+    short.write_text("".join(json.dumps({"text": f"item {i}"}) + "\n" for i in range(30)), encoding="utf-8")
+    manifest = prepare_data([SourceSpec("dialogue", [short])], corpus["tok"], tmp_path / "d", val_block=256)
+    entry = manifest["sources"][0]
+    assert entry["val"]["tokens"] >= 2
+    data = TokenData(tmp_path / "d")
+    tok = HavocTokenizer.load(data.tokenizer_path)
+    train = np.concatenate(list(data.sources[0].train.iter_arrays())).tolist()
+    val = np.concatenate(list(data.sources[0].val.iter_arrays())).tolist()
+    assert train + val == _expected_stream_of_texts(tok, [f"item {i}" for i in range(30)])
+
+
+def _expected_stream_of_texts(tok: HavocTokenizer, texts: list[str]) -> list[int]:
+    return [i for t in texts for i in [tok.bos_id, *tok.encode(t), tok.eos_id]]
