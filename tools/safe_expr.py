@@ -153,6 +153,7 @@ GREEK = {
     "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Δ": "Delta", "Θ": "Theta",
     "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
+_GREEK_NAMES = frozenset(GREEK.values())
 NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
@@ -419,9 +420,9 @@ class _Parser:
             return Sym(raw, tok.col)
         if raw in CONSTANTS:
             return Const(CONSTANTS[raw], tok.col)
-        if self.is_op("(") and len(raw) > 1:
+        if self.is_op("(") and len(raw) > 1 and raw not in _GREEK_NAMES:
             raise _fail(self.field, f"unknown function {raw!r}", tok.col)
-        return Sym(raw, tok.col)  # a one-letter name before "(" multiplies: x(x+1)
+        return Sym(raw, tok.col)  # a one-letter name before "(" multiplies: x(x+1), θ(1 - θ)
 
     def call(self, func: str, name_tok: _Tok) -> Call:
         open_tok = self.next()

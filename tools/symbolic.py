@@ -82,8 +82,10 @@ class IntegralResult(SymbolicResult):
     lower: str | None = None
     upper: str | None = None
     evaluated: bool = Field(description="False when SymPy found no closed form (result is the unevaluated integral)")
-    numeric: float | None = Field(None, description="the definite integral's value as a number")
+    numeric: float | None = Field(None, description="the definite integral's value (real part) as a number")
+    numeric_imag: float | None = Field(None, description="its imaginary part, when the value is complex")
     numeric_check: float | None = Field(None, description="independent numerical quadrature of the integrand")
+    numeric_check_imag: float | None = None
     check_agrees: bool | None = None
     note: str | None = None
 
@@ -313,26 +315,43 @@ def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | 
         a = b = None
         result = sp.integrate(expr, x)
     evaluated = not result.has(sp.Integral)
-    numeric = _numeric(result)[0] if definite and evaluated else None
+    numeric, numeric_imag, _ = _numeric(result) if definite and evaluated else (None, None, None)
     note = None if definite else "plus an arbitrary constant of integration"
-    if definite and evaluated and result.has(sp.oo, -sp.oo, sp.zoo):
+    if definite and evaluated and result.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         note = "the integral diverges"
     return IntegralResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
                           variable=variable, definite=definite, lower=None if a is None else _text(a),
-                          upper=None if b is None else _text(b), evaluated=evaluated, numeric=numeric, note=note)
+                          upper=None if b is None else _text(b), evaluated=evaluated, numeric=numeric,
+                          numeric_imag=numeric_imag, note=note)
 
 
-def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> float | None:
-    """The definite integral by numerical quadrature (mpmath), independent of the closed form."""
+def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> tuple[float, float | None] | None:
+    """The definite integral by numerical quadrature (mpmath), independent of the closed form.
+
+    Returns (real, imaginary or None), or None when quadrature cannot vouch for its value:
+    tanh-sinh quadrature on an oscillating integrand over an infinite range returns noise,
+    so such integrands use mpmath's oscillatory rule, and any value whose estimated accuracy
+    is below ~12 digits is dropped rather than reported.
+    """
     sp = _sp()
     expr, x = _build(tree, "expression"), _symbol(variable)
     a, b = _build(lower, "lower"), _build(upper, "upper")
     if (expr.free_symbols - {x}) or a.free_symbols or b.free_symbols:
         return None
-    try:
-        return _numeric(sp.Integral(expr, (x, a, b)).evalf(20))[0]
-    except (ValueError, TypeError, ArithmeticError):
-        return None
+    integral = sp.Integral(expr, (x, a, b))
+    rules = ["osc", None] if (a.is_infinite or b.is_infinite) and expr.has(sp.sin, sp.cos) else [None]
+    for rule in rules:
+        try:
+            value = integral.evalf(20, quad=rule) if rule else integral.evalf(20)
+        except Exception:  # noqa: BLE001 - a best-effort check: SymPy's evalf raises all sorts
+            continue
+        floats = value.atoms(sp.Float)
+        if not value.is_number or value.has(sp.Integral) or not floats or min(f._prec for f in floats) < 40:
+            continue
+        real, imag, is_real = _numeric(value)
+        if real is not None:
+            return real, None if is_real else imag
+    return None
 
 
 @register("integrate", IntegrateArgs)
@@ -349,17 +368,23 @@ def integrate(args: IntegrateArgs) -> IntegralResult:
             raise HavocInputError(f"a bound cannot contain the integration variable {variable}", field=field)
     timeout = _timeout(args)
     result = run_with_timeout(_integrate_job, tree, variable, lower, upper, timeout=timeout, label="integrate")
-    if not result.definite or (result.note == "the integral diverges"):
+    if not result.definite or result.note == "the integral diverges":
         return result
+    parameters = (safe_expr.symbols_in(tree) - {variable}) | safe_expr.symbols_in(lower) | safe_expr.symbols_in(upper)
+    if parameters:
+        return result  # a value with parameters in it has no single number to check
     try:
         check = run_with_timeout(_quadrature_job, tree, variable, lower, upper,
                                  timeout=min(timeout, CHECK_TIMEOUT_S), label="numeric check")
     except ToolTimeoutError:
         return result.model_copy(update={"note": "the numeric check timed out"})
-    update: dict[str, Any] = {"numeric_check": check}
-    if check is not None and result.numeric is not None:
-        update["check_agrees"] = abs(check - result.numeric) <= 1e-9 * max(1.0, abs(result.numeric))
-    if not result.evaluated and check is not None:
+    if check is None:
+        return result.model_copy(update={"note": "numerical quadrature could not confirm this value"})
+    update: dict[str, Any] = {"numeric_check": check[0], "numeric_check_imag": check[1]}
+    if result.numeric is not None:
+        exact = complex(result.numeric, result.numeric_imag or 0.0)
+        update["check_agrees"] = abs(complex(check[0], check[1] or 0.0) - exact) <= 1e-9 * max(1.0, abs(exact))
+    if not result.evaluated:
         update["note"] = "no closed form found; numeric_check is the value by quadrature"
     return result.model_copy(update=update)
 

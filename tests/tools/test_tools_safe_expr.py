@@ -61,6 +61,7 @@ x, y, r = sympy.symbols("x y r")
         ("e^(I*pi)", sympy.Integer(-1)),
         ("x_1 + x_2", sympy.Symbol("x_1") + sympy.Symbol("x_2")),
         ("θ + α", sympy.Symbol("theta") + sympy.Symbol("alpha")),
+        ("θ(1 - θ)", sympy.Symbol("theta") * (1 - sympy.Symbol("theta"))),
         ("gamma", sympy.Symbol("gamma")),  # a variable name unless called
         ("gamma(5)", sympy.Integer(24)),
         ("max(x, 2)", sympy.Max(x, 2)),

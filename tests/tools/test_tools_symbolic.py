@@ -108,6 +108,28 @@ def test_indefinite_integral_differentiates_back() -> None:
     assert same(sympy.diff(back(out["result"]), x), sympy.sin(x) ** 2 + 1 / (1 + x**2))
 
 
+def test_oscillating_improper_integral_is_checked_with_the_oscillatory_rule() -> None:
+    out = run_tool("integrate", {"expression": "sin(x)/x", "lower": 0, "upper": "oo"})
+    assert back(out["result"]) == sympy.pi / 2
+    assert out["numeric_check"] == pytest.approx(1.5707963267948966, rel=1e-12)
+    assert out["check_agrees"] is True
+
+
+def test_complex_valued_and_parametric_definite_integrals() -> None:
+    out = run_tool("integrate", {"expression": "sqrt(x)", "lower": -1, "upper": 0})
+    assert back(out["result"]) == 2 * sympy.I / 3
+    assert (out["numeric"], out["numeric_imag"]) == (0.0, pytest.approx(2 / 3, rel=1e-15))
+    assert out["check_agrees"] is True
+    out = run_tool("integrate", {"expression": "x^2", "lower": "a", "upper": "b"})
+    assert same(back(out["result"]), (sympy.Symbol("b") ** 3 - sympy.Symbol("a") ** 3) / 3)
+    assert out["numeric"] is None and out["check_agrees"] is None and out["note"] is None
+
+
+def test_divergent_principal_value_is_reported() -> None:
+    out = run_tool("integrate", {"expression": "1/x", "lower": -1, "upper": 1})
+    assert out["note"] == "the integral diverges" and out["numeric"] is None
+
+
 def test_integral_without_closed_form_gets_a_quadrature_value() -> None:
     out = run_tool("integrate", {"expression": "x^x", "lower": 0, "upper": 1})
     assert out["evaluated"] is False and out["result"].startswith("Integral(")
