@@ -313,14 +313,14 @@ class Trainer:
             raise ModelInputError(f"steps: the checkpoint is at step {self.step}; ask for more than that to resume")
 
     def _unigram_baseline(self) -> float | None:
-        values, weights = [], []
-        for source in self.data.sources:
-            if source.name in self.val:
-                values.append(unigram_entropy(self.val[source.name][:, 1:]))
-                weights.append(source.weight)
-        if not values:
+        """Mixture-weighted unigram entropy of the validation targets, the figure val loss must beat."""
+        self.unigram_by_source = {
+            s.name: unigram_entropy(self.val[s.name][:, 1:]) for s in self.data.sources if s.name in self.val
+        }
+        if not self.unigram_by_source:
             return None
-        return float(np.average(values, weights=weights))
+        weights = [s.weight for s in self.data.sources if s.name in self.val]
+        return float(np.average(list(self.unigram_by_source.values()), weights=weights))
 
     # one step -----------------------------------------------------------------------------------
 
@@ -489,12 +489,16 @@ class Trainer:
                     last_eval = self.evaluate()
                     if last_eval:
                         record = {"kind": "val", "step": self.step, **last_eval,
-                                  "unigram_entropy": self.unigram, "tokens": self.tokens}
+                                  "unigram_entropy": self.unigram, "tokens": self.tokens,
+                                  **{f"unigram/{k}": v for k, v in self.unigram_by_source.items()}}
                         logger.log(record)
                         history.append(record)
+                        per_source = ", ".join(
+                            f"{k} {last_eval[f'val_loss/{k}']:.3f}/{v:.3f}" for k, v in self.unigram_by_source.items()
+                        )
                         progress.message(
                             f"step {self.step}: val loss {last_eval['val_loss']:.4f} "
-                            f"(ppl {last_eval['val_ppl']:.2f}) vs unigram {_fmt(self.unigram)}"
+                            f"(ppl {last_eval['val_ppl']:.2f}) vs unigram {_fmt(self.unigram)} [{per_source}]"
                         )
                 if self.step % cfg.ckpt_every == 0 or self.step == cfg.steps:
                     checkpoint = self.save()
