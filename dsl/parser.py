@@ -15,6 +15,7 @@ from typing import Any
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from dsl import ast
@@ -80,8 +81,9 @@ def parse_expression(text: str) -> ast.Expr:
 def interactive(text: str = "") -> InteractiveParser:
     """A Lark interactive parser positioned after `text`: `.accepts()` gives the terminals allowed next.
 
-    The constrained decoder copies it (`.copy()`), feeds candidate tokens with
-    `.feed_token(Token(type, value))`, and asks `.accepts()` again.
+    The constrained decoder asks `dsl.parser.accepts(ip)` (fast; same answer as
+    `ip.accepts()`), feeds the chosen token with `ip.feed_token(Token(type, value))`,
+    and `ip.copy()` forks it to try alternatives.
     """
     ip = _lark().parse_interactive(text)
     try:
@@ -89,6 +91,44 @@ def interactive(text: str = "") -> InteractiveParser:
     except UnexpectedInput as exc:
         raise _syntax_error(exc, text, "<prefix>") from None
     return ip
+
+
+def accepts(ip: InteractiveParser) -> set[str]:
+    """The terminals `ip` can take next: the same set as `ip.accepts()`, without copying the parser.
+
+    Why: Lark's `accepts()` copies the whole parser and feeds a fake token for
+    every candidate terminal (milliseconds after a complete statement, where some
+    70 are possible); the constrained decoder asks on every generated token.
+    This walks the LALR table on a copy of the state stack only.
+    """
+    state = ip.parser_state
+    conf = state.parse_conf
+    states = conf.parse_table.states
+    stack = state.state_stack
+    found = set()
+    for terminal in states[stack[-1]]:
+        if terminal.isupper() and _can_shift(states, stack, terminal, conf.end_state):
+            found.add(terminal)
+    return found
+
+
+def _can_shift(states: Any, stack: list, terminal: str, end_state: Any) -> bool:
+    stack = list(stack)
+    while True:
+        action, arg = states[stack[-1]].get(terminal, (None, None))
+        if action is None:
+            return False
+        if action is Shift:
+            return True
+        size = len(arg.expansion)  # a reduction: pop the rule's states, then follow its goto
+        if size:
+            del stack[-size:]
+        goto = states[stack[-1]].get(arg.origin.name)
+        if goto is None:
+            return False
+        stack.append(goto[1])
+        if terminal == "$END" and stack[-1] == end_state:
+            return True
 
 
 def terminal_patterns() -> dict[str, str]:
@@ -190,10 +230,6 @@ class _Flag(_Opt):
     """A `without ...` clause: present means False for its field."""
 
 
-_SIMPLE_OPTIONS = frozenset({
-    "center_points", "replicates", "resolution", "samples", "blocks", "runs", "k_sigma", "sigma", "center", "lsl", "usl",
-    "target", "confidence", "sigma_within", "mu", "degree",
-})
 
 
 def comments_in(text: str) -> list[tuple[int, int, str]]:
@@ -303,9 +339,56 @@ class _Build(Transformer):
         return list(children)
 
     def __default__(self, data, children, meta):
-        if data in _SIMPLE_OPTIONS:  # `keyword number` options: center_points 3, lsl 73.95, ...
-            return _Opt(str(data), children[0], meta)
         raise DslSyntaxError(f"internal: no builder for grammar rule {data}")
+
+    # `keyword number` options: center_points 3, lsl 73.95, ... (explicit: the parser calls them while parsing)
+    def center_points(self, meta, c):
+        return _Opt("center_points", c[0], meta)
+
+    def replicates(self, meta, c):
+        return _Opt("replicates", c[0], meta)
+
+    def resolution(self, meta, c):
+        return _Opt("resolution", c[0], meta)
+
+    def samples(self, meta, c):
+        return _Opt("samples", c[0], meta)
+
+    def blocks(self, meta, c):
+        return _Opt("blocks", c[0], meta)
+
+    def runs(self, meta, c):
+        return _Opt("runs", c[0], meta)
+
+    def k_sigma(self, meta, c):
+        return _Opt("k_sigma", c[0], meta)
+
+    def sigma(self, meta, c):
+        return _Opt("sigma", c[0], meta)
+
+    def center(self, meta, c):
+        return _Opt("center", c[0], meta)
+
+    def lsl(self, meta, c):
+        return _Opt("lsl", c[0], meta)
+
+    def usl(self, meta, c):
+        return _Opt("usl", c[0], meta)
+
+    def target(self, meta, c):
+        return _Opt("target", c[0], meta)
+
+    def confidence(self, meta, c):
+        return _Opt("confidence", c[0], meta)
+
+    def sigma_within(self, meta, c):
+        return _Opt("sigma_within", c[0], meta)
+
+    def mu(self, meta, c):
+        return _Opt("mu", c[0], meta)
+
+    def degree(self, meta, c):
+        return _Opt("degree", c[0], meta)
 
     # ---- data
     def number(self, meta, c):

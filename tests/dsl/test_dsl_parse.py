@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -160,3 +161,15 @@ def test_empty_program_is_valid() -> None:
 def test_parse_wants_text(bad: object) -> None:
     with pytest.raises(dsl.DslSyntaxError):
         dsl.parse(bad)  # type: ignore[arg-type]
+
+
+def test_fast_accepts_agrees_with_lark_at_every_token() -> None:
+    from dsl.parser import accepts, lark_parser
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "doe_factorial.havoc").read_text()
+    text += "\nchart p [1, 2] size 5\nsolve x^2 = 4 for x\nregression [1, 2] on [1, 2] without intercept\n"
+    ip = interactive("")
+    for token in lark_parser().parse_interactive(text).iter_parse():
+        assert accepts(ip) == ip.accepts(), token
+        ip.feed_token(token)
+    assert accepts(ip) == ip.accepts() and "$END" in accepts(ip)
