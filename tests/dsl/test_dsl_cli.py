@@ -79,3 +79,17 @@ def test_every_example_runs(path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["dsl", "run", "--json", str(path)]) == 0, capsys.readouterr().err
     results = json.loads(capsys.readouterr().out)
     assert results and all(r["output"] for r in results)
+
+
+def test_every_example_in_the_reference_parses() -> None:
+    import re
+
+    import dsl
+
+    reference = (Path(__file__).resolve().parents[2] / "docs" / "dsl.md").read_text()
+    blocks = re.findall(r"```havoc\n(.*?)```", reference, re.S)
+    inline = re.findall(r"^\| `[^`]+` \| `([^`]+)` \| `[a-z_]+` \|$", reference, re.M)  # the symbolic table
+    assert len(blocks) >= 15 and len(inline) == 8
+    for text in blocks + inline:
+        program = dsl.parse(text, source="docs/dsl.md")
+        assert dsl.parse(dsl.format(program)) == program
