@@ -63,9 +63,10 @@ def audit_t_test(args: dict, out: dict) -> list[dict]:
             sp2 = ((nx - 1) * vx + (ny - 1) * vy) / (nx + ny - 2)
             se = math.sqrt(sp2 * (1 / nx + 1 / ny))
         t = (x.mean() - y.mean() - float(args.get("mu") or 0)) / se
+    centre = float(np.mean(x)) if kind == "one_sample" else float(out["mean_difference"])
+    contains = out["ci_low"] <= centre <= out["ci_high"] if args.get("alternative", "two-sided") == "two-sided" else True
     return [_check("t statistic", _close(out["t"], t), f"t recomputed from the data: {t:.10g}"),
-            _check("ci contains estimate", out["ci_low"] <= out["mean_difference"] <= out["ci_high"],
-                   "the confidence interval brackets the estimate")]
+            _check("ci contains estimate", contains, f"the confidence interval brackets the estimate {centre:.6g}")]
 
 
 def audit_anova_oneway(args: dict, out: dict) -> list[dict]:
@@ -353,9 +354,8 @@ def audit_solve(args: dict, out: dict) -> list[dict]:
     eqs = args["equations"] if isinstance(args["equations"], list) else [args["equations"]]
     checks = []
     for sol in out.get("solutions") or []:
-        values = sol.get("numeric") or sol.get("values") or sol
         try:
-            point = {k: float(v) for k, v in values.items()}
+            point = {k: float(v["numeric"] if isinstance(v, dict) else v) for k, v in sol.items()}
         except (TypeError, ValueError, AttributeError):
             continue  # complex or symbolic solutions: not checked numerically
         for eq in eqs:

@@ -38,8 +38,14 @@ RECURSION_LIMIT = len(STAGES) + MAX_REVISIONS * 5 + 4
 
 
 def after_audit(state: AgentState) -> str:
-    """Back to PLAN with the audit's reason, unless it passed or the revisions are spent."""
-    if state.get("audit_feedback") and state.get("revisions", 0) <= MAX_REVISIONS and not state.get("failure"):
+    """Back to PLAN with the audit's reason while another planner can try; else ANSWER says it failed.
+
+    Planners run in a fixed order (user DSL, chat model, NL parser); a plan from the last one has no
+    alternative, and re-running the same deterministic planner would only repeat the mistake.
+    """
+    planner = (state.get("plan") or {}).get("planner")
+    if (state.get("audit_feedback") and state.get("revisions", 0) <= MAX_REVISIONS and not state.get("failure")
+            and planner in ("user_dsl", "chat_model")):
         return "PLAN"
     return "ANSWER"
 

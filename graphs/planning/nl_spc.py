@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import flat_lists, int_after, int_before, numbers, tables, value_after
+from graphs.planning.extract import NUM, flat_lists, int_after, int_before, numbers, tables, value_after
 from graphs.planning.intent import Intent
 
 
@@ -30,7 +30,8 @@ def _data_after_keywords(text: str) -> list:
     """The numbers after a 'data:'-like marker, or every number if there is none."""
     m = re.search(r"(?:data|values|measurements|readings|observations|samples?)\s*(?:are|were|is|:|=)\s*(.+)", text, flags=re.I | re.S)
     if m:
-        return numbers(m.group(1))
+        run = re.match(rf"\s*\[?\s*({NUM}(?:\s*[,;]?\s*{NUM})*)", m.group(1))
+        return numbers(run.group(1)) if run else []
     tail = text.split(":", 1)[1] if ":" in text else text
     values = numbers(tail)
     return values if len(values) >= 3 else []

@@ -165,9 +165,12 @@ def chi_square(args: dict) -> str:
     if args.get("table") is not None:
         text = f"chisquare {rows(args['table'])}"
     else:
-        text = f"chisquare {numbers(args['observed'])}"
-        if args.get("expected") is not None:
-            text += f" expected {numbers(args['expected'])}"
+        observed = args["observed"]
+        expected = args.get("expected")
+        if expected is None:  # goodness of fit to equal proportions: the DSL states the expectation
+            share = sum(Decimal(str(v)) for v in observed) / len(observed)
+            expected = [share.normalize()] * len(observed)
+        text = f"chisquare {numbers(observed)} expected {numbers(expected)}"
     if args.get("correction") is False:
         text += " without correction"
     return text

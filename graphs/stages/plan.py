@@ -70,12 +70,11 @@ def plan_stage(state: dict, config: dict | None = None) -> StageResult:
             plan = Plan(program=program, planner="chat_model")
             return {**reset, "plan": plan.model_dump(), "plan_error": None}, "planned by the chat model", detail
 
-    if failed_planner == "nl_parser":
-        return ({**reset, "plan": None, "plan_error": f"no other planner left after: {state['audit_feedback']}"},
-                "no alternative plan", detail)
     intents = plan_question(question, state.get("mode", "general"), previous=_previous_intents(state),
                             bindings=state.get("bindings") or {})
     if not intents:
+        if failed_planner:  # a revision with no other route: keep the audited plan and its results
+            return {}, "no alternative plan; keeping the audited one", detail
         return ({**reset, "plan": None, "plan_error": None}, "nothing to compute for this question", detail)
     program = render_program(intents)
     notes = [n for i in intents for n in i.notes]

@@ -135,7 +135,7 @@ q(f"chi-square goodness of fit, observed counts {json.dumps(obs)}", "stats", "ch
 x = [1, 2, 3, 4, 5, 6, 7, 8]
 yv = [2.1, 3.9, 6.2, 7.8, 10.1, 12.2, 13.8, 16.1]
 lr = stats.linregress(x, yv)
-q(f"regress y on x: x = {json.dumps(x)}, y = {json.dumps(yv)}", "stats", "regression", {"degree": 1},
+q(f"regress y on x: x = {json.dumps(x)}, y = {json.dumps(yv)}", "stats", "regression", None,
   {"coef_0": lr.intercept, "coef_1": lr.slope, "r_squared": lr.rvalue ** 2})
 yq = [1.2, 4.1, 9.3, 15.8, 25.2, 36.1, 48.8, 64.3]
 cq = np.polyfit(x, yq, 2)[::-1]
