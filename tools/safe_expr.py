@@ -130,7 +130,18 @@ FUNCTIONS: dict[str, tuple[int, int | None]] = {
     "factorial": (1, 1), "factorial2": (1, 1), "binomial": (2, 2), "gamma": (1, 1),
     "erf": (1, 1), "erfc": (1, 1), "Min": (1, None), "Max": (1, None),
     "Heaviside": (1, 1), "DiracDelta": (1, 1),
+    "asech": (1, 1), "acsch": (1, 1), "sinc": (1, 1),
+    # special functions SymPy writes in its answers (Si(x) from integrating sin(x)/x, ...): read
+    # back so that a result can be checked numerically by `evaluate`
+    "Si": (1, 1), "Ci": (1, 1), "Shi": (1, 1), "Chi": (1, 1), "Ei": (1, 1), "li": (1, 1),
+    "erfi": (1, 1), "fresnels": (1, 1), "fresnelc": (1, 1), "polygamma": (2, 2), "digamma": (1, 1),
+    "loggamma": (1, 1), "LambertW": (1, 2), "lowergamma": (2, 2), "uppergamma": (2, 2), "expint": (2, 2),
+    "besselj": (2, 2), "bessely": (2, 2), "besseli": (2, 2), "besselk": (2, 2), "airyai": (1, 1),
+    "airybi": (1, 1),
 }
+_SPECIAL = {"Si", "Ci", "Shi", "Chi", "Ei", "li", "erfi", "fresnels", "fresnelc", "polygamma", "digamma",
+            "loggamma", "LambertW", "lowergamma", "uppergamma", "expint", "besselj", "bessely", "besseli",
+            "besselk", "airyai", "airybi", "sinc"}
 FUNCTION_ALIASES = {
     "ln": "log", "abs": "Abs", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
     "arccot": "acot", "arcsec": "asec", "arccsc": "acsc", "arsinh": "asinh", "arcsinh": "asinh",
@@ -141,10 +152,11 @@ FUNCTION_ALIASES = {
 # Names that are also ordinary variable names: without "(" they are symbols. Every other
 # function name without "(" is an error, because `sin x` read as the symbol sin times x
 # would be silently wrong.
-SYMBOL_WHEN_NOT_CALLED = {"gamma", "re", "im", "arg", "sign", "root", "delta", "Gamma", "lg"}
+SYMBOL_WHEN_NOT_CALLED = {"gamma", "re", "im", "arg", "sign", "root", "delta", "Gamma", "lg"} | _SPECIAL
 
 CONSTANTS = {"pi": "pi", "π": "pi", "e": "E", "E": "E", "I": "I", "oo": "oo", "inf": "oo",
-             "infinity": "oo", "Infinity": "oo", "∞": "oo", "EulerGamma": "EulerGamma"}
+             "infinity": "oo", "Infinity": "oo", "∞": "oo", "EulerGamma": "EulerGamma",
+             "GoldenRatio": "GoldenRatio", "Catalan": "Catalan", "zoo": "zoo", "nan": "nan"}
 
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
@@ -511,11 +523,12 @@ def _log10_size(value: sympy.Rational) -> float:
 
 
 class _Builder:
-    def __init__(self, field: str) -> None:
+    def __init__(self, field: str, real: bool) -> None:
         import sympy
 
         self.sp = sympy
         self.field = field
+        self.real = real
         self.symbols: dict[str, sympy.Symbol] = {}
 
     def fail(self, message: str, col: int) -> HavocInputError:
@@ -528,10 +541,11 @@ class _Builder:
         if isinstance(node, Sym):
             sym = self.symbols.get(node.name)
             if sym is None:
-                sym = self.symbols[node.name] = sp.Symbol(node.name)
+                sym = self.symbols[node.name] = sp.Symbol(node.name, real=True) if self.real else sp.Symbol(node.name)
             return sym
         if isinstance(node, Const):
-            return {"pi": sp.pi, "E": sp.E, "I": sp.I, "oo": sp.oo, "EulerGamma": sp.EulerGamma}[node.name]
+            return {"pi": sp.pi, "E": sp.E, "I": sp.I, "oo": sp.oo, "EulerGamma": sp.EulerGamma,
+                    "GoldenRatio": sp.GoldenRatio, "Catalan": sp.Catalan, "zoo": sp.zoo, "nan": sp.nan}[node.name]
         if isinstance(node, Sum):
             return sp.Add(*[self.build(t) if s > 0 else -self.build(t) for s, t in node.terms])
         if isinstance(node, Product):
@@ -615,7 +629,7 @@ class _Builder:
             return sp.log(args[0], 10)
         if name == "log2":
             return sp.log(args[0], 2)
-        if name in ("factorial", "factorial2", "gamma"):
+        if name in ("factorial", "factorial2", "gamma", "polygamma"):
             self.check_integer_arg(args[0], MAX_FACTORIAL * (2 if name == "factorial2" else 1), name, col)
         if name == "binomial":
             for a in args:
@@ -636,17 +650,21 @@ def _short(value: Any) -> str:
     return text if len(text) <= 30 else text[:27] + "..."
 
 
-def to_sympy(node: Node, field: str = "expression") -> Any:
-    """Build the SymPy object for a parsed tree, enforcing the size caps on the way."""
+def to_sympy(node: Node, field: str = "expression", *, real: bool = False) -> Any:
+    """Build the SymPy object for a parsed tree, enforcing the size caps on the way.
+
+    `real=True` makes every symbol real (what a calculus user means by x: d|x|/dx = sign(x));
+    the default is SymPy's own (complex) symbol.
+    """
     try:
-        return _Builder(field).build(node)
+        return _Builder(field, real).build(node)
     except RecursionError:
         raise HavocInputError(f"nested too deeply (limit {MAX_DEPTH})", field=field) from None
 
 
-def parse_sympy(text: Any, field: str = "expression", *, relation: bool = False) -> Any:
+def parse_sympy(text: Any, field: str = "expression", *, relation: bool = False, real: bool = False) -> Any:
     """`parse` then `to_sympy`: text in, a SymPy expression (or relational) out."""
-    return to_sympy(parse(text, field, relation=relation), field)
+    return to_sympy(parse(text, field, relation=relation), field, real=real)
 
 
 def number_node(value: Any, field: str) -> Node:

@@ -94,6 +94,7 @@ class SolveResult(SymbolicResult):
     equations: list[str]
     variables: list[str]
     kind: Literal["equations", "inequality"]
+    domain: Literal["complex", "real"]
     solutions: list[dict[str, Value]]
     count: int
     complete: bool | None = Field(None, description="False when the solutions shown are only the principal ones "
@@ -249,12 +250,13 @@ def _timeout(args: Any) -> float:
     return float(getattr(args, "timeout_s", DEFAULT_TIMEOUT_S) or DEFAULT_TIMEOUT_S)
 
 
-def _build(tree: Node, field: str) -> Any:
-    return safe_expr.to_sympy(tree, field)
+def _build(tree: Node, field: str, real: bool = True) -> Any:
+    """Symbols are real unless a tool says otherwise: x in calculus is a real variable."""
+    return safe_expr.to_sympy(tree, field, real=real)
 
 
-def _symbol(name: str) -> Any:
-    return _sp().Symbol(name)
+def _symbol(name: str, real: bool = True) -> Any:
+    return _sp().Symbol(name, real=True) if real else _sp().Symbol(name)
 
 
 # ------------------------------------------------------------ differentiate
@@ -398,13 +400,17 @@ class SolveArgs(_Args):
                                                    "system; one inequality (<, <=, >, >=) is also accepted")
     variables: Names | None = Field(None, validation_alias=AliasChoices("variables", "variable"),
                                     description="what to solve for; default: every symbol")
+    domain: Literal["complex", "real"] = Field("complex", description="complex: every root (x^2 = -1 has two); "
+                                                                       "real: real solutions only")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
-def _solve_job(trees: list[Node], variables: list[str]) -> SolveResult:
+def _solve_job(trees: list[Node], variables: list[str], domain: str) -> SolveResult:
     sp = _sp()
-    relations = [_build(t, f"equations[{i}]" if len(trees) > 1 else "equations") for i, t in enumerate(trees)]
-    symbols = [_symbol(v) for v in variables]
+    real = domain == "real"
+    relations = [_build(t, f"equations[{i}]" if len(trees) > 1 else "equations", real)
+                 for i, t in enumerate(trees)]
+    symbols = [_symbol(v, real) for v in variables]
     texts = [_text(r, "equations") for r in relations]
     inequalities = [r for r in relations if isinstance(r, (sp.StrictLessThan, sp.LessThan,
                                                            sp.StrictGreaterThan, sp.GreaterThan))]
@@ -416,7 +422,7 @@ def _solve_job(trees: list[Node], variables: list[str]) -> SolveResult:
         except (NotImplementedError, ValueError) as exc:
             raise HavocInputError(f"SymPy cannot solve this inequality ({_brief(exc)})", field="equations") from None
         return SolveResult(result=_text(result), latex=_latex(result), equations=texts, variables=variables,
-                           kind="inequality", solutions=[], count=0, complete=True)
+                           kind="inequality", domain="real", solutions=[], count=0, complete=True)
     exprs = [r.lhs - r.rhs if isinstance(r, sp.Equality) else r for r in relations]
     try:
         # one equation goes in on its own: SymPy's system path gives up on e.g. x^5 - x + 1
@@ -427,16 +433,17 @@ def _solve_job(trees: list[Node], variables: list[str]) -> SolveResult:
     result = "[" + ", ".join("{" + ", ".join(f"{k}: {v.exact}" for k, v in s.items()) + "}" for s in solutions) + "]"
     latex = ", ".join(", ".join(f"{sp.latex(_symbol(k))} = {v.latex}" for k, v in s.items()) for s in solutions)
     return SolveResult(result=result, latex=latex or r"\emptyset", equations=texts, variables=variables,
-                       kind="equations", solutions=solutions, count=len(solutions))
+                       kind="equations", domain=domain, solutions=solutions, count=len(solutions))
 
 
-def _solution_set_job(tree: Node, variable: str, count: int) -> tuple[bool, str] | None:
+def _solution_set_job(tree: Node, variable: str, count: int, domain: str) -> tuple[bool, str] | None:
     """Whether `solve` listed every solution (solveset's answer is a finite set), and that set."""
     sp = _sp()
-    rel = _build(tree, "equations")
+    real = domain == "real"
+    rel = _build(tree, "equations", real)
     expr = rel.lhs - rel.rhs if isinstance(rel, sp.Equality) else rel
     try:
-        found = sp.solveset(expr, _symbol(variable), domain=sp.S.Complexes)
+        found = sp.solveset(expr, _symbol(variable, real), domain=sp.S.Reals if real else sp.S.Complexes)
     except (NotImplementedError, ValueError, TypeError):
         return None
     if isinstance(found, sp.ConditionSet):
@@ -473,10 +480,11 @@ def solve(args: SolveArgs) -> SolveResult:
         if not variables:
             raise HavocInputError("the equations contain no variable to solve for", field="equations")
     timeout = _timeout(args)
-    result = run_with_timeout(_solve_job, trees, variables, timeout=timeout, label="solve")
+    domain = "real" if ineq else args.domain
+    result = run_with_timeout(_solve_job, trees, variables, domain, timeout=timeout, label="solve")
     if result.kind == "equations" and len(trees) == 1 and len(variables) == 1:
         try:
-            found = run_with_timeout(_solution_set_job, trees[0], variables[0], result.count,
+            found = run_with_timeout(_solution_set_job, trees[0], variables[0], result.count, domain,
                                      timeout=min(timeout, CHECK_TIMEOUT_S), label="solution set")
         except ToolTimeoutError:
             found = None

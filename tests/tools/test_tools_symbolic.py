@@ -55,6 +55,11 @@ def test_derivative_orders_partials_and_default_variable() -> None:
     assert back(run_tool("differentiate", {"expression": "7"})["result"]) == 0
 
 
+def test_variables_are_real_in_calculus() -> None:
+    assert run_tool("differentiate", {"expression": "abs(x)"})["result"] == "sign(x)"
+    assert run_tool("simplify", {"expression": "sqrt(x^2)"})["result"] == "Abs(x)"
+
+
 def test_derivative_bad_input() -> None:
     with pytest.raises(HavocInputError, match=r"^variable: .*several symbols \(x, y\)"):
         run_tool("differentiate", {"expression": "x*y"})
@@ -186,6 +191,13 @@ def test_solve_expression_means_equal_to_zero_and_complex_roots() -> None:
     roots = {(s["x"]["numeric"], s["x"]["imag"]) for s in out["solutions"]}
     assert roots == {(0.0, 1.0), (0.0, -1.0)}
     assert all(s["x"]["is_real"] is False for s in out["solutions"])
+
+
+def test_solve_in_the_real_domain() -> None:
+    assert run_tool("solve", {"equations": "x^2 + 1 = 0", "domain": "real"})["count"] == 0
+    out = run_tool("solve", {"equations": "x^3 = 1", "domain": "real"})
+    assert _values(out) == [1] and out["domain"] == "real" and out["complete"] is True
+    assert run_tool("solve", {"equations": "x^3 = 1"})["count"] == 3
 
 
 def test_solve_system() -> None:
@@ -381,6 +393,40 @@ def test_evaluate_bad_input() -> None:
         run_tool("evaluate", {"expression": "x", "values": {"x": "y + 1"}})
     with pytest.raises(HavocInputError, match=r"^values\.__class__: "):
         run_tool("evaluate", {"expression": "x", "values": {"__class__": 1, "x": 1}})
+
+
+# --------------------------------------------------------------- round trip
+
+
+@pytest.mark.parametrize(
+    ("tool", "args"),
+    [
+        ("integrate", {"expression": "sin(x)/x"}),  # Si(x)
+        ("integrate", {"expression": "exp(x^2)"}),  # erfi
+        ("integrate", {"expression": "1/log(x)"}),  # li
+        ("differentiate", {"expression": "gamma(x)"}),  # polygamma(0, x)
+        ("differentiate", {"expression": "abs(x) + atan2(y, x)", "variable": "x"}),
+        ("integrate", {"expression": "exp(-x^2)", "lower": 0, "upper": 1}),  # erf(1)
+        ("limit", {"expression": "(1+1/x)^x", "point": "oo"}),
+        ("series", {"expression": "cos(x)", "order": 4}),
+    ],
+)
+def test_results_parse_back_with_our_own_parser(tool: str, args: dict) -> None:
+    """The AUDIT feeds results back into `evaluate`: SymPy's output must be readable by safe_expr."""
+    from tools.safe_expr import parse_sympy
+
+    out = run_tool(tool, args)
+    text = out.get("polynomial") or out["result"]
+    assert parse_sympy(text) == back(text)
+
+
+def test_solution_values_parse_back() -> None:
+    from tools.safe_expr import parse_sympy
+
+    out = run_tool("solve", {"equations": "x*exp(x) = 1"})
+    value = out["solutions"][0]["x"]["exact"]
+    assert "LambertW" in value and parse_sympy(value) == back(value)
+    assert out["solutions"][0]["x"]["numeric"] == pytest.approx(0.5671432904097838, rel=1e-15)
 
 
 # ------------------------------------------------------------------ hostile
