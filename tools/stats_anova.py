@@ -3,7 +3,7 @@
 Why the care: SmLs07-09 are 1000000000000.4-style values whose spread sits in the 14th digit. All data
 are shifted by one common offset in decimal arithmetic, group means come from corrected two-pass sums,
 and the sums of squares are sums of squared deviations, never differences of raw sums of squares.
-Two-way sums of squares come from one QR factorisation per ordering: the squared entries of Q'y that
+Tukey HSD uses the vectorised studentised range of tools.stats_tukey. Two-way sums of squares come from one QR factorisation per ordering: the squared entries of Q'y that
 belong to a term are that term's sum of squares given the terms before it, with no subtraction.
 """
 
@@ -15,13 +15,13 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import AliasChoices, BaseModel, Field
-from scipy import stats as sps
 
 from tools.errors import HavocInputError
 from tools.numeric import accurate_sum, add_offset, decimal_shift, validate_numbers
 from tools.registry import register
 from tools.stats_common import StatResult, check_probability, f_p_value, shift_groups, validate_groups
 from tools.stats_describe import centred
+from tools.stats_tukey import tukey_kramer
 
 
 class OneWayArgs(BaseModel):
@@ -107,7 +107,7 @@ def anova_oneway(args: OneWayArgs) -> OneWayResult:
     between_ms, within_ms = between_ss / between_df, within_ss / within_df
     f = between_ms / within_ms
     total_ss = between_ss + within_ss
-    tukey = _tukey(shifted, labels, confidence) if args.tukey else None
+    tukey = _tukey(means, [g.size for g in shifted], within_ms, within_df, labels, confidence) if args.tukey else None
     return OneWayResult(
         between_df=between_df, between_ss=between_ss, between_ms=between_ms, within_df=within_df,
         within_ss=within_ss, within_ms=within_ms, total_df=n_total - 1, total_ss=total_ss, f_statistic=f,
@@ -119,19 +119,13 @@ def anova_oneway(args: OneWayArgs) -> OneWayResult:
     )
 
 
-def _tukey(shifted: list[np.ndarray], labels: list[str], confidence: float) -> list[TukeyPair]:
-    """Tukey-Kramer intervals from the studentised range (scipy), on the shifted data (shift-invariant)."""
-    res = sps.tukey_hsd(*shifted)
-    ci = res.confidence_interval(confidence_level=confidence)
+def _tukey(means: list[float], sizes: list[int], mse: float, df: int, labels: list[str], confidence: float
+           ) -> list[TukeyPair]:
+    """Tukey-Kramer intervals and adjusted p-values (see tools.stats_tukey), on shift-free mean differences."""
     alpha = 1.0 - confidence
-    pairs = []
-    for i in range(len(shifted)):
-        for j in range(i + 1, len(shifted)):
-            p = float(res.pvalue[i, j])
-            pairs.append(TukeyPair(group_a=labels[i], group_b=labels[j], diff=float(res.statistic[i, j]),
-                                   ci_low=float(ci.low[i, j]), ci_high=float(ci.high[i, j]), p_adj=p,
-                                   significant=p < alpha))
-    return pairs
+    return [TukeyPair(group_a=labels[i], group_b=labels[j], diff=d, ci_low=lo, ci_high=hi, p_adj=p,
+                      significant=p < alpha)
+            for i, j, d, lo, hi, p in tukey_kramer(means, sizes, mse, df, confidence)]
 
 
 # ----------------------------------------------------------------------------------------------- two-way
