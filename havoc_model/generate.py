@@ -9,6 +9,7 @@ before sampling, so the constrained output always stays inside the grammar.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -184,7 +185,7 @@ class BatchDecoder:
             allowed = self.allowed_tokens(list(self.generated[row]))
             if allowed is None:
                 continue
-            ids = [t for t in allowed if 0 <= t < logits.shape[-1]]
+            ids = [t for t in allowed if 0 <= t < (self.vocab_limit or logits.shape[-1])]
             if not ids:
                 self.finish(row, "constraint")
                 continue
@@ -287,7 +288,7 @@ def tokenizer_vocab_size(tokenizer: object) -> int | None:
 def _with_tokenizer_stops(gen: GenerationConfig, tokenizer: object) -> GenerationConfig:
     if gen.stop_token_ids:
         return gen
-    return GenerationConfig(**{**gen.__dict__, "stop_token_ids": tuple(default_stop_ids(tokenizer))})
+    return dataclasses.replace(gen, stop_token_ids=tuple(default_stop_ids(tokenizer)))
 
 
 def stream_text(

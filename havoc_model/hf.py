@@ -64,7 +64,8 @@ def hf_config(cfg: ModelConfig, *, dtype: torch.dtype = torch.float32,
         "use_cache": True,
         "bos_token_id": bos_token_id,
         "eos_token_id": eos_token_id,
-        "torch_dtype": _DTYPE_NAMES.get(dtype, "float32"),
+        "torch_dtype": _DTYPE_NAMES.get(dtype, "float32"),  # the name older readers (vLLM, llama.cpp) use
+        "dtype": _DTYPE_NAMES.get(dtype, "float32"),
     }
 
 

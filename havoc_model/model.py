@@ -88,14 +88,6 @@ class KVCache:
             raise ModelInputError(f"cache.pad: expected {self.batch} counts, got shape {tuple(pad_t.shape)}")
         self.pad = pad_t if bool((pad_t > 0).any()) else None
 
-    def select(self, rows: torch.Tensor) -> None:
-        """Keep only some batch rows (a finished sequence drops out of a batched decode)."""
-        self.k = [k.index_select(0, rows) for k in self.k]
-        self.v = [v.index_select(0, rows) for v in self.v]
-        self.batch = int(rows.numel())
-        if self.pad is not None:
-            self.pad = self.pad.index_select(0, rows)
-
 
 class Attention(nn.Module):
     def __init__(self, cfg: ModelConfig) -> None:
