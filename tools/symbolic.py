@@ -12,8 +12,10 @@ definite integral).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -22,6 +24,8 @@ from tools.errors import HavocInputError
 from tools.registry import register
 from tools.safe_expr import Node
 from tools.worker import DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S, ToolTimeoutError, run_with_timeout
+
+T = TypeVar("T")
 
 MAX_RESULT_CHARS = 100_000
 MAX_ORDER = 50
@@ -259,6 +263,27 @@ def _symbol(name: str, real: bool = True) -> Any:
     return _sp().Symbol(name, real=True) if real else _sp().Symbol(name)
 
 
+def _math_errors(what: str, field: str = "expression") -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Turn SymPy's complaints about the maths (ValueError, NotImplementedError, ...) into input errors.
+
+    SymPy signals "this cannot be done with this input" (a factorial2 of 1.75, an undecidable
+    comparison) with ordinary exceptions; to the user that is bad input, said in one line.
+    """
+    def wrap(job: Callable[..., T]) -> Callable[..., T]:
+        @functools.wraps(job)
+        def run(*args: Any, **kwargs: Any) -> T:
+            try:
+                return job(*args, **kwargs)
+            except HavocInputError:
+                raise
+            except (ValueError, TypeError, NotImplementedError, ArithmeticError) as exc:
+                raise HavocInputError(f"{what} is not possible here: {_brief(exc)}", field=field) from None
+
+        return run
+
+    return wrap
+
+
 # ------------------------------------------------------------ differentiate
 
 
@@ -271,6 +296,7 @@ class DifferentiateArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+@_math_errors("differentiation", "expression")
 def _differentiate_job(tree: Node, variables: list[str]) -> DerivativeResult:
     sp = _sp()
     expr = _build(tree, "expression")
@@ -305,6 +331,7 @@ class IntegrateArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+@_math_errors("integration", "expression")
 def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | None) -> IntegralResult:
     sp = _sp()
     expr = _build(tree, "expression")
@@ -405,6 +432,7 @@ class SolveArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+@_math_errors("solving", "equations")
 def _solve_job(trees: list[Node], variables: list[str], domain: str) -> SolveResult:
     sp = _sp()
     real = domain == "real"
@@ -505,6 +533,7 @@ class SimplifyArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+@_math_errors("rewriting", "expression")
 def _simplify_job(tree: Node, method: str) -> SimplifyResult:
     sp = _sp()
     expr = _build(tree, "expression")
@@ -536,6 +565,7 @@ class LimitArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+@_math_errors("the limit", "expression")
 def _limit_job(tree: Node, variable: str, point: Node, direction: str) -> LimitResult:
     sp = _sp()
     expr, x, at = _build(tree, "expression"), _symbol(variable), _build(point, "point")
@@ -589,6 +619,7 @@ class SeriesArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+@_math_errors("the series expansion", "expression")
 def _series_job(tree: Node, variable: str, point: Node, order: int) -> SeriesResult:
     sp = _sp()
     expr, x, at = _build(tree, "expression"), _symbol(variable), _build(point, "point")
@@ -635,6 +666,7 @@ def _rows(m: Any) -> list[list[str]]:
     return [[_text(m[i, j]) for j in range(m.cols)] for i in range(m.rows)]
 
 
+@_math_errors("this matrix operation", "matrix")
 def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
     sp = _sp()
     m = sp.Matrix([[_build(c, f"matrix[{i}][{j}]") for j, c in enumerate(row)] for i, row in enumerate(cells)])
@@ -720,6 +752,7 @@ def _evaluate_at(sp: Any, expr: Any, subs: dict[Any, Any], digits: int, exact: b
     return point, _latex(shown)
 
 
+@_math_errors("evaluation", "expression")
 def _evaluate_job(tree: Node, points: list[dict[str, Node]], digits: int, exact: bool) -> EvaluateResult:
     sp = _sp()
     expr = _build(tree, "expression")

@@ -386,6 +386,11 @@ def test_evaluate_keeps_huge_values_safe() -> None:
     assert out["finite"] and out["value"] is None and "e+10000000000" in out["result"]
 
 
+def test_sympy_refusals_become_one_line_input_errors() -> None:
+    with pytest.raises(HavocInputError, match="^expression: evaluation is not possible here: "):
+        run_tool("evaluate", {"expression": "factorial2(x)", "values": {"x": 1.75}})
+
+
 def test_evaluate_bad_input() -> None:
     with pytest.raises(HavocInputError, match="^values: no value for y"):
         run_tool("evaluate", {"expression": "x + y", "values": {"x": 1}})
