@@ -90,6 +90,17 @@ def test_certified_case(path: Path) -> None:
         _check(case["name"], key, _actual(result, key), want, case["tolerance"])
 
 
+@pytest.mark.parametrize("path", [p for p in _cases() if p.stem.startswith("strd_")], ids=lambda p: p.stem)
+def test_certified_case_from_plain_floats(path: Path) -> None:
+    """Python floats (json.loads without parse_float) still carry the decimal text in their repr."""
+    case = json.loads(path.read_text(), parse_float=Decimal)
+    plain = json.loads(path.read_text())
+    tool, extra = KINDS[case["kind"]]
+    result = run_tool(tool, {**plain["input"], **extra})
+    for key, want in case["expected"].items():
+        _check(case["name"], key, _actual(result, key), want, case["tolerance"])
+
+
 def test_the_shared_and_local_cases_are_found() -> None:
     names = {p.stem for p in _cases()}
     assert {"strd_lls_Filip", "strd_lls_Wampler5", "strd_univ_NumAcc4", "strd_anova_SmLs07"} <= names

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import statsmodels.api as sm
 
 from tools.errors import HavocInputError
@@ -129,3 +131,20 @@ def test_standard_errors_agree_by_both_decimal_routes(monkeypatch: pytest.Monkey
     assert augmented["standard_errors"] == pytest.approx(gram["standard_errors"], rel=1e-13)
     certified = [float(v) for v in case["expected"]["standard_errors"]]
     assert augmented["standard_errors"] == pytest.approx(certified, rel=1e-12)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.integers(5, 12), st.integers(0, 10**6))
+def test_slope_is_invariant_to_a_large_decimal_shift_of_x(exponent: int, seed: int) -> None:
+    local = np.random.default_rng(seed)
+    x = [Decimal(int(v)) / 100 for v in local.integers(0, 1000, 12)]
+    if len(set(x)) < 3:
+        return
+    y = [Decimal(3) + Decimal("0.5") * v + Decimal(int(e)) / 1000 for v, e in zip(x, local.integers(-500, 500, 12),
+                                                                                  strict=True)]
+    shift = Decimal(10) ** exponent
+    plain = run_tool("regression", {"y": y, "x": x})
+    moved = run_tool("regression", {"y": y, "x": [v + shift for v in x]})
+    assert moved["coefficients"][1] == pytest.approx(plain["coefficients"][1], rel=1e-12)
+    assert moved["standard_errors"][1] == pytest.approx(plain["standard_errors"][1], rel=1e-12)
+    assert moved["residual_ss"] == pytest.approx(plain["residual_ss"], rel=1e-12)
