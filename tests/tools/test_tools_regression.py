@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import numpy as np
 import pytest
+import statsmodels.api as sm
 from hypothesis import given, settings
 from hypothesis import strategies as st
-import statsmodels.api as sm
 
 from tools.errors import HavocInputError
 from tools.registry import run_tool
