@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tools.errors import HavocInputError
 from tools.registry import get, run_tool
@@ -476,3 +478,17 @@ def test_no_worker_left_running_after_the_tests_here() -> None:
     for pid in worker.worker_pids():
         assert os.path.exists(f"/proc/{pid}")  # idle pool workers are alive and accounted for
     assert len(worker.worker_pids()) <= worker.MAX_IDLE_WORKERS
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("xy12.^*()+-/ e!,=sinqrtlogabcπ√")), min_size=1, max_size=30))
+def test_random_text_through_tools_never_breaks(text: str) -> None:
+    """Whatever is typed: a result, or a one-line input error; never another exception."""
+    for name, args in (("differentiate", {"expression": text, "variable": "x", "timeout_s": 5}),
+                       ("evaluate", {"expression": text, "values": {"x": 0.5, "y": 2}, "timeout_s": 5})):
+        try:
+            out = run_tool(name, args)
+        except HavocInputError as exc:
+            assert "\n" not in str(exc)
+        else:
+            json.dumps(out)
