@@ -32,18 +32,33 @@ TRAINING_STATE_FILE = "training_state.pt"
 FORMAT_TAG = "havoc-checkpoint-v1"
 
 
-def _weights_for_saving(model: HavocLM) -> dict[str, torch.Tensor]:
-    """State dict without the tied head (safetensors refuses shared storage) and made contiguous."""
-    state = model.state_dict()
-    if model.cfg.tie_embeddings:
+def unwrap_model(model: torch.nn.Module) -> torch.nn.Module:
+    """The HavocLM inside torch.compile's or DDP's wrapper, whose state-dict keys carry prefixes."""
+    while True:
+        inner = getattr(model, "_orig_mod", None) or getattr(model, "module", None)
+        if not isinstance(inner, torch.nn.Module):
+            return model
+        model = inner
+
+
+def _weights_for_saving(
+    model: torch.nn.Module, cfg: ModelConfig, state: dict[str, torch.Tensor] | None,
+) -> dict[str, torch.Tensor]:
+    """State dict without the tied head (safetensors refuses shared storage), contiguous, on the CPU."""
+    state = dict(state) if state is not None else unwrap_model(model).state_dict()
+    if cfg.tie_embeddings:
         state.pop("lm_head.weight", None)
-    return {name: tensor.detach().contiguous() for name, tensor in state.items()}
+    return {name: tensor.detach().contiguous().cpu() for name, tensor in state.items()}
 
 
 def save_checkpoint(
-    directory: str | Path, model: HavocLM, cfg: ModelConfig, *, extra_files: dict[str, Path] | None = None,
+    directory: str | Path, model: torch.nn.Module, cfg: ModelConfig, *, extra_files: dict[str, Path] | None = None,
+    state_dict: dict[str, torch.Tensor] | None = None,
 ) -> Path:
-    """Write the checkpoint under a temp name, then rename it over `directory` (replacing an old one)."""
+    """Write the checkpoint under a temp name, then rename it over `directory` (replacing an old one).
+
+    `state_dict` overrides `model.state_dict()`: an FSDP trainer passes the gathered full state here.
+    """
     target = Path(directory)
     target.parent.mkdir(parents=True, exist_ok=True)
     for name, source in (extra_files or {}).items():
@@ -54,7 +69,8 @@ def save_checkpoint(
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
     try:
         (staging / CONFIG_FILE).write_text(json.dumps(cfg.to_dict(), indent=2) + "\n", encoding="utf-8")
-        save_file(_weights_for_saving(model), str(staging / WEIGHTS_FILE), metadata={"format": "pt", "havoc": FORMAT_TAG})
+        weights = _weights_for_saving(model, cfg, state_dict)
+        save_file(weights, str(staging / WEIGHTS_FILE), metadata={"format": "pt", "havoc": FORMAT_TAG})
         for name, source in (extra_files or {}).items():
             shutil.copyfile(source, staging / name)
         _fsync_dir_files(staging)

@@ -134,3 +134,26 @@ def test_hf_directory_is_pointed_at_import(tmp_path: Path) -> None:
     directory.mkdir()
     (directory / CONFIG_FILE).write_text(json.dumps({"model_type": "llama"}))
     _one_line_error(directory, "havoc-model import")
+
+
+class _Wrapper(torch.nn.Module):
+    """Stands in for DDP / torch.compile, whose state-dict keys carry a prefix."""
+
+    def __init__(self, inner: torch.nn.Module) -> None:
+        super().__init__()
+        self.module = inner
+
+
+def test_wrapped_models_and_explicit_state_dicts_save_plain_keys(tmp_path: Path) -> None:
+    cfg = _cfg(tie_embeddings=True)
+    torch.manual_seed(1)
+    model = HavocLM(cfg).eval()
+    assert next(iter(_Wrapper(model).state_dict())).startswith("module.")
+    loaded, _ = load_checkpoint(save_checkpoint(tmp_path / "a", _Wrapper(_Wrapper(model)), cfg))
+    ids = torch.tensor([[1, 2, 3]])
+    with torch.no_grad():
+        assert torch.equal(loaded(ids)[0], model(ids)[0])
+    other = HavocLM(cfg)
+    loaded, _ = load_checkpoint(save_checkpoint(tmp_path / "b", other, cfg, state_dict=model.state_dict()))
+    with torch.no_grad():
+        assert torch.equal(loaded(ids)[0], model(ids)[0])
