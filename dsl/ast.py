@@ -134,6 +134,7 @@ class Design(Node):
     samples: Decimal | None = None
     blocks: Decimal | None = None
     runs: Decimal | None = None
+    criterion: str | None = None  # Latin hypercube: random, center, maximin, centermaximin, correlation
 
 
 @dataclass
@@ -165,6 +166,7 @@ class Chart(Node):
     sigma: Decimal | None = None  # ... instead of limits estimated from the data
     exclude: list[Decimal] | None = None
     rules: str | None = None
+    phase2: Source | None = None  # new points judged against the limits of `data`
 
 
 @dataclass
@@ -235,6 +237,7 @@ class Kruskal(Node):
 @dataclass
 class Normality(Node):
     data: Source
+    method: str | None = None  # shapiro_wilk (the tool's default) or anderson_darling
 
 
 @dataclass

@@ -42,6 +42,7 @@ ONLY_FOR = {
     "alpha": {"central_composite"},
     "samples": {"latin_hypercube"},
     "runs": {"fractional_factorial", "plackett_burman"},
+    "criterion": {"latin_hypercube"},
 }
 MATRIX_OPERATIONS = ("determinant", "inverse", "eigenvalues", "eigenvectors", "rank", "transpose", "trace", "rref")
 SQUARE_OPERATIONS = {"determinant", "inverse", "eigenvalues", "eigenvectors", "trace"}
@@ -318,6 +319,9 @@ class _Checker:
         if d.generators and len(d.generators) >= count:
             self.fail(f"{len(d.generators)} generators for {count} factors leave no base design", d.generators[-1])
 
+    def is_rows(self, src: Any) -> bool:
+        return isinstance(src, (ast.Rows, ast.Columns)) or (isinstance(src, ast.Ref) and self.scope.get(src.name) == TABLE)
+
     def design_name(self, name: str, node: ast.Node) -> None:
         kind = self.scope.get(name)
         if kind is None:
@@ -386,6 +390,18 @@ class _Checker:
                 self.fail(f"a known sigma is for xbar and imr charts, not {c.kind}", c, "sigma")
         for index in c.exclude or []:
             self.whole(index, "an excluded point (0-based)", c, "exclude")
+        if c.phase2 is not None:
+            phase2_kind = self.source(c.phase2, "the phase II data", c, want="numbers_or_table")
+            if phase2_kind == TABLE and c.kind not in SUBGROUP_CHARTS:
+                self.fail(f"a {c.kind} chart takes one list of new values, not rows", c, "phase2")
+            if isinstance(c.sizes, ast.Values) or (c.sizes is not None and not isinstance(c.sizes, (Decimal, int))):
+                self.fail("phase II points of a chart with varying sizes need their own sizes; "
+                          "give a constant `size N` or chart them separately", c, "phase2")
+            if phase2_kind != TABLE and c.kind in SUBGROUP_CHARTS and not isinstance(c.subgroup, (Decimal, int)) \
+                    and not self.is_rows(c.data):
+                self.fail("new values of an xbar chart need a subgroup size (`subgroup N`) or rows", c, "phase2")
+            if phase2_kind != TABLE and c.kind in SUBGROUP_CHARTS and self.is_rows(c.data):
+                self.fail("the chart data are rows of subgroups; give the phase II data as rows too", c, "phase2")
         if c.rules is not None and c.rules not in ("western_electric", "nelson", "none"):
             self.fail(f"rules must be western_electric, nelson or none, not {c.rules!r}", c, "rules")
 
@@ -467,6 +483,8 @@ class _Checker:
 
     def _normality(self, n: ast.Normality) -> None:
         self.source(n.data, "the data", n, want="numbers")
+        if n.method is not None and n.method not in ("shapiro_wilk", "anderson_darling"):
+            self.fail(f"method must be shapiro_wilk or anderson_darling, not {n.method!r}", n)
 
     def _describe(self, d: ast.Describe) -> None:
         self.source(d.data, "the data", d, want="numbers")

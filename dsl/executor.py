@@ -290,6 +290,8 @@ class _Runner:
             args["face"] = d.face
         if d.alpha is not None:
             args["alpha"] = d.alpha
+        if d.criterion is not None:
+            args["criterion"] = d.criterion
         return "doe_design", args
 
     def design_binding(self, name: str) -> dict[str, Any]:
@@ -361,6 +363,16 @@ class _Runner:
             args["exclude"] = [int(i) for i in c.exclude]
         if c.rules is not None:
             args["rules"] = c.rules
+        if c.phase2 is not None:
+            if c.kind in ("xbar_r", "xbar_s"):
+                if self.is_table(c.phase2):
+                    args["phase2_subgroups"] = self.rows(c.phase2)
+                else:
+                    args["phase2_values"] = self.numbers(c.phase2, "the phase II values")
+            elif c.kind == "imr":
+                args["phase2_values"] = self.numbers(c.phase2, "the phase II values")
+            else:
+                args["phase2_counts"] = self.numbers(c.phase2, "the phase II counts")
         return "control_chart", args
 
     def _runrules(self, r: ast.RunRules) -> tuple[str, dict[str, Any]]:
@@ -422,7 +434,10 @@ class _Runner:
         return "anova_twoway", args
 
     def _normality(self, n: ast.Normality) -> tuple[str, dict[str, Any]]:
-        return "normality", {"data": self.numbers(n.data)}
+        args: dict[str, Any] = {"data": self.numbers(n.data)}
+        if n.method is not None:
+            args["method"] = n.method
+        return "normality", args
 
     def _describe(self, d: ast.Describe) -> tuple[str, dict[str, Any]]:
         return "describe", {"data": self.numbers(d.data)}

@@ -122,6 +122,8 @@ def _design(d: ast.Design) -> str:
         items.append(f"alpha {d.alpha if isinstance(d.alpha, str) else number(d.alpha)}")
     tail = (("samples", d.samples), ("blocks", d.blocks), ("runs", d.runs))
     items += [f"{key} {number(value)}" for key, value in tail if value is not None]
+    if d.criterion is not None:
+        items.append(f"criterion {d.criterion}")
     if not items:
         return f"design {d.kind} {{ }}"
     body = "".join(f"{INDENT}{item}\n" for item in items)
@@ -148,6 +150,7 @@ def _chart(c: ast.Chart) -> str:
         ("sigma", None if c.sigma is None else number(c.sigma)),
         ("exclude", exclude),
         ("rules", c.rules),
+        ("phase2", None if c.phase2 is None else format_source(c.phase2)),
     ])
     return head + (f" {sizes}" if sizes else "") + tail
 
@@ -254,7 +257,7 @@ _WRITERS = {
     ast.AnovaTwoWay: _anova_two,
     ast.Levene: lambda a: _by("levene", a.data, a.by),
     ast.Kruskal: lambda a: _by("kruskal", a.data, a.by),
-    ast.Normality: lambda n: f"normality {format_source(n.data)}",
+    ast.Normality: lambda n: f"normality {format_source(n.data)}" + (f" method {n.method}" if n.method else ""),
     ast.ChiSquare: _chisquare,
     ast.Regression: _regression,
     ast.Describe: lambda d: f"describe {format_source(d.data)}",

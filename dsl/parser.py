@@ -501,6 +501,12 @@ class _Build(Transformer):
     def exclude(self, meta, c):
         return _Opt("exclude", list(c[0].items), meta)
 
+    def criterion(self, meta, c):
+        return _Opt("criterion", str(c[0]).lower(), meta)
+
+    def phase2(self, meta, c):
+        return _Opt("phase2", c[0], meta)
+
     def rules(self, meta, c):
         return _Opt("rules", str(c[0]).lower(), meta)
 
@@ -561,7 +567,7 @@ class _Build(Transformer):
         return ast.Kruskal(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
 
     def normality_stmt(self, meta, c):
-        return ast.Normality(c[0], **_loc(meta))
+        return ast.Normality(c[0], str(c[1]).lower() if len(c) > 1 else None, **_loc(meta))
 
     def chisquare_stmt(self, meta, c):
         node = ast.ChiSquare(c[0], **_loc(meta))

@@ -21,6 +21,8 @@ ENUMERATIONS = {
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
+    "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
+    "NORMALITY_TEST": "a test (shapiro_wilk, anderson_darling)",
     "MATRIX_OP": "an operation (determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref)",
     "NAME": "a name",
     "NUMBER": "a number",

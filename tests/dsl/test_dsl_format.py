@@ -83,6 +83,7 @@ def design(draw: st.DrawFn) -> ast.Design:
         samples=draw(_opt(count)),
         blocks=draw(_opt(count)),
         runs=draw(_opt(count)),
+        criterion=draw(_opt(st.sampled_from(["random", "center", "maximin", "centermaximin", "correlation"]))),
     )
 
 
@@ -93,7 +94,8 @@ action = st.one_of(
     st.builds(ast.Properties, _name),
     st.builds(ast.Chart, st.sampled_from(["xbar_r", "xbar_s", "imr", "p", "np", "c", "u"]), source,
               _opt(st.one_of(count, source)), _opt(st.one_of(count, source)), _opt(number), _opt(number),
-              _opt(number), _opt(st.lists(count, max_size=3)), _opt(st.sampled_from(["western_electric", "nelson", "none"]))),
+              _opt(number), _opt(st.lists(count, max_size=3)), _opt(st.sampled_from(["western_electric", "nelson", "none"])),
+              _opt(source)),
     st.builds(ast.RunRules, st.sampled_from(["western_electric", "nelson", "none"]), source, _opt(number), _opt(number)),
     st.builds(ast.Capability, source, _opt(number), _opt(number), _opt(number), _opt(number), _opt(number),
               _opt(st.one_of(count, source))),
@@ -104,7 +106,7 @@ action = st.one_of(
     st.builds(ast.AnovaTwoWay, source, source, source, st.booleans()),
     st.builds(ast.Levene, source, _opt(source)),
     st.builds(ast.Kruskal, source, _opt(source)),
-    st.builds(ast.Normality, source),
+    st.builds(ast.Normality, source, _opt(st.sampled_from(["shapiro_wilk", "anderson_darling"]))),
     st.builds(ast.ChiSquare, source, _opt(source), _opt(st.booleans())),
     st.builds(ast.Regression, source, source, _opt(count), st.booleans()),
     st.builds(ast.Describe, source),
