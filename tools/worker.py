@@ -206,9 +206,10 @@ class _Worker:
     def kill(self) -> None:
         """SIGKILL the worker and its process group, and wait until it is gone."""
         pid = self.process.pid
-        if pid is not None:
+        if pid is not None and self.process.exitcode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-                os.killpg(pid, signal.SIGKILL)
+                if os.getpgid(pid) == pid:  # still our worker, leading the group it made
+                    os.killpg(pid, signal.SIGKILL)
             with contextlib.suppress(Exception):
                 self.process.kill()
         self.process.join(timeout=10)
