@@ -19,8 +19,8 @@ from scipy import special
 from scipy.optimize import brentq
 from scipy.stats import chi2
 
-_Z_NODES, _Z_WEIGHTS = np.polynomial.legendre.leggauss(160)
-_U_NODES, _U_WEIGHTS = np.polynomial.legendre.leggauss(24)
+_Z_NODES, _Z_WEIGHTS = np.polynomial.legendre.leggauss(96)
+_U_NODES, _U_WEIGHTS = np.polynomial.legendre.leggauss(16)
 _PANEL_PROBS = np.array([1e-16, 1e-12, 1e-8, 1e-5, 1e-3, 0.02, 0.1, 0.25, 0.5, 0.75, 0.9, 0.98, 1 - 1e-3, 1 - 1e-5,
                          1 - 1e-8, 1 - 1e-12, 1 - 1e-15])
 
