@@ -244,8 +244,9 @@ def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool) -> _Bu
         coded = mats.fractional(k, gens)
         base_factors = [j for j in range(k) if j not in {g.factor for g in gens}]
     else:
-        if k > 20:
-            raise HavocInputError(f"a 2^{k} full factorial has {2 ** k} runs; use a fraction", field="factors")
+        if k > 16:
+            raise HavocInputError(f"a 2^{k} full factorial has {2 ** k} runs (at most 65536 here); use a fraction",
+                                  field="factors")
         coded = mats.yates(k)
         info = {"group": [(0, 1)], "resolution": None, "resolution_roman": None}
         base_factors = list(range(k))

@@ -56,7 +56,9 @@ CATALOGUE: dict[tuple[int, int], tuple[str, ...]] = {
 }
 
 EXHAUSTIVE_LIMIT = 5000  # sets of generators tried one by one (well under a second)
+GREEDY_LIMIT = 4_000_000  # candidate columns x defining-relation words scored per greedy step
 MAX_SEARCH_GENERATORS = 16  # 2^16 words in the defining relation is as far as we enumerate
+MAX_BASE_FACTORS = 16  # 65536 runs
 
 
 def wlp_key(words: list[int], k: int) -> tuple[int, ...]:
@@ -74,37 +76,49 @@ def _generators_from_masks(bases: list[int], k: int) -> list[Generator]:
     return [Generator(m + i, b, 1) for i, b in enumerate(bases)]
 
 
+def _candidates(m: int) -> list[int]:
+    """Interaction columns of m base factors, odd weights first (they keep resolution IV), heaviest first."""
+    if m > MAX_BASE_FACTORS:
+        raise HavocInputError(f"{2 ** m} runs is more than this tool builds (at most {2 ** MAX_BASE_FACTORS})",
+                              field="runs")
+    masks = [mask for mask in range(1, 1 << m) if popcount(mask) >= 2]
+    return sorted(masks, key=lambda c: (popcount(c) % 2 == 0, -popcount(c), members(c)))
+
+
 def greedy_generators(k: int, p: int) -> list[Generator]:
-    """Pick p interaction columns of the k-p base factors, each time keeping the best word-length pattern."""
+    """Pick p interaction columns of the k-p base factors, each time keeping the best word-length pattern.
+
+    Each step scores every remaining candidate at once: the new words are the current
+    defining group XOR the candidate word, and their lengths are bit counts.
+    """
     m = k - p
-    candidates = sorted((mask for mask in range(1, 1 << m) if popcount(mask) >= 2),
-                        key=lambda c: (-popcount(c), members(c)))
-    if len(candidates) < p:
+    candidates = np.array(_candidates(m), dtype=np.int64)
+    if candidates.size < p:
         raise HavocInputError(f"{2 ** m} runs cannot hold {k} factors (at most {2 ** m - 1})", field="factors")
+    group = np.zeros(1, dtype=np.int64)
+    used = np.zeros(candidates.size, dtype=bool)
     chosen: list[int] = []
     for step in range(p):
-        best, best_key = None, None
-        new_factor = m + step
-        for c in candidates:
-            if c in chosen:
-                continue
-            words = [b | (1 << (m + i)) for i, b in enumerate(chosen)] + [c | (1 << new_factor)]
-            key = _partial_key(words, k)
-            if best_key is None or key < best_key:
-                best, best_key = c, key
-        assert best is not None
-        chosen.append(best)
+        bit = np.int64(1 << (m + step))
+        free = np.flatnonzero(~used)
+        words = group[None, :] ^ (candidates[free] | bit)[:, None]
+        lengths = np.bitwise_count(words).astype(np.int64)
+        counts = np.zeros((free.size, k + 1), dtype=np.int64)
+        np.add.at(counts, (np.repeat(np.arange(free.size), group.size), lengths.ravel()), 1)
+        keys = np.column_stack([-lengths.min(axis=1), counts[:, 1:]])
+        best = free[np.lexsort(keys.T[::-1])[0]]  # first candidate with the smallest key (stable order)
+        used[best] = True
+        chosen.append(int(candidates[best]))
+        group = np.concatenate([group, group ^ (candidates[best] | bit)])
     return _generators_from_masks(chosen, k)
 
 
-def _partial_key(words: list[int], k: int) -> tuple[int, ...]:
-    group = np.zeros(1, dtype=np.int64)
-    for w in words:
-        group = np.concatenate([group, group ^ w])
-    lengths = np.array([popcount(int(g)) for g in group[1:]])
-    counts = np.bincount(lengths, minlength=k + 1)
-    res = int(lengths.min())
-    return (-res, *counts[1:].tolist())
+def constructed_generators(k: int, p: int) -> list[Generator]:
+    """Without a search: odd-weight columns first, which guarantees resolution IV while they last."""
+    cands = _candidates(k - p)
+    if len(cands) < p:
+        raise HavocInputError(f"{2 ** (k - p)} runs cannot hold {k} factors", field="factors")
+    return _generators_from_masks(cands[:p], k)
 
 
 def exhaustive_generators(k: int, p: int) -> list[Generator]:
@@ -123,21 +137,33 @@ def exhaustive_generators(k: int, p: int) -> list[Generator]:
 
 
 def standard_generators(k: int, p: int) -> tuple[list[Generator], str]:
-    """Generators for a 2^(k-p) design and where they came from ("catalogue" or "search")."""
+    """Generators for a 2^(k-p) design and where they came from (catalogue, search or construction)."""
     if p == 0:
         return [], "full factorial"
     if (1 << (k - p)) <= k:
         raise HavocInputError(f"{2 ** (k - p)} runs cannot hold {k} two-level factors; "
                               f"at least {_min_runs(k)} runs are needed", field="runs")
+    if k - p > MAX_BASE_FACTORS:
+        raise HavocInputError(f"a 2^({k}-{p}) fraction has {2 ** (k - p)} runs, more than this tool builds "
+                              f"({2 ** MAX_BASE_FACTORS})", field="runs")
     if (k, p) in CATALOGUE:
         return parse_generators(CATALOGUE[(k, p)], k), "catalogue (Montgomery Table 8.14, NIST 5.3.3.4.7)"
+    m = k - p
+    if p == 1:
+        return [Generator(m, (1 << m) - 1, 1)], "half fraction on the highest-order interaction"
     if p > MAX_SEARCH_GENERATORS:
         raise HavocInputError(f"a 2^({k}-{p}) fraction has {2 ** p} words in its defining relation, more than "
-                              f"this tool enumerates (p <= {MAX_SEARCH_GENERATORS})", field="factors")
-    m = k - p
-    if comb((1 << m) - 1 - m, p) <= EXHAUSTIVE_LIMIT:
+                              f"this tool enumerates (p <= {MAX_SEARCH_GENERATORS}); for screening many factors "
+                              "use plackett_burman", field="factors")
+    n_cands = (1 << m) - 1 - m
+    if comb(n_cands, p) <= EXHAUSTIVE_LIMIT:
         return exhaustive_generators(k, p), "exhaustive search (minimum aberration)"
-    return greedy_generators(k, p), "greedy search (maximum resolution, then fewest short words)"
+    built = constructed_generators(k, p)
+    if n_cands * (1 << p) <= GREEDY_LIMIT:
+        found = greedy_generators(k, p)
+        if wlp_key([g.word for g in found], k) <= wlp_key([g.word for g in built], k):
+            return found, "greedy search (maximum resolution, then fewest short words)"
+    return built, "construction (odd-weight interaction columns first; not searched for minimum aberration)"
 
 
 def _min_runs(k: int) -> int:
@@ -154,6 +180,14 @@ def max_resolution(k: int, p: int) -> int:
     return min(lengths) if lengths else k + 1
 
 
+def rao_bound(k: int, wanted: int) -> int:
+    """Fewest runs any two-level array of strength `wanted - 1` in k factors can have (Rao's bound)."""
+    t = wanted - 1
+    u = t // 2
+    runs = sum(comb(k, i) for i in range(u + 1))
+    return runs + (comb(k - 1, u) if t % 2 else 0)
+
+
 def fraction_for_resolution(k: int, wanted: int) -> int:
     """The largest p (fewest runs) whose standard fraction reaches resolution `wanted`."""
     if wanted < 3:
@@ -163,17 +197,17 @@ def fraction_for_resolution(k: int, wanted: int) -> int:
         raise HavocInputError(f"{k} factors allow resolution at most {_roman(k)} (the half fraction); "
                               f"resolution {_roman(wanted)} needs more factors, or use full_factorial",
                               field="resolution")
-    best = 0
-    for p in range(1, k):
-        if (1 << (k - p)) <= k:
+    bound = rao_bound(k, wanted)
+    p = k
+    while p > 1 and (1 << (k - p)) < max(bound, k + 1):
+        p -= 1
+    for q in range(p, 0, -1):
+        if k - q > MAX_BASE_FACTORS:
             break
-        if max_resolution(k, p) >= wanted:
-            best = p
-        else:
-            break
-    if best == 0:
-        raise HavocInputError(f"no fraction of {k} factors reaches resolution {_roman(wanted)}", field="resolution")
-    return best
+        if max_resolution(k, q) >= wanted:
+            return q
+    raise HavocInputError(f"a resolution {_roman(wanted)} fraction of {k} factors needs more than "
+                          f"{2 ** MAX_BASE_FACTORS} runs here", field="resolution")
 
 
 def _roman(n: int) -> str:

@@ -147,3 +147,18 @@ def test_bad_fraction_requests_name_the_field(args: dict, field: str) -> None:
     msg = str(err.value)
     assert "\n" not in msg
     assert msg.startswith(f"{field}:"), msg
+
+
+@pytest.mark.parametrize(("k", "wanted", "runs"), [(12, 5, 256), (13, 4, 32), (17, 4, 64), (20, 3, 32)])
+def test_large_fractions_reach_the_resolution_at_the_rao_bound(k: int, wanted: int, runs: int) -> None:
+    """Resolution III needs k+1 runs, IV needs 2k (foldover bound); the construction reaches both."""
+    res = run("doe_design", {"design": "fractional_factorial", "factors": k, "resolution": wanted})
+    assert res["runs"] == runs
+    props = run("doe_properties", {"coded": res["coded"]})
+    assert props["resolution"] == res["resolution"] >= wanted
+    assert props["word_length_pattern"] == res["word_length_pattern"]
+
+
+def test_fractions_too_large_to_enumerate_are_refused_with_advice() -> None:
+    with pytest.raises(HavocInputError, match="plackett_burman"):
+        run("doe_design", {"design": "fractional_factorial", "factors": 25, "resolution": 3})
