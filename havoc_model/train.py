@@ -465,23 +465,28 @@ class Trainer:
         interrupted = False
         t_start = time.perf_counter()
         t_window, tokens_window = time.perf_counter(), 0
+        loss_window: list[float] = []
         try:
             while self.step < cfg.steps:
                 stats = self.train_step()
                 last_train = stats["loss"]
                 tokens_window += stats["step_tokens"]
+                loss_window.append(stats["loss"])
                 if not math.isfinite(stats["loss"]):
                     raise ModelInputError(f"loss: became {stats['loss']} at step {self.step}; lower --lr")
                 if self.step % cfg.log_every == 0 or self.step == cfg.steps:
                     now = time.perf_counter()
                     tps = tokens_window / max(now - t_window, 1e-9)
                     t_window, tokens_window = now, 0
-                    record = {"kind": "train", "step": self.step, "loss": stats["loss"], "lr": stats["lr"],
+                    # The mean over the logging window: one step's loss is a noisy sample of a few sequences.
+                    window_loss = sum(loss_window) / len(loss_window)
+                    loss_window.clear()
+                    record = {"kind": "train", "step": self.step, "loss": window_loss, "lr": stats["lr"],
                               "grad_norm": stats["grad_norm"], "tokens": self.tokens, "tokens_per_s": tps,
                               "elapsed_s": now - t_start}
                     logger.log(record)
                     history.append(record)
-                    progress.update(self.step, stats["loss"], stats["lr"], tps,
+                    progress.update(self.step, window_loss, stats["lr"], tps,
                                     f"val {_fmt(last_eval.get('val_loss'))}" if last_eval else "")
                     if self.on_step:
                         self.on_step(record)
