@@ -212,8 +212,12 @@ class _Tok:
     col: int
 
 
-def _fail(field: str, message: str, col: int) -> HavocInputError:
+def error_at(field: str, message: str, col: int) -> HavocInputError:
+    """The error for a problem at a column of a text field: "field: message at column N"."""
     return HavocInputError(f"{message} at column {col}", field=field)
+
+
+_fail = error_at
 
 
 def _tokenize(text: str, field: str) -> list[_Tok]:

@@ -276,7 +276,11 @@ def _math_errors(what: str, field: str = "expression") -> Callable[[Callable[...
                 return job(*args, **kwargs)
             except HavocInputError:
                 raise
-            except (ValueError, TypeError, NotImplementedError, ArithmeticError) as exc:
+            except Exception as exc:
+                maths = isinstance(exc, (ValueError, TypeError, NotImplementedError, ArithmeticError)) or \
+                    type(exc).__module__.startswith("sympy.polys")  # PolynomialError, CoercionFailed, ...
+                if not maths:
+                    raise
                 raise HavocInputError(f"{what} is not possible here: {_brief(exc)}", field=field) from None
 
         return run
@@ -412,7 +416,10 @@ def integrate(args: IntegrateArgs) -> IntegralResult:
     update: dict[str, Any] = {"numeric_check": check[0], "numeric_check_imag": check[1]}
     if result.numeric is not None:
         exact = complex(result.numeric, result.numeric_imag or 0.0)
-        update["check_agrees"] = abs(complex(check[0], check[1] or 0.0) - exact) <= 1e-9 * max(1.0, abs(exact))
+        agrees = abs(complex(check[0], check[1] or 0.0) - exact) <= 1e-9 * max(1.0, abs(exact))
+        update["check_agrees"] = agrees
+        if not agrees:
+            update["note"] = "numerical quadrature disagrees with the closed form: do not rely on this value"
     if not result.evaluated:
         update["note"] = "no closed form found; numeric_check is the value by quadrature"
     return result.model_copy(update=update)
@@ -470,13 +477,13 @@ def _solution_set_job(tree: Node, variable: str, count: int, domain: str) -> tup
     real = domain == "real"
     rel = _build(tree, "equations", real)
     expr = rel.lhs - rel.rhs if isinstance(rel, sp.Equality) else rel
-    try:
+    try:  # best effort: `solve` has answered already; this only says whether that answer is complete
         found = sp.solveset(expr, _symbol(variable, real), domain=sp.S.Reals if real else sp.S.Complexes)
-    except (NotImplementedError, ValueError, TypeError):
+        if isinstance(found, sp.ConditionSet):
+            return None
+        return isinstance(found, sp.FiniteSet) and len(found) == count, _text(found)
+    except Exception:  # noqa: BLE001
         return None
-    if isinstance(found, sp.ConditionSet):
-        return None
-    return isinstance(found, sp.FiniteSet) and len(found) == count, _text(found)
 
 
 def _brief(exc: BaseException) -> str:
@@ -497,7 +504,7 @@ def solve(args: SolveArgs) -> SolveResult:
         field = "equations" if isinstance(args.equations, str) else f"equations[{i}]"
         tree = safe_expr.parse(item, field, relation=True)
         if isinstance(tree, safe_expr.Relation) and tree.op == "!=":
-            raise safe_expr._fail(field, "'!=' cannot be solved; use =, <, <=, > or >=", tree.col)
+            raise safe_expr.error_at(field, "'!=' cannot be solved; use =, <, <=, > or >=", tree.col)
         trees.append(tree)
     ineq = [t for t in trees if isinstance(t, safe_expr.Relation) and t.op in ("<", "<=", ">", ">=")]
     if ineq and len(trees) > 1:
@@ -523,7 +530,6 @@ def solve(args: SolveArgs) -> SolveResult:
 
 
 # ----------------------------------------------------------------- simplify
-
 
 
 class SimplifyArgs(_Args):
