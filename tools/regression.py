@@ -267,7 +267,7 @@ def regression(args: RegressionArgs) -> RegressionResult:
     if args.intercept and not exact:
         coef[0] += float(offset)
     if fit.tss == 0.0:
-        raise HavocInputError("y is constant: there is no variation to explain", field="y")
+        raise HavocInputError("y has no variation to explain (constant, or all zero without an intercept)", field="y")
     reg_df = p - 1 if args.intercept else p
     rss, ess = fit.rss, fit.ess
     res_ms = rss / df_res
