@@ -20,7 +20,7 @@ from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from dsl import ast
 from dsl.errors import DslError, DslSyntaxError
-from dsl.words import describe_expected, describe_token
+from dsl.words import describe_expected, describe_token, hint
 
 GRAMMAR_PATH = Path(__file__).with_name("havoc.lark")
 MAX_PROGRAM_CHARS = 8 * 1024 * 1024
@@ -157,11 +157,13 @@ def _syntax_error(exc: UnexpectedInput, text: str, source: str) -> DslSyntaxErro
         line, column = _end_position(text)
     else:
         assert isinstance(exc, UnexpectedToken)
-        expected = describe_expected(_precise(exc), terminals)
+        allowed = _precise(exc)
+        expected = describe_expected(allowed, terminals)
         before = _tokens_before(text, exc.token.start_pos)
         message = f"unexpected {describe_token(exc.token, terminals)}; expected {expected}"
         if before:
             message += f" after `{before}`"
+        message += hint(exc.token, allowed, terminals, before)
     return DslSyntaxError(message, line=line, column=column, source=source, text=text)
 
 

@@ -7,6 +7,7 @@ itself, enumerations with their choices, punctuation as the character.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -96,6 +97,29 @@ def _rank(name: str, literal: str | None) -> tuple[int, str]:
     if literal is not None and literal[:1].isalpha():
         return 2, literal
     return 3, literal or name
+
+
+def hint(token: Any, allowed: set[str], terminals: Mapping[str, Any], before: str) -> str:
+    """A likely fix for the commonest slips: a misspelt keyword or choice, `2x` for `2*x`."""
+    value = str(token)
+    if token.type == "NAME" or token.type in ENUMERATIONS:
+        words = [lit for n in allowed if (lit := _literal(n, terminals)) and lit[:1].isalpha()]
+        for name in allowed:
+            if name in ENUMERATIONS and "(" in ENUMERATIONS[name]:
+                words += [w.strip() for w in ENUMERATIONS[name].split("(", 1)[1].rstrip(")").split(",")]
+            elif name == "ALPHA_KIND":
+                words += ["rotatable", "orthogonal"]
+        close = difflib.get_close_matches(value.lower(), words, n=1, cutoff=0.6)
+        if close:
+            return f" (did you mean `{close[0]}`?)"
+    multiply = _literal_name("*", terminals)
+    if multiply in allowed and token.type in ("NAME", "NUMBER", "LPAR") and (before[-1:].isalnum() or before.endswith(")")):
+        return " (write multiplication with `*`, as in `2*x`)"
+    return ""
+
+
+def _literal_name(literal: str, terminals: Mapping[str, Any]) -> str | None:
+    return next((n for n in terminals if _literal(n, terminals) == literal), None)
 
 
 def describe_token(token: Any, terminals: Mapping[str, Any]) -> str:

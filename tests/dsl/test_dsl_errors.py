@@ -37,6 +37,10 @@ SYNTAX = [
     ("simplify 2x", 1, 11, ["unexpected name `x`"]),
     ("let d = design box_behnken {\n    factor t 1 .. 2 degC\n}", 2, 21, ["unexpected name `degC`", 'a quoted string']),
     ("describe [1; 2]", 1, 12, ["unexpected character `;`"]),
+    ("desribe [1, 2]", 1, 1, ["unexpected name `desribe`", "did you mean `describe`?"]),
+    ("design box_behnkn { factors 3 }", 1, 8, ["did you mean `box_behnken`?"]),
+    ("capability [1, 2] lsl 1 uls 2", 1, 25, ["did you mean `usl`?"]),
+    ("simplify (x + 1)(x - 1)", 1, 17, ["write multiplication with `*`"]),
 ]
 
 
