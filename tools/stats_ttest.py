@@ -35,7 +35,7 @@ class TTestArgs(BaseModel):
                               "without y, welch with y (R's default)")
     x: Numbers("x")  # type: ignore[valid-type]
     y: Numbers("y") | None = None  # type: ignore[valid-type]
-    mu: float | Decimal = Field(0, description="hypothesised mean (one sample), mean difference (paired, two samples)")
+    mu: float | Decimal = Field(0.0, description="hypothesised mean (one sample), mean difference (paired, two samples)")
     alternative: str = Field("two-sided", description="two-sided, less or greater")
     confidence: float = 0.95
 
@@ -44,7 +44,8 @@ class TTestArgs(BaseModel):
     def _mu(cls, v: Any) -> Any:
         from tools.numeric import _check_scalar
 
-        return _check_scalar(v, "mu")
+        value = _check_scalar(v, "mu")
+        return Decimal(value) if isinstance(value, int) else value
 
     @field_validator("alternative", mode="before")
     @classmethod
