@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import hashlib
 import json
 import math
 import os
@@ -251,6 +252,14 @@ class Trainer:
             cfg = get_config(self.cfg.preset)
             # A preset's vocabulary is the tokenizer size it was designed for; the data's tokenizer decides.
             cfg = dataclasses.replace(cfg, vocab_size=self.data.vocab_size)
+        start = resume_from or (Path(self.cfg.init_from) if self.cfg.init_from else None)
+        carried = start / TOKENIZER_FILE if start is not None else None
+        if carried is not None and carried.is_file():
+            digest = hashlib.sha256(carried.read_bytes()).hexdigest()
+            if digest != self.data.manifest.get("tokenizer_sha256"):
+                raise ModelInputError(
+                    f"data: {self.data.root} was tokenised with a different tokenizer than {start} was trained on"
+                )
         if cfg.vocab_size < self.data.vocab_size:
             raise ModelInputError(
                 f"data: the tokenizer has {self.data.vocab_size} tokens but the model only {cfg.vocab_size}"

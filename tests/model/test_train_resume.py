@@ -153,3 +153,29 @@ def test_bad_runs_are_one_line_errors(setup: dict[str, Path], tmp_path: Path) ->
         Trainer(_cfg(setup, tmp_path / "x", schedule="wiggly"))
     with pytest.raises(ModelInputError, match="parallel"):
         Trainer(_cfg(setup, tmp_path / "x", parallel="ddp"))
+
+
+def test_a_checkpoint_refuses_data_from_another_tokenizer(setup: dict[str, Path], tmp_path: Path) -> None:
+    done = train(_cfg(setup, tmp_path / "a", steps=2, ckpt_every=2))
+    (Path(done.checkpoint) / "tokenizer.model").write_bytes(
+        (setup["data"] / "tokenizer.model").read_bytes() + b"\x00")  # any other tokenizer file
+    with pytest.raises(ModelInputError, match="different tokenizer"):
+        Trainer(_cfg(setup, tmp_path / "b", init_from=done.checkpoint, preset=None))
+
+
+def test_init_from_a_checkpoint_starts_from_its_weights(setup: dict[str, Path], tmp_path: Path) -> None:
+    from havoc_model.checkpoint import load_checkpoint, save_checkpoint
+    from havoc_model.config import get_config
+    from havoc_model.model import HavocLM
+
+    cfg = get_config(str(setup["yaml"]))
+    torch.manual_seed(123)
+    start = HavocLM(cfg)
+    save_checkpoint(tmp_path / "init", start, cfg)
+    trainer = Trainer(_cfg(setup, tmp_path / "run", init_from=str(tmp_path / "init"), preset=None, lr=1e-9))
+    for name, tensor in start.state_dict().items():
+        assert torch.equal(trainer.base.state_dict()[name], tensor), name
+    result = trainer.fit()
+    trainer.close()
+    model, saved_cfg = load_checkpoint(Path(result.checkpoint))
+    assert saved_cfg == cfg  # the checkpoint's own shape (vocab 4096 here), not the data's
