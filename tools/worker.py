@@ -156,8 +156,9 @@ def _worker_main(conn: Connection, alive: Connection, memory_mb: int) -> None:
     """The loop of one worker process: receive a call, run it, send back the result or error."""
     global _IN_WORKER
     _IN_WORKER = True
-    with contextlib.suppress(OSError):
-        os.setpgrp()  # own process group: a kill reaches whatever this process starts
+    if hasattr(os, "setpgrp"):
+        with contextlib.suppress(OSError):
+            os.setpgrp()  # own process group: a kill reaches whatever this process starts
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     _watch_parent(alive)
     _limit_memory(memory_mb)
@@ -206,10 +207,10 @@ class _Worker:
     def kill(self) -> None:
         """SIGKILL the worker and its process group, and wait until it is gone."""
         pid = self.process.pid
-        if pid is not None and self.process.exitcode is None:
+        if pid is not None and hasattr(os, "killpg") and self.process.exitcode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
                 if os.getpgid(pid) == pid:  # still our worker, leading the group it made
-                    os.killpg(pid, signal.SIGKILL)
+                    os.killpg(pid, signal.SIGKILL)  # POSIX only, checked above
             with contextlib.suppress(Exception):
                 self.process.kill()
         self.process.join(timeout=10)
@@ -325,6 +326,20 @@ def shutdown() -> None:
     """Stop every worker process (idle ones politely, busy ones by force)."""
     if _pool is not None and _pool.owner == os.getpid():
         _pool.shutdown()
+
+
+def add_preload(modules: tuple[str, ...] | list[str]) -> None:
+    """Have the fork server import these modules too, so that every worker starts with them loaded.
+
+    Add the heavy modules your jobs need (for example "scipy.stats") before the first call;
+    after the fork server has started the list can no longer change, so that is an error.
+    """
+    global PRELOAD
+    pool = _get_pool()
+    with pool.ctx_lock:
+        if pool.ctx is not None:
+            raise RuntimeError("add_preload must be called before the first worker starts")
+        PRELOAD = tuple(dict.fromkeys((*PRELOAD, *modules)))
 
 
 def warm_up(block: bool = False) -> None:

@@ -141,6 +141,20 @@ def test_memory_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     worker.shutdown()
 
 
+def test_a_whole_tool_run_can_go_to_a_worker() -> None:
+    """How the graph runs any tool (SciPy ones too) under a limit; nested calls inside run inline."""
+    from tools.registry import run_tool
+
+    out = run_with_timeout(run_tool, "differentiate", {"expression": "x^2"}, timeout=60, label="differentiate")
+    assert out["result"] == "2*x"
+
+
+def test_preload_list_is_fixed_once_workers_exist() -> None:
+    run_with_timeout(abs, 1, timeout=60)
+    with pytest.raises(RuntimeError, match="before the first worker"):
+        worker.add_preload(["json"])
+
+
 def test_bad_timeout_is_a_programming_error() -> None:
     with pytest.raises(ValueError):
         run_with_timeout(abs, 1, timeout=0)
