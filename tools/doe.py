@@ -177,8 +177,9 @@ def _resolution_arg(value: int | str | None) -> int | None:
 
 
 def _centres(n: int, factors: list[Factor]) -> np.ndarray:
-    if n and any(f.categorical for f in factors):
-        raise HavocInputError("categorical factors have no centre", field="center_points")
+    if n and any(f.values is not None for f in factors):
+        raise HavocInputError("factors given as level lists have no centre; give low/high instead",
+                              field="center_points")
     return np.zeros((n, len(factors)))
 
 
@@ -210,7 +211,7 @@ def _fraction_info(gens: list[Generator], k: int, names: list[str]) -> dict[str,
     }
 
 
-def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool) -> _Built:
+def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool, blocks: int | None = None) -> _Built:
     k = len(factors)
     names = [f.name for f in factors]
     notes: list[str] = []
@@ -251,9 +252,10 @@ def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool) -> _Bu
         info = {"group": [(0, 1)], "resolution": None, "resolution_roman": None}
         base_factors = list(range(k))
     built = _Built(coded)
-    if args.blocks > 1:
+    blocks = args.blocks if blocks is None else blocks
+    if blocks > 1:
         require_letter_labels(k, "blocks")
-        words = choose_block_words(k, base_factors, info["group"], _block_count(args.blocks))
+        words = choose_block_words(k, base_factors, info["group"], _block_count(blocks))
         built.block = block_column(coded, words)
         info["block_generators"] = [signed(b, 1) for b in words]
         info["confounded_with_blocks"] = confounded_effects(words, info["group"])
@@ -287,7 +289,7 @@ def _ccd(args: DesignArgs, factors: list[Factor]) -> _Built:
     face = _normalise(args.face, _FACE_ALIASES, "face")
     notes: list[str] = []
     if args.generators or args.resolution is not None or args.runs is not None:
-        core = _two_level(args, factors, fractional=True)
+        core = _two_level(args, factors, fractional=True, blocks=1)  # CCD blocks are arranged below
         notes.append(f"factorial core is a resolution {core.info['resolution_roman']} fraction")
         if (core.info["resolution"] or 99) < 5:
             notes.append("a core below resolution V aliases two-factor interactions with each other")

@@ -41,11 +41,12 @@ class Factor(BaseModel):
         return bool(self.values) and any(isinstance(v, str) for v in self.values)
 
     def coded_levels(self, n: int) -> np.ndarray:
-        """Coded positions of n levels: numeric level lists keep their spacing, others are evenly spaced."""
-        if self.values is not None and not self.categorical:
-            vals = np.array(self.values, dtype=float)
-            lo, hi = vals.min(), vals.max()
-            return 2.0 * (vals - (lo + hi) / 2.0) / (hi - lo)
+        """Coded positions of n levels, evenly spaced in -1..+1 in the order given.
+
+        Why evenly spaced even for numeric lists such as [1, 2, 5]: as in Minitab's general
+        full factorial, a level list is treated as ordered levels, which keeps every coded
+        column balanced and orthogonal; `natural` carries the actual values.
+        """
         return np.linspace(-1.0, 1.0, n)
 
 
@@ -158,13 +159,7 @@ def to_natural(coded: np.ndarray, factors: list[Factor]) -> list[list[float | st
         col = coded[:, j]
         if fac.values is not None:
             grid = fac.coded_levels(len(fac.values))
-            if fac.categorical:
-                cols.append([fac.values[int(np.argmin(np.abs(grid - c)))] for c in col])
-            else:
-                nums = [float(v) for v in fac.values]
-                lo, hi = min(nums), max(nums)
-                cols.append([nums[int(np.argmin(np.abs(grid - c)))] if np.min(np.abs(grid - c)) < 1e-9
-                             else _tidy((lo + hi) / 2.0 + c * (hi - lo) / 2.0) for c in col])
+            cols.append([fac.values[int(np.argmin(np.abs(grid - c)))] for c in col])
         elif fac.has_range:
             assert fac.low is not None and fac.high is not None
             centre = (fac.low + fac.high) / 2.0

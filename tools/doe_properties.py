@@ -65,6 +65,7 @@ class PropertiesResult(BaseModel):
     distinct_runs: int
     replicated_points: int
     rotatability: Rotatability
+    rotatable: bool
     quadratic_estimable: bool
     two_level: bool
     regular: bool | None = None
@@ -176,6 +177,7 @@ def properties(x: np.ndarray, names: list[str] | None = None) -> PropertiesResul
     q = quadratic_model(x)
     quad_ok = n >= q.shape[1] and np.linalg.matrix_rank(q) == q.shape[1]
 
+    rot = rotatability(x)
     outer = x[~centre]
     two_level = bool(outer.size) and all(
         np.allclose(np.abs(outer[:, j]), np.abs(outer[0, j]), atol=TOL) and abs(outer[0, j]) > TOL
@@ -192,7 +194,8 @@ def properties(x: np.ndarray, names: list[str] | None = None) -> PropertiesResul
         centre_points=int(centre.sum()), center_points=int(centre.sum()),
         distinct_runs=int(distinct.shape[0]),
         replicated_points=int((counts > 1).sum()),
-        rotatability=rotatability(x),
+        rotatability=rot,
+        rotatable=rot.rotatable,
         quadratic_estimable=bool(quad_ok),
         two_level=two_level,
     )

@@ -43,7 +43,8 @@ def test_mixed_level_factorial_with_ranges_lists_and_categories() -> None:
     assert sorted({r[1] for r in nat}) == [1.0, 2.0, 5.0]
     assert sorted({r[2] for r in nat}) == ["X", "Y"]
     coded = np.asarray(res["coded"])
-    assert sorted(set(np.round(coded[:, 1], 12))) == [-1.0, -0.5, 1.0]  # numeric levels keep their spacing
+    assert sorted(set(np.round(coded[:, 1], 12))) == [-1.0, 0.0, 1.0]  # a level list is coded as ordered levels
+    assert np.allclose(coded.sum(axis=0), 0)
     assert len({tuple(r) for r in nat}) == 18  # every combination once
     assert res["factors"][0]["units"] == "C"
 
@@ -274,3 +275,16 @@ def test_bad_input_is_one_line_naming_the_field(args: dict, field: str) -> None:
     msg = str(err.value)
     assert "\n" not in msg
     assert msg.startswith(field), msg
+
+
+def test_ccd_with_a_resolution_v_half_fraction_core() -> None:
+    res = design(design="ccd", factors=5, resolution=5, center_points=6, blocks=2)
+    assert res["runs"] == 16 + 10 + 6 and res["defining_relation"] == ["ABCDE"]
+    assert res["alpha_kind"] == "orthogonal blocks"
+    p = props(res)
+    assert p["quadratic_estimable"]
+    x, block = np.asarray(res["coded"]), np.asarray(res["block"])
+    total_sq = (x**2).sum(axis=0)
+    for b in (1, 2):
+        part = x[block == b]
+        assert np.allclose((part**2).sum(axis=0) / total_sq, len(part) / len(x))
