@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -9,6 +12,7 @@ import statsmodels.formula.api as smf
 from scipy import stats as sps
 from statsmodels.stats.anova import anova_lm
 
+from tools.numeric import log_relative_error
 from tools.registry import run_tool
 
 rng = np.random.default_rng(3)
@@ -110,3 +114,20 @@ def test_cells_and_long_form_agree() -> None:
     for t in (2, 3):
         other = run_tool("anova_twoway", {"cells": cells, "ss_type": t})
         assert other["ss_a"] == pytest.approx(one["ss_a"], rel=1e-10)
+
+
+def test_oneway_agrees_with_exact_rational_arithmetic() -> None:
+    """Unbalanced groups of decimal data 10^12 above zero, against sums of squares in Fractions."""
+    local = np.random.default_rng(12)
+    offset = Decimal("1000000000000")
+    groups = [[offset + Decimal(int(v)) / 1000 for v in local.integers(0, 5000, n)] for n in (7, 19, 4, 30)]
+    exact = [[Fraction(v) for v in g] for g in groups]
+    allv = [v for g in exact for v in g]
+    grand = sum(allv, Fraction(0)) / len(allv)
+    means = [sum(g, Fraction(0)) / len(g) for g in exact]
+    within = sum((sum(((v - m) ** 2 for v in g), Fraction(0)) for g, m in zip(exact, means, strict=True)), Fraction(0))
+    between = sum((len(g) * (m - grand) ** 2 for g, m in zip(exact, means, strict=True)), Fraction(0))
+    r = run_tool("anova_oneway", {"groups": groups, "tukey": False})
+    f = (between / 3) / (within / (len(allv) - 4))
+    for key, want in (("between_ss", between), ("within_ss", within), ("f_statistic", f)):
+        assert log_relative_error(r[key], float(want)) >= 13.5, key

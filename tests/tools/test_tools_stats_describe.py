@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -84,3 +85,24 @@ def test_spread_is_invariant_to_a_large_decimal_shift(ints: list[int], exponent:
     assert log_relative_error(moved["std_dev"], plain["std_dev"]) >= 13
     if plain["lag1_autocorrelation"] not in (None, 0.0):
         assert math.isclose(moved["lag1_autocorrelation"], plain["lag1_autocorrelation"], rel_tol=1e-12, abs_tol=1e-14)
+
+
+def _exact_moments(values: list[Decimal]) -> tuple[Fraction, Fraction, Fraction]:
+    xs = [Fraction(v) for v in values]
+    n = len(xs)
+    mean = sum(xs, Fraction(0)) / n
+    ss = sum(((x - mean) ** 2 for x in xs), Fraction(0))
+    lag = sum(((xs[i] - mean) * (xs[i - 1] - mean) for i in range(1, n)), Fraction(0))
+    return mean, ss / (n - 1), lag / ss
+
+
+@pytest.mark.parametrize("offset", ["0", "1e7", "123456789012.3"])
+def test_agrees_with_exact_rational_arithmetic(offset: str) -> None:
+    """A PiDigits-style set (5000 single digits) on top of a large offset, checked against Fractions."""
+    digits = np.random.default_rng(4).integers(0, 10, 5000)
+    data = [Decimal(int(d)) / 10 + Decimal(offset) for d in digits]
+    mean, var, lag = _exact_moments(data)
+    r = run_tool("describe", {"data": data})
+    assert log_relative_error(r["mean"], float(mean)) >= 14.5
+    assert log_relative_error(r["std_dev"], math.sqrt(var)) >= 14
+    assert log_relative_error(r["lag1_autocorrelation"], float(lag)) >= 13
