@@ -36,6 +36,7 @@ from tools.numeric import Numbers, as_float_array
 from tools.registry import register
 
 MAX_EFFECT_FACTORS = 15
+MAX_EFFECT_CELLS = 8_000_000  # runs x effects held in memory at once (64 MB)
 
 # ------------------------------------------------------------------ shared input handling
 
@@ -224,6 +225,10 @@ def doe_effects(args: EffectsArgs) -> EffectsResult:
     if not regular:
         notes.append("not a regular fraction (e.g. Plackett-Burman): main effects only, partially aliased "
                      "with two-factor interactions")
+    if signs.shape[0] * len(words) > MAX_EFFECT_CELLS:
+        raise HavocInputError(f"{len(words)} effects from {signs.shape[0]} runs is more than this tool computes; "
+                              "analyse a model with fewer terms in doe_anova",
+                              field="coded" if args.coded is not None else "factors")
     cols = np.column_stack([np.prod(signs[:, members(w)], axis=1) for w in words])
     plus = cols > 0
     if np.any(plus.sum(axis=0) == 0) or np.any((~plus).sum(axis=0) == 0):
