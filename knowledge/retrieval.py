@@ -149,14 +149,14 @@ def _validate(query: Any, k: Any, mode: Any) -> str:
     return " ".join(query.split())
 
 
-def _diverse(ranked: list[tuple[Record, float, int | None, int | None]], k: int) -> list[tuple]:
-    """The best k, at most MAX_PER_SOURCE per article unless nothing else is left."""
+def _diverse(ranked: list[tuple[Record, float, int | None, int | None]], k: int, cap: int) -> list[tuple]:
+    """The best k, at most `cap` per article unless nothing else is left."""
     chosen: list[tuple] = []
     overflow: list[tuple] = []
     per_source: dict[str, int] = {}
     for item in ranked:
         key = str(item[0].metadata.get("source_key", item[0].id))
-        if per_source.get(key, 0) < MAX_PER_SOURCE:
+        if per_source.get(key, 0) < cap:
             per_source[key] = per_source.get(key, 0) + 1
             chosen.append(item)
         else:
@@ -166,13 +166,24 @@ def _diverse(ranked: list[tuple[Record, float, int | None, int | None]], k: int)
     return chosen + overflow[: k - len(chosen)]
 
 
-def retrieve(query: str, k: int = 5, where: dict | None = None, mode: str = "hybrid") -> list[Passage]:
+def retrieve(
+    query: str,
+    k: int = 5,
+    where: dict | None = None,
+    mode: str = "hybrid",
+    *,
+    max_per_source: int = MAX_PER_SOURCE,
+) -> list[Passage]:
     """The k passages that best answer `query`, best first; [] when nothing matches.
 
     `where` filters on metadata: {"topic": "spc"}, {"topic": ["doe", "stats"]},
     {"source": "my-sop.md"}; all keys must hold. `mode` is hybrid, vector or lexical.
+    `max_per_source` caps passages per article (1 favours breadth of citations,
+    2, the default, lets an article contribute its formulas and its worked example).
     """
     text = _validate(query, k, mode)
+    if isinstance(max_per_source, bool) or not isinstance(max_per_source, int) or max_per_source < 1:
+        raise HavocInputError("must be a positive integer", field="max_per_source")
     conditions = parse_where(where)
     store = get_store()
     meta = store.meta()
@@ -205,4 +216,4 @@ def retrieve(query: str, k: int = 5, where: dict | None = None, mode: str = "hyb
             entry[1] += 1.0 / (RRF_K + n)
             entry[3] = n
         ranked = sorted((tuple(v) for v in fused.values()), key=lambda item: -item[1])
-    return [_passage(r, s, vr, lr) for r, s, vr, lr in _diverse(ranked, k)]
+    return [_passage(r, s, vr, lr) for r, s, vr, lr in _diverse(ranked, k, max_per_source)]

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from knowledge.lexical import B, K1, BM25Index, tokenize
+from knowledge.lexical import K1, B, BM25Index, tokenize
 
 
 def test_tokenize_folds_case_accents_plurals_and_stop_words() -> None:
