@@ -131,3 +131,24 @@ def test_oneway_agrees_with_exact_rational_arithmetic() -> None:
     f = (between / 3) / (within / (len(allv) - 4))
     for key, want in (("between_ss", between), ("within_ss", within), ("f_statistic", f)):
         assert log_relative_error(r[key], float(want)) >= 13.5, key
+
+
+def test_balanced_twoway_agrees_with_exact_rational_arithmetic() -> None:
+    local = np.random.default_rng(13)
+    offset = Decimal("1000000000000")
+    la, lb, reps = 3, 2, 3
+    cells = [[[offset + Decimal(int(v)) / 100 for v in local.integers(0, 900, reps)] for _ in range(lb)]
+             for _ in range(la)]
+    f = [[[Fraction(v) for v in c] for c in row] for row in cells]
+    allv = [v for row in f for c in row for v in c]
+    grand = sum(allv, Fraction(0)) / len(allv)
+    mean_a = [sum((v for c in row for v in c), Fraction(0)) / (lb * reps) for row in f]
+    mean_b = [sum((v for row in f for v in row[j]), Fraction(0)) / (la * reps) for j in range(lb)]
+    cell = [[sum(c, Fraction(0)) / reps for c in row] for row in f]
+    ss_a = lb * reps * sum((m - grand) ** 2 for m in mean_a)
+    ss_b = la * reps * sum((m - grand) ** 2 for m in mean_b)
+    ss_ab = reps * sum((cell[i][j] - mean_a[i] - mean_b[j] + grand) ** 2 for i in range(la) for j in range(lb))
+    ss_e = sum((v - cell[i][j]) ** 2 for i in range(la) for j in range(lb) for v in f[i][j])
+    r = run_tool("anova_twoway", {"cells": cells})
+    for key, want in (("ss_a", ss_a), ("ss_b", ss_b), ("ss_ab", ss_ab), ("ss_error", ss_e)):
+        assert log_relative_error(r[key], float(want)) >= 13.5, key
