@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 import tools.doe_properties  # noqa: F401  (registers `doe_properties`)
 from tools import doe_matrices as mats
@@ -99,6 +99,13 @@ class DesignArgs(BaseModel):
                                                     "interactions; CCD: orthogonal blocks")
     randomize: bool = False
     seed: int | None = Field(None, ge=0)
+
+    @field_validator("factors", "center_points", "runs", "samples", "replicates", "blocks", "seed", mode="before")
+    @classmethod
+    def _no_booleans(cls, value: Any, info: Any) -> Any:
+        if isinstance(value, bool):
+            raise HavocInputError("expected a number, got true/false", field=info.field_name)
+        return value
 
 
 class FactorInfo(BaseModel):
