@@ -23,6 +23,7 @@ inequalities). Multi-letter names are one symbol (`xy` is the symbol xy, not x*y
 
 from __future__ import annotations
 
+import keyword
 import math
 import re
 from dataclasses import dataclass
@@ -160,7 +161,7 @@ CONSTANTS = {"pi": "pi", "π": "pi", "e": "E", "E": "E", "I": "I", "oo": "oo", "
 
 GREEK = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta",
-    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu",
+    "η": "eta", "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lamda", "μ": "mu", "ν": "nu",
     "ξ": "xi", "ο": "omicron", "ρ": "rho", "σ": "sigma", "τ": "tau", "υ": "upsilon",
     "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Δ": "Delta", "Θ": "Theta",
     "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
@@ -192,6 +193,9 @@ def check_symbol_name(name: Any, field: str) -> str:
         raise HavocInputError("expected a variable name such as x", field=field)
     text = name.strip()
     text = GREEK.get(text, text)
+    text = "lamda" if text == "lambda" else text
+    if keyword.iskeyword(text):
+        raise HavocInputError(f"{text!r} is a reserved word, not a name for a variable", field=field)
     if text in CONSTANTS:
         raise HavocInputError(f"{text!r} is a constant, not a variable", field=field)
     if (text in FUNCTIONS or text in FUNCTION_ALIASES) and text not in SYMBOL_WHEN_NOT_CALLED:
@@ -239,6 +243,10 @@ def _tokenize(text: str, field: str) -> list[_Tok]:
             m = NAME_RE.match(text, i)
             assert m is not None
             name = m.group()
+            if name == "lambda":
+                name = "lamda"  # SymPy's spelling: results must stay parseable by SymPy
+            elif keyword.iskeyword(name):
+                raise _fail(field, f"{name!r} is a reserved word, not a name for a variable", col)
             if "__" in name:
                 raise _fail(field, f"name {name[:40]!r} contains '__', which is not allowed", col)
             if len(name) > MAX_NAME_LENGTH:

@@ -297,14 +297,17 @@ class DifferentiateArgs(_Args):
                                    description="x, or a list such as [x, y] for the mixed partial d2/dxdy; "
                                                "default: the only symbol")
     order: int = Field(1, ge=1, le=MAX_ORDER, description="how many times (with one variable)")
+    simplify: bool = Field(False, description="also simplify the derivative (slower on big expressions)")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
 @_math_errors("differentiation", "expression")
-def _differentiate_job(tree: Node, variables: list[str]) -> DerivativeResult:
+def _differentiate_job(tree: Node, variables: list[str], simplify: bool = False) -> DerivativeResult:
     sp = _sp()
     expr = _build(tree, "expression")
     result = sp.diff(expr, *[_symbol(v) for v in variables])
+    if simplify:
+        result = sp.simplify(result)
     return DerivativeResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
                             variables=variables, order=len(variables))
 
@@ -321,7 +324,8 @@ def differentiate(args: DifferentiateArgs) -> DerivativeResult:
             raise HavocInputError(f"at most {MAX_ORDER} differentiations", field="variable")
     else:
         variables = [_pick_variable(tree, args.variable)] * args.order
-    return run_with_timeout(_differentiate_job, tree, variables, timeout=_timeout(args), label="differentiate")
+    return run_with_timeout(_differentiate_job, tree, variables, args.simplify, timeout=_timeout(args),
+                            label="differentiate")
 
 
 # ---------------------------------------------------------------- integrate
@@ -566,7 +570,8 @@ def simplify(args: SimplifyArgs) -> SimplifyResult:
 class LimitArgs(_Args):
     expression: ExprText
     variable: str | None = Field(None, description="default: the only symbol")
-    point: Scalar = Field(description="where: a number, an expression such as pi/2, oo or -oo")
+    point: Scalar = Field(description="where: a number, an expression such as pi/2, oo or -oo; "
+                                      "0+ or 0- for a one-sided limit")
     direction: Literal["+", "-", "both"] = Field("both", description="+ from above, - from below, both: two-sided")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
@@ -608,10 +613,18 @@ def limit(args: LimitArgs) -> LimitResult:
     """Limit of an expression as the variable approaches a point (oo allowed), from +, - or both sides."""
     tree = safe_expr.parse(args.expression, "expression")
     variable = _pick_variable(tree, args.variable)
-    point = safe_expr.number_node(args.point, "point")
+    point_text, direction = args.point, args.direction
+    if isinstance(point_text, str) and point_text.rstrip().endswith(("+", "-")) and len(point_text.strip()) > 1:
+        # "0+" and "0-" are how people write one-sided limits
+        side = point_text.rstrip()[-1]
+        if direction not in ("both", side):
+            raise HavocInputError(f"point {point_text.strip()!r} says {side} but direction says {direction}",
+                                  field="direction")
+        point_text, direction = point_text.rstrip()[:-1], side
+    point = safe_expr.number_node(point_text, "point")
     if variable in safe_expr.symbols_in(point):
         raise HavocInputError(f"the point cannot contain the variable {variable}", field="point")
-    return run_with_timeout(_limit_job, tree, variable, point, args.direction, timeout=_timeout(args), label="limit")
+    return run_with_timeout(_limit_job, tree, variable, point, direction, timeout=_timeout(args), label="limit")
 
 
 # ------------------------------------------------------------------- series
@@ -664,7 +677,7 @@ def series(args: SeriesArgs) -> SeriesResult:
 class MatrixArgs(_Args):
     matrix: list[list[Scalar]] = Field(description="rows of numbers or expressions, e.g. [[1, 2], [3, 4]]")
     operation: Literal["determinant", "inverse", "eigenvalues", "eigenvectors", "rank", "transpose", "trace",
-                       "rref"] = "determinant"
+                       "rref", "nullspace", "charpoly"] = "determinant"
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
@@ -677,7 +690,7 @@ def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
     sp = _sp()
     m = sp.Matrix([[_build(c, f"matrix[{i}][{j}]") for j, c in enumerate(row)] for i, row in enumerate(cells)])
     square = m.rows == m.cols
-    if operation in ("determinant", "inverse", "eigenvalues", "eigenvectors", "trace") and not square:
+    if operation in ("determinant", "inverse", "eigenvalues", "eigenvectors", "trace", "charpoly") and not square:
         raise HavocInputError(f"{operation} needs a square matrix, this one is {m.rows}x{m.cols}", field="matrix")
     shape = [m.rows, m.cols]
     out: dict[str, Any] = {"operation": operation, "shape": shape}
@@ -697,6 +710,16 @@ def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
         result = m.T
     elif operation == "rref":
         result = m.rref()[0]
+    elif operation == "nullspace":
+        basis = m.nullspace()
+        vectors = [[_text(c) for c in vec] for vec in basis]
+        text = "[" + ", ".join(_text(sp.ImmutableMatrix(v)) for v in basis) + "]"
+        latex = ", ".join(_latex(v) for v in basis) or r"\{0\}"
+        return MatrixResult(result=text, latex=latex, rows=vectors, **out)
+    elif operation == "charpoly":
+        lam = sp.Symbol("lamda")  # SymPy's spelling of lambda (prints as \lambda in LaTeX)
+        poly = m.charpoly(lam).as_expr()
+        return MatrixResult(result=_text(poly), latex=_latex(poly), value=_value(poly), **out)
     else:
         if operation == "eigenvalues":
             eig = [Eigenvalue(value=_value(v), multiplicity=int(k)) for v, k in m.eigenvals().items()]
@@ -713,7 +736,7 @@ def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
 
 @register("matrix", MatrixArgs)
 def matrix(args: MatrixArgs) -> MatrixResult:
-    """Exact matrix algebra: determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref."""
+    """Exact matrix algebra: determinant, inverse, eigenvalues/vectors, rank, transpose, trace, rref, nullspace."""
     rows = args.matrix
     if not rows or not rows[0]:
         raise HavocInputError("is empty", field="matrix")

@@ -62,6 +62,7 @@ x, y, r = sympy.symbols("x y r")
         ("x_1 + x_2", sympy.Symbol("x_1") + sympy.Symbol("x_2")),
         ("θ + α", sympy.Symbol("theta") + sympy.Symbol("alpha")),
         ("θ(1 - θ)", sympy.Symbol("theta") * (1 - sympy.Symbol("theta"))),
+        ("λ + lambda", 2 * sympy.Symbol("lamda")),  # SymPy's spelling, so results stay parseable
         ("gamma", sympy.Symbol("gamma")),  # a variable name unless called
         ("gamma(5)", sympy.Integer(24)),
         ("max(x, 2)", sympy.Max(x, 2)),
@@ -178,6 +179,8 @@ def test_errors_name_the_column(text: str, column: int) -> None:
         ("x/0", "division by zero"),
         ("|x|", "abs(...)"),
         ("x = 1 = 2", "not an equation"),
+        ("x if y else 2", "reserved word"),
+        ("None", "reserved word"),
     ],
 )
 def test_bad_input_is_one_line(text: str, fragment: str) -> None:
@@ -228,7 +231,8 @@ def test_field_name_is_used() -> None:
 def test_variable_names() -> None:
     assert safe_expr.check_symbol_name("x", "variable") == "x"
     assert safe_expr.check_symbol_name("θ", "variable") == "theta"
-    for bad, fragment in [("pi", "constant"), ("sin", "function"), ("__class__", "not a variable"),
+    assert safe_expr.check_symbol_name("lambda", "variable") == "lamda"
+    for bad, fragment in [("pi", "constant"), ("sin", "function"), ("__class__", "not a variable"), ("in", "reserved"),
                           ("2x", "not a variable"), ("", "expected"), ("x y", "not a variable")]:
         with pytest.raises(HavocInputError, match=f"^variable: .*{fragment}"):
             safe_expr.check_symbol_name(bad, "variable")

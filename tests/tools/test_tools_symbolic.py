@@ -62,6 +62,11 @@ def test_variables_are_real_in_calculus() -> None:
     assert run_tool("simplify", {"expression": "sqrt(x^2)"})["result"] == "Abs(x)"
 
 
+def test_simplified_derivative() -> None:
+    out = run_tool("differentiate", {"expression": "x/(1+x)", "simplify": True})
+    assert back(out["result"]) == 1 / (x + 1) ** 2
+
+
 def test_derivative_bad_input() -> None:
     with pytest.raises(HavocInputError, match=r"^variable: .*several symbols \(x, y\)"):
         run_tool("differentiate", {"expression": "x*y"})
@@ -284,6 +289,14 @@ def test_limits() -> None:
     assert run_tool("limit", {"expression": "1/x", "point": 0, "direction": "-"})["result"] == "-oo"
 
 
+def test_one_sided_limit_written_in_the_point() -> None:
+    out = run_tool("limit", {"expression": "1/x", "point": "0+"})
+    assert out["result"] == "oo" and out["direction"] == "+"
+    assert run_tool("limit", {"expression": "1/x", "point": "0-"})["result"] == "-oo"
+    with pytest.raises(HavocInputError, match="^direction: "):
+        run_tool("limit", {"expression": "1/x", "point": "0+", "direction": "-"})
+
+
 def test_two_sided_limit_that_does_not_exist() -> None:
     out = run_tool("limit", {"expression": "abs(x)/x", "point": 0})
     assert out["exists"] is False and (out["left"], out["right"]) == ("-1", "1")
@@ -332,6 +345,15 @@ def test_matrix_operations() -> None:
     assert run_tool("matrix", {"matrix": [[1, 2], [2, 4]], "operation": "rank"})["result"] == "1"
     assert run_tool("matrix", {"matrix": [[1, 2, 3]], "operation": "transpose"})["rows"] == [["1"], ["2"], ["3"]]
     assert run_tool("matrix", {"matrix": [["a", "b"], ["c", "d"]], "operation": "determinant"})["result"] == "a*d - b*c"
+
+
+def test_nullspace_and_characteristic_polynomial() -> None:
+    out = run_tool("matrix", {"matrix": [[1, 2], [2, 4]], "operation": "nullspace"})
+    assert out["rows"] == [["-2", "1"]]
+    assert run_tool("matrix", {"matrix": [[1, 0], [0, 1]], "operation": "nullspace"})["rows"] == []
+    out = run_tool("matrix", {"matrix": [[2, 1], [1, 2]], "operation": "charpoly"})
+    lam = sympy.Symbol("lamda")
+    assert back(out["result"]) == lam**2 - 4 * lam + 3 and "\\lambda" in out["latex"]
 
 
 def test_eigenvalues_with_multiplicity() -> None:
