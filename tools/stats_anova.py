@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import AliasChoices, BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field, field_validator
 
 from tools.errors import HavocInputError
 from tools.numeric import accurate_sum, add_offset, decimal_shift, validate_numbers
@@ -142,6 +142,15 @@ class TwoWayArgs(BaseModel):
         "3 (Minitab's adjusted SS) when unbalanced")
     factor_a: str = "A"
     factor_b: str = "B"
+
+    @field_validator("ss_type", mode="before")
+    @classmethod
+    def _roman(cls, v: Any) -> Any:
+        """Accept 'III', 'type 2', '1' as people write them."""
+        if isinstance(v, str):
+            key = v.strip().lower().removeprefix("type").strip()
+            return {"i": 1, "ii": 2, "iii": 3, "1": 1, "2": 2, "3": 3}.get(key, v)
+        return v
 
 
 class TwoWayResult(StatResult):

@@ -10,7 +10,7 @@ import math
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from scipy import stats as sps
 
 from tools.errors import HavocInputError
@@ -28,6 +28,16 @@ class NormalityArgs(BaseModel):
     data: Numbers("data")  # type: ignore[valid-type]
     method: Literal["shapiro_wilk", "anderson_darling"] = "shapiro_wilk"
     alpha: float = 0.05
+
+
+    @field_validator("method", mode="before")
+    @classmethod
+    def _method(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            key = v.strip().lower().replace("-", "_").replace(" ", "_")
+            return {"shapiro": "shapiro_wilk", "sw": "shapiro_wilk", "anderson": "anderson_darling",
+                    "ad": "anderson_darling"}.get(key, key)
+        return v
 
 
 class NormalityResult(StatResult):

@@ -28,6 +28,9 @@ from tools.stats_common import (
 from tools.stats_describe import centred
 
 Kind = Literal["one_sample", "paired", "pooled", "welch"]
+_KIND_ALIASES = {"one": "one_sample", "onesample": "one_sample", "single": "one_sample", "dependent": "paired",
+                 "matched": "paired", "student": "pooled", "equal_var": "pooled", "equal_variances": "pooled",
+                 "two_sample": "welch", "independent": "welch", "unequal_var": "welch", "unequal_variances": "welch"}
 
 
 class TTestArgs(BaseModel):
@@ -38,6 +41,14 @@ class TTestArgs(BaseModel):
     mu: float | Decimal = Field(0.0, description="hypothesised mean (one sample), mean difference (paired, two samples)")
     alternative: str = Field("two-sided", description="two-sided, less or greater")
     confidence: float = 0.95
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            key = v.strip().lower().replace("-", "_").replace(" ", "_")
+            return _KIND_ALIASES.get(key, key)
+        return v
 
     @field_validator("mu", mode="before")
     @classmethod

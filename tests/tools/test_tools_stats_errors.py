@@ -85,3 +85,13 @@ def test_bad_input_names_the_field(tool: str, args: dict[str, Any], field: str) 
     message = str(info.value)
     assert "\n" not in message
     assert field in message, message
+
+
+def test_spellings_people_and_planners_use_are_accepted() -> None:
+    groups = {"y": [1, 2, 3, 4, 5, 6, 7, 9], "a": list("aabbaabb"), "b": list("xxxxyyyy")}
+    assert run_tool("anova_twoway", {**groups, "ss_type": "III"})["ss_type"] == 3
+    assert run_tool("anova_twoway", {**groups, "ss_type": "type 2"})["ss_type"] == 2
+    assert run_tool("t_test", {"x": [1, 2, 4], "y": [2, 3, 7], "kind": "Student"})["kind"] == "pooled"
+    assert run_tool("t_test", {"x": [1, 2, 4], "y": [2, 3, 7], "kind": "two-sample"})["kind"] == "welch"
+    assert run_tool("normality", {"data": [1, 2, 4, 7, 8], "method": "Shapiro"})["method"].startswith("Shapiro")
+    assert run_tool("normality", {"data": [1, 2, 4, 7, 8, 9, 12, 13], "method": "AD"})["method"].startswith("Anderson")
