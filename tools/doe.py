@@ -94,13 +94,16 @@ class DesignArgs(BaseModel):
     samples: int | None = Field(None, ge=2, le=100000, description="Latin hypercube points (default 10 per factor)")
     criterion: str = Field("random", description="Latin hypercube: random, center, maximin, centermaximin, "
                                                  "correlation")
+    levels: int | None = Field(None, ge=2, le=100, description="full factorial: level count for every factor "
+                                                              "that does not give its own")
     replicates: int = Field(1, ge=1, le=100)
     blocks: int = Field(1, ge=1, le=64, description="2^k / 2^(k-p): blocks confounded with high-order "
                                                     "interactions; CCD: orthogonal blocks")
     randomize: bool = False
     seed: int | None = Field(None, ge=0)
 
-    @field_validator("factors", "center_points", "runs", "samples", "replicates", "blocks", "seed", mode="before")
+    @field_validator("factors", "center_points", "runs", "samples", "replicates", "blocks", "seed", "levels",
+                     mode="before")
     @classmethod
     def _no_booleans(cls, value: Any, info: Any) -> Any:
         if isinstance(value, bool):
@@ -277,7 +280,7 @@ def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool, blocks
 
 
 def _full_factorial(args: DesignArgs, factors: list[Factor]) -> _Built:
-    counts = [f.levels or 2 for f in factors]
+    counts = [f.levels or args.levels or 2 for f in factors]
     if all(c == 2 for c in counts) and not any(f.values for f in factors):
         return _two_level(args, factors, fractional=False)
     if args.blocks > 1:
@@ -433,6 +436,25 @@ def _check_levels_use(design: str, factors: list[Factor]) -> None:
                                   field=f"factors[{i}].levels")
 
 
+def _check_options_apply(design: str, args: DesignArgs) -> None:
+    """An option the chosen family ignores is a misunderstanding worth reporting, not dropping."""
+    takes = {
+        "generators": ("fractional_factorial", "central_composite"),
+        "resolution": ("fractional_factorial", "central_composite"),
+        "runs": ("fractional_factorial", "central_composite", "plackett_burman"),
+        "alpha": ("central_composite",),
+        "samples": ("latin_hypercube",),
+        "levels": ("full_factorial",),
+    }
+    for option, designs in takes.items():
+        if getattr(args, option) is not None and design not in designs:
+            raise HavocInputError(f"{design} takes no {option} (only {', '.join(designs)})", field=option)
+    if args.face != "circumscribed" and design != "central_composite":
+        raise HavocInputError(f"{design} takes no face (only central_composite)", field="face")
+    if args.criterion != "random" and design != "latin_hypercube":
+        raise HavocInputError(f"{design} takes no criterion (only latin_hypercube)", field="criterion")
+
+
 @register("doe_design", DesignArgs)
 def doe_design(args: DesignArgs) -> DesignResult:
     """Generate a design of experiments (full/fractional factorial, Plackett-Burman, Box-Behnken, CCD, LHS)."""
@@ -441,11 +463,10 @@ def doe_design(args: DesignArgs) -> DesignResult:
         f.model_dump(exclude_none=True) if isinstance(f, FactorSpec) else f for f in args.factors]
     factors = parse_factors(spec)
     _check_levels_use(design, factors)
+    _check_options_apply(design, args)
     k = len(factors)
     if design in ("fractional_factorial",) and k < 3:
         raise HavocInputError("a two-level fraction needs at least 3 factors", field="factors")
-    if args.generators and design not in ("fractional_factorial", "central_composite"):
-        raise HavocInputError(f"{design} takes no generators", field="generators")
     seed = args.seed if args.seed is not None else (secrets.randbelow(2**31) if args.randomize or
                                                      design == "latin_hypercube" else None)
     if design == "full_factorial":

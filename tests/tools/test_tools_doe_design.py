@@ -49,6 +49,15 @@ def test_mixed_level_factorial_with_ranges_lists_and_categories() -> None:
     assert res["factors"][0]["units"] == "C"
 
 
+def test_default_level_count_for_every_factor() -> None:
+    res = design(design="full_factorial", factors=[{"name": "a", "low": 0, "high": 10}, {"name": "b", "levels": 2}],
+                 levels=3)
+    assert res["runs"] == 6
+    assert sorted({r[0] for r in res["natural"]}) == [0.0, 5.0, 10.0]
+    p = props(res)
+    assert p["column_levels"] == [[-1.0, 0.0, 1.0], [-1.0, 1.0]] and p["orthogonal"]
+
+
 def test_centre_points_and_replicates() -> None:
     res = design(design="full_factorial", factors=[{"name": "x", "low": 10, "high": 20},
                                                     {"name": "y", "low": 0, "high": 1}],
@@ -267,6 +276,12 @@ BAD = [
     ({"design": "plackett_burman", "factors": 5, "runs": 10}, "runs"),
     ({"design": "plackett_burman", "factors": 5, "generators": ["E=ABCD"]}, "generators"),
     ({"design": "latin_hypercube", "factors": 2, "criterion": "best"}, "criterion"),
+    ({"design": "full_factorial", "factors": 4, "resolution": 4}, "resolution"),
+    ({"design": "box_behnken", "factors": 4, "alpha": "rotatable"}, "alpha"),
+    ({"design": "box_behnken", "factors": 4, "face": "faced"}, "face"),
+    ({"design": "full_factorial", "factors": 4, "samples": 10}, "samples"),
+    ({"design": "box_behnken", "factors": 4, "levels": 3}, "levels"),
+    ({"design": "full_factorial", "factors": 4, "levels": 1}, "levels"),
     ({"design": "full_factorial", "factors": [{"name": "a", "colour": 1}]}, "factors"),
 ]
 
