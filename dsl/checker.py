@@ -68,13 +68,20 @@ def keywords() -> frozenset[str]:
     return frozenset(words)
 
 
-def check(program: ast.Program, *, base_dir: Path | None = None, env: dict[str, Any] | None = None) -> None:
+def check(
+    program: ast.Program,
+    *,
+    base_dir: Path | None = None,
+    env: dict[str, Any] | None = None,
+    confine_files: bool = False,
+) -> None:
     """Raise `DslSemanticError` (with line and column) for the first thing in `program` that cannot work.
 
     `env` holds names bound by earlier runs (as `dsl.execute` leaves them), so a
-    follow-up program may use them.
+    follow-up program may use them. `confine_files` refuses CSV files outside
+    `base_dir` (for programs from remote callers).
     """
-    _Checker(program, base_dir, env or {}).run()
+    _Checker(program, base_dir, env or {}, confine_files).run()
 
 
 def binding_kind(value: Any) -> str | None:
@@ -87,9 +94,9 @@ def binding_kind(value: Any) -> str | None:
 
 
 class _Checker:
-    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any]) -> None:
+    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any], confine: bool) -> None:
         self.program = program
-        self.csv = CsvCache(Path(base_dir) if base_dir is not None else None)
+        self.csv = CsvCache(Path(base_dir) if base_dir is not None else None, confine=confine)
         self.scope: dict[str, str] = {}
         for name, value in env.items():
             kind = binding_kind(value)

@@ -67,13 +67,25 @@ class CsvTable:
 class CsvCache:
     """One read per file per program run; headers are read on their own for the checker."""
 
-    def __init__(self, base_dir: Path | None) -> None:
+    def __init__(self, base_dir: Path | None, *, confine: bool = False) -> None:
+        """`confine`: only files under `base_dir` (default: the current directory) may be read.
+
+        Why: a program can come from a remote caller (the API, a chat model);
+        it must not read, or show the first line of, any file on the server.
+        """
         self.base_dir = base_dir
+        self.confine = confine
         self._tables: dict[Path, CsvTable] = {}
         self._headers: dict[Path, list[str]] = {}
 
     def path(self, file: str) -> Path:
         path = resolve(file, self.base_dir)
+        if self.confine:
+            root = Path(self.base_dir if self.base_dir is not None else Path.cwd()).resolve()
+            real = path.resolve()
+            if real != root and root not in real.parents:
+                raise HavocInputError(f"{file}: data files are read from {root} only")
+            path = real
         if not path.is_file():
             raise HavocInputError(f"no such file: {path}")
         return path

@@ -70,14 +70,18 @@ def execute(
     base_dir: Path | str | None = None,
     env: dict[str, Any] | None = None,
     checked: bool = False,
+    confine_files: bool = False,
 ) -> list[StatementResult]:
-    """Check (unless `checked`), then run every statement in order; `env` gains the program's bindings."""
+    """Check (unless `checked`), then run every statement in order; `env` gains the program's bindings.
+
+    `confine_files`: CSV files must lie under `base_dir` (set it for programs from remote callers).
+    """
     base = Path(base_dir) if base_dir is not None else None
     if env is None:
         env = {}
     if not checked:
-        check(program, base_dir=base, env=env)
-    runner = _Runner(program, base, env)
+        check(program, base_dir=base, env=env, confine_files=confine_files)
+    runner = _Runner(program, base, env, confine_files)
     results: list[StatementResult] = []
     for statement in program.statements:
         result = runner.statement(statement)
@@ -87,10 +91,10 @@ def execute(
 
 
 class _Runner:
-    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any]) -> None:
+    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any], confine: bool) -> None:
         self.program = program
         self.env = env
-        self.csv = CsvCache(base_dir)
+        self.csv = CsvCache(base_dir, confine=confine)
         self.file: str | None = None
         self.current: ast.Node | None = None
 

@@ -21,7 +21,8 @@ class DslRunArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     program: str = Field(description="a HAVOC program (docs/dsl.md), e.g. 'describe [1, 2, 3]'", max_length=1_000_000)
-    base_dir: str | None = Field(None, description="directory that relative CSV paths are read from")
+    base_dir: str | None = Field(None, description="the directory CSV files are read from (default: the "
+                                                    "current directory); files outside it are refused")
     bindings: dict[str, Any] | None = Field(
         None, description="names bound by an earlier run (its `bindings`), for follow-up programs"
     )
@@ -40,5 +41,5 @@ def dsl_run(args: DslRunArgs) -> DslRunResult:
     env = dict(args.bindings or {})
     program = dsl.parse(args.program)
     base = Path(args.base_dir) if args.base_dir else None
-    results = dsl.execute(program, base_dir=base, env=env)
+    results = dsl.execute(program, base_dir=base, env=env, confine_files=True)
     return DslRunResult(results=[r.model_dump(mode="json") for r in results], bindings=env)

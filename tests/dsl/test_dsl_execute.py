@@ -165,3 +165,20 @@ def test_dsl_run_tool_is_registered() -> None:
     assert out["bindings"]["y"]["numbers"] == ["4", "5"]
     again = run_tool("dsl_run", {"program": "describe y", "bindings": out["bindings"]})
     assert again["results"][0]["output"]["n"] == 2
+
+
+def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (inside / "ok.csv").write_text("y\n1\n2\n")
+    (tmp_path / "secret.csv").write_text("password\nhunter2\n")
+    program = dsl.parse('describe from "ok.csv" column y')
+    assert dsl.execute(program, base_dir=inside, confine_files=True)[0].output["n"] == 2
+    for escape in ('"../secret.csv"', f'"{tmp_path / "secret.csv"}"'):
+        with pytest.raises(dsl.DslSemanticError, match="data files are read from") as info:
+            dsl.execute(dsl.parse(f"describe from {escape} column password"), base_dir=inside, confine_files=True)
+        assert "hunter2" not in str(info.value) and "password" not in str(info.value).split("column")[-1]
+    out = run_tool("dsl_run", {"program": 'describe from "ok.csv" column y', "base_dir": str(inside)})
+    assert out["results"][0]["output"]["n"] == 2
+    with pytest.raises(dsl.DslError, match="data files are read from"):
+        run_tool("dsl_run", {"program": 'describe from "../secret.csv" column password', "base_dir": str(inside)})
