@@ -21,6 +21,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from tools.errors import HavocInputError
 
 NumberLike = float | int | Decimal
+_FLOAT_MAX = Decimal("1.7976931348623157e308")
 
 
 def _check_scalar(value: Any, field: str) -> NumberLike:
@@ -29,6 +30,8 @@ def _check_scalar(value: Any, field: str) -> NumberLike:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise HavocInputError(f"{value} is not a finite number", field=field)
+        if abs(value) > _FLOAT_MAX:
+            raise HavocInputError(f"{value} is beyond the double-precision range (about 1.8e308)", field=field)
         return value
     if not math.isfinite(float(value)):
         raise HavocInputError(f"{value} is not a finite number (NaN and infinity are not data)", field=field)

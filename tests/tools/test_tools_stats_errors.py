@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("describe", {"data": [3.0]}, "data"),
     ("describe", {"data": [1.0, NAN]}, "data[1]"),
     ("describe", {"data": [1.0, INF]}, "data[1]"),
+    ("describe", {"data": [Decimal(1), Decimal("1e400")]}, "data[1]"),
     ("describe", {"data": ["1", 2]}, "data[0]"),
     ("describe", {"data": "1,2,3"}, "data"),
     ("describe", {"data": [1, 2, 3], "confidence": 1.5}, "confidence"),
