@@ -8,7 +8,7 @@ basis back to raw powers cancels digits. So:
 1. The design is written as X = Xs M^-1: Xs has centred, scaled columns (condition small enough that
    a float64 QR of Xs is a good approximate solver); M (exact, decimal) maps scaled coefficients to raw.
 2. Björck's iterative refinement of the augmented system [I X; X' 0][r; b] = [y; c]: the residuals
-   f = y - r - X b and g = c - X' r are computed in 60-digit decimal from the decimal data, each
+   f = y - r - X b and g = c - X' r are computed in 80-digit decimal from the decimal data, each
    correction is solved with the float QR, and b, r accumulate in decimal. Each sweep gains about
    -log10(cond(Xs) * eps) digits, so a few sweeps reach far beyond 15 digits.
 3. The same iteration with y = 0, c = e_j gives column j of (X'X)^-1, for the standard errors.
@@ -29,7 +29,7 @@ from scipy.linalg import solve_triangular
 
 from tools.errors import HavocInputError
 
-PRECISION = 60
+PRECISION = 80
 DECIMAL_CELLS = 20_000
 MAX_SWEEPS = 12
 SINGULAR_RATIO = 1e-11
@@ -138,7 +138,7 @@ def _to_decimal_matrix(a: np.ndarray) -> np.ndarray:
 
 
 def _inverse_gram_diagonal(design: Design, r: np.ndarray) -> list[Decimal] | None:
-    """diag((X'X)^-1) by refining the scaled inverse against the Gram matrix formed in 60-digit decimal.
+    """diag((X'X)^-1) by refining the scaled inverse against the Gram matrix formed in 80-digit decimal.
 
     The Gram matrix Gs = M'X'XM is exact here (decimal products of decimal data), so this is iterative
     refinement of Zs = Gs^-1 with the float QR's (R'R)^-1 as the approximate inverse, not the float
