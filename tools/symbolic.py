@@ -184,9 +184,12 @@ def _text(expr: Any, field: str = "result") -> str:
 
 def _latex(expr: Any) -> str:
     try:
-        return _sp().latex(expr)
+        text = _sp().latex(expr)
     except ValueError:
         raise HavocInputError("the result contains a number too large to print", field="result") from None
+    if len(text) > 2 * MAX_RESULT_CHARS:
+        raise HavocInputError(f"the result's LaTeX is longer than {2 * MAX_RESULT_CHARS} characters", field="result")
+    return text
 
 
 def _numeric(expr: Any) -> tuple[float | None, float | None, bool | None]:

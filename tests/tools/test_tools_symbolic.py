@@ -272,6 +272,11 @@ def test_simplify_methods(expression: str, method: str, expected: sympy.Expr) ->
     assert out["changed"] is True and out["method"] == method
 
 
+def test_gigantic_results_are_refused_in_one_line() -> None:
+    with pytest.raises(HavocInputError, match="^result: the result is longer than 100000 characters$"):
+        run_tool("simplify", {"expression": "(x+1)^1200", "method": "expand"})
+
+
 def test_simplify_unknown_method() -> None:
     with pytest.raises(HavocInputError, match="method"):
         run_tool("simplify", {"expression": "x", "method": "eval"})
