@@ -1,7 +1,10 @@
 """The statistics tools, one registry entry each; this module only gathers them.
 
 Why split: each family (summary, t-tests, ANOVA, tests of assumptions, chi-square) is a small module with
-its own numerics notes; the registry imports `tools.stats` and so registers them all.
+its own numerics notes; the registry imports `tools.stats` and so registers them all. Callers above
+`tools` use `tools.registry.run_tool(name, args)`: describe, t_test, anova_oneway (with Tukey HSD),
+anova_twoway, chi_square, normality, levene, kruskal_wallis, and regression (in `tools.regression`).
+Every result's JSON form writes infinities as the text "Infinity" (strict JSON).
 """
 
 from __future__ import annotations
