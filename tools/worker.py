@@ -160,6 +160,10 @@ def _worker_main(conn: Connection, alive: Connection, memory_mb: int) -> None:
         with contextlib.suppress(OSError):
             os.setpgrp()  # own process group: a kill reaches whatever this process starts
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        # one thread per worker: parallelism comes from several workers, and a BLAS that
+        # reserves a buffer per core could otherwise hit the address-space cap on a big machine
+        os.environ.setdefault(var, "1")
     _watch_parent(alive)
     _limit_memory(memory_mb)
     while True:
