@@ -14,6 +14,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import dsl  # noqa: E402
 from dsl.parser import accepts, interactive, lark_parser  # noqa: E402
+from dsl.prefix import is_valid_prefix  # noqa: E402
 
 STATEMENTS = [
     "let d{i} = design box_behnken {{\n    factor temperature 150 .. 200 \"degC\"\n    factor pressure 1 .. 3 \"bar\"\n"
@@ -86,6 +87,12 @@ def main() -> None:
               f"mean {statistics.fmean(ask_us):.1f} us, p95 {ask_us[int(0.95 * len(ask_us))]:.1f} us per token "
               f"(median {statistics.median(sizes):.0f}, max {max(sizes)} terminals allowed); "
               f"feed_token median {statistics.median(feed_us):.1f} us")
+
+    # the text-level question (a decoder holding sub-word pieces): is this still the start of a program?
+    for length in (100, 400, 1600):
+        prefix = (sample * 4)[:length]
+        seconds = best_of(5, lambda p=prefix: is_valid_prefix(p))
+        print(f"is_valid_prefix on {length} characters: {1e3 * seconds:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -139,6 +139,17 @@ def test_format_then_parse_gives_the_same_program(program: ast.Program) -> None:
     assert dsl.format(parsed) == text
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(programs)
+def test_prefixes_of_generated_programs_are_valid(program: ast.Program) -> None:
+    from dsl.prefix import is_complete, is_valid_prefix
+
+    text = dsl.format(program)
+    for end in range(0, len(text), max(1, len(text) // 25)):
+        assert is_valid_prefix(text[:end]), text[:end]
+    assert is_complete(text)
+
+
 def test_format_is_canonical_for_messy_input() -> None:
     messy = 'LET  d=DESIGN Box_Behnken{FACTORS 3 Center_Points 3}\nanalyze d WITH response [1,2 ,3]method SURFACE'
     assert dsl.format(dsl.parse(messy)) == (

@@ -173,3 +173,36 @@ def test_fast_accepts_agrees_with_lark_at_every_token() -> None:
         assert accepts(ip) == ip.accepts(), token
         ip.feed_token(token)
     assert accepts(ip) == ip.accepts() and "$END" in accepts(ip)
+
+
+PREFIXES_GOOD = ["", "desc", "describe ", "describe [1.", "describe [1.5e-", "chart xba", "let d = design box_",
+                 "design box_behnken { factor t 1..", 'describe from "a b', "simplify sin(", "describe [1] # c",
+                 "limit of x as x to 0 from le", "simplify x**", "describe [- 1"]
+PREFIXES_BAD = ["describe ]", "chart xbq", "describe [1,,", "describe [1.x", "simplify 2x", "@",
+                "design box_behnken { factor t 1 .. }", "regression [1] [2]", "limit of x as x to 0 from up",
+                "describe [1.5e-x", "simplify x***"]
+
+
+@pytest.mark.parametrize("text", PREFIXES_GOOD)
+def test_valid_prefixes(text: str) -> None:
+    from dsl.prefix import is_valid_prefix
+
+    assert is_valid_prefix(text)
+
+
+@pytest.mark.parametrize("text", PREFIXES_BAD)
+def test_invalid_prefixes(text: str) -> None:
+    from dsl.prefix import is_valid_prefix
+
+    assert not is_valid_prefix(text)
+
+
+def test_every_prefix_of_every_example_is_valid() -> None:
+    from dsl.prefix import is_complete, is_valid_prefix
+
+    for path in sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.havoc")):
+        text = path.read_text()
+        for end in range(0, len(text), max(1, len(text) // 80)):
+            assert is_valid_prefix(text[:end]), (path.name, text[:end][-40:])
+        assert is_complete(text)
+        assert not is_complete(text.rstrip()[:-1] + " [")
