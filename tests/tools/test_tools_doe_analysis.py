@@ -233,3 +233,19 @@ def test_rsm_bad_input(args: dict, field: str) -> None:
     with pytest.raises(HavocInputError) as err:
         run("rsm_fit", args)
     assert str(err.value).startswith(field) and "\n" not in str(err.value)
+
+
+def test_decimal_text_input_as_the_cli_sends_it() -> None:
+    from decimal import Decimal
+
+    res = run("doe_effects", {"factors": 2, "response": [Decimal(str(v)) for v in YIELD]})
+    assert res["effects"]["A"] == pytest.approx(25 / 3)
+    fit = run("rsm_fit", {"X": [[Decimal(str(v)) for v in row] for row in CCD_X], "y": [Decimal(str(v)) for v in CCD_Y]})
+    assert fit["nature"] == "maximum"
+
+
+def test_anova_accepts_a_design_result() -> None:
+    design = run("doe_design", {"design": "full_factorial", "factors": 2, "replicates": 3})
+    by_result = run("doe_anova", {"design": design, "response": YIELD})
+    by_rows = run("doe_anova", {"coded": design["coded"], "response": YIELD})
+    assert by_result["table"] == by_rows["table"]
