@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -90,6 +91,27 @@ def test_kill_reaches_processes_the_worker_started(tmp_path: Path) -> None:
     worker_pid, grandchild = (int(p) for p in pid_file.read_text().split())
     assert _gone(worker_pid)
     assert _gone(grandchild)
+
+
+def test_workers_exit_when_their_parent_dies() -> None:
+    """kill -9 of the agent must not leave a runaway computation behind."""
+    code = (
+        "import threading, time\n"
+        "from tools import worker\n"
+        "threading.Thread(target=lambda: worker.run_with_timeout(time.sleep, 60, timeout=100), daemon=True).start()\n"
+        "while not worker.worker_pids(): time.sleep(0.05)\n"
+        "print(worker.worker_pids()[0], flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=repo, stdout=subprocess.PIPE, text=True)
+    try:
+        pid = int(proc.stdout.readline())
+        assert not _gone(pid, wait_s=0.2)  # it is running the sleep
+    finally:
+        proc.kill()
+        proc.wait()
+    assert _gone(pid)
 
 
 def test_cancel_event_stops_the_run() -> None:
