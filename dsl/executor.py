@@ -325,7 +325,7 @@ class _Runner:
                 self.fail(f"design {a.design} has no run order to read the responses by")
             response = [response[position - 1] for position in order]
         surface_design = binding.get("design") in SURFACE_DESIGNS
-        method = a.method or ("surface" if surface_design else "effects")
+        method = a.method or ("surface" if surface_design else "effects" if _two_level(coded) else "anova")
         tool = ANALYSIS_TOOLS[method]
         names = output.get("factor_names") if isinstance(output.get("factor_names"), list) else None
         if tool == "rsm_fit":
@@ -518,6 +518,15 @@ class _Runner:
         if e.at:
             args["values"] = {a.name: a.value.sympy_text for a in e.at}
         return "evaluate", args
+
+
+def _two_level(coded: list[Any]) -> bool:
+    """Every run at +-1 on every factor, or a centre run: what factorial effects are defined for."""
+    for row in coded:
+        levels = {float(v) for v in row} if isinstance(row, list) else {None}
+        if not (levels <= {-1.0, 1.0} or levels == {0.0}):
+            return False
+    return True
 
 
 def _factor_specs(output: dict[str, Any]) -> list[Any] | None:

@@ -182,3 +182,10 @@ def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
     assert out["results"][0]["output"]["n"] == 2
     with pytest.raises(dsl.DslError, match="data files are read from"):
         run_tool("dsl_run", {"program": 'describe from "../secret.csv" column password', "base_dir": str(inside)})
+
+
+def test_multi_level_factorials_default_to_anova() -> None:
+    env: dict = {}
+    run('let d = design full_factorial { factor a levels [1, 2, 3] factor b levels ["x", "y"] }', env=env)
+    (result,) = run("analyze d with response [5, 6, 7, 6, 8, 9]", env=env)
+    assert result.tool == "doe_anova"
