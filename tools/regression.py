@@ -21,7 +21,7 @@ from tools.errors import HavocInputError
 from tools.numeric import Numbers, _check_scalar, decimal_shift, exact_decimals, to_decimal
 from tools.registry import register
 from tools.stats_common import StatResult, check_probability, f_p_value
-from tools.stats_lsq import DECIMAL_CELLS, PRECISION, Design, solve
+from tools.stats_lsq import PRECISION, Design, solve, use_decimal
 
 
 class RegressionArgs(BaseModel):
@@ -234,7 +234,7 @@ def regression(args: RegressionArgs) -> RegressionResult:
         if not isinstance(args.degree, int) or not 1 <= args.degree <= 20:
             raise HavocInputError(f"must be an integer from 1 to 20, got {args.degree!r}", field="degree")
         p = args.degree + (1 if args.intercept else 0)
-        exact = n * p <= DECIMAL_CELLS
+        exact = use_decimal(n, p)
         distinct = _distinct_up_to(args.x, p)
         if distinct < p:
             raise HavocInputError(f"{distinct} distinct x values cannot determine a degree-{args.degree} polynomial",
@@ -249,7 +249,7 @@ def regression(args: RegressionArgs) -> RegressionResult:
             raise HavocInputError(f"has {len(names)} names for {k} columns of X", field="names")
         terms = (["intercept"] if args.intercept else []) + list(names)
         p = len(terms)
-        exact = n * p <= DECIMAL_CELLS
+        exact = use_decimal(n, p)
         design = _multiple_design(rows, args.intercept, exact, terms)
         field = "X"
     df_res = n - p

@@ -13,7 +13,7 @@ basis back to raw powers cancels digits. So:
    -log10(cond(Xs) * eps) digits, so a few sweeps reach far beyond 15 digits.
 3. The same iteration with y = 0, c = e_j gives column j of (X'X)^-1, for the standard errors.
 
-Large problems (more than DECIMAL_CELLS cells) take the float path: an R-only QR of [Xs y], one sweep
+Large problems (more than DECIMAL_CELLS cells, or wide ones: see `use_decimal`) take the float path: an R-only QR of [Xs y], one sweep
 of corrected semi-normal equations, and the covariance from R^-1; that is accurate to about
 cond(Xs) * eps. (Small numpy arrays take the decimal path from their exact binary values.)
 """
@@ -31,6 +31,12 @@ from tools.errors import HavocInputError
 
 PRECISION = 80
 DECIMAL_CELLS = 20_000
+DECIMAL_GRAM_WORK = 300_000  # n * p^2: the decimal Gram matrix; wider designs take the float path
+
+
+def use_decimal(n: int, p: int) -> bool:
+    """Whether the decimal refinement is affordable (about a second at the limits on one slow core)."""
+    return n * p <= DECIMAL_CELLS and n * p * p <= DECIMAL_GRAM_WORK
 MAX_SWEEPS = 12
 SINGULAR_RATIO = 1e-11
 
