@@ -167,6 +167,7 @@ GREEK = {
     "Λ": "Lambda", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
 }
 _GREEK_NAMES = frozenset(GREEK.values())
+LOG_BASE_RE = re.compile(r"log_(\d+)")
 NAME_RE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 NUMBER_RE = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
 SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
@@ -429,6 +430,10 @@ class _Parser:
     def name(self) -> Node:
         tok = self.next()
         raw = tok.text
+        base = LOG_BASE_RE.fullmatch(raw)
+        if base and self.is_op("("):  # log_2(x) is log(x, 2)
+            call = self.call("log", tok, fixed_args=1)
+            return Call("log", (*call.args, Num(base.group(1), tok.col + 4)), tok.col)
         func = FUNCTION_ALIASES.get(raw, raw) if (raw in FUNCTIONS or raw in FUNCTION_ALIASES) else None
         if func is not None:
             if self.is_op("("):
@@ -448,7 +453,7 @@ class _Parser:
             raise _fail(self.field, f"unknown function {raw!r}", tok.col)
         return Sym(raw, tok.col)  # a one-letter name before "(" multiplies: x(x+1), θ(1 - θ)
 
-    def call(self, func: str, name_tok: _Tok) -> Call:
+    def call(self, func: str, name_tok: _Tok, fixed_args: int | None = None) -> Call:
         open_tok = self.next()
         self.enter(open_tok)
         args: list[Node] = []
@@ -464,7 +469,7 @@ class _Parser:
                 break
             raise self.error(f"expected ',' or ')' in the call of {name_tok.text} at column {name_tok.col}")
         self.depth -= 1
-        low, high = FUNCTIONS[func]
+        low, high = FUNCTIONS[func] if fixed_args is None else (fixed_args, fixed_args)
         if len(args) < low or (high is not None and len(args) > high):
             want = f"{low}" if low == high else f"{low} to {high}" if high else f"at least {low}"
             raise _fail(self.field, f"{name_tok.text} takes {want} argument(s), got {len(args)}", name_tok.col)

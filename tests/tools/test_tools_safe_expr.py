@@ -34,6 +34,7 @@ x, y, r = sympy.symbols("x y r")
         ("ln(x)", sympy.log(x)),
         ("log(8, 2)", sympy.Integer(3)),
         ("log10(x)", sympy.log(x, 10)),
+        ("log_2(8)", sympy.Integer(3)),
         ("sqrt(x)", sympy.sqrt(x)),
         ("√x", sympy.sqrt(x)),
         ("√(x+1)", sympy.sqrt(x + 1)),
