@@ -16,9 +16,16 @@ that could explode: input length, nesting depth, number literal size, exponent s
 against the size of the base, factorial/gamma/binomial arguments.
 
 Accepted: `x^3*sin(x)`, `x**2`, `2x`, `3 sin(x)`, `(x+1)(x-1)`, `e^x`, `ln(x)`, `log(x, 2)`,
-`sqrt`, `√x`, `∛x`, `x²`, `x⁻¹`, `5!`, `pi`/`π`, `oo`/`inf`/`∞`, `I` (imaginary unit),
-`abs`, `×`, `·`, `÷`, `−`, Greek letters, relations `=`, `<`, `<=`, `≤`, `≠` (equations and
-inequalities). Multi-letter names are one symbol (`xy` is the symbol xy, not x*y).
+`log_2(x)`, `sin^2(x)`, `sqrt`, `√x`, `∛x`, `x²`, `x⁻¹`, `5!`, `pi`/`π`, `oo`/`inf`/`∞`, `I`
+(imaginary unit), `abs`, `×`, `·`, `÷`, `−`, Greek letters, relations `=`, `<`, `<=`, `≤`, `≠`
+(equations and inequalities), and the special functions SymPy writes in its own answers
+(`Si`, `erfi`, `polygamma`, `LambertW`, ...), so results read back in.
+
+Conventions, each a choice worth knowing: multi-letter names are one symbol (`xy` is the
+symbol xy, not x*y); a one-letter name before `(` multiplies (`x(x+1)`), a longer unknown
+one is an error (`foo(x)`); `sin x` without parentheses is an error rather than a guess;
+decimals are exact rationals (`0.1` is 1/10); `lambda`/`λ` is spelled `lamda`, as SymPy does,
+and Python keywords are not names, so every result stays parseable by SymPy.
 """
 
 from __future__ import annotations
