@@ -239,7 +239,11 @@ def audit_design(args: dict, out: dict) -> list[dict]:
 
 
 def resolution_from_matrix(X: np.ndarray, max_len: int = 8) -> int | None:
-    """Length of the shortest product of columns that is constant: the design's resolution."""
+    """Length of the shortest product of columns that is constant: the design's resolution.
+
+    Centre rows (all zeros) carry no sign information and are left out.
+    """
+    X = X[~np.all(np.abs(X) < 1e-12, axis=1)]
     cols = [X[:, j] for j in range(X.shape[1])]
     for length in range(1, min(max_len, len(cols)) + 1):
         for combo in combinations(range(len(cols)), length):

@@ -88,9 +88,12 @@ def test_rendered_programs_parse() -> None:
 
 
 def test_after_audit_routing() -> None:
-    assert after_audit({"audit_feedback": "SS do not add up", "revisions": 1}) == "PLAN"
-    assert after_audit({"audit_feedback": "SS do not add up", "revisions": MAX_REVISIONS + 1}) == "ANSWER"
-    assert after_audit({"audit_feedback": None, "revisions": 0}) == "ANSWER"
+    chat = {"planner": "chat_model"}
+    assert after_audit({"audit_feedback": "SS do not add up", "revisions": 1, "plan": chat}) == "PLAN"
+    assert after_audit({"audit_feedback": "SS do not add up", "revisions": MAX_REVISIONS + 1, "plan": chat}) == "ANSWER"
+    assert after_audit({"audit_feedback": None, "revisions": 0, "plan": chat}) == "ANSWER"
+    # the NL parser is the last planner: re-running it would repeat the same plan
+    assert after_audit({"audit_feedback": "bad", "revisions": 1, "plan": {"planner": "nl_parser"}}) == "ANSWER"
     assert RECURSION_LIMIT >= 8 + 5 * MAX_REVISIONS
 
 
