@@ -114,3 +114,24 @@ def test_plots_written(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     pngs = list(tmp_path.glob("*.png"))
     assert pngs and all(p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in pngs)
+
+
+def test_failed_audit_sends_plan_back_for_another_route(monkeypatch: pytest.MonkeyPatch) -> None:
+    from graphs import audit_checks
+
+    calls = {"n": 0}
+    real = audit_checks.AUDITORS["differentiate"]
+
+    def fail_first(args: dict, out: dict) -> list[dict]:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            return [{"name": "forced", "passed": False, "detail": "deliberately failed once"}]
+        return real(args, out)
+
+    monkeypatch.setitem(audit_checks.AUDITORS, "differentiate", fail_first)
+    model = FakeListChatModel(responses=["```havoc\nderivative of x^3*sin(x) by x\n```", "narrative"])
+    state = run("What is the derivative of x^3 sin x", model=model)
+    plans = [e for e in state["trace"] if e["node"] == "PLAN" and e["status"] == "end"]
+    assert len(plans) == 2 and plans[1]["detail"]["audit_feedback"].startswith("differentiate: forced")
+    assert state["plan"]["planner"] == "nl_parser" and state["revisions"] == 1
+    assert state["audit_passed"]
