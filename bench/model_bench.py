@@ -122,7 +122,8 @@ def bench_prefill(ours: HavocLM, theirs, prompt_len: int, reps: int, label: str,
     return report(f"prefill {label}", prompt_len * inner, "tok/s", a, b)
 
 
-def bench_train(ours: HavocLM, theirs, batch: int, seq: int, reps: int, autocast: bool) -> float:
+def bench_train(ours: HavocLM, theirs, batch: int, seq: int, reps: int, autocast: bool,
+                compile_ours: bool = False) -> float:
     gen = torch.Generator().manual_seed(3)
     ids = torch.randint(0, ours.cfg.vocab_size, (batch, seq), generator=gen)
     targets = torch.cat([ids[:, 1:], torch.full((batch, 1), -100)], dim=1)
@@ -134,10 +135,12 @@ def bench_train(ours: HavocLM, theirs, batch: int, seq: int, reps: int, autocast
     def context():
         return torch.autocast("cpu", dtype=torch.bfloat16) if autocast else torch.autocast("cpu", enabled=False)
 
+    forward = torch.compile(ours) if compile_ours else ours
+
     def step_ours() -> None:
         opt_ours.zero_grad(set_to_none=True)
         with context():
-            _, loss = ours(ids, targets)
+            _, loss = forward(ids, targets)
         loss.backward()
         opt_ours.step()
 
@@ -152,7 +155,7 @@ def bench_train(ours: HavocLM, theirs, batch: int, seq: int, reps: int, autocast
     a, b = interleaved(reps, lambda: timed(step_ours), lambda: timed(step_theirs))
     ours.eval()
     theirs.eval()
-    label = "bf16 autocast" if autocast else "fp32"
+    label = ("bf16 autocast" if autocast else "fp32") + (" compiled" if compile_ours else "")
     return report(f"train step {label}", batch * seq, "tok/s", a, b)
 
 
@@ -209,6 +212,8 @@ def main() -> int:
     parser.add_argument("--skip-train", action="store_true")
     parser.add_argument("--skip-decode", action="store_true")
     parser.add_argument("--bf16-decode", action="store_true", help="also decode with bf16 weights on both sides")
+    parser.add_argument("--compile", action="store_true",
+                        help="add an fp32 train row with HAVOC under torch.compile (compiling takes minutes on CPU)")
     args = parser.parse_args()
     try:
         import transformers
@@ -236,6 +241,8 @@ def main() -> int:
     if not args.skip_train:
         bench_train(ours, theirs, batch, seq, reps, autocast=False)
         bench_train(ours, theirs, batch, seq, reps, autocast=True)
+        if args.compile:
+            bench_train(ours, theirs, batch, seq, reps, autocast=False, compile_ours=True)
     if torch.cuda.is_available():
         bench_cuda(steps=5 if args.quick else 20)
     else:
