@@ -391,8 +391,10 @@ class Trainer:
 
     def save(self) -> Path:
         """Write `checkpoints/step_N` atomically (collective under FSDP: every rank must call)."""
-        model_state = D.full_model_state(self.base, self.mode)
-        optim_state = D.full_optimizer_state(self.base, self.optimizer, self.mode)
+        # Under FSDP2 gathering is collective (every rank takes part); otherwise only rank 0 copies.
+        gather = self.mode == "fsdp" or self.info.is_main
+        model_state = D.full_model_state(self.base, self.mode) if self.mode == "fsdp" else {}
+        optim_state = D.full_optimizer_state(self.base, self.optimizer, self.mode) if gather else {}
         torch_rngs = D.gather_objects(torch.get_rng_state(), self.info)
         cuda_rngs = D.gather_objects(torch.cuda.get_rng_state(), self.info) if self.device.type == "cuda" else []
         target = self.ckpt_root / f"step_{self.step:07d}"
