@@ -14,7 +14,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import dsl  # noqa: E402
 from dsl.parser import accepts, interactive, lark_parser  # noqa: E402
-from dsl.prefix import is_valid_prefix  # noqa: E402
+from dsl.prefix import PrefixChecker, is_valid_prefix  # noqa: E402
 
 STATEMENTS = [
     "let d{i} = design box_behnken {{\n    factor temperature 150 .. 200 \"degC\"\n    factor pressure 1 .. 3 \"bar\"\n"
@@ -93,6 +93,16 @@ def main() -> None:
         prefix = (sample * 4)[:length]
         seconds = best_of(5, lambda p=prefix: is_valid_prefix(p))
         print(f"is_valid_prefix on {length} characters: {1e3 * seconds:.2f} ms")
+    checker, asked, start = PrefixChecker(), 0, time.perf_counter()
+    for position in range(0, len(sample), 3):
+        piece = sample[position : position + 3]
+        for candidate in (piece, "@", " ]"):
+            checker.allows(candidate)
+            asked += 1
+        checker.push(piece)
+    elapsed = time.perf_counter() - start
+    print(f"PrefixChecker growing a {len(sample)}-character program by 3-character pieces: "
+          f"{1e3 * elapsed / asked:.3f} ms per allows() (with its share of push)")
 
 
 if __name__ == "__main__":

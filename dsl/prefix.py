@@ -13,7 +13,9 @@ import re
 
 from lark import Token
 from lark.exceptions import UnexpectedInput
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
+from dsl.errors import DslSyntaxError
 from dsl.parser import accepts, interactive, lark_parser
 
 # what an unfinished token may look like, for the terminals whose text is open-ended
@@ -44,13 +46,20 @@ def _could_start(terminal: str, partial: str) -> bool:
     return words is not None and any(w.lower().startswith(partial.lower()) for w in words)
 
 
-def _lexed(text: str) -> tuple[list[Token], int]:
-    """The tokens the parser took before anything went wrong, and where lexing stopped."""
+def _from(ip: InteractiveParser, text: str) -> InteractiveParser:
+    """A copy of `ip` that will read `text` next (positions in its tokens are relative to `text`)."""
+    fork = ip.copy(deepcopy_values=False)
+    fork.lexer_thread = lark_parser().parser._make_lexer_thread(text)
+    return fork
+
+
+def _lexed(ip: InteractiveParser, text: str) -> tuple[list[Token], int]:
+    """Reading `text` after `ip`: the tokens taken before anything went wrong, and where lexing stopped."""
     tokens: list[Token] = []
-    ip = lark_parser().parse_interactive(text)
+    fork = _from(ip, text)
     stop = len(text)
     try:
-        for token in ip.iter_parse():
+        for token in fork.iter_parse():
             tokens.append(token)
     except UnexpectedInput as exc:
         position = getattr(exc, "pos_in_stream", None)
@@ -66,17 +75,23 @@ def _lexed(text: str) -> tuple[list[Token], int]:
 
 def is_valid_prefix(text: str) -> bool:
     """True if some continuation of `text` is a complete, syntactically valid program."""
-    tokens, stop = _lexed(text)
-    ip = interactive("")
+    return _valid_after(interactive(""), text)
+
+
+def _valid_after(start: InteractiveParser, text: str) -> bool:
+    tokens, stop = _lexed(start, text)
+    ip = start.copy(deepcopy_values=False)
     before: dict[int, set[str]] = {}  # what was acceptable before each of the last three tokens
     fed = 0
     for index, token in enumerate(tokens):
-        allowed = accepts(ip)
-        if index >= len(tokens) - 3:
-            before[index] = allowed
-        if token.type not in allowed:
+        if index >= len(tokens) - 3:  # only the tail needs the (costlier) question
+            before[index] = accepts(ip)
+            if token.type not in before[index]:
+                break
+        try:
+            ip.feed_token(token)
+        except UnexpectedInput:
             break
-        ip.feed_token(token)
         fed += 1
     # the last word may be unfinished ("desc", "xbar_", "1.", "1.5e", "\"rin"): the lexer may have cut it
     # into several tokens, so try the tail from each of the last few, when they touch each other
@@ -93,6 +108,59 @@ def is_valid_prefix(text: str) -> bool:
     # ... or every token is finished, with only blanks (or the start of the next token) after them
     rest = text[stop:].lstrip()
     return not rest or any(_could_start(t, rest) for t in accepts(ip))
+
+
+class PrefixChecker:
+    """`is_valid_prefix` for a decoder that grows the text piece by piece, at the cost of the unread tail.
+
+        checker = PrefixChecker()
+        keep = [p for p in candidates if checker.allows(p)]
+        checker.push(chosen)
+
+    Tokens followed by a blank are final: they are fed to the parser once and
+    not read again, so each question costs the unfinished tail, not the text.
+    """
+
+    def __init__(self) -> None:
+        self._ip = interactive("")
+        self._done = ""  # text whose tokens are fed
+        self._tail = ""  # text still read on every question
+
+    @property
+    def text(self) -> str:
+        return self._done + self._tail
+
+    def allows(self, piece: str) -> bool:
+        return _valid_after(self._ip, self._tail + piece)
+
+    def complete(self) -> bool:
+        """The text so far is a whole program."""
+        tokens, stop = _lexed(self._ip, self._tail)
+        if self._tail[stop:].strip():
+            return False
+        ip = self._ip.copy(deepcopy_values=False)
+        try:
+            for token in tokens:
+                ip.feed_token(token)
+        except UnexpectedInput:
+            return False
+        return "$END" in accepts(ip)
+
+    def push(self, piece: str) -> None:
+        if not self.allows(piece):
+            raise DslSyntaxError(f"{(self._tail + piece)[-40:]!r} cannot continue the program")
+        self._tail += piece
+        tokens, _ = _lexed(self._ip, self._tail)
+        # a blank fixes every token before it: text appended later cannot change how they were read
+        last = max((i for i, t in enumerate(tokens)
+                    if t.end_pos is not None and t.end_pos < len(self._tail) and self._tail[t.end_pos].isspace()),
+                   default=-1)
+        cut = 0
+        for token in tokens[: last + 1]:
+            self._ip.feed_token(token)
+            cut = token.end_pos
+        self._done += self._tail[:cut]
+        self._tail = self._tail[cut:]
 
 
 def is_complete(text: str) -> bool:

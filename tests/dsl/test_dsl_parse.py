@@ -206,3 +206,22 @@ def test_every_prefix_of_every_example_is_valid() -> None:
             assert is_valid_prefix(text[:end]), (path.name, text[:end][-40:])
         assert is_complete(text)
         assert not is_complete(text.rstrip()[:-1] + " [")
+
+
+def test_incremental_prefix_checker_agrees_with_the_full_check() -> None:
+    import random
+
+    from dsl.prefix import PrefixChecker, is_valid_prefix
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "spc_charts.havoc").read_text()
+    rng = random.Random(7)
+    checker, position = PrefixChecker(), 0
+    while position < len(text):
+        piece = text[position : position + rng.randint(1, 5)]
+        for candidate in (piece, piece + "]", "@", " x", "..", '"'):
+            assert checker.allows(candidate) == is_valid_prefix(checker.text + candidate), (checker.text[-30:], candidate)
+        checker.push(piece)
+        position += len(piece)
+    assert checker.text == text and checker.complete()
+    with pytest.raises(dsl.DslSyntaxError):
+        checker.push(" ]")
