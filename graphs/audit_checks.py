@@ -287,19 +287,24 @@ def audit_rsm(args: dict, out: dict) -> list[dict]:
 
 # ---------------------------------------------------------------- symbolic
 
-def _evaluate(expression: str, values: dict[str, float]) -> float | None:
+def _evaluate_many(expression: str, points: list[dict[str, float]]) -> list[float | None]:
+    """The expression's real value at each point, in one tool call (None where undefined or complex)."""
     from tools.registry import run_tool
 
     try:
-        out = run_tool("evaluate", {"expression": expression, "values": values})
+        out = run_tool("evaluate", {"expression": expression, "points": points or [{}]})
     except HavocInputError:
-        return None
-    value = out.get("value", out.get("result"))
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return None
-    return value if math.isfinite(value) else None
+        return [None] * max(1, len(points))
+    values = []
+    for p in out.get("points") or [out]:
+        v = p.get("value")
+        ok = isinstance(v, (int, float)) and math.isfinite(v) and p.get("is_real", True) is not False
+        values.append(float(v) if ok else None)
+    return values
+
+
+def _evaluate(expression: str, values: dict[str, float]) -> float | None:
+    return _evaluate_many(expression, [values])[0]
 
 
 def _points(seed: str, n: int = 4) -> list[float]:
@@ -311,16 +316,18 @@ def audit_derivative(args: dict, out: dict) -> list[dict]:
     var, expr, order = args.get("variable", "x"), args["expression"], int(args.get("order") or 1)
     if order != 1 or not isinstance(var, str):
         return []
+    xs = _points(expr)
+    hs = [1e-5 * max(1.0, abs(x0)) for x0 in xs]
+    f = _evaluate_many(expr, [{var: x0 + s * h} for x0, h in zip(xs, hs, strict=True) for s in (1, -1)])
+    d = _evaluate_many(out["result"], [{var: x0} for x0 in xs])
     checks = []
-    for x0 in _points(expr):
-        h = 1e-5 * max(1.0, abs(x0))
-        fp, fm, d = (_evaluate(expr, {var: x0 + h}), _evaluate(expr, {var: x0 - h}),
-                     _evaluate(out["result"], {var: x0}))
-        if None in (fp, fm, d):
+    for i, (x0, h) in enumerate(zip(xs, hs, strict=True)):
+        fp, fm = f[2 * i], f[2 * i + 1]
+        if None in (fp, fm, d[i]):
             continue
         numeric = (fp - fm) / (2 * h)
-        checks.append(_check(f"d/d{var} at {x0}", _close(d, numeric, 1e-5, 1e-6),
-                             f"symbolic {d:.8g} vs central difference {numeric:.8g}"))
+        checks.append(_check(f"d/d{var} at {x0}", _close(d[i], numeric, 1e-5, 1e-6),
+                             f"symbolic {d[i]:.8g} vs central difference {numeric:.8g}"))
     return checks
 
 
@@ -328,29 +335,35 @@ def audit_integral(args: dict, out: dict) -> list[dict]:
     var, expr = args.get("variable", "x"), args["expression"]
     lower, upper = args.get("lower"), args.get("upper")
     if lower is None or upper is None:
+        xs = _points(expr, 3)
+        hs = [1e-5 * max(1.0, abs(x0)) for x0 in xs]
+        F = _evaluate_many(out["result"], [{var: x0 + s * h} for x0, h in zip(xs, hs, strict=True) for s in (1, -1)])
+        f = _evaluate_many(expr, [{var: x0} for x0 in xs])
         checks = []
-        for x0 in _points(expr, 3):
-            h = 1e-5 * max(1.0, abs(x0))
-            fp, fm, f = (_evaluate(out["result"], {var: x0 + h}), _evaluate(out["result"], {var: x0 - h}),
-                         _evaluate(expr, {var: x0}))
-            if None in (fp, fm, f):
+        for i, (x0, h) in enumerate(zip(xs, hs, strict=True)):
+            if None in (F[2 * i], F[2 * i + 1], f[i]):
                 continue
-            checks.append(_check(f"F'({x0}) = f({x0})", _close((fp - fm) / (2 * h), f, 1e-5, 1e-6),
-                                 f"derivative of the antiderivative {(fp - fm) / (2 * h):.8g} vs integrand {f:.8g}"))
+            slope = (F[2 * i] - F[2 * i + 1]) / (2 * h)
+            checks.append(_check(f"F'({x0}) = f({x0})", _close(slope, f[i], 1e-5, 1e-6),
+                                 f"derivative of the antiderivative {slope:.8g} vs integrand {f[i]:.8g}"))
         return checks
     try:
         a, b = float(lower), float(upper)
     except (TypeError, ValueError):
-        return []  # infinite bounds: no cheap independent route
+        a = b = None
+    value = _evaluate(out["result"], {})
+    if a is None or b is None or not (math.isfinite(a) and math.isfinite(b)):
+        # infinite bounds: the tool's own independent quadrature (scipy) is the second route
+        if out.get("check_agrees") is None:
+            return []
+        return [_check("quadrature", bool(out["check_agrees"]),
+                       f"adaptive quadrature gives {out.get('numeric_check')}")]
     nodes, weights = np.polynomial.legendre.leggauss(40)
     xs = (b - a) / 2 * nodes + (a + b) / 2
-    vals = [_evaluate(expr, {var: float(x)}) for x in xs]
-    if any(v is None for v in vals):
+    vals = _evaluate_many(expr, [{var: float(x)} for x in xs])
+    if value is None or any(v is None for v in vals):
         return []
     quad = (b - a) / 2 * float(np.dot(weights, vals))
-    value = _evaluate(out["result"], {})
-    if value is None:
-        return []
     return [_check("quadrature", _close(value, quad, 1e-6, 1e-9), f"40-point Gauss–Legendre gives {quad:.10g}")]
 
 

@@ -7,6 +7,7 @@ engine sees it (see `tools/numeric.py`). Sources: inline JSON, `@file.json`, `-`
 from __future__ import annotations
 
 import json
+import math
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -50,7 +51,18 @@ def read_arg(value: str, *, field: str = "--args") -> Any:
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:
-    return json.dumps(data, indent=indent, ensure_ascii=False, default=_default)
+    """Strict JSON: a non-finite float is written as NIST spells it ("Infinity", "-Infinity", "NaN")."""
+    return json.dumps(_finite(data), indent=indent, ensure_ascii=False, default=_default, allow_nan=False)
+
+
+def _finite(obj: Any) -> Any:
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return "NaN" if obj != obj else ("Infinity" if obj > 0 else "-Infinity")
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj
 
 
 def _default(obj: Any) -> Any:

@@ -147,6 +147,10 @@ def classify(question: str) -> tuple[str, float, dict[str, float]]:
 @traced("MODE")
 def mode_stage(state: dict, config: dict | None = None) -> StageResult:
     mode, confidence, scores = classify(state["question"])
+    if mode == "math":  # start the SymPy worker now, so its start-up overlaps GROUND and PLAN
+        from tools.worker import warm_up
+
+        warm_up(block=False)
     return (
         {"mode": mode, "mode_confidence": confidence, "mode_scores": scores},
         f"{mode} (confidence {confidence:.2f})",
