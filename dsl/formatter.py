@@ -17,6 +17,8 @@ from decimal import Decimal
 from dsl import ast
 
 INDENT = "    "
+WRAP_AT = 100  # longer inline data is written one row (or ten values) per line
+VALUES_PER_LINE = 10
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
@@ -74,10 +76,20 @@ def column_name(name: str) -> str:
 
 
 def format_source(source: ast.Source) -> str:
+    """Data as text; a list or table too long for one line gets one line per row (ten values a line)."""
     if isinstance(source, ast.Values):
-        return "[" + ", ".join(string(v) if isinstance(v, str) else number(v) for v in source.items) + "]"
+        items = [string(v) if isinstance(v, str) else number(v) for v in source.items]
+        flat = "[" + ", ".join(items) + "]"
+        if len(flat) <= WRAP_AT:
+            return flat
+        lines = [", ".join(items[i : i + VALUES_PER_LINE]) for i in range(0, len(items), VALUES_PER_LINE)]
+        return "[\n" + "".join(f"{INDENT}{line},\n" for line in lines) + "]"
     if isinstance(source, ast.Rows):
-        return "[" + ", ".join("[" + ", ".join(number(v) for v in row) + "]" for row in source.rows) + "]"
+        rows = ["[" + ", ".join(number(v) for v in row) + "]" for row in source.rows]
+        flat = "[" + ", ".join(rows) + "]"
+        if len(flat) <= WRAP_AT:
+            return flat
+        return "[\n" + "".join(f"{INDENT}{row},\n" for row in rows) + "]"
     if isinstance(source, ast.Ref):
         return source.name
     prefix = f"from {string(source.file)} " if source.file is not None else ""

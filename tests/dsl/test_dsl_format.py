@@ -204,3 +204,14 @@ def test_examples_are_in_canonical_form() -> None:
     for path in files:
         text = path.read_text()
         assert dsl.format(dsl.parse(text)) == text, path.name
+
+
+def test_long_data_is_written_one_row_per_line() -> None:
+    values = ", ".join(str(i) for i in range(100, 125))
+    rows = ", ".join("[74.030, 74.002, 74.019, 73.992, 74.008]" for _ in range(3))
+    text = dsl.format(dsl.parse(f"let y = [{values}]  # data\nchart xbar_r [{rows}] rules nelson"))
+    assert text.splitlines()[:3] == ["let y = [", "    100, 101, 102, 103, 104, 105, 106, 107, 108, 109,",
+                                     "    110, 111, 112, 113, 114, 115, 116, 117, 118, 119,"]
+    assert "]  # data\nchart xbar_r [\n    [74.030, 74.002, 74.019, 73.992, 74.008],\n" in text
+    assert text.endswith("] rules nelson\n")
+    assert dsl.format(dsl.parse(text)) == text
