@@ -109,8 +109,10 @@ def _read_pdf(path: Path) -> list[str]:
     try:
         reader = PdfReader(str(path))
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
-    except (PdfReadError, OSError, ValueError, KeyError, TypeError) as exc:
-        raise HavocInputError(f"unreadable PDF: {type(exc).__name__}", field=str(path)) from None
+    except PdfReadError as exc:
+        raise HavocInputError(f"unreadable PDF: {exc}", field=str(path)) from None
+    except Exception as exc:  # a third-party parser on untrusted bytes: any failure means "cannot read"
+        raise HavocInputError(f"unreadable PDF ({type(exc).__name__})", field=str(path)) from None
     if not any(pages):
         raise HavocInputError("PDF has no extractable text (scanned images need OCR first)", field=str(path))
     return pages

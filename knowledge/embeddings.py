@@ -75,6 +75,7 @@ class Embedder:
     _model: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _query_cache: OrderedDict[str, list[float]] = field(default_factory=OrderedDict, repr=False)
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def _load(self) -> Any:
         with self._lock:
@@ -114,14 +115,16 @@ class Embedder:
 
     def embed_query(self, text: str) -> list[float]:
         """Repeated questions (the agent retries, users re-ask) skip the model."""
-        cached = self._query_cache.get(text)
-        if cached is not None:
-            self._query_cache.move_to_end(text)
-            return cached
+        with self._cache_lock:
+            cached = self._query_cache.get(text)
+            if cached is not None:
+                self._query_cache.move_to_end(text)
+                return cached
         vector = self.embed([text])[0].tolist()
-        self._query_cache[text] = vector
-        while len(self._query_cache) > _QUERY_CACHE_SIZE:
-            self._query_cache.popitem(last=False)
+        with self._cache_lock:
+            self._query_cache[text] = vector
+            while len(self._query_cache) > _QUERY_CACHE_SIZE:
+                self._query_cache.popitem(last=False)
         return vector
 
 

@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -271,10 +272,21 @@ def ingest_paths(
 
 
 def builtin_manifest(model_spec: str) -> str:
-    """A hash of the built-in corpus as shipped: equal hashes mean nothing to do."""
+    """A hash of the built-in corpus as shipped: equal hashes mean nothing to do.
+
+    Checked on every retrieval, so the hash is memoised on the files' names,
+    sizes and modification times; the contents are read only when those change.
+    """
+    files = sorted(CORPUS_DIR.glob("*.md"))
+    fingerprint = tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+    return _manifest(model_spec, str(CORPUS_DIR), fingerprint)
+
+
+@lru_cache(maxsize=8)
+def _manifest(model_spec: str, corpus_dir: str, fingerprint: tuple) -> str:
     digest = hashlib.sha256(f"{CHUNKER_VERSION}\x00{model_spec}".encode())
-    for path in sorted(CORPUS_DIR.glob("*.md")):
-        digest.update(path.name.encode("utf-8") + b"\x00" + path.read_bytes() + b"\x00")
+    for name, _, _ in fingerprint:
+        digest.update(name.encode("utf-8") + b"\x00" + (Path(corpus_dir) / name).read_bytes() + b"\x00")
     return digest.hexdigest()[:32]
 
 
