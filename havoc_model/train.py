@@ -188,6 +188,14 @@ class Trainer:
         self.cfg = cfg
         self.on_step = on_step
         self.info = D.init_distributed(cfg.device)
+        try:
+            self._setup()
+        except BaseException:
+            D.shutdown(self.info)  # a bad option must not leave a process group behind
+            raise
+
+    def _setup(self) -> None:
+        cfg = self.cfg
         self.device = self.info.device
         if self.device.type == "cuda":
             torch.backends.cuda.matmul.allow_tf32 = True
