@@ -2,8 +2,10 @@
 
 The sampler draws one global batch per step and each rank takes its slice,
 so 2 ranks x batch 2 must train exactly what 1 rank x batch 4 trains; only
-float summation order differs. FSDP2 is also stopped, saved (full tensors)
-and resumed, both under FSDP2 and in a single process.
+float summation order differs. Gradient accumulation under both wrappers
+(DDP's no_sync, FSDP2's set_requires_gradient_sync) is exercised by splitting
+each rank's share into micro-batches. FSDP2 is also stopped, saved (full
+tensors) and resumed, both under FSDP2 and in a single process.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ def setup(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def _torchrun(setup: dict[str, Path], out: Path, *extra: str) -> None:
     cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2",
            "-m", "havoc_model.cli", "train", "--preset", str(setup["yaml"]), "--data", str(setup["data"]),
-           "--out", str(out), "--batch-size", "2", *COMMON, *extra]
+           "--out", str(out), *COMMON, *extra]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
     proc = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-4000:]
@@ -74,7 +76,8 @@ def _assert_same_weights(a_dir: Path, b_dir: Path) -> None:
 
 def test_ddp_two_processes_match_one(setup: dict[str, Path]) -> None:
     out = setup["root"] / "ddp"
-    _torchrun(setup, out, "--parallel", "ddp")
+    # 2 ranks x 1 sequence x 2 accumulation steps = the one-process batch of 4 (exercises no_sync).
+    _torchrun(setup, out, "--parallel", "ddp", "--batch-size", "1", "--grad-accum", "2")
     _assert_same_weights(list_checkpoints(out)[-1][1], setup["single"])
     meta = json.loads((out / "metrics.jsonl").read_text().splitlines()[0])
     assert meta["parallel"] == "ddp" and meta["world_size"] == 2
@@ -82,11 +85,11 @@ def test_ddp_two_processes_match_one(setup: dict[str, Path]) -> None:
 
 def test_fsdp2_stop_resume_and_portable_checkpoint(setup: dict[str, Path]) -> None:
     out = setup["root"] / "fsdp"
-    _torchrun(setup, out, "--parallel", "fsdp", "--stop-at", "3")
+    _torchrun(setup, out, "--parallel", "fsdp", "--batch-size", "2", "--stop-at", "3")
     assert [s for s, _ in list_checkpoints(out)] == [3]
     portable = setup["root"] / "fsdp_then_single"
     shutil.copytree(out, portable)
-    _torchrun(setup, out, "--parallel", "fsdp", "--resume")
+    _torchrun(setup, out, "--parallel", "fsdp", "--batch-size", "1", "--grad-accum", "2", "--resume")
     _assert_same_weights(list_checkpoints(out)[-1][1], setup["single"])
     # The FSDP2 checkpoint holds full tensors: one process resumes it and lands on the same weights.
     result = train(TrainConfig(
