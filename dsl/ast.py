@@ -162,7 +162,7 @@ class Chart(Node):
     subgroup: Decimal | Source | None = None
     sizes: Decimal | Source | None = None
     k_sigma: Decimal | None = None
-    center: Decimal | None = None  # known standards (phase II) ...
+    center: Decimal | None = None  # known standards (written `center`, `std_dev`) ...
     sigma: Decimal | None = None  # ... instead of limits estimated from the data
     exclude: list[Decimal] | None = None
     rules: str | None = None

@@ -103,6 +103,9 @@ class Build(Transformer):
     def sigma(self, meta, c):
         return _Opt("sigma", c[0], meta)
 
+    def std_dev(self, meta, c):  # a chart's known process standard deviation: the tool's `sigma`
+        return _Opt("sigma", c[0], meta)
+
     def center(self, meta, c):
         return _Opt("center", c[0], meta)
 

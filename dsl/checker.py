@@ -392,9 +392,9 @@ class _Checker:
         if c.center is not None:
             self.finite(c.center, "center", c, "center")
         if c.sigma is not None:
-            self.positive(c.sigma, "sigma", c, "sigma")
+            self.positive(c.sigma, "std_dev", c, "sigma")
             if c.kind not in ("xbar_r", "xbar_s", "imr"):
-                self.fail(f"a known sigma is for xbar and imr charts, not {c.kind}", c, "sigma")
+                self.fail(f"a known std_dev is for xbar and imr charts, not {c.kind}", c, "sigma")
         for index in c.exclude or []:
             self.whole(index, "an excluded point (0-based)", c, "exclude")
         if c.phase2 is not None:

@@ -159,7 +159,7 @@ def _chart(c: ast.Chart) -> str:
         ("subgroup", None if c.subgroup is None else _value(c.subgroup)),
         ("k_sigma", None if c.k_sigma is None else number(c.k_sigma)),
         ("center", None if c.center is None else number(c.center)),
-        ("sigma", None if c.sigma is None else number(c.sigma)),
+        ("std_dev", None if c.sigma is None else number(c.sigma)),
         ("exclude", exclude),
         ("rules", c.rules),
         ("phase2", None if c.phase2 is None else format_source(c.phase2)),

@@ -189,3 +189,11 @@ def test_multi_level_factorials_default_to_anova() -> None:
     run('let d = design full_factorial { factor a levels [1, 2, 3] factor b levels ["x", "y"] }', env=env)
     (result,) = run("analyze d with response [5, 6, 7, 6, 8, 9]", env=env)
     assert result.tool == "doe_anova"
+
+
+def test_known_standards_use_std_dev_and_sigma_is_not_a_chart_option() -> None:
+    (result,) = run("chart imr [74.01, 73.99, 74.0, 74.02] center 74 std_dev 0.01 k_sigma 3")
+    assert result.args["center"] == 74 and result.args["sigma"] == Decimal("0.01")
+    assert result.output["center"] == pytest.approx(74) and result.output["ucl"] == pytest.approx(74.03)
+    with pytest.raises(dsl.DslSyntaxError, match="unexpected `sigma`"):
+        dsl.parse("chart imr [1, 2, 3] sigma 3")
