@@ -254,17 +254,29 @@ def resolution_from_matrix(X: np.ndarray, max_len: int = 8) -> int | None:
 
 
 def audit_effects(args: dict, out: dict) -> list[dict]:
+    """Each effect as a contrast, Σ x·y / (Σ x² / 2), over the product of its factors' coded columns."""
     y = _f(args["response"])
-    if args.get("coded") is not None or not isinstance(args.get("factors"), int):
+    if args.get("coded") is not None:
+        X = np.asarray([[float(v) for v in row] for row in args["coded"]])
+    elif isinstance(args.get("factors"), int):
+        k = int(args["factors"])
+        X = np.array([[1.0 if (i >> j) & 1 else -1.0 for j in range(k)] for i in range(2 ** k)])
+    else:
         return []
-    k = int(args["factors"])
-    n = 2 ** k
-    if len(y) != n:
+    if X.shape[0] != len(y) or X.shape[1] > 26:
         return []
-    signs = np.array([[1 if (i >> j) & 1 else -1 for j in range(k)] for i in range(n)])
-    a_eff = 2 * (signs[:, 0] @ y) / n
-    return [_check("effect A", _close(out["effects"]["A"], a_eff, 1e-9), f"contrast / (N/2) = {a_eff:.10g}"),
-            _check("mean", _close(out["mean"], y.mean()), f"mean {y.mean():.10g}")]
+    checks = [_check("mean", _close(out["mean"], y.mean()), f"mean {y.mean():.10g}")]
+    bad = []
+    for word, value in out["effects"].items():
+        if not word.isalpha() or not word.isupper() or any(ord(c) - 65 >= X.shape[1] for c in word):
+            continue
+        column = np.prod([X[:, ord(c) - 65] for c in word], axis=0)
+        effect = float(column @ y) / (float(column @ column) / 2)
+        if not _close(value, effect, 1e-9, 1e-9 * max(1.0, float(np.abs(y).max()))):
+            bad.append(f"{word}: {value} vs contrast {effect:.10g}")
+    checks.append(_check("effects as contrasts", not bad, "; ".join(bad) or
+                         f"all {len(out['effects'])} effects recomputed from the coded columns"))
+    return checks
 
 
 def audit_rsm(args: dict, out: dict) -> list[dict]:

@@ -1,4 +1,4 @@
-"""GROUND: cited passages from the knowledge corpus, boosted by the question's mode.
+"""GROUND: cited passages from the knowledge corpus, from the question's mode first.
 
 Off-topic questions (mode "general") are not grounded: citing a DOE article
 for "weather in Paris" would be noise dressed up as support.
@@ -6,21 +6,31 @@ for "weather in Paris" would be noise dressed up as support.
 
 from __future__ import annotations
 
+import re
+
 from graphs.trace import StageResult, traced
 
 K = 4
-MODE_BOOST = 1.25
+
+
+def search_text(question: str) -> str:
+    """The words of the question: pasted data (numbers, lists, tables) only adds noise to retrieval."""
+    text = re.sub(r"\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*\]", " ", question)
+    text = re.sub(r"[-+]?\d+(?:[.,]\d+)*(?:[eE][-+]?\d+)?", " ", text)
+    text = re.sub(r"[,;:=]+(?:\s*[,;:=]+)*", " ", text)
+    return " ".join(text.split()) or question
 
 
 def ground(question: str, mode: str, k: int = K) -> list[dict]:
+    """Passages of the question's mode first; the rest of the corpus fills any gap."""
     from knowledge import retrieve  # heavy (embeddings): imported only when a question needs it
 
-    passages = retrieve(question, k=k * 2)
-    ranked = sorted(
-        passages,
-        key=lambda p: p.score * (MODE_BOOST if mode in (p.topics or []) else 1.0),
-        reverse=True,
-    )[:k]
+    query = search_text(question)
+    passages = retrieve(query, k=k, where={"topic": mode})
+    if len(passages) < k:
+        seen = {p.chunk_id for p in passages}
+        passages += [p for p in retrieve(query, k=k * 2) if p.chunk_id not in seen][:k - len(passages)]
+    ranked = passages[:k]
     return [
         {"text": p.text, "citation": p.citation, "source": p.source, "section": p.section,
          "score": round(float(p.score), 4), "topics": list(p.topics or [])}
