@@ -19,7 +19,7 @@ from typing import Any
 
 from dsl import ast
 from dsl.csvdata import CsvCache
-from dsl.errors import DslSemanticError
+from dsl.errors import DslSemanticError, DslSyntaxError
 from tools.errors import HavocInputError
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -518,6 +518,13 @@ class _Checker:
     def expr(self, e: Any, what: str, owner: ast.Node) -> None:
         if not isinstance(e, ast.Expr) or not isinstance(e.text, str) or not e.text.strip():
             self.fail(f"{what} is missing", owner)
+        if e.line is None:  # built by code, not parsed: make sure it is a formula the grammar reads back
+            from dsl.parser import parse_expression
+
+            try:
+                parse_expression(e.text)
+            except DslSyntaxError as exc:
+                self.fail(f"{what} {e.text[:40]!r} is not a formula: {exc.detail}", owner)
 
     def variable(self, name: Any, owner: ast.Node) -> None:
         if not isinstance(name, str) or not NAME_RE.match(name):

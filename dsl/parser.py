@@ -73,6 +73,8 @@ def parse(text: str, *, source: str = "<program>") -> ast.Program:
 
 def parse_expression(text: str) -> ast.Expr:
     """A formula in canonical form (`x^3*sin(x)`), for code that builds programs from parts."""
+    if not isinstance(text, str) or "#" in text or "\n" in text or "\r" in text:
+        raise DslSyntaxError("a formula is one line of text, without comments", source="<formula>")
     program = parse(f"simplify {text}", source="<formula>")
     if len(program.statements) != 1:
         raise DslSyntaxError("expected one formula", source="<formula>")

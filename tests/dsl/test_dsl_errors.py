@@ -135,3 +135,13 @@ def test_names_from_an_earlier_run_are_known_to_check() -> None:
     dsl.check(program, env={"y": {"kind": "data", "numbers": ["1", "2"]}})
     with pytest.raises(dsl.DslSemanticError, match="holds a design, not data"):
         dsl.check(program, env={"y": {"kind": "design", "output": {}}})
+
+
+def test_formulas_built_by_code_are_checked() -> None:
+    from dsl import ast
+
+    dsl.check(ast.Program([ast.Derivative(ast.Expr("x^3*sin(x)"), ["x"])]))
+    with pytest.raises(dsl.DslSemanticError, match="'2x' is not a formula"):
+        dsl.check(ast.Program([ast.Derivative(ast.Expr("2x"), ["x"])]))
+    with pytest.raises(dsl.DslSemanticError, match="without comments"):
+        dsl.check(ast.Program([ast.Simplify(ast.Expr("x # by y"))]))
