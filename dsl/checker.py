@@ -168,6 +168,11 @@ class _Checker:
         if not 0 < value < 1:
             self.fail(f"{what} must be between 0 and 1 (e.g. 0.95), not {value}", node, option)
 
+    def one_line(self, text: Any, what: str, node: ast.Node) -> None:
+        """Strings are one line in the language; a program built by code could hold anything."""
+        if not isinstance(text, str) or "\n" in text or "\r" in text:
+            self.fail(f"{what} must be text on one line", node)
+
     # ---- data sources
     def source(self, src: Any, what: str, owner: ast.Node, *, want: str) -> str:
         """Check a data source; `want` is numbers, labels, table, numbers_or_table or any. Returns its kind."""
@@ -176,6 +181,7 @@ class _Checker:
                 self.fail(f"{what} is an empty list", src)
             for item in src.items:
                 if isinstance(item, str):
+                    self.one_line(item, "a label", src)
                     if want in ("numbers", "table", "numbers_or_table"):
                         self.fail(f"{what} must be numbers, but holds the label {item!r}", src)
                 else:
@@ -205,6 +211,8 @@ class _Checker:
                 self.fail(f"`{src.name}` is a flat list; {what} must be a table", src)
             return kind
         if isinstance(src, (ast.Column, ast.Columns)):
+            for text in [src.file or "", *([src.name] if isinstance(src, ast.Column) else src.names)]:
+                self.one_line(text, "a file or column name", src)
             if src.file is not None:
                 self.file = src.file
             if self.file is None:
@@ -292,6 +300,8 @@ class _Checker:
     def factor(self, f: ast.Factor, d: ast.Design) -> None:
         if not isinstance(f.name, str) or not NAME_RE.match(f.name):
             self.fail(f"`{f.name}` is not a factor name", f)
+        for text in [f.unit or "", *(v for v in f.levels or [] if isinstance(v, str))]:
+            self.one_line(text, f"a unit or level of {f.name}", f)
         if f.levels is not None:
             if len(f.levels) < 2:
                 self.fail(f"factor {f.name} needs at least 2 levels", f)

@@ -145,3 +145,6 @@ def test_formulas_built_by_code_are_checked() -> None:
         dsl.check(ast.Program([ast.Derivative(ast.Expr("2x"), ["x"])]))
     with pytest.raises(dsl.DslSemanticError, match="without comments"):
         dsl.check(ast.Program([ast.Simplify(ast.Expr("x # by y"))]))
+    with pytest.raises(dsl.DslSemanticError, match="must be text on one line"):
+        dsl.check(ast.Program([ast.AnovaOneWay(ast.Values([ast.Number(1), ast.Number(2)]),
+                                               ast.Values(["a\nb", "c"]))]))
