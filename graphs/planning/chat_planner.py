@@ -42,7 +42,7 @@ def extract_program(text: str) -> str:
     return (m.group(1) if m else text).strip()
 
 
-def plan_with_chat_model(model, question: str, mode: str) -> tuple[str | None, str]:
+def plan_with_chat_model(model, question: str, mode: str, bindings: dict | None = None) -> tuple[str | None, str]:
     """(program or None, what happened in words)."""
     from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
@@ -60,7 +60,7 @@ def plan_with_chat_model(model, question: str, mode: str) -> tuple[str | None, s
         if not program:
             return None, "chat model gave no program"
         try:
-            dsl.check(dsl.parse(program))
+            dsl.check(dsl.parse(program), env=dict(bindings or {}))
             return program, f"accepted on attempt {attempt + 1}"
         except Exception as exc:
             last_error = str(exc)

@@ -122,7 +122,7 @@ def chart(args: dict) -> str:
         sizes = args["sizes"]
         text += f" sizes {number(sizes[0])}" if len(set(map(str, sizes))) == 1 else f" sizes {numbers(sizes)}"
     if args.get("k_sigma") is not None:
-        text += f" sigma {number(args['k_sigma'])}"
+        text += f" k_sigma {number(args['k_sigma'])}"
     if args.get("exclude"):
         text += f" exclude {numbers(args['exclude'])}"
     text += f" rules {args.get('rules', 'western_electric')}"

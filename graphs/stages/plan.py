@@ -64,7 +64,7 @@ def plan_stage(state: dict, config: dict | None = None) -> StageResult:
 
     model = (config or {}).get("configurable", {}).get("model")
     if model is not None and failed_planner != "chat_model":
-        program, why = plan_with_chat_model(model, question, state.get("mode", "general"))
+        program, why = plan_with_chat_model(model, question, state.get("mode", "general"), state.get("bindings"))
         detail["chat_model"] = why
         if program:
             plan = Plan(program=program, planner="chat_model")
