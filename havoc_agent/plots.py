@@ -25,6 +25,23 @@ def _limit_series(value, n):
     return value if isinstance(value, list) else [value] * n
 
 
+CHART_TITLES = {"xbar_r": "X̄ (of X̄–R)", "xbar_s": "X̄ (of X̄–S)", "imr": "Individuals (of I–MR)", "p": "p",
+                "np": "np", "c": "c", "u": "u"}
+
+
+def _flag(ax, points: list, violations: list | None) -> None:
+    """Circle the points a run rule flagged, and say which rule."""
+    flagged = sorted({v["index"] for v in violations or [] if v["index"] < len(points)})
+    if not flagged:
+        return
+    ax.scatter([i + 1 for i in flagged], [points[i] for i in flagged], s=70, facecolors="none", edgecolors="red",
+               lw=1.6, label="run-rule violation", zorder=5)
+    for v in violations or []:
+        if v["index"] < len(points):
+            ax.annotate(str(v["rule"]), (v["index"] + 1, points[v["index"]]), textcoords="offset points",
+                        xytext=(6, 6), fontsize=7, color="red")
+
+
 def plot_control_chart(args: dict, out: dict, path: Path) -> None:
     plt = _plt()
     sec = out.get("secondary")
@@ -37,12 +54,10 @@ def plot_control_chart(args: dict, out: dict, path: Path) -> None:
         if out.get(key) is not None:
             ax.step(xs, _limit_series(out[key], len(xs)), where="mid", ls=style, color="#555" if key == "center" else "#c33",
                     lw=1, label=key.upper())
-    flagged = sorted({v["index"] for v in out.get("violations") or [] if v.get("chart", "primary") in ("primary", None, args.get("chart"))})
-    if flagged:
-        ax.scatter([i + 1 for i in flagged], [pts[i] for i in flagged if i < len(pts)], s=60, facecolors="none",
-                   edgecolors="red", lw=1.5, label="rule violation", zorder=5)
-    ax.set_title(f"{args.get('chart', '').upper()} chart")
+    _flag(ax, pts, out.get("violations"))
+    ax.set_title(f"{CHART_TITLES.get(args.get('chart', ''), args.get('chart', ''))} chart")
     ax.legend(fontsize=7, loc="upper right")
+    ax.xaxis.get_major_locator().set_params(integer=True)
     if sec:
         ax2 = axes[1][0]
         spts = sec.get("points") or []
@@ -52,7 +67,9 @@ def plot_control_chart(args: dict, out: dict, path: Path) -> None:
             if sec.get(key) is not None:
                 ax2.step(sx, _limit_series(sec[key], len(sx)), where="mid", ls="-" if key == "center" else "--",
                          color="#555" if key == "center" else "#c33", lw=1)
-        ax2.set_title("dispersion chart")
+        _flag(ax2, spts, sec.get("violations"))
+        ax2.set_title(f"{sec.get('name') or 'dispersion'} chart")
+        ax2.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
