@@ -198,12 +198,19 @@ class BatchDecoder:
         """Advance every unfinished row by one token; returns each row's new token (None if it had finished)."""
         if self.done:
             return [None] * self.batch
-        if self._cache is None:
-            logits = self._prefill()
-        else:
-            logits, _ = self.model(self._next_input, cache=self._cache, start_pos=self._pos)
-            self._pos += 1
-            logits = logits[:, -1]
+        training = self.model.training
+        if training:  # a trainer sampling mid-run: no dropout while decoding, then back to training
+            self.model.eval()
+        try:
+            if self._cache is None:
+                logits = self._prefill()
+            else:
+                logits, _ = self.model(self._next_input, cache=self._cache, start_pos=self._pos)
+                self._pos += 1
+                logits = logits[:, -1]
+        finally:
+            if training:
+                self.model.train()
         chosen = self._choose(logits)
         self._next_input = chosen[:, None]
         if self._seen is not None:

@@ -249,3 +249,14 @@ def test_bad_prompts_are_input_errors() -> None:
         generate_ids(model, [[]], GREEDY)
     with pytest.raises(ModelInputError, match="at least one"):
         generate_ids(model, [], GREEDY)
+
+
+def test_generation_ignores_dropout_and_restores_training_mode() -> None:
+    torch.manual_seed(0)
+    cfg = ModelConfig(vocab_size=130, d_model=64, n_layers=2, n_heads=4, n_kv_heads=2, ffn_hidden=96,
+                      max_seq_len=64, init_std=0.15, dropout=0.5)
+    model = HavocLM(cfg).eval()
+    expected = generate_ids(model, [[1, 2, 3]], GREEDY)[0].token_ids
+    model.train()
+    assert generate_ids(model, [[1, 2, 3]], GREEDY)[0].token_ids == expected
+    assert model.training
