@@ -39,16 +39,17 @@ def _alt(name: str, tool: str, output: dict | None, summary: str) -> dict:
 def normality_args(data: list, label: str) -> list[dict]:
     if len(data) < 3:
         return [_arg("con", "normality", f"{label}: too few values ({len(data)}) to check normality", "sample size")]
-    out = call("normality", {"data": data, "method": "shapiro_wilk"})
+    # Shapiro–Wilk's p-value is an approximation past 5000 points; Anderson–Darling has no such limit
+    method, name = ("shapiro_wilk", "Shapiro–Wilk") if len(data) <= 5000 else ("anderson_darling", "Anderson–Darling")
+    out = call("normality", {"data": data, "method": method})
     if not out:
         return []
     p = out.get("p_value")
     if p is None:
         return []
     if p >= ALPHA:
-        return [_arg("pro", "normality", f"{label}: no evidence against normality (Shapiro–Wilk p = {p:.3g})",
-                     "Shapiro–Wilk", p)]
-    return [_arg("con", "normality", f"{label}: departs from normality (Shapiro–Wilk p = {p:.3g})", "Shapiro–Wilk", p)]
+        return [_arg("pro", "normality", f"{label}: no evidence against normality ({name} p = {p:.3g})", name, p)]
+    return [_arg("con", "normality", f"{label}: departs from normality ({name} p = {p:.3g})", name, p)]
 
 
 def _levene(groups: list[list]) -> list[dict]:
