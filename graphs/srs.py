@@ -13,6 +13,7 @@ $HAVOC_HOME (a thread id continues a conversation).
 from __future__ import annotations
 
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -93,8 +94,15 @@ def initial_state(question: str, run_id: str) -> dict[str, Any]:
 
 
 def run(question: str, *, thread_id: str | None = None, model=None,
-        on_event: Callable[[dict], None] | None = None, checkpointer=None) -> dict[str, Any]:
-    """Answer one question; returns the final state (with `trace`)."""
+        on_event: Callable[[dict], None] | None = None, checkpointer=None,
+        cancel: threading.Event | None = None) -> dict[str, Any]:
+    """Answer one question; returns the final state (with `trace`).
+
+    Setting `cancel` stops the run for real: a tool running in a worker process is killed, the
+    remaining stages see no result, and the answer says it was cancelled.
+    """
+    from tools.worker import cancellation
+
     run_id = uuid.uuid4().hex[:12]
     config: dict[str, Any] = {"recursion_limit": RECURSION_LIMIT, "configurable": {"model": model}}
     if thread_id is not None:
@@ -102,12 +110,13 @@ def run(question: str, *, thread_id: str | None = None, model=None,
     graph = build_graph(checkpointer)
     final: dict[str, Any] = {}
     try:
-        for mode, chunk in graph.stream(initial_state(question, run_id), config,
-                                        stream_mode=["custom", "updates", "values"]):
-            if mode == "values":
-                final = chunk
-            elif mode == "custom" and isinstance(chunk, dict) and "trace" in chunk and on_event:
-                on_event(chunk["trace"])
+        with cancellation(cancel):
+            for mode, chunk in graph.stream(initial_state(question, run_id), config,
+                                            stream_mode=["custom", "updates", "values"]):
+                if mode == "values":
+                    final = chunk
+                elif mode == "custom" and isinstance(chunk, dict) and "trace" in chunk and on_event:
+                    on_event(chunk["trace"])
     except GraphRecursionError as exc:
         final = {**final, "failure": {"node": "graph", "error": f"recursion limit reached: {exc}"}}
     return {**final, "run_id": run_id}

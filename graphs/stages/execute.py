@@ -12,6 +12,7 @@ import time
 from graphs.jsonable import jsonable
 from graphs.trace import StageResult, now_iso, tool_event, traced
 from tools.errors import HavocInputError
+from tools.worker import ToolCancelledError
 
 
 def run_program(program_text: str, bindings: dict) -> tuple[list[dict], dict]:
@@ -36,6 +37,9 @@ def execute_stage(state: dict, config: dict | None = None) -> StageResult:
     started, started_at = time.perf_counter(), now_iso()
     try:
         results, env = run_program(plan["program"], state.get("bindings") or {})
+    except ToolCancelledError as exc:
+        return ({"results": [], "execution_error": "the run was cancelled"}, "cancelled",
+                {"cancelled": True, "worker_pid": exc.worker_pid})
     except HavocInputError as exc:
         tool_event(state.get("run_id", ""), "EXECUTE", "dsl_run", {"program": plan["program"]}, None, str(exc),
                    started, started_at)

@@ -135,3 +135,25 @@ def test_failed_audit_sends_plan_back_for_another_route(monkeypatch: pytest.Monk
     assert len(plans) == 2 and plans[1]["detail"]["audit_feedback"].startswith("differentiate: forced")
     assert state["plan"]["planner"] == "nl_parser" and state["revisions"] == 1
     assert state["audit_passed"]
+
+
+def test_cancel_stops_a_runaway_integral() -> None:
+    import threading
+    import time
+
+    from tools.worker import worker_pids
+
+    cancel = threading.Event()
+    threading.Timer(2.0, cancel.set).start()
+    t0 = time.monotonic()
+    state = run("```havoc\nintegral of exp(x^7)*sin(x^5)/log(x+2)^3 by x\n```", cancel=cancel)
+    assert time.monotonic() - t0 < 9, "the integral kept running after cancel"
+    assert state["execution_error"] == "the run was cancelled"
+    assert not state.get("failure")
+    assert "cancelled" in state["answer"]["markdown"]
+    execute = next(e for e in state["trace"] if e["node"] == "EXECUTE" and e["status"] == "end")
+    pid = execute["detail"]["worker_pid"]
+    assert pid and pid not in worker_pids()
+    time.sleep(0.5)
+    with pytest.raises(ProcessLookupError):  # the process that ran the integral is gone
+        os.kill(pid, 0)
