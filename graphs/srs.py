@@ -31,7 +31,7 @@ from graphs.stages.execute import execute_stage
 from graphs.stages.ground import ground_stage
 from graphs.stages.mode import mode_stage
 from graphs.stages.plan import plan_stage
-from graphs.state import MAX_REVISIONS, RESET, AgentState
+from graphs.state import MAX_REVISIONS, RESET, AgentState, Answer
 
 STAGES = ("MODE", "GROUND", "PLAN", "EXECUTE", "ARGUE", "ARBITER", "AUDIT", "ANSWER")
 # 8 stages + 2 revisions × 5 stages (PLAN…AUDIT) + headroom
@@ -115,8 +115,14 @@ def run(question: str, *, thread_id: str | None = None, model=None,
                                             stream_mode=["custom", "updates", "values"]):
                 if mode == "values":
                     final = chunk
+                    if cancel is not None and cancel.is_set():
+                        break  # no further stage is scheduled
                 elif mode == "custom" and isinstance(chunk, dict) and "trace" in chunk and on_event:
                     on_event(chunk["trace"])
     except GraphRecursionError as exc:
         final = {**final, "failure": {"node": "graph", "error": f"recursion limit reached: {exc}"}}
+    if cancel is not None and cancel.is_set():
+        final = {**final, "cancelled": True,
+                 "answer": Answer(markdown="**The run was cancelled.**", confidence=0.0,
+                                  caveats=["cancelled before it finished"]).model_dump()}
     return {**final, "run_id": run_id}

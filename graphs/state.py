@@ -112,6 +112,7 @@ class AgentState(TypedDict, total=False):
     answer: dict[str, Any] | None
     trace: Annotated[list[dict[str, Any]], append_or_reset]
     failure: dict[str, Any] | None
+    cancelled: bool
     # survive across the runs of one thread
     bindings: dict[str, Any]
     history: Annotated[list[dict[str, Any]], append_or_reset]
