@@ -2,8 +2,8 @@
 
 Two signals, both cheap and deterministic: weighted keywords, and the nearest
 labelled example questions (token-set cosine). Confidence is the winning share
-of the combined score. A configured chat model is not consulted here: the
-classification must be repeatable, and it is good enough without one.
+of the combined score. A configured chat model is asked only when that
+confidence is below 0.6, and only a valid mode word is accepted from it.
 """
 
 from __future__ import annotations
@@ -144,9 +144,36 @@ def classify(question: str) -> tuple[str, float, dict[str, float]]:
     return best, round(confidence, 3), {m: round(v, 3) for m, v in combined.items()}
 
 
+ASK_MODEL_BELOW = 0.6
+
+
+def classify_with_model(model, question: str) -> str | None:
+    """One word from the configured chat model, accepted only if it is one of the modes."""
+    from langchain_core.messages import HumanMessage, SystemMessage
+
+    try:
+        reply = model.invoke([
+            SystemMessage("Classify the question. Answer with exactly one word: doe (design of experiments), "
+                          "spc (process control, capability), stats (tests, ANOVA, regression), math (calculus, "
+                          "algebra) or general (anything else)."),
+            HumanMessage(question[:2000]),
+        ])
+    except Exception:
+        return None
+    word = str(reply.content).strip().lower().strip(".!\"' ")
+    return word if word in MODES else None
+
+
 @traced("MODE")
 def mode_stage(state: dict, config: dict | None = None) -> StageResult:
     mode, confidence, scores = classify(state["question"])
+    model = (config or {}).get("configurable", {}).get("model")
+    source = "keywords and labelled examples"
+    if model is not None and confidence < ASK_MODEL_BELOW:
+        suggested = classify_with_model(model, state["question"])
+        if suggested:  # the model breaks a near-tie; its word never lowers our own evidence
+            source = f"chat model (keywords said {mode} at {confidence:.2f})"
+            mode, confidence = suggested, max(confidence, ASK_MODEL_BELOW)
     if mode == "math":  # start the SymPy worker now, so its start-up overlaps GROUND and PLAN
         from tools.worker import warm_up
 
@@ -154,5 +181,5 @@ def mode_stage(state: dict, config: dict | None = None) -> StageResult:
     return (
         {"mode": mode, "mode_confidence": confidence, "mode_scores": scores},
         f"{mode} (confidence {confidence:.2f})",
-        {"scores": scores},
+        {"scores": scores, "source": source},
     )

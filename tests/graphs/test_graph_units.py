@@ -102,3 +102,18 @@ def test_confidence_formula() -> None:
     assert value == pytest.approx(0.2 + 0.3 + 0.5 * 4 / 5)
     assert terms == {"m": 1.0, "p": 1.0, "a": 0.8}
     assert confidence(1.0, "nl_parser", 0, 5)[0] < confidence(1.0, "nl_parser", 5, 0)[0]
+
+
+def test_mode_asks_the_chat_model_only_when_unsure() -> None:
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    from graphs.stages.mode import mode_stage
+
+    unsure = {"question": "how fast does it grow", "run_id": "t"}
+    out = mode_stage(unsure, {"configurable": {"model": FakeListChatModel(responses=["math"])}})
+    assert out["mode"] == "math" and out["mode_confidence"] == 0.6
+    sure = {"question": "Design a Box-Behnken DOE", "run_id": "t"}
+    out = mode_stage(sure, {"configurable": {"model": FakeListChatModel(responses=["math"])}})
+    assert out["mode"] == "doe"
+    junk = mode_stage(unsure, {"configurable": {"model": FakeListChatModel(responses=["banana"])}})
+    assert junk["mode"] == "general"
