@@ -18,6 +18,7 @@ from graphs.planning.nl import plan_question
 from graphs.planning.to_dsl import render_program
 from graphs.state import RESET, Plan
 from graphs.trace import StageResult, traced
+from tools.errors import HavocInputError
 
 _FENCE = re.compile(r"```(?:havoc|dsl)?\s*\n(.*?)```", re.S | re.I)
 
@@ -30,7 +31,7 @@ def user_dsl(question: str) -> str | None:
     candidate = m.group(1) if m else question
     try:
         dsl.parse(candidate)
-    except Exception:
+    except HavocInputError:
         if m:  # the user clearly meant DSL: let its error reach them
             raise
         return None
@@ -56,7 +57,7 @@ def plan_stage(state: dict, config: dict | None = None) -> StageResult:
 
     try:
         program = None if failed_planner == "user_dsl" else user_dsl(question)
-    except Exception as exc:
+    except HavocInputError as exc:
         return ({**reset, "plan": None, "plan_error": str(exc)}, f"your DSL does not parse: {exc}", detail)
     if program:
         plan = Plan(program=program, planner="user_dsl")
