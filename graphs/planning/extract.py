@@ -72,26 +72,90 @@ def flat_lists(text: str) -> list[list[Decimal]]:
 
 
 def tables(text: str) -> list[list[list[Decimal]]]:
-    """Nested lists ([[...], [...]]) and pipe/line tables of numbers."""
+    """Nested lists ([[...], [...]]) and pipe/line tables of numbers.
+
+    A pasted row may carry a label ("subgroup 1: 74.01 73.99 …", "S3 | 5 | 6"):
+    the label is dropped so the row is still data.
+    """
     found = [v for v in bracket_lists(text) if all(isinstance(r, list) for r in v)]
     if found:
         return found
-    rows = []
-    for line in text.splitlines():
-        cells = [c for c in re.split(r"[|\t;]|\s{2,}|,\s*|\s+", line.strip()) if c]
-        try:
-            nums = [to_decimal(c) for c in cells]
-        except ValueError:
-            if rows:
-                break
-            continue
-        if len(nums) >= 2:
+    table = line_table(text)
+    return [table.rows] if table else []
+
+
+@dataclass
+class LineTable:
+    """Rows of numbers pasted one per line, with the header line above them when there is one."""
+
+    rows: list[list[Decimal]]
+    header: list[str] | None = None
+
+    def columns(self) -> list[list[Decimal]]:
+        return [list(col) for col in zip(*self.rows, strict=True)]
+
+
+_CELL_SPLIT = re.compile(r"[|\t;]|\s{2,}|,\s*|\s+")
+_ROW_LABEL = re.compile(r"^\s*[A-Za-z][\w\- ]{0,24}?(?:\s*\d+)?\s*[:=|]\s*")
+
+
+def _row_numbers(line: str) -> list[Decimal] | None:
+    body = _ROW_LABEL.sub("", line.replace("−", "-"), count=1)
+    cells = [c for c in _CELL_SPLIT.split(body.strip()) if c]
+    try:
+        return [to_decimal(c) for c in cells] if cells else None
+    except ValueError:
+        return None
+
+
+def line_table(text: str) -> LineTable | None:
+    """The first block of ≥ 2 equal-length numeric lines, and a header of names right above it."""
+    lines = text.splitlines()
+    rows: list[list[Decimal]] = []
+    start = 0
+    for i, line in enumerate(lines):
+        nums = _row_numbers(line)
+        if nums is not None and len(nums) >= 2 and (not rows or len(nums) == len(rows[0])):
+            if not rows:
+                start = i
             rows.append(nums)
         elif rows:
             break
-    if len(rows) >= 2 and len({len(r) for r in rows}) == 1:
-        return [rows]
-    return []
+    if len(rows) < 2:
+        return None
+    header = None
+    if start > 0:
+        names = [c for c in _CELL_SPLIT.split(lines[start - 1].strip()) if c]
+        if len(names) == len(rows[0]) and all(re.fullmatch(r"[A-Za-z_][\w\-.]*", n) for n in names):
+            header = names
+    return LineTable(rows, header)
+
+
+_CONNECTORS = {"vs", "versus", "and", "with", "against", "compared", "to", "then", "or", "the"}
+_RUN = re.compile(rf"(?<![\w^.])({NUM}(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM})+)(?![\w.])")
+
+
+def number_runs(text: str, minimum: int = 2) -> list[tuple[str, list[Decimal]]]:
+    """Runs of ≥ `minimum` numbers separated only by commas, spaces or newlines, each with the
+    words just before it ("old process 5.1, 5.3 … versus new process 5.6 …" → two named runs).
+
+    This is how people paste columns: the run boundary is the first word that is not a number.
+    """
+    out = []
+    clean = text.replace("−", "-")
+    last_end = 0
+    for m in _RUN.finditer(clean):
+        values = numbers(m.group(1))
+        before = clean[last_end:m.start()]
+        last_end = m.end()
+        if len(values) < minimum:
+            continue
+        pieces = [p for p in re.split(r"[:;,.()\n]", before) if p.strip()]
+        words = re.findall(r"[A-Za-z][\w\-]*", pieces[-1] if pieces else "")
+        while words and words[0].lower() in _CONNECTORS:
+            words = words[1:]
+        out.append((" ".join(words[-3:]), values))
+    return out
 
 
 _GROUP_RE = re.compile(

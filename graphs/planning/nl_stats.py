@@ -4,14 +4,42 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import bracket_lists, flat_lists, named_groups, numbers, tables, value_after
+from graphs.planning.extract import (
+    bracket_lists,
+    flat_lists,
+    line_table,
+    named_groups,
+    number_runs,
+    numbers,
+    tables,
+    value_after,
+)
 from graphs.planning.intent import Intent
 
 
+def _two_sample_alternative(low: str, first: str, second: str) -> str:
+    """The alternative for x − y when the question says which group should be higher/lower.
+
+    "old … versus new … is the new one higher?" claims new > old, i.e. x − y < 0: the
+    comparative word is read against the group named just before it.
+    """
+    side = _alternative(low)
+    if side == "two-sided":
+        return side
+    word = re.search(r"greater|larger|higher|more than|increase|exceed|above|\bless\b|smaller|lower|fewer|decrease|below", low)
+    head = low[:word.start()] if word else low
+    own = {w for w in re.findall(r"[a-z]\w*", first.lower())} ^ {w for w in re.findall(r"[a-z]\w*", second.lower())}
+    last_first = max((head.rfind(w) for w in re.findall(r"[a-z]\w*", first.lower()) if w in own), default=-1)
+    last_second = max((head.rfind(w) for w in re.findall(r"[a-z]\w*", second.lower()) if w in own), default=-1)
+    if last_second > last_first:
+        return "less" if side == "greater" else "greater"
+    return side
+
+
 def _alternative(low: str) -> str:
-    if re.search(r"greater|larger|higher|more than|increase", low):
+    if re.search(r"greater|larger|higher|more than|increase|exceed|above", low):
         return "greater"
-    if re.search(r"\bless\b|smaller|lower|fewer|decrease", low):
+    if re.search(r"\bless\b|smaller|lower|fewer|decrease|below", low):
         return "less"
     return "two-sided"
 
@@ -31,6 +59,12 @@ def _groups(q: str) -> list[tuple[str, list]]:
     nested = [v for v in bracket_lists(q) if all(isinstance(r, list) for r in v)]
     if nested and len(nested[0]) >= 2:
         return [(f"group {i + 1}", g) for i, g in enumerate(nested[0])]
+    table = line_table(q)
+    if table and table.header:  # a pasted sheet: one column per group, names on top
+        return list(zip(table.header, table.columns(), strict=True))
+    runs = number_runs(q)
+    if len(runs) >= 2 and all(name for name, _ in runs) and len({name for name, _ in runs}) == len(runs):
+        return runs
     lines = [numbers(line) for line in q.splitlines()]
     lines = [ln for ln in lines if len(ln) >= 2]
     if len(lines) >= 2:
@@ -71,8 +105,14 @@ def plan_stats(question: str) -> list[Intent] | None:
                 x_key, y_key = names[0], names[1]
         if x_key is None or y_key is None:
             lists = flat_lists(q)
+            table = line_table(q)
+            runs = number_runs(q)
             if len(lists) >= 2:
                 x, y = lists[0], lists[1]
+            elif table and len(table.rows[0]) == 2:  # two pasted columns: x then y
+                x, y = table.columns()
+            elif len(runs) == 2 and len(runs[0][1]) == len(runs[1][1]):
+                x, y = runs[0][1], runs[1][1]
             else:
                 return None
         else:
@@ -115,8 +155,9 @@ def plan_stats(question: str) -> list[Intent] | None:
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], "labels": names})]
     if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|lower", low):
         kind = "pooled" if re.search(r"pooled|equal variances? assumed|student", low) else "welch"
+        alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
-                                  "alternative": _alternative(low), **conf},
+                                  "alternative": alternative, **conf},
                        notes=[] if kind == "pooled" else ["Welch's t-test (no equal-variance assumption), as Minitab does by default"])]
     if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan", low):
         data = flat_lists(q)
