@@ -50,7 +50,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
 
 def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
     """Modify the previous design: "now with 5 centre points", "make it face-centred", "use seed 3"."""
-    low = question.lower().strip()
+    low = re.sub(r"[–—]", "-", question.lower().strip())
     if not previous or not re.match(r"^(now|then|again|same|instead|and|what if|make it|use|with|change|redo|repeat)\b", low):
         return None
     last = previous[-1]
@@ -58,7 +58,7 @@ def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
         return None
     args = deepcopy(last["args"])
     changed = []
-    centre = int_before(low, r"cent(?:er|re)[\s-]*(?:points?|runs?)")
+    centre = int_before(low, r"cent(?:er|re)[\s-]*(?:points?|pts?|runs?)")
     if centre is not None:
         args["center_points"] = centre
         changed.append(f"{centre} centre points")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import factor_specs, flat_lists, int_after, int_before, tables
+from graphs.planning.extract import WORD_NUMBERS, factor_specs, flat_lists, int_after, int_before, tables
 from graphs.planning.intent import Intent
 
 _ROMAN = {"iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "3": 3, "4": 4, "5": 5, "6": 6}
@@ -19,7 +19,7 @@ MAX_RESOLUTION = {
     (7, 3): 4, (7, 4): 3, (8, 1): 8, (8, 2): 5, (8, 3): 4, (8, 4): 4, (9, 2): 6, (9, 3): 4, (9, 4): 4,
     (9, 5): 3, (10, 3): 5, (10, 4): 4, (10, 5): 4, (10, 6): 3, (11, 4): 5, (11, 5): 4, (11, 6): 4, (11, 7): 3,
 }
-_CENTRE = r"cent(?:er|re)[\s-]*(?:points?|runs?)"
+_CENTRE = r"cent(?:er|re)[\s-]*(?:points?|pts?|runs?)"
 
 
 def _design_kind(low: str) -> str | None:
@@ -35,16 +35,36 @@ def _design_kind(low: str) -> str | None:
         return "fractional_factorial"
     if re.search(r"full[\s-]*factorial|factorial|2\^\d+|\d+\s*x\s*\d+", low):
         return "full_factorial"
-    if re.search(r"response[\s-]*surface", low):
+    if re.search(r"response[\s-]*surface|\brsm\b", low):
         return "central_composite"
     if re.search(r"\b(design|doe|experiment)\b", low):
         return "full_factorial"
     return None
 
 
+def _fraction_size(low: str, factors: object) -> tuple[int, int] | None:
+    """(k, p) of a 2^(k-p) asked for in words: "half fraction", "quarter fraction", "in 8 runs"."""
+    if isinstance(factors, list):
+        k = len(factors)
+    elif isinstance(factors, int):
+        k = factors
+    else:
+        return None
+    if re.search(r"half[\s-]*fraction", low):
+        return k, 1
+    if re.search(r"quarter[\s-]*fraction", low):
+        return k, 2
+    runs = re.search(r"\b(?:in|with|using)\s+(\d+)\s+runs\b", low)
+    if runs:
+        n = int(runs.group(1))
+        if n >= 4 and n & (n - 1) == 0 and n < 2 ** k:
+            return k, k - (n.bit_length() - 1)
+    return None
+
+
 def plan_design(question: str, previous: dict | None = None) -> list[Intent] | None:
     q = question
-    low = q.lower()
+    low = re.sub(r"[–—]", "-", q.lower()).replace("×", "x")
     kind = _design_kind(low)
     if kind is None:
         return None
@@ -55,6 +75,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     count = int_before(low, r"(?:factors|variables|inputs)")
     frac = re.search(r"2\^\(?\s*(\d+)\s*-\s*(\d+)\s*\)?", low)
     full_pow = re.search(r"\b2\^(\d+)\b", low)
+    crossed = re.search(r"\b(\d+(?:\s*x\s*\d+)+)\b", low)  # "2x2x2": one number per factor
+    crossed_levels = [int(v) for v in re.findall(r"\d+", crossed.group(1))] if crossed else []
     if factors:
         args["factors"] = [
             {"name": f.name, **({"low": f.low, "high": f.high} if f.low is not None else {}),
@@ -67,8 +89,10 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["factors"] = int(frac.group(1))
     elif count:
         args["factors"] = count
-    elif full_pow and kind == "full_factorial":
+    elif full_pow and kind in ("full_factorial", "fractional_factorial"):
         args["factors"] = int(full_pow.group(1))
+    elif crossed_levels and kind == "full_factorial":
+        args["factors"] = len(crossed_levels)
     else:
         default = {"box_behnken": 3, "central_composite": 2, "full_factorial": 3, "fractional_factorial": 5,
                    "plackett_burman": 7, "latin_hypercube": 2}[kind]
@@ -100,6 +124,10 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             args["generators"] = [f"{a}={b}" for a, b in gens]
         elif res:
             args["resolution"] = _ROMAN[res.group(1)]
+        elif (fraction := _fraction_size(low, args["factors"])) in MAX_RESOLUTION:
+            k, p = fraction
+            args["resolution"] = MAX_RESOLUTION[fraction]
+            notes.append(f"a 2^({k}-{p}) design: the highest resolution that run count allows")
         elif frac and (int(frac.group(1)), int(frac.group(2))) in MAX_RESOLUTION:
             args["resolution"] = MAX_RESOLUTION[(int(frac.group(1)), int(frac.group(2)))]
             notes.append(f"2^({frac.group(1)}-{frac.group(2)}): the highest resolution that run count allows")
@@ -107,7 +135,11 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             args["resolution"] = 4
             notes.append("no resolution given: resolution IV (main effects clear of two-factor interactions)")
     if kind == "full_factorial":
-        levels = int_before(low, r"levels")
+        level_m = re.search(r"\b(\d+|two|three|four|five)[\s-]*levels?\b", low)
+        levels = int(level_m.group(1)) if level_m and level_m.group(1).isdigit() else (
+            WORD_NUMBERS.get(level_m.group(1)) if level_m else None)
+        if levels is None and crossed_levels and len(set(crossed_levels)) == 1:
+            levels = crossed_levels[0]
         if levels and levels != 2:
             args["levels"] = levels
     if kind == "latin_hypercube":
