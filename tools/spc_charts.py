@@ -114,7 +114,7 @@ class ControlChartResult(BaseModel):
     )
     point_sigma: Line = Field(description="standard error of each plotted point")
     points: list[float]
-    subgroup_sizes: int | list[int] | None = None
+    subgroup_sizes: int | float | list[int | float] | None = None
     lag1_autocorrelation: float | None = Field(
         None, description="imr: lag-1 autocorrelation of the phase I values (limits assume independence)"
     )
@@ -141,8 +141,13 @@ def _line(values: np.ndarray | float) -> Line:
     return arr.tolist()
 
 
-def _sizes_out(sizes: np.ndarray) -> int | list[int]:
-    return int(sizes[0]) if np.all(sizes == sizes[0]) else sizes.astype(int).tolist()
+def _size_out(size: float) -> int | float:
+    return int(size) if float(size).is_integer() else float(size)
+
+
+def _sizes_out(sizes: np.ndarray) -> int | float | list[int | float]:
+    """Whole sizes print as integers; u-chart inspection units may be fractional (9.5 m2 of cloth)."""
+    return _size_out(sizes[0]) if np.all(sizes == sizes[0]) else [_size_out(s) for s in sizes]
 
 
 def _check_fields(args: ControlChartArgs) -> None:
@@ -422,7 +427,7 @@ def _attribute_data(args: ControlChartArgs) -> tuple[np.ndarray, np.ndarray | No
 
 def _sizes_for(args, given, field: str, length: int, counts_field: str, constant: float | None) -> np.ndarray | None:
     if given is not None:
-        return positive_sizes(given, field, length, counts_field)
+        return positive_sizes(given, field, length, counts_field, whole=args.chart in ("p", "np"))
     if args.subgroup_size is not None:
         if args.subgroup_size < 1:
             raise HavocInputError(f"must be a positive whole number, got {args.subgroup_size}", field="subgroup_size")

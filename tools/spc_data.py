@@ -128,14 +128,16 @@ def whole_counts(values: Any, field: str) -> np.ndarray:
     return arr
 
 
-def positive_sizes(values: Any, field: str, length: int, counts_field: str) -> np.ndarray:
+def positive_sizes(values: Any, field: str, length: int, counts_field: str, whole: bool = True) -> np.ndarray:
+    """Sample sizes (p, np: whole items) or inspection units (c, u: any positive amount, e.g. 9.5 m2 of cloth)."""
     arr = float_values(values, field)
     if arr.size != length:
         raise HavocInputError(f"has {arr.size} entries but {counts_field} has {length}", field=field)
-    bad = np.flatnonzero((arr <= 0) | (arr != np.round(arr)))
+    bad = np.flatnonzero((arr <= 0) | ((arr != np.round(arr)) if whole else False))
     if bad.size:
         i = int(bad[0])
-        raise HavocInputError(f"{arr[i]:g} is not a positive whole number", field=f"{field}[{i}]")
+        what = "positive whole number" if whole else "positive amount of inspection units"
+        raise HavocInputError(f"{arr[i]:g} is not a {what}", field=f"{field}[{i}]")
     return arr
 
 

@@ -186,6 +186,19 @@ def test_u_chart_variable_units() -> None:
     assert r["statistic"] == "count_per_unit"
 
 
+def test_u_chart_fractional_inspection_units_montgomery_dyed_cloth() -> None:
+    # Montgomery, Introduction to SQC, dyed-cloth example: defects per 50 m2 over 9.5, 10.5, 12.5 ... units
+    counts = [14, 12, 20, 11, 7, 10, 21, 16, 19, 23]
+    units = [10.0, 8.0, 13.0, 10.0, 9.5, 10.0, 12.0, 10.5, 12.0, 12.5]
+    r = run(chart="u", counts=counts, sizes=units)
+    ubar = 153 / 107.5
+    assert r["center"] == pytest.approx(ubar)
+    assert r["ucl"] == pytest.approx([ubar + 3 * math.sqrt(ubar / n) for n in units])
+    assert r["subgroup_sizes"][4] == 9.5 and r["subgroup_sizes"][0] == 10
+    with pytest.raises(HavocInputError, match=r"sizes\[4\]"):
+        run(chart="p", counts=counts, sizes=units)
+
+
 def test_c_chart_lcl_floored_at_zero_and_constant_size_shorthand() -> None:
     r = run(chart="c", counts=[1, 3, 2, 0, 4, 2])
     assert r["center"] == pytest.approx(2.0) and r["lcl"] == 0.0
