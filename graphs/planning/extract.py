@@ -186,6 +186,21 @@ def value_after(text: str, *keys: str) -> Decimal | None:
     return None
 
 
+def blank_keyed(text: str, *keys: str) -> str:
+    """`text` with every "KEY = NUMBER" (and "KEY NUMBER to NUMBER") cut out, so that a spec
+    limit or a sample size written next to the data is not read as one more data point."""
+    for key in keys:
+        text = re.sub(rf"(?<![\w]){key}\s*(?:=|:|of|is|are|at|equal to)?\s*{NUM}"
+                      rf"(?:\s*(?:\.\.|-|–|to|and|,)\s*{NUM})?", " ; ", text, flags=re.I)
+    return text
+
+
+def longest_run(text: str, minimum: int = 3) -> list[Decimal]:
+    """The longest run of numbers in `text` (the data someone pasted), or [] when there is none."""
+    runs = [values for _, values in number_runs(text, minimum)]
+    return max(runs, key=len) if runs else []
+
+
 def int_after(text: str, *keys: str) -> int | None:
     value = value_after(text, *keys)
     return int(value) if value is not None and value == value.to_integral_value() else None

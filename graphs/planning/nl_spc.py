@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import NUM, flat_lists, int_after, int_before, numbers, tables, value_after
+from graphs.planning.extract import (
+    NUM,
+    blank_keyed,
+    flat_lists,
+    int_after,
+    int_before,
+    longest_run,
+    number_runs,
+    numbers,
+    tables,
+    value_after,
+)
 from graphs.planning.intent import Intent
 
 
@@ -37,21 +48,42 @@ def _data_after_keywords(text: str) -> list:
     return values if len(values) >= 3 else []
 
 
+_SPEC_KEYS = ("lsl", "usl", r"lower spec(?:ification)?(?: limit)?", r"upper spec(?:ification)?(?: limit)?",
+              "lower limit", "upper limit", "target", "nominal", r"spec(?:ification)?s?(?: limits?)?", "tolerance")
+_SIZE_KEYS = (r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"samples of", r"inspect(?:ed|s|ing)?",
+              r"(?:units|parts|items|boards|pieces) inspected", r"n")
+_SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested", re.I)
+
+
 def _sizes(text: str, n: int) -> list | None:
-    size = value_after(text, r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"samples of", r"n")
     lists = flat_lists(text)
     if len(lists) >= 2 and len(lists[-1]) == n:
         return lists[-1]
+    runs = number_runs(text)
+    sized = [values for name, values in runs if _SIZE_NAME.search(name) and len(values) == n]
+    if sized:
+        return sized[0]
+    size = value_after(text, *_SIZE_KEYS)
     if size is not None:
         return [size] * n
     return None
 
 
+def _counts(text: str) -> list:
+    """Defect counts: a bracketed list, else the first run not named as sizes, else the longest run."""
+    lists = flat_lists(text)
+    if lists:
+        return lists[0]
+    runs = [(name, values) for name, values in number_runs(blank_keyed(text, *_SIZE_KEYS[:-1]), 3)]
+    counts = [values for name, values in runs if not _SIZE_NAME.search(name)]
+    return counts[0] if counts else _data_after_keywords(text)
+
+
 def plan_spc(question: str) -> list[Intent] | None:
-    q = question
+    q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
     if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q):
-        n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)") or int_before(low, r"(?:per subgroup|observations per)")
+        n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
         if n:
             return [Intent("spc_constants", {"n": n})]
 
@@ -70,8 +102,9 @@ def plan_spc(question: str) -> list[Intent] | None:
         if table and len(table[0]) >= 2 and len(table[0][0]) >= 2:
             args["subgroups"] = table[0]
         else:
-            data = flat_lists(q)
-            values = data[0] if data else _data_after_keywords(q)
+            rest = blank_keyed(q, *_SPEC_KEYS)
+            data = flat_lists(rest)
+            values = data[0] if data else (longest_run(rest) or _data_after_keywords(rest))
             if values:
                 args["data"] = values
         if not args or (lsl is None and usl is None):
@@ -96,7 +129,7 @@ def plan_spc(question: str) -> list[Intent] | None:
     if exclude:
         args["exclude"] = exclude
     if kind in ("p", "np", "c", "u"):
-        counts = data[0] if data else _data_after_keywords(q)
+        counts = _counts(q)
         if not counts:
             return None
         args.update(chart=kind, counts=counts)
