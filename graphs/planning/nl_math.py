@@ -46,8 +46,35 @@ def _strip_tail(expr: str) -> str:
     return expr
 
 
+_POINT = r"[-+−]?(?:\d+(?:\.\d+)?|oo|∞|inf(?:inity)?|pi|π|e)"
+
+
+def _in_words(q: str) -> str:
+    """Rewrite notation into the words the rules below read.
+
+    `∫_0^2 f dx` → `integral of f dx from 0 to 2`; `∫ f dx` → `integral of f dx`;
+    `lim x→0 f`, `lim_{x->0} f`, `limit as x approaches 0 of f` → `limit of f as x -> 0`;
+    `d²/dx² f` → `second derivative of f by x`.
+    """
+    q = q.replace("∞", "oo").replace("→", "->").replace("π", "pi")
+    q = re.sub(r"∫\s*_\s*\{?\s*([^\s{}^]+?)\s*\}?\s*\^\s*\{?\s*([^\s{}]+?)\s*\}?\s+(.+?)\s*(d[a-z])\b(.*)$",
+               r"integral of \3 \4 from \1 to \2\5", q, flags=re.S)
+    q = re.sub(r"∫\s*", "integral of ", q)
+    m = re.search(rf"\blim(?:it)?\s*_?\s*\{{?\s*(?:as\s+)?([a-z])\s*(?:->|approaches|goes to|tends to)\s*({_POINT})\s*([+-])?\s*\}}?"
+                  rf"\s*(?:,|of)?\s+(.+?)\s*[?.!]?\s*$", q, flags=re.I | re.S)
+    if m:
+        direction = m.group(3) or ""
+        q = q[:m.start()] + f"limit of {m.group(4)} as {m.group(1)} -> {m.group(2)}{direction}"
+    order = {"2": "second", "3": "third", "²": "second", "³": "third"}
+    m = re.search(r"\bd\s*\^?([23²³])\s*/\s*d([a-z])\s*\^?[23²³]\s*(?:of\s+)?", q)
+    if m:
+        rest = q[m.end():].strip().rstrip("?.!")
+        q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(2)}"
+    return q
+
+
 def plan_math(question: str) -> list[Intent] | None:
-    q = question.strip()
+    q = _in_words(question.strip())
     low = q.lower()
     m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)
     order = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)] if m else 1
