@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 
-from graphs.planning.extract import int_after, int_before
+from graphs.planning.extract import flat_lists, int_after, int_before, number_runs
 from graphs.planning.intent import Intent
 from graphs.planning.nl_doe import plan_analysis, plan_design
 from graphs.planning.nl_math import plan_math
@@ -39,8 +39,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         return analysis
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
                 "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
+    carries_data = _carries_data(question)
     for name in ORDER.get(mode, ORDER["general"]):
-        if mode == "general" and name != "math":
+        if mode == "general" and name != "math" and not (carries_data and name in ("stats", "spc")):
             continue  # an off-topic question is not forced into a design or a chart
         intents = planners[name]()
         if intents:
@@ -48,17 +49,33 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     return None
 
 
+def _carries_data(question: str) -> bool:
+    """Pasted measurements ("old 5.1, 5.3, 4.9 vs new 5.6, 5.8, 5.5") make a question about data,
+    whatever words surround them; a bare number or two ("what's 2 + 2") does not."""
+    return bool(flat_lists(question)) or any(len(values) >= 3 for _, values in number_runs(question))
+
+
+_FOLLOW_START = (r"^(?:ok(?:ay)?,?\s+|great,?\s+|thanks,?\s+|good,?\s+|please\s+|can you\s+|could you\s+)?"
+                 r"(now|then|again|same|instead|and|what if|make it|use|with|change|redo|repeat|add|but|how about|"
+                 r"try|switch|go with|let'?s|increase|decrease|set|rerun|re-run|randomi[sz]e)\b")
+
+
+_CENTRE = r"cent(?:er|re)[\s-]*(?:points?|pts?|runs?)"
+
+
 def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
     """Modify the previous design: "now with 5 centre points", "make it face-centred", "use seed 3"."""
     low = re.sub(r"[–—]", "-", question.lower().strip())
-    if not previous or not re.match(r"^(now|then|again|same|instead|and|what if|make it|use|with|change|redo|repeat)\b", low):
+    if not previous or not re.match(_FOLLOW_START, low):
         return None
     last = previous[-1]
     if last.get("tool") != "doe_design":
         return None
     args = deepcopy(last["args"])
     changed = []
-    centre = int_before(low, r"cent(?:er|re)[\s-]*(?:points?|pts?|runs?)")
+    centre = int_before(low, _CENTRE)
+    if centre is None:
+        centre = int_after(low, _CENTRE)
     if centre is not None:
         args["center_points"] = centre
         changed.append(f"{centre} centre points")
@@ -66,11 +83,14 @@ def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
     if seed is not None:
         args.update(randomize=True, seed=seed)
         changed.append(f"seed {seed}")
+    elif re.search(r"randomi[sz]", low) and not args.get("randomize"):
+        args.update(randomize=True, seed=1)
+        changed.append("randomised with seed 1")
     reps = int_before(low, r"replicates?")
     if reps:
         args["replicates"] = reps
         changed.append(f"{reps} replicates")
-    count = int_before(low, r"factors")
+    count = int_before(low, r"factors?") or int_after(low, r"factors? to")
     if count:
         args["factors"] = count
         changed.append(f"{count} factors")
