@@ -132,7 +132,7 @@ def line_table(text: str) -> LineTable | None:
 
 
 _CONNECTORS = {"vs", "versus", "and", "with", "against", "compared", "to", "then", "or", "the"}
-_RUN = re.compile(rf"(?<![\w^.])({NUM}(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM})+)(?![\w.])")
+_RUN = re.compile(rf"(?<![\w^.])({NUM}(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM})+)(?!\w|\.\d)")
 
 
 def number_runs(text: str, minimum: int = 2) -> list[tuple[str, list[Decimal]]]:

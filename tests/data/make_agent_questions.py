@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
-from scipy import stats
+from scipy import integrate, stats
 
 Q: list[dict] = []
 
@@ -179,6 +179,152 @@ q("Tell me a joke", "general", None)
 q("__import__('os').system('touch /tmp/havoc_pwned_by_question')", "general", None, hostile=True)
 q("derivative of __import__('os').system('touch /tmp/havoc_pwned_by_question') by x", "math", "differentiate",
   None, hostile=True)
+
+# ------------------------------------------------------------------ as users type them (issue 5, round 2)
+# DOE
+q("design of experiment for 3 factors, 2-level full factorial", "doe", "doe_design", {"design": "full_factorial"},
+  {"runs": 8})
+q("2-level full factorial DOE: Temp 160 to 180 °C, Speed 20-40 rpm and Feed 0.1-0.3 mm", "doe", "doe_design",
+  {"design": "full_factorial"}, {"runs": 8, "natural_min_0": 160, "natural_max_0": 180, "natural_max_2": 0.3})
+q("RSM design for 3 factors", "doe", "doe_design", {"design": "central_composite"}, {"runs": 8 + 6 + 5})
+q("I want to run a CCD with 2 factors and 3 center points", "doe", "doe_design", {"design": "central_composite"},
+  {"runs": 4 + 4 + 3, "centre_rows": 3})
+q("Box Behnken, 3 factors, 4 centre pts", "doe", "doe_design", {"design": "box_behnken"},
+  {"runs": 12 + 4, "centre_rows": 4})
+q("half fraction of a 2^5 design", "doe", "doe_design", {"design": "fractional_factorial"}, {"runs": 16, "resolution": 5})
+q("screening DOE for 7 factors in 8 runs", "doe", "doe_design", {"design": "fractional_factorial"},
+  {"runs": 8, "resolution": 3})
+q("Design of experiments: 4 factors at 2 levels, 3 replicates", "doe", "doe_design", {"design": "full_factorial"},
+  {"runs": 16 * 3})
+q("3-level full factorial for 2 factors", "doe", "doe_design", {"design": "full_factorial"}, {"runs": 9})
+q("Latin hypercube sampling, 5 variables, 50 points", "doe", "doe_design", {"design": "latin_hypercube"}, {"runs": 50})
+q("plackett burman for 7 factors", "doe", "doe_design", {"design": "plackett_burman"}, {"runs": 8})
+q("DOE with pressure 2–4 bar and flow 10 to 20 L, full factorial", "doe", "doe_design", {"design": "full_factorial"},
+  {"runs": 4, "natural_min_0": 2, "natural_max_0": 4, "natural_min_1": 10})
+q("set up a 2x2x2x2 factorial experiment", "doe", "doe_design", {"design": "full_factorial"}, {"runs": 16})
+q("CCD, face centered, for 2 factors", "doe", "doe_design", {"design": "central_composite"},
+  {"runs": 4 + 4 + 5, "alpha": 1.0})
+q("generate a Box–Behnken design with 5 factors", "doe", "doe_design", {"design": "box_behnken"},
+  {"runs": 4 * 10 + 3})
+q("response surface design (central composite) for temperature 60-80 and pH 5-7", "doe", "doe_design",
+  {"design": "central_composite"}, {"runs": 13, "factor_names": ["temperature", "ph"]})
+y2 = [20, 30, 25, 45]
+q(f"calculate main effects for a 2^2 design, responses {fmt(y2)}", "doe", "doe_effects", None,
+  {"effect_A": (y2[1] + y2[3]) / 2 - (y2[0] + y2[2]) / 2, "mean": np.mean(y2)})
+
+# SPC
+cap2 = np.round(np.random.default_rng(5).normal(10.0, 0.04, 20), 3)
+s2 = cap2.std(ddof=1)
+q("calculate Cpk, LSL=9.8 USL=10.2\n" + "\n".join(str(v) for v in cap2), "spc", "capability", None,
+  {"pp": 0.4 / (6 * s2), "ppk": min(10.2 - cap2.mean(), cap2.mean() - 9.8) / (3 * s2)})
+q("cpk for data " + " ".join(str(v) for v in cap2) + " spec 9.8 - 10.2", "spc", "capability", None,
+  {"pp": 0.4 / (6 * s2)})
+q(f"Ppk? lower spec 9.85, upper spec 10.25, measurements: {fmt(cap2)}", "spc", "capability", None,
+  {"ppk": min(10.25 - cap2.mean(), cap2.mean() - 9.85) / (3 * s2)})
+q(f"Cp and Cpk with specs 9.8–10.2 for {fmt(cap2)}", "spc", "capability", None, {"pp": 0.4 / (6 * s2)})
+q(f"process capability: USL = 10.3 mm, LSL = 9.7 mm. data [{fmt(cap2)}]", "spc", "capability", None,
+  {"pp": 0.6 / (6 * s2)})
+ind2 = [20.1, 20.3, 19.8, 20.0, 20.4, 19.9, 20.2, 20.1, 19.7, 20.0]
+ia2 = np.array(ind2)
+q("I-MR chart for: " + " ".join(str(v) for v in ind2), "spc", "control_chart", {"chart": "imr"},
+  {"center": ia2.mean(), "ucl": ia2.mean() + 3 * np.abs(np.diff(ia2)).mean() / 1.128})
+q(f"Is my process stable? {fmt(ind2)}", "spc", "control_chart", {"chart": "imr"}, {"center": ia2.mean()})
+q("I-MR chart\n" + "\n".join(str(v) for v in ind2), "spc", "control_chart", {"chart": "imr"}, {"center": ia2.mean()})
+sub2 = np.round(np.random.default_rng(8).normal(50.0, 0.2, (5, 5)), 2)
+rbar2 = np.mean(sub2.max(1) - sub2.min(1))
+# d2(5), the mean range of 5 standard normals, by numerical integration (not the rounded table value)
+d2_5 = integrate.quad(lambda t: 1 - stats.norm.cdf(t) ** 5 - (1 - stats.norm.cdf(t)) ** 5, -np.inf, np.inf)[0]
+a2_5 = 3 / (d2_5 * 5 ** 0.5)
+q("Xbar-R chart, subgroups of 5: " + ", ".join(str(v) for v in sub2.ravel()), "spc", "control_chart",
+  {"chart": "xbar_r"}, {"center": sub2.mean(), "ucl": sub2.mean() + a2_5 * rbar2})
+q("x-bar chart\n" + "\n".join(f"subgroup {i + 1}: " + " ".join(str(v) for v in row) for i, row in enumerate(sub2)),
+  "spc", "control_chart", {"chart": "xbar_r"}, {"center": sub2.mean(), "lcl": sub2.mean() - a2_5 * rbar2})
+q("X̄-R chart for this table\nS1 S2 S3 S4 S5\n" + "\n".join(" ".join(str(v) for v in row) for row in sub2),
+  "spc", "control_chart", {"chart": "xbar_r"}, {"center": sub2.mean()})
+rej = [8, 12, 6, 10, 9, 15, 7]
+q(f"p-chart: we inspect 200 parts per day, rejects {fmt(rej)}", "spc", "control_chart", {"chart": "p"},
+  {"center": sum(rej) / (200 * len(rej))})
+q("what's d2 for n=4", "spc", "spc_constants", None, {"d2": 2.059})
+q("A2 constant for subgroups of 3", "spc", "spc_constants", None, {"A2": 1.023})
+scr = [4, 7, 3, 5, 6, 2, 8, 5]
+q(f"c-chart: scratches per panel {fmt(scr)}", "spc", "control_chart", {"chart": "c"},
+  {"center": np.mean(scr), "ucl": np.mean(scr) + 3 * np.mean(scr) ** 0.5})
+q(f"u-chart: defects {fmt(counts)}; units inspected {fmt(sizes)}", "spc", "control_chart", {"chart": "u"},
+  {"center": sum(counts) / sum(sizes)})
+
+# statistics
+g1, g2 = [5.1, 5.3, 4.9, 5.2, 5.0, 5.4], [5.6, 5.8, 5.5, 5.9, 5.7, 5.6]
+r = stats.ttest_ind(g1, g2, equal_var=False)
+q(f"two sample t test group1: {fmt(g1)} group2: {fmt(g2)}", "stats", "t_test", {"kind": "welch"},
+  {"t": r.statistic, "p_value": r.pvalue})
+q(f"Is there a difference, old vs new? old = {' '.join(map(str, g1))}, new = {' '.join(map(str, g2))}", "stats",
+  "t_test", {"kind": "welch"}, {"t": r.statistic})
+q(f"old: {fmt(g1)} vs new: {fmt(g2)}. t-test, is the new one higher?", "stats", "t_test",
+  {"kind": "welch", "alternative": "less"}, {"p_value": stats.ttest_ind(g1, g2, equal_var=False, alternative="less").pvalue})
+r = stats.ttest_rel(before, after)
+q(f"paired t test\nbefore: {' '.join(map(str, before))}\nafter: {' '.join(map(str, after))}", "stats", "t_test",
+  {"kind": "paired"}, {"t": r.statistic, "p_value": r.pvalue})
+dd = [3.2, 4.5, 5.1, 4.8, 3.9, 4.4, 5.0]
+q(f"mean, median and sd of {' '.join(map(str, dd))}", "stats", "describe", None,
+  {"mean": np.mean(dd), "median": float(np.median(dd)), "std_dev": np.std(dd, ddof=1)})
+q("Describe this data:\n" + "\n".join(map(str, dd)), "stats", "describe", None, {"n": 7, "mean": np.mean(dd)})
+wt = [10.2, 9.8, 10.5, 10.1, 9.9, 10.4, 10.3]
+r = stats.ttest_1samp(wt, 10)
+q(f"one sample t-test, H0: mu = 10, data: {fmt(wt)}", "stats", "t_test", {"kind": "one_sample"},
+  {"t": r.statistic, "p_value": r.pvalue})
+r = stats.ttest_1samp(wt, 10, alternative="greater")
+q(f"Does the average weight exceed 10 g? weights: {fmt(wt)}", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "greater"}, {"p_value": r.pvalue})
+l1, l2, l3 = [12.1, 12.4, 11.9, 12.2], [12.8, 13.0, 12.7, 12.9], [12.0, 12.3, 12.1, 11.8]
+r = stats.f_oneway(l1, l2, l3)
+q(f"ANOVA: line1 = {fmt(l1)}, line2 = {fmt(l2)}, line3 = {fmt(l3)}", "stats", "anova_oneway", None,
+  {"f_statistic": r.statistic, "p_value": r.pvalue})
+q("one way anova on this table\nA B C\n" + "\n".join(f"{a} {b} {c}" for a, b, c in zip(l1, l2, l3, strict=True)), "stats",
+  "anova_oneway", None, {"f_statistic": r.statistic})
+xs, ys = [1, 2, 3, 4, 5, 6], [2.3, 4.1, 6.2, 8.1, 9.8, 12.2]
+lr = stats.linregress(xs, ys)
+q("linear regression\nx y\n" + "\n".join(f"{a} {b}" for a, b in zip(xs, ys, strict=True)), "stats", "regression", None,
+  {"coef_0": lr.intercept, "coef_1": lr.slope, "r_squared": lr.rvalue ** 2})
+q(f"fit a straight line. x: {' '.join(map(str, xs))}  y: {' '.join(map(str, ys))}", "stats", "regression", None,
+  {"coef_1": lr.slope})
+q(f"what is the slope of y vs x? x = {fmt(xs)}; y = {fmt(ys)}", "stats", "regression", None, {"coef_1": lr.slope})
+tab2 = [[20, 30], [25, 25]]
+r = stats.chi2_contingency(tab2, correction=False)  # Pearson, as Minitab reports (no Yates unless asked)
+q("chi square test on this 2x2 table\n20 30\n25 25", "stats", "chi_square", None,
+  {"statistic": r.statistic, "p_value": r.pvalue})
+r = stats.shapiro(wt)
+q(f"are these normally distributed: {' '.join(map(str, wt))}", "stats", "normality", None,
+  {"statistic": r.statistic, "p_value": r.pvalue})
+r = stats.kruskal(l1, l2, l3)
+q(f"Kruskal Wallis: line1 {fmt(l1)}; line2 {fmt(l2)}; line3 {fmt(l3)}", "stats", "kruskal_wallis", None,
+  {"statistic": r.statistic})
+
+# calculus
+q("d/dx (x^2 + 3x)", "math", "differentiate", None, expr="2*x + 3")
+q("∫ x² dx", "math", "integrate", None, expr="x**3/3")
+q("differentiate 3x² − 2x + 1", "math", "differentiate", None, expr="6*x - 2")
+q("what's the derivative of ln(x)/x", "math", "differentiate", None, expr="(1 - log(x))/x**2")
+q("integrate sin(x) from 0 to pi", "math", "integrate", None, expr="2")
+q("Integrate e^(-x) from 0 to infinity", "math", "integrate", None, expr="1")
+q("limit as x approaches 0 of sin(x)/x", "math", "limit", None, expr="1")
+q("lim x→0 (1 - cos x)/x²", "math", "limit", None, expr="1/2")
+q("solve 2x + 3 = 11", "math", "solve", None, expect={"solutions": [4]})
+q("find the roots of x^2 - 5x + 6", "math", "solve", None, expect={"solutions": [2, 3]})
+q("expand (x+1)^3", "math", "simplify", None, expr="x**3 + 3*x**2 + 3*x + 1")
+q("partial derivative of x^2 y with respect to y", "math", "differentiate", None, expr="x**2")
+q("inverse of [[2, 1], [1, 1]]", "math", "matrix", None,
+  {"rows": [[str(int(round(v))) for v in row] for row in np.linalg.inv([[2, 1], [1, 1]])]})
+q("eigenvalues of the matrix [[2, 0], [0, 3]]", "math", "matrix", None)
+q("d/dx sin(x)cos(x)", "math", "differentiate", None, expr="cos(x)**2 - sin(x)**2")
+q("What is ∫_0^2 3x^2 dx?", "math", "integrate", None, expr="8")
+
+q("d²/dx² x⁴", "math", "differentiate", None, expr="12*x**2")
+q("∫_{0}^{π} sin x dx", "math", "integrate", None, expr="2")
+q("lim_{x->0+} x*ln(x)", "math", "limit", None, expr="0")
+
+# off-topic
+q("thanks, that's all!", "general", None)
+q("How do I bake sourdough bread?", "general", None)
 
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
