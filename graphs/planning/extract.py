@@ -230,7 +230,7 @@ class FactorSpec:
     units: str | None = None
 
 
-_UNIT = r"(?:°\s?[CF]|deg\s?[CF]|degC|degF|K|bar|psi|kPa|MPa|Pa|atm|min|mins|minutes|s|sec|seconds|h|hr|hours|rpm|%|mm|cm|m|g|kg|mg|ml|mL|L|V|A|W|mol|ppm|N|Nm|Hz)"
+_UNIT = r"(?:°\s?[CF]|deg\s?[CF]|degC|degF|C|F|K|bar|psi|kPa|MPa|Pa|atm|min|mins|minutes|s|sec|seconds|h|hr|hours|rpm|%|mm|cm|m|g|kg|mg|ml|mL|L|V|A|W|mol|ppm|N|Nm|Hz)"
 _RANGE = re.compile(
     rf"(?P<name>[A-Za-z][A-Za-z_]*(?:\s[A-Za-z_]+)?)\s*(?:\(|:|from|between|of|=)?\s*"
     rf"(?P<low>{NUM})\s*(?P<u1>{_UNIT})?\s*(?:\.\.|-|–|to|and)\s*(?P<high>{NUM})\s*(?P<u2>{_UNIT})?\)?"
@@ -240,7 +240,9 @@ _STOP = {"and", "for", "with", "the", "a", "an", "of", "in", "on", "at", "factor
          "doe", "runs", "using", "levels", "from", "between", "where", "ranges", "range", "three", "two",
          "four", "five", "six", "seven", "to", "by", "center", "centre", "points", "box", "behnken",
          "composite", "central", "full", "factorial", "fractional", "variables", "variable", "inputs", "me",
-         "give", "make", "create", "build", "plan", "need", "want", "i", "please", "experiment", "study"}
+         "give", "make", "create", "build", "plan", "need", "want", "i", "please", "experiment", "study",
+         "ccd", "bbd", "rsm", "alpha", "rotatable", "orthogonal", "resolution", "replicates", "seed", "randomized",
+         "randomised", "face", "centered", "centred", "level", "screening", "run"}
 
 
 def factor_specs(text: str) -> list[FactorSpec]:

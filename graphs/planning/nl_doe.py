@@ -54,7 +54,7 @@ def _fraction_size(low: str, factors: object) -> tuple[int, int] | None:
         return k, 1
     if re.search(r"quarter[\s-]*fraction", low):
         return k, 2
-    runs = re.search(r"\b(?:in|with|using)\s+(\d+)\s+runs\b", low)
+    runs = re.search(r"\b(\d+)[\s-]+runs?\b", low)
     if runs:
         n = int(runs.group(1))
         if n >= 4 and n & (n - 1) == 0 and n < 2 ** k:
@@ -77,6 +77,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     full_pow = re.search(r"\b2\^(\d+)\b", low)
     crossed = re.search(r"\b(\d+(?:\s*x\s*\d+)+)\b", low)  # "2x2x2": one number per factor
     crossed_levels = [int(v) for v in re.findall(r"\d+", crossed.group(1))] if crossed else []
+    if factors and count and len(factors) != count and any(f.low is None for f in factors):
+        factors = []  # "4 factors with a CCD, alpha = 1": those words are not factor names
     if factors:
         args["factors"] = [
             {"name": f.name, **({"low": f.low, "high": f.high} if f.low is not None else {}),
@@ -109,7 +111,7 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["center_points"] = centre
 
     if kind == "central_composite":
-        if re.search(r"face[\s-]*cent(?:er|re)d|\bccf\b|\bfaced?\b", low):
+        if re.search(r"face[\s-]*cent(?:er|re)d|\bccf\b|\bfaced?\b|\balpha\s*(?:=|of|is)?\s*1(?:\.0+)?\b(?!\.\d)", low):
             args["face"] = "faced"
         elif re.search(r"inscribed|\bcci\b", low):
             args["face"] = "inscribed"

@@ -20,6 +20,9 @@ from graphs.planning.intent import Intent
 
 
 def _chart_kind(low: str) -> str | None:
+    named = re.search(r"\b(np|p|u|c)[\s-]*charts?\b", low)  # a chart named outright wins over descriptions
+    if named:
+        return named.group(1)
     if re.search(r"x[\s-]*bar[\s-]*(?:and\s*|/|-|\s)?s\b|x̄[\s-]*s\b|xbar_s", low):
         return "xbar_s"
     if re.search(r"x[\s-]*bar|x̄|xbar|averages? chart", low):
@@ -50,7 +53,8 @@ def _data_after_keywords(text: str) -> list:
 
 _SPEC_KEYS = ("lsl", "usl", r"lower spec(?:ification)?(?: limit)?", r"upper spec(?:ification)?(?: limit)?",
               "lower limit", "upper limit", "target", "nominal", r"spec(?:ification)?s?(?: limits?)?", "tolerance")
-_SIZE_KEYS = (r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"samples of", r"inspect(?:ed|s|ing)?",
+_SIZE_KEYS = (r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"(?:samples?|lots?|batch(?:es)?|boxes) of",
+              r"inspect(?:ed|s|ing)?",
               r"(?:units|parts|items|boards|pieces) inspected", r"n")
 _SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested", re.I)
 
@@ -107,7 +111,9 @@ def plan_spc(question: str) -> list[Intent] | None:
             values = data[0] if data else (longest_run(rest) or _data_after_keywords(rest))
             if values:
                 args["data"] = values
-        if not args or (lsl is None and usl is None):
+        if not args:
+            return None  # no measurements: nothing to compute, and a mean and sigma alone are not data
+        if lsl is None and usl is None:
             return [Intent("capability", {**args, **({"lsl": lsl} if lsl is not None else {}),
                                           **({"usl": usl} if usl is not None else {})},
                            notes=["missing: " + ", ".join(n for n, v in (("data", args), ("spec limits", lsl or usl)) if not v)])]
@@ -120,7 +126,8 @@ def plan_spc(question: str) -> list[Intent] | None:
         return [Intent("capability", args)]
 
     kind = _chart_kind(low)
-    in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western", low)
+    in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western|"
+                           r"run[\s-]*chart|time[\s-]*series plot|trend chart", low)
     if kind is None and not in_control:
         return None
     table = tables(q)
@@ -151,4 +158,6 @@ def plan_spc(question: str) -> list[Intent] | None:
         return [Intent("control_chart", args)]
     args.update(chart="imr", values=values)
     notes = [] if kind == "imr" else ["individual values with no subgroups: an individuals (I-MR) chart"]
+    if re.search(r"run[\s-]*chart", low):
+        notes = ["a run chart with limits: the individuals (I-MR) chart, whose run rules are the run-chart tests"]
     return [Intent("control_chart", args, notes=notes)]

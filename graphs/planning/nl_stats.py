@@ -5,16 +5,23 @@ from __future__ import annotations
 import re
 
 from graphs.planning.extract import (
+    NUM,
+    blank_keyed,
     bracket_lists,
     flat_lists,
     line_table,
+    longest_run,
     named_groups,
     number_runs,
     numbers,
     tables,
+    to_decimal,
     value_after,
 )
 from graphs.planning.intent import Intent
+
+_CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*[a-zµ%]*\s*"
+                           r"(?:met|achieved|reached|satisfied|on target|true|correct)?\s*\?", re.I)
 
 
 def _two_sample_alternative(low: str, first: str, second: str) -> str:
@@ -65,6 +72,8 @@ def _groups(q: str) -> list[tuple[str, list]]:
     runs = number_runs(q)
     if len(runs) >= 2 and all(name for name, _ in runs) and len({name for name, _ in runs}) == len(runs):
         return runs
+    if len(runs) >= 2 and all(len(values) >= 2 for _, values in runs):
+        return [(f"sample {i + 1}", values) for i, (_, values) in enumerate(runs)]
     lines = [numbers(line) for line in q.splitlines()]
     lines = [ln for ln in lines if len(ln) >= 2]
     if len(lines) >= 2:
@@ -81,7 +90,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         table = tables(q)
         if table and not re.search(r"goodness", low):
             return [Intent("chi_square", {"table": table[0], **({"correction": False} if "no correction" in low else {})})]
-        groups = named_groups(q)
+        groups = {**{name.lower().split()[-1]: values for name, values in number_runs(q) if name}, **named_groups(q)}
         observed = groups.get("observed") or (flat_lists(q)[0] if flat_lists(q) else None)
         expected = groups.get("expected") or (flat_lists(q)[1] if len(flat_lists(q)) > 1 else None)
         if observed:
@@ -91,7 +100,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=[] if expected else ["no expected counts: equal proportions"])]
         return None
 
-    if re.search(r"regress|regression|linear fit|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit", low):
+    if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit", low):
         groups = named_groups(q)
         keys = {k.lower(): k for k in groups}
         y_key = next((keys[k] for k in ("y", "response", "yield", "output") if k in keys), None)
@@ -122,9 +131,10 @@ def plan_stats(question: str) -> list[Intent] | None:
         if m:
             degree = int(m.group(1) or m.group(2))
         args = {"x": x, "y": y, "degree": degree}
+        notes = ["correlation: Pearson r is the signed square root of R² of the straight-line fit"] if "correlat" in low else []
         if re.search(r"no intercept|without (?:an )?intercept|through the origin|zero intercept", low):
             args["intercept"] = False
-        return [Intent("regression", args)]
+        return [Intent("regression", args, notes=notes)]
 
     if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*shaped|gaussian", low) and not re.search(r"compare|t[\s-]*test", low):
         data = flat_lists(q) or [numbers(q)]
@@ -148,7 +158,11 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
                                       "alternative": _alternative(low), **conf})]
 
-    mu = value_after(q, "mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed")
+    mu_keys = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed")
+    mu = value_after(q, *mu_keys)
+    claim = _CLAIMED_MEAN.search(q)
+    if mu is None and claim:  # "Is the mean fill weight of 500 g met?"
+        mu = to_decimal(claim.group(1))
     groups = _groups(q)
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = [name for name, _ in groups]
@@ -160,15 +174,18 @@ def plan_stats(question: str) -> list[Intent] | None:
                                   "alternative": alternative, **conf},
                        notes=[] if kind == "pooled" else ["Welch's t-test (no equal-variance assumption), as Minitab does by default"])]
     if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan", low):
-        data = flat_lists(q)
-        values = data[0] if data else [v for v in numbers(q) if v != mu]
+        rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
+        data = flat_lists(rest)
+        values = data[0] if data else (longest_run(rest, 2) or [v for v in numbers(rest) if v != mu])
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu,
                                       "alternative": _alternative(low), **conf})]
 
     if re.search(r"summar|describe|descriptive|mean|average|standard deviation|std|median|variance|statistics", low):
-        data = flat_lists(q)
-        values = data[0] if data else numbers(re.split(r"[:=]", q, maxsplit=1)[-1])
-        if len(values) >= 1:
+        rest = blank_keyed(q, "usl", "lsl", "mean", "average", r"std\.? ?dev(?:iation)?", r"standard deviation",
+                           "sigma", "target", "n")
+        data = flat_lists(rest)
+        values = data[0] if data else (longest_run(q, 3) or longest_run(rest, 2))
+        if len(values) >= 2:
             return [Intent("describe", {"data": values})]
     return None
