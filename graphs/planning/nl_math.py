@@ -57,10 +57,14 @@ def _in_words(q: str) -> str:
     `d²/dx² f` → `second derivative of f by x`.
     """
     q = q.replace("∞", "oo").replace("→", "->").replace("π", "pi")
+    # "find dy/dx if y = f(x)" → "derivative of f(x) with respect to x"
+    q = re.sub(r"\bd([a-z])\s*/\s*d([a-z])\s*(?:if|of|for|when|where|given|,|:)?\s*\1\s*=\s*(.+?)\s*[?.!]?\s*$",
+               r"derivative of \3 with respect to \2", q, flags=re.S)
+    q = re.sub(r"\b(d/d[a-z])\s*\[(.+)\]", r"\1 (\2)", q)  # d/dx[f] → d/dx (f)
     q = re.sub(r"∫\s*_\s*\{?\s*([^\s{}^]+?)\s*\}?\s*\^\s*\{?\s*([^\s{}]+?)\s*\}?\s+(.+?)\s*(d[a-z])\b(.*)$",
                r"integral of \3 \4 from \1 to \2\5", q, flags=re.S)
     q = re.sub(r"∫\s*", "integral of ", q)
-    m = re.search(rf"\blim(?:it)?\s*_?\s*\{{?\s*(?:as\s+)?([a-z])\s*(?:->|approaches|goes to|tends to)\s*({_POINT})\s*([+-])?\s*\}}?"
+    m = re.search(rf"\blim(?:it)?\s*_?\s*[{{(]?\s*(?:as\s+)?([a-z])\s*(?:->|approaches|goes to|tends to)\s*({_POINT})\s*([+-])?\s*[}})]?"
                   rf"\s*(?:,|of)?\s+(.+?)\s*[?.!]?\s*$", q, flags=re.I | re.S)
     if m:
         direction = m.group(3) or ""
@@ -114,10 +118,12 @@ def plan_math(question: str) -> list[Intent] | None:
         body = m.group(1)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
         order_m = re.search(r"\b(?:order|degree|up to|to)\s+(?:order\s+)?(\d+)", body, flags=re.I)
-        cut = min([x.start() for x in (point, order_m) if x] or [len(body)])
+        power_m = re.search(r"\b(?:up to|through|to)\s+(?:the\s+)?(?:[a-z]\s*\^\s*(\d+)|[a-z](\d))\b", body, flags=re.I)
+        cut = min([x.start() for x in (point, order_m, power_m) if x] or [len(body)])
         expr = clean_expression(_strip_tail(body[:cut]))
         args = {"expression": expr, "variable": _variable(q, expr),
-                "point": _bound(point.group(1)) if point else 0, "order": int(order_m.group(1)) if order_m else 6}
+                "point": _bound(point.group(1)) if point else 0,
+                "order": int(power_m.group(1) or power_m.group(2)) + 1 if power_m else int(order_m.group(1)) if order_m else 6}
         return [Intent("series", args, notes=[] if point else ["expanded about 0 (Maclaurin)"])]
 
     m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)
@@ -125,16 +131,19 @@ def plan_math(question: str) -> list[Intent] | None:
         method = {"factorise": "factor", "factorize": "factor"}.get(m.group(1).lower(), m.group(1).lower())
         return [Intent("simplify", {"expression": clean_expression(m.group(2)), "method": method})]
 
-    m = re.search(r"\b(determinant|inverse|eigenvalues?|rank|transpose)\b", low)
+    m = re.search(r"\b(determinant|det|inverse|invert|eigenvalues?|rank|transpose)\b", low)
     if m:
         mats = tables(q)
         if mats:
-            op = {"eigenvalue": "eigenvalues"}.get(m.group(1), m.group(1))
+            op = {"eigenvalue": "eigenvalues", "det": "determinant", "invert": "inverse"}.get(m.group(1), m.group(1))
             return [Intent("matrix", {"matrix": [[str(v) for v in row] for row in mats[0]], "operation": op})]
 
     m = re.search(r"\b(?:solve|roots? of|zeros? of|find [a-z] (?:such that|where|if))\s*(?:the equation|equations?)?\s*:?\s*(.+)", q, flags=re.I)
     if m:
         body = m.group(1)
+        lead = re.match(r"\s*for\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[:,]\s*", body, flags=re.I)  # "solve for x: …"
+        if lead:
+            body = body[lead.end():] + f" for {lead.group(1)}"
         var_m = re.search(r"\bfor\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[?.]?\s*$", body, flags=re.I)
         if var_m:
             body = body[:var_m.start()]
