@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import sympy
 from scipy import integrate, stats
 
 Q: list[dict] = []
@@ -321,6 +322,73 @@ q("What is ∫_0^2 3x^2 dx?", "math", "integrate", None, expr="8")
 q("d²/dx² x⁴", "math", "differentiate", None, expr="12*x**2")
 q("∫_{0}^{π} sin x dx", "math", "integrate", None, expr="2")
 q("lim_{x->0+} x*ln(x)", "math", "limit", None, expr="0")
+
+# ------------------------------------------------------------------ round 3: more ways of typing the same things
+q("Design a 2^3 full factorial for temperature (150-200 C), time (10-20 min), catalyst (1-2 %)", "doe", "doe_design",
+  {"design": "full_factorial"}, {"runs": 8, "natural_min_2": 1, "natural_max_2": 2,
+                                 "factor_names": ["temperature", "time", "catalyst"]})
+q("I need a DOE to study 4 factors with a CCD, alpha = 1", "doe", "doe_design", {"design": "central_composite"},
+  {"runs": 16 + 8 + 5, "alpha": 1.0})
+q("Box-Behnken for Temp: 50 to 70 °C; pH: 6 to 8; Agitation: 100 to 300 rpm", "doe", "doe_design",
+  {"design": "box_behnken"}, {"runs": 15, "natural_max_2": 300, "natural_min_1": 6})
+q("make a fractional factorial design with 6 factors, 16 runs", "doe", "doe_design",
+  {"design": "fractional_factorial"}, {"runs": 16, "resolution": 4})
+q("full factorial 3 factors 2 levels randomized seed 42", "doe", "doe_design", {"design": "full_factorial"}, {"runs": 8})
+cp3 = [5.01, 4.98, 5.12, 4.95, 5.03, 5.07, 4.92, 5.05, 5.00, 4.97]
+s3 = np.std(cp3, ddof=1)
+q("Calculate Cp, Cpk for the following data (LSL: 4.5, USL: 5.5)\n" + " ".join(f"{v:.2f}" for v in cp3), "spc",
+  "capability", None, {"pp": 1.0 / (6 * s3), "ppk": min(5.5 - np.mean(cp3), np.mean(cp3) - 4.5) / (3 * s3)})
+rc = [3.2, 3.4, 3.1, 3.6, 3.3, 3.5, 3.2, 3.8]
+q(f"run chart of {fmt(rc)}", "spc", "control_chart", {"chart": "imr"}, {"center": np.mean(rc)})
+xr = [10, 11, 12, 10, 11, 12, 13, 11, 10, 10, 11, 12]
+q("xbar r chart with subgroup size 4: " + " ".join(map(str, xr)), "spc", "control_chart", {"chart": "xbar_r"},
+  {"center": np.mean(xr)})
+lots = [3, 5, 2, 4, 6, 3, 2, 5]
+q(f"number of defectives per lot of 50: {fmt(lots)}. p chart please", "spc", "control_chart", {"chart": "p"},
+  {"center": sum(lots) / (50 * len(lots))})
+ga, gb = [23, 25, 21, 24, 26], [28, 27, 30, 29, 26]
+r = stats.ttest_ind(ga, gb, equal_var=False)
+q(f"t-test: is there a significant difference between Group A ({fmt(ga)}) and Group B ({fmt(gb)})?", "stats",
+  "t_test", {"kind": "welch"}, {"t": r.statistic, "p_value": r.pvalue})
+c1, c2 = [12.5, 13.1, 12.8, 13.0], [13.5, 13.9, 13.6, 14.0]
+q(f"Compare the means of the two samples: {' '.join(map(str, c1))} and {' '.join(map(str, c2))}", "stats", "t_test",
+  {"kind": "welch"}, {"t": stats.ttest_ind(c1, c2, equal_var=False).statistic})
+k1, k2, k3 = [4.2, 4.5, 4.1, 4.7], [5.1, 5.3, 4.9, 5.2], [4.0, 4.3, 4.4, 4.1]
+q(f"Sample 1: {fmt(k1)}\nSample 2: {fmt(k2)}\nSample 3: {fmt(k3)}\nIs there a difference between the samples?", "stats",
+  "anova_oneway", None, {"f_statistic": stats.f_oneway(k1, k2, k3).statistic})
+sd8 = [2, 4, 4, 4, 5, 5, 7, 9]
+q(f"what's the standard deviation of {fmt(sd8)}", "stats", "describe", None, {"std_dev": np.std(sd8, ddof=1)})
+q("calculate the mean of 10, 20, 30, 40", "stats", "describe", None, {"mean": 25})
+m50 = [48.2, 51.3, 49.8, 50.6, 47.9, 52.1]
+q(f"test if mean is 50: {fmt(m50)}", "stats", "t_test", {"kind": "one_sample"},
+  {"t": stats.ttest_1samp(m50, 50).statistic})
+fw = [498, 502, 501, 497, 499, 503, 500, 496]
+q(f"Is the mean fill weight of 500 g met? data {fmt(fw)}", "stats", "t_test", {"kind": "one_sample"},
+  {"t": stats.ttest_1samp(fw, 500).statistic, "p_value": stats.ttest_1samp(fw, 500).pvalue})
+cx, cy = [1, 2, 3, 4, 5], [2, 4, 5, 4, 5]
+q("correlation between x = 1,2,3,4,5 and y = 2,4,5,4,5", "stats", "regression", None,
+  {"r_squared": stats.pearsonr(cx, cy).statistic ** 2})
+lx, ly = [10, 20, 30, 40, 50], [15, 25, 38, 45, 57]
+q(f"Fit a linear model y = b0 + b1 x where x is {fmt(lx)} and y is {fmt(ly)}", "stats", "regression", None,
+  {"coef_1": stats.linregress(lx, ly).slope})
+r = stats.chi2_contingency([[10, 20, 30], [20, 20, 20]])
+q("chi-square test for this 2x3 table\n10 20 30\n20 20 20", "stats", "chi_square", None,
+  {"statistic": r.statistic, "df": 2})
+q("observed 30, 20, 50 expected 33, 33, 34 goodness of fit", "stats", "chi_square", None,
+  {"statistic": stats.chisquare([30, 20, 50], [33, 33, 34]).statistic})
+q("What is the derivative of sqrt(x^2 + 1)?", "math", "differentiate", None, expr="x/sqrt(x**2 + 1)")
+q("d/dx[x*e^x]", "math", "differentiate", None, expr="(x + 1)*exp(x)")
+q("find dy/dx if y = x^2 sin(x)", "math", "differentiate", None, expr="2*x*sin(x) + x**2*cos(x)")
+q("∫ (3x² + 2x) dx from 0 to 1", "math", "integrate", None, expr="2")
+q("evaluate the integral of 1/(1+x^2) from -inf to inf", "math", "integrate", None, expr="pi")
+q("compute lim (x→∞) (3x^2 + 1)/(x^2 - 2)", "math", "limit", None, expr="3")
+q("what is the limit of (x^2 - 1)/(x - 1) when x approaches 1", "math", "limit", None, expr="2")
+q("solve x² − 5x + 6 = 0", "math", "solve", None, expect={"solutions": [2, 3]})
+q("solve for x: 3x - 7 = 2", "math", "solve", None, expect={"solutions": [3]})
+q("Maclaurin series of sin(x) up to x^5", "math", "series", None)
+q("what is the inverse of the matrix [[1, 2], [3, 4]]?", "math", "matrix", None,
+  {"rows": [[str(sympy.Rational(v).limit_denominator()) for v in row] for row in np.linalg.inv([[1, 2], [3, 4]])]})
+q("Who won the world cup in 2018?", "general", None)
 
 # off-topic
 q("thanks, that's all!", "general", None)
