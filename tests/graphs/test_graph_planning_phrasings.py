@@ -178,3 +178,41 @@ def test_follow_ups_change_the_previous_design(question: str, expected: dict) ->
 @pytest.mark.parametrize("question", ["thanks, that's all!", "what's 2 + 2 in French", "How do I bake sourdough bread?"])
 def test_no_data_off_topic_gets_no_plan(question: str) -> None:
     assert plan_question(question, "general", previous=PREVIOUS) is None
+
+
+# ------------------------------------------------------------------ round 3
+@pytest.mark.parametrize("question, mode, tool, expected", [
+    ("I need a DOE to study 4 factors with a CCD, alpha = 1", "doe", "doe_design",
+     {"design": "central_composite", "factors": 4, "face": "faced"}),
+    ("make a fractional factorial design with 6 factors, 16 runs", "doe", "doe_design", {"resolution": 4}),
+    ("number of defectives per lot of 50: 3, 5, 2, 4. p chart please", "spc", "control_chart",
+     {"chart": "p", "sizes": _d([50] * 4)}),
+    ("run chart of 3.2, 3.4, 3.1, 3.6, 3.3", "spc", "control_chart", {"chart": "imr"}),
+    ("Compare the means of the two samples: 12.5 13.1 12.8 and 13.5 13.9 13.6", "stats", "t_test",
+     {"x": _d([12.5, 13.1, 12.8]), "y": _d([13.5, 13.9, 13.6])}),
+    ("Is the mean fill weight of 500 g met? data 498, 502, 500, 497", "stats", "t_test",
+     {"kind": "one_sample", "mu": Decimal("500"), "x": _d([498, 502, 500, 497])}),
+    ("calculate the mean of 10, 20, 30, 40", "stats", "describe", {"data": _d([10, 20, 30, 40])}),
+    ("correlation between x = 1,2,3,4,5 and y = 2,4,5,4,5", "stats", "regression", {"degree": 1}),
+    ("observed 30, 20, 50 expected 33, 33, 34 goodness of fit", "stats", "chi_square",
+     {"observed": _d([30, 20, 50]), "expected": _d([33, 33, 34])}),
+    ("chi-squared test for the 2x3 table\n10 20 30\n20 20 20", "math", "chi_square",  # MODE says math
+     {"table": [_d([10, 20, 30]), _d([20, 20, 20])]}),
+    ("d/dx[x*e^x]", "math", "differentiate", {"expression": "(x*e^x)"}),
+    ("find dy/dx if y = x^2 sin(x)", "math", "differentiate", {"expression": "x^2 sin(x)", "variable": "x"}),
+    ("compute lim (x→∞) (3x^2 + 1)/(x^2 - 2)", "math", "limit", {"point": "oo"}),
+    ("solve for x: 3x - 7 = 2", "math", "solve", {"equations": "3x - 7 = 2", "variables": ["x"]}),
+    ("Maclaurin series of sin(x) up to x^5", "math", "series", {"expression": "sin(x)", "order": 6}),
+    ("det([[4, 3], [6, 3]])", "general", "matrix", {"operation": "determinant"}),
+])
+def test_round_three_phrasings(question: str, mode: str, tool: str, expected: dict) -> None:
+    got_tool, args = _one(question, mode)
+    assert got_tool == tool
+    assert {k: args.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("question", [
+    "what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5",  # summary numbers are not data
+])
+def test_no_made_up_data(question: str) -> None:
+    assert plan_question(question, "spc") is None
