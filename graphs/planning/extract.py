@@ -272,7 +272,7 @@ def factor_specs(text: str) -> list[FactorSpec]:
     names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
     out = []
     for raw in names:
-        words = [w for w in raw.split() if w.lower() not in _STOP and not w.isdigit()]
+        words = [w for w in raw.split() if (w.lower() not in _STOP or re.fullmatch(r"[A-Z]", w)) and not w.isdigit()]
         if words and len(words) <= 3:
             name = "_".join(words).lower()
             if name not in seen and re.fullmatch(r"[a-z_][a-z0-9_]*", name):

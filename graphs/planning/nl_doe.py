@@ -35,7 +35,7 @@ def _design_kind(low: str) -> str | None:
         return "fractional_factorial"
     if re.search(r"full[\s-]*factorial|factorial|2\^\d+|\d+\s*x\s*\d+", low):
         return "full_factorial"
-    if re.search(r"response[\s-]*surface|\brsm\b", low):
+    if re.search(r"response[\s-]*surface|\brsm\b|optimi[sz]|optimum|maximi[sz]e|minimi[sz]e|curvature", low):
         return "central_composite"
     if re.search(r"\b(design|doe|experiment)\b", low):
         return "full_factorial"
@@ -91,6 +91,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["factors"] = int(frac.group(1))
     elif count:
         args["factors"] = count
+    elif kind == "plackett_burman" and (pb_runs := re.search(r"\b(\d+)[\s-]*runs?\b", low)):
+        args["factors"] = int(pb_runs.group(1)) - 1  # a Plackett-Burman in N runs screens up to N - 1 factors
+        notes.append(f"{args['factors']} factors: the most a {pb_runs.group(1)}-run Plackett-Burman screens")
     elif full_pow and kind in ("full_factorial", "fractional_factorial"):
         args["factors"] = int(full_pow.group(1))
     elif crossed_levels and kind == "full_factorial":

@@ -83,9 +83,9 @@ def plan_math(question: str) -> list[Intent] | None:
     m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)
     order = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)] if m else 1
 
-    m = re.search(r"(?:derivative|differentiate|d/d[a-z])\s*(?:of)?\s*(.+)", q, flags=re.I)
-    if m and re.search(r"derivative|differentiate|d/d[a-z]", low):
-        expr = clean_expression(_strip_tail(m.group(1)))
+    m = re.search(r"(?:(?<!anti)derivative|differentiate|d/d[a-z])\s*(?:of)?\s*(.+)", q, flags=re.I)
+    if m:
+        expr = clean_expression(_strip_tail(_drop_lhs(m.group(1))))
         if expr:
             var = _variable(q, expr)
             args = {"expression": expr, "variable": var}
@@ -96,9 +96,10 @@ def plan_math(question: str) -> list[Intent] | None:
     m = re.search(r"(?:integral|integrate|antiderivative)\s*(?:of)?\s*(.+)", q, flags=re.I)
     if m:
         body = m.group(1)
-        bounds = re.search(rf"\bfrom\s+({NUM}|-?oo|-?inf(?:inity)?|-?pi)\s+to\s+({NUM}|-?oo|-?inf(?:inity)?|pi)", body, flags=re.I)
+        bounds = re.search(rf"\b(?:from|between)\s+({NUM}|-?oo|-?inf(?:inity)?|-?pi)\s+(?:to|and)\s+({NUM}|-?oo|-?inf(?:inity)?|pi)",
+                           body, flags=re.I)
         expr_text = body[:bounds.start()] if bounds else body
-        expr = clean_expression(_strip_tail(expr_text))
+        expr = clean_expression(_strip_tail(_drop_lhs(expr_text)))
         if expr:
             var = _variable(q, expr)
             args = {"expression": expr, "variable": var}
@@ -113,7 +114,8 @@ def plan_math(question: str) -> list[Intent] | None:
             args["direction"] = m.group(4)
         return [Intent("limit", args)]
 
-    m = re.search(r"(?:taylor|maclaurin|power)?\s*series\s*(?:expansion)?\s*(?:of|for)\s+(.+)", q, flags=re.I)
+    m = re.search(r"(?:(?:taylor|maclaurin|power)?\s*series\s*(?:expansion)?|(?:taylor|maclaurin)\s*(?:polynomial|expansion))"
+                  r"\s*(?:of|for)\s+(.+)", q, flags=re.I)
     if m:
         body = m.group(1)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
@@ -140,7 +142,7 @@ def plan_math(question: str) -> list[Intent] | None:
 
     m = re.search(r"\b(?:solve|roots? of|zeros? of|find [a-z] (?:such that|where|if))\s*(?:the equation|equations?)?\s*:?\s*(.+)", q, flags=re.I)
     if m:
-        body = m.group(1)
+        body = re.sub(r"^\s*(?:the\s+)?(?:system(?:\s+of\s+equations)?|equations?)\s*:?\s*", "", m.group(1), flags=re.I)
         lead = re.match(r"\s*for\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[:,]\s*", body, flags=re.I)  # "solve for x: …"
         if lead:
             body = body[lead.end():] + f" for {lead.group(1)}"
@@ -155,6 +157,11 @@ def plan_math(question: str) -> list[Intent] | None:
                 args["variables"] = re.findall(r"[a-z]", var_m.group(1))
             return [Intent("solve", args)]
     return None
+
+
+def _drop_lhs(text: str) -> str:
+    """`y = 3x^4 - 2x` or `f(x) = …` → the right-hand side: the name being defined is not part of it."""
+    return re.sub(r"^\s*(?:[a-z]|[a-z]\s*\(\s*[a-z]\s*\))\s*=\s*(?!=)", "", text, flags=re.I)
 
 
 def _bound(text: str):

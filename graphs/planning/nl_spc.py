@@ -100,6 +100,11 @@ def plan_spc(question: str) -> list[Intent] | None:
         spec = re.search(r"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,)\s*([-\d.]+)", low)
         if spec and lsl is None and usl is None:
             lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
+        plus_minus = re.search(rf"({NUM})\s*(?:±|\+/-|\+-)\s*({NUM})", q)
+        if plus_minus and lsl is None and usl is None:  # "spec 20 ± 0.5"
+            centre, half = numbers(plus_minus.group(1))[0], numbers(plus_minus.group(2))[0]
+            lsl, usl = centre - half, centre + half
+            q = q[:plus_minus.start()] + " ; " + q[plus_minus.end():]
         target = value_after(q, "target", "nominal")
         args: dict = {}
         table = tables(q)

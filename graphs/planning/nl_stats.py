@@ -142,15 +142,18 @@ def plan_stats(question: str) -> list[Intent] | None:
             method = "anderson_darling" if "anderson" in low else "shapiro_wilk"
             return [Intent("normality", {"data": data[0], "method": method})]
 
-    if re.search(r"levene|homogeneity of variances?|test (?:for|of) equal variances?", low):
+    if re.search(r"levene|homogeneity of variances?|equal variances?|variances? (?:are |is )?(?:equal|the same|different)|"
+                 r"same variances?|compare (?:the )?variances?", low) and not re.search(r"t[\s-]*test|assum", low):
         groups = _groups(q)
         if len(groups) >= 2:
             return [Intent("levene", {"groups": [g for _, g in groups]})]
 
-    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based", low):
+    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\bu[\s-]*test", low):
         groups = _groups(q)
         if len(groups) >= 2:
-            return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]})]
+            notes = ["two groups: Kruskal-Wallis is the two-sided Mann-Whitney test (normal approximation, "
+                     "no continuity correction)"] if len(groups) == 2 else []
+            return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]}, notes=notes)]
 
     if re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low):
         groups = _groups(q)
