@@ -137,6 +137,27 @@ def read_weights(directory: str | Path, device: str | torch.device = "cpu") -> d
         raise ModelInputError(f"{path}: corrupt weights ({' '.join(str(exc).split())[:160]})") from None
 
 
+def _check_tensor_shapes(
+    cfg: ModelConfig, shapes: dict[str, tuple[int, ...]], *, source: str, model: HavocLM | None = None,
+) -> None:
+    """One check for loading and for `info`, so `info` never vouches for weights that `load` would refuse."""
+    if model is None:
+        with torch.device("meta"):
+            model = HavocLM(cfg)
+    expected = {name: tuple(t.shape) for name, t in model.state_dict().items()}
+    if cfg.tie_embeddings:
+        expected.pop("lm_head.weight")
+    missing = sorted(set(expected) - set(shapes))
+    if missing:
+        raise ModelInputError(f"{source}: tensor {missing[0]!r} missing ({len(missing)} missing in all)")
+    unexpected = sorted(set(shapes) - set(expected))
+    if unexpected:
+        raise ModelInputError(f"{source}: unexpected tensor {unexpected[0]!r} for this config")
+    for name, shape in expected.items():
+        if tuple(shapes[name]) != shape:
+            raise ModelInputError(f"{source}: tensor {name!r} has shape {tuple(shapes[name])}, config says {shape}")
+
+
 def model_from_state(
     cfg: ModelConfig, state: dict[str, torch.Tensor], *, source: str,
     device: str | torch.device = "cpu", dtype: torch.dtype | None = None,
@@ -144,20 +165,12 @@ def model_from_state(
     """Build on the meta device and adopt the tensors: no throw-away random init, even for 7B."""
     with torch.device("meta"):
         model = HavocLM(cfg)
-    expected = {name: tuple(t.shape) for name, t in model.state_dict().items()}
-    if cfg.tie_embeddings:
-        expected.pop("lm_head.weight")
-    missing = sorted(set(expected) - set(state))
-    if missing:
-        raise ModelInputError(f"{source}: tensor {missing[0]!r} missing ({len(missing)} missing in all)")
-    unexpected = sorted(set(state) - set(expected))
-    if unexpected:
-        raise ModelInputError(f"{source}: unexpected tensor {unexpected[0]!r} for this config")
-    for name, shape in expected.items():
-        if tuple(state[name].shape) != shape:
-            raise ModelInputError(f"{source}: tensor {name!r} has shape {tuple(state[name].shape)}, config says {shape}")
-        if not state[name].is_floating_point():
-            raise ModelInputError(f"{source}: tensor {name!r} is {state[name].dtype}, expected floating point")
+    _check_tensor_shapes(
+        cfg, {name: tuple(t.shape) for name, t in state.items()}, source=source, model=model,
+    )
+    for name, tensor in state.items():
+        if not tensor.is_floating_point():
+            raise ModelInputError(f"{source}: tensor {name!r} is {tensor.dtype}, expected floating point")
     converted = {name: t.to(device=device, dtype=dtype or t.dtype) for name, t in state.items()}
     model.load_state_dict(converted, strict=False, assign=True)
     model.tie_weights()
@@ -182,15 +195,17 @@ def describe_checkpoint(directory: str | Path) -> dict[str, Any]:
     weights = path / WEIGHTS_FILE
     if not weights.is_file():
         raise ModelInputError(f"{weights}: missing; the checkpoint has no weights")
-    stored, dtypes_seen = 0, set()
+    stored, dtypes_seen, shapes = 0, set(), {}
     try:  # headers only: describing a 7B checkpoint must not read 25 GB
         with safe_open(str(weights), framework="pt") as handle:
             for name in handle.keys():  # noqa: SIM118 (safe_open is not iterable)
                 tensor_slice = handle.get_slice(name)
-                stored += math.prod(tensor_slice.get_shape())
+                shapes[name] = tuple(tensor_slice.get_shape())
+                stored += math.prod(shapes[name])
                 dtypes_seen.add(str(tensor_slice.get_dtype()))
     except (SafetensorError, OSError, ValueError, RuntimeError) as exc:
         raise ModelInputError(f"{weights}: corrupt weights ({' '.join(str(exc).split())[:160]})") from None
+    _check_tensor_shapes(cfg, shapes, source=str(weights))
     dtypes = sorted(dtypes_seen)
     return {
         "path": str(path),

@@ -396,8 +396,12 @@ class TokenData:
                 )
                 for s in manifest["sources"]
             ]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ModelInputError(f"data: {path} is missing or has a bad field ({exc})") from None
+        except ModelInputError:
+            raise  # a shard's own error already names the file
+        except KeyError as exc:
+            raise ModelInputError(f"data: {path} lacks the field {exc.args[0]!r}") from None
+        except (TypeError, ValueError) as exc:
+            raise ModelInputError(f"data: {path} has a bad field ({exc})") from None
         if self.dtype not in (np.dtype(np.uint16), np.dtype(np.uint32)) or not self.sources:
             raise ModelInputError(f"data: {path} has an unsupported dtype or no sources")
         self.manifest = manifest

@@ -166,6 +166,8 @@ def config_from_hf(config: dict[str, Any], *, source: str = HF_CONFIG) -> ModelC
             tie_embeddings=bool(config.get("tie_word_embeddings", False)),
             init_std=float(config.get("initializer_range", 0.02)),
         )
+    except ModelInputError:
+        raise  # already names the file once; the handler below would prefix it again
     except KeyError as exc:
         raise ModelInputError(f"{source}: missing field {exc.args[0]!r}") from None
     except (TypeError, ValueError) as exc:

@@ -307,7 +307,8 @@ class Trainer:
             if not isinstance(state, dict):
                 raise TypeError(f"expected a dict, got {type(state).__name__}")
         except Exception as exc:  # a truncated or foreign file: say which, in one line
-            raise ModelInputError(f"{path}: corrupt training state ({' '.join(str(exc).split())[:120]})") from None
+            reason = " ".join(str(exc).split()).split(". ")[0][:120]  # torch appends a paragraph of advice
+            raise ModelInputError(f"{path}: corrupt training state ({reason})") from None
         try:
             optim_state = state["optimizer"] if self.info.is_main or self.mode != "fsdp" else {}
             D.load_optimizer_state(self.base, self.optimizer, optim_state, self.mode)
