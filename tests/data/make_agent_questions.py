@@ -390,6 +390,42 @@ q("what is the inverse of the matrix [[1, 2], [3, 4]]?", "math", "matrix", None,
   {"rows": [[str(sympy.Rational(v).limit_denominator()) for v in row] for row in np.linalg.inv([[1, 2], [3, 4]])]})
 q("Who won the world cup in 2018?", "general", None)
 
+# ------------------------------------------------------------------ round 4
+q("I'd like to optimize yield with respect to temperature (80-120°C) and pressure (2-6 bar). Which design should I use?",
+  "doe", "doe_design", {"design": "central_composite"}, {"runs": 13, "factor_names": ["temperature", "pressure"]})
+q("DOE: factors A, B, C, D at two levels, full factorial", "doe", "doe_design", {"design": "full_factorial"},
+  {"runs": 16, "factor_names": ["a", "b", "c", "d"]})
+q("Plackett Burman 12 runs", "doe", "doe_design", {"design": "plackett_burman"}, {"runs": 12})
+pc = [20.1, 19.9, 20.2, 20.0, 19.8, 20.1, 20.3, 19.9]
+q(f"Check if this process is capable (spec 20 ± 0.5): {fmt(pc)}", "spc", "capability", None,
+  {"pp": 1.0 / (6 * np.std(pc, ddof=1))})
+oc = [5, 5.2, 4.9, 5.1, 8.5, 5.0, 4.8, 5.1, 5.2, 4.9]
+q(f"are there any out of control points? {fmt(oc)}", "spc", "control_chart", {"chart": "imr"},
+  {"violation_rule1_index": 4, "center": np.mean(oc)})
+xs3 = np.array([[74.01, 74.00, 73.99, 74.02, 74.01], [73.98, 74.00, 74.01, 73.99, 74.00], [74.02, 74.01, 74.00, 74.00, 73.99]])
+q("Xbar S chart\n" + "\n".join(", ".join(f"{v:.2f}" for v in row) for row in xs3), "spc", "control_chart",
+  {"chart": "xbar_s"}, {"center": xs3.mean()})
+ci5 = [4.5, 4.8, 5.1, 4.9, 5.0]
+q(f"Calculate the 95% confidence interval for the mean: {fmt(ci5)}", "stats", "describe", None,
+  {"mean": np.mean(ci5), "std_dev": np.std(ci5, ddof=1)})
+w1, w2 = [1.2, 1.5, 1.3, 1.4], [1.8, 1.9, 1.7, 2.0]
+q(f"Welch test: {' '.join(map(str, w1))} vs {' '.join(map(str, w2))}", "stats", "t_test", {"kind": "welch"},
+  {"t": stats.ttest_ind(w1, w2, equal_var=False).statistic})
+q("regress yield on temperature: temperature = 100, 110, 120, 130, 140; yield = 62, 68, 71, 77, 80", "stats",
+  "regression", None, {"coef_1": stats.linregress([100, 110, 120, 130, 140], [62, 68, 71, 77, 80]).slope})
+r = stats.chi2_contingency([[20, 30], [35, 15]], correction=False)
+q("Is there an association between gender and preference? table: [[20, 30], [35, 15]]", "stats", "chi_square", None,
+  {"statistic": r.statistic})
+q("Derivative of tan(x) w.r.t. x", "math", "differentiate", None, expr="1/cos(x)**2")
+q("differentiate y = 3x^4 - 2x^2 + x", "math", "differentiate", None, expr="12*x**3 - 4*x + 1")
+q("What is the antiderivative of cos(2x)?", "math", "integrate", None, expr="sin(2*x)/2")
+q("compute the definite integral of x^3 between 0 and 2", "math", "integrate", None, expr="4")
+q("evaluate lim_{x→∞} (1 + 2/x)^x", "math", "limit", None, expr="exp(2)")
+q("roots of x^3 - 6x^2 + 11x - 6", "math", "solve", None, expect={"solutions": [1, 2, 3]})
+q("solve the system 2x + y = 5, x - y = 1", "math", "solve", None, expect={"solutions_xy": [2, 1]})
+q("Taylor polynomial of e^x at x = 1 to order 3", "math", "series", None)
+q("Hi!", "general", None)
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
