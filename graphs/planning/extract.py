@@ -108,6 +108,10 @@ def _row_numbers(line: str) -> list[Decimal] | None:
         return None
 
 
+_PROSE = {"the", "these", "this", "that", "of", "for", "and", "or", "a", "an", "is", "are", "to", "in", "on", "with",
+          "data", "table", "following", "below", "here", "my", "our", "please", "test", "compare", "values"}
+
+
 def line_table(text: str) -> LineTable | None:
     """The first block of ≥ 2 equal-length numeric lines, and a header of names right above it."""
     lines = text.splitlines()
@@ -125,14 +129,18 @@ def line_table(text: str) -> LineTable | None:
         return None
     header = None
     if start > 0:
-        names = [c for c in _CELL_SPLIT.split(lines[start - 1].strip()) if c]
-        if len(names) == len(rows[0]) and all(re.fullmatch(r"[A-Za-z_][\w\-.]*", n) for n in names):
-            header = names
+        line = lines[start - 1].strip()
+        for split in (r"\t|\||\s{2,}|\s*[,;]\s*", r"\s+"):  # "Supplier X<TAB>Supplier Y" keeps its spaces
+            names = [c.strip() for c in re.split(split, line) if c.strip()]
+            if (len(names) == len(rows[0]) and all(re.fullmatch(r"[A-Za-z_][\w\-. ()%]*", n) for n in names)
+                    and not any(n.lower() in _PROSE for n in names)):  # "compare these three" is a sentence
+                header = names
+                break
     return LineTable(rows, header)
 
 
 _CONNECTORS = {"vs", "versus", "and", "with", "against", "compared", "to", "then", "or", "the"}
-_RUN = re.compile(rf"(?<![\w^.])({NUM}(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM})+)(?!\w|\.\d)")
+_RUN = re.compile(rf"(?<![\w^.])({NUM}%?(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM}%?)+)(?!\w|\.\d)")
 
 
 def number_runs(text: str, minimum: int = 2) -> list[tuple[str, list[Decimal]]]:

@@ -27,7 +27,7 @@ def _chart_kind(low: str) -> str | None:
         return "xbar_s"
     if re.search(r"x[\s-]*bar|x̄|xbar|averages? chart", low):
         return "xbar_r"
-    if re.search(r"\bi[\s-]*mr\b|individuals?|moving[\s-]*range|\bimr\b|\bx[\s-]*mr\b", low):
+    if re.search(r"\bi[\s-]*mr\b|individuals?|moving[\s-]*range|\bimr\b|\bx[\s-]*mr\b|\bi[\s-]*charts?\b", low):
         return "imr"
     if re.search(r"\bnp[\s-]*chart|number (?:of )?defective", low):
         return "np"
