@@ -133,7 +133,7 @@ def line_table(text: str) -> LineTable | None:
         for split in (r"\t|\||\s{2,}|\s*[,;]\s*", r"\s+"):  # "Supplier X<TAB>Supplier Y" keeps its spaces
             names = [c.strip() for c in re.split(split, line) if c.strip()]
             if (len(names) == len(rows[0]) and all(re.fullmatch(r"[A-Za-z_][\w\-. ()%]*", n) for n in names)
-                    and not any(n.lower() in _PROSE for n in names)):  # "compare these three" is a sentence
+                    and not any(n.lower() in _PROSE and not re.fullmatch(r"[A-Z]", n) for n in names)):  # "compare these three" is a sentence
                 header = names
                 break
     return LineTable(rows, header)
