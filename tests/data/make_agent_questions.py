@@ -426,6 +426,38 @@ q("solve the system 2x + y = 5, x - y = 1", "math", "solve", None, expect={"solu
 q("Taylor polynomial of e^x at x = 1 to order 3", "math", "series", None)
 q("Hi!", "general", None)
 
+# ------------------------------------------------------------------ round 5: case, tabs, percentages
+q("BOX-BEHNKEN DESIGN FOR 4 FACTORS", "doe", "doe_design", {"design": "box_behnken"}, {"runs": 24 + 3})
+q("Full Factorial, 2 Factors, 3 Replicates", "doe", "doe_design", {"design": "full_factorial"}, {"runs": 12})
+q("design a doe with temperature from 20°C to 40°C and humidity between 30% and 60%", "doe", "doe_design",
+  {"design": "full_factorial"}, {"runs": 4, "natural_min_1": 30, "natural_max_1": 60})
+cu = [1.5, 1.4, 1.6, 1.55, 1.45, 1.5]
+q("CPK? LSL 1.0 USL 2.0 DATA 1.5,1.4,1.6,1.55,1.45,1.5", "spc", "capability", None,
+  {"ppk": min(2.0 - np.mean(cu), np.mean(cu) - 1.0) / (3 * np.std(cu, ddof=1))})
+pa, pb = [92.1, 93.4, 91.8, 94.0], [95.2, 96.1, 94.8, 95.5]
+q("yield (%) for line A: 92.1%, 93.4%, 91.8%, 94.0% vs line B: 95.2%, 96.1%, 94.8%, 95.5%", "stats", "t_test",
+  {"kind": "welch"}, {"t": stats.ttest_ind(pa, pb, equal_var=False).statistic})
+o1, o2 = [10.2, 10.4, 10.1, 10.5], [10.3, 10.6, 10.2, 10.7]
+q("Paired comparison - operator 1: 10.2 10.4 10.1 10.5, operator 2: 10.3 10.6 10.2 10.7", "stats", "t_test",
+  {"kind": "paired"}, {"t": stats.ttest_rel(o1, o2).statistic})
+sx, sy, sz = [10.1, 10.3, 9.8], [11.2, 11.0, 10.9], [9.5, 9.7, 9.6]
+q("ANOVA\nSupplier X\tSupplier Y\tSupplier Z\n" + "\n".join(f"{a}\t{b}\t{c}" for a, b, c in zip(sx, sy, sz, strict=True)),
+  "stats", "anova_oneway", None, {"f_statistic": stats.f_oneway(sx, sy, sz).statistic})
+tx, ty = [1, 2, 3, 4], [2.0, 4.1, 5.9, 8.2]
+q("x\ty\n" + "\n".join(f"{a}\t{b}" for a, b in zip(tx, ty, strict=True)) + "\nfit a line", "stats", "regression", None,
+  {"coef_1": stats.linregress(tx, ty).slope, "coef_0": stats.linregress(tx, ty).intercept})
+q("d/dx x^3·e^(2x)", "math", "differentiate", None, expr="3*x**2*exp(2*x) + 2*x**3*exp(2*x)")
+q("integral of 1/(x^2 + 4) dx", "math", "integrate", None, expr="atan(x/2)/2")
+q("what's lim x->0 of (e^x - 1)/x", "math", "limit", None, expr="1")
+q("Solve: x^2 + 2x − 8 = 0", "math", "solve", None, expect={"solutions": [-4, 2]})
+q("simplify (x² − 1)/(x + 1)", "math", "simplify", None, expr="x - 1")
+ic = [0.51, 0.49, 0.52, 0.50, 0.48, 0.53, 0.47, 0.50]
+q("I chart for " + " ".join(f"{v:.2f}" for v in ic), "spc", "control_chart", {"chart": "imr"},
+  {"center": np.mean(ic), "ucl": np.mean(ic) + 3 * np.abs(np.diff(ic)).mean() / 1.128})
+npd = [4, 6, 3, 5, 7, 2, 5, 4]
+q("np-chart n = 100, defectives " + " ".join(map(str, npd)), "spc", "control_chart", {"chart": "np"},
+  {"center": np.mean(npd)})
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
