@@ -14,6 +14,7 @@ from copy import deepcopy
 from graphs.planning.extract import flat_lists, int_after, int_before, number_runs
 from graphs.planning.intent import Intent
 from graphs.planning.nl_doe import plan_analysis, plan_design
+from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
@@ -57,7 +58,8 @@ def _carries_data(question: str) -> bool:
 
 _FOLLOW_START = (r"^(?:ok(?:ay)?,?\s+|great,?\s+|thanks,?\s+|good,?\s+|please\s+|can you\s+|could you\s+)?"
                  r"(now|then|again|same|instead|and|what if|make it|use|with|change|redo|repeat|add|but|how about|"
-                 r"try|switch|go with|let'?s|increase|decrease|set|rerun|re-run|randomi[sz]e)\b")
+                 r"try|switch|go with|let'?s|increase|decrease|set|rerun|re-run|randomi[sz]e|assum\w*|exclud\w*|drop|"
+                 r"remove|without|at|apply|do it|is it)\b")
 
 
 _CENTRE = r"cent(?:er|re)[\s-]*(?:points?|pts?|runs?)"
@@ -70,7 +72,8 @@ def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
         return None
     last = previous[-1]
     if last.get("tool") != "doe_design":
-        return None
+        # a question with its own data is a new analysis, not a change to the last one
+        return None if _carries_data(question) else change_analysis(low, last)
     args = deepcopy(last["args"])
     changed = []
     centre = int_before(low, _CENTRE)

@@ -216,3 +216,60 @@ def test_round_three_phrasings(question: str, mode: str, tool: str, expected: di
 ])
 def test_no_made_up_data(question: str) -> None:
     assert plan_question(question, "spc") is None
+
+
+# ------------------------------------------------------------------ follow-ups to an analysis
+LAST_TEST = [{"tool": "t_test", "args": {"kind": "welch", "x": ["1", "2", "3"], "y": ["4", "5", "6"],
+                                         "alternative": "two-sided"}, "binding": None}]
+LAST_REGRESSION = [{"tool": "regression", "args": {"x": ["1", "2", "3", "4"], "y": ["2", "4", "7", "11"], "degree": 1},
+                    "binding": None}]
+
+
+@pytest.mark.parametrize("question, previous, expected", [
+    ("what if the variances are equal?", LAST_TEST, {"kind": "pooled"}),
+    ("at 99% confidence", LAST_TEST, {"confidence": 0.99}),
+    ("try a quadratic", LAST_REGRESSION, {"degree": 2}),
+    ("now through the origin", LAST_REGRESSION, {"intercept": False}),
+])
+def test_follow_ups_change_the_previous_analysis(question: str, previous: list, expected: dict) -> None:
+    tool, args = _one(question, "stats", previous=previous)
+    assert tool == previous[0]["tool"]
+    assert {k: args.get(k) for k in expected} == expected
+    assert args["x"] == previous[0]["args"]["x"]
+
+
+def test_a_follow_up_with_its_own_data_is_a_new_question() -> None:
+    tool, args = _one("at 95% confidence, compare A: 1, 2, 3, 4 and B: 5, 6, 7, 9", "stats", previous=LAST_TEST)
+    assert tool == "t_test" and args["x"] == _d([1, 2, 3, 4])
+
+
+# ------------------------------------------------------------------ rounds 4 and 5
+@pytest.mark.parametrize("question, mode, tool, expected", [
+    ("I'd like to optimize yield with respect to temperature (80-120°C) and pressure (2-6 bar)", "doe", "doe_design",
+     {"design": "central_composite"}),
+    ("Plackett Burman 12 runs", "doe", "doe_design", {"factors": 11}),
+    ("Check if this process is capable (spec 20 ± 0.5): 20.1, 19.9, 20.2, 20.0", "spc", "capability",
+     {"lsl": Decimal("19.5"), "usl": Decimal("20.5"), "data": _d([20.1, 19.9, 20.2, 20.0])}),
+    ("Are the variances equal? A: 5.1, 5.3, 4.9, 5.5; B: 6.1, 5.2, 7.3, 4.4", "spc", "levene", {}),
+    ("Mann-Whitney test for 3, 5, 4, 6 and 8, 9, 7, 10", "doe", "kruskal_wallis",
+     {"groups": [_d([3, 5, 4, 6]), _d([8, 9, 7, 10])]}),
+    ("What is the antiderivative of cos(2x)?", "math", "integrate", {"expression": "cos(2x)"}),
+    ("compute the definite integral of x^3 between 0 and 2", "math", "integrate",
+     {"expression": "x^3", "lower": Decimal("0"), "upper": Decimal("2")}),
+    ("differentiate y = 3x^4 - 2x^2 + x", "math", "differentiate", {"expression": "3x^4 - 2x^2 + x"}),
+    ("solve the system 2x + y = 5, x - y = 1", "math", "solve", {"equations": ["2x + y = 5", "x - y = 1"]}),
+    ("Taylor polynomial of e^x at x = 1 to order 3", "math", "series", {"point": Decimal("1"), "order": 3}),
+    ("yield (%) for line A: 92.1%, 93.4%, 91.8% vs line B: 95.2%, 96.1%, 94.8%", "stats", "t_test",
+     {"x": _d([92.1, 93.4, 91.8]), "y": _d([95.2, 96.1, 94.8])}),
+    ("ANOVA\nSupplier X\tSupplier Y\n10.1\t11.2\n10.3\t11.0", "stats", "anova_oneway",
+     {"labels": ["Supplier X", "Supplier Y"]}),
+    ("I chart for 0.51 0.49 0.52 0.50", "spc", "control_chart", {"chart": "imr"}),
+])
+def test_rounds_four_and_five(question: str, mode: str, tool: str, expected: dict) -> None:
+    got_tool, args = _one(question, mode)
+    assert got_tool == tool
+    assert {k: args.get(k) for k in expected} == expected
+
+
+def test_a_sentence_above_a_table_is_not_its_header() -> None:
+    assert line_table("compare these three\n1 2 3\n4 5 6").header is None

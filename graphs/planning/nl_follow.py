@@ -1,0 +1,97 @@
+"""Follow-ups that change the previous analysis rather than a design.
+
+"use the Nelson rules", "exclude point 11", "what if the variances are equal?",
+"at 99% confidence", "try a quadratic", "what if the USL is 10.3?": the thread's
+last intent is copied and only what the follow-up names is changed, so the data
+the user pasted earlier is never retyped or re-read.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import deepcopy
+
+from graphs.planning.extract import numbers, value_after
+from graphs.planning.intent import Intent
+
+
+def _chart(low: str, args: dict, changed: list[str]) -> None:
+    if "nelson" in low:
+        args["rules"] = "nelson"
+        changed.append("Nelson rules")
+    elif re.search(r"western[\s-]*electric|\bwe rules", low):
+        args["rules"] = "western_electric"
+        changed.append("Western Electric rules")
+    m = re.search(r"(?:exclud\w*|drop\w*|remov\w*|without)\s+(?:the\s+)?(?:points?|samples?|subgroups?|observations?)\s*"
+                  r"((?:#?\d+(?:\s*(?:,|and)\s*)?)+)", low)
+    if m:
+        args["exclude"] = [int(v) - 1 for v in numbers(m.group(1).replace("#", ""))]  # people count from 1
+        changed.append("excluding point(s) " + ", ".join(str(i + 1) for i in args["exclude"]))
+
+
+def _t_test(low: str, args: dict, changed: list[str]) -> None:
+    if re.search(r"equal variances?|variances? (?:are |is )?(?:equal|the same)|pooled|student", low) and \
+            args.get("kind") in ("welch", "pooled"):
+        args["kind"] = "pooled"
+        changed.append("pooled (equal variances)")
+    elif re.search(r"unequal variances?|welch", low) and args.get("kind") in ("welch", "pooled"):
+        args["kind"] = "welch"
+        changed.append("Welch (unequal variances)")
+    if re.search(r"two[\s-]*sided|two[\s-]*tailed", low):
+        args["alternative"] = "two-sided"
+        changed.append("two-sided")
+    elif re.search(r"one[\s-]*sided|one[\s-]*tailed|greater|larger|higher|less\b|smaller|lower", low):
+        args["alternative"] = "less" if re.search(r"\bless\b|smaller|lower", low) else "greater"
+        changed.append(f"alternative {args['alternative']}")
+    _confidence(low, args, changed)
+
+
+def _confidence(low: str, args: dict, changed: list[str]) -> None:
+    m = re.search(r"(\d{2}(?:\.\d+)?)\s*%\s*(?:confidence|ci|level)?", low)
+    if m and re.search(r"confiden|\bci\b|level|%", low):
+        args["confidence"] = float(m.group(1)) / 100
+        changed.append(f"{m.group(1)}% confidence")
+
+
+def _capability(low: str, args: dict, changed: list[str]) -> None:
+    for key, words in (("lsl", (r"lsl", r"lower spec(?:ification)?(?: limit)?")),
+                       ("usl", (r"usl", r"upper spec(?:ification)?(?: limit)?")),
+                       ("target", (r"target", r"nominal"))):
+        value = value_after(low, *words)
+        if value is not None:
+            args[key] = value
+            changed.append(f"{key.upper() if key != 'target' else key} {value}")
+    _confidence(low, args, changed)
+
+
+def _regression(low: str, args: dict, changed: list[str]) -> None:
+    degree = 2 if "quadratic" in low else 3 if "cubic" in low else 1 if re.search(r"linear|straight", low) else None
+    m = re.search(r"(?:degree|order)\s+(\d+)", low)
+    if m:
+        degree = int(m.group(1))
+    if degree:
+        args["degree"] = degree
+        changed.append(f"degree {degree}")
+    if re.search(r"no intercept|without (?:an |the )?intercept|through the origin|zero intercept", low):
+        args["intercept"] = False
+        changed.append("no intercept")
+    elif re.search(r"with (?:an |the )?intercept", low):
+        args["intercept"] = True
+        changed.append("with intercept")
+
+
+CHANGERS = {"control_chart": _chart, "t_test": _t_test, "capability": _capability, "regression": _regression}
+
+
+def change_analysis(low: str, last: dict) -> list[Intent] | None:
+    """The previous analysis with what `low` names changed, or None when it names nothing."""
+    changer = CHANGERS.get(last.get("tool", ""))
+    if changer is None:
+        return None
+    args = deepcopy(last["args"])
+    changed: list[str] = []
+    changer(low, args, changed)
+    if not changed:
+        return None
+    return [Intent(last["tool"], args, binding=last.get("binding"),
+                   notes=["changed from the previous analysis: " + ", ".join(changed)])]
