@@ -132,6 +132,8 @@ class BatchDecoder:
         if gen.seed is not None and not gen.greedy:
             self._generator = torch.Generator(device=self._device)
             self._generator.manual_seed(gen.seed)
+        if not model.training and self._device.type == "cpu":
+            model.use_decode_layout()  # once per model: later calls find it done
         self._cache = None
         self._pos = 0
         self._next_input: torch.Tensor | None = None
