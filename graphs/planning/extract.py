@@ -96,7 +96,7 @@ class LineTable:
 
 
 _CELL_SPLIT = re.compile(r"[|\t;]|\s{2,}|,\s*|\s+")
-_ROW_LABEL = re.compile(r"^\s*[A-Za-z][\w\- ]{0,24}?(?:\s*\d+)?\s*[:=|]\s*")
+_ROW_LABEL = re.compile(r"^\s*(?:[A-Za-z][\w\- ]{0,24}?(?:\s*\d+)?\s*[:=|]|\(?#?\d+\s*[)\]:])\s*")
 
 
 def _row_numbers(line: str) -> list[Decimal] | None:
@@ -241,7 +241,8 @@ class FactorSpec:
 _UNIT = r"(?:°\s?[CF]|deg\s?[CF]|degC|degF|C|F|K|bar|psi|kPa|MPa|Pa|atm|min|mins|minutes|s|sec|seconds|h|hr|hours|rpm|%|mm|cm|m|g|kg|mg|ml|mL|L|V|A|W|mol|ppm|N|Nm|Hz)"
 _RANGE = re.compile(
     rf"(?P<name>[A-Za-z][A-Za-z_]*(?:\s[A-Za-z_]+)?)\s*(?:\(|:|from|between|of|=)?\s*"
-    rf"(?P<low>{NUM})\s*(?P<u1>{_UNIT})?\s*(?:\.\.|-|–|to|and)\s*(?P<high>{NUM})\s*(?P<u2>{_UNIT})?\)?"
+    rf"(?P<low>{NUM})\s*(?P<u1>{_UNIT}(?:/[A-Za-z]+)?(?![A-Za-z]))?\s*(?:\.\.|-|–|to|and)\s*(?P<high>{NUM})\s*"
+    rf"(?P<u2>{_UNIT}(?:/[A-Za-z]+)?(?![A-Za-z]))?\)?"
 )
 
 _STOP = {"and", "for", "with", "the", "a", "an", "of", "in", "on", "at", "factors", "factor", "design",

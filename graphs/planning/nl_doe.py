@@ -31,7 +31,7 @@ def _design_kind(low: str) -> str | None:
         return "plackett_burman"
     if re.search(r"latin[\s-]*hypercube|\blhs\b|space[\s-]*filling", low):
         return "latin_hypercube"
-    if re.search(r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?|\bscreening\b", low):
+    if re.search(r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?|\bscreen(?:ing)?\b", low):
         return "fractional_factorial"
     if re.search(r"full[\s-]*factorial|factorial|2\^\d+|\d+\s*x\s*\d+", low):
         return "full_factorial"

@@ -20,6 +20,7 @@ def clean_expression(text: str) -> str:
     text = text.strip().strip("?.!:;,").strip()
     text = re.sub(r"[\"'`]", "", text)
     text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    text = text.replace("{", "(").replace("}", ")")  # e^{2x}, as typed in LaTeX
     text = text.replace("×", "*").replace("·", "*").replace("−", "-").replace("π", "pi").replace("√", "sqrt")
     # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
     text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
@@ -64,6 +65,9 @@ def _in_words(q: str) -> str:
     q = re.sub(r"∫\s*_\s*\{?\s*([^\s{}^]+?)\s*\}?\s*\^\s*\{?\s*([^\s{}]+?)\s*\}?\s+(.+?)\s*(d[a-z])\b(.*)$",
                r"integral of \3 \4 from \1 to \2\5", q, flags=re.S)
     q = re.sub(r"∫\s*", "integral of ", q)
+    # "integral from 0 to 1 of f dx" → "integral of f dx from 0 to 1"
+    q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?from\s+(\S+)\s+to\s+(\S+?)\s*,?\s+(?:of\s+)?(.+?)\s*[?.!]?\s*$",
+               r"\1 of \4 from \2 to \3", q, flags=re.I | re.S)
     m = re.search(rf"\blim(?:it)?\s*_?\s*[{{(]?\s*(?:as\s+)?([a-z])\s*(?:->|approaches|goes to|tends to)\s*({_POINT})\s*([+-])?\s*[}})]?"
                   rf"\s*(?:,|of)?\s+(.+?)\s*[?.!]?\s*$", q, flags=re.I | re.S)
     if m:

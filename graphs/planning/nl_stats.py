@@ -155,11 +155,19 @@ def plan_stats(question: str) -> list[Intent] | None:
                      "no continuity correction)"] if len(groups) == 2 else []
             return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]}, notes=notes)]
 
-    if re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low):
+    named = [name.lower() for name in named_groups(q)]
+    if re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) or \
+            (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post")):
         groups = _groups(q)
         if len(groups) >= 2:
+            first, second = groups[0][0].lower(), groups[1][0].lower()
+            if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
+                # "did the treatment lower the values?" is about after vs before: before − after > 0
+                alternative = "greater" if _alternative(low) == "less" else "less"
+            else:
+                alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
             return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
-                                      "alternative": _alternative(low), **conf})]
+                                      "alternative": alternative, **conf})]
 
     mu_keys = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed")
     mu = value_after(q, *mu_keys)
