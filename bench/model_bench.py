@@ -239,6 +239,8 @@ def main() -> int:
             bench_decode(low_ours, low_theirs, prompt_len, new_tokens, reps, "bf16 weights")
             del low_ours, low_theirs
     if not args.skip_train:
+        if not args.skip_decode:  # decoding switched our weights to the CPU decode layout: train on a fresh pair
+            ours, theirs = build_pair(cfg)
         bench_train(ours, theirs, batch, seq, reps, autocast=False)
         bench_train(ours, theirs, batch, seq, reps, autocast=True)
         if args.compile:
