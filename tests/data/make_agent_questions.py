@@ -458,6 +458,36 @@ npd = [4, 6, 3, 5, 7, 2, 5, 4]
 q("np-chart n = 100, defectives " + " ".join(map(str, npd)), "spc", "control_chart", {"chart": "np"},
   {"center": np.mean(npd)})
 
+# ------------------------------------------------------------------ round 6
+q("Can you set up a CCD for 3 variables: flow rate 1-5 mL/min, column temp 25-45 C, pH 3 to 5?", "doe", "doe_design",
+  {"design": "central_composite"}, {"runs": 8 + 6 + 5, "factor_names": ["flow_rate", "column_temp", "ph"]})
+q("2^(4-1) design with generator D = ABC", "doe", "doe_design", {"design": "fractional_factorial"},
+  {"runs": 8, "resolution": 4})
+q("Need a space filling design, 3 inputs, 30 points", "doe", "doe_design", {"design": "latin_hypercube"}, {"runs": 30})
+pk = [0.50, 0.51, 0.49, 0.52, 0.48, 0.50, 0.51]
+q("what's the Ppk for lsl=0.45 usl=0.55 data " + " ".join(f"{v:.2f}" for v in pk), "spc", "capability", None,
+  {"ppk": min(0.55 - np.mean(pk), np.mean(pk) - 0.45) / (3 * np.std(pk, ddof=1))})
+sg = np.array([[5.1, 5.2, 5.0], [5.3, 5.1, 5.2], [4.9, 5.0, 5.1], [5.2, 5.3, 5.1]])
+q("control chart for subgroups\n" + "\n".join(f"{i + 1}) " + " ".join(map(str, row)) for i, row in enumerate(sg.tolist())),
+  "spc", "control_chart", {"chart": "xbar_r"}, {"center": sg.mean()})
+shift = [12, 15, 9, 11, 14, 10, 13]
+q("defect counts per shift: " + " ".join(map(str, shift)) + ", c-chart", "spc", "control_chart", {"chart": "c"},
+  {"center": np.mean(shift)})
+m1, m2 = [3.2, 3.5, 3.1, 3.4], [3.8, 3.9, 3.6, 4.0]
+q(f"Compare machine 1 ({fmt(m1)}) against machine 2 ({fmt(m2)})", "stats", "t_test", {"kind": "welch"},
+  {"t": stats.ttest_ind(m1, m2, equal_var=False).statistic})
+bf, af = [72, 75, 70, 78, 74], [70, 72, 69, 75, 71]
+q(f"before = {fmt(bf)}; after = {fmt(af)} -- did the treatment lower the values?", "stats", "t_test",
+  {"kind": "paired", "alternative": "greater"}, {"p_value": stats.ttest_rel(bf, af, alternative="greater").pvalue})
+q("median of 3, 1, 4, 1, 5, 9, 2, 6", "stats", "describe", None, {"median": 3.5})
+nt = [2.3, 2.5, 2.1, 2.8, 2.4, 2.6, 2.2, 2.7, 2.5]
+q("test for normality: " + " ".join(map(str, nt)), "stats", "normality", None, {"statistic": stats.shapiro(nt).statistic})
+q("derivative of x^x", "math", "differentiate", None, expr="x**x*(log(x) + 1)")
+q("∫ e^{2x} dx", "math", "integrate", None, expr="exp(2*x)/2")
+q("∫ from 0 to 1 of x^2 dx", "math", "integrate", None, expr="1/3")
+q("limit (sin 3x)/x as x→0", "math", "limit", None, expr="3")
+q("solve 2^x = 8 for x", "math", "solve", None, expect={"solutions": [3]})
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
