@@ -40,7 +40,7 @@ def _t_test(low: str, args: dict, changed: list[str]) -> None:
     if re.search(r"two[\s-]*sided|two[\s-]*tailed", low):
         args["alternative"] = "two-sided"
         changed.append("two-sided")
-    elif re.search(r"one[\s-]*sided|one[\s-]*tailed|greater|larger|higher|less\b|smaller|lower", low):
+    elif re.search(r"one[\s-]*sided|one[\s-]*tailed|alternative", low):  # a bare "higher" may be a new question
         args["alternative"] = "less" if re.search(r"\bless\b|smaller|lower", low) else "greater"
         changed.append(f"alternative {args['alternative']}")
     _confidence(low, args, changed)

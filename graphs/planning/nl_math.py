@@ -21,7 +21,11 @@ def clean_expression(text: str) -> str:
     text = re.sub(r"[\"'`]", "", text)
     text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
     text = text.replace("{", "(").replace("}", ")")  # e^{2x}, as typed in LaTeX
+    text = re.sub(r"\|([^|]+)\|", r"abs(\1)", text)  # |x|
     text = text.replace("×", "*").replace("·", "*").replace("−", "-").replace("π", "pi").replace("√", "sqrt")
+    # `sec^2(x)` and `sin^2 x` mean the function's value squared: `sec(x)^2`, `sin(x)^2`
+    text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s*\(([^()]*)\)", r"\1(\3)^\2", text)
+    text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s+([A-Za-z0-9.]+)", r"\1(\3)^\2", text)
     # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
     text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
     text = re.sub(r"\s+", " ", text)
@@ -58,6 +62,8 @@ def _in_words(q: str) -> str:
     `d²/dx² f` → `second derivative of f by x`.
     """
     q = q.replace("∞", "oo").replace("→", "->").replace("π", "pi")
+    q = re.sub(r"(?<=[\do])⁺", "+", q)
+    q = re.sub(r"(?<=[\do])⁻(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", "-", q)  # "x→0⁺" is a side, "x⁻¹" a power
     # "find dy/dx if y = f(x)" → "derivative of f(x) with respect to x"
     q = re.sub(r"\bd([a-z])\s*/\s*d([a-z])\s*(?:if|of|for|when|where|given|,|:)?\s*\1\s*=\s*(.+?)\s*[?.!]?\s*$",
                r"derivative of \3 with respect to \2", q, flags=re.S)
@@ -158,7 +164,7 @@ def plan_math(question: str) -> list[Intent] | None:
         if parts:
             args: dict = {"equations": parts if len(parts) > 1 else parts[0]}
             if var_m:
-                args["variables"] = re.findall(r"[a-z]", var_m.group(1))
+                args["variables"] = re.findall(r"\b[a-z]\b", var_m.group(1))
             return [Intent("solve", args)]
     return None
 
