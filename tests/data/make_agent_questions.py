@@ -488,6 +488,21 @@ q("∫ from 0 to 1 of x^2 dx", "math", "integrate", None, expr="1/3")
 q("limit (sin 3x)/x as x→0", "math", "limit", None, expr="3")
 q("solve 2^x = 8 for x", "math", "solve", None, expect={"solutions": [3]})
 
+# ------------------------------------------------------------------ round 7: calculus as typed
+q("what is the second derivative of ln(x^2 + 1)", "math", "differentiate", None,
+  expr=str(sympy.diff(sympy.log(sympy.Symbol("x") ** 2 + 1), sympy.Symbol("x"), 2)))
+q("3rd derivative of x^5", "math", "differentiate", None, expr="60*x**2")
+q("find the integral of sec^2(x)", "math", "integrate", None, expr="tan(x)")
+q("integrate 1/sqrt(1 - x^2) dx", "math", "integrate", None, expr="asin(x)")
+q("lim x→0⁺ x ln x", "math", "limit", None, expr="0")
+q("what is the limit of x*sin(1/x) as x approaches infinity", "math", "limit", None, expr="1")
+q("Solve the equation 3(x - 2) = 2x + 1", "math", "solve", None, expect={"solutions": [7]})
+q("determinant of [[2, -1, 0], [-1, 2, -1], [0, -1, 2]]", "math", "matrix", None,
+  expr=str(round(np.linalg.det([[2, -1, 0], [-1, 2, -1], [0, -1, 2]]))))
+q("Differentiate f(x) = x^2·ln(x)", "math", "differentiate", None, expr="2*x*log(x) + x")
+q("d/dx (x² + 1)³", "math", "differentiate", None, expr="6*x*(x**2 + 1)**2")
+q("integral from 0 to 2 of |x - 3| dx", "math", "integrate", None, expr="4")
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
