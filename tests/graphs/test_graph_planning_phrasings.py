@@ -273,3 +273,30 @@ def test_rounds_four_and_five(question: str, mode: str, tool: str, expected: dic
 
 def test_a_sentence_above_a_table_is_not_its_header() -> None:
     assert line_table("compare these three\n1 2 3\n4 5 6").header is None
+
+
+# ------------------------------------------------------------------ rounds 6 and 7
+@pytest.mark.parametrize("question, mode, tool, expected", [
+    ("CCD for flow rate 1-5 mL/min and column temp 25-45 C", "doe", "doe_design",
+     {"factors": [{"name": "flow_rate", "low": Decimal("1"), "high": Decimal("5"), "units": "mL/min"},
+                  {"name": "column_temp", "low": Decimal("25"), "high": Decimal("45"), "units": "C"}]}),
+    ("What design do I need to screen 15 factors?", "doe", "doe_design", {"design": "fractional_factorial"}),
+    ("control chart for subgroups\n1) 5.1 5.2 5.0\n2) 5.3 5.1 5.2\n3) 4.9 5.0 5.1", "spc", "control_chart",
+     {"chart": "xbar_r", "subgroups": [_d([5.1, 5.2, 5.0]), _d([5.3, 5.1, 5.2]), _d([4.9, 5.0, 5.1])]}),
+    ("before = 72, 75, 70; after = 70, 72, 69 -- did the treatment lower the values?", "stats", "t_test",
+     {"kind": "paired", "alternative": "greater"}),
+    ("∫ e^{2x} dx", "math", "integrate", {"expression": "e^(2x)"}),
+    ("∫ from 0 to 1 of x^2 dx", "math", "integrate", {"expression": "x^2", "upper": Decimal("1")}),
+    ("find the integral of sec^2(x)", "math", "integrate", {"expression": "sec(x)^2"}),
+    ("lim x→0⁺ x ln x", "math", "limit", {"direction": "+", "point": Decimal("0")}),
+    ("solve x^2 + y^2 = 25 and x - y = 1 for x and y", "math", "solve", {"variables": ["x", "y"]}),
+    ("integral from -1 to 1 of |x| dx", "math", "integrate", {"expression": "abs(x)"}),
+])
+def test_rounds_six_and_seven(question: str, mode: str, tool: str, expected: dict) -> None:
+    got_tool, args = _one(question, mode)
+    assert got_tool == tool
+    assert {k: args.get(k) for k in expected} == expected
+
+
+def test_a_bare_comparative_does_not_change_a_previous_test() -> None:
+    assert plan_question("at what temperature is the yield higher?", "stats", previous=LAST_TEST) is None
