@@ -219,7 +219,7 @@ class HavocLM(nn.Module):
 
     @torch.no_grad()
     def use_decode_layout(self) -> bool:
-        """Store each projection matrix column-major ((in, out) contiguous, same shape and values).
+        """Store each fp32 CPU projection matrix column-major ((in, out) contiguous, same shape and values).
 
         Decoding multiplies one token's row by every matrix; on CPU (MKL, one thread) that product
         reads a column-major matrix about 1.5x faster than the row-major one nn.Linear keeps, and
@@ -232,8 +232,9 @@ class HavocLM(nn.Module):
             if not isinstance(module, nn.Linear):
                 continue
             weight = module.weight
-            if weight.device.type != "cpu" or type(weight.data) is not torch.Tensor or weight.dim() != 2:
-                continue  # DTensor/FSDP shards and GPU weights keep their layout
+            if (weight.device.type != "cpu" or weight.dtype != torch.float32
+                    or type(weight.data) is not torch.Tensor or weight.dim() != 2):
+                continue  # measured for fp32 CPU only; DTensor/FSDP shards and GPU weights keep their layout
             if weight.stride(0) == 1 and weight.shape[0] > 1:
                 continue  # already column-major (a tied head shares the embedding's tensor)
             weight.data = weight.data.t().contiguous().t()
