@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from scipy import special, stats
 
 from tools.errors import HavocInputError
+from tools.numeric import _check_scalar
 from tools.registry import register
 from tools.spc_constants import ConstantsSource, chart_factors, exact_c4
 from tools.spc_data import (
@@ -210,8 +211,8 @@ def _expected_ppm(mean: float, sigma: float, lsl, usl) -> PpmSplit:
 def _check_specs(args: CapabilityArgs) -> None:
     for name in ("lsl", "usl", "target", "sigma_within"):
         value = getattr(args, name)
-        if value is not None and not math.isfinite(value):
-            raise HavocInputError(f"{value} is not a finite number", field=name)
+        if value is not None:
+            _check_scalar(value, name)  # finite, and small enough that squared deviations cannot overflow
     if args.lsl is None and args.usl is None:
         raise HavocInputError("give a lower or an upper specification limit (or both)", field="lsl")
     if args.lsl is not None and args.usl is not None and args.lsl >= args.usl:

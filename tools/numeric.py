@@ -22,6 +22,10 @@ from tools.errors import HavocInputError
 
 NumberLike = float | int | Decimal
 _FLOAT_MAX = Decimal("1.7976931348623157e308")
+# Sums of squares of values past about 1.3e154 overflow binary64, so statistics on them would
+# return infinities or fail deep inside numpy; such data are refused up front (change the units).
+MAGNITUDE_LIMIT = 1e150
+_MAGNITUDE_MESSAGE = "has magnitude above 1e150, where squares overflow double precision; rescale (change units)"
 
 
 def _check_scalar(value: Any, field: str) -> NumberLike:
@@ -32,9 +36,13 @@ def _check_scalar(value: Any, field: str) -> NumberLike:
             raise HavocInputError(f"{value} is not a finite number", field=field)
         if abs(value) > _FLOAT_MAX:
             raise HavocInputError(f"{value} is beyond the double-precision range (about 1.8e308)", field=field)
+        if abs(value) > MAGNITUDE_LIMIT:
+            raise HavocInputError(f"{value} {_MAGNITUDE_MESSAGE}", field=field)
         return value
     if not math.isfinite(float(value)):
         raise HavocInputError(f"{value} is not a finite number (NaN and infinity are not data)", field=field)
+    if abs(float(value)) > MAGNITUDE_LIMIT:
+        raise HavocInputError(f"{value} {_MAGNITUDE_MESSAGE}", field=field)
     return value.item() if isinstance(value, (np.integer, np.floating)) else value
 
 
@@ -47,6 +55,8 @@ def validate_numbers(values: Any, field: str = "data") -> list[NumberLike] | np.
             raise HavocInputError("is empty", field=field)
         if not np.issubdtype(values.dtype, np.number) or not np.all(np.isfinite(values)):
             raise HavocInputError("contains NaN, infinity or non-numbers", field=field)
+        if np.abs(values).max() > MAGNITUDE_LIMIT:
+            raise HavocInputError(f"a value {_MAGNITUDE_MESSAGE}", field=field)
         return values.astype(float, copy=False)
     if isinstance(values, (str, bytes)) or not isinstance(values, Sequence):
         raise HavocInputError(f"expected a list of numbers, got {type(values).__name__}", field=field)
@@ -65,6 +75,8 @@ def _plain_finite_numbers(values: Sequence[Any]) -> bool:
         return False
     if arr.ndim != 1 or arr.dtype.kind not in "fi" or not np.isfinite(arr).all():
         return False
+    if arr.size and np.abs(arr).max() > MAGNITUDE_LIMIT:
+        return False  # the element-wise check names the first offending value
     return not any(type(v) is bool for v in values)
 
 

@@ -68,3 +68,33 @@ def test_existing_validation_still_works() -> None:
         validate_numbers([1, float("nan")])
     shifted, off = exact_shift([Decimal("10.5"), Decimal("10.7")])
     assert off == Decimal("10.5") and shifted.tolist() == pytest.approx([0.0, 0.2])
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "field"),
+    [
+        ("describe", {"data": [1.0, -1e308, 3.0, 4.5]}, "data[1]"),
+        ("describe", {"data": [Decimal("1e200"), Decimal("2")]}, "data[0]"),
+        ("describe", {"data": [1.0] * 2000 + [1e300]}, "data[2000]"),
+        ("describe", {"data": np.array([1.0, 2.0, 1e300])}, "data"),
+        ("anova_oneway", {"groups": [[1, 2, 3], [4, -1e308, 6.5], [7, 8, 9]]}, "groups[1][1]"),
+        ("t_test", {"kind": "welch", "x": [1e308, 2, 3, 4], "y": [2, 3, 5, 7]}, "x[0]"),
+        ("capability", {"data": [1, 2, 3, 2, 1, 2.5], "lsl": 0, "usl": 4, "target": -1e308}, "target"),
+        ("capability", {"data": [1, 2, 3, 2, 1, 2.5], "lsl": 0, "usl": 1e308}, "usl"),
+    ],
+)
+def test_values_whose_squares_overflow_are_bad_input_not_internal_errors(tool: str, args: dict, field: str) -> None:
+    """Finite but huge values used to escape as OverflowError / ValueError from deep inside the sums."""
+    from tools.registry import run_tool
+
+    with pytest.raises(HavocInputError) as info:
+        run_tool(tool, args)
+    message = str(info.value)
+    assert field in message and "rescale" in message and "\n" not in message
+
+
+def test_large_but_safe_magnitudes_still_work() -> None:
+    from tools.registry import run_tool
+
+    out = run_tool("describe", {"data": [1e149, 2e149, 3e149]})
+    assert out["mean"] == pytest.approx(2e149) and out["std_dev"] == pytest.approx(1e149)
