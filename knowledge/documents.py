@@ -16,6 +16,7 @@ Front matter convention for markdown (all built-in articles use it)::
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +107,9 @@ def _read_pdf(path: Path) -> list[str]:
         from pypdf.errors import PdfReadError
     except ImportError:
         raise HavocInputError("PDF support needs the pypdf package", field=str(path)) from None
+    # pypdf logs its own complaints ("EOF marker not found") to stderr; our one-line
+    # warning already names the file and the reason, so its logger is kept quiet.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(str(path))
         pages = [(page.extract_text() or "").strip() for page in reader.pages]

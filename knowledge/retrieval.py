@@ -150,11 +150,20 @@ def _validate(query: Any, k: Any, mode: Any) -> str:
 
 
 def _diverse(ranked: list[tuple[Record, float, int | None, int | None]], k: int, cap: int) -> list[tuple]:
-    """The best k, at most `cap` per article unless nothing else is left."""
+    """The best k, at most `cap` per article unless nothing else is left.
+
+    A passage whose text was already chosen is dropped: the same file ingested twice
+    (the built-in corpus also added as a user folder, a copy of an SOP under another
+    name) must not fill the k slots with one passage repeated.
+    """
     chosen: list[tuple] = []
     overflow: list[tuple] = []
     per_source: dict[str, int] = {}
+    seen_texts: set[str] = set()
     for item in ranked:
+        if item[0].text in seen_texts:
+            continue
+        seen_texts.add(item[0].text)
         key = str(item[0].metadata.get("source_key", item[0].id))
         if per_source.get(key, 0) < cap:
             per_source[key] = per_source.get(key, 0) + 1
