@@ -11,13 +11,14 @@ from knowledge.evaluate import DEFAULT_EVAL_FILE, evaluate, load_eval
 from knowledge.ingest import CORPUS_DIR
 from tools.errors import HavocInputError
 
-# Reached on 2026-11-25 with all-MiniLM-L6-v2 (106 questions): hybrid recall@1 0.877,
-# recall@5 0.962, MRR 0.930; vector 0.755 / 0.967 / 0.841; lexical 0.877 / 0.948 / 0.922.
+# Reached on 2026-11-25 with all-MiniLM-L6-v2 (126 questions: the first 106 plus 20
+# written blind by a reviewer, phrased as shop-floor questions): hybrid recall@1 0.857,
+# recall@5 0.968, MRR 0.917; vector 0.722 / 0.937 / 0.811; lexical 0.825 / 0.937 / 0.888.
 # Floors sit about one question below, so a real regression fails and float noise does not.
 FLOORS = {
-    "hybrid": {"recall_at_1": 0.86, "recall_at_5": 0.95, "mrr": 0.92},
-    "vector": {"recall_at_1": 0.74, "recall_at_5": 0.95, "mrr": 0.83},
-    "lexical": {"recall_at_1": 0.86, "recall_at_5": 0.94, "mrr": 0.91},
+    "hybrid": {"recall_at_1": 0.84, "recall_at_5": 0.96, "mrr": 0.90},
+    "vector": {"recall_at_1": 0.71, "recall_at_5": 0.93, "mrr": 0.80},
+    "lexical": {"recall_at_1": 0.81, "recall_at_5": 0.93, "mrr": 0.88},
 }
 
 
