@@ -89,6 +89,9 @@ def as_matrix(rows: list[list[float]], field: str = "coded") -> np.ndarray:
     x = np.asarray(rows, dtype=float)
     if not np.all(np.isfinite(x)):
         raise HavocInputError("contains NaN or infinity", field=field)
+    if np.abs(x).max() > 1e30:
+        # fourth moments (rotatability) and cross products overflow binary64 well before 1e308
+        raise HavocInputError(f"has a value of {np.abs(x).max():g}; give the design in coded units", field=field)
     return x
 
 

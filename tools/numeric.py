@@ -39,6 +39,10 @@ def _check_scalar(value: Any, field: str) -> NumberLike:
         if abs(value) > MAGNITUDE_LIMIT:
             raise HavocInputError(f"{value} {_MAGNITUDE_MESSAGE}", field=field)
         return value
+    if isinstance(value, (int, np.integer)) and abs(int(value)) > MAGNITUDE_LIMIT:
+        # checked before float(): a 400-digit JSON integer would raise OverflowError there
+        raise HavocInputError(f"{str(value)[:12]}... ({len(str(abs(int(value))))} digits) {_MAGNITUDE_MESSAGE}",
+                              field=field)
     if not math.isfinite(float(value)):
         raise HavocInputError(f"{value} is not a finite number (NaN and infinity are not data)", field=field)
     if abs(float(value)) > MAGNITUDE_LIMIT:

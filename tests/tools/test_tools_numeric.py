@@ -98,3 +98,21 @@ def test_large_but_safe_magnitudes_still_work() -> None:
 
     out = run_tool("describe", {"data": [1e149, 2e149, 3e149]})
     assert out["mean"] == pytest.approx(2e149) and out["std_dev"] == pytest.approx(1e149)
+
+
+@pytest.mark.parametrize(
+    ("tool", "args", "field"),
+    [
+        ("describe", {"data": [10**400, 2, 3]}, "data[0]"),
+        ("t_test", {"kind": "one_sample", "x": [1, 2, 3, 4], "mu": 10**400}, "mu"),
+        ("run_rules", {"values": [1, 2, 3, 4, 5], "center": 10**400, "sigma": 1}, "center"),
+        ("doe_properties", {"coded": [[-1, -1e151], [1, -1], [-1, 1], [1, 1]]}, "coded"),
+    ],
+)
+def test_huge_json_integers_and_huge_coded_values_are_bad_input(tool: str, args: dict, field: str) -> None:
+    """A 400-digit JSON integer used to raise OverflowError in float(); huge coded values overflowed moments."""
+    from tools.registry import run_tool
+
+    with pytest.raises(HavocInputError) as info:
+        run_tool(tool, args)
+    assert str(info.value).startswith(field) or f"{field}:" in str(info.value), str(info.value)
