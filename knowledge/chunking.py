@@ -116,11 +116,15 @@ def chunk_markdown(body: str, max_chars: int = MAX_CHARS, overlap: int = OVERLAP
 
     A section shorter than `MIN_CHARS` (a one-line `Sources:` note, say) joins the
     passage before it: on its own it would be a near-empty hit in search results.
+    The joined text keeps its own heading as a lead-in, because the passage is cited
+    by the first section's name and a reader must still see where the rest came from.
     """
     chunks: list[Chunk] = []
     for section, text in _sections(body):
         if chunks and len(text) < MIN_CHARS and len(chunks[-1].text) + len(text) + 2 <= max_chars + MIN_CHARS:
-            chunks[-1] = Chunk(text=f"{chunks[-1].text}\n\n{text}", section=chunks[-1].section)
+            heading = section.rsplit(" › ", 1)[-1] if section and section != chunks[-1].section else ""
+            joined = f"{heading}:\n{text}" if heading else text
+            chunks[-1] = Chunk(text=f"{chunks[-1].text}\n\n{joined}", section=chunks[-1].section)
             continue
         for piece in split_text(text, max_chars, overlap):
             chunks.append(Chunk(text=piece, section=section))

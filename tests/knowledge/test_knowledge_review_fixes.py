@@ -47,3 +47,16 @@ def test_broken_pdf_gives_one_line_and_nothing_on_stderr(tmp_path: Path, capfd: 
     assert "broken.pdf" in str(info.value) and "\n" not in str(info.value)
     captured = capfd.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+def test_a_short_section_joined_to_the_previous_keeps_its_heading() -> None:
+    from knowledge.chunking import chunk_markdown
+
+    body = (
+        "## Scope\n" + "This procedure covers torque checks on the line. " * 5 + "\n"
+        "## Frequency\nChecked daily.\n"
+    )
+    chunks = chunk_markdown(body)
+    assert len(chunks) == 1
+    assert chunks[0].section == "Scope"
+    assert chunks[0].text.endswith("Frequency:\nChecked daily.")
