@@ -17,6 +17,7 @@ weights file is the same `model.safetensors` the exporter reads.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
@@ -74,7 +75,10 @@ def init_distributed(device: str = "auto") -> DistInfo:
 
 
 def shutdown(info: DistInfo) -> None:
+    """Leave together: a rank that tears gloo down while its peer is still sending aborts the peer."""
     if info.distributed and dist.is_initialized():
+        with contextlib.suppress(Exception):  # a peer already gone (Ctrl-C, crash) must not hide the real error
+            dist.barrier()
         dist.destroy_process_group()
 
 

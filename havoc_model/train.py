@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import json
 import math
@@ -553,6 +554,9 @@ class Trainer:
         )
 
     def close(self) -> None:
+        # The DDP wrapper's reducer holds the process group: drop it before the group goes, not at exit.
+        self.model = self.base
+        gc.collect()
         D.shutdown(self.info)
 
 

@@ -4,6 +4,14 @@ Why we compute them instead of handing Chroma an embedding function: Chroma's
 functions record absolute paths in the collection and try to download models.
 Why sentence-transformers is imported inside `Embedder._load` only: `knowledge
 stats`, `reset` and the lexical path must stay fast and must not pay for torch.
+
+Two encoders, one function. Batches (ingest, the vector cache) go through
+sentence-transformers, which is fastest on many long passages. A single
+question (`embed_query`, what every `havoc-agent ask` does) goes through
+`knowledge.bert_encoder`, the same network in numpy, when the model is a
+plain BERT with mean pooling: it answers in milliseconds without importing
+torch, transformers and scikit-learn (5-8 s of a cold ask). The test suite
+holds the two to cosine >= 0.99999 on the shipped model.
 """
 
 from __future__ import annotations
@@ -73,6 +81,7 @@ class Embedder:
     spec: str
     model_dir: Path
     _model: Any = field(default=None, repr=False)
+    _query_encoder: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _query_cache: OrderedDict[str, list[float]] = field(default_factory=OrderedDict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -113,14 +122,25 @@ class Embedder:
         )
         return np.asarray(vectors, dtype=np.float32)
 
+    def _load_query_encoder(self) -> Any:
+        """The numpy encoder when it computes this model exactly, else False (use sentence-transformers)."""
+        with self._lock:
+            if self._query_encoder is None:
+                from knowledge import bert_encoder
+
+                supported = bert_encoder.supports(self.model_dir)
+                self._query_encoder = bert_encoder.BertEncoder(self.model_dir) if supported else False
+            return self._query_encoder
+
     def embed_query(self, text: str) -> list[float]:
-        """Repeated questions (the agent retries, users re-ask) skip the model."""
+        """One question's vector; repeated questions (the agent retries, users re-ask) skip the model."""
         with self._cache_lock:
             cached = self._query_cache.get(text)
             if cached is not None:
                 self._query_cache.move_to_end(text)
                 return cached
-        vector = self.embed([text])[0].tolist()
+        encoder = self._load_query_encoder()
+        vector = (encoder.encode([text]) if encoder else self.embed([text]))[0].tolist()
         with self._cache_lock:
             self._query_cache[text] = vector
             while len(self._query_cache) > _QUERY_CACHE_SIZE:
