@@ -23,7 +23,6 @@ from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
-from scipy import special, stats
 
 from tools.errors import HavocInputError
 from tools.numeric import _check_scalar
@@ -111,6 +110,8 @@ class CapabilityResult(BaseModel):
 
 def anderson_darling_normal(x: np.ndarray) -> tuple[float, float]:
     """A^2 against a normal with estimated mean and sd, and its p-value (D'Agostino & Stephens, as Minitab)."""
+    from scipy import special
+
     n = x.size
     z = np.sort((x - x.mean()) / x.std(ddof=1))
     i = np.arange(1, n + 1)
@@ -178,6 +179,7 @@ def _within_sigma(x: np.ndarray, rows: Subgroups | None, args: CapabilityArgs, f
 
 
 def _chisq_ci(index: float | None, df: float, alpha: float) -> list[float] | None:
+    from scipy import stats
     if index is None:
         return None
     lo, hi = stats.chi2.ppf([alpha / 2, 1 - alpha / 2], df)
@@ -203,6 +205,7 @@ def _indices(mean: float, sigma: float, lsl, usl, target) -> dict[str, float | N
 
 
 def _expected_ppm(mean: float, sigma: float, lsl, usl) -> PpmSplit:
+    from scipy import special
     below = float(special.ndtr((lsl - mean) / sigma) * 1e6) if lsl is not None else None
     above = float(special.ndtr((mean - usl) / sigma) * 1e6) if usl is not None else None
     return PpmSplit(below_lsl=below, above_usl=above, total=(below or 0.0) + (above or 0.0))
@@ -227,6 +230,8 @@ def capability(args: CapabilityArgs) -> CapabilityResult:
     reports an Anderson-Darling normality check, because every index assumes
     normal data.
     """
+    from scipy import stats
+
     _check_specs(args)
     x, rows, field = _observations(args)
     n = int(x.size)

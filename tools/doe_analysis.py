@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
-from scipy import stats
 
 from tools import doe_matrices as mats
 from tools.doe_factors import Factor, parse_factors
@@ -120,6 +119,8 @@ class EffectsResult(BaseModel):
 
 def lenth(effects: np.ndarray, alpha: float) -> LenthResult:
     """Lenth (1989): PSE = 1.5 median{|c| : |c| < 2.5 s0}, s0 = 1.5 median|c|; d = m/3 degrees of freedom."""
+    from scipy import stats
+
     a = np.abs(effects)
     m = a.size
     s0 = 1.5 * float(np.median(a))
@@ -133,6 +134,7 @@ def lenth(effects: np.ndarray, alpha: float) -> LenthResult:
 
 
 def half_normal(names: list[str], effects: np.ndarray) -> list[HalfNormalPoint]:
+    from scipy import stats
     order = np.argsort(np.abs(effects), kind="stable")
     m = effects.size
     q = stats.norm.ppf(0.5 + 0.5 * (np.arange(1, m + 1) - 0.5) / m)
@@ -189,6 +191,8 @@ def _two_level_scale(x: np.ndarray, field: str) -> tuple[np.ndarray, np.ndarray]
 @register("doe_effects", EffectsArgs)
 def doe_effects(args: EffectsArgs) -> EffectsResult:
     """Estimate two-level factorial effects and flag the active ones (Lenth's method or t-tests)."""
+    from scipy import stats
+
     notes: list[str] = []
     names: list[str] | None = None
     if args.coded is None:

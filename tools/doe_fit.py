@@ -14,7 +14,6 @@ from itertools import combinations
 
 import numpy as np
 from pydantic import BaseModel
-from scipy import stats
 
 from tools.errors import HavocInputError
 
@@ -156,6 +155,7 @@ def pure_error(x: np.ndarray, y: np.ndarray) -> tuple[float, int]:
 
 
 def _f_row(source: str, df: int, ss: float, mse: float | None, df_err: int) -> AnovaRow:
+    from scipy import stats
     ms = ss / df if df > 0 else None
     if ms is not None and mse is not None and mse > 0 and df_err > 0:
         f = ms / mse
@@ -188,6 +188,7 @@ def anova_table(x: np.ndarray, y: np.ndarray, f: Fit) -> tuple[list[AnovaRow], d
 
 
 def coefficients(f: Fit, names: list[str]) -> list[Coefficient]:
+    from scipy import stats
     mse = f.rss / f.df_resid if f.df_resid > 0 else None
     out = []
     for i, name in enumerate(names):

@@ -15,7 +15,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
-from scipy import stats as sps
 
 from tools.errors import HavocInputError
 from tools.numeric import Numbers, _check_scalar, decimal_shift, exact_decimals, to_decimal
@@ -223,6 +222,8 @@ def _multiple_design(rows: list[list[Any]] | np.ndarray, intercept: bool, exact:
 @register("regression", RegressionArgs)
 def regression(args: RegressionArgs) -> RegressionResult:
     """Least-squares regression (simple, multiple, polynomial; with or without intercept) with coefficient tests and ANOVA."""
+    from scipy import stats as sps
+
     confidence = check_probability(args.confidence, "confidence")
     y = args.y
     n = len(y)

@@ -14,7 +14,6 @@ from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
-from scipy import special
 
 from tools.errors import HavocInputError
 from tools.registry import register
@@ -81,6 +80,8 @@ def _check_n(n: int, field: str = "n") -> int:
 @lru_cache(maxsize=512)
 def exact_d2(n: int) -> float:
     """E[range]/sigma of n normal observations: the integral of 1 - (1-Phi)^n - Phi^n."""
+    from scipy import special
+
     n = _check_n(n)
     upper = np.exp(n * special.log_ndtr(_X))  # Phi(x)^n
     lower = -np.expm1(n * special.log_ndtr(-_X))  # 1 - (1 - Phi(x))^n
@@ -93,6 +94,8 @@ def _range_survival(r: np.ndarray, n: int) -> np.ndarray:
     P(R <= r) = n * int phi(x) (Phi(x+r) - Phi(x))^(n-1) dx, with the difference
     of Phi taken from whichever tail keeps its digits.
     """
+    from scipy import special
+
     rr = np.asarray(r, dtype=float)[:, None]
     neg, pos = _X[_X <= 0], _X[_X > 0]
     diff = np.concatenate(
@@ -123,6 +126,8 @@ def exact_d3(n: int) -> float:
 
 def exact_c4(n: int | np.ndarray) -> float | np.ndarray:
     """E[S]/sigma for n normal observations, by gamma functions (log form: no overflow)."""
+    from scipy import special
+
     n_arr = np.asarray(n, dtype=float)
     out = np.sqrt(2.0 / (n_arr - 1.0)) * np.exp(special.gammaln(n_arr / 2.0) - special.gammaln((n_arr - 1.0) / 2.0))
     return float(out) if np.ndim(out) == 0 else out

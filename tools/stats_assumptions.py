@@ -11,7 +11,6 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field, field_validator
-from scipy import stats as sps
 
 from tools.errors import HavocInputError
 from tools.numeric import Numbers, add_offset, decimal_shift
@@ -56,6 +55,8 @@ class NormalityResult(StatResult):
 
 def anderson_darling(z_sorted: np.ndarray) -> float:
     """A^2 of standardised, sorted data, with log-CDFs so the tails do not round to log(0)."""
+    from scipy import stats as sps
+
     n = z_sorted.size
     i = np.arange(1, n + 1)
     terms = (2 * i - 1) * (sps.norm.logcdf(z_sorted) + sps.norm.logsf(z_sorted[::-1]))
@@ -78,6 +79,8 @@ def anderson_darling_p(a2_adjusted: float) -> float:
 @register("normality", NormalityArgs)
 def normality(args: NormalityArgs) -> NormalityResult:
     """Normality test: Shapiro-Wilk or Anderson-Darling (with p-value and critical values), normal yes/no at alpha."""
+    from scipy import stats as sps
+
     alpha = check_probability(args.alpha, "alpha")
     require_count(args.data, 3, "data", "a normality test needs three")
     shifted, offset = decimal_shift(args.data)
@@ -128,6 +131,8 @@ class LeveneResult(StatResult):
 @register("levene", LeveneArgs)
 def levene(args: LeveneArgs) -> LeveneResult:
     """Levene / Brown-Forsythe test of equal variances across groups."""
+    from scipy import stats as sps
+
     alpha = check_probability(args.alpha, "alpha")
     groups = validate_groups(args.groups, min_size=2)
     shifted, _ = shift_groups(groups)
@@ -163,6 +168,8 @@ class KruskalResult(StatResult):
 @register("kruskal_wallis", KruskalArgs)
 def kruskal_wallis(args: KruskalArgs) -> KruskalResult:
     """Kruskal-Wallis rank test of equal distributions across groups (the nonparametric one-way ANOVA)."""
+    from scipy import stats as sps
+
     alpha = check_probability(args.alpha, "alpha")
     groups = validate_groups(args.groups)
     shifted, offset = shift_groups(groups)

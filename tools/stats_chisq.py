@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
-from scipy import stats as sps
 
 from tools.errors import HavocInputError
 from tools.numeric import _check_scalar, validate_numbers
@@ -93,6 +92,8 @@ def _small_count_warnings(expected: np.ndarray) -> tuple[list[str], int]:
 @register("chi_square", ChiSquareArgs)
 def chi_square(args: ChiSquareArgs) -> ChiSquareResult:
     """Chi-square test of independence (contingency table) or goodness of fit (observed vs expected), warning on small expected counts."""
+    from scipy import stats as sps
+
     if args.table is not None:
         if args.observed is not None:
             raise HavocInputError("give either table (independence) or observed (goodness of fit), not both",

@@ -12,7 +12,6 @@ from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
-from scipy import stats as sps
 
 from tools.errors import HavocInputError
 from tools.numeric import NumberLike, decimal_shift, validate_numbers
@@ -100,6 +99,7 @@ def shift_groups(groups: Sequence[Sequence[NumberLike] | np.ndarray]) -> tuple[l
 
 
 def p_from_t(t: float, df: float, alternative: str) -> float:
+    from scipy import stats as sps
     if alternative == "less":
         return float(sps.t.cdf(t, df))
     if alternative == "greater":
@@ -109,6 +109,8 @@ def p_from_t(t: float, df: float, alternative: str) -> float:
 
 def t_interval(estimate: float, se: float, df: float, confidence: float, alternative: str) -> tuple[float, float]:
     """Confidence bounds matching the alternative, as R's t.test reports them (one-sided: an infinite side)."""
+    from scipy import stats as sps
+
     if alternative == "two-sided":
         q = float(sps.t.ppf(0.5 + confidence / 2.0, df))
         return estimate - q * se, estimate + q * se
@@ -119,6 +121,7 @@ def t_interval(estimate: float, se: float, df: float, confidence: float, alterna
 
 
 def f_p_value(f: float, df1: float, df2: float) -> float:
+    from scipy import stats as sps
     if math.isinf(f):
         return 0.0
     return float(sps.f.sf(f, df1, df2))

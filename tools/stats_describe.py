@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, Field
-from scipy import stats as sps
 
 from tools.numeric import Numbers, accurate_sum, add_offset, decimal_shift
 from tools.registry import register
@@ -59,6 +58,8 @@ def centred(shifted: np.ndarray) -> tuple[float, np.ndarray]:
 
 def summarise(data: Any, confidence: float = 0.95, field: str = "data") -> DescribeResult:
     """The `describe` computation for callers that already hold validated numbers."""
+    from scipy import stats as sps
+
     require_count(data, 2, field, "a standard deviation needs two")
     shifted, offset = decimal_shift(data)
     n = shifted.size

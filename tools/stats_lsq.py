@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 import numpy as np
-from scipy.linalg import solve_triangular
 
 from tools.errors import HavocInputError
 
@@ -99,6 +98,8 @@ def solve(design: Design, y_dec: list[Decimal] | None, y: np.ndarray, intercept:
 
 def _correction(q: np.ndarray, r: np.ndarray, f: np.ndarray, gs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Solve [I Xs; Xs' 0][dr; dbs] = [f; gs] with Xs = QR (Björck)."""
+    from scipy.linalg import solve_triangular
+
     h = solve_triangular(r, gs, trans="T")
     d1 = q.T @ f
     dbs = solve_triangular(r, d1 - h)
@@ -150,6 +151,8 @@ def _inverse_gram_diagonal(design: Design, r: np.ndarray) -> list[Decimal] | Non
     refinement of Zs = Gs^-1 with the float QR's (R'R)^-1 as the approximate inverse, not the float
     normal equations; it converges while cond(Xs)^2 * eps < 1 and returns None when it does not.
     """
+    from scipy.linalg import solve_triangular
+
     x, m = design.raw_dec, design.m_dec
     p = m.shape[0]
     gs = m.T.dot(x.T.dot(x)).dot(m)
@@ -204,6 +207,8 @@ def _solve_decimal(design: Design, y_dec: list[Decimal], q: np.ndarray, r: np.nd
 
 
 def _solve_float(design: Design, y: np.ndarray, r: np.ndarray, qty: np.ndarray, intercept: bool, cond: float) -> Fit:
+    from scipy.linalg import solve_triangular
+
     from tools.numeric import accurate_sum
 
     bs = solve_triangular(r, qty)

@@ -15,9 +15,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy import special
-from scipy.optimize import brentq
-from scipy.stats import chi2
 
 _Z_NODES, _Z_WEIGHTS = np.polynomial.legendre.leggauss(96)
 _U_NODES, _U_WEIGHTS = np.polynomial.legendre.leggauss(16)
@@ -27,6 +24,8 @@ _PANEL_PROBS = np.array([1e-16, 1e-12, 1e-8, 1e-5, 1e-3, 0.02, 0.1, 0.25, 0.5, 0
 
 def _range_cdf_infinite_df(w: np.ndarray, k: int) -> np.ndarray:
     """P(range of k standard normals <= w), for an array of w >= 0."""
+    from scipy import special
+
     w = np.atleast_1d(np.asarray(w, dtype=float))
     # z from -8.5 to 8.5 carries all of phi(z) that matters; split at 0 for accuracy near the peak
     out = np.zeros(w.shape)
@@ -42,6 +41,8 @@ def _range_cdf_infinite_df(w: np.ndarray, k: int) -> np.ndarray:
 
 def ptukey(q: np.ndarray | float, k: int, df: float) -> np.ndarray:
     """CDF of the studentised range for k means and df error degrees of freedom (df may be inf)."""
+    from scipy.stats import chi2
+
     q = np.atleast_1d(np.asarray(q, dtype=float))
     if math.isinf(df):
         return _range_cdf_infinite_df(q, k)
@@ -60,6 +61,8 @@ def ptukey(q: np.ndarray | float, k: int, df: float) -> np.ndarray:
 
 def qtukey(p: float, k: int, df: float) -> float:
     """Quantile of the studentised range (the HSD critical value)."""
+    from scipy.optimize import brentq
+
     return float(brentq(lambda q: float(ptukey(q, k, df)[0]) - p, 1e-9, 100.0, xtol=1e-13, rtol=1e-13))
 
 
