@@ -39,9 +39,21 @@ def _pvalue_sentence(p: float, alpha: float = 0.05) -> str:
             else f"not significant at α = {alpha} (p = {fmt(p, 4)})")
 
 
+DESIGN_TITLES = {
+    "full_factorial": "full factorial", "fractional_factorial": "fractional factorial",
+    "plackett_burman": "Plackett–Burman", "box_behnken": "Box–Behnken",
+    "central_composite": "central composite", "latin_hypercube": "Latin hypercube",
+}
+
+
+def design_title(design: str | None) -> str:
+    """How a design's name reads in a sentence ("Box–Behnken", not "box_behnken")."""
+    return DESIGN_TITLES.get(design or "", (design or "").replace("_", " ") or "design")
+
+
 def render_design(args: dict, out: dict) -> tuple[str, str]:
     names = out.get("factor_names") or []
-    design = (args.get("design") or "design").replace("_", "-")
+    design = design_title(args.get("design"))
     centre = sum(1 for row in out["coded"] if all(abs(v) < 1e-12 for v in row))
     conclusion = f"A {design} design for {len(names)} factors ({', '.join(names)}): {out['runs']} runs"
     if centre:

@@ -21,6 +21,7 @@ no computation has confidence 0.
 
 from __future__ import annotations
 
+from graphs.render import design_title
 from graphs.state import Decision
 from graphs.trace import StageResult, traced
 
@@ -63,7 +64,7 @@ def choose(results: list[dict], arguments: list[dict], alternatives: list[dict])
     if tool == "doe_design":
         design = args.get("design", "design")
         alt = "; ".join(a["summary"] for a in alternatives)
-        return design, f"the {design.replace('_', ' ')} design you asked for" + (f"; for comparison: {alt}" if alt else "")
+        return design, f"{design_title(design)} design, as asked" + (f"; for comparison: {alt}" if alt else "")
     if tool == "capability" and _failed(arguments, "stability"):
         return tool, "capability reported, but the process is not in control: fix stability first"
     return tool, f"{tool.replace('_', ' ')} is the method for this question"
