@@ -50,7 +50,13 @@ class ToolSpec:
             raise HavocInputError(_one_line(exc)) from None
 
     def run(self, args: Mapping[str, Any] | BaseModel) -> BaseModel:
-        return self.func(self.validate(args))
+        valid = self.validate(args)
+        try:
+            return self.func(valid)
+        except ArithmeticError as exc:
+            # the safety net for arithmetic the input drove out of range (overflow, 0/0, a NaN trap):
+            # bad input in one line naming the tool, like a validation error, never a traceback
+            raise HavocInputError(_arithmetic(self.name, exc)) from None
 
     def json_schema(self) -> dict[str, Any]:
         return self.args_model.model_json_schema()
@@ -117,6 +123,20 @@ def langchain_tools() -> list:
         )
 
     return [bind(spec) for spec in tools().values()]
+
+
+_ARITHMETIC_KINDS = (
+    (ZeroDivisionError, "a division by zero"),
+    (OverflowError, "a number too large to represent"),
+    (FloatingPointError, "an invalid floating-point operation"),
+)
+
+
+def _arithmetic(name: str, exc: ArithmeticError) -> str:
+    kind = next((words for cls, words in _ARITHMETIC_KINDS if isinstance(exc, cls)), "an arithmetic error")
+    detail = " ".join(str(exc).split())[:160]
+    return (f"{name}: these numbers lead to {kind} ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            "check the input for values that are extreme, zero or all alike")
 
 
 def _one_line(exc: ValidationError) -> str:
