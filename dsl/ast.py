@@ -262,6 +262,7 @@ class Regression(Node):
 @dataclass
 class Describe(Node):
     data: Source
+    confidence: Decimal | None = None  # of the interval for the mean; None: the tool's default (0.95)
 
 
 # ---------------------------------------------------------------- symbolic mathematics
@@ -297,6 +298,7 @@ class Solve(Node):
 @dataclass
 class Simplify(Node):
     expression: Expr
+    method: str | None = None  # the simplify tool's method (expand, factor, ...); None: its default, simplify
 
 
 @dataclass

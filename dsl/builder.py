@@ -323,7 +323,9 @@ class Build(Transformer):
         return node
 
     def describe_stmt(self, meta, c):
-        return ast.Describe(c[0], **_loc(meta))
+        node = ast.Describe(c[0], **_loc(meta))
+        _apply_options(node, c[1:])
+        return node
 
     # ---- symbolic
     def derivative_stmt(self, meta, c):
@@ -345,7 +347,11 @@ class Build(Transformer):
         return ast.Solve(equations, names, **_loc(meta))
 
     def simplify_stmt(self, meta, c):
-        return ast.Simplify(c[0], **_loc(meta))
+        node = ast.Simplify(c[0], **_loc(meta))
+        if len(c) > 1:
+            node.method = str(c[1]).lower()
+            node.spots["method"] = (c[1].line, c[1].column)
+        return node
 
     def limit_stmt(self, meta, c):
         side = str(c[3]).lower() if len(c) > 3 else None

@@ -45,6 +45,9 @@ ONLY_FOR = {
     "criterion": {"latin_hypercube"},
 }
 MATRIX_OPERATIONS = ("determinant", "inverse", "eigenvalues", "eigenvectors", "rank", "transpose", "trace", "rref")
+# the simplify tool's methods, in its order (tests hold the grammar and the tool's schema to this list)
+SIMPLIFY_METHODS = ("simplify", "expand", "factor", "trigsimp", "cancel", "apart", "together", "radsimp", "powsimp",
+                    "logcombine", "expand_trig", "expand_log")
 SQUARE_OPERATIONS = {"determinant", "inverse", "eigenvalues", "eigenvectors", "trace"}
 SUBGROUP_CHARTS = {"xbar_r", "xbar_s"}
 COUNT_CHARTS_WITH_SIZES = {"p", "np", "u"}
@@ -505,6 +508,8 @@ class _Checker:
 
     def _describe(self, d: ast.Describe) -> None:
         self.source(d.data, "the data", d, want="numbers")
+        if d.confidence is not None:
+            self.proportion(d.confidence, "confidence", d, "confidence")
 
     def _chisquare(self, c: ast.ChiSquare) -> None:
         if c.expected is None:
@@ -567,6 +572,8 @@ class _Checker:
 
     def _simplify(self, s: ast.Simplify) -> None:
         self.expr(s.expression, "the formula", s)
+        if s.method is not None and s.method not in SIMPLIFY_METHODS:
+            self.fail(f"unknown simplify method {s.method!r}; choose one of {', '.join(SIMPLIFY_METHODS)}", s, "method")
 
     def _limit(self, lim: ast.Limit) -> None:
         self.expr(lim.expression, "the formula", lim)

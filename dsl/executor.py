@@ -444,7 +444,10 @@ class _Runner:
         return "normality", args
 
     def _describe(self, d: ast.Describe) -> tuple[str, dict[str, Any]]:
-        return "describe", {"data": self.numbers(d.data)}
+        args: dict[str, Any] = {"data": self.numbers(d.data)}
+        if d.confidence is not None:
+            args["confidence"] = d.confidence
+        return "describe", args
 
     def _chisquare(self, c: ast.ChiSquare) -> tuple[str, dict[str, Any]]:
         if c.expected is None:
@@ -494,7 +497,10 @@ class _Runner:
         return "solve", {"equations": equations, "variables": list(s.variables)}
 
     def _simplify(self, s: ast.Simplify) -> tuple[str, dict[str, Any]]:
-        return "simplify", {"expression": s.expression.sympy_text}
+        args: dict[str, Any] = {"expression": s.expression.sympy_text}
+        if s.method is not None:
+            args["method"] = s.method
+        return "simplify", args
 
     def _limit(self, lim: ast.Limit) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"expression": lim.expression.sympy_text, "variable": lim.variable,

@@ -24,6 +24,8 @@ ENUMERATIONS = {
     "SIDE": "a side (left, right)",
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
     "NORMALITY_TEST": "a test (shapiro_wilk, anderson_darling)",
+    "SIMPLIFY_METHOD": "a method (simplify, expand, factor, trigsimp, cancel, apart, together, radsimp, powsimp, "
+    "logcombine, expand_trig, expand_log)",
     "MATRIX_OP": "an operation (determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref)",
     "NAME": "a name",
     "NUMBER": "a number",

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import dsl
 from dsl import ast
-from dsl.checker import keywords
+from dsl.checker import SIMPLIFY_METHODS, keywords
 
 # ---------------------------------------------------------------- programs as ASTs
 _name = st.from_regex(r"[a-z][a-z0-9_]{0,5}", fullmatch=True).filter(lambda n: n not in keywords())
@@ -109,13 +109,13 @@ action = st.one_of(
     st.builds(ast.Normality, source, _opt(st.sampled_from(["shapiro_wilk", "anderson_darling"]))),
     st.builds(ast.ChiSquare, source, _opt(source), _opt(st.booleans())),
     st.builds(ast.Regression, source, source, _opt(count), st.booleans()),
-    st.builds(ast.Describe, source),
+    st.builds(ast.Describe, source, _opt(number)),
     st.builds(ast.Derivative, formula, st.lists(_name, min_size=1, max_size=2), _opt(count)),
     st.one_of(st.builds(ast.Integral, formula, _name),
               st.builds(ast.Integral, formula, _name, formula, formula)),
     st.builds(ast.Solve, st.lists(st.builds(ast.Equation, formula, _opt(formula)), min_size=1, max_size=2),
               st.lists(_name, min_size=1, max_size=2)),
-    st.builds(ast.Simplify, formula),
+    st.builds(ast.Simplify, formula, _opt(st.sampled_from(list(SIMPLIFY_METHODS)))),
     st.builds(ast.Limit, formula, _name, formula, _opt(st.sampled_from(["left", "right"]))),
     st.builds(ast.Series, formula, _name, formula, _opt(count)),
     st.builds(ast.Matrix, st.sampled_from(["determinant", "inverse", "eigenvalues", "rank"]),

@@ -1,0 +1,92 @@
+"""`simplify F method M` and `describe DATA confidence C`: grammar, checker, formatter, executor."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import dsl
+from dsl import ast
+from dsl.checker import SIMPLIFY_METHODS
+from dsl.prefix import _choices
+from tools.registry import get
+
+
+def test_simplify_methods_are_the_tools_and_the_grammars() -> None:
+    schema = get("simplify").json_schema()["properties"]["method"]
+    assert list(SIMPLIFY_METHODS) == schema["enum"]
+    assert sorted(_choices("SIMPLIFY_METHOD")) == sorted(SIMPLIFY_METHODS)
+
+
+@pytest.mark.parametrize(("text", "method", "result"), [
+    ("simplify x^2 - 1 method factor", "factor", "(x - 1)*(x + 1)"),
+    ("simplify (x + 1)^2 METHOD Expand", "expand", "x**2 + 2*x + 1"),
+    ("simplify 1/(x^2 - 1) method apart", "apart", "-1/(2*(x + 1)) + 1/(2*(x - 1))"),
+    ("simplify sin(x)^2 + cos(x)^2", None, "1"),
+])
+def test_simplify_method_reaches_the_tool(text: str, method: str | None, result: str) -> None:
+    program = dsl.parse(text)
+    (statement,) = program.statements
+    assert isinstance(statement, ast.Simplify) and statement.method == method
+    assert dsl.parse(dsl.format(program)) == program
+    (run,) = dsl.execute(program)
+    assert run.args.get("method") == method
+    assert run.output["result"] == result
+
+
+def test_simplify_method_formats_canonically() -> None:
+    assert dsl.format(dsl.parse("SIMPLIFY (x+1)^2   Method   EXPAND")) == "simplify (x + 1)^2 method expand\n"
+    assert dsl.format(dsl.parse("simplify x")) == "simplify x\n"
+
+
+def test_a_variable_may_still_be_called_method() -> None:
+    (statement,) = dsl.parse("simplify method + 1 method expand").statements
+    assert statement.expression.text == "method + 1" and statement.method == "expand"
+
+
+def test_unknown_method_in_text_is_a_located_syntax_error_listing_the_choices() -> None:
+    with pytest.raises(dsl.DslSyntaxError) as info:
+        dsl.parse("describe [1, 2]\nsimplify x^2 - 1 method factr\n")
+    error = info.value
+    assert (error.line, error.column) == (2, 25)
+    assert "expand, factor" in error.detail and "expand_log" in error.detail
+    assert "did you mean `factor`?" in error.detail
+
+
+def test_unknown_method_in_a_built_program_is_a_located_semantic_error() -> None:
+    program = dsl.parse("describe [1, 2]\nsimplify x^2 - 1 method factor\n")
+    program.statements[1].method = "factorise"  # as a program-building caller might set it
+    with pytest.raises(dsl.DslSemanticError) as info:
+        dsl.check(program)
+    error = info.value
+    assert (error.line, error.column) == (2, 25)
+    assert "unknown simplify method 'factorise'" in error.detail
+    assert ", ".join(SIMPLIFY_METHODS) in error.detail
+
+
+def test_method_given_without_location_still_names_the_choices() -> None:
+    program = ast.Program([ast.Simplify(dsl.parse_expression("x^2 - 1"), method="collect")])
+    with pytest.raises(dsl.DslSemanticError, match="choose one of simplify, expand, factor"):
+        dsl.check(program)
+
+
+def test_describe_confidence_reaches_the_tool_and_narrows_the_interval() -> None:
+    data = "[2.1, 3.9, 6.2, 7.8]"
+    default, ninety = dsl.execute(dsl.parse(f"describe {data}\ndescribe {data} confidence 0.9"))
+    assert "confidence" not in default.args and ninety.args["confidence"] == Decimal("0.9")
+    assert ninety.statement == f"describe {data} confidence 0.9"
+    width = lambda r: r.output["ci_mean"][1] - r.output["ci_mean"][0]  # noqa: E731
+    assert width(ninety) < width(default)
+
+
+def test_describe_confidence_round_trips_and_is_checked() -> None:
+    program = dsl.parse("let y = [1, 2, 3]\nDESCRIBE y CONFIDENCE 0.99")
+    assert program.statements[1] == ast.Describe(ast.Ref("y"), Decimal("0.99"))
+    assert dsl.format(program) == "let y = [1, 2, 3]\ndescribe y confidence 0.99\n"
+    with pytest.raises(dsl.DslSemanticError) as info:
+        dsl.check(dsl.parse("describe [1, 2, 3] confidence 95"))
+    assert (info.value.line, info.value.column) == (1, 20) and "between 0 and 1" in info.value.detail
+    with pytest.raises(dsl.DslSyntaxError) as info:
+        dsl.parse("describe [1, 2, 3] confidence 0.9 confidence 0.8")
+    assert (info.value.line, info.value.column) == (1, 35)
