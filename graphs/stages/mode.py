@@ -1,9 +1,19 @@
 """MODE: which kind of question is this? doe, spc, stats, math or general.
 
-Two signals, both cheap and deterministic: weighted keywords, and the nearest
-labelled example questions (token-set cosine). Confidence is the winning share
-of the combined score. A configured chat model is asked only when that
-confidence is below 0.6, and only a valid mode word is accepted from it.
+Deterministic and cheap (no model, no heavy import): weighted cue phrases in tiers
+(graphs/stages/mode_cues.py), the shape of the question (pasted data, a maths expression),
+and the nearest labelled example questions (cosine over content words). Rules on top:
+
+- weak, everyday cues ("mean", "design", "chart") count in full only in context: data or a
+  maths expression in the question, a strong cue anywhere, or two weak cues of one mode;
+- comparison words ("vs", "higher", "differ") favour stats when there is data to compare,
+  unless the question is clearly about a design or a chart;
+- "process" alone is not SPC; a creative or off-task request ("write a poem about
+  statistics") damps every domain; too little domain evidence means general.
+
+Misspelt technical words one edit away from the vocabulary are read as meant ("contorl").
+Confidence is the winning share of the combined score. A configured chat model is asked
+only when that confidence is below 0.6, and only a valid mode word is accepted from it.
 """
 
 from __future__ import annotations
@@ -12,104 +22,120 @@ import math
 import re
 from collections import Counter
 
+from graphs.stages.mode_cues import ANCHORED, COMPARE, EXAMPLES, OFF_TASK, STOPWORDS, STRONG, WEAK
 from graphs.state import MODES
 from graphs.trace import StageResult, traced
 
-KEYWORDS: dict[str, dict[str, float]] = {
-    "doe": {
-        "doe": 3, "design": 1.5, "experiment": 2, "experiments": 2, "factorial": 3, "fractional": 3,
-        "box-behnken": 4, "behnken": 4, "bbd": 4, "ccd": 4, "central composite": 4, "composite": 2,
-        "plackett": 4, "burman": 4, "latin hypercube": 4, "hypercube": 3, "resolution": 2, "alias": 3,
-        "aliasing": 3, "generators": 3, "centre points": 3, "center points": 3, "response surface": 4,
-        "effects": 1.5, "screening": 3, "runs": 1, "factors": 2, "factor": 1.5, "rsm": 4, "lenth": 3,
-        "stationary point": 3, "randomize": 1, "blocks": 1,
-    },
-    "spc": {
-        "control chart": 4, "chart": 2.5, "x-bar": 4, "xbar": 4, "x̄": 4, "imr": 4, "i-mr": 4,
-        "individuals": 2, "moving range": 3, "p chart": 4, "np chart": 4, "c chart": 4, "u chart": 4,
-        "capable": 4, "capability": 4, "cpk": 5, "cp": 3, "ppk": 5, "pp": 1, "lsl": 3, "usl": 3,
-        "spec": 2, "specification": 2, "western electric": 4, "nelson": 4, "run rules": 4,
-        "in control": 3, "out of control": 3, "subgroup": 3, "subgroups": 3, "defectives": 3,
-        "defects": 3, "process": 1.5, "control limits": 4, "ppm": 2, "d2": 3, "spc": 5, "constants": 1,
-        "stable": 1.5, "shewhart": 4,
-    },
-    "stats": {
-        "t-test": 4, "t test": 4, "ttest": 4, "anova": 4, "compare": 2, "difference": 1.5,
-        "significant": 2.5, "p-value": 3, "mean": 1.5, "means": 2, "average": 1, "regression": 4,
-        "regress": 4, "correlation": 2, "chi-square": 4, "chi square": 4, "contingency": 3,
-        "independence": 2, "normality": 3, "normal": 1.5, "shapiro": 4, "anderson": 3, "levene": 4,
-        "variance": 1.5, "standard deviation": 2, "describe": 2, "summary": 1.5, "statistics": 2,
-        "suppliers": 2, "groups": 1.5, "paired": 3, "before": 1, "after": 1, "welch": 4, "tukey": 4,
-        "kruskal": 4, "fit": 1.5, "slope": 2, "intercept": 2, "linear": 1.5, "hypothesis": 2,
-        "median": 1.5, "samples": 1, "treatment": 1, "goodness of fit": 3, "two-way": 3, "one-way": 3,
-    },
-    "math": {
-        "derivative": 5, "differentiate": 5, "integral": 5, "integrate": 5, "antiderivative": 5,
-        "solve": 3, "equation": 3, "simplify": 4, "limit": 4, "series": 3, "taylor": 5, "maclaurin": 5,
-        "expand": 2, "factor": 0.5, "sin": 2, "cos": 2, "tan": 2, "exp": 2, "log": 1.5, "ln": 2,
-        "sqrt": 1.5, "x^": 3, "x²": 3, "x³": 3, "dx": 3, "matrix": 3, "determinant": 5, "inverse": 3,
-        "eigenvalues": 5, "d/dx": 5, "roots": 2,
-    },
-    "general": {
-        "weather": 4, "hello": 3, "hi": 2, "who are you": 4, "what can you do": 5, "help": 2,
-        "thanks": 3, "joke": 4, "news": 4, "recipe": 4,
-    },
-}
+DOMAINS = ("doe", "spc", "stats", "math")
+WEAK_OUT_OF_CONTEXT = 0.3  # a weak cue with nothing to back it up counts a third
+EXAMPLE_WEIGHT = 3.0  # the nearest example's cosine, times this, joins each mode's score
+DATA_WEIGHT = 1.0  # pasted data, as stats evidence
+RANGES_WEIGHT = 1.5  # two or more numeric ranges, as one weak doe cue
+COMPARE_WEIGHT = 1.5  # comparison words as one weak stats cue
+COMPARE_DATA_BONUS = 3.0  # ... and this much more when there is data to compare and no design or chart
+DESIGN_OR_CHART = 3.0  # strong doe evidence, or strong chart/capability evidence, of at least this
+OFF_TASK_DAMPING = 0.2  # domain scores of a creative request without data
+MIN_DOMAIN = 2.5  # less domain evidence than this is a general question
+_SEP = r"[\s\-_/.]*"
 
-EXAMPLES: dict[str, list[str]] = {
-    "doe": [
-        "Design a Box-Behnken DOE for temperature, pressure and time",
-        "I need a screening design for 7 factors in 8 runs",
-        "Give me a 2^(5-1) fractional factorial of resolution V",
-        "Build a central composite design for two factors with 5 centre points",
-        "Which effects are active in this 2^4 factorial with these responses",
-        "Fit a response surface to these runs and find the optimum",
-        "Full factorial experiment with three factors at two levels",
-    ],
-    "spc": [
-        "Is this process capable with spec limits 9.8 and 10.2",
-        "Make an X-bar R control chart for these subgroups",
-        "Compute Cpk for these measurements",
-        "Are any points out of control by the Nelson rules",
-        "p chart for defectives in samples of 100",
-        "Individuals and moving range chart for these readings",
-        "Control chart constants for subgroup size 5",
-    ],
-    "stats": [
-        "Compare these three suppliers",
-        "Is there a significant difference between the two machines",
-        "Run a paired t-test on before and after values",
-        "Regress yield on temperature",
-        "Test whether these counts are independent",
-        "Summary statistics for this data",
-        "Is this data normally distributed",
-        "Two-way ANOVA of operator and machine",
-    ],
-    "math": [
-        "What is the derivative of x^3 sin x",
-        "Integrate x^2 from 0 to 1",
-        "Solve x^2 - 4 = 0",
-        "Limit of sin(x)/x as x goes to 0",
-        "Taylor series of exp(x) around 0",
-        "Simplify (x^2 - 1)/(x - 1)",
-        "Determinant of the matrix [[1,2],[3,4]]",
-    ],
-    "general": [
-        "What is the weather in Paris",
-        "Hello, what can you do",
-        "Tell me a joke",
-        "Who won the football match yesterday",
-    ],
-}
 
-_TOKEN = re.compile(r"[a-zA-Zμσ²³̄]+(?:-[a-zA-Z]+)?|\^")
+_SHORT_PLURALS = {"run", "cat", "dog", "lot", "bbd", "ccd"}  # other short cues take no plural: "does" is not DOEs
+
+
+def _phrase_pattern(phrase: str) -> str:
+    words = [re.escape(w) for w in phrase.split()]
+    tail = "(?:s|es)?" if phrase[-1].isalpha() and (len(phrase) > 3 or phrase in _SHORT_PLURALS) else ""
+    return _SEP.join(words) + tail
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\s\-_/.]+", "", text)
+
+
+def _build_table() -> tuple[re.Pattern, dict[str, list[tuple[str, float, str]]]]:
+    table: dict[str, list[tuple[str, float, str]]] = {}
+    for tier, source in (("strong", STRONG), ("weak", WEAK), ("anchored", ANCHORED)):
+        for mode, phrases in source.items():
+            for phrase, weight in phrases.items():
+                table.setdefault(_key(phrase), []).append((mode, float(weight), tier))
+    phrases = {p for source in (STRONG, WEAK, ANCHORED) for words in source.values() for p in words}
+    ordered = sorted(phrases, key=len, reverse=True)  # the longest phrase at a position wins
+    pattern = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase_pattern(p) for p in ordered) + r")(?![a-z0-9])")
+    return pattern, table
+
+
+_CUES, _CUE_TABLE = _build_table()
+_COMPARE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase_pattern(p) for p in COMPARE) + r")(?![a-z0-9])")
+_OFF_TASK = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase_pattern(p) for p in OFF_TASK) + r")(?![a-z0-9])")
+
+# Typo tolerance: long technical words, and every single-edit deletion of them.
+_VOCAB = {w for source in (STRONG, WEAK, ANCHORED) for words in source.values() for p in words for w in p.split()}
+_LONG = sorted(w for w in _VOCAB if len(w) >= 7 and w.isalpha())
+_DELETIONS: dict[str, str] = {}
+for _word in _LONG:
+    for _i in range(len(_word)):
+        _DELETIONS.setdefault(_word[:_i] + _word[_i + 1:], _word)
+    _DELETIONS.setdefault(_word, _word)
+
+
+def _correct(word: str) -> str:
+    """The vocabulary word one edit (insert, delete, substitute, swap) from `word`, else `word`."""
+    if len(word) < 7 or word in _VOCAB or word.rstrip("s") in _VOCAB:
+        return word
+    if word in _DELETIONS:  # one letter too many
+        return _DELETIONS[word]
+    for i in range(len(word)):  # one letter missing, wrong or swapped
+        hit = _DELETIONS.get(word[:i] + word[i + 1:])
+        if hit and abs(len(hit) - len(word)) <= 1:
+            return hit
+    return word
+
+
+# The shape of a question.
+_NUMBER = r"[-+]?\d+(?:\.\d+)?%?"
+_DATA_RUN = re.compile(rf"{_NUMBER}(?:(?:\s*[,;|]\s*|\s+|\s*,?\s+and\s+){_NUMBER}){{2,}}")
+_ANY_NUMBER = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?")
+_RANGE = re.compile(r"\d\s*(?:-|to|\.\.)\s*\d")
+_BRACKET_LIST = re.compile(r"\[\s*[-+]?\d[\d.]*\s*(?:,\s*[-+]?\d[\d.]*\s*)+\]")
+_MATH_SYMBOLS = [
+    (re.compile(r"[\w)\]}]\s*\^\s*[-(\w{]|[a-z)][²³⁴]"), 2.5),  # a power
+    (re.compile(r"[∫∑∏√∞→]|\blim\b|\bd\s*/\s*d[a-zθ]\b|d²|\bdy\s*/\s*dx"), 4.0),  # calculus notation
+    (re.compile(r"\d\s*[*×÷+]\s*\d|\d\s+[-/]\s+\d|(?<![a-z])[a-z)]\s*[*/]\s*[a-z\d(]|\b\d*[a-z]\s*[+]\s*\d"), 2.5),  # arithmetic
+    (re.compile(r"\b(?:sin|cos|tan|exp|ln|log|sqrt|arcsin|arccos|arctan)\s*\("), 2.0),  # a function call
+    (re.compile(r"\b\d+(?:\.\d+)?\s*%\s*of\s+\d"), 2.5),  # 15% of 240
+]
+_EQUATION = re.compile(r"[^,;\n]*=[^,;\n]*")
+_OPERATOR = re.compile(r"[\w)]\s*[-+*/^]\s*[\w(]|\d[a-z]\b|[a-z]\^")
+
+
+def _normalise(question: str) -> str:
+    text = question.lower().replace("x̄", "xbar").replace("x\u0304", "xbar")
+    text = re.sub(r"[–—−]", "-", text)
+    return re.sub(r"[a-z]{7,}", lambda m: _correct(m.group(0)), text)
+
+
+def has_data(text: str) -> bool:
+    """A run of three or more numbers, a bracketed list, or four numbers anywhere ("yes 30 no 20; ...")."""
+    return bool(_DATA_RUN.search(text) or _BRACKET_LIST.search(text) or len(_ANY_NUMBER.findall(text)) >= 4)
+
+
+def math_expression_score(text: str) -> float:
+    score = sum(weight for pattern, weight in _MATH_SYMBOLS if pattern.search(text))
+    if not has_data(text):  # "x = 1, 2, 3" is data; "2x + 3 = 11" is an equation
+        for clause in _EQUATION.findall(text):
+            if _OPERATOR.search(clause):
+                score += 2.5
+                break
+    return min(score, 6.0)
 
 
 def _tokens(text: str) -> Counter:
-    return Counter(t.lower() for t in _TOKEN.findall(text) if len(t) > 1 or t == "^")
+    words = re.findall(r"[a-zμσ]+(?:-[a-z]+)?", text)
+    return Counter(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+                   for w in words if len(w) > 1 and w not in STOPWORDS)
 
 
-_EXAMPLE_VECTORS = {mode: [_tokens(q) for q in qs] for mode, qs in EXAMPLES.items()}
+_EXAMPLE_VECTORS = {mode: [_tokens(q.lower()) for q in qs] for mode, qs in EXAMPLES.items()}
 
 
 def _cosine(a: Counter, b: Counter) -> float:
@@ -119,29 +145,86 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
 
 
+def evidence(question: str) -> dict:
+    """Every signal MODE weighs, by name: the audit trail of a routing decision."""
+    text = _normalise(question)
+    strong = dict.fromkeys(MODES, 0.0)
+    weak: dict[str, list[float]] = {m: [] for m in MODES}
+    anchored = dict.fromkeys(MODES, 0.0)
+    matched: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for m in _CUES.finditer(text):
+        key = _key(m.group(0))
+        entries = _CUE_TABLE.get(key) or _CUE_TABLE.get(key[:-1]) or _CUE_TABLE.get(key[:-2]) or []
+        for mode, weight, tier in entries:
+            if (mode, key) in seen:
+                continue
+            seen.add((mode, key))
+            matched.append(f"{mode}:{m.group(0)}")
+            if tier == "strong":
+                strong[mode] += weight
+            elif tier == "weak":
+                weak[mode].append(weight)
+            else:
+                anchored[mode] += weight
+    data = has_data(text)
+    expr = math_expression_score(text)
+    ranges = len(_RANGE.findall(text))
+    comparing = bool(_COMPARE.search(text))
+    off_task = bool(_OFF_TASK.search(text))
+    return {"text": text, "strong": strong, "weak": weak, "anchored": anchored, "data": data, "expression": expr,
+            "ranges": ranges, "comparing": comparing, "off_task": off_task, "cues": matched}
+
+
 def keyword_scores(question: str) -> dict[str, float]:
-    text = " " + question.lower() + " "
+    """Score per mode from the cues and the shape of the question (no example vote)."""
+    return _cue_scores(evidence(question))
+
+
+def _cue_scores(ev: dict) -> dict[str, float]:
+    strong, weak = ev["strong"], ev["weak"]
+    context = ev["data"] or ev["expression"] > 0 or sum(strong[m] for m in DOMAINS) >= 3
+    if ev["comparing"]:
+        weak["stats"].append(COMPARE_WEIGHT)
+    if ev["ranges"] >= 2:  # "temperature 150-200, pressure 1 to 3": factors and their ranges
+        weak["doe"].append(RANGES_WEIGHT)
     scores = dict.fromkeys(MODES, 0.0)
-    for mode, words in KEYWORDS.items():
-        for word, weight in words.items():
-            pattern = r"(?<![a-z0-9])" + re.escape(word) + r"(?![a-z0-9])" if word[-1].isalnum() else re.escape(word)
-            if re.search(pattern, text):
-                scores[mode] += weight
+    for mode in MODES:
+        corroborated = sum(w >= 1.5 for w in weak[mode]) >= 2
+        factor = 1.0 if context or corroborated else WEAK_OUT_OF_CONTEXT
+        scores[mode] = strong[mode] + factor * sum(weak[mode])
+        if strong[mode] > 0:
+            scores[mode] += ev["anchored"][mode]
+    scores["math"] += ev["expression"]
+    if ev["data"]:  # pasted measurements are most often a statistics question
+        scores["stats"] += DATA_WEIGHT
+    if ev["data"] or ev["expression"] or ev["ranges"]:  # a topic word beside numbers is not small talk
+        scores["general"] *= 0.5
+    design_or_chart = strong["doe"] >= DESIGN_OR_CHART or strong["spc"] >= DESIGN_OR_CHART
+    if ev["comparing"] and ev["data"] and not design_or_chart:
+        scores["stats"] += COMPARE_DATA_BONUS
+    if ev["off_task"] and not ev["data"]:
+        for mode in DOMAINS:
+            scores[mode] *= OFF_TASK_DAMPING
+        scores["general"] += 4.0
     return scores
 
 
 def classify(question: str) -> tuple[str, float, dict[str, float]]:
     """Return (mode, confidence in [0, 1], combined score per mode)."""
-    kw = keyword_scores(question)
-    q = _tokens(question)
+    ev = evidence(question)
+    kw = _cue_scores(ev)
+    q = _tokens(ev["text"])
     near = {mode: max((_cosine(q, ex) for ex in vecs), default=0.0) for mode, vecs in _EXAMPLE_VECTORS.items()}
-    combined = {m: kw[m] + 4.0 * near[m] for m in MODES}
-    total = sum(combined.values())
-    best = max(combined, key=combined.get)
-    if total < 1.5:  # nothing recognisable: say so rather than guess
-        return "general", 0.5, combined
-    confidence = combined[best] / total
-    return best, round(confidence, 3), {m: round(v, 3) for m, v in combined.items()}
+    combined = {m: kw[m] + EXAMPLE_WEIGHT * near[m] for m in MODES}
+    rounded = {m: round(v, 3) for m, v in combined.items()}
+    best = max(DOMAINS, key=combined.get)
+    if combined[best] < MIN_DOMAIN or combined["general"] > combined[best]:
+        total = sum(combined.values())
+        if total < 1.5:  # nothing recognisable: say so rather than guess
+            return "general", 0.5, rounded
+        return "general", round(max(0.5, combined["general"] / total), 3), rounded
+    return best, round(combined[best] / sum(combined.values()), 3), rounded
 
 
 ASK_MODEL_BELOW = 0.6
