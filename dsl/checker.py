@@ -476,13 +476,29 @@ class _Checker:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
     def grouped(self, node: Any, name: str) -> None:
-        if node.by is None:
+        if node.by is None or self.is_rows(node.data):
             self.source(node.data, "the groups", node, want="table")
             if isinstance(node.data, ast.Rows) and len(node.data.rows) < 2:
                 self.fail(f"{name} compares at least 2 groups", node.data)
+            if node.by is not None:
+                self.group_names(node, name)
         else:
             self.source(node.data, "the observations", node, want="numbers")
             self.source(node.by, "the group labels", node, want="labels")
+
+    def group_names(self, node: Any, name: str) -> None:
+        """`anova one_way [[...], [...]] by ["A", "B"]`: one name per group (row), for the tables that report groups."""
+        if not isinstance(node, ast.AnovaOneWay):
+            self.fail(f"{name} takes no group names: drop `by`, or give one list of observations "
+                      "with a label for each after `by`", node.by)
+        self.source(node.by, "the group names", node, want="labels")
+        if isinstance(node.by, ast.Values):
+            names = [str(v) for v in node.by.items]
+            if isinstance(node.data, ast.Rows) and len(names) != len(node.data.rows):
+                self.fail(f"{len(names)} group name{'s' * (len(names) != 1)} for {len(node.data.rows)} groups (one name per row)", node.by)
+            repeated = next((n for i, n in enumerate(names) if n in names[:i]), None)
+            if repeated is not None:
+                self.fail(f"the group name {repeated!r} is given twice; group names must be distinct", node.by)
 
     def _anovaoneway(self, a: ast.AnovaOneWay) -> None:
         self.grouped(a, "one-way ANOVA")

@@ -410,8 +410,14 @@ class _Runner:
         return "t_test", args
 
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
+        """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
         if by is None:
             return None, self.rows(data)
+        if self.is_table(data):
+            rows, names = self.rows(data), self.labels(by)
+            if len(names) != len(rows):
+                self.fail(f"{len(names)} group name{'s' * (len(names) != 1)} for {len(rows)} groups (one name per row)", by)
+            return names, rows
         return self.grouped(data, by)
 
     def _anovaoneway(self, a: ast.AnovaOneWay) -> tuple[str, dict[str, Any]]:

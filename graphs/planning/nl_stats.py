@@ -81,6 +81,28 @@ def _groups(q: str) -> list[tuple[str, list]]:
     return []
 
 
+_NUMBERED = re.compile(r"(?:group|sample) \d+\Z")
+
+
+def _group_names(names: list[str]) -> list[str] | None:
+    """The names the user gave the groups, for the tool's tables; None where the planner numbered them.
+
+    A sentence can run into the first name ("compare suppliers A: ..., B: ..."): a name with more
+    words than any other group's keeps only as many of its last words as the longest other name.
+    """
+    names = [" ".join(str(n).split()) for n in names]
+    if len(names) < 2 or not all(names) or all(_NUMBERED.match(n) for n in names):
+        return None
+    tidy = []
+    for i, name in enumerate(names):
+        width = max(len(other.split()) for j, other in enumerate(names) if j != i)
+        tidy.append(" ".join(name.split()[-width:]))
+    for candidate in (tidy, names):
+        if len({n.lower() for n in candidate}) == len(candidate):
+            return candidate
+    return None
+
+
 def plan_stats(question: str) -> list[Intent] | None:
     q = question
     low = q.lower()
@@ -176,8 +198,8 @@ def plan_stats(question: str) -> list[Intent] | None:
         mu = to_decimal(claim.group(1))
     groups = _groups(q)
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
-        names = [name for name, _ in groups]
-        return [Intent("anova_oneway", {"groups": [g for _, g in groups], "labels": names})]
+        names = _group_names([name for name, _ in groups])
+        return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {})})]
     if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|lower", low):
         kind = "pooled" if re.search(r"pooled|equal variances? assumed|student", low) else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
@@ -198,5 +220,5 @@ def plan_stats(question: str) -> list[Intent] | None:
         data = flat_lists(rest)
         values = data[0] if data else (longest_run(q, 3) or longest_run(rest, 2))
         if len(values) >= 2:
-            return [Intent("describe", {"data": values})]
+            return [Intent("describe", {"data": values, **conf})]
     return None

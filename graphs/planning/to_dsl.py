@@ -34,6 +34,12 @@ def numbers(values: list) -> str:
     return "[" + ", ".join(number(v) for v in values) + "]"
 
 
+def label(value: Any) -> str:
+    """A quoted DSL string on one line."""
+    text = " ".join(str(value).split())
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def rows(values: list[list]) -> str:
     return "[" + ", ".join(numbers(r) for r in values) + "]"
 
@@ -197,7 +203,8 @@ def symbolic(tool: str, args: dict) -> str:
     if tool == "series":
         return f"series of {expr} around {_vars(args)} = {_bound(args.get('point', 0))} order {args.get('order', 6)}"
     if tool == "simplify":
-        return f"simplify {expr}"
+        method = args.get("method") or "simplify"
+        return f"simplify {expr}" + (f" method {method}" if method != "simplify" else "")
     if tool == "solve":
         eqs = args["equations"] if isinstance(args["equations"], list) else [args["equations"]]
         eq_text = ", ".join(explicit_multiplication(e) for e in eqs)
@@ -238,6 +245,8 @@ def statement(intent: Intent) -> str:
         text = t_test(args)
     elif tool == "anova_oneway":
         text = f"anova one_way {rows(args['groups'])}"
+        if args.get("labels"):  # the user's names for the groups: Tukey's table says A-B, not 1-2
+            text += " by [" + ", ".join(label(v) for v in args["labels"]) + "]"
     elif tool == "levene":
         text = f"levene {rows(args['groups'])}"
     elif tool == "kruskal_wallis":
@@ -250,6 +259,8 @@ def statement(intent: Intent) -> str:
         text = regression(args)
     elif tool == "describe":
         text = f"describe {numbers(args['data'])}"
+        if args.get("confidence") is not None:
+            text += f" confidence {number(args['confidence'])}"
     elif tool == "doe_effects":
         text = f"let d = design full_factorial {{\n    factors {args['factors']}\n}}\nanalyze d with response {numbers(args['response'])} method effects"
     elif tool == "rsm_fit":

@@ -90,3 +90,43 @@ def test_describe_confidence_round_trips_and_is_checked() -> None:
     with pytest.raises(dsl.DslSyntaxError) as info:
         dsl.parse("describe [1, 2, 3] confidence 0.9 confidence 0.8")
     assert (info.value.line, info.value.column) == (1, 35)
+
+
+# ---------------------------------------------------------------- anova one_way TABLE by NAMES
+
+
+def test_a_table_of_groups_named_after_by_keeps_the_names_in_tukeys_table() -> None:
+    program = dsl.parse('anova one_way [[12, 13, 11, 14], [15, 14, 16, 17], [12, 12, 13, 11]] by ["A", "B", "C"]')
+    assert dsl.parse(dsl.format(program)) == program
+    (run,) = dsl.execute(program)
+    assert run.args["labels"] == ["A", "B", "C"]
+    assert [(p["group_a"], p["group_b"]) for p in run.output["tukey"]] == [("A", "B"), ("A", "C"), ("B", "C")]
+    assert [g["label"] for g in run.output["groups"]] == ["A", "B", "C"]
+    unnamed, by_label = dsl.execute(dsl.parse(
+        "anova one_way [[12, 13, 11, 14], [15, 14, 16, 17], [12, 12, 13, 11]]\n"
+        'anova one_way [12, 13, 11, 14, 15, 14, 16, 17, 12, 12, 13, 11] by '
+        '["A", "A", "A", "A", "B", "B", "B", "B", "C", "C", "C", "C"]'))
+    assert run.output["f_statistic"] == unnamed.output["f_statistic"] == by_label.output["f_statistic"]
+    assert by_label.output["tukey"] == run.output["tukey"]
+
+
+def test_group_names_from_bound_names_are_counted_when_run() -> None:
+    ok = dsl.execute(dsl.parse('let t = [[1, 2, 3], [4, 5, 7]]\nlet n = ["old", "new"]\nanova one_way t by n'))
+    assert ok[0].args["labels"] == ["old", "new"]
+    with pytest.raises(dsl.DslError) as info:
+        dsl.execute(dsl.parse('let t = [[1, 2, 3], [4, 5, 7]]\nlet n = ["x", "y", "z"]\nanova one_way t by n'))
+    assert (info.value.line, info.value.column) == (3, 20) and "3 group names for 2 groups" in info.value.detail
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('anova one_way [[1, 2], [3, 4]] by ["A"]', "1 group name for 2 groups"),
+    ('anova one_way [[1, 2], [3, 4]] by ["A", "A"]', "'A' is given twice"),
+    ('levene [[1, 2], [3, 4]] by ["A", "B"]', "Levene's test takes no group names"),
+    ('kruskal [[1, 2], [3, 4]] by ["A", "B"]', "Kruskal-Wallis test takes no group names"),
+    ("anova one_way [[1, 2], [3, 4]] by [[1, 2]]", "must be a flat list"),
+])
+def test_bad_group_names_are_located(text: str, words: str) -> None:
+    with pytest.raises(dsl.DslSemanticError) as info:
+        dsl.check(dsl.parse(text))
+    assert (info.value.line, info.value.column) == (1, text.index(" by ") + 5)  # at the names
+    assert words in info.value.detail
