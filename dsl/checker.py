@@ -117,9 +117,13 @@ class _Checker:
     def run(self) -> None:
         if not isinstance(self.program, ast.Program):
             raise DslSemanticError(f"expected a Program, got {type(self.program).__name__}")
-        for statement in self.program.statements:
+        for index, statement in enumerate(self.program.statements):
             self.file = None
-            self.statement(statement)
+            try:
+                self.statement(statement)
+            except DslSemanticError as exc:
+                exc.index = index
+                raise
 
     def statement(self, node: Any) -> None:
         if isinstance(node, ast.Let):

@@ -31,6 +31,10 @@ class DslError(HavocInputError):
         self.source = source
         self.text = text
         self.detail = " ".join(str(message).split())
+        # set where known: which statement (0-based, in the program) failed, and, from `dsl.execute`,
+        # the results of the statements that ran before it
+        self.index: int | None = None
+        self.results: list = []
         super().__init__(f"{self.where()}: {self.kind}: {self.detail}")
 
     def where(self) -> str:
@@ -61,7 +65,15 @@ class DslError(HavocInputError):
 
     def relocated(self, *, source: str, text: str) -> DslError:
         """The same error, told against another file name and text (the CLI knows them; the parser may not)."""
-        return type(self)(self.detail, line=self.line, column=self.column, source=source, text=text)
+        moved = type(self)(self.detail, line=self.line, column=self.column, source=source, text=text)
+        moved.index, moved.results = self.index, self.results
+        return moved
+
+    def as_json(self, statement: str | None = None) -> dict:
+        """The machine form: what went wrong, where, and in which statement (its canonical text, if known)."""
+        return {"kind": self.kind, "source": self.source, "line": self.line, "column": self.column,
+                "message": self.detail, "statement_index": self.index,
+                "statement": statement if statement is not None else self.source_line()}
 
 
 class DslSyntaxError(DslError):

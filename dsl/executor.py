@@ -29,7 +29,7 @@ from pydantic import BaseModel, field_serializer
 from dsl import ast
 from dsl.checker import check
 from dsl.csvdata import CsvCache
-from dsl.errors import DslRuntimeError
+from dsl.errors import DslError, DslRuntimeError
 from dsl.formatter import format_source, format_statement
 from tools.errors import HavocInputError
 from tools.registry import run_tool
@@ -75,6 +75,8 @@ def execute(
     """Check (unless `checked`), then run every statement in order; `env` gains the program's bindings.
 
     `confine_files`: CSV files must lie under `base_dir` (set it for programs from remote callers).
+    A program that fails its check runs nothing; when statement k fails while running, the
+    `DslError` raised carries `index` (k, 0-based) and `results` (those of the statements before it).
     """
     base = Path(base_dir) if base_dir is not None else None
     if env is None:
@@ -83,8 +85,12 @@ def execute(
         check(program, base_dir=base, env=env, confine_files=confine_files)
     runner = _Runner(program, base, env, confine_files)
     results: list[StatementResult] = []
-    for statement in program.statements:
-        result = runner.statement(statement)
+    for index, statement in enumerate(program.statements):
+        try:
+            result = runner.statement(statement)
+        except DslError as exc:
+            exc.index, exc.results = index, results
+            raise
         if result is not None:
             results.append(result)
     return results

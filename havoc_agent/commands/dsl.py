@@ -2,7 +2,9 @@
 
 Bad programs print the full located message (file:line:col, the line, a caret,
 what was expected) on stderr and exit with code 2; `run` prints each
-statement's result as tables, or the machine form with `--json`.
+statement's result as tables, or the machine form with `--json`. When a
+statement fails while running, the results of the statements before it are
+still printed (with `--json`: `{"results": [...], "error": {...}}`).
 """
 
 from __future__ import annotations
@@ -84,8 +86,23 @@ def _run(args: argparse.Namespace) -> int:
     import dsl
 
     text, source, base = _read(args.file)
-    program = dsl.parse(text, source=source)
-    results = dsl.execute(program, base_dir=base, env={})
+    program = None
+    try:
+        program = dsl.parse(text, source=source)
+        results = dsl.execute(program, base_dir=base, env={})
+    except dsl.DslError as exc:
+        # the statements before the failing one ran: show their results, then the error (exit 2)
+        if not args.json:
+            if exc.results:
+                _print_results(exc.results)
+            raise
+        statement = None
+        if program is not None and exc.index is not None and 0 <= exc.index < len(program.statements):
+            statement = dsl.format_statement(program.statements[exc.index])
+        print(jsonio.dumps({"results": [r.model_dump(mode="json") for r in exc.results],
+                            "error": exc.as_json(statement)}))
+        print(exc.pretty(), file=sys.stderr)
+        return 2
     if args.json:
         print(jsonio.dumps([r.model_dump(mode="json") for r in results]))
         return 0

@@ -132,3 +132,54 @@ def test_responses_in_run_order_are_put_back_in_standard_order() -> None:
     effects = dsl.execute(program, base_dir=EXAMPLES / "data")[-1].output["effects"]
     assert effects["A"] == pytest.approx(21.625) and effects["AC"] == pytest.approx(-18.125)
     assert effects["AD"] == pytest.approx(16.625) and effects["AB"] == pytest.approx(0.125)
+
+
+def test_run_json_keeps_the_results_before_a_failing_statement(capsys: pytest.CaptureFixture[str],
+                                                               tmp_path: Path) -> None:
+    program = tmp_path / "p.havoc"
+    program.write_text("describe [1, 2, 3]\nsimplify x^2 - 1 method factor\nlet d = [1]\n"
+                       "describe d\ndescribe [4, 5]\n")
+    assert main(["dsl", "run", "--json", str(program)]) == 2
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
+    assert [r["statement"] for r in out["results"]] == ["describe [1, 2, 3]", "simplify x^2 - 1 method factor"]
+    assert out["results"][1]["output"]["result"] == "(x - 1)*(x + 1)"
+    error = out["error"]
+    assert (error["line"], error["column"], error["statement_index"]) == (4, 1, 3)
+    assert error["statement"] == "describe d" and error["kind"] == "error" and error["source"] == str(program)
+    assert error["message"].startswith("describe: data: needs at least 2 observations")
+    assert f"{program}:4:1: error" in captured.err and "Traceback" not in captured.err
+
+
+def test_run_tables_show_the_results_before_a_failing_statement(capsys: pytest.CaptureFixture[str],
+                                                                tmp_path: Path) -> None:
+    program = tmp_path / "p.havoc"
+    program.write_text("constants for subgroup 5\ndescribe [1]\n")
+    assert main(["dsl", "run", str(program)]) == 2
+    captured = capsys.readouterr()
+    assert "line 1 · spc_constants" in captured.out and "d2" in captured.out
+    assert f"{program}:2:1: error" in captured.err
+
+
+@pytest.mark.parametrize(("text", "kind", "where", "index"), [
+    ("describe [1, 2, 3]\ndescribe x\n", "error", (2, 10), 1),  # found by the check: nothing ran
+    ("describe [1, 2, 3]\ndescribe [1,\n", "syntax error", (2, 13), None),
+])
+def test_run_json_errors_before_running_have_no_results(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                        text: str, kind: str, where: tuple, index: int | None) -> None:
+    program = tmp_path / "p.havoc"
+    program.write_text(text)
+    assert main(["dsl", "run", "--json", str(program)]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert out["results"] == []
+    assert out["error"]["kind"] == kind and (out["error"]["line"], out["error"]["column"]) == where
+    assert out["error"]["statement_index"] == index and out["error"]["statement"].startswith("describe ")
+
+
+def test_execute_error_carries_index_and_earlier_results() -> None:
+    import dsl
+
+    with pytest.raises(dsl.DslRuntimeError) as info:
+        dsl.execute(dsl.parse("describe [1, 2]\nlet t = [1]\nconstants for subgroup 4\ndescribe t\n"))
+    assert info.value.index == 3
+    assert [r.tool for r in info.value.results] == ["describe", "spc_constants"]
