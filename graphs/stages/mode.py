@@ -22,14 +22,15 @@ import math
 import re
 from collections import Counter
 
-from graphs.stages.mode_cues import ANCHORED, COMPARE, EXAMPLES, OFF_TASK, STOPWORDS, STRONG, WEAK
+from graphs.stages.mode_cues import ANCHORED, COMPARE, EXAMPLES, OFF_TASK, SMALL_TALK, STOPWORDS, STRONG, WEAK
 from graphs.state import MODES
 from graphs.trace import StageResult, traced
 
 DOMAINS = ("doe", "spc", "stats", "math")
 WEAK_OUT_OF_CONTEXT = 0.3  # a weak cue with nothing to back it up counts a third
 EXAMPLE_WEIGHT = 3.0  # the nearest example's cosine, times this, joins each mode's score
-DATA_WEIGHT = 1.0  # pasted data, as stats evidence
+DATA_WEIGHT = 2.5  # a pasted list of measurements, as stats evidence: enough on its own to leave general
+NUMBERS_WEIGHT = 1.0  # four or more loose numbers ("yes 30 no 20; yes 18 no 32"), as stats evidence
 RANGES_WEIGHT = 1.5  # two or more numeric ranges, as one weak doe cue
 COMPARE_WEIGHT = 1.5  # comparison words as one weak stats cue
 COMPARE_DATA_BONUS = 3.0  # ... and this much more when there is data to compare and no design or chart
@@ -66,6 +67,7 @@ def _build_table() -> tuple[re.Pattern, dict[str, list[tuple[str, float, str]]]]
 
 _CUES, _CUE_TABLE = _build_table()
 _COMPARE = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase_pattern(p) for p in COMPARE) + r")(?![a-z0-9])")
+_SMALL_TALK = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase_pattern(p) for p in SMALL_TALK) + r")(?![a-z0-9])")
 _OFF_TASK = re.compile(r"(?<![a-z0-9])(?:" + "|".join(_phrase_pattern(p) for p in OFF_TASK) + r")(?![a-z0-9])")
 
 # Typo tolerance: long technical words, and every single-edit deletion of them.
@@ -103,6 +105,7 @@ _MATH_SYMBOLS = [
     (re.compile(r"\d\s*[*×÷+]\s*\d|\d\s+[-/]\s+\d|(?<![a-z])[a-z)]\s*[*/]\s*[a-z\d(]|\b\d*[a-z]\s*[+]\s*\d"), 2.5),  # arithmetic
     (re.compile(r"\b(?:sin|cos|tan|exp|ln|log|sqrt|arcsin|arccos|arctan)\s*\("), 2.0),  # a function call
     (re.compile(r"\b\d+(?:\.\d+)?\s*%\s*of\s+\d"), 2.5),  # 15% of 240
+    (re.compile(r"\b\d+\s*!(?!=)"), 2.5),  # 7! (a factorial)
 ]
 _EQUATION = re.compile(r"[^,;\n]*=[^,;\n]*")
 _OPERATOR = re.compile(r"[\w)]\s*[-+*/^]\s*[\w(]|\d[a-z]\b|[a-z]\^")
@@ -115,13 +118,18 @@ def _normalise(question: str) -> str:
 
 
 def has_data(text: str) -> bool:
-    """A run of three or more numbers, a bracketed list, or four numbers anywhere ("yes 30 no 20; ...")."""
-    return bool(_DATA_RUN.search(text) or _BRACKET_LIST.search(text) or len(_ANY_NUMBER.findall(text)) >= 4)
+    """A pasted list: a run of three or more numbers, or a bracketed list."""
+    return bool(_DATA_RUN.search(text) or _BRACKET_LIST.search(text))
+
+
+def has_numbers(text: str) -> bool:
+    """Data or four or more numbers anywhere ("men: yes 30 no 20; women: yes 18 no 32")."""
+    return has_data(text) or len(_ANY_NUMBER.findall(text)) >= 4
 
 
 def math_expression_score(text: str) -> float:
     score = sum(weight for pattern, weight in _MATH_SYMBOLS if pattern.search(text))
-    if not has_data(text):  # "x = 1, 2, 3" is data; "2x + 3 = 11" is an equation
+    if not has_numbers(text):  # "x = 1, 2, 3" is data; "2x + 3 = 11" is an equation
         for clause in _EQUATION.findall(text):
             if _OPERATOR.search(clause):
                 score += 2.5
@@ -167,13 +175,20 @@ def evidence(question: str) -> dict:
                 weak[mode].append(weight)
             else:
                 anchored[mode] += weight
-    data = has_data(text)
+    data = has_numbers(text)
+    pasted = has_data(text)
     expr = math_expression_score(text)
     ranges = len(_RANGE.findall(text))
     comparing = bool(_COMPARE.search(text))
     off_task = bool(_OFF_TASK.search(text))
-    return {"text": text, "strong": strong, "weak": weak, "anchored": anchored, "data": data, "expression": expr,
-            "ranges": ranges, "comparing": comparing, "off_task": off_task, "cues": matched}
+    greetings = [_key(m.group(0)) for m in _SMALL_TALK.finditer(text)]
+    small_talk = sum(SMALL_TALK.get(g, SMALL_TALK.get(g[:-1], 0.0)) for g in dict.fromkeys(greetings))
+    rest = _tokens(_SMALL_TALK.sub(" ", text))
+    if len(rest) > 2:  # "hi, I need a screening design for ...": the greeting is politeness, not the question
+        small_talk *= 0.25
+    strong["general"] += small_talk
+    return {"text": text, "strong": strong, "weak": weak, "anchored": anchored, "data": data, "pasted": pasted,
+            "expression": expr, "ranges": ranges, "comparing": comparing, "off_task": off_task, "cues": matched}
 
 
 def keyword_scores(question: str) -> dict[str, float]:
@@ -197,7 +212,7 @@ def _cue_scores(ev: dict) -> dict[str, float]:
             scores[mode] += ev["anchored"][mode]
     scores["math"] += ev["expression"]
     if ev["data"]:  # pasted measurements are most often a statistics question
-        scores["stats"] += DATA_WEIGHT
+        scores["stats"] += DATA_WEIGHT if ev["pasted"] else NUMBERS_WEIGHT
     if ev["data"] or ev["expression"] or ev["ranges"]:  # a topic word beside numbers is not small talk
         scores["general"] *= 0.5
     design_or_chart = strong["doe"] >= DESIGN_OR_CHART or strong["spc"] >= DESIGN_OR_CHART

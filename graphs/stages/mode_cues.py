@@ -45,7 +45,7 @@ STRONG: dict[str, dict[str, float]] = {
         "three sigma limit": 4, "nonconformities": 4, "nonconforming": 3, "defectives": 3, "defective": 2.5,
         "percent defective": 4, "fraction defective": 4, "defects per unit": 4, "ppm": 2.5, "c4": 4, "d2": 4,
         "d3": 4, "d4": 4, "a2": 3.5, "a3": 3.5, "b3": 3.5, "b4": 3.5, "e2": 3.5, "chart constant": 5,
-        "control chart constant": 5, "phase i": 3,
+        "control chart constant": 5, "pareto chart": 3, "phase i": 3,
     },
     "stats": {
         "t test": 5, "ttest": 5, "students t": 5, "welch": 5, "anova": 5, "analysis of variance": 5,
@@ -60,7 +60,7 @@ STRONG: dict[str, dict[str, float]] = {
         "significance": 3.5, "significant": 3.5, "statistically": 4, "hypothesis": 3.5, "null hypothesis": 5,
         "confidence interval": 4, "standard deviation": 4, "standard error": 4, "variance": 3,
         "descriptive statistic": 5, "summary statistic": 5, "statistic": 2.5, "median": 3, "iqr": 4,
-        "interquartile": 4, "quartile": 3.5, "percentile": 3, "skewness": 4, "kurtosis": 4, "outlier": 2.5,
+        "interquartile": 4, "quartile": 3.5, "percentile": 3, "histogram": 3.5, "box plot": 3.5, "boxplot": 3.5, "skewness": 4, "kurtosis": 4, "outlier": 2.5,
         "type i error": 5, "type ii error": 5, "one tailed": 4, "two tailed": 4, "power": 1, "sample size": 3,
         "central limit theorem": 5, "proportion": 3, "binomial": 3.5, "poisson": 3, "probability": 3,
         "conversion": 1.5, "a b test": 4, "one way": 3, "two way": 3, "paired": 3.5, "nonparametric": 4,
@@ -72,9 +72,9 @@ STRONG: dict[str, dict[str, float]] = {
         "integration by parts": 5, "integrate by parts": 5, "partial fraction": 5, "solve": 3.5, "equation": 3.5,
         "simultaneous equation": 5, "inequality": 3.5, "simplify": 4.5, "factorise": 4.5, "factorize": 4.5,
         "expand": 3, "limit": 3.5, "series expansion": 5, "taylor": 5, "maclaurin": 5, "laurent": 5,
-        "laplace transform": 5, "fourier": 4, "determinant": 5, "eigenvalue": 5, "eigenvector": 5,
+        "laplace transform": 5, "fourier": 4, "determinant": 5, "eigenvalue": 5, "eigenvector": 5, "eigen value": 5, "eigen vector": 5,
         "matrix": 4, "transpose": 4, "inverse matrix": 5, "inverse": 3.5, "mean value theorem": 5, "theorem": 2.5,
-        "square root": 4, "cube root": 4, "logarithm": 4, "log base": 4, "polynomial": 3.5, "quadratic": 3,
+        "square root": 4, "cube root": 4, "squared": 3, "cubed": 3, "logarithm": 4, "log base": 4, "polynomial": 3.5, "quadratic": 3,
         "critical point": 4, "gradient": 3, "partial derivative": 5, "roots of": 3.5, "decimal places": 3,
         "significant figures": 3, "fraction": 3, "arcsin": 4, "arccos": 4, "arctan": 4, "sinh": 4, "cosh": 4,
         "sin": 3, "cos": 3, "tan": 2.5, "exp": 2.5, "ln": 3, "log": 2.5, "sqrt": 3, "infinity": 2.5,
@@ -82,9 +82,7 @@ STRONG: dict[str, dict[str, float]] = {
         "area under": 3, "function": 1.5, "calculus": 4, "algebra": 3,
     },
     "general": {
-        "weather": 5, "forecast": 3, "rain": 3, "hello": 4, "hi": 3, "hey": 3, "good morning": 4,
-        "good evening": 4, "how is it going": 4, "hows it going": 4, "thanks": 4, "thank you": 4, "bye": 4,
-        "goodbye": 4, "who are you": 5, "your name": 5, "what can you do": 5, "capital of": 5, "president": 4,
+        "weather": 5, "forecast": 3, "rain": 3, "who are you": 5, "your name": 5, "what can you do": 5, "capital of": 5, "president": 4,
         "ceo": 4, "prime minister": 4, "population": 3, "live in": 3, "how tall": 4, "how far": 4,
         "what time is it": 5, "what year": 3, "who wrote": 5, "who won": 5, "world cup": 4, "football": 4,
         "recipe": 5, "cook": 4, "bake": 3, "dinner": 4, "restaurant": 4, "pizza": 4, "coffee": 3, "latte": 4,
@@ -103,13 +101,13 @@ WEAK: dict[str, dict[str, float]] = {
         "response": 1.5, "setting": 1.5, "variable": 0.5, "input": 0.5, "curvature": 2, "treatment": 1,
     },
     "spc": {
-        "chart": 2.5, "stable": 2.5, "stability": 2.5, "trend": 2, "drift": 2, "shift": 1.5, "over time": 2,
+        "chart": 2.5, "stable": 2.5, "stability": 2.5, "trend": 2, "drift": 2, "drifting": 2, "rising": 1.5, "falling": 1.5, "consecutive": 2, "run of": 1.5, "shift": 1.5, "over time": 2,
         "sigma": 1.5, "limit": 1, "spec": 2.5, "specification": 2.5, "defect": 2, "reject": 1.5, "inspect": 1.5,
         "inspected": 1.5, "in a row": 2.5, "monitor": 2, "variation": 1.5, "signal": 1.5, "points": 0.5,
         "readings": 1, "per shift": 2, "per day": 1, "lot": 1, "sample size": 1,
     },
     "stats": {
-        "mean": 2, "average": 2, "describe": 2, "summary": 2, "summarise": 2, "summarize": 2, "test": 1.5,
+        "mean": 2, "average": 2, "mode": 1.5, "describe": 2, "summary": 2, "summarise": 2, "summarize": 2, "test": 1.5,
         "group": 1.5, "sample": 1, "data": 0.5, "before": 1.5, "after": 1.5, "spread": 1.5, "variability": 2,
         "distribution": 1.5, "relationship": 2, "related": 1.5, "coin": 2, "dice": 2, "die": 1, "heads": 1.5, "toss": 2, "predict": 1.5, "fit": 2, "line": 0.5,
         "slope": 2.5, "intercept": 2.5, "linear": 2, "rate": 1, "passed": 1, "fair": 1.5, "supplier": 1.5,
@@ -131,8 +129,15 @@ COMPARE = ("compare", "comparison", "comparing", "versus", "vs", "against", "hig
            "differ", "different", "difference", "more than", "less than", "exceed", "greater", "smaller",
            "increase", "decrease", "improve", "improvement", "affect", "effect of")
 
+# Greetings and thanks: general when they are (nearly) the whole message, not when they open a real question.
+SMALL_TALK: dict[str, float] = {
+    "hello": 4, "hi": 3, "hey": 3, "good morning": 4, "good afternoon": 4, "good evening": 4, "how is it going": 4,
+    "hows it going": 4, "thanks": 4, "thank you": 4, "cheers": 3, "bye": 4, "goodbye": 4,
+}
+
 OFF_TASK = ("poem", "haiku", "limerick", "song", "lyrics", "story", "essay", "joke", "translate", "translation",
-            "rhyme", "sonnet", "compose", "write me a", "tweet", "slogan")
+            "rhyme", "sonnet", "compose", "write me a", "tweet", "slogan", "learn", "textbook", "married", "wife", "husband",
+            "birthday")
 
 # Prototype questions per mode: the nearest-example vote. General phrasings of each kind of request,
 # not copies of any test question.
