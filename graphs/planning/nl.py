@@ -40,9 +40,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         return analysis
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
                 "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
-    carries_data = _carries_data(question)
+    has_data = carries_data(question)
     for name in ORDER.get(mode, ORDER["general"]):
-        if mode == "general" and name != "math" and not (carries_data and name in ("stats", "spc")):
+        if mode == "general" and name != "math" and not (has_data and name in ("stats", "spc")):
             continue  # an off-topic question is not forced into a design or a chart
         intents = planners[name]()
         if intents:
@@ -50,7 +50,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     return None
 
 
-def _carries_data(question: str) -> bool:
+def carries_data(question: str) -> bool:
     """Pasted measurements ("old 5.1, 5.3, 4.9 vs new 5.6, 5.8, 5.5") make a question about data,
     whatever words surround them; a bare number or two ("what's 2 + 2") does not."""
     return bool(flat_lists(question)) or any(len(values) >= 3 for _, values in number_runs(question))
@@ -73,7 +73,7 @@ def follow_up(question: str, previous: list[dict]) -> list[Intent] | None:
     last = previous[-1]
     if last.get("tool") != "doe_design":
         # a question with its own data is a new analysis, not a change to the last one
-        return None if _carries_data(question) else change_analysis(low, last)
+        return None if carries_data(question) else change_analysis(low, last)
     args = deepcopy(last["args"])
     changed = []
     centre = int_before(low, _CENTRE)

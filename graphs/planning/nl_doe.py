@@ -62,11 +62,28 @@ def _fraction_size(low: str, factors: object) -> tuple[int, int] | None:
     return None
 
 
+_EXPLAIN = re.compile(
+    r"^\s*(?:(?:can|could|would) you\s+|please\s+|so\s+|hi,?\s+|hey,?\s+)?"
+    r"(?:explain|describe|define|tell me (?:about|what)|what(?:'s|s|\s+is|\s+are|\s+does|\s+do)|why|"
+    r"when (?:should|do|would|to|is)|how (?:does|do|is|are)|(?:what is |what'?s )?the difference between|"
+    r"is (?:a|an|the) .+ (?:better|worse)|pros and cons|meaning of)\b"
+)
+
+
+def asks_for_explanation(question: str) -> bool:
+    """"Explain Box-Behnken", "what is aliasing in DOE": a request to be told about designs, not for one.
+    A question that gives a factor count or names factors ("what is a BBD for 4 factors") still gets a design."""
+    low = re.sub(r"[–—]", "-", question.lower()).replace("’", "'")
+    if not _EXPLAIN.search(low) or re.search(r"\d", low) or factor_specs(question):
+        return False
+    return int_before(low, r"(?:factors|variables|inputs)") is None
+
+
 def plan_design(question: str, previous: dict | None = None) -> list[Intent] | None:
     q = question
     low = re.sub(r"[–—]", "-", q.lower()).replace("×", "x")
     kind = _design_kind(low)
-    if kind is None:
+    if kind is None or asks_for_explanation(q):
         return None
     notes: list[str] = []
     args: dict = {"design": kind}

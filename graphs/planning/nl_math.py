@@ -39,7 +39,11 @@ def _variable(text: str, expression: str, default: str = "x") -> str:
     m = re.search(_WRT, text, flags=re.I) or re.search(r"\bd/d([A-Za-z])\b", text)
     if m:
         return m.group(1)
+    from tools.safe_expr import _GREEK_NAMES
+
     names = set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z(])", expression)) - {"e"}
+    if not names:  # theta^2 cos(theta); but in sin(omega t) the variable is t, omega a constant
+        names = {w for w in re.findall(r"[A-Za-z]+", expression) if w.lower() in _GREEK_NAMES}
     if default in names or not names:
         return default
     return sorted(names)[0]
@@ -87,7 +91,35 @@ def _in_words(q: str) -> str:
     return q
 
 
+def _known_word(word: str) -> bool:
+    from tools.safe_expr import _GREEK_NAMES, CONSTANTS, FUNCTION_ALIASES, FUNCTIONS
+
+    return (word in FUNCTIONS or word in FUNCTION_ALIASES or word in CONSTANTS or word.lower() in _GREEK_NAMES
+            or bool(re.fullmatch(r"log_?\d+", word)))
+
+
+def reads_as_maths(expression: str) -> bool:
+    """True when every word in the expression is a variable, a product of one-letter variables ("xy"), a
+    function, a constant or a Greek letter: "who lost its function" is prose, not something to differentiate."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9_]*", expression)
+    return bool(expression.strip()) and all(len(w) <= 2 or _known_word(w) for w in words)
+
+
+def _math_args_read_as_maths(intent: Intent) -> bool:
+    values = [intent.args.get("expression"), intent.args.get("equations")]
+    texts = [t for v in values for t in (v if isinstance(v, list) else [v]) if isinstance(t, str)]
+    return all(reads_as_maths(t) for t in texts)
+
+
 def plan_math(question: str) -> list[Intent] | None:
+    """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
+    intents = _plan_math(question)
+    if intents and not all(_math_args_read_as_maths(i) for i in intents if i.tool != "matrix"):
+        return None
+    return intents
+
+
+def _plan_math(question: str) -> list[Intent] | None:
     q = _in_words(question.strip())
     low = q.lower()
     m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)

@@ -45,6 +45,50 @@ def _narrative(model, question: str, conclusion: str) -> str | None:
     return text.strip() or None
 
 
+EXPLAINED_PASSAGES = 2
+
+
+# An explanation reads best from what a method is for, then how to read it; mistakes and examples last.
+_SECTION_ORDER = ("When to use it", "How to read the result", "Formulas", "Assumptions", "Worked example",
+                  "Common mistakes")
+
+
+def _explanation_order(passages: list[dict]) -> list[dict]:
+    """The best-ranked article first, its sections in reading order; other articles after, as ranked."""
+    top = passages[0]["source"]
+
+    def key(item: tuple[int, dict]) -> tuple[int, int, int]:
+        rank, p = item
+        section = _SECTION_ORDER.index(p["section"]) if p["section"] in _SECTION_ORDER else len(_SECTION_ORDER)
+        return (0, section, rank) if p["source"] == top else (1, rank, 0)
+
+    return [p for _, p in sorted(enumerate(passages), key=key)]
+
+
+def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
+    """A domain question with nothing to compute ("what is a p-value?", "explain Box-Behnken"): quote the
+    best passages GROUND found, cited, and say that nothing was computed. A question that carries data
+    but no computation we know ("EWMA chart of 5, 6, 7 ...") gets the same passages as related reading,
+    after an honest "I can't compute that"."""
+    from graphs.planning.nl import carries_data
+
+    shown = _explanation_order(passages)[:EXPLAINED_PASSAGES]
+    if carries_data(question):
+        md = [CAPABILITIES, "", "## Related reading", ""] + [f"- {p['citation']}" for p in shown]
+        return Answer(markdown="\n".join(md) + "\n", confidence=0.0,
+                      caveats=["no computation was planned for this data"], citations=[p["citation"] for p in shown])
+    md = ["## From the knowledge base", "",
+          "Nothing was computed: this reads as a request for an explanation, so here is what HAVOC's "
+          "reference articles say. Give data or factors to have it computed.", ""]
+    for p in shown:
+        md += [f"### {p['citation']}", "", p["text"].strip(), ""]
+    md += ["**Confidence:** 0.00 (nothing computed; quoted from the sources below)", "",
+           "## Sources", ""] + [f"- {p['citation']}" for p in shown]
+    return Answer(markdown="\n".join(md).strip() + "\n", confidence=0.0,
+                  caveats=["an explanation quoted from the knowledge base; nothing was computed"],
+                  citations=[p["citation"] for p in shown])
+
+
 def compose(state: dict, model=None) -> Answer:
     results = [r for r in state.get("results") or [] if r.get("output") is not None]
     plan = state.get("plan") or {}
@@ -59,6 +103,9 @@ def compose(state: dict, model=None) -> Answer:
         if error:
             md = f"**I could not compute this:** {error}\n\nThe plan was:\n\n```havoc\n{plan.get('program', '')}\n```"
             return Answer(markdown=md, confidence=0.0, caveats=[error], citations=citations)
+        passages = state.get("passages") or []
+        if passages and state.get("mode", "general") != "general":
+            return _explain_from_corpus(state["question"], passages)
         return Answer(markdown=CAPABILITIES, confidence=0.0, caveats=["no computation was planned"], citations=[])
 
     parts = []

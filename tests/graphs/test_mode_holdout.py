@@ -139,17 +139,15 @@ def test_non_numeric_off_topic_questions_are_general(question: str) -> None:
     assert plan_question(question, mode) is None  # nothing is computed for them
 
 
-# Downstream of MODE (graphs/planning, not owned here): routed right, these are still planned as computations.
-@pytest.mark.xfail(strict=True, reason="nl planner: general mode still tries the maths parser, which "
-                                       "differentiates 'who lost its function'")
+# Downstream of MODE: routed right, these must not be planned as computations either.
 def test_general_story_with_a_maths_word_plans_nothing() -> None:
     question = "tell me a story about the derivative who lost its function"
     assert classify(question)[0] == "general"
     assert plan_question(question, "general") is None
 
 
-@pytest.mark.xfail(strict=True, reason="nl_doe planner: a DOE knowledge question gets a default design")
-@pytest.mark.parametrize("question", ["explain Box-Behnken", "what is aliasing in DOE"])
+@pytest.mark.parametrize("question", ["explain Box-Behnken", "what is aliasing in DOE",
+                                      "whats the difference between CCD and BBD", "When should I use a CCD?"])
 def test_doe_knowledge_question_plans_no_design(question: str) -> None:
     assert classify(question)[0] == "doe"
     assert plan_question(question, "doe") is None
