@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import importlib.machinery
 import math
 import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -191,12 +193,39 @@ def _worker_main(conn: Connection, alive: Connection, memory_mb: int) -> None:
 # -------------------------------------------------------------- the parent
 
 
+_MAIN_SPEC_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _main_module_not_reimported() -> Iterator[None]:
+    """Start a worker without it re-running the caller's main module.
+
+    multiprocessing's forkserver and spawn children import the parent's `__main__` (by path for a
+    script, by name under `-m`) before running their target, so a user's script that calls HAVOC
+    without an `if __name__ == "__main__":` guard would run again, whole, inside every worker. Ours
+    only ever run `tools.worker` functions, which need nothing from `__main__`: while a worker starts,
+    `__main__` is presented as a module named "__main__", which multiprocessing leaves alone.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    with _MAIN_SPEC_LOCK:
+        saved = main.__dict__.get("__spec__")
+        main.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
+        try:
+            yield
+        finally:
+            main.__spec__ = saved
+
+
 class _Worker:
     def __init__(self, ctx: Any, alive: Connection) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=_worker_main, args=(child_end, alive, _memory_limit_mb()),
                                    name="havoc-worker", daemon=True)
-        self.process.start()
+        with _main_module_not_reimported():
+            self.process.start()
         child_end.close()
         self.conn: Connection = parent_end
         self.tasks = 0

@@ -207,3 +207,20 @@ def test_parallel_calls_each_get_a_worker() -> None:
     for t in threads:
         t.join()
     assert sorted(results) == [0, 1, 4, 9, 16, 25]
+
+
+def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """multiprocessing re-imports a script's __main__ in forkserver/spawn children; our workers must not."""
+    repo = Path(__file__).resolve().parents[2]
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from tools.worker import run_with_timeout\n"
+        "print('BODY', flush=True)\n"
+        "print('RESULT', run_with_timeout(abs, -4, timeout=60), flush=True)\n",
+        encoding="utf-8",
+    )
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=repo,
+                         env={**os.environ, "PYTHONPATH": str(repo)})
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.count("BODY") == 1, out.stdout
+    assert "RESULT 4" in out.stdout
