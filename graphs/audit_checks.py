@@ -359,24 +359,277 @@ def audit_integral(args: dict, out: dict) -> list[dict]:
             checks.append(_check(f"F'({x0}) = f({x0})", _close(slope, f[i], 1e-5, 1e-6),
                                  f"derivative of the antiderivative {slope:.8g} vs integrand {f[i]:.8g}"))
         return checks
-    try:
-        a, b = float(lower), float(upper)
-    except (TypeError, ValueError):
-        a = b = None
-    value = _evaluate(out["result"], {})
+    a, b = _bound(lower), _bound(upper)
     if a is None or b is None or not (math.isfinite(a) and math.isfinite(b)):
         # infinite bounds: the tool's own independent quadrature (scipy) is the second route
         if out.get("check_agrees") is None:
             return []
         return [_check("quadrature", bool(out["check_agrees"]),
                        f"adaptive quadrature gives {out.get('numeric_check')}")]
-    nodes, weights = np.polynomial.legendre.leggauss(40)
-    xs = (b - a) / 2 * nodes + (a + b) / 2
-    vals = _evaluate_many(expr, [{var: float(x)} for x in xs])
-    if value is None or any(v is None for v in vals):
-        return []
-    quad = (b - a) / 2 * float(np.dot(weights, vals))
-    return [_check("quadrature", _close(value, quad, 1e-6, 1e-9), f"40-point Gauss–Legendre gives {quad:.10g}")]
+    value, claimed = _evaluate(str(out["result"]), {}), "the result"
+    if value is None and isinstance(out.get("numeric"), (int, float)):
+        value = float(out["numeric"])
+    if value is None and isinstance(out.get("numeric_check"), (int, float)) and not out.get("numeric_check_imag"):
+        value, claimed = float(out["numeric_check"]), "the tool's quadrature value"
+    if value is None:
+        return [_inconclusive("quadrature", f"the result {str(out['result'])[:60]} is not one finite real number "
+                                            "to compare with a quadrature")]
+    return [quadrature_check(expr, var, a, b, value, claimed)]
+
+
+def _inconclusive(name: str, reason: str) -> dict:
+    """The independent route could not decide: said so, with why; it neither passes nor fails the audit."""
+    return {**_check(name, False, f"inconclusive: {reason}"), "inconclusive": True}
+
+
+def _bound(value) -> float | None:
+    """A bound as a float: numbers, or constant text such as pi/2 (via `evaluate`); inf for oo; None if neither."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    text = str(value).strip()
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if re.fullmatch(r"[-+]?\s*(oo|inf|infinity|∞)", text, re.I):
+        return -math.inf if text.startswith("-") else math.inf
+    return _evaluate(text, {})
+
+
+# ---- adaptive quadrature for the audit: split where the integrand's formula switches, then bisect
+
+QUAD_NODES = 10  # Gauss–Legendre points per panel: exact for polynomials up to degree 19
+QUAD_RTOL = 1e-10  # the quadrature's own target, relative to the integral of |f|
+AGREE_RTOL = 1e-8  # how close the result must be to the quadrature
+MAX_EVALUATIONS = 10_000
+BATCH = 1000  # points per `evaluate` call (the tool's limit)
+SWITCH_GRID = 128  # panels of the grid that brackets where a switch (abs, sign, floor, ...) changes
+SWITCH_REFINE = 7  # rounds of 32-way refinement of each bracket: width (b - a) / 128 / 32**7
+
+
+def _values(expression: str, var: str, xs: list[float]) -> list[float | None]:
+    out: list[float | None] = []
+    for i in range(0, len(xs), BATCH):
+        out += _evaluate_many(expression, [{var: x} for x in xs[i:i + BATCH]])
+    return out
+
+
+def _node_text(node) -> str:
+    """A safe_expr tree back to text the tools read (fully parenthesised)."""
+    from tools import safe_expr as se
+
+    if isinstance(node, se.Num):
+        return node.text
+    if isinstance(node, se.Sym):
+        return node.name
+    if isinstance(node, se.Const):
+        return se.CONSTANTS.get(node.name, node.name)
+    if isinstance(node, se.Call):
+        return f"{node.func}({', '.join(_node_text(a) for a in node.args)})"
+    if isinstance(node, se.Sum):
+        (first_sign, first), *rest = node.terms
+        text = ("-" if first_sign < 0 else "") + _node_text(first)
+        return "(" + text + "".join(f" {'+' if sign > 0 else '-'} {_node_text(t)}" for sign, t in rest) + ")"
+    if isinstance(node, se.Product):
+        (_, first, _), *rest = node.factors
+        return "(" + _node_text(first) + "".join(f" {op} {_node_text(f)}" for op, f, _ in rest) + ")"
+    if isinstance(node, se.Neg):
+        return f"(-{_node_text(node.operand)})"
+    if isinstance(node, se.Power):
+        return f"({_node_text(node.base)})^({_node_text(node.exponent)})"
+    if isinstance(node, se.Factorial):
+        return f"{'factorial2' if node.double else 'factorial'}({_node_text(node.operand)})"
+    raise TypeError(f"no text for {type(node).__name__}")
+
+
+def _switches(expression: str) -> tuple[list[tuple[str, str]], bool]:
+    """Where the formula changes branch: (kind, text of g) with kind "sign" (g = 0) or "floor" (g crosses an integer).
+
+    abs, sign and Heaviside switch where their argument is 0; Max and Min where two arguments
+    are equal; floor and ceiling where theirs crosses an integer. The second value says whether
+    the integrand holds a Dirac delta, which has no values to sample.
+    """
+    from tools import safe_expr as se
+
+    found: list[tuple[str, str]] = []
+    delta = False
+    stack = [se.parse(expression)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, se.Call):
+            stack.extend(node.args)
+            args = [_node_text(a) for a in node.args]
+            if node.func in ("Abs", "sign", "Heaviside"):
+                found.append(("sign", args[0]))
+            elif node.func in ("floor", "ceiling"):
+                found.append(("floor", args[0]))
+            elif node.func in ("Max", "Min"):
+                found += [("sign", f"({p}) - ({q})") for p, q in combinations(args, 2)]
+            elif node.func == "DiracDelta":
+                delta = True
+        elif isinstance(node, se.Sum):
+            stack.extend(t for _, t in node.terms)
+        elif isinstance(node, se.Product):
+            stack.extend(f for _, f, _ in node.factors)
+        elif isinstance(node, (se.Neg, se.Factorial)):
+            stack.append(node.operand)
+        elif isinstance(node, se.Power):
+            stack.extend((node.base, node.exponent))
+    return list(dict.fromkeys(found)), delta
+
+
+def _key(kind: str, g: float | None) -> float | None:
+    if g is None:
+        return None
+    return float(np.sign(g)) if kind == "sign" else float(math.floor(g))
+
+
+def _breakpoints(switches: list[tuple[str, str]], var: str, a: float, b: float) -> tuple[list[float], int]:
+    """The points in (a, b) where a switch changes, each to about (b - a) * 1e-13; and the evaluations spent."""
+    points: list[float] = []
+    spent = 0
+    grid = list(np.linspace(a, b, SWITCH_GRID + 1))
+    for kind, g in switches:
+        keys = [_key(kind, v) for v in _values(g, var, grid)]
+        spent += len(grid)
+        brackets = []
+        for i in range(SWITCH_GRID):
+            k0, k1 = keys[i], keys[i + 1]
+            if k0 is None or k1 is None:
+                continue
+            if kind == "sign" and k1 == 0 and 0 < i + 1 < SWITCH_GRID:
+                points.append(grid[i + 1])  # the switch sits on a grid point
+            elif k0 != k1 and not (kind == "sign" and 0 in (k0, k1)):
+                brackets.append([grid[i], grid[i + 1], k0])
+        for _ in range(SWITCH_REFINE):
+            if not brackets:
+                break
+            inner = [[lo + (hi - lo) * j / 32 for j in range(1, 32)] for lo, hi, _ in brackets]
+            keys = [_key(kind, v) for v in _values(g, var, [x for xs in inner for x in xs])]
+            spent += len(keys)
+            for n, (bracket, xs) in enumerate(zip(brackets, inner, strict=True)):
+                lo, hi, k0 = bracket
+                row = keys[31 * n:31 * (n + 1)]
+                j = next((j for j, k in enumerate(row) if k is not None and k != k0), None)
+                if j is None:
+                    bracket[0] = xs[-1]
+                else:
+                    bracket[0], bracket[1] = (xs[j - 1] if j else lo), xs[j]
+        found = [(lo + hi) / 2 for lo, hi, _ in brackets]
+        if found:  # a switch at a round number (x = 1, x = 0.3) is put exactly there when g says so
+            tries = [[round(p, d) for d in (12, 9, 6)] for p in found]
+            values = _values(g, var, [c for row in tries for c in row])
+            spent += len(values)
+            for n, row in enumerate(tries):
+                exact = [c for c, v in zip(row, values[3 * n:3 * n + 3], strict=True)
+                         if v is not None and (v == 0 if kind == "sign" else v == math.floor(v))
+                         and abs(c - found[n]) <= 1e-6 * (b - a)]
+                if exact:
+                    found[n] = exact[-1]
+        points += found
+    inside = sorted({p for p in points if a < p < b})
+    return inside, spent
+
+
+def adaptive_quadrature(expression: str, var: str, a: float, b: float
+                        ) -> tuple[float | None, float, float, int, list[float], str | None]:
+    """∫_a^b by Gauss–Legendre panels, split at the formula's switch points, bisected until the halves agree.
+
+    Returns (value, error estimate, ∫|f|, evaluations, split points, why the value cannot be
+    trusted or None). Every value of the integrand comes from the `evaluate` tool, 1000 points a call.
+    """
+    from tools import safe_expr
+
+    others = sorted(safe_expr.symbols_in(safe_expr.parse(expression)) - {var})
+    if others:
+        return None, math.inf, math.inf, 0, [], f"the integrand has parameters ({', '.join(others)}), not one value"
+    if a == b:
+        return 0.0, 0.0, 0.0, 0, [], None
+    sign = 1.0
+    if a > b:
+        a, b, sign = b, a, -1.0
+    switches, delta = _switches(expression)
+    if delta:
+        return None, math.inf, math.inf, 0, [], "a Dirac delta has no values to sample"
+    splits, spent = _breakpoints(switches, var, a, b) if switches else ([], 0)
+    nodes, weights = np.polynomial.legendre.leggauss(QUAD_NODES)
+
+    def panels(intervals: list[tuple[float, float]]) -> list[tuple[float, float] | None]:
+        """(∫f, ∫|f|) on each interval; None where the integrand has no real value at a node."""
+        xs = [float((hi - lo) / 2 * t + (lo + hi) / 2) for lo, hi in intervals for t in nodes]
+        fs = _values(expression, var, xs)
+        found: list[tuple[float, float] | None] = []
+        for k, (lo, hi) in enumerate(intervals):
+            row = fs[QUAD_NODES * k:QUAD_NODES * (k + 1)]
+            if any(v is None for v in row):
+                found.append(None)
+            else:
+                f = np.asarray(row, dtype=float)
+                found.append(((hi - lo) / 2 * float(weights @ f), (hi - lo) / 2 * float(weights @ np.abs(f))))
+        return found
+
+    edges = [a, *splits, b]
+    pieces = [(lo, hi) for lo, hi in zip(edges, edges[1:], strict=False) if hi > lo]
+    active = list(zip(pieces, panels(pieces), strict=True))
+    spent += QUAD_NODES * len(pieces)
+    done: list[tuple[float, float, float]] = []  # accepted panels: (∫f, error estimate, ∫|f|)
+    shortest = 1e-13 * max(b - a, abs(a), abs(b))
+    reason = None
+    while active and reason is None:
+        if spent + 2 * QUAD_NODES * len(active) > MAX_EVALUATIONS:
+            reason = f"adaptive quadrature did not settle within {MAX_EVALUATIONS} evaluations"
+            if any(whole is not None for _, whole in active):
+                partial = sum(v for v, _, _ in done) + sum(w[0] for _, w in active if w is not None)
+                reason += f"; estimate so far {sign * partial:.10g}"
+            break
+        undefined = [(lo + hi) / 2 for (lo, hi), whole in active if whole is None]
+        if len(undefined) > 32:  # not an isolated point a node happened to hit: a stretch without real values
+            reason = f"the integrand is undefined or not real on part of the interval (near {var} = {undefined[0]:.6g})"
+            break
+        halves = [(lo, (lo + hi) / 2) for (lo, hi), _ in active] + [((lo + hi) / 2, hi) for (lo, hi), _ in active]
+        found = panels(halves)
+        spent += QUAD_NODES * len(halves)
+        l1 = sum(m for _, _, m in done) + sum(whole[1] for _, whole in active if whole is not None)
+        scale = max(l1, 1e-300)
+        next_active = []
+        for n, ((lo, hi), whole) in enumerate(active):
+            left, right = found[n], found[n + len(active)]
+            mid = (lo + hi) / 2
+            if whole is not None and left is not None and right is not None:
+                err = abs(whole[0] - (left[0] + right[0]))
+                if err <= QUAD_RTOL * scale * (hi - lo) / (b - a) or hi - lo < shortest:
+                    done.append((left[0] + right[0], err, left[1] + right[1]))
+                    continue
+            elif hi - lo < shortest:
+                reason = f"the integrand is undefined or not real near {var} = {mid:.10g}"
+                break
+            next_active += [((lo, mid), left), ((mid, hi), right)]
+        active = next_active
+    value = sum(v for v, _, _ in done)
+    error = sum(e for _, e, _ in done)
+    l1 = sum(m for _, _, m in done)
+    if reason is None and error > 100 * QUAD_RTOL * max(l1, 1e-300):
+        reason = (f"adaptive quadrature did not settle (a singularity or a jump it cannot resolve): "
+                  f"error estimate {error:.2g}")
+    if reason is not None:
+        return None, math.inf, l1, spent, splits, f"{reason} (after {spent} evaluations)"
+    return sign * value, error, l1, spent, splits, None
+
+
+def quadrature_check(expression: str, var: str, a: float, b: float, value: float, claimed: str = "the result") -> dict:
+    """Pass when `value` matches adaptive quadrature of the integrand; inconclusive when the quadrature cannot settle."""
+    quad, error, l1, spent, splits, reason = adaptive_quadrature(expression, var, a, b)
+    if reason is not None or quad is None:
+        return _inconclusive("quadrature", reason or "no quadrature value")
+    allowed = AGREE_RTOL * max(abs(value), abs(quad)) + 1e-10 * l1 + 2 * error + 1e-300
+    split = f", split at {var} = {', '.join(f'{p:.10g}' for p in splits[:6])}{' ...' if len(splits) > 6 else ''}" \
+        if splits else ""
+    detail = f"adaptive Gauss–Legendre gives {quad:.12g} (error estimate {error:.1g}, {spent} evaluations{split})"
+    if abs(value - quad) > allowed:
+        detail += f"; {claimed} is {value:.12g}"
+    return _check("quadrature", abs(value - quad) <= allowed, detail)
 
 
 def audit_solve(args: dict, out: dict) -> list[dict]:

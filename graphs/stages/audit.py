@@ -2,7 +2,9 @@
 
 A failed check sends the reason back to PLAN, at most MAX_REVISIONS times; a
 tool with no independent route is said to be unaudited, which is a caveat, not
-a failure.
+a failure. A check whose independent route cannot decide (a quadrature that does
+not settle, arithmetic that overflows) is marked `inconclusive` with the reason:
+it is reported, and neither passes nor fails the audit.
 """
 
 from __future__ import annotations
@@ -25,13 +27,17 @@ def audit_stage(state: dict, config: dict | None = None) -> StageResult:
             continue
         try:
             found = auditor(result["args"], result["output"])
-        except (KeyError, TypeError, ValueError, IndexError, ZeroDivisionError, ArithmeticError) as exc:
+        except ArithmeticError as exc:  # the recomputation overflowed or divided by zero: it cannot decide
+            found = [{"name": f"{result['tool']} audit", "passed": False, "inconclusive": True,
+                      "detail": f"inconclusive: could not recompute: {type(exc).__name__}: {exc}"}]
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
             found = [{"name": f"{result['tool']} audit", "passed": False,
                       "detail": f"could not recompute: {type(exc).__name__}: {exc}"}]
         if not found:
             unaudited.append(result["tool"])
         checks += [{**c, "tool": result["tool"]} for c in found]
-    failed = [c for c in checks if not c["passed"]]
+    failed = [c for c in checks if not c["passed"] and not c.get("inconclusive")]
+    inconclusive = [c for c in checks if c.get("inconclusive")]
     passed = bool(state.get("results")) and not failed and not state.get("execution_error")
     revisions = state.get("revisions", 0)
     feedback = "; ".join(f"{c['tool']}: {c['name']}: {c['detail']}" for c in failed) or None
@@ -42,7 +48,10 @@ def audit_stage(state: dict, config: dict | None = None) -> StageResult:
         "revisions": revisions + (1 if failed else 0),
         "unaudited": unaudited,
     }
-    summary = (f"{len(checks) - len(failed)}/{len(checks)} checks passed" if checks else "no independent check")
+    decided = len(checks) - len(inconclusive)
+    summary = (f"{decided - len(failed)}/{decided} checks passed" if checks else "no independent check")
+    if inconclusive:
+        summary += f", {len(inconclusive)} inconclusive"
     if unaudited:
         summary += f"; unaudited: {', '.join(sorted(set(unaudited)))}"
     return update, summary, {"checks": checks, "unaudited": unaudited}
