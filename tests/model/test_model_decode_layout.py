@@ -60,3 +60,23 @@ def test_generation_switches_layout_in_eval_only_and_tokens_do_not_change() -> N
     assert not model.layers[0].mlp.w_down.weight.is_contiguous()
     assert reference.layers[0].mlp.w_down.weight.is_contiguous()
     assert got == _greedy_without_cache(reference, [1, 5, 9], 10)
+
+
+def test_each_block_is_packed_in_reading_order_on_a_2_mib_boundary() -> None:
+    torch.manual_seed(0)
+    cfg = ModelConfig(vocab_size=97, d_model=256, n_layers=2, n_heads=4, n_kv_heads=2, ffn_hidden=704,
+                      max_seq_len=64)  # 2.9 MB of weights per block: big enough for a huge page
+    model = HavocLM(cfg).eval()
+    ids = torch.randint(0, 97, (2, 12))
+    before = model(ids)[0]
+    assert model.use_decode_layout() is True
+    for block in model.layers:
+        weights = [block.attn.wqkv.weight, block.attn.wo.weight, block.mlp.w_gate_up.weight, block.mlp.w_down.weight]
+        assert weights[0].data_ptr() % (1 << 21) == 0
+        for weight, following in zip(weights[:-1], weights[1:], strict=True):
+            assert weight.data_ptr() + weight.numel() * weight.element_size() == following.data_ptr()
+        assert all(w.stride() == (1, w.shape[0]) for w in weights)
+    assert model.layers[0].attn.wo.weight.data_ptr() != model.layers[1].attn.wo.weight.data_ptr()
+    torch.testing.assert_close(model(ids)[0], before, rtol=1e-5, atol=1e-5)
+    model.load_state_dict(HavocLM(cfg).state_dict())  # loading copies into the packed tensors
+    assert model.layers[0].mlp.w_down.weight.stride() == (1, cfg.d_model)
