@@ -155,6 +155,8 @@ def audit_control_chart(args: dict, out: dict) -> list[dict]:
     exclude = set(args.get("exclude") or [])
     k = float(args.get("k_sigma") or 3)
     checks = []
+    known_center = float(args["center"]) if args.get("center") is not None else None
+    known_sigma = float(args["sigma"]) if args.get("sigma") is not None else None
     if chart in ("xbar_r", "xbar_s"):
         sub = [_f(s) for i, s in enumerate(args["subgroups"]) if i not in exclude]
         n = len(sub[0])
@@ -162,22 +164,26 @@ def audit_control_chart(args: dict, out: dict) -> list[dict]:
             return []
         const = run_tool("spc_constants", {"n": n})
         means = np.array([s.mean() for s in sub])
-        center = means.mean()
-        if chart == "xbar_r":
-            rbar = np.mean([s.max() - s.min() for s in sub])
-            half = k / 3 * const["A2"] * rbar
+        center = known_center if known_center is not None else means.mean()
+        if known_sigma is not None:
+            half, how = k * known_sigma / np.sqrt(n), f"{k:g}·σ/√n with the known σ"
+        elif chart == "xbar_r":
+            half, how = k / 3 * const["A2"] * np.mean([s.max() - s.min() for s in sub]), "A2·R̄ from the published table"
         else:
-            sbar = np.mean([s.std(ddof=1) for s in sub])
-            half = k / 3 * const["A3"] * sbar
-        checks.append(_check("centre line", _close(out["center"], center), f"grand mean {center:.10g}"))
+            half, how = k / 3 * const["A3"] * np.mean([s.std(ddof=1) for s in sub]), "A3·s̄ from the published table"
+        checks.append(_check("centre line", _close(out["center"], center),
+                             "the known mean" if known_center is not None else f"grand mean {center:.10g}"))
         checks.append(_check("limits", _close(out["ucl"], center + half, 1e-3) and _close(out["lcl"], center - half, 1e-3),
-                             f"x̄ ± A·spread from the published table: [{center - half:.6g}, {center + half:.6g}]"))
+                             f"centre ± {how}: [{center - half:.6g}, {center + half:.6g}]"))
     elif chart == "imr":
         x = _f([v for i, v in enumerate(args["values"]) if i not in exclude])
-        mr = np.abs(np.diff(x)).mean()
-        half = k * mr / 1.128
-        checks.append(_check("limits", _close(out["ucl"], x.mean() + half, 1e-3),
-                             f"x̄ ± {k:g}·MR̄/1.128: [{x.mean() - half:.6g}, {x.mean() + half:.6g}]"))
+        center = known_center if known_center is not None else x.mean()
+        if known_sigma is not None:
+            half, how = k * known_sigma, f"{k:g}·σ (known)"
+        else:
+            half, how = k * np.abs(np.diff(x)).mean() / 1.128, f"{k:g}·MR̄/1.128"
+        checks.append(_check("limits", _close(out["ucl"], center + half, 1e-3) and _close(out["lcl"], center - half, 1e-3),
+                             f"{'μ' if known_center is not None else 'x̄'} ± {how}: [{center - half:.6g}, {center + half:.6g}]"))
     elif chart in ("p", "np", "c", "u"):
         keep = [i for i in range(len(args["counts"])) if i not in exclude]
         c = _f([args["counts"][i] for i in keep])

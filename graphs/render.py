@@ -173,15 +173,20 @@ def render_capability(args: dict, out: dict) -> tuple[str, str]:
 
 def render_regression(args: dict, out: dict) -> tuple[str, str]:
     coefs = out["coefficients"]
-    names = (["intercept"] if args.get("intercept", True) else []) + (
-        [f"x^{d}" if d > 1 else "x" for d in range(1, len(coefs) + 1)] if "x" in args
-        else [f"x{i}" for i in range(1, len(coefs) + 1)])
-    names = names[:len(coefs)]
+    names = out.get("terms") or [f"b{i}" for i in range(len(coefs))]
     ses = out.get("standard_errors") or [None] * len(coefs)
-    conclusion = f"Fitted {len(coefs)} coefficients, R² = {fmt(out['r_squared'], 5)}, residual SD = {fmt(out['residual_sd'])}."
-    body = table(["term", "coefficient", "std. error"], [[n, c, s] for n, c, s in zip(names, coefs, ses, strict=False)])
+    pvals = out.get("p_values") or [None] * len(coefs)
+    equation = " ".join(
+        (f"{fmt(c)}" if n == "intercept" else f"{'+' if c >= 0 else '−'} {fmt(abs(c))}·{n}") if i else
+        (fmt(c) if n == "intercept" else f"{fmt(c)}·{n}")
+        for i, (n, c) in enumerate(zip(names, coefs, strict=False)))
+    conclusion = f"ŷ = {equation}; R² = {fmt(out['r_squared'], 5)}, residual SD = {fmt(out['residual_sd'])}"
+    if out.get("correlation") is not None:  # a straight line: Pearson's r, tested by the slope's t-test
+        conclusion += f"; correlation r = {fmt(out['correlation'], 5)}, slope {_pvalue_sentence(pvals[-1])}"
+    body = table(["term", "coefficient", "std. error", "p"],
+                 [[n, c, s, p] for n, c, s, p in zip(names, coefs, ses, pvals, strict=False)])
     body += f"\n\nF = {fmt(out['f_statistic'])} on {out['regression_df']} and {out['residual_df']} df"
-    return conclusion, body
+    return conclusion + ".", body
 
 
 def render_effects(args: dict, out: dict) -> tuple[str, str]:
@@ -210,6 +215,72 @@ def render_describe(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, render_generic(args, out)[1]
 
 
+def render_normality(args: dict, out: dict) -> tuple[str, str]:
+    verdict = ("no evidence against normality" if out.get("normal") else "the data depart from normality")
+    conclusion = (f"{out.get('method', 'Normality test')}: statistic {fmt(out.get('statistic'), 5)}, "
+                  f"p = {fmt(out.get('p_value'), 4)}: {verdict} at α = {out.get('alpha', 0.05)} (n = {out.get('n')}).")
+    return conclusion, render_generic(args, out)[1]
+
+
+def render_levene(args: dict, out: dict) -> tuple[str, str]:
+    verdict = "no evidence that the variances differ" if out.get("equal_variances") else "the variances differ"
+    conclusion = (f"Levene's test ({out.get('center', 'median')}-centred): W = {fmt(out.get('statistic'), 5)} on "
+                  f"{out.get('df_between')} and {out.get('df_within')} df, p = {fmt(out.get('p_value'), 4)}: {verdict}.")
+    return conclusion, table(["group", "std. dev."], [[i + 1, v] for i, v in enumerate(out.get("std_devs") or [])])
+
+
+def render_kruskal(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = (f"Kruskal–Wallis H = {fmt(out.get('statistic'), 5)} on {out.get('df')} df: "
+                  f"{_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}.")
+    rows = [[i + 1, m, r] for i, (m, r) in enumerate(zip(out.get("medians") or [], out.get("mean_ranks") or [],
+                                                           strict=False))]
+    return conclusion, table(["group", "median", "mean rank"], rows)
+
+
+def render_anova_twoway(args: dict, out: dict) -> tuple[str, str]:
+    a, b = out.get("factor_a", "A"), out.get("factor_b", "B")
+    effects = [(a, "a"), (b, "b")] + ([(f"{a}×{b}", "ab")] if out.get("interaction") else [])
+    alpha = 0.05
+    significant = [name for name, k in effects if out.get(f"p_{k}") is not None and out[f"p_{k}"] < alpha]
+    conclusion = (f"Two-way ANOVA (SS type {out.get('ss_type')}): significant at α = {alpha}: "
+                  f"{', '.join(significant) if significant else 'none of the effects'}.")
+    rows = [[name, out.get(f"df_{k}"), out.get(f"ss_{k}"), out.get(f"ms_{k}"), out.get(f"f_{k}"), out.get(f"p_{k}")]
+            for name, k in effects]
+    rows.append(["error", out.get("df_error"), out.get("ss_error"), out.get("ms_error"), None, None])
+    body = table(["source", "df", "SS", "MS", "F", "p"], rows)
+    if out.get("ss_type_note"):
+        body += f"\n\n{out['ss_type_note']}"
+    return conclusion, body
+
+
+def render_spc_constants(args: dict, out: dict) -> tuple[str, str]:
+    names = [k for k, v in out.items() if k not in ("n", "constants", "source") and isinstance(v, (int, float))]
+    shown = ", ".join(f"{k} = {fmt(out[k])}" for k in names[:6])
+    conclusion = f"Control-chart constants for subgroups of n = {out.get('n')}: {shown}."
+    body = table(["constant", "value"], [[k, out[k]] for k in names])
+    if out.get("source"):
+        body += f"\n\nSource: {out['source']}"
+    return conclusion, body
+
+
+def render_run_rules(args: dict, out: dict) -> tuple[str, str]:
+    viol = out.get("violations") or []
+    rules = out.get("rules", "run").replace("_", " ")
+    points = sorted({v["index"] + 1 for v in viol})
+    conclusion = (f"{rules.title()} rules on {out.get('n')} points: "
+                  + ("no violations." if not viol else
+                     f"{len(viol)} violation(s) at point(s) {', '.join(map(str, points[:20]))}"
+                     + (" …" if len(points) > 20 else "") + "."))
+    body = table(["rule", "point (1-based)", "description"],
+                 [[v["rule"], v["index"] + 1, v.get("description", "")] for v in viol]) if viol else ""
+    return conclusion, body
+
+
+def render_evaluate(args: dict, out: dict) -> tuple[str, str]:
+    exact = f" (exactly {out['expression']})" if out.get("expression") and out.get("expression") != out.get("result") else ""
+    return f"{args.get('expression')} = {out.get('result')}{exact}", ""
+
+
 RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "doe_design": render_design,
     "t_test": render_t_test,
@@ -221,6 +292,13 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "rsm_fit": render_rsm,
     "chi_square": render_chi_square,
     "describe": render_describe,
+    "normality": render_normality,
+    "levene": render_levene,
+    "kruskal_wallis": render_kruskal,
+    "anova_twoway": render_anova_twoway,
+    "spc_constants": render_spc_constants,
+    "run_rules": render_run_rules,
+    "evaluate": render_evaluate,
     **{t: render_symbolic(t) for t in ("differentiate", "integrate", "solve", "simplify", "limit", "series", "matrix")},
 }
 

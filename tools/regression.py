@@ -60,6 +60,8 @@ class RegressionResult(StatResult):
     r_squared: float
     r_squared_kind: str
     adj_r_squared: float | None
+    correlation: float | None = Field(None, description="Pearson's r of x and y, for a straight line with an "
+                                                        "intercept (the signed square root of R²); else null")
     regression_df: int
     regression_ss: float
     regression_ms: float
@@ -301,6 +303,8 @@ def regression(args: RegressionArgs) -> RegressionResult:
         intercept=args.intercept, residual_sd=math.sqrt(res_ms), r_squared=ess / fit.tss,
         r_squared_kind="centred" if args.intercept else "uncentred (1 - RSS / sum y^2, no intercept)",
         adj_r_squared=1.0 - res_ms / (fit.tss / tss_n),
+        correlation=(math.copysign(math.sqrt(max(ess / fit.tss, 0.0)), float(coef[1]))
+                     if args.intercept and len(terms) == 2 and (args.degree or 1) == 1 else None),
         regression_df=reg_df, regression_ss=ess, regression_ms=reg_ms, f_statistic=f,
         f_p_value=f_p_value(f, reg_df, df_res), residual_df=df_res, residual_ss=rss, residual_ms=res_ms,
         total_ss=fit.tss,

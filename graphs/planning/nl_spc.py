@@ -83,6 +83,28 @@ def _counts(text: str) -> list:
     return counts[0] if counts else _data_after_keywords(text)
 
 
+_KNOWN_CENTRE = (r"cent(?:re|er)(?:[\s-]*line)?", r"target(?: mean)?", r"(?:known|process|historical|standard) mean",
+                 r"\bmu", "μ")
+_KNOWN_SIGMA = (r"(?:known |process |historical )?sigma", "σ", r"(?:known |process |historical )?standard deviation",
+                r"std\.? ?dev")
+
+
+def known_standards(text: str) -> tuple[dict, str]:
+    """A known process mean and sigma ("centre 10 and sigma 0.3", "μ = 5, σ = 0.2") as chart arguments, and the
+    text without them, so that neither is read as a data point. A key followed by a list ("standard deviation of
+    5.1, 5.3, ...") is data, not a standard."""
+    found: dict = {}
+    for name, keys in (("center", _KNOWN_CENTRE), ("sigma", _KNOWN_SIGMA)):
+        for key in keys:
+            m = re.search(rf"(?<![\w]){key}\s*(?:=|:|is|of|at|equal to)?\s*({NUM})(?!\s*[,;]?\s*[-+]?\d)", text,
+                          flags=re.I)
+            if m:
+                found[name] = numbers(m.group(1))[0]
+                text = text[:m.start()] + " ; " + text[m.end():]
+                break
+    return found, text
+
+
 def plan_spc(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
@@ -130,14 +152,27 @@ def plan_spc(question: str) -> list[Intent] | None:
             args["target"] = target
         return [Intent("capability", args)]
 
+    return _plan_chart(q, low, rules, exclude)
+
+
+def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list[Intent] | None:
     kind = _chart_kind(low)
     in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western|"
                            r"run[\s-]*chart|time[\s-]*series plot|trend chart", low)
     if kind is None and not in_control:
         return None
+    args = {"rules": rules}
+    if kind not in ("p", "np", "c", "u"):
+        standards, q = known_standards(q)
+        if standards:
+            intents = _plan_chart(q, low, rules, exclude)
+            if intents:
+                intents[0].args.update(standards)
+                intents[0].notes.append("known standards, not estimated from the data: " + ", ".join(
+                    f"{'centre' if k == 'center' else 'σ'} {v}" for k, v in standards.items()))
+            return intents
     table = tables(q)
     data = flat_lists(q)
-    args = {"rules": rules}
     if exclude:
         args["exclude"] = exclude
     if kind in ("p", "np", "c", "u"):

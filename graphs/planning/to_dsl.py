@@ -129,6 +129,10 @@ def chart(args: dict) -> str:
         text += f" sizes {number(sizes[0])}" if len(set(map(str, sizes))) == 1 else f" sizes {numbers(sizes)}"
     if args.get("k_sigma") is not None:
         text += f" k_sigma {number(args['k_sigma'])}"
+    if args.get("center") is not None:  # known standards instead of estimates
+        text += f" center {number(args['center'])}"
+    if args.get("sigma") is not None:
+        text += f" std_dev {number(args['sigma'])}"
     if args.get("exclude"):
         text += f" exclude {numbers(args['exclude'])}"
     text += f" rules {args.get('rules', 'western_electric')}"

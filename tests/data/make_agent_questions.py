@@ -503,6 +503,22 @@ q("Differentiate f(x) = x^2·ln(x)", "math", "differentiate", None, expr="2*x*lo
 q("d/dx (x² + 1)³", "math", "differentiate", None, expr="6*x*(x**2 + 1)**2")
 q("integral from 0 to 2 of |x - 3| dx", "math", "integrate", None, expr="4")
 
+# ------------------------------------------------------------------ round 8: known standards, correlation, variables
+ws = [10.1, 10.3, 9.8, 10.0, 10.2, 11.5, 10.1, 9.9, 10.0, 10.4]
+q(f"check western electric rules for {' '.join(map(str, ws))} with centre 10 and sigma 0.3", "spc", "control_chart",
+  {"chart": "imr", "center": 10, "sigma": 0.3}, {"center": 10.0, "ucl": 10.0 + 3 * 0.3, "lcl": 10.0 - 3 * 0.3,
+                                                   "violation_rule1_index": 5})
+ks = [[10.1, 10.2, 9.9], [10.0, 10.3, 10.1], [9.8, 10.0, 10.2], [10.4, 10.1, 10.0]]
+q(f"xbar-r chart with known mean 10 and sigma 0.15 for subgroups {ks}", "spc", "control_chart",
+  {"chart": "xbar_r", "center": 10, "sigma": 0.15}, {"ucl": 10 + 3 * 0.15 / np.sqrt(3), "lcl": 10 - 3 * 0.15 / np.sqrt(3)})
+cx, cy = [1, 2, 3, 4, 5, 6], [12.1, 9.9, 8.2, 5.8, 4.1, 2.2]
+q(f"is there a correlation between x = {', '.join(map(str, cx))} and y = {', '.join(map(str, cy))}", "stats",
+  "regression", None, {"correlation": stats.pearsonr(cx, cy).statistic, "coef_1": stats.linregress(cx, cy).slope})
+q("differentiate theta^2 cos(theta)", "math", "differentiate", {"variable": "theta"},
+  expr="2*theta*cos(theta) - theta**2*sin(theta)")
+q("derivative of sin(omega t) with respect to t", "math", "differentiate", {"variable": "t"},
+  expr="omega*cos(omega*t)")
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)

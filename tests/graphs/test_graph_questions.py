@@ -14,10 +14,27 @@ import pytest
 import sympy
 
 from graphs.srs import run
+from tools.registry import get as get_tool
 
 QUESTIONS = [json.loads(line) for line in (Path(__file__).parents[1] / "data" / "agent_questions.jsonl").read_text(
     encoding="utf-8").splitlines() if line.strip()]
 MARKER = Path("/tmp/havoc_pwned_by_question")
+# one planner argument, two spellings in the DSL: a constant sample size is `sizes 100`, a subgroup_size for the
+# tool; "3 levels" for every factor becomes each factor's own list of levels
+SAME_ARG = {"sizes": ("sizes", "subgroup_size"), "levels": ("levels", "factors")}
+
+
+def _dropped(tool: str, planned: dict, executed: dict) -> list[str]:
+    """Planner arguments that did not reach the tool: absent there, and not the tool's own default either."""
+    fields = get_tool(tool).args_model.model_fields
+    dropped = []
+    for key, value in planned.items():
+        if any(name in executed for name in SAME_ARG.get(key, (key,))):
+            continue
+        default = fields[key].default if key in fields else object()
+        if str(value) != str(default):
+            dropped.append(f"{key}={value!r}")
+    return sorted(dropped)
 
 
 def _close(a, b, rel=1e-6, abs_=1e-9):
@@ -84,6 +101,10 @@ def test_question(item: dict) -> None:
     if item.get("expr"):
         got = sympy.sympify(result["output"]["result"])
         assert sympy.simplify(got - sympy.sympify(item["expr"])) == 0, result["output"]["result"]
+    for intent, executed in zip(state.get("intents") or [], state.get("results") or [], strict=False):
+        if intent["tool"] == executed["tool"]:  # nothing the planner understood may be lost on the way to the tool
+            dropped = _dropped(intent["tool"], intent["args"], executed["args"])
+            assert not dropped, f"the DSL program dropped {dropped}: {state['plan']['program']}"
     assert state["audit_passed"], [c for c in state["audit_checks"] if not c["passed"]]
     assert answer["citations"], "no citations from the corpus"
     assert 0 < answer["confidence"] <= 1
