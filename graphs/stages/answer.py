@@ -134,9 +134,16 @@ def compose(state: dict, model=None) -> Answer:
     passed = state.get("audit_passed", False)
     if checks:
         n_ok = sum(c["passed"] for c in checks)
-        md += ["## Audit", "", f"{n_ok} of {len(checks)} independent checks passed" + ("." if passed else
-               ": **the audit failed**, treat the result with suspicion."), ""]
-        md += [f"- {'✓' if c['passed'] else '✗'} {c.get('tool', '')} {c['name']}: {c['detail']}" for c in checks] + [""]
+        undecided = sum(bool(c.get("inconclusive")) for c in checks)
+        decided = len(checks) - undecided
+        md += ["## Audit", "", f"{n_ok} of {decided} independent checks passed"
+               + (f" ({undecided} could not decide)" if undecided else "")
+               + ("." if passed else ": **the audit failed**, treat the result with suspicion."), ""]
+        md += [f"- {'?' if c.get('inconclusive') else '✓' if c['passed'] else '✗'} {c.get('tool', '')} {c['name']}: "
+               f"{c['detail']}" for c in checks] + [""]
+        if undecided:
+            caveats.append(f"{undecided} audit check(s) could not decide: " + "; ".join(
+                c["detail"] for c in checks if c.get("inconclusive")))
     if state.get("unaudited"):
         caveats.append("no independent check exists for: " + ", ".join(sorted(set(state["unaudited"]))))
     if not passed and checks:
