@@ -177,7 +177,9 @@ def named_groups(text: str) -> dict[str, list[Decimal]]:
     groups: dict[str, list[Decimal]] = {}
     for m in _GROUP_RE.finditer(text.replace("−", "-")):
         name = m.group("name").strip()
-        name = re.sub(r"^(?:and|with|for|data|values|supplier|group|machine|line|method)\s+(?=\w)", "", name, flags=re.I)
+        name = re.sub(r"^(?:and|with|for|data|values)\s+(?=\w)", "", name, flags=re.I)
+        # "supplier A" -> "A", but "line 1" stays "line 1": a bare number is no name
+        name = re.sub(r"^(?:supplier|group|machine|line|method)\s+(?=\w*[A-Za-z])", "", name, flags=re.I)
         name = re.sub(r"^(?:and|with)\s+", "", name, flags=re.I).strip()
         values = numbers(m.group("values"))
         if name and len(values) >= 2:

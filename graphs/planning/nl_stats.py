@@ -58,7 +58,13 @@ def _confidence(q: str) -> dict:
 
 def _groups(q: str) -> list[tuple[str, list]]:
     groups = named_groups(q)
+    runs = number_runs(q)
     if len(groups) >= 2:
+        named_runs = [(name, values) for name, values in runs if name]
+        if len(named_runs) > len(groups) and len({name for name, _ in named_runs}) == len(named_runs) and \
+                sum(len(v) for _, v in named_runs) > sum(len(v) for v in groups.values()):
+            # "A: 1 2 3, B: 4 5 6, C 7 8 9": the last group has no colon; every run of numbers is a group
+            return named_runs
         return list(groups.items())
     lists = flat_lists(q)
     if len(lists) >= 2:
@@ -69,7 +75,6 @@ def _groups(q: str) -> list[tuple[str, list]]:
     table = line_table(q)
     if table and table.header:  # a pasted sheet: one column per group, names on top
         return list(zip(table.header, table.columns(), strict=True))
-    runs = number_runs(q)
     if len(runs) >= 2 and all(name for name, _ in runs) and len({name for name, _ in runs}) == len(runs):
         return runs
     if len(runs) >= 2 and all(len(values) >= 2 for _, values in runs):

@@ -519,6 +519,14 @@ q("differentiate theta^2 cos(theta)", "math", "differentiate", {"variable": "the
 q("derivative of sin(omega t) with respect to t", "math", "differentiate", {"variable": "t"},
   expr="omega*cos(omega*t)")
 
+sa, sb, sc = [12, 13, 11, 14], [15, 14, 16, 17], [12, 12, 13, 11]
+q(f"compare suppliers: supplier A: {' '.join(map(str, sa))}, supplier B: {' '.join(map(str, sb))}, supplier C "
+  f"{' '.join(map(str, sc))} with anova", "stats", "anova_oneway",
+  {"labels": ["supplier A", "supplier B", "supplier C"]}, {"p_value": stats.f_oneway(sa, sb, sc).pvalue})
+q("one way anova: line 1: 5.2 5.4 5.1, line 2: 5.8 5.9 6.1, line 3: 5.3 5.2 5.5", "stats", "anova_oneway",
+  {"labels": ["line 1", "line 2", "line 3"]},
+  {"p_value": stats.f_oneway([5.2, 5.4, 5.1], [5.8, 5.9, 6.1], [5.3, 5.2, 5.5]).pvalue})
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
