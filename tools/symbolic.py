@@ -17,7 +17,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from tools import safe_expr
 from tools.errors import HavocInputError
@@ -91,7 +91,12 @@ class IntegralResult(SymbolicResult):
     numeric_check: float | None = Field(None, description="independent numerical quadrature of the integrand")
     numeric_check_imag: float | None = None
     check_agrees: bool | None = None
+    split_at: list[str] | None = Field(None, description="where the integrand switches branch (abs, sign, floor, "
+                                                         "Max, ...) between the bounds: it was integrated piece "
+                                                         "by piece between these points")
     note: str | None = None
+    # a closed form from SymPy over an integrand whose break points were not found: kept only if quadrature agrees
+    _tentative: tuple[str, str] | None = PrivateAttr(None)
 
 
 class SolveResult(SymbolicResult):
@@ -342,27 +347,430 @@ class IntegrateArgs(_Args):
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+# ------------------------------------------- integrands with kinks and jumps
+#
+# SymPy's definite integral of abs(sin(3x)) over [0, 10] is wrong (it integrates as if the
+# sign never changed), and tanh-sinh quadrature loses its precision at a kink. Both are fixed
+# the same way: find where the formula switches branch (abs, sign, Heaviside: where the
+# argument is 0 or has a pole; Max, Min: where two arguments cross; floor, ceiling: where the
+# argument passes an integer), then integrate piece by piece, each piece with the branch it
+# takes at its midpoint, so that every piece is smooth.
+
+SWITCH_FUNCTIONS = ("Abs", "sign", "Heaviside", "floor", "ceiling", "Max", "Min")
+MAX_PIECES = 500  # more pieces than this are not integrated one by one (abs(sin(1000x)) on [0, 100])
+_DIGITS = 30  # working precision for placing and comparing break points
+_TIE = 1e-20  # values closer than this (relative) count as equal when choosing a branch
+
+
+class _TooManyPieces(Exception):
+    """The integrand switches branch more often than MAX_PIECES allows."""
+
+
+class _NoExactBreaks(Exception):
+    """SymPy cannot give the break points exactly (the message says which and why)."""
+
+
+def _switch_atoms(expr: Any, x: Any) -> list[Any]:
+    sp = _sp()
+    kinds = tuple(getattr(sp, name) for name in SWITCH_FUNCTIONS)
+    return list(dict.fromkeys(e for e in sp.preorder_traversal(expr) if isinstance(e, kinds) and e.has(x)))
+
+
+def _real_number(value: Any) -> Any:
+    """value to _DIGITS digits as a real SymPy Float, or None when it is not a finite real number."""
+    sp = _sp()
+    try:
+        number = sp.N(value, _DIGITS)
+        if not number.is_number or number.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None
+        re_part, im_part = number.as_real_imag()
+        if im_part != 0 and abs(im_part) > _TIE * (1 + abs(re_part)):
+            return None
+        return sp.Float(re_part, _DIGITS) if re_part.is_finite else None
+    except (TypeError, ValueError, AttributeError, ArithmeticError):
+        return None
+
+
+class _Window:
+    """The open interval (a, b) with its ends as Floats, and how many break points it may still take."""
+
+    def __init__(self, a: Any, b: Any) -> None:
+        self.a, self.b = a, b
+        self.lo, self.hi = _real_number(a), _real_number(b)
+        self.eps = _TIE * (1 + abs(self.lo) + abs(self.hi))
+
+    def inside(self, point: Any) -> bool:
+        value = _real_number(point)
+        return value is not None and self.lo + self.eps < value < self.hi - self.eps
+
+
+def _members(s: Any, window: _Window, what: str) -> list[Any]:
+    """The members of a SymPy solution set that lie in the window, exactly; periodic families enumerated."""
+    sp = _sp()
+    if s is sp.S.EmptySet:
+        return []
+    if isinstance(s, sp.FiniteSet):
+        return [p for p in s.args if window.inside(p)]
+    if isinstance(s, sp.Union):
+        return [p for part in s.args for p in _members(part, window, what)]
+    if isinstance(s, sp.Interval):  # the argument vanishes on a whole stretch: its ends are the switches
+        return [p for p in (s.start, s.end) if p.is_finite and window.inside(p)]
+    if isinstance(s, sp.Complement):  # extra break points are harmless: keep what cannot be ruled out
+        return [p for p in _members(s.args[0], window, what) if s.args[1].contains(p) is not sp.S.true]
+    if isinstance(s, sp.Intersection):
+        for n, part in enumerate(s.args):
+            try:
+                found = _members(part, window, what)
+            except _NoExactBreaks:
+                continue
+            others = s.args[:n] + s.args[n + 1:]
+            if all(o.contains(p) is sp.S.true for p in found for o in others):
+                return found
+        raise _NoExactBreaks(f"{what}: SymPy gives them as {_short(s)}")
+    if isinstance(s, sp.ImageSet) and len(s.base_sets) == 1 and s.base_sets[0] == sp.S.Integers:
+        (n,), body = s.lamda.variables, s.lamda.expr
+        step = body.diff(n)
+        if body.has(n) and not step.has(n):
+            step_f, start_f = _real_number(step), _real_number(body.subs(n, 0))
+            if step_f is not None and start_f is not None and step_f != 0:
+                ends = sorted(((window.lo - start_f) / step_f, (window.hi - start_f) / step_f))
+                first, last = int(sp.floor(ends[0])), int(sp.ceiling(ends[1]))
+                if last - first > MAX_PIECES + 1:
+                    raise _TooManyPieces
+                return [p for k in range(first, last + 1) if window.inside(p := body.subs(n, k))]
+    raise _NoExactBreaks(f"{what}: SymPy gives them as {_short(s)}")
+
+
+def _short(s: Any) -> str:
+    text = str(s)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _zeros(u: Any, x: Any, window: _Window) -> list[Any]:
+    """Where u changes sign inside the window (its real zeros and poles), exactly."""
+    sp = _sp()
+    if not u.has(x):
+        return []
+    what = f"the zeros of {_short(u)}"
+    points = _members(sp.solveset(u, x, sp.S.Reals), window, what)
+    try:
+        poles = sp.singularities(u, x, sp.S.Reals)
+    except Exception as exc:  # noqa: BLE001 - SymPy raises many kinds for functions it cannot analyse
+        raise _NoExactBreaks(f"the poles of {_short(u)}: {_brief(exc)}") from None
+    return points + _members(poles, window, f"the poles of {_short(u)}")
+
+
+def _integer_crossings(u: Any, x: Any, window: _Window) -> list[Any]:
+    """Where u passes an integer inside the window (floor and ceiling jump there), exactly."""
+    sp = _sp()
+    slope = sp.diff(u, x)
+    if not slope.has(x) and slope == 0:
+        return []
+    try:
+        poles = sp.singularities(u, x, sp.S.Reals)
+    except Exception as exc:  # noqa: BLE001
+        raise _NoExactBreaks(f"the poles of {_short(u)}: {_brief(exc)}") from None
+    if _members(poles, window, f"the poles of {_short(u)}"):
+        raise _NoExactBreaks(f"{_short(u)} has a pole between the bounds")
+    turns = _zeros(slope, x, window)
+    values = [_real_number(u.subs(x, p)) for p in (window.a, window.b, *turns)]
+    if any(v is None for v in values):
+        raise _NoExactBreaks(f"{_short(u)} is not real throughout the interval")
+    low, high = int(sp.ceiling(min(values))), int(sp.floor(max(values)))
+    if high - low + len(turns) >= MAX_PIECES:
+        raise _TooManyPieces
+    what = f"where {_short(u)} is an integer"
+    return turns + [p for k in range(low, high + 1) for p in _members(sp.solveset(u - k, x, sp.S.Reals), window, what)]
+
+
+def _break_points(expr: Any, x: Any, window: _Window) -> list[Any]:
+    """The exact points inside the window where the integrand switches branch, sorted.
+
+    Raises _TooManyPieces when there are MAX_PIECES or more, _NoExactBreaks when SymPy
+    cannot give them exactly (a ConditionSet, a family it cannot enumerate).
+    """
+    sp = _sp()
+    points: list[Any] = []
+    for atom in _switch_atoms(expr, x):
+        if isinstance(atom, (sp.Abs, sp.sign, sp.Heaviside)):
+            points += _zeros(atom.args[0], x, window)
+        elif isinstance(atom, (sp.floor, sp.ceiling)):
+            points += _integer_crossings(atom.args[0], x, window)
+        else:  # Max, Min
+            args = atom.args
+            points += [p for i, p_arg in enumerate(args) for q_arg in args[i + 1:]
+                       for p in _zeros(p_arg - q_arg, x, window)]
+        if len(points) >= MAX_PIECES:
+            raise _TooManyPieces
+    ordered: list[tuple[Any, Any]] = sorted(((_real_number(p), p) for p in set(points)), key=lambda t: t[0])
+    unique: list[Any] = []
+    last = None
+    for value, point in ordered:  # the same point written two ways (sqrt(2) from abs and from floor)
+        if last is None or value - last > window.eps:
+            unique.append(point)
+            last = value
+    return unique
+
+
+def _branch(expr: Any, x: Any, at: Any) -> Any:
+    """expr with each abs, sign, Heaviside, floor, ceiling, Max and Min replaced by its branch at x = at.
+
+    Raises _NoExactBreaks when the branch is undecided there (a switch the break points missed).
+    """
+    sp = _sp()
+    if not expr.args or not expr.has(x):
+        return expr
+    args = [_branch(a, x, at) for a in expr.args]
+    kinds = tuple(getattr(sp, name) for name in SWITCH_FUNCTIONS)
+    if not isinstance(expr, kinds) or not any(a.has(x) for a in args):
+        return expr.func(*args)
+
+    def value(u: Any) -> Any:
+        v = _real_number(u.subs(x, at))
+        if v is None:
+            raise _NoExactBreaks(f"{_short(u)} is not real at {x} = {_short(at)}")
+        return v
+
+    if isinstance(expr, (sp.Abs, sp.sign, sp.Heaviside)):
+        u = args[0]
+        v = value(u)
+        if abs(v) <= _TIE:
+            raise _NoExactBreaks(f"{_short(u)} vanishes at {x} = {_short(at)}, inside a piece")
+        if isinstance(expr, sp.Abs):
+            return u if v > 0 else -u
+        return sp.S.One if v > 0 else (sp.S.Zero if isinstance(expr, sp.Heaviside) else sp.S.NegativeOne)
+    if isinstance(expr, (sp.floor, sp.ceiling)):
+        v = value(args[0])
+        k = sp.floor(v)
+        if abs(v - k) <= _TIE * (1 + abs(v)) or abs(v - k - 1) <= _TIE * (1 + abs(v)):
+            raise _NoExactBreaks(f"{_short(args[0])} is an integer at {x} = {_short(at)}, inside a piece")
+        return sp.Integer(k) if isinstance(expr, sp.floor) else sp.Integer(k) + 1
+    values = [value(a) for a in args]  # Max, Min
+    best = max(values) if isinstance(expr, sp.Max) else min(values)
+    chosen = [a for a, v in zip(args, values, strict=True) if abs(v - best) <= _TIE * (1 + abs(best))]
+    if any(sp.expand(a - chosen[0]) != 0 for a in chosen[1:]):
+        raise _NoExactBreaks(f"the arguments of {_short(expr)} meet at {x} = {_short(at)}, inside a piece")
+    return chosen[0]
+
+
+def _piecewise_integral(expr: Any, x: Any, edges: list[Any]) -> Any:
+    """∫ expr over [edges[0], edges[-1]] as the sum over the pieces between consecutive edges."""
+    sp = _sp()
+    antiderivatives: dict[Any, Any] = {}
+    total = []
+    at = [_real_number(e) for e in edges]  # branches are chosen at Float midpoints: exact ones cost 10x more
+    for n, (lo, hi) in enumerate(zip(edges, edges[1:], strict=False)):
+        smooth = _branch(expr, x, (at[n] + at[n + 1]) / 2)
+        if smooth not in antiderivatives:  # one antiderivative per branch, used only where it is continuous
+            F = sp.integrate(smooth, x)
+            usable = not F.has(sp.Integral) and not _switch_atoms(F, x)
+            if usable:
+                try:
+                    usable = sp.singularities(F, x, sp.S.Reals) is sp.S.EmptySet
+                except Exception:  # noqa: BLE001 - cannot tell: integrate each piece on its own
+                    usable = False
+            antiderivatives[smooth] = F if usable else None
+        F = antiderivatives[smooth]
+        piece = None
+        if F is not None:
+            piece = F.subs(x, hi) - F.subs(x, lo)
+            if piece.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+                piece = None
+        if piece is None:
+            piece = sp.integrate(smooth, (x, lo, hi))
+            if piece.has(sp.oo, -sp.oo, sp.zoo) and _real_number(smooth.subs(x, (lo + hi) / 2)) is not None:
+                piece = sp.re(piece)  # a real integrand diverges to +-oo (SymPy says oo + I*pi for -1/x on [-1, 0])
+        total.append(piece)
+    return sp.Add(*total)
+
+
+def _switch_functions(expr: Any, x: Any) -> list[tuple[str, Any]]:
+    """(kind, g) for each switch: kind "sign" changes where g changes sign, "floor" where g passes an integer."""
+    sp = _sp()
+    found: list[tuple[str, Any]] = []
+    for atom in _switch_atoms(expr, x):
+        if isinstance(atom, (sp.floor, sp.ceiling)):
+            found.append(("floor", atom.args[0]))
+        elif isinstance(atom, (sp.Max, sp.Min)):
+            found += [("sign", p - q) for i, p in enumerate(atom.args) for q in atom.args[i + 1:]]
+        else:
+            found.append(("sign", atom.args[0]))
+    return found
+
+
+def _mp_function(expr: Any, x: Any) -> Callable[[Any], Any]:
+    """expr as a function of one mpmath number (compiled by lambdify; SymPy's evalf where that fails)."""
+    import mpmath
+
+    sp = _sp()
+
+    def slow(t: Any) -> Any:
+        value = sp.N(expr.subs(x, sp.Float(t, _DIGITS + 5)), _DIGITS)
+        re_part, im_part = value.as_real_imag()
+        if not (re_part.is_number and im_part.is_number) or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            raise ValueError(f"no value at {t}")
+        re_mp = mpmath.mpf(str(re_part))
+        return re_mp if im_part == 0 else mpmath.mpc(re_mp, mpmath.mpf(str(im_part)))
+
+    try:
+        fast = sp.lambdify(x, expr, modules="mpmath")
+    except Exception:  # noqa: BLE001 - a function lambdify cannot print
+        return slow
+    state = {"fast": True}
+
+    def f(t: Any) -> Any:
+        if state["fast"]:
+            try:
+                return fast(t)
+            except (NameError, AttributeError, TypeError):  # a function mpmath does not have
+                state["fast"] = False
+        return slow(t)
+
+    return f
+
+
+NUMERIC_GRID = 4000  # samples per switch when its break points must be found numerically
+
+
+def _numeric_break_points(expr: Any, x: Any, lo: Any, hi: Any) -> list[Any] | None:
+    """The switch points in (lo, hi) located numerically (grid, then bisection to full precision); None if too many."""
+    import mpmath
+
+    points: list[Any] = []
+    grid = [lo + (hi - lo) * k / NUMERIC_GRID for k in range(NUMERIC_GRID + 1)]
+    for kind, g in _switch_functions(expr, x):
+        f = _mp_function(g, x)
+
+        def key(t: Any, kind: str = kind, f: Callable[[Any], Any] = f) -> Any:
+            try:
+                v = f(t)
+            except (ValueError, ZeroDivisionError, ArithmeticError, TypeError):
+                return None
+            if isinstance(v, mpmath.mpc) or not mpmath.isfinite(v):
+                return None
+            return mpmath.sign(v) if kind == "sign" else mpmath.floor(v)
+
+        keys = [key(t) for t in grid]
+        for i in range(NUMERIC_GRID):
+            if keys[i] == keys[i + 1]:
+                continue
+            left, right, k0 = grid[i], grid[i + 1], keys[i]
+            for _ in range(3 * _DIGITS + 10):  # bisection: ~100 bits
+                mid = (left + right) / 2
+                if key(mid) == k0:
+                    left = mid
+                else:
+                    right = mid
+            points.append((left + right) / 2)
+            if len(points) >= MAX_PIECES:
+                return None
+    eps = (hi - lo) * mpmath.mpf(10) ** (-_DIGITS + 5)
+    unique: list[Any] = []
+    for p in sorted(points):
+        if lo + eps < p < hi - eps and (not unique or p - unique[-1] > eps):
+            unique.append(p)
+    return unique
+
+
+def _split_quadrature(expr: Any, x: Any, a: Any, b: Any) -> tuple[float, float | None] | None:
+    """∫_a^b of an integrand with switches, by tanh-sinh quadrature on each smooth piece (mpmath).
+
+    The pieces are cut at the exact break points when SymPy finds them, else at break points
+    located numerically. None when there are too many pieces or a piece does not converge
+    to ~13 digits of the sum of |piece|.
+    """
+    import mpmath
+
+    window = _Window(a, b)
+    sign = 1
+    if window.lo > window.hi:
+        window, sign = _Window(b, a), -1
+    with mpmath.workdps(_DIGITS):
+        lo, hi = mpmath.mpf(str(window.lo)), mpmath.mpf(str(window.hi))
+        try:
+            points = [mpmath.mpf(str(_real_number(p))) for p in _break_points(expr, x, window)]
+        except _TooManyPieces:
+            return None
+        except _NoExactBreaks:
+            found = _numeric_break_points(expr, x, lo, hi)
+            if found is None:
+                return None
+            points = found
+        f = _mp_function(expr, x)
+        edges = [lo, *points, hi]
+        total, error, scale = mpmath.mpf(0), mpmath.mpf(0), mpmath.mpf(0)
+        try:
+            for left, right in zip(edges, edges[1:], strict=False):
+                value, err = mpmath.quad(f, [left, right], error=True)
+                total, error, scale = total + value, error + err, scale + abs(value)
+        except (ValueError, ZeroDivisionError, ArithmeticError, TypeError):
+            return None
+        if not mpmath.isfinite(total) or error > mpmath.mpf("1e-13") * scale:
+            return None
+        total = sign * total
+        real, imag = float(mpmath.re(total)), float(mpmath.im(total))
+    if imag == 0 or abs(imag) <= abs(real) * 1e-16:
+        return real, None
+    return real, imag
+
+
 @_math_errors("integration", "expression")
 def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | None) -> IntegralResult:
     sp = _sp()
     expr = _build(tree, "expression")
     x = _symbol(variable)
     definite = lower is not None
+    split_at = tentative = None
+    note = None if definite else "plus an arbitrary constant of integration"
     if definite:
         a, b = _build(lower, "lower"), _build(upper, "upper")
-        result = sp.integrate(expr, (x, a, b))
+        result = None
+        if _splittable(expr, x, a, b):
+            window = _Window(*((a, b) if _real_number(a) <= _real_number(b) else (b, a)))
+            try:
+                points = _break_points(expr, x, window)
+                value = _piecewise_integral(expr, x, [window.a, *points, window.b])
+                result = value if window.a == a else -value
+                if result.has(sp.Integral):
+                    result = sp.Integral(expr, (x, a, b))
+                split_at = [_text(p, "split_at") for p in points]
+            except _TooManyPieces:
+                result = sp.Integral(expr, (x, a, b))
+                note = (f"the integrand switches branch (abs, sign, floor, Max, ...) at {MAX_PIECES} or more points "
+                        f"between the bounds; SymPy's closed form is not reliable there and it was not integrated "
+                        f"piece by piece, so no closed form is given")
+            except _NoExactBreaks as exc:
+                note = f"the integrand's break points were not found exactly ({exc})"
+                unevaluated = sp.Integral(expr, (x, a, b))
+                tentative = (_text(unevaluated), _latex(unevaluated))
+        if result is None:
+            result = sp.integrate(expr, (x, a, b))
     else:
         a = b = None
         result = sp.integrate(expr, x)
     evaluated = not result.has(sp.Integral)
     numeric, numeric_imag, _ = _numeric(result) if definite and evaluated else (None, None, None)
-    note = None if definite else "plus an arbitrary constant of integration"
     if definite and evaluated and result.has(sp.oo, -sp.oo, sp.zoo, sp.nan):
         note = "the integral diverges"
-    return IntegralResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
-                          variable=variable, definite=definite, lower=None if a is None else _text(a),
-                          upper=None if b is None else _text(b), evaluated=evaluated, numeric=numeric,
-                          numeric_imag=numeric_imag, note=note)
+        tentative = None
+    if tentative is not None and not evaluated:
+        tentative = None  # nothing to withdraw: the answer is the unevaluated integral already
+    out = IntegralResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                         variable=variable, definite=definite, lower=None if a is None else _text(a),
+                         upper=None if b is None else _text(b), evaluated=evaluated, numeric=numeric,
+                         numeric_imag=numeric_imag, split_at=split_at, note=note)
+    out._tentative = tentative
+    return out
+
+
+def _splittable(expr: Any, x: Any, a: Any, b: Any) -> bool:
+    """Whether the integral is one with finite real bounds and a number for a value, with switches in x."""
+    sp = _sp()
+    if expr.free_symbols - {x} or a.free_symbols or b.free_symbols or expr.has(sp.DiracDelta):
+        return False
+    if _real_number(a) is None or _real_number(b) is None or a == b:
+        return False
+    return bool(_switch_atoms(expr, x))
 
 
 def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> tuple[float, float | None] | None:
@@ -371,13 +779,16 @@ def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> tupl
     Returns (real, imaginary or None), or None when quadrature cannot vouch for its value:
     tanh-sinh quadrature on an oscillating integrand over an infinite range returns noise,
     so such integrands use mpmath's oscillatory rule, and any value whose estimated accuracy
-    is below ~12 digits is dropped rather than reported.
+    is below ~12 digits is dropped rather than reported. An integrand with abs, sign, floor,
+    Max, ... over a finite interval is integrated piece by piece between its break points.
     """
     sp = _sp()
     expr, x = _build(tree, "expression"), _symbol(variable)
     a, b = _build(lower, "lower"), _build(upper, "upper")
     if (expr.free_symbols - {x}) or a.free_symbols or b.free_symbols:
         return None
+    if _splittable(expr, x, a, b):
+        return _split_quadrature(expr, x, a, b)
     integral = sp.Integral(expr, (x, a, b))
     rules = ["osc", None] if (a.is_infinite or b.is_infinite) and expr.has(sp.sin, sp.cos) else [None]
     for rule in rules:
@@ -417,8 +828,14 @@ def integrate(args: IntegrateArgs) -> IntegralResult:
         check = run_with_timeout(_quadrature_job, tree, variable, lower, upper,
                                  timeout=min(timeout, CHECK_TIMEOUT_S), label="numeric check")
     except ToolTimeoutError:
+        if result._tentative is not None:
+            return _withdraw(result, "the numeric check that had to confirm SymPy's closed form timed out")
         return result.model_copy(update={"note": "the numeric check timed out"})
     if check is None:
+        if result._tentative is not None:
+            return _withdraw(result, "numerical quadrature could not confirm SymPy's closed form")
+        if result.note is not None and not result.evaluated:
+            return result.model_copy(update={"note": f"{result.note}; numerical quadrature found no reliable value"})
         return result.model_copy(update={"note": "numerical quadrature could not confirm this value"})
     update: dict[str, Any] = {"numeric_check": check[0], "numeric_check_imag": check[1]}
     if result.numeric is not None:
@@ -426,10 +843,28 @@ def integrate(args: IntegrateArgs) -> IntegralResult:
         agrees = abs(complex(check[0], check[1] or 0.0) - exact) <= 1e-9 * max(1.0, abs(exact))
         update["check_agrees"] = agrees
         if not agrees:
+            if result._tentative is not None:
+                return _withdraw(result, "SymPy's closed form disagrees with numerical quadrature",
+                                 check=update)
             update["note"] = "numerical quadrature disagrees with the closed form: do not rely on this value"
+        elif result._tentative is not None:
+            update["note"] = f"{result.note}; numerical quadrature split at break points found numerically confirms it"
     if not result.evaluated:
         update["note"] = "no closed form found; numeric_check is the value by quadrature"
     return result.model_copy(update=update)
+
+
+def _withdraw(result: IntegralResult, why: str, check: dict[str, Any] | None = None) -> IntegralResult:
+    """Replace a closed form that quadrature could not confirm by the unevaluated integral (and the quadrature value)."""
+    text, latex = result._tentative or (result.result, result.latex)
+    tail = "numeric_check is the value by quadrature" if check else "no value is given"
+    update: dict[str, Any] = {"result": text, "latex": latex, "evaluated": False, "numeric": None,
+                              "numeric_imag": None, "note": f"{result.note}; {why}, so it is not given; {tail}",
+                              **(check or {})}
+    update["check_agrees"] = None
+    out = result.model_copy(update=update)
+    out._tentative = None
+    return out
 
 
 # -------------------------------------------------------------------- solve
