@@ -113,9 +113,28 @@ def render_generic(args: dict, out: dict) -> tuple[str, str]:
     return "", body
 
 
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _derivative_operator(args: dict) -> str:
+    """d/dx, or d²/dx² (dⁿ/dxⁿ) for a higher derivative: the order the tool was asked for."""
+    variable = args.get("variable") or args.get("variables") or "x"
+    if isinstance(variable, list) and len(variable) > 1:  # a mixed partial: ∂²/∂x∂y
+        return f"∂{str(len(variable)).translate(_SUPERSCRIPT)}/" + "".join(f"∂{v}" for v in variable)
+    variable = variable[0] if isinstance(variable, list) else str(variable)
+    try:
+        order = int(args.get("order") or 1)
+    except (TypeError, ValueError):
+        order = 1
+    if order <= 1:
+        return f"d/d{variable}"
+    power = str(order).translate(_SUPERSCRIPT)
+    return f"d{power}/d{variable}{power}"
+
+
 def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
     def render(args: dict, out: dict) -> tuple[str, str]:
-        what = {"differentiate": f"d/d{args.get('variable', 'x')} [{args.get('expression')}]",
+        what = {"differentiate": f"{_derivative_operator(args)} [{args.get('expression')}]",
                 "integrate": f"∫ {args.get('expression')} d{args.get('variable', 'x')}"
                              + (f" from {args.get('lower')} to {args.get('upper')}" if args.get("lower") is not None else ""),
                 "limit": f"lim {args.get('variable', 'x')}→{args.get('point')} {args.get('expression')}",

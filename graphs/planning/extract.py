@@ -290,3 +290,56 @@ def factor_specs(text: str) -> list[FactorSpec]:
                 out.append(FactorSpec(name))
                 seen.add(name)
     return out if len(out) >= 2 else []
+
+
+_PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|\bout\s+of\b|\bof\b|\bin\b)\s*(\d+)(?![\w/]|[.,]\d)")
+
+
+def fraction_pairs(text: str) -> list[tuple[Decimal, Decimal]]:
+    """Counts written against their sample sizes: "5/200, 8/200", "5 of 200", "3 out of 150" → [(5, 200), …].
+
+    At least two pairs, each a whole count no larger than its size; a date ("12/05/2023") is not a pair.
+    """
+    pairs = [(Decimal(a), Decimal(b)) for a, b in _PAIR.findall(text.replace("−", "-"))]
+    if len(pairs) < 2 or not all(b > 0 and a <= b for a, b in pairs):
+        return []
+    return pairs
+
+
+def separated_rows(text: str) -> list[list[Decimal]]:
+    """Rows of numbers separated by "/", ";" or "|" on one line ("10.2 10.1 9.9 / 10.1 10.4 10.0 / …"):
+    the last run of numbers in each piece, when there are ≥ 2 rows and every row has the same length ≥ 2."""
+    clean = text.replace("−", "-")
+    for sep in (r"\s/\s|(?<=\d)/(?=\s)|(?<=\s)/(?=\d)", r";", r"\|"):
+        pieces = re.split(sep, clean)
+        if len(pieces) < 2:
+            continue
+        rows = []
+        for piece in pieces:
+            runs = [values for _, values in number_runs(piece, 2)]
+            if runs:
+                rows.append(runs[-1])
+        if len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) >= 2:
+            return rows
+    return []
+
+
+_LABEL_LIST = re.compile(r"(?P<name>[A-Za-z][\w\- ]{0,40}?)\s*[:=]?\s*[(\[]\s*(?P<items>[^()\[\]]+?)\s*[)\]]")
+
+
+def label_lists(text: str) -> list[tuple[str, list[str]]]:
+    """Named lists of factor levels, one per observation: "catalyst (A, A, B, B)", "temp: [low, high, low, high]".
+
+    A list counts when it repeats its levels (fewer distinct levels than entries) and has ≥ 4 entries; its name is
+    the last word before it ("yield by catalyst (…)" → "catalyst").
+    """
+    out = []
+    for m in _LABEL_LIST.finditer(text):
+        items = [i.strip().strip("\"'") for i in re.split(r"\s*,\s*|\s+", m.group("items")) if i.strip()]
+        if len(items) < 4 or len(set(items)) >= len(items) or len(set(items)) < 2:
+            continue
+        if not all(re.fullmatch(r"[\w.+\-]+", i) for i in items):
+            continue
+        words = re.findall(r"[A-Za-z][\w\-]*", m.group("name"))
+        out.append((words[-1] if words else "", items))
+    return out

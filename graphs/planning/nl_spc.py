@@ -8,11 +8,13 @@ from graphs.planning.extract import (
     NUM,
     blank_keyed,
     flat_lists,
+    fraction_pairs,
     int_after,
     int_before,
     longest_run,
     number_runs,
     numbers,
+    separated_rows,
     tables,
     value_after,
 )
@@ -108,6 +110,9 @@ def known_standards(text: str) -> tuple[dict, str]:
 def plan_spc(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
+    if re.search(r"independen|association|associated|contingency|chi[\s-]*squared?|goodness[\s-]*of[\s-]*fit", low) \
+            and not re.search(r"\b(?:p|np|c|u)[\s-]*chart|control chart", low):
+        return None  # a test of independence on counts, not a chart of them
     if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q):
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
         if n:
@@ -155,9 +160,20 @@ def plan_spc(question: str) -> list[Intent] | None:
     return _plan_chart(q, low, rules, exclude)
 
 
+def _subgroup_chart(kind: str | None, size: int) -> tuple[str, list[str]]:
+    """X̄-R unless X̄-S is asked for, or unless the subgroups are larger than 10, where the range wastes
+    information and S is the usual choice (Montgomery §6.3)."""
+    if kind in ("xbar_r", "xbar_s"):
+        return kind, []
+    if size > 10:
+        return "xbar_s", [f"subgroups of {size} (> 10): an X̄-S chart, the usual choice for large subgroups"]
+    return "xbar_r", [f"subgroups of {size}: an X̄-R chart"]
+
+
 def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list[Intent] | None:
     kind = _chart_kind(low)
     in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western|"
+                           r"subgroups?\b|sub-groups?\b|"
                            r"run[\s-]*chart|time[\s-]*series plot|trend chart", low)
     if kind is None and not in_control:
         return None
@@ -175,6 +191,16 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
     data = flat_lists(q)
     if exclude:
         args["exclude"] = exclude
+    pairs = fraction_pairs(q)
+    if pairs and kind in ("p", "np", "u", None) and (kind or re.search(r"defect|nonconform|non-conform|reject|fail", low)):
+        # "5/200, 8/200, …": counts against their sample sizes
+        chart = kind or "p"
+        args.update(chart=chart, counts=[a for a, _ in pairs], sizes=[b for _, b in pairs])
+        notes = [] if kind else ["counts out of a sample size (count/size): a p chart of the proportion"]
+        if chart == "np" and len({b for _, b in pairs}) > 1:
+            args["chart"] = "p"
+            notes.append("the sample sizes differ: a p chart, since an np chart needs one sample size")
+        return [Intent("control_chart", args, notes=notes)]
     if kind in ("p", "np", "c", "u"):
         counts = _counts(q)
         if not counts:
@@ -186,16 +212,28 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
                 return [Intent("control_chart", args, notes=["missing: sample sizes"])]
             args["sizes"] = sizes
         return [Intent("control_chart", args)]
+    size = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"in groups of", r"samples? of",
+                     r"subgroups? of")
+    if not (table and len(table[0][0]) >= 2) and not data:
+        rows = separated_rows(q)  # "10.2 10.1 9.9 / 10.1 10.4 10.0 / …": one subgroup between separators
+        if rows and (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group|samples? of \d", low)):
+            table = [rows]
     if table and len(table[0][0]) >= 2:
-        args.update(chart=kind if kind in ("xbar_r", "xbar_s") else "xbar_r", subgroups=table[0])
-        return [Intent("control_chart", args)]
+        subgroups = table[0]
+        chart, notes = _subgroup_chart(kind, len(subgroups[0]))
+        if size and size != len(subgroups[0]):
+            notes.append(f"subgroups of {len(subgroups[0])} as typed (the question says {size})")
+        args.update(chart=chart, subgroups=subgroups)
+        return [Intent("control_chart", args, notes=notes)]
     values = data[0] if data else _data_after_keywords(q)
     if not values:
         return None
-    size = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"in groups of")
-    if kind in ("xbar_r", "xbar_s") and size and size >= 2 and len(values) % size == 0:
-        args.update(chart=kind, subgroups=[values[i:i + size] for i in range(0, len(values), size)])
-        return [Intent("control_chart", args)]
+    if (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group", low)) and size and size >= 2 \
+            and len(values) % size == 0 and len(values) >= 2 * size:
+        chart, notes = _subgroup_chart(kind, size)
+        notes.append(f"{len(values)} values read in order as {len(values) // size} subgroups of {size}")
+        args.update(chart=chart, subgroups=[values[i:i + size] for i in range(0, len(values), size)])
+        return [Intent("control_chart", args, notes=notes)]
     args.update(chart="imr", values=values)
     notes = [] if kind == "imr" else ["individual values with no subgroups: an individuals (I-MR) chart"]
     if re.search(r"run[\s-]*chart", low):

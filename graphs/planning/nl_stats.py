@@ -9,11 +9,14 @@ from graphs.planning.extract import (
     blank_keyed,
     bracket_lists,
     flat_lists,
+    fraction_pairs,
+    label_lists,
     line_table,
     longest_run,
     named_groups,
     number_runs,
     numbers,
+    separated_rows,
     tables,
     to_decimal,
     value_after,
@@ -49,6 +52,59 @@ def _alternative(low: str) -> str:
     if re.search(r"\bless\b|smaller|lower|fewer|decrease|below", low):
         return "less"
     return "two-sided"
+
+
+_AT_LEAST = r"at least|no less than|not less than|minimum(?: of)?|min\.?|≥|>="
+_AT_MOST = r"at most|no more than|not more than|maximum(?: of)?|max\.?|(?:must |should |does |do )?not exceed|≤|<="
+_REQUIRED = r"requirements?|required|specification|spec|specified|standard|threshold|criterion|limit"
+_UNIT_TOKEN = (r"(?:[-\s]?(?!(?:vs|versus|and|or|the|is|are|was|to|of|against|with|for|by|in|on|at|as|a|an)\b)"
+               r"(?:[A-Za-zµ°Ω%][\w/°%²³]{0,7})\.?)?")
+_REQ_BEFORE = re.compile(rf"(?<![\w.])(?P<key>{_AT_LEAST}|{_AT_MOST}|(?:{_REQUIRED})(?: of| is| =|:)?)\s*(?P<num>{NUM})"
+                         rf"(?![\w.]*\d)", re.I)
+_REQ_AFTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s*{_UNIT_TOKEN}\s+(?P<key>minimum|maximum|min|max|"
+                        rf"(?:upper |lower )?(?:{_REQUIRED})|or (?:more|higher|above|less|lower|below))\b", re.I)
+_MEETS = r"\bmeets?\b|\bmeeting\b|\bmet\b|satisf|compl[yi]|\bpass|achiev|fulfil|conform|\bokay\b|\bok\b|acceptable"
+
+
+def reference_mean(question: str) -> tuple[object, str, list[str], tuple[int, int]] | None:
+    """A required value the mean is held against: "the 400 MPa requirement", "at least 400", "must not exceed 50
+    ppm" → (value, alternative, notes, span of the text to drop from the data).
+
+    A minimum ("at least", "minimum", "or more") gives H1 mean > value; a maximum ("at most", "not exceed",
+    "maximum") H1 mean < value. A requirement to *meet* without either word is read as a minimum (a strength,
+    a yield), and the notes say so; a bare "limit" with no direction is tested two-sided.
+    """
+    low = question.lower()
+    m = _REQ_AFTER.search(question) or _REQ_BEFORE.search(question)
+    if not m:
+        return None
+    key = m.group("key").lower()
+    mu = to_decimal(m.group("num"))
+    notes: list[str] = []
+    said = _alternative(low)
+    if re.search(_AT_MOST + r"|or (?:less|lower|below)|upper", key) or re.search(r"\bnot exceed|\bat most\b", low):
+        alternative = "less"
+        notes.append(f"{_number_text(mu)} is a maximum: one-sided test, H1: mean < {_number_text(mu)} "
+                     "(evidence that the mean is below it)")
+    elif re.search(_AT_LEAST + r"|or (?:more|higher|above)|lower", key) or re.search(r"\bat least\b", low):
+        alternative = "greater"
+        notes.append(f"{_number_text(mu)} is a minimum: one-sided test, H1: mean > {_number_text(mu)} "
+                     "(evidence that the mean is above it)")
+    elif said != "two-sided":
+        alternative = said
+        notes.append(f"one-sided test as asked: H1: mean {'>' if said == 'greater' else '<'} {_number_text(mu)}")
+    elif re.search(_MEETS, low) and not re.search(r"\blimit\b", key):
+        alternative = "greater"
+        notes.append(f"a requirement to meet, read as a minimum: one-sided test, H1: mean > {_number_text(mu)} "
+                     f"(if {_number_text(mu)} is a maximum, say 'at most {_number_text(mu)}')")
+    else:
+        alternative = "two-sided"
+        notes.append(f"no direction given for {_number_text(mu)}: two-sided test, H1: mean ≠ {_number_text(mu)}")
+    return mu, alternative, notes, m.span()
+
+
+def _number_text(value) -> str:
+    return format(value, "f")
 
 
 def _confidence(q: str) -> dict:
@@ -108,15 +164,83 @@ def _group_names(names: list[str]) -> list[str] | None:
     return None
 
 
+def _chart_words(low: str) -> bool:
+    return bool(re.search(r"\b(?:p|np|c|u)[\s-]*chart|control|defective|nonconform|non-conform|fraction defective|"
+                          r"in control|stable|monitor|spc|subgroups?\b", low))
+
+
+def _count_table(q: str) -> list[list] | None:
+    """Rows of counts for a test of independence: bracketed lists of one length ("day [10, 20, 30], night [20, 20,
+    20]"), or named runs of one length ("men: 30 20, women: 18 32")."""
+    lists = flat_lists(q)
+    if len(lists) >= 2 and len({len(v) for v in lists}) == 1 and len(lists[0]) >= 2:
+        return lists
+    groups = [v for v in named_groups(q).values()]
+    if len(groups) >= 2 and len({len(v) for v in groups}) == 1:
+        return groups
+    rows = separated_rows(q)
+    return rows or None
+
+
+def _plan_two_way(q: str, low: str) -> list[Intent] | None:
+    """Two-way ANOVA: a response with two factors' levels, one per observation ("yield by catalyst (A, A, B, B)
+    and temperature (low, high, low, high): 20, 24, 22, 28")."""
+    if not re.search(r"two[\s-]*(?:way|factor)|2[\s-]*(?:way|factor)|\banova\b|analysis of variance|interaction", low):
+        return None
+    factors = label_lists(q)
+    if len(factors) != 2 or len(factors[0][1]) != len(factors[1][1]):
+        return None
+    n = len(factors[0][1])
+    rest = q
+    for _, items in factors:  # the levels are not data
+        rest = re.sub(r"[(\[]\s*" + r"\s*,?\s*".join(re.escape(i) for i in items) + r"\s*[)\]]", " ; ", rest, count=1)
+    candidates = [v for v in flat_lists(rest) if len(v) == n] or [v for _, v in number_runs(rest) if len(v) == n]
+    if len(candidates) != 1:
+        return None
+    (name_a, a), (name_b, b) = factors
+    args: dict = {"y": candidates[0], "a": a, "b": b}
+    notes = []
+    cells = {}
+    for i, j in zip(a, b, strict=True):
+        cells[(i, j)] = cells.get((i, j), 0) + 1
+    if len(set(a)) < 2 or len(set(b)) < 2:
+        return None
+    if max(cells.values()) == 1:
+        args["interaction"] = False
+        notes.append("one observation per cell: no error term for an interaction, so the additive model (main "
+                     "effects only)")
+    elif re.search(r"no interaction|without (?:the )?interaction|additive|main effects only", low):
+        args["interaction"] = False
+    for key, name in (("factor_a", name_a), ("factor_b", name_b)):
+        if _dsl_name(name) and name.lower() != (name_b if key == "factor_a" else name_a).lower():
+            args[key] = name.lower()
+    return [Intent("anova_twoway", args, notes=notes)]
+
+
+def _dsl_name(name: str) -> bool:
+    from dsl.checker import keywords
+
+    return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)) and name.lower() not in keywords() and len(name) > 1
+
+
 def plan_stats(question: str) -> list[Intent] | None:
     q = question
     low = q.lower()
     conf = _confidence(q)
 
+    twoway = _plan_two_way(q, low)
+    if twoway:
+        return twoway
+
     if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|association", low):
         table = tables(q)
-        if table and not re.search(r"goodness", low):
-            return [Intent("chi_square", {"table": table[0], **({"correction": False} if "no correction" in low else {})})]
+        goodness = re.search(r"goodness|\bexpected\b|equal(?:ly)? (?:likely|proportions?)|uniform|fair", low)
+        if not table and not goodness:
+            table = [_count_table(q)] if _count_table(q) else []
+        if table and not goodness:
+            correction = {"correction": False} if "no correction" in low else {}
+            return [Intent("chi_square", {"table": table[0], **correction},
+                           notes=["a test of independence (association) on the table of counts, rows as given"])]
         groups = {**{name.lower().split()[-1]: values for name, values in number_runs(q) if name}, **named_groups(q)}
         observed = groups.get("observed") or (flat_lists(q)[0] if flat_lists(q) else None)
         expected = groups.get("expected") or (flat_lists(q)[1] if len(flat_lists(q)) > 1 else None)
@@ -182,6 +306,17 @@ def plan_stats(question: str) -> list[Intent] | None:
                      "no continuity correction)"] if len(groups) == 2 else []
             return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]}, notes=notes)]
 
+    pairs = fraction_pairs(q)
+    if pairs and re.search(r"compar|differ|same|\bvs\.?\b|versus|between|significan|independen|higher|lower|"
+                           r"better|worse|proportion|rate", low) and not _chart_words(low):
+        # "12/400 vs 25/410": successes and failures of each sample, a k × 2 table
+        table = [[a, b - a] for a, b in pairs]
+        return [Intent("chi_square", {"table": table, **({"correction": True} if re.search(r"yates|continuity", low) else {})},
+                       notes=["proportions compared as a k × 2 table of (count, size − count) per sample; for two samples "
+                              "this chi-square test is the two-proportion z-test (χ² = z²)"])]
+    if pairs and _chart_words(low):
+        return None  # "proportion defective: 5/200, 8/200, …" is a p chart, not groups of numbers
+
     named = [name.lower() for name in named_groups(q)]
     if re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) or \
             (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post")):
@@ -196,11 +331,13 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
                                       "alternative": alternative, **conf})]
 
-    mu_keys = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed")
+    mu_keys = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
+               r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
     mu = value_after(q, *mu_keys)
     claim = _CLAIMED_MEAN.search(q)
     if mu is None and claim:  # "Is the mean fill weight of 500 g met?"
         mu = to_decimal(claim.group(1))
+    reference = reference_mean(q) if mu is None or not value_after(q, *mu_keys[:3]) else None
     groups = _groups(q)
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = _group_names([name for name, _ in groups])
@@ -211,6 +348,14 @@ def plan_stats(question: str) -> list[Intent] | None:
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf},
                        notes=[] if kind == "pooled" else ["Welch's t-test (no equal-variance assumption), as Minitab does by default"])]
+    if reference and re.search(r"t[\s-]*test|mean|average|on average|differ|significan", low):
+        mu, alternative, notes, (start, end) = reference
+        rest = blank_keyed(q[:start] + " ; " + q[end:], *mu_keys)
+        data = flat_lists(rest)
+        values = data[0] if data else longest_run(rest, 2)
+        if len(values) >= 2:
+            return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu, "alternative": alternative, **conf},
+                           notes=notes)]
     if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan", low):
         rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
         data = flat_lists(rest)

@@ -186,6 +186,23 @@ def chi_square(args: dict) -> str:
     return text
 
 
+def anova_two_way(args: dict) -> str:
+    """`anova two_way Y by A and B`; a factor with a name is bound to it first (`let catalyst = [...]`), so that
+    the ANOVA table names the factors as the user did."""
+    lines, sources = [], []
+    for key, levels in (("factor_a", args["a"]), ("factor_b", args["b"])):
+        listed = "[" + ", ".join(label(v) for v in levels) + "]"
+        if args.get(key):
+            lines.append(f"let {args[key]} = {listed}")
+            sources.append(args[key])
+        else:
+            sources.append(listed)
+    text = f"anova two_way {numbers(args['y'])} by {sources[0]} and {sources[1]}"
+    if args.get("interaction") is False:
+        text += " without interaction"
+    return "\n".join([*lines, text])
+
+
 def _vars(args: dict, key: str = "variable") -> str:
     value = args.get(key) or args.get("variables") or "x"
     return ", ".join(value) if isinstance(value, list) else value
@@ -251,6 +268,8 @@ def statement(intent: Intent) -> str:
         text = f"anova one_way {rows(args['groups'])}"
         if args.get("labels"):  # the user's names for the groups: Tukey's table says A-B, not 1-2
             text += " by [" + ", ".join(label(v) for v in args["labels"]) + "]"
+    elif tool == "anova_twoway":
+        text = anova_two_way(args)
     elif tool == "levene":
         text = f"levene {rows(args['groups'])}"
     elif tool == "kruskal_wallis":

@@ -53,7 +53,22 @@ def normality_args(data: list, label: str) -> list[dict]:
 
 
 def _levene(groups: list[list]) -> list[dict]:
-    out = call("levene", {"groups": groups})
+    """Levene's test of equal variances, as an argument. Groups whose absolute deviations from their median are
+    constant within every group (identical values, or two values per group) leave the test undefined: scipy then
+    divides by zero; that is said in the argument, not leaked to stderr as a RuntimeWarning."""
+    import warnings
+
+    import numpy as np
+
+    from tools.registry import run_tool
+
+    try:
+        with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
+            warnings.simplefilter("ignore", RuntimeWarning)
+            out = run_tool("levene", {"groups": groups})
+    except HavocInputError as exc:
+        return [_arg("con", "equal variance", f"Levene's test cannot be computed here ({str(exc).removeprefix('groups: ')}); equal variances "
+                     "are neither supported nor refuted", "Levene")]
     if not out or out.get("p_value") is None:
         return []
     p = out["p_value"]
