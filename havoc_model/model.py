@@ -97,6 +97,45 @@ def _huge_page_buffer(numel: int, dtype: torch.dtype) -> torch.Tensor:
     return buffer
 
 
+class _CrossEntropy(torch.autograd.Function):
+    """Mean cross-entropy of fp32 (rows, vocab) logits over targets other than -100, as `F.cross_entropy`.
+
+    `F.cross_entropy` keeps the log-probabilities, then its backward allocates a zeroed one-hot
+    gradient and a third logits-sized tensor for the log-softmax gradient. Here the backward turns
+    the saved log-probabilities into the gradient in place (softmax - one-hot, times 1 / count),
+    so a training step touches one logits-sized buffer instead of three.
+    """
+
+    @staticmethod
+    def forward(ctx, logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
+        logp = torch.log_softmax(logits, dim=-1)
+        valid = targets != -100
+        safe = targets.masked_fill(~valid, 0)
+        count = valid.sum()
+        loss = -logp.gather(1, safe[:, None]).squeeze(1).masked_fill(~valid, 0.0).sum() / count
+        ctx.save_for_backward(logp, safe, valid, count)
+        return loss
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, grad: torch.Tensor) -> tuple[torch.Tensor, None]:  # type: ignore[override]
+        logp, safe, valid, count = ctx.saved_tensors
+        rows = torch.arange(logp.shape[0], device=logp.device)
+        grad_logits = logp.exp_()  # the saved buffer becomes the gradient; a second backward is refused
+        grad_logits.index_put_((rows, safe), torch.tensor(-1.0, device=logp.device), accumulate=True)
+        grad_logits.mul_((valid * (grad / count.clamp_min(1)))[:, None])  # no valid target: zero, as F.cross_entropy
+        return grad_logits, None
+
+
+def cross_entropy(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Mean cross-entropy over the last axis, targets of -100 ignored (`F.cross_entropy`'s value and gradient)."""
+    logits = logits.reshape(-1, logits.shape[-1])
+    targets = targets.reshape(-1)
+    if logits.dtype != torch.float32 or targets.shape[0] != logits.shape[0]:
+        return F.cross_entropy(logits, targets, ignore_index=-100)
+    return _CrossEntropy.apply(logits, targets)
+
+
 class KVCache:
     """Preallocated keys and values for every layer; `pad` holds each row's left-padding count."""
 
@@ -138,13 +177,13 @@ class Attention(nn.Module):
     ) -> torch.Tensor:
         bsz, seq, _ = x.shape
         hd, n_kv = self.head_dim, self.n_kv_heads
+        dropout = self.dropout if self.training else 0.0
         # split (not slicing): its backward is one concatenation, slicing's is zero-fill + copy per slice.
         qk, v = self.wqkv(x).split((self.q_dim + self.kv_dim, self.kv_dim), dim=-1)
         # Queries and keys share one rotary pass: (batch, time, n_heads + n_kv_heads, head_dim).
         qk = apply_rotary(qk.unflatten(-1, (self.n_heads + n_kv, hd)), cos, sin)
         q, k = (t.transpose(1, 2) for t in qk.split((self.n_heads, n_kv), dim=2))
         v = v.unflatten(-1, (n_kv, hd)).transpose(1, 2)
-        dropout = self.dropout if self.training else 0.0
         if cache is None:
             out = F.scaled_dot_product_attention(q, k, v, is_causal=seq > 1, dropout_p=dropout, enable_gqa=True)
         else:
@@ -166,6 +205,33 @@ class Attention(nn.Module):
         return F.dropout(out, dropout, self.training) if dropout else out
 
 
+class _SwiGLUProduct(torch.autograd.Function):
+    """silu(gate) * up from the fused (..., 2 * hidden) projection, its gradient written straight into one buffer.
+
+    Plain autograd would return the two halves' gradients separately and `split`'s backward would
+    then concatenate them (a copy of the largest activation in the block); here the backward writes
+    each half in place. Values and gradients are those of `F.silu(gate) * up`, computed by the same kernels.
+    """
+
+    @staticmethod
+    def forward(ctx, gate_up: torch.Tensor, hidden: int) -> torch.Tensor:  # type: ignore[override]
+        gate, up = gate_up.split(hidden, dim=-1)
+        ctx.save_for_backward(gate_up)
+        ctx.hidden = hidden
+        return F.silu(gate) * up
+
+    @staticmethod
+    @torch.autograd.function.once_differentiable
+    def backward(ctx, grad: torch.Tensor) -> tuple[torch.Tensor, None]:  # type: ignore[override]
+        (gate_up,) = ctx.saved_tensors
+        gate, up = gate_up.split(ctx.hidden, dim=-1)
+        grad_gate_up = torch.empty_like(gate_up, memory_format=torch.contiguous_format)
+        grad_gate, grad_up = grad_gate_up.split(ctx.hidden, dim=-1)
+        torch.mul(grad, F.silu(gate), out=grad_up)
+        torch.ops.aten.silu_backward.grad_input(grad * up, gate, grad_input=grad_gate)
+        return grad_gate_up, None
+
+
 class SwiGLU(nn.Module):
     def __init__(self, cfg: ModelConfig) -> None:
         super().__init__()
@@ -175,8 +241,12 @@ class SwiGLU(nn.Module):
         self.dropout = cfg.dropout
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        gate, up = self.w_gate_up(x).split(self.hidden, dim=-1)
-        out = self.w_down(F.silu(gate) * up)
+        gate_up = self.w_gate_up(x)
+        if torch.is_grad_enabled() and gate_up.requires_grad:
+            out = self.w_down(_SwiGLUProduct.apply(gate_up, self.hidden))
+        else:
+            gate, up = gate_up.split(self.hidden, dim=-1)
+            out = self.w_down(F.silu(gate) * up)
         return F.dropout(out, self.dropout, self.training) if self.dropout else out
 
 
@@ -361,5 +431,5 @@ class HavocLM(nn.Module):
         logits = self.lm_head(self.norm(x)).float()
         loss = None
         if targets is not None:
-            loss = F.cross_entropy(logits.view(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100)
+            loss = cross_entropy(logits, targets)
         return logits, loss
