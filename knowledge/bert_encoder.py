@@ -52,10 +52,46 @@ def supports(model_dir: Path) -> bool:
         return False
     if config.get("position_embedding_type", "absolute") != "absolute":
         return False
+    if not _readable_weights(model_dir / "model.safetensors"):
+        return False
     pooled = [k for k, v in pooling.items() if k.startswith("pooling_mode_") and v]
     return pooled == ["pooling_mode_mean_tokens"] and all(
         (model_dir / name).is_file() for name in ("model.safetensors", "tokenizer.json")
     )
+
+
+_DTYPES = {"F32": np.float32, "F16": np.float16, "F64": np.float64, "I64": np.int64}
+
+
+def map_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Every tensor of a .safetensors file as a read-only view of one memory map, as float32 where it is a
+    float type: opening costs a header read, and a question pages in only the embedding rows it uses."""
+    with path.open("rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(size))
+    buffer = np.memmap(path, dtype=np.uint8, mode="r")
+    start = 8 + size
+    out: dict[str, np.ndarray] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        dtype = _DTYPES.get(info["dtype"])
+        if dtype is None:
+            raise ValueError(f"{path.name}: tensor {name} has dtype {info['dtype']}, which this encoder does not read")
+        begin, end = info["data_offsets"]
+        array = np.frombuffer(buffer, dtype=dtype, count=(end - begin) // np.dtype(dtype).itemsize,
+                              offset=start + begin).reshape(info["shape"])
+        out[name] = array.astype(np.float32) if array.dtype.kind == "f" and array.dtype != np.float32 else array
+    return out
+
+
+def _readable_weights(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            header = json.loads(f.read(int.from_bytes(f.read(8), "little")))
+    except (OSError, ValueError):
+        return False
+    return all(v.get("dtype") in _DTYPES for k, v in header.items() if k != "__metadata__")
 
 
 def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
@@ -87,7 +123,6 @@ class BertEncoder:
     """Mean-pooled, unit-length sentence vectors from a BERT checkpoint; float32 throughout."""
 
     def __init__(self, model_dir: Path) -> None:
-        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         config = _read_json(model_dir / "config.json")
@@ -99,13 +134,13 @@ class BertEncoder:
         self.eps = float(config.get("layer_norm_eps", 1e-12))
         self.max_len = min(int(st_config.get("max_seq_length", 512)), int(config["max_position_embeddings"]))
         self.dimension = self.hidden
-        weights = load_file(str(model_dir / "model.safetensors"))
+        weights = map_safetensors(model_dir / "model.safetensors")
         prefix = "bert." if "bert.embeddings.word_embeddings.weight" in weights else ""
-        self.w = {k[len(prefix):]: v.astype(np.float32, copy=False) for k, v in weights.items() if k.startswith(prefix)}
-        # Linear layers are stored (out, in); keep their transposes so a forward pass is x @ W.
+        self.w = {k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}
+        # Linear layers are stored (out, in); a transposed view makes the forward pass x @ W (BLAS reads it as is).
         for name, value in self.w.items():
             if name.startswith("encoder.") and value.ndim == 2:
-                self.w[name] = np.ascontiguousarray(value.T)
+                self.w[name] = value.T
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(self.max_len)

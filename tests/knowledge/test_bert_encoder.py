@@ -91,3 +91,21 @@ def test_a_question_is_embedded_without_torch() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]", out.stdout + out.stderr
+
+
+def test_weights_are_mapped_not_copied() -> None:
+    from safetensors.numpy import load_file
+
+    mapped = bert_encoder.map_safetensors(MODEL_DIR / "model.safetensors")
+    loaded = load_file(str(MODEL_DIR / "model.safetensors"))
+    assert mapped.keys() == loaded.keys()
+    for name, array in loaded.items():
+        assert mapped[name].shape == array.shape and np.array_equal(mapped[name], array), name
+    assert not mapped["embeddings.word_embeddings.weight"].flags.writeable  # a read-only view of the file
+
+
+def test_unreadable_weights_are_not_claimed(tmp_path: Path) -> None:
+    model = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, model)
+    (model / "model.safetensors").write_bytes(b"\x10\x00\x00\x00\x00\x00\x00\x00{broken json!!!}")
+    assert not bert_encoder.supports(model)
