@@ -12,8 +12,11 @@ definite integral).
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+import signal
+import threading
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -370,6 +373,35 @@ class _NoExactBreaks(Exception):
     """SymPy cannot give the break points exactly (the message says which and why)."""
 
 
+class _OutOfTime(BaseException):
+    """A SymPy step ran past its share of the time (BaseException: SymPy's own `except Exception` lets it by)."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise _OutOfTime in the block after `seconds` (a timer signal; only in a main thread, and only if > 0).
+
+    solveset can run for minutes on an argument such as sin(x)*cos(x)^2 - 1/4; the part of
+    the work that has a numeric way out gets a share of the time and then takes that way.
+    """
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(signum: int, frame: Any) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+
+
 def _switch_atoms(expr: Any, x: Any) -> list[Any]:
     sp = _sp()
     kinds = tuple(getattr(sp, name) for name in SWITCH_FUNCTIONS)
@@ -417,15 +449,17 @@ def _members(s: Any, window: _Window, what: str) -> list[Any]:
         return [p for p in (s.start, s.end) if p.is_finite and window.inside(p)]
     if isinstance(s, sp.Complement):  # extra break points are harmless: keep what cannot be ruled out
         return [p for p in _members(s.args[0], window, what) if s.args[1].contains(p) is not sp.S.true]
-    if isinstance(s, sp.Intersection):
+    if isinstance(s, sp.Intersection):  # with Reals or an interval, mostly: those filter, the others list
         for n, part in enumerate(s.args):
+            if isinstance(part, sp.Interval):
+                continue
             try:
                 found = _members(part, window, what)
             except _NoExactBreaks:
                 continue
             others = s.args[:n] + s.args[n + 1:]
-            if all(o.contains(p) is sp.S.true for p in found for o in others):
-                return found
+            if all(_within(p, o) for p in found for o in others):
+                return [p for p in found if all(_within(p, o) is True for o in others)]
         raise _NoExactBreaks(f"{what}: SymPy gives them as {_short(s)}")
     if isinstance(s, sp.ImageSet) and len(s.base_sets) == 1 and s.base_sets[0] == sp.S.Integers:
         (n,), body = s.lamda.variables, s.lamda.expr
@@ -441,6 +475,19 @@ def _members(s: Any, window: _Window, what: str) -> list[Any]:
     raise _NoExactBreaks(f"{what}: SymPy gives them as {_short(s)}")
 
 
+def _within(point: Any, s: Any) -> bool | None:
+    """Whether a real point (written perhaps with I, as cubic roots are) lies in s; None when SymPy cannot say."""
+    sp = _sp()
+    if isinstance(s, sp.Interval):
+        value, start, end = _real_number(point), _real_number(s.start), _real_number(s.end)
+        if value is None:
+            return False
+        return (s.start == -sp.oo or (start is not None and (value > start or (value == start and not s.left_open))))\
+            and (s.end == sp.oo or (end is not None and (value < end or (value == end and not s.right_open))))
+    inside = s.contains(point)
+    return True if inside is sp.S.true else False if inside is sp.S.false else None
+
+
 def _short(s: Any) -> str:
     text = str(s)
     return text if len(text) <= 80 else text[:77] + "..."
@@ -452,7 +499,12 @@ def _zeros(u: Any, x: Any, window: _Window) -> list[Any]:
     if not u.has(x):
         return []
     what = f"the zeros of {_short(u)}"
-    points = _members(sp.solveset(u, x, sp.S.Reals), window, what)
+    top = sp.fraction(sp.together(u))[0]
+    poly = sp.Poly(top, x) if top.is_polynomial(x) else None
+    if poly is not None and (poly.domain.is_ZZ or poly.domain.is_QQ):  # radicals or CRootOf, never I in a real root
+        points = [p for p in set(sp.real_roots(poly)) if window.inside(p)]
+    else:
+        points = _members(sp.solveset(u, x, sp.S.Reals), window, what)
     try:
         poles = sp.singularities(u, x, sp.S.Reals)
     except Exception as exc:  # noqa: BLE001 - SymPy raises many kinds for functions it cannot analyse
@@ -672,12 +724,12 @@ def _numeric_break_points(expr: Any, x: Any, lo: Any, hi: Any) -> list[Any] | No
     return unique
 
 
-def _split_quadrature(expr: Any, x: Any, a: Any, b: Any) -> tuple[float, float | None] | None:
+def _split_quadrature(expr: Any, x: Any, a: Any, b: Any, budget_s: float = 0.0) -> tuple[float, float | None] | None:
     """∫_a^b of an integrand with switches, by tanh-sinh quadrature on each smooth piece (mpmath).
 
     The pieces are cut at the exact break points when SymPy finds them, else at break points
-    located numerically. None when there are too many pieces or a piece does not converge
-    to ~13 digits of the sum of |piece|.
+    located numerically (also when the exact search takes more than budget_s seconds). None
+    when there are too many pieces or a piece does not converge to ~13 digits of the sum of |piece|.
     """
     import mpmath
 
@@ -688,10 +740,12 @@ def _split_quadrature(expr: Any, x: Any, a: Any, b: Any) -> tuple[float, float |
     with mpmath.workdps(_DIGITS):
         lo, hi = mpmath.mpf(str(window.lo)), mpmath.mpf(str(window.hi))
         try:
-            points = [mpmath.mpf(str(_real_number(p))) for p in _break_points(expr, x, window)]
+            with _time_budget(budget_s):
+                exact = _break_points(expr, x, window)
+            points = [mpmath.mpf(str(_real_number(p))) for p in exact]
         except _TooManyPieces:
             return None
-        except _NoExactBreaks:
+        except (_NoExactBreaks, _OutOfTime):
             found = _numeric_break_points(expr, x, lo, hi)
             if found is None:
                 return None
@@ -715,7 +769,10 @@ def _split_quadrature(expr: Any, x: Any, a: Any, b: Any) -> tuple[float, float |
 
 
 @_math_errors("integration", "expression")
-def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | None) -> IntegralResult:
+def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | None,
+                   budget_s: float = 0.0) -> IntegralResult:
+    """The integral; with budget_s (the call's time limit), an integrand with switches gives up on
+    exact break points after 35% of it, and on SymPy's unconfirmed closed form after another 45%."""
     sp = _sp()
     expr = _build(tree, "expression")
     x = _symbol(variable)
@@ -728,7 +785,11 @@ def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | 
         if _splittable(expr, x, a, b):
             window = _Window(*((a, b) if _real_number(a) <= _real_number(b) else (b, a)))
             try:
-                points = _break_points(expr, x, window)
+                try:
+                    with _time_budget(0.35 * budget_s):
+                        points = _break_points(expr, x, window)
+                except _OutOfTime:
+                    raise _NoExactBreaks(f"SymPy did not find them within {0.35 * budget_s:.3g} s") from None
                 value = _piecewise_integral(expr, x, [window.a, *points, window.b])
                 result = value if window.a == a else -value
                 if result.has(sp.Integral):
@@ -743,6 +804,11 @@ def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | 
                 note = f"the integrand's break points were not found exactly ({exc})"
                 unevaluated = sp.Integral(expr, (x, a, b))
                 tentative = (_text(unevaluated), _latex(unevaluated))
+                try:
+                    with _time_budget(0.45 * budget_s):
+                        result = sp.integrate(expr, (x, a, b))
+                except _OutOfTime:
+                    result = unevaluated
         if result is None:
             result = sp.integrate(expr, (x, a, b))
     else:
@@ -773,7 +839,8 @@ def _splittable(expr: Any, x: Any, a: Any, b: Any) -> bool:
     return bool(_switch_atoms(expr, x))
 
 
-def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> tuple[float, float | None] | None:
+def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node,
+                    budget_s: float = 0.0) -> tuple[float, float | None] | None:
     """The definite integral by numerical quadrature (mpmath), independent of the closed form.
 
     Returns (real, imaginary or None), or None when quadrature cannot vouch for its value:
@@ -788,7 +855,7 @@ def _quadrature_job(tree: Node, variable: str, lower: Node, upper: Node) -> tupl
     if (expr.free_symbols - {x}) or a.free_symbols or b.free_symbols:
         return None
     if _splittable(expr, x, a, b):
-        return _split_quadrature(expr, x, a, b)
+        return _split_quadrature(expr, x, a, b, 0.3 * budget_s)
     integral = sp.Integral(expr, (x, a, b))
     rules = ["osc", None] if (a.is_infinite or b.is_infinite) and expr.has(sp.sin, sp.cos) else [None]
     for rule in rules:
@@ -818,15 +885,16 @@ def integrate(args: IntegrateArgs) -> IntegralResult:
         if node is not None and variable in safe_expr.symbols_in(node):
             raise HavocInputError(f"a bound cannot contain the integration variable {variable}", field=field)
     timeout = _timeout(args)
-    result = run_with_timeout(_integrate_job, tree, variable, lower, upper, timeout=timeout, label="integrate")
+    result = run_with_timeout(_integrate_job, tree, variable, lower, upper, timeout, timeout=timeout, label="integrate")
     if not result.definite or result.note == "the integral diverges":
         return result
     parameters = (safe_expr.symbols_in(tree) - {variable}) | safe_expr.symbols_in(lower) | safe_expr.symbols_in(upper)
     if parameters:
         return result  # a value with parameters in it has no single number to check
     try:
-        check = run_with_timeout(_quadrature_job, tree, variable, lower, upper,
-                                 timeout=min(timeout, CHECK_TIMEOUT_S), label="numeric check")
+        check_timeout = min(timeout, CHECK_TIMEOUT_S)
+        check = run_with_timeout(_quadrature_job, tree, variable, lower, upper, check_timeout,
+                                 timeout=check_timeout, label="numeric check")
     except ToolTimeoutError:
         if result._tentative is not None:
             return _withdraw(result, "the numeric check that had to confirm SymPy's closed form timed out")
@@ -851,6 +919,8 @@ def integrate(args: IntegrateArgs) -> IntegralResult:
             update["note"] = f"{result.note}; numerical quadrature split at break points found numerically confirms it"
     if not result.evaluated:
         update["note"] = "no closed form found; numeric_check is the value by quadrature"
+        if result.note is not None:  # why: the break points were not found exactly, or SymPy ran out of time
+            update["note"] = f"{result.note}; {update['note']}"
     return result.model_copy(update=update)
 
 

@@ -149,3 +149,23 @@ def test_cli_tool_run_gives_the_right_value(capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     printed = capsys.readouterr().out
     assert '"cos(30)/3 + 19/3"' in printed and '"check_agrees": true' in printed
+
+
+def test_a_cubic_with_three_real_roots_splits_at_exact_roots() -> None:
+    """solveset writes these roots with I (casus irreducibilis); the split uses real roots (CRootOf) instead."""
+    out = integral("abs(x^3 - 3*x + 1)", -2, 2)
+    right = mpmath.quad(lambda t: abs(t**3 - 3 * t + 1), [-2, *sorted(mpmath.polyroots([1, 0, -3, 1])), 2])
+    assert len(out["split_at"]) == 3 and all("I" not in p for p in out["split_at"])
+    assert out["numeric"] == pytest.approx(float(right), rel=1e-14) and out["check_agrees"] is True
+
+
+def test_a_slow_break_point_search_gives_way_to_numeric_break_points() -> None:
+    """solveset runs for minutes on sin(x) cos(x)^2 = 1/4; within the time limit the answer is the quadrature value."""
+    start = time.monotonic()
+    out = integral("abs(sin(x)*cos(x)^2 - 1/4)", 0, 6, timeout_s=5)
+    assert time.monotonic() - start < 5 + 5 + 5  # the integral's limit, the check's, and starting workers
+    f = lambda t: mpmath.sin(t) * mpmath.cos(t) ** 2 - mpmath.mpf(1) / 4  # noqa: E731
+    roots = [mpmath.findroot(f, t) for t in (0.27, 0.99, 2.15, 2.87)]
+    assert out["evaluated"] is False and out["numeric"] is None
+    assert out["numeric_check"] == pytest.approx(float(mpmath.quad(lambda t: abs(f(t)), [0, *roots, 6])), rel=1e-12)
+    assert "did not find them within" in out["note"]
