@@ -82,11 +82,31 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, body
 
 
+def _bound(value: Any) -> str:
+    """A confidence limit; a one-sided interval's open end is ±∞ (the tool writes "Infinity")."""
+    if isinstance(value, str) and value.lstrip("+-").lower() in ("infinity", "inf"):
+        return "−∞" if value.startswith("-") else "∞"
+    if isinstance(value, float) and value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "−∞"
+    return fmt(value)
+
+
 def render_t_test(args: dict, out: dict) -> tuple[str, str]:
     kind = {"welch": "Welch two-sample", "pooled": "pooled two-sample", "paired": "paired",
             "one_sample": "one-sample"}.get(args.get("kind"), "")
-    conclusion = (f"The {kind} t-test is {_pvalue_sentence(out['p_value'])}: mean difference "
-                  f"{fmt(out['mean_difference'])}, CI [{fmt(out['ci_low'])}, {fmt(out['ci_high'])}].")
+    alternative = str(out.get("alternative") or args.get("alternative") or "two-sided").replace("_", "-")
+    sign = {"greater": ">", "less": "<"}.get(alternative, "≠")
+    level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
+    interval = f"[{_bound(out.get('ci_low'))}, {_bound(out.get('ci_high'))}]"
+    if args.get("kind") == "one_sample":
+        mu = out.get("mu", args.get("mu", 0))
+        conclusion = (f"The one-sample t-test of H1: mean {sign} {fmt(mu)} is {_pvalue_sentence(out['p_value'])}: "
+                      f"mean {fmt(out.get('mean_x'))} (difference {fmt(out['mean_difference'])}), {level}CI for the "
+                      f"mean {interval}.")
+    else:
+        hypothesis = "" if sign == "≠" else f" of H1: difference {sign} 0"
+        conclusion = (f"The {kind} t-test{hypothesis} is {_pvalue_sentence(out['p_value'])}: mean difference "
+                      f"{fmt(out['mean_difference'])}, {level}CI for the difference {interval}.")
     rows = [[k, out.get(k)] for k in ("t", "df", "p_value", "mean_difference", "ci_low", "ci_high",
                                       "effect_size", "cohens_d", "hedges_g") if k in out]
     return conclusion, table(["quantity", "value"], rows)

@@ -292,11 +292,12 @@ def factor_specs(text: str) -> list[FactorSpec]:
     return out if len(out) >= 2 else []
 
 
-_PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|\bout\s+of\b|\bof\b|\bin\b)\s*(\d+)(?![\w/]|[.,]\d)")
+_PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+)?(?:\bout\s+of\b|\bof\b|\bin\b))\s*(\d+)(?![\w/]|[.,]\d)")
 
 
 def fraction_pairs(text: str) -> list[tuple[Decimal, Decimal]]:
-    """Counts written against their sample sizes: "5/200, 8/200", "5 of 200", "3 out of 150" → [(5, 200), …].
+    """Counts written against their sample sizes: "5/200, 8/200", "5 of 200", "12 defective out of 400" →
+    [(5, 200), …].
 
     At least two pairs, each a whole count no larger than its size; a date ("12/05/2023") is not a pair.
     """

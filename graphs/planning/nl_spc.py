@@ -67,6 +67,9 @@ def _sizes(text: str, n: int) -> list | None:
         return lists[-1]
     runs = number_runs(text)
     sized = [values for name, values in runs if _SIZE_NAME.search(name) and len(values) == n]
+    # "defects 12, 15, 9 in 50, 60, 45 units": a second run of the same length after "in", "per" or "of"
+    sized += [values for name, values in runs[1:] if name.lower().split()[-1:] in (["in"], ["per"], ["of"])
+              and len(values) == n]
     if sized:
         return sized[0]
     size = value_after(text, *_SIZE_KEYS)

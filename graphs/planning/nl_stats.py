@@ -232,7 +232,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     if twoway:
         return twoway
 
-    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|association", low):
+    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat", low):
         table = tables(q)
         goodness = re.search(r"goodness|\bexpected\b|equal(?:ly)? (?:likely|proportions?)|uniform|fair", low)
         if not table and not goodness:
@@ -307,8 +307,10 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]}, notes=notes)]
 
     pairs = fraction_pairs(q)
-    if pairs and re.search(r"compar|differ|same|\bvs\.?\b|versus|between|significan|independen|higher|lower|"
-                           r"better|worse|proportion|rate", low) and not _chart_words(low):
+    comparing = re.search(r"compar|differ|same|\bvs\.?\b|versus|between|significan|independen|higher|lower|"
+                          r"better|worse", low)
+    if pairs and (comparing or (re.search(r"proportion|rate", low) and not _chart_words(low))) \
+            and not re.search(r"\b(?:p|np|c|u)[\s-]*charts?|control", low):
         # "12/400 vs 25/410": successes and failures of each sample, a k × 2 table
         table = [[a, b - a] for a, b in pairs]
         return [Intent("chi_square", {"table": table, **({"correction": True} if re.search(r"yates|continuity", low) else {})},

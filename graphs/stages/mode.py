@@ -101,7 +101,7 @@ _RANGE = re.compile(r"\d\s*(?:-|to|\.\.)\s*\d")
 _BRACKET_LIST = re.compile(r"\[\s*[-+]?\d[\d.]*\s*(?:,\s*[-+]?\d[\d.]*\s*)+\]")
 _MATH_SYMBOLS = [
     (re.compile(r"[\w)\]}]\s*\^\s*[-(\w{]|[a-z)][²³⁴]"), 2.5),  # a power
-    (re.compile(r"[∫∑∏√∞→]|\blim\b|\bd\s*/\s*d[a-zθ]\b|d²|\bdy\s*/\s*dx"), 4.0),  # calculus notation
+    (re.compile(r"[∫∑∏√∞→]|\blim\b|\bd\s*/\s*d[a-zθ]\b|\bd[23]\s*/\s*d[a-z][23]?\b|d²|\bdy\s*/\s*dx"), 4.0),  # calculus
     (re.compile(r"\d\s*[*×÷+]\s*\d|\d\s+[-/]\s+\d|(?<![a-z])[a-z)]\s*[*/]\s*[a-z\d(]|\b\d*[a-z]\s*[+]\s*\d"), 2.5),  # arithmetic
     (re.compile(r"\b(?:sin|cos|tan|exp|ln|log|sqrt|arcsin|arccos|arctan)\s*\("), 2.0),  # a function call
     (re.compile(r"\b\d+(?:\.\d+)?\s*%\s*of\s+\d"), 2.5),  # 15% of 240

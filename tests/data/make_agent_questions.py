@@ -527,6 +527,223 @@ q("one way anova: line 1: 5.2 5.4 5.1, line 2: 5.8 5.9 6.1, line 3: 5.3 5.2 5.5"
   {"labels": ["line 1", "line 2", "line 3"]},
   {"p_value": stats.f_oneway([5.2, 5.4, 5.1], [5.8, 5.9, 6.1], [5.3, 5.2, 5.5]).pvalue})
 
+# ------------------------------------------------------------------ round 9: requirements, count/size pairs,
+# separated subgroups, independence, two-way ANOVA, higher derivatives, and more of every kind as typed
+
+
+def p_chart(counts, size):
+    pbar = sum(counts) / (size * len(counts))
+    return pbar, pbar + 3 * np.sqrt(pbar * (1 - pbar) / size)
+
+
+D2_TABLE = {2: 1.128, 3: 1.693, 4: 2.059, 5: 2.326, 6: 2.534}  # Montgomery, Appendix VI
+
+
+def xbar_r(rows):
+    """Centre and UCL of an X̄-R chart: A2 = 3 / (d2 √n) with the published d2."""
+    rows = np.array(rows, dtype=float)
+    n = rows.shape[1]
+    rbar = np.mean(rows.max(1) - rows.min(1))
+    return rows.mean(), rows.mean() + 3 / (D2_TABLE[n] * np.sqrt(n)) * rbar
+
+
+def two_way(y, a, b):
+    """Balanced two-way ANOVA with interaction, from cell means (not HAVOC's code): SS and p-values."""
+    y, a, b = np.array(y, float), np.array(a), np.array(b)
+    la, lb = sorted(set(a)), sorted(set(b))
+    grand = y.mean()
+    ss_a = sum((a == i).sum() * (y[a == i].mean() - grand) ** 2 for i in la)
+    ss_b = sum((b == j).sum() * (y[b == j].mean() - grand) ** 2 for j in lb)
+    ss_cells = sum(((a == i) & (b == j)).sum() * (y[(a == i) & (b == j)].mean() - grand) ** 2 for i in la for j in lb)
+    ss_ab = ss_cells - ss_a - ss_b
+    ss_e = ((y - grand) ** 2).sum() - ss_cells
+    df_a, df_b = len(la) - 1, len(lb) - 1
+    df_e = len(y) - len(la) * len(lb)
+    mse = ss_e / df_e
+    return {"ss_a": ss_a, "ss_b": ss_b, "ss_ab": ss_ab, "ss_error": ss_e,
+            "p_a": stats.f.sf(ss_a / df_a / mse, df_a, df_e), "p_b": stats.f.sf(ss_b / df_b / mse, df_b, df_e),
+            "p_ab": stats.f.sf(ss_ab / (df_a * df_b) / mse, df_a * df_b, df_e)}
+
+
+bolts = [402, 398, 405, 410, 395, 401, 399, 404]
+q(f"We measured the tensile strength of 8 bolts: {fmt(bolts)} MPa. Does the mean meet the 400 MPa requirement?",
+  "stats", "t_test", {"kind": "one_sample", "alternative": "greater"},
+  {"t": stats.ttest_1samp(bolts, 400).statistic, "p_value": stats.ttest_1samp(bolts, 400, alternative="greater").pvalue})
+q(f"tensile strenght {' '.join(map(str, bolts))}, requirement 400 MPa min. does the average pass?", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "greater"},
+  {"p_value": stats.ttest_1samp(bolts, 400, alternative="greater").pvalue})
+torque = [24.8, 25.3, 25.1, 24.6, 25.4, 25.0, 24.9, 25.2, 25.5, 24.7]
+q(f"Bolt torque readings (Nm): {fmt(torque)}. Is the average at least 25 Nm?", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "greater"},
+  {"p_value": stats.ttest_1samp(torque, 25, alternative="greater").pvalue})
+nitrate = [38, 41, 44, 39, 42, 45, 40]
+q(f"Nitrate in effluent: {' '.join(map(str, nitrate))} ppm. the permit says the mean must not exceed 45 ppm - are we "
+  "compliant?", "stats", "t_test", {"kind": "one_sample", "alternative": "less"},
+  {"p_value": stats.ttest_1samp(nitrate, 45, alternative="less").pvalue})
+dia = [12.02, 11.98, 12.05, 12.01, 11.97, 12.03, 12.04]
+q(f"Is the mean diameter different from 12.00 mm? {' '.join(map(str, dia))}", "stats", "t_test",
+  {"kind": "one_sample"}, {"p_value": stats.ttest_1samp(dia, 12).pvalue})
+fill = [498.2, 499.1, 497.8, 500.3, 498.9, 499.4]
+q(f"is the average fill weight below 500 g? {' '.join(map(str, fill))}", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "less"}, {"p_value": stats.ttest_1samp(fill, 500, alternative="less").pvalue})
+yld = [82.1, 81.5, 83.0, 82.7, 81.9, 83.4]
+q(f"Does our mean yield of {' '.join(map(str, yld))} meet the spec of 80%?", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "greater"}, {"p_value": stats.ttest_1samp(yld, 80, alternative="greater").pvalue})
+thick = [1.95, 1.98, 2.01, 1.97, 1.96, 1.99]
+q(f"Is the average below the 2.0 mm maximum? {' '.join(map(str, thick))}", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "less"}, {"p_value": stats.ttest_1samp(thick, 2.0, alternative="less").pvalue})
+one = [49.1, 50.3, 48.7, 49.9, 50.1, 48.8, 49.5]
+q(f"one sample t test mu = 50: {fmt(one)}", "stats", "t_test", {"kind": "one_sample"},
+  {"t": stats.ttest_1samp(one, 50).statistic})
+
+pd_counts = [5, 8, 3, 6, 12, 4]
+centre, ucl = p_chart(pd_counts, 200)
+q("proportion defective: " + ", ".join(f"{c}/200" for c in pd_counts), "spc", "control_chart",
+  {"chart": "p", "counts": pd_counts}, {"center": centre, "ucl": ucl})
+lots = [3, 5, 2, 7, 4, 6, 3]
+centre, ucl = p_chart(lots, 150)
+q("fraction defective per lot: " + ", ".join(f"{c} of 150" for c in lots), "spc", "control_chart", {"chart": "p"},
+  {"center": centre, "ucl": ucl})
+daily = [6, 9, 4, 11, 7, 5, 8]
+q(f"Defectives out of 250 per day: {fmt(daily)} - p chart", "spc", "control_chart", {"chart": "p"},
+  {"center": p_chart(daily, 250)[0], "ucl": p_chart(daily, 250)[1]})
+npc = [4, 6, 3, 5, 7, 2, 5, 4]
+npbar = np.mean(npc)
+q("np chart: " + ", ".join(f"{c}/100" for c in npc), "spc", "control_chart", {"chart": "np"},
+  {"center": npbar, "ucl": npbar + 3 * np.sqrt(npbar * (1 - npbar / 100))})
+ud, un = [12, 15, 9, 11], [50, 60, 45, 55]
+q(f"u chart: defects {fmt(ud)} in {fmt(un)} units", "spc", "control_chart", {"chart": "u"},
+  {"center": sum(ud) / sum(un)})
+scr = [3, 5, 2, 6, 4, 3, 7, 2, 4, 5]
+q(f"c chart of scratches per panel: {' '.join(map(str, scr))}", "spc", "control_chart", {"chart": "c"},
+  {"center": np.mean(scr), "ucl": np.mean(scr) + 3 * np.sqrt(np.mean(scr))})
+
+sg5 = [[10.2, 10.1, 9.9, 10.0, 10.3], [10.1, 10.4, 10.0, 9.8, 10.2], [9.9, 10.0, 10.1, 10.2, 10.0],
+       [10.5, 10.3, 10.4, 10.6, 10.2]]
+centre, ucl = xbar_r(sg5)
+q("Subgroups of 5: " + " / ".join(" ".join(map(str, r)) for r in sg5), "spc", "control_chart", {"chart": "xbar_r"},
+  {"center": centre, "ucl": ucl})
+sg4 = [[74.01, 73.99, 74.02, 74.00], [73.98, 74.01, 74.00, 74.03], [74.02, 74.00, 73.97, 74.01],
+       [74.00, 74.02, 74.01, 73.99], [73.99, 74.00, 74.02, 74.01]]
+centre, ucl = xbar_r(sg4)
+q("Xbar-R chart; subgroups; " + "; ".join(" ".join(f"{v:.2f}" for v in r) for r in sg4), "spc", "control_chart",
+  {"chart": "xbar_r"}, {"center": centre, "ucl": ucl})
+sgl = [[5.02, 4.98, 5.01, 5.00], [4.99, 5.03, 5.00, 5.02], [5.01, 5.00, 4.97, 5.02], [5.04, 5.01, 5.00, 4.99],
+       [5.00, 4.98, 5.02, 5.01]]
+q("subgroups (n=4)\n" + "\n".join(" ".join(f"{v:.2f}" for v in r) for r in sgl), "spc", "control_chart",
+  {"chart": "xbar_r"}, {"center": xbar_r(sgl)[0], "ucl": xbar_r(sgl)[1]})
+flat3 = [5.1, 5.2, 5.0, 5.3, 5.1, 5.2, 4.9, 5.0, 5.1, 5.2, 5.3, 5.1]
+rows3 = [flat3[i:i + 3] for i in range(0, 12, 3)]
+q(f"xbar chart subgroups of 3: {' '.join(map(str, flat3))}", "spc", "control_chart", {"chart": "xbar_r"},
+  {"center": xbar_r(rows3)[0], "ucl": xbar_r(rows3)[1]})
+imr = [8.2, 8.4, 8.1, 8.5, 8.3, 8.2, 8.6, 8.4, 8.3, 8.1]
+q(f"I-MR chart for {' '.join(map(str, imr))}", "spc", "control_chart", {"chart": "imr"},
+  {"center": np.mean(imr), "ucl": np.mean(imr) + 3 * np.abs(np.diff(imr)).mean() / 1.128})
+cpk = [10.1, 9.9, 10.2, 10.0, 9.8, 10.1, 10.3, 9.9, 10.0, 10.2]
+s_overall, s_within = np.std(cpk, ddof=1), np.abs(np.diff(cpk)).mean() / 1.128
+q(f"Cpk please. USL = 10.5, LSL = 9.5. data {' '.join(map(str, cpk))}", "spc", "capability", None,
+  {"cpk": min(10.5 - np.mean(cpk), np.mean(cpk) - 9.5) / (3 * s_within),
+   "ppk": min(10.5 - np.mean(cpk), np.mean(cpk) - 9.5) / (3 * s_overall)})
+q("control chart constants for n = 6", "spc", "spc_constants", None, {"A2": 0.483, "d2": 2.534, "D4": 2.004})
+
+shifts = [[10, 20, 30], [20, 20, 20]]
+q("Observed counts: defects by shift: day [10, 20, 30], night [20, 20, 20]. Are defects independent of shift?", "stats",
+  "chi_square", {"table": shifts}, {"statistic": stats.chi2_contingency(shifts, correction=False)[0],
+                                    "p_value": stats.chi2_contingency(shifts, correction=False)[1]})
+region = [[30, 20, 10], [25, 25, 20]]
+q("Is preference for product independent of region? North: 30 20 10, South: 25 25 20", "stats", "chi_square", None,
+  {"statistic": stats.chi2_contingency(region, correction=False)[0]})
+smoke = [[40, 60], [30, 120]]
+q("chi square test of association: smokers [40, 60], non-smokers [30, 120]", "stats", "chi_square", None,
+  {"statistic": stats.chi2_contingency(smoke, correction=False)[0]})
+yn = [[30, 20], [18, 32]]
+q("contingency table\nyes no\n30 20\n18 32", "stats", "chi_square", None,
+  {"statistic": stats.chi2_contingency(yn, correction=False)[0]})
+shift3 = [[15, 10, 5], [12, 14, 4], [8, 9, 13]]
+q("is shift associated with defect type? day: 15 10 5; swing: 12 14 4; night: 8 9 13", "stats", "chi_square", None,
+  {"statistic": stats.chi2_contingency(shift3, correction=False)[0]})
+# two proportions: the pooled two-proportion z statistic, squared, is the uncorrected chi-square
+p1, p2, pp = 12 / 400, 25 / 410, 37 / 810
+z = (p1 - p2) / np.sqrt(pp * (1 - pp) * (1 / 400 + 1 / 410))
+q("Line A had 12 defective out of 400, line B 25 out of 410. Is the defect rate different between the lines?", "stats",
+  "chi_square", {"table": [[12, 388], [25, 385]]}, {"statistic": z ** 2, "p_value": 2 * stats.norm.sf(abs(z))})
+rates = [[8, 492], [15, 485], [11, 489]]
+q("Compare defect rates: 8/500 vs 15/500 vs 11/500", "stats", "chi_square", None,
+  {"statistic": stats.chi2_contingency(rates, correction=False)[0]})
+q("goodness of fit: observed 18 22 20 40, is the die fair?", "stats", "chi_square", None,
+  {"statistic": stats.chisquare([18, 22, 20, 40]).statistic})
+
+ty, ta, tb = [20, 24, 22, 28, 21, 25, 23, 29], list("AABBAABB"), ["low", "high"] * 4
+q("two-way anova: yield by catalyst (A, A, B, B, A, A, B, B) and temperature (low, high, low, high, low, high, low, "
+  "high): 20, 24, 22, 28, 21, 25, 23, 29", "stats", "anova_twoway", {"factor_a": "catalyst", "factor_b": "temperature"},
+  two_way(ty, ta, tb))
+oy = [5.1, 5.4, 5.0, 5.6, 4.8, 5.2, 5.2, 5.5, 5.1, 5.7, 4.9, 5.3]
+oa = ["Ann", "Ann", "Bob", "Bob", "Cy", "Cy"] * 2
+ob = ["M1", "M2"] * 6
+q(f"Two-way ANOVA with operator ({', '.join(oa)}) and machine ({', '.join(ob)}), response {' '.join(map(str, oy))}",
+  "stats", "anova_twoway", {"factor_a": "operator", "factor_b": "machine"}, two_way(oy, oa, ob))
+fy = [12.1, 14.3, 13.0, 15.8, 12.5, 14.0, 13.4, 16.1]
+fa, fb = ["F1", "F1", "F2", "F2"] * 2, ["lo", "hi"] * 4
+q(f"two way anova yield by fertilizer [{', '.join(fa)}] and water [{', '.join(fb)}]: {fy}", "stats", "anova_twoway",
+  {"factor_b": "water"}, two_way(fy, fa, fb))
+
+old, new = [14.2, 13.8, 14.5, 14.1], [13.1, 13.4, 12.9, 13.6, 13.2]
+q(f"Welch test: old {' '.join(map(str, old))} vs new {' '.join(map(str, new))}", "stats", "t_test", {"kind": "welch"},
+  {"t": stats.ttest_ind(old, new, equal_var=False).statistic, "df": stats.ttest_ind(old, new, equal_var=False).df})
+bp0, bp1 = [120, 132, 125, 140, 128], [115, 130, 120, 135, 126]
+q(f"Paired: before {' '.join(map(str, bp0))}, after {' '.join(map(str, bp1))}. Did the diet lower blood pressure?",
+  "stats", "t_test", {"kind": "paired", "alternative": "greater"},
+  {"p_value": stats.ttest_rel(bp0, bp1, alternative="greater").pvalue})
+sa9, sb9 = [402, 398, 405, 410], [395, 401, 399, 404]
+q(f"Compare tensile strength of supplier A ({' '.join(map(str, sa9))}) and supplier B ({' '.join(map(str, sb9))})",
+  "stats", "t_test", {"kind": "welch"}, {"p_value": stats.ttest_ind(sa9, sb9, equal_var=False).pvalue})
+ovens = [[31, 33, 32, 30], [34, 35, 33, 36], [31, 30, 32, 31], [33, 32, 34, 33]]
+q("Do these four ovens give the same cure time? " + ", ".join(f"Oven{i + 1}: {' '.join(map(str, g))}"
+                                                            for i, g in enumerate(ovens)),
+  "stats", "anova_oneway", {"labels": ["Oven1", "Oven2", "Oven3", "Oven4"]},
+  {"f_statistic": stats.f_oneway(*ovens).statistic, "p_value": stats.f_oneway(*ovens).pvalue})
+ct = [12.3, 11.8, 12.9, 12.1, 12.5, 13.0, 11.9]
+q(f"descriptive stats for the cycle times {fmt(ct)} s", "stats", "describe", None,
+  {"mean": np.mean(ct), "std_dev": np.std(ct, ddof=1), "median": np.median(ct)})
+q("what is the standard deviation of 4.2 4.5 4.1 4.8 4.4", "stats", "describe", None,
+  {"std_dev": np.std([4.2, 4.5, 4.1, 4.8, 4.4], ddof=1)})
+lx, ly = [10, 20, 30, 40, 50], [2.1, 3.9, 6.2, 7.8, 10.1]
+q(f"Fit a line: x = {fmt(lx)} and y = {fmt(ly)}", "stats", "regression", None,
+  {"coef_1": stats.linregress(lx, ly).slope, "coef_0": stats.linregress(lx, ly).intercept,
+   "r_squared": stats.linregress(lx, ly).rvalue ** 2})
+tx, sy = [1, 2, 3, 4, 5, 6], [12, 15, 19, 21, 26, 28]
+q(f"regress strength on cure time: time {' '.join(map(str, tx))}, strength {' '.join(map(str, sy))}", "stats",
+  "regression", None, {"coef_1": stats.linregress(tx, sy).slope})
+nd = [2.31, 2.45, 2.38, 2.52, 2.29, 2.41, 2.47, 2.36, 2.44, 2.50]
+q(f"Are these data normal? {' '.join(f'{v:.2f}' for v in nd)}", "stats", "normality", None,
+  {"statistic": stats.shapiro(nd).statistic})
+kw = [[3, 5, 4, 6], [7, 8, 6, 9], [4, 4, 5, 3]]
+q("Kruskal-Wallis: A 3 5 4 6, B 7 8 6 9, C 4 4 5 3", "stats", "kruskal_wallis", None,
+  {"statistic": stats.kruskal(*kw).statistic, "p_value": stats.kruskal(*kw).pvalue})
+lv = [[10, 12, 11, 13, 9], [8, 15, 6, 18, 11]]
+q("Levene test: A 10 12 11 13 9, B 8 15 6 18 11", "stats", "levene", None,
+  {"statistic": stats.levene(*lv, center="median").statistic})
+
+q("Design a 2^3 full factorial for temperature, pressure and catalyst", "doe", "doe_design",
+  {"design": "full_factorial"}, {"runs": 8, "factor_names": ["temperature", "pressure", "catalyst"]})
+q("box behnken for 3 factors: speed 100-300 rpm, feed 0.1-0.3 mm, depth 1-2 mm", "doe", "doe_design",
+  {"design": "box_behnken"}, {"runs": 15, "natural_min_0": 100, "natural_max_0": 300, "natural_max_1": 0.3})
+ry = [20, 30, 25, 45]
+q(f"A 2^2 factorial gave responses {fmt(ry)}: estimate the effects", "doe", "doe_effects", None,
+  {"effect_A": (ry[1] + ry[3]) / 2 - (ry[0] + ry[2]) / 2, "mean": np.mean(ry)})
+
+xs = sympy.Symbol("x")
+q("second derivative of x^4 - 3x^2", "math", "differentiate", {"order": 2},
+  expr=str(sympy.diff(xs ** 4 - 3 * xs ** 2, xs, 2)))
+q("third derivative of sin(2x)", "math", "differentiate", {"order": 3}, expr=str(sympy.diff(sympy.sin(2 * xs), xs, 3)))
+q("d2/dx2 of e^(3x)", "math", "differentiate", {"order": 2}, expr=str(sympy.diff(sympy.exp(3 * xs), xs, 2)))
+q("2nd derivative of ln(x)", "math", "differentiate", {"order": 2}, expr=str(sympy.diff(sympy.log(xs), xs, 2)))
+q("integrate x*e^x from 0 to 1", "math", "integrate", None,
+  expr=str(sympy.integrate(xs * sympy.exp(xs), (xs, 0, 1))))
+q("limit of (1 - cos x)/x^2 as x -> 0", "math", "limit", None, expr=str(sympy.limit((1 - sympy.cos(xs)) / xs ** 2, xs, 0)))
+q("solve x^2 - 5x + 6 = 0", "math", "solve", None, expect={"solutions": [2, 3]})
+q("hi what's the weather like", "general", None)
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
