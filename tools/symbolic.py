@@ -682,14 +682,19 @@ def _mp_function(expr: Any, x: Any) -> Callable[[Any], Any]:
 
 
 NUMERIC_GRID = 4000  # samples per switch when its break points must be found numerically
+CHECK_GRID = 1000  # samples per switch that must each fall in a piece of their own branch (exact break points)
 
 
-def _numeric_break_points(expr: Any, x: Any, lo: Any, hi: Any) -> list[Any] | None:
-    """The switch points in (lo, hi) located numerically (grid, then bisection to full precision); None if too many."""
+def _switch_samples(expr: Any, x: Any, lo: Any, hi: Any, count: int
+                    ) -> Iterator[tuple[list[Any], list[Any], Callable[[Any], Any]]]:
+    """For each switch: a grid of count + 1 points on [lo, hi], its branch key at each, and the key function.
+
+    The key is the sign of g for abs, sign, Heaviside, Max and Min, floor(g) for floor and
+    ceiling, and None where g has no real value: a branch changes where the key does.
+    """
     import mpmath
 
-    points: list[Any] = []
-    grid = [lo + (hi - lo) * k / NUMERIC_GRID for k in range(NUMERIC_GRID + 1)]
+    grid = [lo + (hi - lo) * k / count for k in range(count + 1)]
     for kind, g in _switch_functions(expr, x):
         f = _mp_function(g, x)
 
@@ -702,7 +707,15 @@ def _numeric_break_points(expr: Any, x: Any, lo: Any, hi: Any) -> list[Any] | No
                 return None
             return mpmath.sign(v) if kind == "sign" else mpmath.floor(v)
 
-        keys = [key(t) for t in grid]
+        yield grid, [key(t) for t in grid], key
+
+
+def _numeric_break_points(expr: Any, x: Any, lo: Any, hi: Any) -> list[Any] | None:
+    """The switch points in (lo, hi) located numerically (grid, then bisection to full precision); None if too many."""
+    import mpmath
+
+    points: list[Any] = []
+    for grid, keys, key in _switch_samples(expr, x, lo, hi, NUMERIC_GRID):
         for i in range(NUMERIC_GRID):
             if keys[i] == keys[i + 1]:
                 continue
@@ -724,6 +737,31 @@ def _numeric_break_points(expr: Any, x: Any, lo: Any, hi: Any) -> list[Any] | No
     return unique
 
 
+def _check_break_points(expr: Any, x: Any, window: _Window, points: list[Any]) -> None:
+    """Raise _NoExactBreaks where a switch changes between two samples with no exact break point between them.
+
+    An independent look at the exact search: a zero SymPy did not report (or an edge of the
+    real domain, where abs of a complex value is not +-its argument) would otherwise be
+    integrated with the wrong branch.
+    """
+    import bisect
+
+    import mpmath
+
+    with mpmath.workdps(20):
+        lo, hi = mpmath.mpf(str(window.lo)), mpmath.mpf(str(window.hi))
+        where = [lo, *(mpmath.mpf(str(_real_number(p))) for p in points), hi]  # a switch at an end is no switch
+        slack = (hi - lo) * mpmath.mpf("1e-12")
+        for grid, keys, _ in _switch_samples(expr, x, lo, hi, CHECK_GRID):
+            for i in range(CHECK_GRID):
+                if keys[i] == keys[i + 1]:
+                    continue
+                n = bisect.bisect_left(where, grid[i] - slack)
+                if n == len(where) or where[n] > grid[i + 1] + slack:
+                    raise _NoExactBreaks(f"a branch changes between {x} = {mpmath.nstr(grid[i], 8)} and "
+                                         f"{mpmath.nstr(grid[i + 1], 8)}, where the exact search found no point")
+
+
 def _split_quadrature(expr: Any, x: Any, a: Any, b: Any, budget_s: float = 0.0) -> tuple[float, float | None] | None:
     """∫_a^b of an integrand with switches, by tanh-sinh quadrature on each smooth piece (mpmath).
 
@@ -742,6 +780,7 @@ def _split_quadrature(expr: Any, x: Any, a: Any, b: Any, budget_s: float = 0.0) 
         try:
             with _time_budget(budget_s):
                 exact = _break_points(expr, x, window)
+                _check_break_points(expr, x, window, exact)
             points = [mpmath.mpf(str(_real_number(p))) for p in exact]
         except _TooManyPieces:
             return None
@@ -788,6 +827,7 @@ def _integrate_job(tree: Node, variable: str, lower: Node | None, upper: Node | 
                 try:
                     with _time_budget(0.35 * budget_s):
                         points = _break_points(expr, x, window)
+                        _check_break_points(expr, x, window, points)
                 except _OutOfTime:
                     raise _NoExactBreaks(f"SymPy did not find them within {0.35 * budget_s:.3g} s") from None
                 value = _piecewise_integral(expr, x, [window.a, *points, window.b])

@@ -169,3 +169,12 @@ def test_a_slow_break_point_search_gives_way_to_numeric_break_points() -> None:
     assert out["evaluated"] is False and out["numeric"] is None
     assert out["numeric_check"] == pytest.approx(float(mpmath.quad(lambda t: abs(f(t)), [0, *roots, 6])), rel=1e-12)
     assert "did not find them within" in out["note"]
+
+
+def test_a_switch_the_exact_search_misses_is_caught_by_sampling() -> None:
+    """solveset gives x = 1 for sqrt(x) = 1, but abs(sqrt(x) - 1) also changes formula where sqrt(x) turns complex."""
+    out = integral("abs(sqrt(x) - 1)", -1, 2)
+    right = mpmath.quad(lambda t: abs(mpmath.sqrt(t) - 1), [-1, 0, 1, 2])
+    assert out["evaluated"] is False and out["numeric"] is None
+    assert out["numeric_check"] == pytest.approx(float(right), rel=1e-12) and out["numeric_check_imag"] is None
+    assert "where the exact search found no point" in out["note"]
