@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 
-from graphs.planning.extract import flat_lists, int_after, int_before, number_runs
+from graphs.planning.extract import NUM, flat_lists, int_after, int_before, number_runs
 from graphs.planning.intent import Intent
 from graphs.planning.nl_doe import plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
+from tools.errors import HavocInputError
 
 ORDER = {
     "doe": ("doe", "spc", "stats", "math"),
@@ -32,6 +33,10 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
                   bindings: dict | None = None) -> list[Intent] | None:
     """Intents for `question`, or None when nothing here understands it."""
     bindings = bindings or {}
+    missing = _MISSING.search(question)
+    if missing:
+        raise HavocInputError(f"{missing.group('token')!r} among the numbers is not a value: remove the missing "
+                              "point or replace it with a measurement", field="data")
     follow = follow_up(question, previous or [])
     if follow:
         return follow
@@ -48,6 +53,12 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         if intents:
             return intents
     return None
+
+
+# "1, nan, 3" / "5.1 N/A 5.3" / "2, 4, ?": a gap in pasted data. A token between numbers (or closing a list of them)
+# with only separators around it; "from 0 to inf" has a word in between and is a bound, not a gap.
+_GAP = r"(?P<token>nan|n/a|na|null|none|missing|inf(?:inity)?|-inf(?:inity)?|\?)"
+_MISSING = re.compile(rf"(?:{NUM}\s*[,;]?\s+|{NUM}\s*[,;]\s*){_GAP}(?=\s*(?:[,;\])]|$|\s+{NUM}))", re.I)
 
 
 def carries_data(question: str) -> bool:

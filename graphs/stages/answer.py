@@ -96,7 +96,7 @@ def compose(state: dict, model=None) -> Answer:
     caveats: list[str] = []
     citations = [p["citation"] for p in state.get("passages") or []]
     if state.get("plan_error"):
-        return Answer(markdown=f"**I could not use that program.** {state['plan_error']}", confidence=0.0,
+        return Answer(markdown=f"**I could not plan this:** {state['plan_error']}", confidence=0.0,
                       caveats=[state["plan_error"]], citations=[])
     if not plan or not results:
         error = state.get("execution_error")

@@ -58,7 +58,8 @@ def plan_stage(state: dict, config: dict | None = None) -> StageResult:
     try:
         program = None if failed_planner == "user_dsl" else user_dsl(question)
     except HavocInputError as exc:
-        return ({**reset, "plan": None, "plan_error": str(exc)}, f"your DSL does not parse: {exc}", detail)
+        why = f"your DSL program does not parse: {exc}"
+        return ({**reset, "plan": None, "plan_error": why}, why, detail)
     if program:
         plan = Plan(program=program, planner="user_dsl")
         return {**reset, "plan": plan.model_dump(), "plan_error": None}, "user's own DSL program", detail
@@ -71,8 +72,11 @@ def plan_stage(state: dict, config: dict | None = None) -> StageResult:
             plan = Plan(program=program, planner="chat_model")
             return {**reset, "plan": plan.model_dump(), "plan_error": None}, "planned by the chat model", detail
 
-    intents = plan_question(question, state.get("mode", "general"), previous=_previous_intents(state),
-                            bindings=state.get("bindings") or {})
+    try:
+        intents = plan_question(question, state.get("mode", "general"), previous=_previous_intents(state),
+                                bindings=state.get("bindings") or {})
+    except HavocInputError as exc:  # the question's own data cannot be used as written ("1, nan, 3")
+        return ({**reset, "plan": None, "plan_error": str(exc)}, f"bad data in the question: {exc}", detail)
     if not intents:
         if failed_planner:  # a revision with no other route: keep the audited plan and its results
             return {}, "no alternative plan; keeping the audited one", detail

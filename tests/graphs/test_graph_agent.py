@@ -83,7 +83,7 @@ def test_user_dsl_is_used_as_is() -> None:
 def test_user_dsl_syntax_error_is_reported() -> None:
     state = run("```havoc\ndesign box_behnken { factors }\n```")
     assert state["plan"] is None and state["plan_error"]
-    assert "could not use that program" in state["answer"]["markdown"]
+    assert "your DSL program does not parse" in state["answer"]["markdown"]
 
 
 def test_chat_model_plans_when_configured() -> None:
