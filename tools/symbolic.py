@@ -651,7 +651,11 @@ def _switch_functions(expr: Any, x: Any) -> list[tuple[str, Any]]:
 
 
 def _mp_function(expr: Any, x: Any) -> Callable[[Any], Any]:
-    """expr as a function of one mpmath number (compiled by lambdify; SymPy's evalf where that fails)."""
+    """expr as a function of one mpmath number (compiled by lambdify; SymPy's evalf where that fails).
+
+    lambdify prints the expression as Python source and executes it. The expression was built by our own
+    parser from whitelisted functions, and `dummify=True` prints every symbol as a generated `_Dummy_N` name,
+    so the source holds nothing the user typed verbatim."""
     import mpmath
 
     sp = _sp()
@@ -665,7 +669,7 @@ def _mp_function(expr: Any, x: Any) -> Callable[[Any], Any]:
         return re_mp if im_part == 0 else mpmath.mpc(re_mp, mpmath.mpf(str(im_part)))
 
     try:
-        fast = sp.lambdify(x, expr, modules="mpmath")
+        fast = sp.lambdify(x, expr, modules="mpmath", dummify=True)
     except Exception:  # noqa: BLE001 - a function lambdify cannot print
         return slow
     state = {"fast": True}
