@@ -1105,8 +1105,30 @@ def _simplify_job(tree: Node, method: str) -> SimplifyResult:
         result = func(expr)
     except (NotImplementedError, sp.PolynomialError) as exc:
         raise HavocInputError(f"{method} does not apply to this expression ({_brief(exc)})", field="method") from None
+    if method == "simplify":
+        result = _cancel_common_factors(result)
     return SimplifyResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
                           method=method, changed=result != expr)
+
+
+def _cancel_common_factors(expr: Any) -> Any:
+    """SymPy's simplify keeps (x^3 - 8)/(x - 2) as it is (its operation count ties with x^2 + 2x + 4); a person
+    cancels the common factor. Take the cancelled form when it lowers the denominator's degree."""
+    sp = _sp()
+
+    def denominator_degree(e: Any) -> int | None:
+        den = sp.fraction(sp.together(e))[1]
+        try:
+            return sp.Poly(den, *sorted(e.free_symbols, key=str)).total_degree() if e.free_symbols else 0
+        except sp.PolynomialError:
+            return None
+
+    try:
+        cancelled = sp.cancel(expr)
+    except (sp.PolynomialError, NotImplementedError):
+        return expr
+    before, after = denominator_degree(expr), denominator_degree(cancelled)
+    return cancelled if before is not None and after is not None and after < before else expr
 
 
 @register("simplify", SimplifyArgs)

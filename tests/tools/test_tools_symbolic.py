@@ -519,3 +519,17 @@ def test_random_text_through_tools_never_breaks(text: str) -> None:
             assert "\n" not in str(exc)
         else:
             json.dumps(out)
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("(x^3 - 8)/(x - 2)", "x**2 + 2*x + 4"),
+    ("(x^2 - 1)/(x + 1)", "x - 1"),
+    ("(x^2 + 2x + 1)/(x^2 - 1)", "(x + 1)/(x - 1)"),
+    ("exp(x)/(exp(x) + 1)", "exp(x)/(exp(x) + 1)"),
+])
+def test_simplify_cancels_common_factors(expression: str, expected: str) -> None:
+    import sympy
+
+    out = run_tool("simplify", {"expression": expression})
+    assert sympy.simplify(sympy.sympify(out["result"]) - sympy.sympify(expected)) == 0
+    assert sympy.srepr(sympy.sympify(out["result"])) == sympy.srepr(sympy.sympify(expected))
