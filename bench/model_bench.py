@@ -1,7 +1,7 @@
 """HAVOC's model against transformers' LlamaForCausalLM: same config, same weights, one process.
 
 Prints greedy decode tokens/s (128-token prompt, 256 new tokens, KV cache on both), prefill
-tokens/s, and a training step (batch 8 x 256, AdamW) in fp32 and bf16 autocast. A/B runs are
+tokens/s, and a training step (batch 8 x 256, fused AdamW on both sides) in fp32 and bf16 autocast. A/B runs are
 interleaved (order alternating) so the host's noise hits both sides alike; figures are medians.
 On a CUDA machine it also prints havoc-1b bf16 training tokens/s and MFU.
 
@@ -29,6 +29,7 @@ from havoc_model.config import ModelConfig, get_config, param_count  # noqa: E40
 from havoc_model.generate import GenerationConfig, generate_ids  # noqa: E402
 from havoc_model.hf import hf_config, hf_state_dict  # noqa: E402
 from havoc_model.model import HavocLM  # noqa: E402
+from havoc_model.optim import build_optimizer  # noqa: E402
 
 # ~32M parameters: big enough that matmuls dominate, small enough for a CPU bench.
 BENCH_CONFIG = ModelConfig(vocab_size=8192, d_model=512, n_layers=8, n_heads=8, n_kv_heads=4,
@@ -129,8 +130,10 @@ def bench_train(ours: HavocLM, theirs, batch: int, seq: int, reps: int, autocast
     targets = torch.cat([ids[:, 1:], torch.full((batch, 1), -100)], dim=1)
     ours.train()
     theirs.train()
-    opt_ours = torch.optim.AdamW(ours.parameters(), lr=1e-4)
-    opt_theirs = torch.optim.AdamW(theirs.parameters(), lr=1e-4)
+    # Each side's own training optimiser: HAVOC's build_optimizer (fused AdamW on CPU and CUDA) and the
+    # fused AdamW that transformers' Trainer picks by default with torch >= 2.8 ("adamw_torch_fused").
+    opt_ours = build_optimizer(ours, lr=1e-4, weight_decay=0.01, betas=(0.9, 0.999))
+    opt_theirs = torch.optim.AdamW(theirs.parameters(), lr=1e-4, weight_decay=0.01, betas=(0.9, 0.999), fused=True)
 
     def context():
         return torch.autocast("cpu", dtype=torch.bfloat16) if autocast else torch.autocast("cpu", enabled=False)

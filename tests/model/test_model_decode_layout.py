@@ -54,11 +54,11 @@ def test_generation_switches_layout_in_eval_only_and_tokens_do_not_change() -> N
     gen = GenerationConfig(max_new_tokens=10, temperature=0)
     model.train()
     generate_ids(model, [[1, 5, 9]], gen)
-    assert model.layers[0].mlp.w_down.weight.is_contiguous()  # a training model keeps its layout
+    assert model.layers[0].mlp.w_gate_up.weight.is_contiguous()  # a training model keeps its layout
     model.eval()
     got = generate_ids(model, [[1, 5, 9]], gen)[0].token_ids
-    assert not model.layers[0].mlp.w_down.weight.is_contiguous()
-    assert reference.layers[0].mlp.w_down.weight.is_contiguous()
+    assert not model.layers[0].mlp.w_gate_up.weight.is_contiguous()
+    assert reference.layers[0].mlp.w_gate_up.weight.is_contiguous()
     assert got == _greedy_without_cache(reference, [1, 5, 9], 10)
 
 
@@ -75,8 +75,12 @@ def test_each_block_is_packed_in_reading_order_on_a_2_mib_boundary() -> None:
         assert weights[0].data_ptr() % (1 << 21) == 0
         for weight, following in zip(weights[:-1], weights[1:], strict=True):
             assert weight.data_ptr() + weight.numel() * weight.element_size() == following.data_ptr()
-        assert all(w.stride() == (1, w.shape[0]) for w in weights)
+        assert all(w.stride() == (1, w.shape[0]) for w in weights[:3])  # widening or square: column-major
+        assert weights[3].is_contiguous()  # the down projection narrows (704 -> 256): it keeps its rows
     assert model.layers[0].attn.wo.weight.data_ptr() != model.layers[1].attn.wo.weight.data_ptr()
+    assert model.lm_head.weight.is_contiguous()  # 256 -> 97 narrows as well
     torch.testing.assert_close(model(ids)[0], before, rtol=1e-5, atol=1e-5)
+    pointers = [p.data_ptr() for p in model.parameters()]
+    assert model.use_decode_layout() is False  # idempotent: nothing is repacked
     model.load_state_dict(HavocLM(cfg).state_dict())  # loading copies into the packed tensors
-    assert model.layers[0].mlp.w_down.weight.stride() == (1, cfg.d_model)
+    assert [p.data_ptr() for p in model.parameters()] == pointers
