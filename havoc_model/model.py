@@ -228,18 +228,19 @@ class _SwiGLUProduct(torch.autograd.Function):
     @staticmethod
     def forward(ctx, gate_up: torch.Tensor, hidden: int) -> torch.Tensor:  # type: ignore[override]
         gate, up = gate_up.split(hidden, dim=-1)
-        ctx.save_for_backward(gate_up)
+        activated = F.silu(gate)
+        ctx.save_for_backward(gate_up, activated)
         ctx.hidden = hidden
-        return F.silu(gate) * up
+        return activated * up
 
     @staticmethod
     @torch.autograd.function.once_differentiable
     def backward(ctx, grad: torch.Tensor) -> tuple[torch.Tensor, None]:  # type: ignore[override]
-        (gate_up,) = ctx.saved_tensors
+        gate_up, activated = ctx.saved_tensors
         gate, up = gate_up.split(ctx.hidden, dim=-1)
         grad_gate_up = torch.empty_like(gate_up, memory_format=torch.contiguous_format)
         grad_gate, grad_up = grad_gate_up.split(ctx.hidden, dim=-1)
-        torch.mul(grad, F.silu(gate), out=grad_up)
+        torch.mul(grad, activated, out=grad_up)
         torch.ops.aten.silu_backward.grad_input(grad * up, gate, grad_input=grad_gate)
         return grad_gate_up, None
 
