@@ -231,9 +231,28 @@ def render_regression(args: dict, out: dict) -> tuple[str, str]:
 def render_effects(args: dict, out: dict) -> tuple[str, str]:
     effects = out["effects"]
     active = out.get("active") or []
-    conclusion = f"Active effects (Lenth): {', '.join(map(str, active)) or 'none'}; mean {fmt(out['mean'])}."
+    method = out.get("active_method") or "Lenth"
+    conclusion = f"Active effects ({method}): {', '.join(map(str, active)) or 'none'}; mean {fmt(out['mean'])}."
     rows = sorted(([k, v, k in active] for k, v in effects.items()), key=lambda r: -abs(r[1]))
     return conclusion, table(["effect", "estimate", "active"], rows)
+
+
+def render_doe_anova(args: dict, out: dict) -> tuple[str, str]:
+    rows = [r for r in out.get("table") or [] if isinstance(r, dict)]
+    alpha = 0.05
+    terms = [r for r in rows if r.get("source") not in ("Model", "Error", "Total", "Residual", "Lack of fit",
+                                                           "Pure error") and r.get("p") is not None]
+    significant = [f"{r['source']} (p = {fmt(r['p'], 4)})" for r in terms if r["p"] < alpha]
+    conclusion = (f"ANOVA of the design ({out.get('model', 'model')}): significant at α = {alpha}: "
+                  f"{', '.join(significant) if significant else 'none of the terms'}; R² = {fmt(out.get('r_squared'), 5)}.")
+    if not terms:
+        conclusion = (f"ANOVA of the design ({out.get('model', 'model')}): no F-tests (no degrees of freedom for "
+                      f"error); R² = {fmt(out.get('r_squared'), 5)}.")
+    body = table(["source", "df", "SS", "MS", "F", "p"],
+                 [[r.get("source"), r.get("df"), r.get("ss"), r.get("ms"), r.get("f"), r.get("p")] for r in rows])
+    for note in out.get("notes") or []:
+        body += f"\n\n{note}"
+    return conclusion, body
 
 
 def render_rsm(args: dict, out: dict) -> tuple[str, str]:
@@ -250,7 +269,12 @@ def render_chi_square(args: dict, out: dict) -> tuple[str, str]:
 
 
 def render_describe(args: dict, out: dict) -> tuple[str, str]:
-    conclusion = f"n = {out['n']}, mean {fmt(out['mean'])}, standard deviation {fmt(out['std_dev'])}."
+    conclusion = f"n = {out['n']}, mean {fmt(out['mean'])}, standard deviation {fmt(out['std_dev'])}"
+    ci = out.get("ci_mean")
+    if isinstance(ci, list) and len(ci) == 2 and all(isinstance(v, (int, float)) for v in ci):
+        level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
+        conclusion += f", {level}CI for the mean [{fmt(ci[0])}, {fmt(ci[1])}]"
+    conclusion += "."
     return conclusion, render_generic(args, out)[1]
 
 
@@ -329,6 +353,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "regression": render_regression,
     "doe_effects": render_effects,
     "rsm_fit": render_rsm,
+    "doe_anova": render_doe_anova,
     "chi_square": render_chi_square,
     "describe": render_describe,
     "normality": render_normality,

@@ -295,14 +295,15 @@ def factor_specs(text: str) -> list[FactorSpec]:
 _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+)?(?:\bout\s+of\b|\bof\b|\bin\b))\s*(\d+)(?![\w/]|[.,]\d)")
 
 
-def fraction_pairs(text: str) -> list[tuple[Decimal, Decimal]]:
+def fraction_pairs(text: str, *, rates: bool = False) -> list[tuple[Decimal, Decimal]]:
     """Counts written against their sample sizes: "5/200, 8/200", "5 of 200", "12 defective out of 400" →
     [(5, 200), …].
 
-    At least two pairs, each a whole count no larger than its size; a date ("12/05/2023") is not a pair.
+    At least two pairs, each a whole count no larger than its size; a date ("12/05/2023") is not a pair. With
+    `rates` (defects per unit, a u chart: "12 defects in 10 units") a count may exceed its size.
     """
     pairs = [(Decimal(a), Decimal(b)) for a, b in _PAIR.findall(text.replace("−", "-"))]
-    if len(pairs) < 2 or not all(b > 0 and a <= b for a, b in pairs):
+    if len(pairs) < 2 or not all(b > 0 and (rates or a <= b) for a, b in pairs):
         return []
     return pairs
 

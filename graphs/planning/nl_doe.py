@@ -9,8 +9,18 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import WORD_NUMBERS, factor_specs, flat_lists, int_after, int_before, tables
+from graphs.planning.extract import (
+    WORD_NUMBERS,
+    factor_specs,
+    flat_lists,
+    int_after,
+    int_before,
+    longest_run,
+    tables,
+)
+from graphs.planning.factorial_data import FactorialData, factorial_cells
 from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
 
 _ROMAN = {"iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "3": 3, "4": 4, "5": 5, "6": 6}
 # the best resolution a 2^(k-p) design can have (Montgomery, Table 8.14; NIST 5.3.3.4.7)
@@ -94,6 +104,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     full_pow = re.search(r"\b2\^(\d+)\b", low)
     crossed = re.search(r"\b(\d+(?:\s*x\s*\d+)+)\b", low)  # "2x2x2": one number per factor
     crossed_levels = [int(v) for v in re.findall(r"\d+", crossed.group(1))] if crossed else []
+    other_pow = re.search(r"\b([3-9])\^(\d+)\b", low)
+    power_levels = int(other_pow.group(1)) if other_pow else None
     if factors and count and len(factors) != count and any(f.low is None for f in factors):
         factors = []  # "4 factors with a CCD, alpha = 1": those words are not factor names
     if factors:
@@ -115,6 +127,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["factors"] = int(full_pow.group(1))
     elif crossed_levels and kind == "full_factorial":
         args["factors"] = len(crossed_levels)
+    elif other_pow and kind == "full_factorial":  # "a 3^2 factorial": 2 factors at 3 levels
+        args["factors"] = int(other_pow.group(2))
     else:
         default = {"box_behnken": 3, "central_composite": 2, "full_factorial": 3, "fractional_factorial": 5,
                    "plackett_burman": 7, "latin_hypercube": 2}[kind]
@@ -162,7 +176,19 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             WORD_NUMBERS.get(level_m.group(1)) if level_m else None)
         if levels is None and crossed_levels and len(set(crossed_levels)) == 1:
             levels = crossed_levels[0]
-        if levels and levels != 2:
+        if levels is None and power_levels:
+            levels = power_levels
+        mixed = crossed_levels if levels is None and len(set(crossed_levels)) > 1 else None
+        if mixed and _factor_count(args["factors"]) == len(mixed) and not (
+                isinstance(args["factors"], list) and any("low" in f for f in args["factors"])):
+            # "3x2x2": one level count per factor, in order; levels numbered 0 .. n-1 (coded -1 .. +1)
+            names = ([f["name"] for f in args["factors"]] if isinstance(args["factors"], list)
+                     else [chr(ord("A") + i) for i in range(len(mixed))])
+            args["factors"] = [{**(args["factors"][i] if isinstance(args["factors"], list) else {"name": names[i]}),
+                                "levels": list(range(n))} for i, n in enumerate(mixed)]
+            notes.append(f"a {'×'.join(map(str, mixed))} mixed-level factorial: levels numbered 0 .. n-1 "
+                         "for each factor (give the level values to use your own)")
+        elif levels and levels != 2:
             args["levels"] = levels
     if kind == "latin_hypercube":
         samples = int_before(low, r"(?:samples|points|runs)") or 10
@@ -178,12 +204,102 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["seed"] = seed if seed is not None else 1
         if seed is None:
             notes.append("randomised with seed 1 (give a seed to reproduce another order)")
+    if kind in ("full_factorial", "fractional_factorial"):
+        _fit_run_budget(low, args, notes)
     return [Intent("doe_design", args, binding="d", notes=notes)]
+
+
+_BUDGET = re.compile(r"\b(\d+)[\s-]+(?:(?:experimental|total)\s+)?(?:runs?|trials?|experiments|treatment combinations)\b"
+                     r"|\b(?:run budget|budget|room|capacity|time)\s+(?:of|for)\s+(?:only\s+)?(\d+)\b")
+_ROMAN_NAME = {3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
+
+
+def _run_budget(low: str) -> int | None:
+    """The number of runs the user can afford ("only 8 runs", "a 12-run budget", "budget of 16")."""
+    m = _BUDGET.search(low)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
+def _factor_count(factors: object) -> int:
+    return len(factors) if isinstance(factors, list) else int(factors)  # type: ignore[arg-type]
+
+
+def _levels_per_factor(args: dict) -> list[int]:
+    factors = args["factors"]
+    if isinstance(factors, list):
+        return [len(f["levels"]) if isinstance(f.get("levels"), list) else int(args.get("levels") or 2)
+                for f in factors]
+    return [int(args.get("levels") or 2)] * int(factors)
+
+
+def _fit_run_budget(low: str, args: dict, notes: list[str]) -> None:
+    """Hold a factorial to the run count the user named: a full factorial that does not fit becomes the regular
+    2^(k-p) fraction (or a Plackett-Burman design) of that size; one that cannot be made that small is refused
+    with the reason, never silently made bigger."""
+    budget = _run_budget(low)
+    if budget is None or args.get("design") not in ("full_factorial", "fractional_factorial"):
+        return
+    k = _factor_count(args["factors"])
+    levels = _levels_per_factor(args)
+    reps = int(args.get("replicates") or 1)
+    centre = int(args.get("center_points") or 0)
+    if budget % reps:
+        raise HavocInputError(f"{budget} runs do not split into {reps} equal replicates", field="runs")
+    per_replicate = budget // reps - centre
+    full = 1
+    for n in levels:
+        full *= n
+    if args["design"] == "full_factorial" and per_replicate >= full:
+        if per_replicate == full:
+            return
+        if reps == 1 and not re.search(r"replicat", low) and budget % (full + centre) == 0:
+            args["replicates"] = budget // (full + centre)
+            notes.append(f"{budget} runs: {args['replicates']} replicates of the {full + centre}-run design")
+        else:
+            notes.append(f"the design has {(full + centre) * reps} runs, fewer than the {budget} you named: add "
+                         "replicates or centre points to use the rest")
+        return
+    if any(n != 2 for n in levels):
+        raise HavocInputError(f"a full factorial of {'×'.join(map(str, levels))} levels needs {full} runs per "
+                              f"replicate, more than the {budget} you named; HAVOC makes fractions of two-level "
+                              "designs only", field="runs")
+    if per_replicate < k + 1:
+        raise HavocInputError(f"{per_replicate} runs cannot estimate {k} main effects and the mean: a two-level "
+                              f"design for {k} factors needs at least {k + 1} runs", field="runs")
+    p = k - (per_replicate.bit_length() - 1)
+    if per_replicate & (per_replicate - 1) == 0 and (k, p) in MAX_RESOLUTION:
+        resolution = MAX_RESOLUTION[(k, p)]
+        if args["design"] == "full_factorial":
+            notes.append(f"a full factorial of {k} two-level factors needs {2 ** k} runs; in {per_replicate}: the "
+                         f"2^({k}-{p}) fractional factorial of resolution {_ROMAN_NAME.get(resolution, resolution)} "
+                         "(the highest that run count allows)")
+        args.update(design="fractional_factorial", resolution=resolution, runs=per_replicate)
+        args.pop("levels", None)
+        if isinstance(args["factors"], list):
+            args["factors"] = [{k_: v for k_, v in f.items() if k_ != "levels"} for f in args["factors"]]
+        return
+    if args["design"] == "fractional_factorial" and per_replicate < 2 ** k and per_replicate & (per_replicate - 1):
+        raise HavocInputError(f"a 2^(k-p) fraction has a power-of-two run count, not {per_replicate}; for "
+                              f"{per_replicate} runs ask for a Plackett-Burman design", field="runs")
+    if per_replicate % 4 == 0 and args["design"] == "full_factorial":
+        args.update(design="plackett_burman", runs=per_replicate)
+        for key in ("levels", "resolution", "generators"):
+            args.pop(key, None)
+        notes.append(f"a full factorial of {k} two-level factors needs {2 ** k} runs; {per_replicate} runs is no "
+                     f"power of two, so a {per_replicate}-run Plackett-Burman design (main effects only, partially "
+                     "aliased with interactions)")
+        return
+    if args["design"] == "full_factorial":
+        raise HavocInputError(f"{per_replicate} runs fit no two-level design for {k} factors: a fraction needs a "
+                              "power of two (8, 16, …) and a Plackett-Burman design a multiple of 4", field="runs")
 
 
 def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     """`analyse it with these responses: …` after a design, or effects of a 2^k with responses."""
     low = question.lower()
+    cells = factorial_cells(question)
+    if cells:
+        return _factorial_analysis(cells, low)
     if not re.search(r"analy[sz]|effects?|responses?|fit|optimum|stationary|anova", low):
         return None
     lists = flat_lists(question)
@@ -196,6 +312,11 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
 
             vals = numbers(nums[-1])
             response = vals if len(vals) >= 4 else None
+    k = re.search(r"2\^(\d+)(?!\s*-)", low)
+    if response is None and k and re.search(r"analy[sz]|effects?", low):
+        # "effects of a 2^2 design: 28, 36, 18, 31": the run of numbers after the design's name
+        rest = re.sub(r"2\^\(?\d+(?:\s*-\s*\d+)?\)?", " ; ", question)
+        response = longest_run(rest, 4) or None
     if response is None:
         return None
     surface = bool(re.search(r"surface|optimum|stationary|quadratic|second[\s-]*order|rsm", low))
@@ -205,10 +326,54 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
         return [Intent(tool, {"response": response}, uses="d")]
     if table and len(table[0]) == len(response) and surface:
         return [Intent("rsm_fit", {"X": table[0], "y": response})]
-    k = re.search(r"2\^(\d+)", low)
     if k and len(response) == 2 ** int(k.group(1)):
         return [Intent("doe_effects", {"factors": int(k.group(1)), "response": response})]
+    if k:
+        runs = 2 ** int(k.group(1))
+        said = int_before(low, r"replicates?") or int_after(low, r"replicated")
+        if len(response) % runs or not re.search(r"replicat|duplicate|repeat", low) or \
+                (said and said * runs != len(response)):
+            # a 2^k with a response count that is not one value per run: do not guess the layout
+            raise HavocInputError(f"{len(response)} responses for a 2^{k.group(1)} of {runs} runs: give one response "
+                                  f"per run in standard order, say how many replicates (e.g. '2 replicates' for "
+                                  f"{2 * runs} values), or label each run's settings (A low B high: …)",
+                                  field="response")
+        reps = len(response) // runs
+        design = {"design": "full_factorial", "factors": int(k.group(1)), "replicates": reps}
+        notes = [f"{len(response)} responses read as {reps} replicates of the {runs}-run 2^{k.group(1)}, one "
+                 "replicate after another, each in standard order (first factor fastest); if each run's repeats "
+                 "were listed together, list them replicate by replicate instead"]
+        intents = [Intent("doe_design", design, binding="d", notes=notes),
+                   Intent("doe_effects", {"response": response}, uses="d")]
+        return intents + [Intent("doe_anova", {"response": response}, uses="d",
+                                 notes=["ANOVA model: main effects and two-factor interactions"])]
     if len(response) in (4, 8, 16, 32, 64) and re.search(r"factorial|effects", low):
         return [Intent("doe_effects", {"factors": len(response).bit_length() - 1, "response": response},
                        notes=[f"responses read in standard (Yates) order of a 2^{len(response).bit_length() - 1}"])]
     return None
+
+
+def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:
+    """A 2^k written as labelled cells: the design it is, its effects, and (with replicates, or when asked) its ANOVA.
+    The responses go to `analyze` in the design's standard order, replicate after replicate."""
+    from dsl.checker import keywords
+
+    k = len(data.factors)
+    usable = all(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", n) and n.lower() not in keywords() for n in data.factors)
+    names = data.factors if usable and len({n.lower() for n in data.factors}) == k else \
+        [chr(ord("A") + i) for i in range(k)]
+    args: dict = {"design": "full_factorial", "factors": [{"name": n} for n in names]}
+    if data.replicates > 1:
+        args["replicates"] = data.replicates
+    notes = [f"read as a 2^{k} factorial ({', '.join(names)}) with {data.replicates} "
+             f"{'replicates' if data.replicates > 1 else 'run per cell'}: {data.layout}; the responses are re-listed "
+             "in standard order (first factor fastest), replicate after replicate"]
+    intents = [Intent("doe_design", args, binding="d", notes=notes),
+               Intent("doe_effects", {"response": data.response}, uses="d")]
+    if data.replicates > 1 or re.search(r"\banova\b|analysis of variance", low):
+        anova_notes = ["ANOVA model: main effects and two-factor interactions"
+                       + (" (higher-order interactions pooled into error)" if k >= 3 else "")]
+        if data.replicates == 1:
+            anova_notes.append("no replicates: the error term is only the pooled higher-order interactions")
+        intents.append(Intent("doe_anova", {"response": data.response}, uses="d", notes=anova_notes))
+    return intents

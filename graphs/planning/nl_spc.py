@@ -137,14 +137,24 @@ def plan_spc(question: str) -> list[Intent] | None:
             q = q[:plus_minus.start()] + " ; " + q[plus_minus.end():]
         target = value_after(q, "target", "nominal")
         args: dict = {}
+        subgroup_note: list[str] = []
         table = tables(q)
+        rest = blank_keyed(q, *_SPEC_KEYS)
+        rows = [] if table else separated_rows(rest)  # "10.1 10.0 9.9 / 10.0 10.1 10.2 / …": subgroups
+        size = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"in groups of", r"subgroups? of")
         if table and len(table[0]) >= 2 and len(table[0][0]) >= 2:
             args["subgroups"] = table[0]
+        elif rows and (re.search(r"subgroup|sub-group|samples? of \d", low) or len(rows) >= 3):
+            args["subgroups"] = rows
         else:
-            rest = blank_keyed(q, *_SPEC_KEYS)
             data = flat_lists(rest)
             values = data[0] if data else (longest_run(rest) or _data_after_keywords(rest))
-            if values:
+            if values and size and size >= 2 and re.search(r"subgroup|sub-group", low) and \
+                    len(values) % size == 0 and len(values) >= 2 * size:
+                args["subgroups"] = [values[i:i + size] for i in range(0, len(values), size)]
+                subgroup_note = [f"{len(values)} values read in order as {len(values) // size} subgroups of {size} "
+                                 "(σ within from R̄/d2)"]
+            elif values:
                 args["data"] = values
         if not args:
             return None  # no measurements: nothing to compute, and a mean and sigma alone are not data
@@ -158,7 +168,7 @@ def plan_spc(question: str) -> list[Intent] | None:
             args["usl"] = usl
         if target is not None:
             args["target"] = target
-        return [Intent("capability", args)]
+        return [Intent("capability", args, notes=subgroup_note)]
 
     return _plan_chart(q, low, rules, exclude)
 
@@ -194,7 +204,7 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
     data = flat_lists(q)
     if exclude:
         args["exclude"] = exclude
-    pairs = fraction_pairs(q)
+    pairs = fraction_pairs(q, rates=kind == "u")
     if pairs and kind in ("p", "np", "u", None) and (kind or re.search(r"defect|nonconform|non-conform|reject|fail", low)):
         # "5/200, 8/200, …": counts against their sample sizes
         chart = kind or "p"

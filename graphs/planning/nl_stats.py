@@ -108,8 +108,13 @@ def _number_text(value) -> str:
 
 
 def _confidence(q: str) -> dict:
-    m = re.search(r"(\d{2}(?:\.\d+)?)\s*%\s*(?:confidence|ci|level)", q, flags=re.I)
-    return {"confidence": float(m.group(1)) / 100} if m else {}
+    """"95% confidence", "99 % CI", "confidence level of 90%", "CI at 99%", "a 95 percent confidence interval"."""
+    m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level)", q, re.I)
+         or re.search(r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*(\d{2}(?:\.\d+)?)\s*(?:%|percent)", q, re.I))
+    if not m:
+        return {}
+    level = float(m.group(1))
+    return {"confidence": level / 100} if 50 <= level < 100 else {}
 
 
 def _groups(q: str) -> list[tuple[str, list]]:
@@ -223,6 +228,33 @@ def _dsl_name(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name)) and name.lower() not in keywords() and len(name) > 1
 
 
+_SPREAD = r"variances?|variability|spread|dispersion|standard deviations?|std\.? ?devs?\b"
+
+
+def _compares_spread(low: str) -> bool:
+    """A question about whether groups differ in spread: "Levene", "homogeneity of variances", "is the variance of
+    … equal to that of …", "is B more variable than A", "do the machines differ in variability"."""
+    if re.search(r"levene|brown[\s-]*forsythe|homogeneity of variances?|homoscedast|equal variances?|same variances?|"
+                 r"f[\s-]*test (?:for|of) (?:the )?variances?", low):
+        return True
+    if re.search(r"more variable|less variable|more consistent|less consistent|more precise|less precise", low):
+        return True
+    spread = re.search(_SPREAD, low) and not re.search(r"\bmeans?\b|average|analysis of variance|anova", low)
+    return bool(spread and re.search(r"equal|same|differ|compar|\bvs\.?\b|versus|than|between|homogen", low))
+
+
+def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
+    """Two equal runs of numbers with "before" and "after" around them, labels before or after the values
+    ("72, 85, 78 before tutoring and 75, 88, 80 after"): (before, after), in the order the words say."""
+    runs = number_runs(q)
+    before = re.search(r"\bbefore\b|\bpre[\s-]?(?:test|treatment)?\b", low)
+    after = re.search(r"\bafter\b|\bpost[\s-]?(?:test|treatment)?\b", low)
+    if len(runs) != 2 or len(runs[0][1]) != len(runs[1][1]) or not before or not after:
+        return None
+    (_, x), (_, y) = runs
+    return [("before", x), ("after", y)] if before.start() < after.start() else [("before", y), ("after", x)]
+
+
 def plan_stats(question: str) -> list[Intent] | None:
     q = question
     low = q.lower()
@@ -232,7 +264,10 @@ def plan_stats(question: str) -> list[Intent] | None:
     if twoway:
         return twoway
 
-    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat", low):
+    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat", low) and not (
+            # "independent samples t-test" is a two-sample test, not a test of independence
+            re.search(r"independent[\s-]*(?:samples?|groups?|t\b)|t[\s-]*test|welch", low)
+            and not re.search(r"chi[\s-]*squared?|contingency|associat", low)):
         table = tables(q)
         goodness = re.search(r"goodness|\bexpected\b|equal(?:ly)? (?:likely|proportions?)|uniform|fair", low)
         if not table and not goodness:
@@ -293,11 +328,14 @@ def plan_stats(question: str) -> list[Intent] | None:
             method = "anderson_darling" if "anderson" in low else "shapiro_wilk"
             return [Intent("normality", {"data": data[0], "method": method})]
 
-    if re.search(r"levene|homogeneity of variances?|equal variances?|variances? (?:are |is )?(?:equal|the same|different)|"
-                 r"same variances?|compare (?:the )?variances?", low) and not re.search(r"t[\s-]*test|assum", low):
+    if _compares_spread(low) and not re.search(r"t[\s-]*test|assum", low):
         groups = _groups(q)
         if len(groups) >= 2:
-            return [Intent("levene", {"groups": [g for _, g in groups]})]
+            notes = ["Levene's test (median-centred, the Brown-Forsythe form: robust to non-normal data) compares the "
+                     "variances; the classical F-test of two variances is not among HAVOC's tools"]
+            if len(groups) == 2 and _alternative(low) != "two-sided":
+                notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
+            return [Intent("levene", {"groups": [g for _, g in groups]}, notes=notes)]
 
     if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\bu[\s-]*test", low):
         groups = _groups(q)
@@ -320,18 +358,19 @@ def plan_stats(question: str) -> list[Intent] | None:
         return None  # "proportion defective: 5/200, 8/200, …" is a p chart, not groups of numbers
 
     named = [name.lower() for name in named_groups(q)]
-    if re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) or \
-            (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post")):
-        groups = _groups(q)
-        if len(groups) >= 2:
-            first, second = groups[0][0].lower(), groups[1][0].lower()
-            if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
-                # "did the treatment lower the values?" is about after vs before: before − after > 0
-                alternative = "greater" if _alternative(low) == "less" else "less"
-            else:
-                alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
-            return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
-                                      "alternative": alternative, **conf})]
+    explicit = re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) or \
+        (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
+    groups = _groups(q) if explicit else _before_after(q, low)
+    if groups and len(groups) >= 2:
+        first, second = groups[0][0].lower(), groups[1][0].lower()
+        if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
+            # "did the treatment lower the values?" is about after vs before: before − after > 0
+            alternative = "greater" if _alternative(low) == "less" else "less"
+        else:
+            alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
+        notes = [] if explicit else ["the same units measured before and after: a paired t-test of before − after"]
+        return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
+                                  "alternative": alternative, **conf}, notes=notes)]
 
     mu_keys = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
                r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
@@ -344,8 +383,9 @@ def plan_stats(question: str) -> list[Intent] | None:
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = _group_names([name for name, _ in groups])
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {})})]
-    if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|lower", low):
-        kind = "pooled" if re.search(r"pooled|equal variances? assumed|student", low) else "welch"
+    if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|"
+                                      r"lower|welch|student|two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
+        kind = "pooled" if re.search(r"pooled|equal variances? assumed|\bstudent(?:'s)?\b(?!s)", low) else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf},

@@ -102,7 +102,7 @@ def design(args: dict) -> str:
         items.append(f"generator {left} = {right.lstrip('-')}" if not right.startswith("-")
                      else f"generator {left} = -{right[1:]}")
     for key, word in (("resolution", "resolution"), ("center_points", "center_points"),
-                      ("replicates", "replicates"), ("samples", "samples"), ("blocks", "blocks")):
+                      ("replicates", "replicates"), ("samples", "samples"), ("blocks", "blocks"), ("runs", "runs")):
         if args.get(key) is not None:
             items.append(f"{word} {number(args[key])}")
     if args.get("face"):

@@ -22,11 +22,14 @@ import math
 import re
 from collections import Counter
 
+from graphs.planning.factorial_data import factorial_cells
 from graphs.stages.mode_cues import ANCHORED, COMPARE, EXAMPLES, OFF_TASK, SMALL_TALK, STOPWORDS, STRONG, WEAK
 from graphs.state import MODES
 from graphs.trace import StageResult, traced
+from tools.errors import HavocInputError
 
 DOMAINS = ("doe", "spc", "stats", "math")
+FACTORIAL_CELLS_WEIGHT = 5.0  # responses written as the cells of a two-level factorial
 WEAK_OUT_OF_CONTEXT = 0.3  # a weak cue with nothing to back it up counts a third
 EXAMPLE_WEIGHT = 3.0  # the nearest example's cosine, times this, joins each mode's score
 DATA_WEIGHT = 2.5  # a pasted list of measurements, as stats evidence: enough on its own to leave general
@@ -187,6 +190,13 @@ def evidence(question: str) -> dict:
     if len(rest) > 2:  # "hi, I need a screening design for ...": the greeting is politeness, not the question
         small_talk *= 0.25
     strong["general"] += small_talk
+    try:  # responses typed as the cells of a 2^k ("A low B high: 18, 19", Yates' "(1) a b ab"): a factorial
+        factorial = factorial_cells(question) is not None
+    except HavocInputError:  # cells with unequal replicates are still a factorial
+        factorial = True
+    if factorial:
+        strong["doe"] += FACTORIAL_CELLS_WEIGHT
+        matched.append("doe:factorial cells")
     return {"text": text, "strong": strong, "weak": weak, "anchored": anchored, "data": data, "pasted": pasted,
             "expression": expr, "ranges": ranges, "comparing": comparing, "off_task": off_task, "cues": matched}
 
