@@ -54,10 +54,12 @@ def design_title(design: str | None) -> str:
 def render_design(args: dict, out: dict) -> tuple[str, str]:
     names = out.get("factor_names") or []
     design = design_title(args.get("design"))
-    centre = sum(1 for row in out["coded"] if all(abs(v) < 1e-12 for v in row))
+    centre = out.get("centre_points")  # added centre runs; a 3-level design's middle run is not one
+    if not isinstance(centre, int):
+        centre = sum(1 for row in out["coded"] if all(abs(v) < 1e-12 for v in row))
     conclusion = f"A {design} design for {len(names)} factors ({', '.join(names)}): {out['runs']} runs"
     if centre:
-        conclusion += f", of which {centre} centre points"
+        conclusion += f", of which {centre} centre point{'s' if centre != 1 else ''}"
     if out.get("resolution"):
         conclusion += f", resolution {out['resolution']}"
     conclusion += "."

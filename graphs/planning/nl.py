@@ -69,7 +69,7 @@ def carries_data(question: str) -> bool:
 
 _FOLLOW_START = (r"^(?:ok(?:ay)?,?\s+|great,?\s+|thanks,?\s+|good,?\s+|please\s+|can you\s+|could you\s+)?"
                  r"(now|then|again|same|instead|and|what if|make it|use|with|change|redo|repeat|add|but|how about|"
-                 r"try|switch|go with|let'?s|increase|decrease|set|rerun|re-run|randomi[sz]e|assum\w*|exclud\w*|drop|"
+                 r"try|switch|go with|let'?s|what about|fit|show|increase|decrease|set|rerun|re-run|randomi[sz]e|assum\w*|exclud\w*|drop|"
                  r"remove|without|at|apply|do it|is it)\b")
 
 

@@ -178,6 +178,17 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             levels = crossed_levels[0]
         if levels is None and power_levels:
             levels = power_levels
+        per_factor = re.findall(r"\b([A-Za-z]\w{0,20})\s*(?:\(|:|=|\bat\b|\bwith\b|\bhas\b)?\s*(\d+|two|three|four|"
+                                r"five)[\s-]*levels?\b", q)
+        per_factor = [(name, int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]) for name, n in per_factor
+                      if name.lower() not in ("at", "all", "each", "with", "factors", "factor", "and", "of", "the")]
+        if len(per_factor) >= 2 and len({name.lower() for name, _ in per_factor}) == len(per_factor) and \
+                len({n for _, n in per_factor}) > 1:
+            # "A (3 levels), B (2 levels), C (2 levels)": each factor's own level count
+            levels = None
+            crossed_levels = [n for _, n in per_factor]
+            args["factors"] = [{"name": name} for name, _ in per_factor]
+            notes[:] = [n for n in notes if not n.startswith("no factors named")]
         mixed = crossed_levels if levels is None and len(set(crossed_levels)) > 1 else None
         if mixed and _factor_count(args["factors"]) == len(mixed) and not (
                 isinstance(args["factors"], list) and any("low" in f for f in args["factors"])):

@@ -80,11 +80,43 @@ def _regression(low: str, args: dict, changed: list[str]) -> None:
         changed.append("with intercept")
 
 
-CHANGERS = {"control_chart": _chart, "t_test": _t_test, "capability": _capability, "regression": _regression}
+def _describe(low: str, args: dict, changed: list[str]) -> None:
+    _confidence(low, args, changed)
+
+
+CHANGERS = {"control_chart": _chart, "t_test": _t_test, "capability": _capability, "regression": _regression,
+            "describe": _describe}
+_DESIGN_METHODS = {"doe_effects": "effects", "doe_anova": "ANOVA", "rsm_fit": "response surface"}
+
+
+def _design_analysis(low: str, last: dict) -> list[Intent] | None:
+    """"now the ANOVA", "and the effects?", "fit the surface": the same responses of the same design, another
+    method."""
+    if re.search(r"\banova\b|analysis of variance", low):
+        tool = "doe_anova"
+    elif re.search(r"surface|stationary|optimum|second[\s-]*order|quadratic model", low):
+        tool = "rsm_fit"
+    elif re.search(r"effects?|lenth|half[\s-]*normal|active", low):
+        tool = "doe_effects"
+    else:
+        return None
+    response = last["args"].get("response")
+    if tool == last["tool"] or not response:
+        return None
+    notes = [f"the previous analysis's responses, now analysed by {_DESIGN_METHODS[tool]}"]
+    if last.get("uses"):
+        return [Intent(tool, {"response": response}, uses=last["uses"], notes=notes)]
+    factors = last["args"].get("factors")
+    if not isinstance(factors, int):
+        return None
+    return [Intent("doe_design", {"design": "full_factorial", "factors": factors}, binding="d"),
+            Intent(tool, {"response": response}, uses="d", notes=notes)]
 
 
 def change_analysis(low: str, last: dict) -> list[Intent] | None:
     """The previous analysis with what `low` names changed, or None when it names nothing."""
+    if last.get("tool") in _DESIGN_METHODS:
+        return _design_analysis(low, last)
     changer = CHANGERS.get(last.get("tool", ""))
     if changer is None:
         return None

@@ -286,7 +286,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=[] if expected else ["no expected counts: equal proportions"])]
         return None
 
-    if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit", low):
+    if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|"
+                 r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b", low):
         groups = named_groups(q)
         keys = {k.lower(): k for k in groups}
         y_key = next((keys[k] for k in ("y", "response", "yield", "output") if k in keys), None)
@@ -294,8 +295,14 @@ def plan_stats(question: str) -> list[Intent] | None:
         if (x_key is None or y_key is None) and len(groups) == 2:
             names = list(groups)
             m = re.search(r"regress\s+(\w+)\s+on\s+(\w+)", low)
+            # "how much does strength change per degree": the variable that changes is the response
+            moves = re.search(r"(?:does|do|will|would)\s+(?:the\s+)?(\w+)\s+(?:change|increase|decrease|go up|rise|drop|"
+                              r"vary|depend)", low)
             if m and m.group(1) in keys and m.group(2) in keys:
                 y_key, x_key = keys[m.group(1)], keys[m.group(2)]
+            elif moves and moves.group(1) in keys:
+                y_key = keys[moves.group(1)]
+                x_key = next(keys[k] for k in keys if k != moves.group(1))
             else:
                 x_key, y_key = names[0], names[1]
         if x_key is None or y_key is None:
@@ -385,7 +392,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {})})]
     if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|"
                                       r"lower|welch|student|two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
-        kind = "pooled" if re.search(r"pooled|equal variances? assumed|\bstudent(?:'s)?\b(?!s)", low) else "welch"
+        kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf},
