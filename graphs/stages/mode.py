@@ -29,7 +29,7 @@ from graphs.trace import StageResult, traced
 from tools.errors import HavocInputError
 
 DOMAINS = ("doe", "spc", "stats", "math")
-FACTORIAL_CELLS_WEIGHT = 5.0  # responses written as the cells of a two-level factorial
+FACTORIAL_CELLS_WEIGHT = 8.0  # responses written as the cells of a two-level factorial: outweighs "anova" + data
 WEAK_OUT_OF_CONTEXT = 0.3  # a weak cue with nothing to back it up counts a third
 EXAMPLE_WEIGHT = 3.0  # the nearest example's cosine, times this, joins each mode's score
 DATA_WEIGHT = 2.5  # a pasted list of measurements, as stats evidence: enough on its own to leave general

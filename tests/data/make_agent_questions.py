@@ -744,6 +744,144 @@ q("limit of (1 - cos x)/x^2 as x -> 0", "math", "limit", None, expr=str(sympy.li
 q("solve x^2 - 5x + 6 = 0", "math", "solve", None, expect={"solutions": [2, 3]})
 q("hi what's the weather like", "general", None)
 
+# ------------------------------------------------------------------ round 10: run budgets, mixed levels, factorial
+# results typed as cells, spread comparisons, one-letter groups, CI in the summary
+def cell_effects(cells):
+    """Effects of a 2^k from {signs: [responses]}: mean at + minus mean at - for each main effect and interaction
+    (from the cells themselves, not HAVOC's standard-order listing), the OLS R² and residual df of the model with
+    main effects and two-factor interactions, and the grand mean."""
+    rows, ys = [], []
+    for signs, values in cells.items():
+        for v in values:
+            rows.append(signs)
+            ys.append(v)
+    x, y = np.array(rows, float), np.array(ys, float)
+    k = x.shape[1]
+    effect = {chr(65 + i): y[x[:, i] > 0].mean() - y[x[:, i] < 0].mean() for i in range(k)}
+    cols = [np.ones(len(y))] + [x[:, i] for i in range(k)] + [x[:, i] * x[:, j] for i in range(k) for j in range(i + 1, k)]
+    m = np.column_stack(cols)
+    beta, *_ = np.linalg.lstsq(m, y, rcond=None)
+    sse = float(((y - m @ beta) ** 2).sum())
+    return {"effect_A": effect["A"], "mean": y.mean(), "r_squared": 1 - sse / float(((y - y.mean()) ** 2).sum()),
+            "residual_df": len(y) - m.shape[1]}
+
+
+q("Design an experiment for 4 factors at 2 levels, but only 8 runs", "doe", "doe_design",
+  {"design": "fractional_factorial"}, {"runs": 2 ** (4 - 1), "resolution": 4})
+q("I can only afford 16 runs for 6 factors at two levels. What design?", "doe", "doe_design",
+  {"design": "fractional_factorial"}, {"runs": 2 ** (6 - 2), "resolution": 4})
+q("2-level design for 5 factors in 8 runs", "doe", "doe_design", {"design": "fractional_factorial"},
+  {"runs": 8, "resolution": 3})
+q("design an experiment with 7 factors and a budget of 12 runs", "doe", "doe_design", {"design": "plackett_burman"},
+  {"runs": 12})
+q("full factorial for 3 factors with 16 runs", "doe", "doe_design", {"design": "full_factorial", "replicates": 2},
+  {"runs": 16})
+q("full factorial 3x2x2", "doe", "doe_design", {"design": "full_factorial"}, {"runs": 3 * 2 * 2})
+q("2 x 3 full factorial for temperature and catalyst", "doe", "doe_design", {"design": "full_factorial"},
+  {"runs": 6, "factor_names": ["temperature", "catalyst"]})
+q("3^2 factorial design", "doe", "doe_design", {"design": "full_factorial"}, {"runs": 3 ** 2})
+q("full factorial with factors A (3 levels), B (2 levels), C (2 levels)", "doe", "doe_design",
+  {"design": "full_factorial"}, {"runs": 12})
+
+rep22 = {(-1, -1): [28, 25], (1, -1): [36, 32], (-1, 1): [18, 19], (1, 1): [31, 30]}
+q("Which factors matter? 2^2 design with replicates: A low B low 28, 25; A high B low 36, 32; A low B high 18, 19; "
+  "A high B high 31, 30", "doe", "doe_anova", None,
+  {k: v for k, v in cell_effects(rep22).items() if k in ("r_squared", "residual_df")})
+q("A high B high 31, 30; A low B low 28, 25; A low B high 18, 19; A high B low 36, 32. estimate the effects", "doe",
+  "doe_effects", None, {k: v for k, v in cell_effects(rep22).items() if k in ("effect_A", "mean")})
+tp = {(-1, -1): [61, 63], (1, -1): [72, 70], (-1, 1): [58, 60], (1, 1): [80, 83]}
+q("Temperature low, pressure low: 61, 63. Temperature high, pressure low: 72, 70. Temperature low, pressure high: "
+  "58, 60. Temperature high, pressure high: 80, 83. Which effects are significant?", "doe", "doe_effects", None,
+  {k: v for k, v in cell_effects(tp).items() if k in ("effect_A", "mean")})
+q("low temperature low pressure 61 63, high temperature low pressure 72 70, low temperature high pressure 58 60, "
+  "high temperature high pressure 80 83 - anova please", "doe", "doe_anova", None,
+  {k: v for k, v in cell_effects(tp).items() if k in ("r_squared", "residual_df")})
+yates = {"(1)": [20, 22], "a": [30, 31], "b": [25, 24], "ab": [41, 43], "c": [21, 23], "ac": [32, 30], "bc": [26, 27],
+         "abc": [44, 42]}
+ycells = {tuple(1 if ch in lab else -1 for ch in "abc"): v for lab, v in yates.items()}
+q(", ".join(f"{lab} {' '.join(map(str, v))}" for lab, v in yates.items()) + " - analyse this 2^3", "doe",
+  "doe_effects", None, {k: v for k, v in cell_effects(ycells).items() if k in ("effect_A", "mean")})
+q(", ".join(f"{lab} {' '.join(map(str, v))}" for lab, v in yates.items()) + " - anova of this 2^3", "doe",
+  "doe_anova", None, {k: v for k, v in cell_effects(ycells).items() if k in ("r_squared", "residual_df")})
+coded3 = {(-1, -1, -1): [45], (1, -1, -1): [71], (-1, 1, -1): [48], (1, 1, -1): [65], (-1, -1, 1): [68],
+          (1, -1, 1): [60], (-1, 1, 1): [80], (1, 1, 1): [65]}
+q("Analyze this 2^3 experiment:\nA B C y\n" + "\n".join(" ".join("+" if s > 0 else "-" for s in k) + f" {v[0]}"
+                                                         for k, v in coded3.items()), "doe", "doe_effects", None,
+  {k: v for k, v in cell_effects(coded3).items() if k in ("effect_A", "mean")})
+q("A B y1 y2\n" + "\n".join(f"{a} {b} {v[0]} {v[1]}" for (a, b), v in rep22.items()) + "\nwhich effects matter?", "doe",
+  "doe_effects", None, {k: v for k, v in cell_effects(rep22).items() if k in ("effect_A", "mean")})
+flat_rep = [28, 36, 18, 31, 25, 32, 19, 30]  # two replicates, each in standard order
+q(f"2^2 factorial with 2 replicates, responses {' '.join(map(str, flat_rep))}", "doe", "doe_effects", None,
+  {k: v for k, v in cell_effects(rep22).items() if k in ("effect_A", "mean")})
+
+va, vb = [5.1, 5.3, 4.9, 5.0, 5.2], [6.1, 5.3, 4.2, 5.9, 6.8]
+q(f"Is the variance of {' '.join(map(str, va))} equal to that of {' '.join(map(str, vb))}?", "stats", "levene", None,
+  {"statistic": stats.levene(va, vb, center="median").statistic, "p_value": stats.levene(va, vb, center="median").pvalue})
+oa, ob = [2.1, 2.3, 2.2, 2.4, 2.2], [2.0, 2.6, 1.9, 2.8, 2.3]
+q(f"Is operator B more variable than operator A? A: {' '.join(map(str, oa))}, B: {' '.join(map(str, ob))}", "stats",
+  "levene", None, {"statistic": stats.levene(oa, ob, center="median").statistic})
+l1, l2, l3 = [5.1, 5.2, 5.0, 5.1], [5.3, 4.8, 5.5, 4.9], [5.0, 5.1, 5.2, 5.0]
+q(f"do the three lines differ in variability? L1 {' '.join(map(str, l1))}, L2 {' '.join(map(str, l2))}, "
+  f"L3 {' '.join(map(str, l3))}", "stats", "levene", None, {"statistic": stats.levene(l1, l2, l3, center="median").statistic})
+m1, m2 = [10.1, 10.5, 9.8, 10.4, 9.9], [10.1, 10.2, 10.0, 10.1, 10.2]
+q(f"Is machine 2 more consistent than machine 1? machine 1: {' '.join(map(str, m1))}, machine 2: "
+  f"{' '.join(map(str, m2))}", "stats", "levene", None, {"statistic": stats.levene(m1, m2, center="median").statistic})
+
+wa, wb = [20.1, 19.8, 20.5], [21.0, 21.4, 20.9, 21.2]
+q(f"welch test: a = {fmt(wa)}; b = {fmt(wb)}", "stats", "t_test", {"kind": "welch"},
+  {"t": stats.ttest_ind(wa, wb, equal_var=False).statistic, "df": stats.ttest_ind(wa, wb, equal_var=False).df,
+   "p_value": stats.ttest_ind(wa, wb, equal_var=False).pvalue})
+wx, wy = [1.2, 1.4, 1.3], [1.8, 1.9, 1.7, 2.0]
+q(f"welch test: x = {fmt(wx)}; y = {fmt(wy)}", "stats", "t_test", {"kind": "welch"},
+  {"t": stats.ttest_ind(wx, wy, equal_var=False).statistic})
+g1, g2 = [5, 6, 7, 8, 6], [8, 9, 7, 10, 9]
+q(f"independent samples t-test: group1 = {fmt(g1)}; group2 = {fmt(g2)}", "stats", "t_test", {"kind": "welch"},
+  {"p_value": stats.ttest_ind(g1, g2, equal_var=False).pvalue})
+e1, e2 = [12.1, 12.4, 11.9, 12.2], [12.6, 12.8, 12.5, 12.9]
+q(f"two sample t test, equal variances: {' '.join(map(str, e1))} vs {' '.join(map(str, e2))}", "stats", "t_test",
+  {"kind": "pooled"}, {"t": stats.ttest_ind(e1, e2).statistic, "df": len(e1) + len(e2) - 2})
+tb, ta = [72, 85, 78, 90], [75, 88, 80, 94]
+q(f"students scored {fmt(tb)} before tutoring and {fmt(ta)} after. did tutoring help?", "stats", "t_test",
+  {"kind": "paired"}, {"t": stats.ttest_rel(tb, ta).statistic, "p_value": stats.ttest_rel(tb, ta).pvalue})
+
+ci5 = [12.1, 11.9, 12.3, 12.0, 12.2]
+q(f"95% confidence interval for the mean of {fmt(ci5)}", "stats", "describe", {"confidence": 0.95},
+  {"mean": np.mean(ci5), "se_mean": stats.sem(ci5), "confidence": 0.95})
+ci6 = [4.2, 4.4, 4.1, 4.6, 4.3, 4.5]
+q(f"99% confidence interval for the mean: {' '.join(map(str, ci6))}", "stats", "describe", {"confidence": 0.99},
+  {"se_mean": stats.sem(ci6), "confidence": 0.99})
+q("confidence level of 90%: mean of 10, 12, 11, 13, 12", "stats", "describe", {"confidence": 0.9},
+  {"mean": 11.6, "confidence": 0.9})
+
+cs = [[10.1, 10.0, 9.9, 10.2], [10.0, 10.1, 10.2, 9.9], [9.8, 10.0, 10.1, 10.0], [10.2, 10.1, 10.0, 10.1]]
+csa = np.array(cs).ravel()
+q("Cpk for subgroups of 4: " + " / ".join(" ".join(map(str, r)) for r in cs) + ", spec 9.5 to 10.5", "spc",
+  "capability", None, {"n": 16, "mean": csa.mean(), "pp": 1.0 / (6 * csa.std(ddof=1))})
+c3 = [5.01, 5.02, 4.99, 5.00, 5.03, 5.01, 4.98, 5.00, 5.02, 5.01, 4.99, 5.00]
+q(f"capability, subgroups of 3: {' '.join(f'{v:.2f}' for v in c3)}, LSL 4.9, USL 5.1", "spc", "capability", None,
+  {"n": 12, "pp": 0.2 / (6 * np.std(c3, ddof=1))})
+uc, un = [12, 8, 15, 9, 11], 10
+q("u chart: " + ", ".join(f"{c} defects in {un} units" if i == 0 else f"{c} in {un}" for i, c in enumerate(uc)), "spc",
+  "control_chart", {"chart": "u"}, {"center": sum(uc) / (un * len(uc)),
+                                    "ucl": sum(uc) / (un * len(uc)) + 3 * np.sqrt(sum(uc) / (un * len(uc)) / un)})
+npc10 = [4, 6, 3, 7, 5]
+q("np chart: " + ", ".join(f"{c} of 50" for c in npc10), "spc", "control_chart", {"chart": "np"},
+  {"center": np.mean(npc10), "ucl": np.mean(npc10) + 3 * np.sqrt(np.mean(npc10) * (1 - np.mean(npc10) / 50))})
+
+st_t, st_s = [20, 30, 40, 50, 60], [110, 118, 131, 139, 152]
+q(f"how much does strength change per degree? temp: {' '.join(map(str, st_t))}, strength: {' '.join(map(str, st_s))}",
+  "stats", "regression", None, {"coef_1": stats.linregress(st_t, st_s).slope,
+                                 "coef_0": stats.linregress(st_t, st_s).intercept})
+x1, y1 = [1, 2, 3, 4, 5, 6], [3.1, 4.9, 7.2, 8.8, 11.1, 13.0]
+q(f"regress y on x1: x1 = {' '.join(map(str, x1))}, y = {' '.join(map(str, y1))}", "stats", "regression", None,
+  {"coef_1": stats.linregress(x1, y1).slope, "r_squared": stats.linregress(x1, y1).rvalue ** 2})
+q("what's the derivative of e^(2x) * cos(x)?", "math", "differentiate", None,
+  expr=str(sympy.diff(sympy.exp(2 * xs) * sympy.cos(xs), xs)))
+q("integrate x^2 e^x dx", "math", "integrate", None, expr=str(sympy.integrate(xs ** 2 * sympy.exp(xs), xs)))
+q("evaluate the limit as x approaches infinity of (3x^2+1)/(x^2-2)", "math", "limit", None,
+  expr=str(sympy.limit((3 * xs ** 2 + 1) / (xs ** 2 - 2), xs, sympy.oo)))
+q("solve x^2 + 4x + 3 = 0 for x", "math", "solve", None, expect={"solutions": [-3, -1]})
+
 # off-topic
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
