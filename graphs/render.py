@@ -5,6 +5,7 @@ Every number printed here is read from a tool's output; nothing is computed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -342,8 +343,14 @@ def render_run_rules(args: dict, out: dict) -> tuple[str, str]:
 
 
 def render_evaluate(args: dict, out: dict) -> tuple[str, str]:
-    exact = f" (exactly {out['expression']})" if out.get("expression") and out.get("expression") != out.get("result") else ""
-    return f"{args.get('expression')} = {out.get('result')}{exact}", ""
+    exact, approx = out.get("expression"), out.get("result")
+    asked = args.get("expression")
+    if exact and re.fullmatch(r"-?\d+", exact.replace(" ", "")):
+        return f"{asked} = {exact}", ""  # an integer: nothing to approximate
+    same = exact and exact.replace(" ", "") == str(asked).replace(" ", "").replace("^", "**")
+    if exact and exact != approx and not same:
+        return f"{asked} = {exact} ≈ {approx}", ""
+    return f"{asked} ≈ {approx}", ""
 
 
 RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {

@@ -98,11 +98,17 @@ def run(question: str, *, thread_id: str | None = None, model=None,
         cancel: threading.Event | None = None) -> dict[str, Any]:
     """Answer one question; returns the final state (with `trace`).
 
+    With a `thread_id` the run remembers the thread's earlier questions ("now with 5 centre points"):
+    in `checkpointer` when one is given, else in the SQLite thread memory under $HAVOC_HOME.
     Setting `cancel` stops the run for real: a tool running in a worker process is killed, the
     remaining stages see no result, and the answer says it was cancelled.
     """
     from tools.worker import cancellation
 
+    if thread_id is not None and checkpointer is None:
+        with thread_memory() as saver:
+            return run(question, thread_id=thread_id, model=model, on_event=on_event, checkpointer=saver,
+                       cancel=cancel)
     run_id = uuid.uuid4().hex[:12]
     config: dict[str, Any] = {"recursion_limit": RECURSION_LIMIT, "configurable": {"model": model}}
     if thread_id is not None:

@@ -333,8 +333,12 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     surface = bool(re.search(r"surface|optimum|stationary|quadratic|second[\s-]*order|rsm", low))
     anova = "anova" in low
     if "d" in bindings and re.search(r"\b(it|this design|the design|that design|them|d)\b", low):
-        tool = "rsm_fit" if surface else "doe_anova" if anova else "doe_effects"
-        return [Intent(tool, {"response": response}, uses="d")]
+        # a response-surface design (Box-Behnken, CCD) is analysed by its quadratic fit; effects need two levels
+        made = (bindings["d"].get("output") or {}).get("design") if isinstance(bindings["d"], dict) else None
+        surface = surface or made in ("box_behnken", "central_composite")
+        tool = "doe_anova" if anova else "rsm_fit" if surface else "doe_effects"
+        notes = ["a response-surface design: fitted by the full quadratic model"] if tool == "rsm_fit" and made else []
+        return [Intent(tool, {"response": response}, uses="d", notes=notes)]
     if table and len(table[0]) == len(response) and surface:
         return [Intent("rsm_fit", {"X": table[0], "y": response})]
     if k and len(response) == 2 ** int(k.group(1)):

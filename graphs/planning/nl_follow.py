@@ -114,16 +114,42 @@ def _design_analysis(low: str, last: dict) -> list[Intent] | None:
 
 
 def change_analysis(low: str, last: dict) -> list[Intent] | None:
-    """The previous analysis with what `low` names changed, or None when it names nothing."""
+    """The previous analysis with what `low` names changed, or another analysis of the same data ("and test
+    whether the mean is 5" after a summary), or None when it names neither."""
     if last.get("tool") in _DESIGN_METHODS:
         return _design_analysis(low, last)
     changer = CHANGERS.get(last.get("tool", ""))
-    if changer is None:
+    if changer is not None:
+        args = deepcopy(last["args"])
+        changed: list[str] = []
+        changer(low, args, changed)
+        if changed:
+            return [Intent(last["tool"], args, binding=last.get("binding"),
+                           notes=["changed from the previous analysis: " + ", ".join(changed)])]
+    return _same_data(low, last)
+
+
+_ONE_SAMPLE_KEYS = (r"mean (?:is|equals|=|of)", r"equal to", r"against", r"differ(?:ent|s)? from", r"mu", "μ",
+                    r"target(?: of)?", r"(?:is|equals|=)")
+
+
+def _same_data(low: str, last: dict) -> list[Intent] | None:
+    """One sample of data from the previous analysis, and a new method named for it."""
+    args = last.get("args") or {}
+    data = args.get("data") if last.get("tool") in ("describe", "normality", "capability") else \
+        args.get("values") if last.get("tool") == "control_chart" and args.get("chart") == "imr" else \
+        args.get("x") if last.get("tool") == "t_test" and args.get("kind") == "one_sample" else None
+    if not data:
         return None
-    args = deepcopy(last["args"])
-    changed: list[str] = []
-    changer(low, args, changed)
-    if not changed:
-        return None
-    return [Intent(last["tool"], args, binding=last.get("binding"),
-                   notes=["changed from the previous analysis: " + ", ".join(changed)])]
+    note = ["the data of the previous question"]
+    if re.search(r"t[\s-]*test|\btest\b|significan|differ|mean (?:is|equals|=|of)", low):
+        mu = value_after(low, *_ONE_SAMPLE_KEYS)
+        if mu is not None:
+            return [Intent("t_test", {"kind": "one_sample", "x": data, "mu": mu, "alternative": "two-sided"},
+                           notes=note)]
+    if re.search(r"normal(?:ity|ly)?\b|shapiro|anderson", low):
+        return [Intent("normality", {"data": data}, notes=note)]
+    if re.search(r"control chart|in control|stable|individuals|i[\s-]*mr\b|run rules", low):
+        return [Intent("control_chart", {"chart": "imr", "values": data,
+                                         "rules": "nelson" if "nelson" in low else "western_electric"}, notes=note)]
+    return None

@@ -198,7 +198,34 @@ def _plan_math(question: str) -> list[Intent] | None:
             if var_m:
                 args["variables"] = re.findall(r"\b[a-z]\b", var_m.group(1))
             return [Intent("solve", args)]
-    return None
+    return _plan_arithmetic(q)
+
+
+# "what is 2+2", "compute 17*23", "7 factorial", "sqrt(2) to 20 digits": a value, no variable in it
+_ARITHMETIC = re.compile(
+    r"^\s*(?:(?:so\s+|ok\s+|please\s+)?(?:what(?:'s|s|\s+is)|compute|calculate|evaluate|work out|how much is|"
+    r"find the value of|value of)\s+)?(?P<expr>.+?)\s*(?:to\s+(?P<digits>\d+)\s+(?:significant\s+)?"
+    r"(?:digits|figures|decimal places|dp)\s*)?[?=.!]*\s*$", re.I | re.S)
+_NUMBER_FACTORIAL = re.compile(r"\b(\d+)\s+factorial\b|\bfactorial of (\d+)\b", re.I)
+
+
+def _plan_arithmetic(q: str) -> list[Intent] | None:
+    m = _ARITHMETIC.match(q)
+    if not m:
+        return None
+    text = _NUMBER_FACTORIAL.sub(lambda f: f"factorial({f.group(1) or f.group(2)})", m.group("expr"))
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", r"(\1/100)*", text)  # 15% of 240
+    expr = clean_expression(text)
+    words = re.findall(r"[A-Za-z][A-Za-z0-9_]*", expr)
+    if not expr or not re.search(r"\d|\bpi\b", expr) or not reads_as_maths(expr) or \
+            any(len(w) == 1 and w not in ("e", "E") or len(w) > 1 and not _known_word(w) for w in words):
+        return None  # a variable, or prose: not a value to compute
+    if not re.search(r"[-+*/^(!]|\bpi\b", expr):
+        return None  # a bare number is not a question
+    notes = ["exact value with 15 significant digits"]
+    if m.group("digits"):
+        notes = [f"shown to 15 significant digits (asked for {m.group('digits')}); the exact form is exact"]
+    return [Intent("evaluate", {"expression": expr}, notes=notes)]
 
 
 def _drop_lhs(text: str) -> str:

@@ -231,6 +231,8 @@ def symbolic(tool: str, args: dict) -> str:
         eq_text = ", ".join(explicit_multiplication(e) for e in eqs)
         names = args.get("variables") or _guess_variables(eqs)
         return f"solve {eq_text} for {', '.join(names)}"
+    if tool == "evaluate":
+        return f"evaluate {expr}"
     if tool == "matrix":
         body = ", ".join("[" + ", ".join(explicit_multiplication(str(v)) for v in row) + "]" for row in args["matrix"])
         return f"matrix {args['operation']} of [{body}]"

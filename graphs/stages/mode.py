@@ -102,6 +102,9 @@ _DATA_RUN = re.compile(rf"{_NUMBER}(?:(?:\s*[,;|]\s*|\s+|\s*,?\s+and\s+){_NUMBER
 _ANY_NUMBER = re.compile(r"(?<![a-z\d.])\d+(?:\.\d+)?")
 _RANGE = re.compile(r"\d\s*(?:-|to|\.\.)\s*\d")
 _BRACKET_LIST = re.compile(r"\[\s*[-+]?\d[\d.]*\s*(?:,\s*[-+]?\d[\d.]*\s*)+\]")
+# "what's 7 factorial" / "factorial of 10": n!, not a factorial design ("2^3 factorial", "a 3 factorial design")
+FACTORIAL_OF_A_NUMBER = re.compile(
+    r"(?<![\^x\d.\s])\s*\b\d+\s+factorial\b(?=\s*(?:[?.!,]|$|is\b|equals?\b))|\bfactorial of \d+\b(?!\s*(?:factors|levels))")
 _MATH_SYMBOLS = [
     (re.compile(r"[\w)\]}]\s*\^\s*[-(\w{]|[a-z)][²³⁴]"), 2.5),  # a power
     (re.compile(r"[∫∑∏√∞→]|\blim\b|\bd\s*/\s*d[a-zθ]\b|\bd[23]\s*/\s*d[a-z][23]?\b|d²|\bdy\s*/\s*dx"), 4.0),  # calculus
@@ -109,6 +112,7 @@ _MATH_SYMBOLS = [
     (re.compile(r"\b(?:sin|cos|tan|exp|ln|log|sqrt|arcsin|arccos|arctan)\s*\("), 2.0),  # a function call
     (re.compile(r"\b\d+(?:\.\d+)?\s*%\s*of\s+\d"), 2.5),  # 15% of 240
     (re.compile(r"\b\d+\s*!(?!=)"), 2.5),  # 7! (a factorial)
+    (FACTORIAL_OF_A_NUMBER, 6.0),  # "7 factorial", "factorial of 7": a number's factorial, not a design
 ]
 _EQUATION = re.compile(r"[^,;\n]*=[^,;\n]*")
 _OPERATOR = re.compile(r"[\w)]\s*[-+*/^]\s*[\w(]|\d[a-z]\b|[a-z]\^")
