@@ -333,6 +333,7 @@ class Assignment(Node):
 class Evaluate(Node):
     expression: Expr
     at: list[Assignment] = field(default_factory=list)
+    digits: Decimal | None = None
 
 
 Action = (

@@ -370,7 +370,9 @@ class Build(Transformer):
         return ast.Assignment(str(c[0]), c[1], **_loc(meta))
 
     def evaluate_stmt(self, meta, c):
-        return ast.Evaluate(c[0], list(c[1:]), **_loc(meta))
+        digits = c[-1] if isinstance(c[-1], Decimal) else None
+        at = [a for a in c[1:] if isinstance(a, ast.Assignment)]
+        return ast.Evaluate(c[0], at, digits, **_loc(meta))
 
     def let_stmt(self, meta, c):
         return ast.Let(str(c[0]), c[1], **_loc(meta))

@@ -26,6 +26,7 @@ NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 GENERATOR_WORD = re.compile(r"[A-Z]+\Z")
 MAX_FACTORS = 50
 MAX_ORDER = 50
+EVALUATE_MAX_DIGITS = 100  # the evaluate tool's own limit
 
 DESIGN_MINIMUM_FACTORS = {
     "full_factorial": 1,
@@ -630,3 +631,5 @@ class _Checker:
             self.expr(a.value, f"the value of {a.name}", e)
         if len(set(names)) != len(names):
             self.fail("a variable is given two values", e)
+        if e.digits is not None and not (e.digits == e.digits.to_integral_value() and 1 <= e.digits <= EVALUATE_MAX_DIGITS):
+            self.fail(f"digits: a whole number from 1 to {EVALUATE_MAX_DIGITS}, got {e.digits}", e)

@@ -535,6 +535,8 @@ class _Runner:
         args: dict[str, Any] = {"expression": e.expression.sympy_text}
         if e.at:
             args["values"] = {a.name: a.value.sympy_text for a in e.at}
+        if e.digits is not None:
+            args["digits"] = int(e.digits)
         return "evaluate", args
 
 

@@ -253,6 +253,8 @@ def _evaluate(e: ast.Evaluate) -> str:
     text = f"evaluate {e.expression.text}"
     if e.at:
         text += " at " + ", ".join(f"{a.name} = {a.value.text}" for a in e.at)
+    if e.digits is not None:
+        text += f" digits {e.digits}"
     return text
 
 

@@ -130,3 +130,18 @@ def test_bad_group_names_are_located(text: str, words: str) -> None:
         dsl.check(dsl.parse(text))
     assert (info.value.line, info.value.column) == (1, text.index(" by ") + 5)  # at the names
     assert words in info.value.detail
+
+
+def test_evaluate_digits_reaches_the_tool_and_round_trips() -> None:
+    program = dsl.parse("evaluate sqrt(2) digits 30")
+    dsl.check(program)
+    assert dsl.format(program).strip() == "evaluate sqrt(2) digits 30"
+    (result,) = dsl.execute(program)
+    assert result.args["digits"] == 30
+    assert result.output["result"].startswith("1.41421356237309504880168872")  # sqrt(2) to 28 places
+
+
+@pytest.mark.parametrize("bad", ["0", "2.5", "500"])
+def test_evaluate_digits_out_of_range_is_refused(bad: str) -> None:
+    with pytest.raises(dsl.DslSemanticError, match="digits: a whole number from 1 to 100"):
+        dsl.check(dsl.parse(f"evaluate sqrt(2) digits {bad}"))
