@@ -24,7 +24,7 @@ def to_decimal(text: str) -> Decimal:
 
 
 def numbers(text: str) -> list[Decimal]:
-    """Every plain number in `text`, in order (thousands separators are not supported: 1,234 is two)."""
+    """Every plain number in `text`, in order (1,234 is two here: `ungroup_thousands` reads grouped numbers first)."""
     out = []
     for m in re.finditer(rf"(?<![\w^])({NUM})", text.replace("−", "-")):
         token = m.group(1)
@@ -132,7 +132,7 @@ def line_table(text: str) -> LineTable | None:
         line = lines[start - 1].strip()
         for split in (r"\t|\||\s{2,}|\s*[,;]\s*", r"\s+"):  # "Supplier X<TAB>Supplier Y" keeps its spaces
             names = [c.strip() for c in re.split(split, line) if c.strip()]
-            if (len(names) == len(rows[0]) and all(re.fullmatch(r"[A-Za-z_][\w\-. ()%]*", n) for n in names)
+            if (len(names) == len(rows[0]) and all(re.fullmatch(r"[A-Za-z_][\w\-. ()%°/µ²³]*", n) for n in names)
                     and not any(n.lower() in _PROSE and not re.fullmatch(r"[A-Z]", n) for n in names)):  # "compare these three" is a sentence
                 header = names
                 break
@@ -140,7 +140,10 @@ def line_table(text: str) -> LineTable | None:
 
 
 _CONNECTORS = {"vs", "versus", "and", "with", "against", "compared", "to", "then", "or", "the"}
-_RUN = re.compile(rf"(?<![\w^.])({NUM}%?(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM}%?)+)(?!\w|\.\d)")
+# a comma-separated list may end "…, 8 and 4": that "and" joins it; between space-separated lists
+# ("12.5 13.1 and 13.5 13.9") "and" separates two samples
+_RUN = re.compile(rf"(?<![\w^.])({NUM}%?(?:\s*[,;]\s*{NUM}%?)+,?\s+and\s+{NUM}%?(?![\w.]*\d|\s*[,;]?\s*{NUM})|"
+                  rf"{NUM}%?(?:(?:\s*[,;]\s*|\s+|\s*\n\s*){NUM}%?)+)(?!\w|\.\d)")
 
 
 def number_runs(text: str, minimum: int = 2) -> list[tuple[str, list[Decimal]]]:
@@ -200,7 +203,7 @@ def blank_keyed(text: str, *keys: str) -> str:
     """`text` with every "KEY = NUMBER" (and "KEY NUMBER to NUMBER") cut out, so that a spec
     limit or a sample size written next to the data is not read as one more data point."""
     for key in keys:
-        text = re.sub(rf"(?<![\w]){key}\s*(?:=|:|of|is|are|at|equal to)?\s*{NUM}"
+        text = re.sub(rf"(?<![\w]){key}\s*(?:=|:|of|is|are|was|were|at|equal to)?\s*{NUM}"
                       rf"(?:\s*(?:\.\.|-|–|to|and|,)\s*{NUM})?", " ; ", text, flags=re.I)
     return text
 
@@ -277,7 +280,7 @@ def factor_specs(text: str) -> list[FactorSpec]:
         seen.add(name)
     if found:
         return found
-    m = re.search(r"\b(?:for|factors?|variables?|inputs?)\s*:?\s+((?:[A-Za-z_][\w ]*?)(?:\s*,\s*|\s+and\s+)[A-Za-z_][\w ,]*)", text, flags=re.I)
+    m = re.search(r"\b(?:for|factors?|variables?|inputs?)\s*(?::\s*|\s*\(\s*|\s+)((?:[A-Za-z_][\w ]*?)(?:\s*,\s*|\s+and\s+)[A-Za-z_][\w ,]*)", text, flags=re.I)
     if not m:
         return []
     names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))
@@ -345,3 +348,221 @@ def label_lists(text: str) -> list[tuple[str, list[str]]]:
         words = re.findall(r"[A-Za-z][\w\-]*", m.group("name"))
         out.append((words[-1] if words else "", items))
     return out
+
+
+# ------------------------------------------------------------------ pasted tables and grouped numbers
+
+# "1,200 rpm", "qty 5,000": a number grouped in thousands. A line that is only numbers and commas is a CSV row
+# ("100,200"), never a grouped number, and a text that also writes "12,9" (a comma before other than three digits)
+# uses commas as list separators, so nothing there is regrouped.
+_GROUPED = re.compile(r"(?<![\w.,])[-+−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]|\.\d)")
+_LIST_COMMA = re.compile(r"\d,(?!\d{3}(?![\d]))\d")
+_CSV_ROW = re.compile(r"^\s*[-+−]?[\d.]+(?:\s*,\s*[-+−]?[\d.]+)+\s*$")
+
+
+def ungroup_thousands(text: str) -> tuple[str, list[str]]:
+    """`text` with thousands separators removed from grouped numbers ("1,200 rpm" → "1200 rpm"), and a note naming
+    them; unchanged where commas separate list items without a space ("12,9,15") or a line is a CSV row."""
+    if _LIST_COMMA.search(text):
+        return text, []
+    changed: list[str] = []
+
+    def fix(line: str) -> str:
+        if _CSV_ROW.match(line) and "," in line and not re.search(r",\s", line):
+            return line
+        return _GROUPED.sub(lambda m: changed.append(m.group(0)) or m.group(0).replace(",", ""), line)
+
+    out = "\n".join(fix(line) for line in text.split("\n"))
+    note = [f"thousands separators read as such: {', '.join(changed[:4])}{' …' if len(changed) > 4 else ''}"] \
+        if changed else []
+    return out, note
+
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_INDEX_HEADER = re.compile(r"(?:sample|subgroup|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
+                           r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?\s*(?:#|no\.?|"
+                           r"number|id)?|#|no\.|n°|idx|index", re.I)
+_LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}
+_CELL_NUM = re.compile(rf"\s*({NUM})\s*%?\s*")
+_HEADER_CELL = re.compile(r"[A-Za-z_µ°%#][\w\-. ()%°/µ²³#]*")
+
+
+def _split_cells(line: str) -> list[str]:
+    s = line.strip()
+    if s.count("|") >= 2 or (s.startswith("|") and s.count("|") >= 1):
+        return [c.strip() for c in s.strip("|").split("|")]
+    for sep in ("\t", ",", ";"):
+        if sep in s:
+            return [c.strip() for c in s.split(sep)]
+    if re.search(r"\S\s{2,}\S", s):
+        return [c.strip() for c in re.split(r"\s{2,}", s)]
+    # "Time (s) Temp (°C)": a name may carry its unit in brackets
+    return re.findall(r"[^\s(]\S*(?:\s+\([^)]*\))?", s)
+
+
+def _is_num(cell: str) -> bool:
+    return bool(_CELL_NUM.fullmatch(cell.replace("−", "-")))
+
+
+def _num(cell: str) -> Decimal:
+    return to_decimal(_CELL_NUM.fullmatch(cell.replace("−", "-")).group(1))
+
+
+@dataclass
+class PastedTable:
+    start: int  # first line (the header when there is one) and one past the last line of the block
+    end: int
+    header: list[str] | None
+    rows: list[list[str]]
+    markdown: bool
+
+
+def pasted_table(text: str) -> PastedTable | None:
+    """The first block of ≥ 2 rows with one cell count, each with a number in it, as pasted from a sheet: CSV,
+    tab-separated, markdown (| a | b |, its |---| rule skipped) or space-separated, with the header line above it
+    when that line has no number and as many cells."""
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        if _SEPARATOR_ROW.match(lines[i]) or not lines[i].strip():
+            i += 1
+            continue
+        cells = _split_cells(lines[i])
+        if not cells or not any(_is_num(c) for c in cells):
+            i += 1
+            continue
+        rows, j, markdown = [], i, False
+        while j < len(lines):
+            if _SEPARATOR_ROW.match(lines[j]):
+                markdown = True
+                j += 1
+                continue
+            row = _split_cells(lines[j])
+            if not row or len(row) != len(cells) or not any(_is_num(c) for c in row):
+                break
+            markdown = markdown or "|" in lines[j]
+            rows.append(row)
+            j += 1
+        single_ok = len(cells) > 1 or len(rows) >= 3
+        if len(rows) >= 2 and single_ok:
+            start, header = i, None
+            k = i - 1
+            while k >= 0 and _SEPARATOR_ROW.match(lines[k]):
+                markdown, k = True, k - 1
+            if k >= 0 and lines[k].strip():
+                head = _split_cells(lines[k])
+                if len(head) == len(cells) and not any(_is_num(c) for c in head) and \
+                        all(_HEADER_CELL.fullmatch(c) or (c == "" and n == 0) for n, c in enumerate(head)) and \
+                        not any(c.lower() in _PROSE and not re.fullmatch(r"[A-Z]", c) for c in head):
+                    header, start = head, k
+                    markdown = markdown or "|" in lines[k]
+            if header is not None or markdown:
+                return PastedTable(start, j, header, rows, markdown)
+        i = max(j, i + 1)
+    return None
+
+
+def _index_column(name: str, cells: list[str]) -> bool:
+    """A row number or an id ('Sample', 'Run', 'Lot', 'Hour', '#'): distinct whole numbers under such a header."""
+    if not _INDEX_HEADER.fullmatch(name.strip()) or not all(_is_num(c) for c in cells):
+        return False
+    values = [_num(c) for c in cells]
+    return all(v == v.to_integral_value() for v in values) and len(set(values)) == len(values)
+
+
+def normalise_pasted(text: str) -> tuple[str, list[str]]:
+    """A pasted table rewritten in the forms the planners read, and notes saying how it was read.
+
+    * an index column (Sample, Run, Lot, Hour, Patient, # …) is an id, not data: dropped, and said;
+    * a first column of distinct names (day/night, Mon…Fri) labels the rows: "day: 45 5";
+    * a column of repeated names is a factor: "operator (A, A, B, B)", and the numbers beside it "value: 5.1, …";
+    * one numeric column under a name is that named list: "Diameter (mm): 10.01, 9.98, …";
+    * two or more leading two-valued numeric columns and a response are a two-level factorial in natural units:
+      each is coded low → -, high → + (said in the notes);
+    * other numeric columns stay a table, one tab-separated row per line, under their names.
+    """
+    table = pasted_table(text)
+    if table is None:
+        return text, []
+    lines = text.split("\n")
+    header = table.header or [""] * len(table.rows[0])
+    columns = [[row[c] for row in table.rows] for c in range(len(header))]
+    notes: list[str] = []
+    keep = []
+    for c, (name, cells) in enumerate(zip(header, columns, strict=True)):
+        if table.header and _index_column(name, cells) and len(header) > 1:
+            notes.append(f"column {name!r} read as a row id, not data")
+            continue
+        keep.append(c)
+    header = [header[c] for c in keep]
+    columns = [columns[c] for c in keep]
+    numeric = [all(_is_num(x) for x in col) for col in columns]
+    labels = None
+    if columns and not numeric[0] and len(set(columns[0])) == len(columns[0]) and all(numeric[1:]) and len(columns) > 1:
+        labels, header, columns, numeric = columns[0], header[1:], columns[1:], numeric[1:]
+    factors = [c for c, ok in enumerate(numeric) if not ok]
+    coded_levels = factors and all({x.lower() for x in columns[c]} <= _LEVEL_WORDS for c in factors)
+    if factors and not coded_levels:
+        if any(len(set(columns[c])) == len(columns[c]) for c in factors) or not any(numeric):
+            return text, []  # text that is not a factor: not a table the planners read
+        parts = []
+        for name, col, ok in zip(header, columns, numeric, strict=True):
+            name = name or "values"
+            parts.append(f"{name}: {', '.join(col)}" if ok else f"{name} ({', '.join(col)})")
+        block = [", ".join(parts)]
+        notes.append("columns " + ", ".join(repr(h) for h in header) + " read as one observation per row")
+    elif len(columns) == 1:
+        block = [f"{header[0] or 'values'}: " + ", ".join(columns[0])]
+    else:
+        coded = None if coded_levels else _natural_factorial(header, columns)
+        if coded:
+            columns, note = coded
+            notes.append(note)
+        rows = list(zip(*columns, strict=True))
+        names = [h for h in header if h]
+        block = (["\t".join(header)] if len(names) == len(header) else []) + [
+            (f"{labels[r]}: " if labels else "") + "\t".join(row) for r, row in enumerate(rows)]
+    return "\n".join(lines[:table.start] + block + lines[table.end:]), notes
+
+
+def _natural_factorial(header: list[str], columns: list[list[str]]) -> tuple[list[list[str]], str] | None:
+    """Leading columns of two numeric settings each and the rest responses, with every one of the 2^k setting
+    combinations present equally often: the settings coded - (the lower) and + (the higher)."""
+    two = 0
+    while two < len(columns) and len({_num(x) for x in columns[two]}) == 2:
+        two += 1
+    if two < 2 or two == len(columns) or not all(header[:two]):
+        return None
+    combos: dict[tuple, int] = {}
+    for row in zip(*columns[:two], strict=True):
+        key = tuple(_num(x) for x in row)
+        combos[key] = combos.get(key, 0) + 1
+    if len(combos) != 2 ** two or len(set(combos.values())) != 1:
+        return None
+    coded, said = [], []
+    for name, col in zip(header[:two], columns[:two], strict=True):
+        low, high = sorted({_num(x) for x in col})
+        coded.append(["-" if _num(x) == low else "+" for x in col])
+        said.append(f"{name} {format(low, 'f')} → −1, {format(high, 'f')} → +1")
+    return coded + columns[two:], "a two-level factorial in natural units, coded: " + "; ".join(said)
+
+
+_UNIT_WORD = r"(?:°\s?[CF]|[A-Za-zµΩ%][\w/°%²³µΩ·]{0,7})"
+_NOT_UNIT = {"and", "or", "of", "in", "out", "per", "to", "vs", "versus", "x", "by", "from", "at", "on", "for", "with",
+             "is", "are", "was", "were", "then", "than", "e", "the", "a", "an"}
+
+
+def strip_repeated_units(text: str) -> str:
+    """"45.2 kN, 47.1 kN, 44.8 kN and 46.3 kN" → "45.2, 47.1, 44.8 and 46.3 kN": a unit written after every value
+    of a list belongs to each value, so the list is one run of numbers (three values or more, one unit)."""
+    item = rf"(?<![\w.^]){NUM}\s*(?P<u>{_UNIT_WORD})(?![\w°%])"
+    pattern = re.compile(rf"{item}(?:\s*(?:[,;]|\band\b|,\s*and\b)\s*{NUM}\s*(?P=u)(?![\w°%])){{2,}}")
+
+    def fix(m: re.Match) -> str:
+        unit = m.group("u")
+        if unit.lower().rstrip(".") in _NOT_UNIT:
+            return m.group(0)
+        body = re.sub(rf"(?<=\d)\s*{re.escape(unit)}(?![\w°%])", "", m.group(0))
+        return f"{body} {unit}"
+
+    return pattern.sub(fix, text.replace("−", "-"))

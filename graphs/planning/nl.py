@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 
-from graphs.planning.extract import NUM, flat_lists, int_after, int_before, number_runs
+from graphs.planning.extract import (
+    NUM,
+    flat_lists,
+    int_after,
+    int_before,
+    normalise_pasted,
+    number_runs,
+    strip_repeated_units,
+    ungroup_thousands,
+)
 from graphs.planning.intent import Intent
-from graphs.planning.nl_doe import plan_analysis, plan_design
+from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
@@ -40,6 +49,18 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     follow = follow_up(question, previous or [])
     if follow:
         return follow
+    question, read_notes = ungroup_thousands(question)
+    question = strip_repeated_units(question)
+    question, table_notes = normalise_pasted(question)
+    intents = _plan_fresh(question, mode, bindings)
+    if intents and (read_notes or table_notes):
+        intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
+    return intents
+
+
+def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:
+    if pasted_design_question(question):
+        return None  # no tool reads a pasted design's properties: "here is what I can do", not an ANOVA of it
     analysis = plan_analysis(question, bindings)
     if analysis:
         return analysis

@@ -89,11 +89,22 @@ def asks_for_explanation(question: str) -> bool:
     return int_before(low, r"(?:factors|variables|inputs)") is None
 
 
+def pasted_design_question(question: str) -> bool:
+    """"Is this design orthogonal? [[-1, -1], …]": a question about a design the user pasted, not a request for one
+    (HAVOC's properties statement reads a design it generated, so nothing here is planned for it)."""
+    low = question.lower()
+    return bool(tables(question) and _design_kind(low) and re.search(
+        r"orthogon|alias|confound|rotatab|propert|resolution|balanced", low) and not re.search(
+        r"\b(?:give|make|build|create|generate|suggest|need|want|plan|set up|recommend)\b", low))
+
+
 def plan_design(question: str, previous: dict | None = None) -> list[Intent] | None:
     q = question
     low = re.sub(r"[–—]", "-", q.lower()).replace("×", "x")
     kind = _design_kind(low)
     if kind is None or asks_for_explanation(q):
+        return None
+    if pasted_design_question(q):
         return None
     notes: list[str] = []
     args: dict = {"design": kind}

@@ -83,6 +83,17 @@ def _in_words(q: str) -> str:
     if m:
         direction = m.group(3) or ""
         q = q[:m.start()] + f"limit of {m.group(4)} as {m.group(1)} -> {m.group(2)}{direction}"
+    # paraphrases: "rate of change of f with respect to t", "area under y = f between a and b", "what does f tend to
+    # as x goes to a", "expand f in powers of x", "partial fractions of f"
+    q = re.sub(r"\b(?:the\s+)?(?:instantaneous\s+)?rate of change of\s+", "derivative of ", q, flags=re.I)
+    q = re.sub(rf"\b(?:the\s+)?area under\s+(?:the\s+)?(?:curve\s+|graph\s+(?:of\s+)?)?(?:of\s+)?(.+?)\s+"
+               rf"(?:from|between)\s+({_POINT})\s+(?:to|and)\s+({_POINT})",
+               r"integral of \1 from \2 to \3", q, flags=re.I | re.S)
+    q = re.sub(rf"^\s*(?:what|where)\s+(?:does|do|will)\s+(.+?)\s+(?:tend|go|converge|approach)(?:\s+to)?\s+"
+               rf"(?:as|when)\s+([a-z])\s*(?:->|approaches|goes to|tends to)\s*({_POINT})\s*[?.!]?\s*$",
+               r"limit of \1 as \2 -> \3", q, flags=re.I | re.S)
+    q = re.sub(r"\bexpand\s+(.+?)\s+(?:in|as)\s+(?:a\s+)?(?:powers|(?:taylor\s+|maclaurin\s+|power\s+)?series)"
+               r"(?:\s+(?:of|in)\s+[a-z])?\b", r"series of \1", q, flags=re.I)
     order = {"2": "second", "3": "third", "²": "second", "³": "third"}
     m = re.search(r"\bd\s*\^?([23²³])\s*/\s*d([a-z])\s*\^?[23²³]\s*(?:of\s+)?", q)
     if m:
@@ -170,6 +181,10 @@ def _plan_math(question: str) -> list[Intent] | None:
                 "order": int(power_m.group(1) or power_m.group(2)) + 1 if power_m else int(order_m.group(1)) if order_m else 6}
         return [Intent("series", args, notes=[] if point else ["expanded about 0 (Maclaurin)"])]
 
+    m = re.search(r"\bpartial[\s-]*fractions?\s+(?:decomposition\s+)?(?:of|for)\s+(.+)", q, flags=re.I)
+    if m:
+        return [Intent("simplify", {"expression": clean_expression(m.group(1)), "method": "apart"})]
+
     m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)
     if m and not re.search(r"\bfactors?\b.*\b(design|doe|experiment)", low):
         method = {"factorise": "factor", "factorize": "factor"}.get(m.group(1).lower(), m.group(1).lower())
@@ -203,8 +218,8 @@ def _plan_math(question: str) -> list[Intent] | None:
 
 # "what is 2+2", "compute 17*23", "7 factorial", "sqrt(2) to 20 digits": a value, no variable in it
 _ARITHMETIC = re.compile(
-    r"^\s*(?:(?:so\s+|ok\s+|please\s+)?(?:what(?:'s|s|\s+is)|compute|calculate|evaluate|work out|how much is|"
-    r"find the value of|value of)\s+)?(?P<expr>.+?)\s*(?:to\s+(?P<digits>\d+)\s+(?:significant\s+)?"
+    r"^\s*(?:(?:so\s+|ok\s+|please\s+)?(?:what(?:'s|s|\s+is)(?:\s+the\s+value\s+of)?|compute|calculate|evaluate|"
+    r"work out|how much is|find the value of|(?:the\s+)?value of)\s+)?(?P<expr>.+?)\s*(?:to\s+(?P<digits>\d+)\s+(?:significant\s+)?"
     r"(?:digits|figures|decimal places|dp)\s*)?[?=.!]*\s*$", re.I | re.S)
 _NUMBER_FACTORIAL = re.compile(r"\b(\d+)\s+factorial\b|\bfactorial of (\d+)\b", re.I)
 

@@ -11,6 +11,7 @@ from graphs.planning.extract import (
     fraction_pairs,
     int_after,
     int_before,
+    line_table,
     longest_run,
     number_runs,
     numbers,
@@ -37,19 +38,26 @@ def _chart_kind(low: str) -> str | None:
         return "p"
     if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low):
         return "u"
-    if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects", low):
+    if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|(?:scrap|defect|error|complaint|"
+                 r"failure|incident|reject)s? counts?|counts? of (?:scrap|defects|errors|complaints|failures|incidents|"
+                 r"rejects)", low):
         return "c"
     return None
 
 
 def _data_after_keywords(text: str) -> list:
-    """The numbers after a 'data:'-like marker, or every number if there is none."""
+    """The numbers after a 'data:'-like marker, else the longest run of three or more numbers, else the numbers after
+    the first colon."""
     m = re.search(r"(?:data|values|measurements|readings|observations|samples?)\s*(?:are|were|is|:|=)\s*(.+)", text, flags=re.I | re.S)
     if m:
         run = re.match(rf"\s*\[?\s*({NUM}(?:\s*[,;]?\s*{NUM})*)", m.group(1))
         return numbers(run.group(1)) if run else []
-    tail = text.split(":", 1)[1] if ":" in text else text
-    values = numbers(tail)
+    run = longest_run(text, 3)  # the pasted list; a number in the prose around it ("3 shifts", "line 2") is not data
+    if run:
+        return run
+    if ":" not in text:
+        return []  # scattered numbers in prose ("1200 parts, 3 operators, 8 hours") are not measurements
+    values = numbers(text.split(":", 1)[1])
     return values if len(values) >= 3 else []
 
 
@@ -62,6 +70,9 @@ _SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested",
 
 
 def _sizes(text: str, n: int) -> list | None:
+    named = _header_columns(text)
+    if named and len(named[1]) == n:
+        return named[1]
     lists = flat_lists(text)
     if len(lists) >= 2 and len(lists[-1]) == n:
         return lists[-1]
@@ -78,11 +89,28 @@ def _sizes(text: str, n: int) -> list | None:
     return None
 
 
+def _header_columns(text: str) -> tuple[list, list] | None:
+    """Counts and sample sizes pasted as two named columns ("Inspected  Defective"): the one named like a size
+    (inspected, sample size, n, units) gives the sizes, the other the counts."""
+    table = line_table(text)
+    if not table or not table.header or len(table.header) != 2:
+        return None
+    sized = [i for i, name in enumerate(table.header) if _SIZE_NAME.search(name)]
+    if len(sized) != 1:
+        return None
+    columns = table.columns()
+    return columns[1 - sized[0]], columns[sized[0]]
+
+
 def _counts(text: str) -> list:
-    """Defect counts: a bracketed list, else the first run not named as sizes, else the longest run."""
+    """Defect counts: a bracketed list, a column beside a column of sizes, else the first run not named as sizes,
+    else the longest run."""
     lists = flat_lists(text)
     if lists:
         return lists[0]
+    named = _header_columns(text)
+    if named:
+        return named[0]
     runs = [(name, values) for name, values in number_runs(blank_keyed(text, *_SIZE_KEYS[:-1]), 3)]
     counts = [values for name, values in runs if not _SIZE_NAME.search(name)]
     return counts[0] if counts else _data_after_keywords(text)
@@ -113,7 +141,8 @@ def known_standards(text: str) -> tuple[dict, str]:
 def plan_spc(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
-    if re.search(r"independen|association|associated|contingency|chi[\s-]*squared?|goodness[\s-]*of[\s-]*fit", low) \
+    if re.search(r"independen|association|associated|contingency|chi[\s-]*squared?|goodness[\s-]*of[\s-]*fit|"
+                 r"cross[\s-]*tab", low) \
             and not re.search(r"\b(?:p|np|c|u)[\s-]*chart|control chart", low):
         return None  # a test of independence on counts, not a chart of them
     if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q):
@@ -125,12 +154,14 @@ def plan_spc(question: str) -> list[Intent] | None:
     exclude = [int(v) - 1 for v in numbers(m.group(1))] if (m := re.search(r"(?:exclud\w*|drop\w*|remov\w*)\s+(?:points?|samples?|subgroups?)?\s*([\d,\s and]+)", low)) else None
 
     if re.search(r"capab|\bcpk?\b|\bppk?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
-        lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit")
-        usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit")
-        spec = re.search(r"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,)\s*([-\d.]+)", low)
+        lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")
+        usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit", r"max(?:imum)?\.?")
+        spec = re.search(r"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,|/)\s*"
+                         r"([-\d.]+)", low)
         if spec and lsl is None and usl is None:
             lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
-        plus_minus = re.search(rf"({NUM})\s*(?:±|\+/-|\+-)\s*({NUM})", q)
+        # "spec 20 ± 0.5", "12.5 mm ± 0.05": a nominal and a tolerance, a unit between them or not
+        plus_minus = re.search(rf"({NUM})\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*({NUM})", q)
         if plus_minus and lsl is None and usl is None:  # "spec 20 ± 0.5"
             centre, half = numbers(plus_minus.group(1))[0], numbers(plus_minus.group(2))[0]
             lsl, usl = centre - half, centre + half

@@ -59,7 +59,8 @@ _AT_MOST = r"at most|no more than|not more than|maximum(?: of)?|max\.?|(?:must |
 _REQUIRED = r"requirements?|required|specification|spec|specified|standard|threshold|criterion|limit"
 _UNIT_TOKEN = (r"(?:[-\s]?(?!(?:vs|versus|and|or|the|is|are|was|to|of|against|with|for|by|in|on|at|as|a|an)\b)"
                r"(?:[A-Za-zµ°Ω%][\w/°%²³]{0,7})\.?)?")
-_REQ_BEFORE = re.compile(rf"(?<![\w.])(?P<key>{_AT_LEAST}|{_AT_MOST}|(?:{_REQUIRED})(?: of| is| =|:)?)\s*(?P<num>{NUM})"
+_REQ_BEFORE = re.compile(rf"(?<![\w.])(?P<key>{_AT_LEAST}|{_AT_MOST}|(?:{_REQUIRED})(?: of| is| =|:)?)\s*(?:the\s+)?"
+                         rf"(?P<num>{NUM})"
                          rf"(?![\w.]*\d)", re.I)
 _REQ_AFTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s*{_UNIT_TOKEN}\s+(?P<key>minimum|maximum|min|max|"
                         rf"(?:upper |lower )?(?:{_REQUIRED})|or (?:more|higher|above|less|lower|below))\b", re.I)
@@ -107,6 +108,15 @@ def _number_text(value) -> str:
     return format(value, "f")
 
 
+_CONF_PHRASE = re.compile(r"(?:\d{2}(?:\.\d+)?\s*(?:%|percent|per cent)\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level)|"
+                          r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*\d{2}(?:\.\d+)?\s*(?:%|percent))", re.I)
+
+
+def without_confidence(q: str) -> str:
+    """`q` with its "95% confidence" phrase cut out, so the level is not read as one more data point."""
+    return _CONF_PHRASE.sub(" ; ", q)
+
+
 def _confidence(q: str) -> dict:
     """"95% confidence", "99 % CI", "confidence level of 90%", "CI at 99%", "a 95 percent confidence interval"."""
     m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level)", q, re.I)
@@ -145,6 +155,18 @@ def _groups(q: str) -> list[tuple[str, list]]:
     if len(lines) >= 2:
         return [(f"group {i + 1}", v) for i, v in enumerate(lines)]
     return []
+
+
+_SUMMARY_KEYS = (r"(?:sample |observed |measured )?(?:mean|average)", r"(?:sample )?standard deviation", r"std\.? ?dev",
+                 r"\bs\.?d\.?", r"sigma", "σ", r"sample size", r"\bn", r"variance", r"standard error", r"\bse")
+
+
+def _blank_summaries(text: str) -> str:
+    """`text` without "mean 10.2", "standard deviation was 0.3", "n = 25": a key with one number after it (a key
+    followed by a list, "mean of 12.1, 11.8, …", introduces the data and stays)."""
+    keys = "|".join(_SUMMARY_KEYS)
+    return re.sub(rf"(?<![\w])(?:{keys})\s*(?:=|:|of|is|was|were)?\s*{NUM}(?!\s*[,;]?\s*[-+−]?\.?\d)", " ; ", text,
+                  flags=re.I)
 
 
 _NUMBERED = re.compile(r"(?:group|sample) \d+\Z")
@@ -222,6 +244,51 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
     return [Intent("anova_twoway", args, notes=notes)]
 
 
+def _named_response(low: str, names: list[str]) -> int | None:
+    """Which of `names` the question makes the response: "regress Y on …", "regression of Y on …", "how does Y
+    depend on …", "Y as a function of …", "Y vs …"."""
+    short = [re.sub(r"\s*\(.*\)\s*$", "", n).strip().lower() for n in names]
+    for pattern in (r"regress(?:ion)?\s+(?:of\s+)?(.+?)\s+(?:on|against|versus|vs)\b", r"(?:does|do|will)\s+(?:the\s+)?(.+?)\s+"
+                    r"(?:depend|change|vary|increase|decrease)", r"(.+?)\s+as a function of", r"predict\s+(?:the\s+)?(.+?)(?:\s+from|$)"):
+        m = re.search(pattern, low)
+        if m:
+            said = m.group(1).strip().split()[-1:] or [""]
+            for i, name in enumerate(short):
+                if name and (name == said[0] or name.split()[-1] == said[0]):
+                    return i
+    return None
+
+
+def _response_first(low: str, header: list[str]) -> bool:
+    return _named_response(low, header) == 0
+
+
+def _multiple_regression(q: str, low: str) -> list[Intent] | None:
+    """A response and two or more predictors, as named lists ("x1: …, x2: …, y: …") or pasted columns under a
+    header: the response is the one the question names ("of y on x1 and x2"), else one called y/response, else the
+    last column (said in the notes)."""
+    table = line_table(q)
+    if table and table.header and len(table.header) > 2:
+        names, columns = table.header, table.columns()
+    else:
+        groups = named_groups(q)
+        names, columns = list(groups), list(groups.values())
+    if len(names) < 3 or len({len(c) for c in columns}) != 1:
+        return None
+    at = _named_response(low, names)
+    notes = []
+    if at is None:
+        plain = [n.lower() for n in names]
+        at = next((plain.index(k) for k in ("y", "response", "yield", "output") if k in plain), None)
+    if at is None:
+        at = len(names) - 1
+        notes.append(f"the last column, {names[at]!r}, read as the response")
+    xs = [c for i, c in enumerate(columns) if i != at]
+    predictors = [n for i, n in enumerate(names) if i != at]
+    notes.append(f"multiple regression of {names[at]} on {', '.join(predictors)}")
+    return [Intent("regression", {"X": [list(r) for r in zip(*xs, strict=True)], "y": columns[at]}, notes=notes)]
+
+
 def _dsl_name(name: str) -> bool:
     from dsl.checker import keywords
 
@@ -256,7 +323,8 @@ def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
 
 
 def plan_stats(question: str) -> list[Intent] | None:
-    q = question
+    # "different from zero", "mean equal to zero": the reference value written as a word
+    q = re.sub(r"\b(from|than|to|against|equals?|is|of|mu|μ|=)\s+zero\b", r"\1 0", question, flags=re.I)
     low = q.lower()
     conf = _confidence(q)
 
@@ -264,7 +332,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     if twoway:
         return twoway
 
-    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat", low) and not (
+    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat|cross[\s-]*tab", low) and not (
             # "independent samples t-test" is a two-sample test, not a test of independence
             re.search(r"independent[\s-]*(?:samples?|groups?|t\b)|t[\s-]*test|welch", low)
             and not re.search(r"chi[\s-]*squared?|contingency|associat", low)):
@@ -277,7 +345,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", {"table": table[0], **correction},
                            notes=["a test of independence (association) on the table of counts, rows as given"])]
         groups = {**{name.lower().split()[-1]: values for name, values in number_runs(q) if name}, **named_groups(q)}
-        observed = groups.get("observed") or (flat_lists(q)[0] if flat_lists(q) else None)
+        observed = groups.get("observed") or (flat_lists(q)[0] if flat_lists(q) else None) or \
+            (longest_run(q, 3) if goodness else None)
         expected = groups.get("expected") or (flat_lists(q)[1] if len(flat_lists(q)) > 1 else None)
         if observed:
             args = {"observed": observed}
@@ -286,10 +355,15 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=[] if expected else ["no expected counts: equal proportions"])]
         return None
 
-    if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|"
+    if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b", low):
         groups = named_groups(q)
-        keys = {k.lower(): k for k in groups}
+        if len(groups) > 2:
+            multiple = _multiple_regression(q, low)
+            if multiple:
+                return multiple
+        # "quadratic fit of y = …": a group is known by its last word
+        keys = {k.lower().split()[-1]: k for k in groups}
         y_key = next((keys[k] for k in ("y", "response", "yield", "output") if k in keys), None)
         x_key = next((keys[k] for k in ("x", "predictor", "input") if k in keys), None)
         if (x_key is None or y_key is None) and len(groups) == 2:
@@ -311,8 +385,12 @@ def plan_stats(question: str) -> list[Intent] | None:
             runs = number_runs(q)
             if len(lists) >= 2:
                 x, y = lists[0], lists[1]
+            elif table and len(table.rows[0]) == 2 and table.header and _response_first(low, table.header):
+                y, x = table.columns()  # "how does flow depend on pressure" with columns pressure, flow
             elif table and len(table.rows[0]) == 2:  # two pasted columns: x then y
                 x, y = table.columns()
+            elif table and len(table.rows[0]) > 2 and table.header:
+                return _multiple_regression(q, low)
             elif len(runs) == 2 and len(runs[0][1]) == len(runs[1][1]):
                 x, y = runs[0][1], runs[1][1]
             else:
@@ -329,8 +407,9 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*shaped|gaussian", low) and not re.search(r"compare|t[\s-]*test", low):
-        data = flat_lists(q) or [numbers(q)]
+    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(r"compare|t[\s-]*test", low):
+        # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
+        data = flat_lists(q) or [longest_run(q, 3) or numbers(q)]
         if data and len(data[0]) >= 3:
             method = "anderson_darling" if "anderson" in low else "shapiro_wilk"
             return [Intent("normality", {"data": data[0], "method": method})]
@@ -407,6 +486,8 @@ def plan_stats(question: str) -> list[Intent] | None:
                            notes=notes)]
     if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan", low):
         rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
+        # "the mean was 10.2, the standard deviation 0.3, n = 25": summaries, not observations
+        rest = _blank_summaries(rest)
         data = flat_lists(rest)
         values = data[0] if data else (longest_run(rest, 2) or [v for v in numbers(rest) if v != mu])
         if len(values) >= 2:
@@ -414,10 +495,10 @@ def plan_stats(question: str) -> list[Intent] | None:
                                       "alternative": _alternative(low), **conf})]
 
     if re.search(r"summar|describe|descriptive|mean|average|standard deviation|std|median|variance|statistics", low):
-        rest = blank_keyed(q, "usl", "lsl", "mean", "average", r"std\.? ?dev(?:iation)?", r"standard deviation",
-                           "sigma", "target", "n")
+        rest = blank_keyed(without_confidence(q), "usl", "lsl", "mean", "average", r"std\.? ?dev(?:iation)?",
+                           r"standard deviation", "sigma", "target", "n")
         data = flat_lists(rest)
-        values = data[0] if data else (longest_run(q, 3) or longest_run(rest, 2))
+        values = data[0] if data else (longest_run(without_confidence(q), 3) or longest_run(rest, 2))
         if len(values) >= 2:
             return [Intent("describe", {"data": values, **conf})]
     return None
