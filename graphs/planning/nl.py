@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from decimal import Decimal
 
 from graphs.planning.extract import (
     NUM,
@@ -18,6 +19,7 @@ from graphs.planning.extract import (
     int_before,
     normalise_pasted,
     number_runs,
+    numbers,
     strip_repeated_units,
     ungroup_thousands,
 )
@@ -55,7 +57,87 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     intents = _plan_fresh(question, mode, bindings)
     if intents and (read_notes or table_notes):
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
+    if intents:
+        _one_list_or_ask(question, intents)
+        unused = unused_numbers(question, intents)
+        if unused:
+            intents[0].notes.append("numbers in the question not read as data: " + ", ".join(unused)
+                                    + " (say so if any of them is a measurement)")
     return intents
+
+
+# tools that take one list of measurements, and where it is
+_ONE_LIST = {"describe": "data", "normality": "data", "capability": "data", "control_chart": "values",
+             "t_test": "x"}
+
+
+def _one_list_or_ask(question: str, intents: list[Intent]) -> None:
+    """A one-sample tool given one of several pasted lists ("5.1 5.2 5.3 yesterday and 6.1 6.2 6.3 today. Is it
+    normal?") cannot know which the user meant: say so instead of picking one."""
+    intent = intents[0]
+    key = _ONE_LIST.get(intent.tool)
+    if key is None or (intent.tool == "t_test" and intent.args.get("kind") != "one_sample"):
+        return
+    data = intent.args.get(key)
+    if not isinstance(data, list) or not data:
+        return
+    used = {format(v, "f") for v in _decimals(intent.args)}
+    # another run of three or more values none of which the plan holds (a "95%" after the data is not one)
+    others = [values for _, values in number_runs(question, 3)
+              if len([v for v in values if format(v, "f") not in used]) >= 3]
+    if others:
+        lists = "; ".join(", ".join(format(v, "f") for v in values[:4]) + (" …" if len(values) > 4 else "")
+                          for values in [data, *others][:3])
+        raise HavocInputError(f"the question has {1 + len(others)} lists of numbers ({lists}) and "
+                              f"{intent.tool.replace('_', ' ')} takes one: say which list is the data, or ask to "
+                              "compare them", field="data")
+
+
+_DATA_TOOLS = {"describe", "t_test", "normality", "control_chart", "capability", "anova_oneway", "anova_twoway",
+               "levene", "kruskal_wallis", "regression", "chi_square"}
+
+
+def _decimals(value: object) -> list[Decimal]:
+    if isinstance(value, Decimal):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [d for v in value for d in _decimals(v)]
+    if isinstance(value, dict):
+        return [d for v in value.values() for d in _decimals(v)]
+    return []
+
+
+def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
+    """The numbers of a data question that no argument of the plan holds ("we ran 3 shifts … line 2 …"), so the
+    answer says which numbers it set aside as context; a confidence level (95 → 0.95) counts as used."""
+    if not any(i.tool in _DATA_TOOLS for i in intents):
+        return []
+    used: dict[Decimal, int] = {}
+    for intent in intents:
+        for d in _decimals(intent.args):
+            used[d] = used.get(d, 0) + 1
+        confidence = intent.args.get("confidence")
+        if confidence is not None:
+            used[Decimal(str(confidence)) * 100] = used.get(Decimal(str(confidence)) * 100, 0) + 1
+    out = []
+    clean = question.replace("−", "-")
+    # a nominal ± tolerance is a spec, read as its limits; "Machine 1 |", "lab 1 (", "Operator 2:" is a name
+    clean = re.sub(rf"{NUM}\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*{NUM}", " ", clean)
+    clean = re.sub(r"(?<=[A-Za-z])([\s-])\d+(?=\s*(?:[:|(\t]|$))", r"\1#", clean, flags=re.M)
+    for m in re.finditer(rf"(?<![\w^.]){NUM}(?![\w.]*\d)", clean):
+        text = m.group(0)
+        try:
+            value = Decimal(text.replace(",", "")) if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text) \
+                else None
+        except ArithmeticError:
+            value = None
+        values = [value] if value is not None else numbers(text)
+        for v in values:
+            if used.get(v, 0) > 0:
+                used[v] -= 1
+            else:
+                out.append(format(v, "f"))
+    return out[:8]
 
 
 def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:
