@@ -18,6 +18,9 @@ _FUNCS = r"(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|asin|acos|atan|arcsin|arcco
 
 def clean_expression(text: str) -> str:
     text = text.strip().strip("?.!:;,").strip()
+    # "… please", "… for me, thanks": politeness around an expression is not part of it
+    text = re.sub(r"(?:[\s,]+(?:please|pls|thanks|thank you|for me))+\s*[?.!]*\s*$", "", text, flags=re.I)
+    text = re.sub(r"^\s*(?:please|pls)\s+", "", text, flags=re.I)
     text = re.sub(r"[\"'`]", "", text)
     text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
     text = text.replace("{", "(").replace("}", ")")  # e^{2x}, as typed in LaTeX

@@ -886,5 +886,249 @@ q("solve x^2 + 4x + 3 = 0 for x", "math", "solve", None, expect={"solutions": [-
 q("thanks, that's all!", "general", None)
 q("How do I bake sourdough bread?", "general", None)
 
+# ------------------------------------------------------------------ round 11: pasted tables (CSV, tab-separated,
+# markdown, x-y pairs, units in headers), numbers with units and thousands separators, wordy questions whose context
+# numbers are not data, and paraphrases of every tool
+def zipped(*lists):
+    return list(zip(*lists, strict=True))
+
+
+def ind_sigma(values):
+    """Within sigma of individuals: mean moving range / d2(2) = 1.128."""
+    return np.abs(np.diff(np.array(values, float))).mean() / 1.128
+
+
+def lin(x, y):
+    r = stats.linregress(x, y)
+    return {"coef_0": r.intercept, "coef_1": r.slope, "r_squared": r.rvalue ** 2}
+
+
+def welch(a, b):
+    r = stats.ttest_ind(a, b, equal_var=False)
+    return {"t": r.statistic, "p_value": r.pvalue, "df": r.df}
+
+
+# tables ---------------------------------------------------------------
+ty11, yy11 = [150, 160, 170, 180, 190], [62.1, 65.3, 68.0, 70.2, 73.9]
+q("Temp (°C),Yield %\n" + "\n".join(f"{a},{b}" for a, b in zipped(ty11, yy11)) + "\nfit a line to this", "stats",
+  "regression", None, lin(ty11, yy11))
+sa11, sb11 = [12.1, 12.4, 11.9, 12.2, 12.0], [12.6, 12.8, 12.5, 12.9, 12.7]
+q("Supplier A\tSupplier B\n" + "\n".join(f"{a}\t{b}" for a, b in zipped(sa11, sb11))
+  + "\nis there a difference between the suppliers?", "stats", "t_test", {"kind": "welch"}, welch(sa11, sb11))
+m11 = [[5.1, 5.4, 5.0], [5.2, 5.6, 4.9], [5.0, 5.5, 5.1], [5.3, 5.7, 5.0]]  # rows; columns are machines
+cols11 = [list(c) for c in zipped(*m11)]
+q("| Machine 1 | Machine 2 | Machine 3 |\n|---|---|---|\n" + "\n".join("| " + " | ".join(map(str, r)) + " |" for r in m11)
+  + "\nDo the machines differ?", "stats", "anova_oneway", None,
+  {"f_statistic": stats.f_oneway(*cols11).statistic, "p_value": stats.f_oneway(*cols11).pvalue})
+px11, py11 = [1, 2, 3, 4, 5], [2.3, 4.1, 6.2, 7.9, 10.1]
+q("x y\n" + "\n".join(f"{a} {b}" for a, b in zipped(px11, py11)) + "\nlinear regression please", "stats", "regression",
+  None, lin(px11, py11))
+pb11, pf11 = [1.0, 1.5, 2.0, 2.5, 3.0, 3.5], [10.2, 12.9, 15.1, 17.8, 20.3, 22.6]
+q("pressure (bar), flow (L/min)\n" + "\n".join(f"{a}, {b}" for a, b in zipped(pb11, pf11))
+  + "\nHow does flow depend on pressure?", "stats", "regression", None, lin(pb11, pf11))
+bf0, bf1 = [142, 138, 150, 145, 139, 148], [135, 136, 141, 140, 133, 142]
+q("| Patient | Before | After |\n|---|---|---|\n" + "\n".join(f"| {i + 1} | {a} | {b} |" for i, (a, b) in
+                                                             enumerate(zipped(bf0, bf1)))
+  + "\nDid the treatment lower the readings? (paired)", "stats", "t_test", {"kind": "paired", "alternative": "greater"},
+  {"t": stats.ttest_rel(bf0, bf1).statistic, "p_value": stats.ttest_rel(bf0, bf1, alternative="greater").pvalue})
+sg11 = [[10.2, 10.1, 9.9, 10.0], [10.1, 10.3, 10.0, 9.8], [9.9, 10.0, 10.2, 10.1], [10.4, 10.2, 10.3, 10.1],
+        [10.0, 9.9, 10.1, 10.2]]
+q("Sample,x1,x2,x3,x4\n" + "\n".join(f"{i + 1}," + ",".join(map(str, r)) for i, r in enumerate(sg11))
+  + "\nXbar-R chart please", "spc", "control_chart", {"chart": "xbar_r"},
+  {"center": xbar_r(sg11)[0], "ucl": xbar_r(sg11)[1]})
+pf = [[45, 5], [38, 12]]
+q("|  | pass | fail |\n|---|---|---|\n| day | 45 | 5 |\n| night | 38 | 12 |\nIs the failure rate associated with the "
+  "shift?", "stats", "chi_square", {"table": pf}, {"statistic": stats.chi2_contingency(pf, correction=False)[0]})
+ln11 = [[25.02, 25.05, 24.98], [25.01, 25.07, 24.97], [24.99, 25.06, 25.00], [25.03, 25.04, 24.96],
+        [25.00, 25.08, 24.99]]
+lc11 = [list(c) for c in zipped(*ln11)]
+q("Line 1 (mm)\tLine 2 (mm)\tLine 3 (mm)\n" + "\n".join("\t".join(f"{v:.2f}" for v in r) for r in ln11)
+  + "\none-way anova", "stats", "anova_oneway", None, {"f_statistic": stats.f_oneway(*lc11).statistic})
+hd11 = [3, 5, 2, 6, 4, 3, 7, 2]
+q("Hour,Defects\n" + "\n".join(f"{i + 1},{c}" for i, c in enumerate(hd11)) + "\nc chart of the defects", "spc",
+  "control_chart", {"chart": "c"}, {"center": np.mean(hd11), "ucl": np.mean(hd11) + 3 * np.sqrt(np.mean(hd11))})
+lotd11 = [5, 8, 3, 6, 9, 4]
+q("Lot,Inspected,Defective\n" + "\n".join(f"{i + 1},200,{c}" for i, c in enumerate(lotd11)) + "\np chart", "spc",
+  "control_chart", {"chart": "p", "counts": lotd11}, {"center": p_chart(lotd11, 200)[0], "ucl": p_chart(lotd11, 200)[1]})
+dia11 = [10.01, 9.98, 10.02, 10.00, 9.99, 10.03, 10.01, 9.97, 10.02, 10.00]
+q("Diameter (mm)\n" + "\n".join(f"{v:.2f}" for v in dia11) + "\nLSL 9.95, USL 10.05. Cpk?", "spc", "capability", None,
+  {"cpk": min(10.05 - np.mean(dia11), np.mean(dia11) - 9.95) / (3 * ind_sigma(dia11)),
+   "pp": 0.1 / (6 * np.std(dia11, ddof=1)), "n": 10})
+c3_11 = {(-1, -1, -1): [45], (1, -1, -1): [71], (-1, 1, -1): [48], (1, 1, -1): [65], (-1, -1, 1): [68],
+         (1, -1, 1): [60], (-1, 1, 1): [80], (1, 1, 1): [65]}
+q("| A | B | C | Yield |\n|---|---|---|---|\n" + "\n".join("| " + " | ".join("+" if s > 0 else "-" for s in k)
+                                                            + f" | {v[0]} |" for k, v in c3_11.items())
+  + "\nwhich effects are active?", "doe", "doe_effects", None,
+  {k: v for k, v in cell_effects(c3_11).items() if k in ("effect_A", "mean")})
+x1_11, x2_11 = [1, 2, 3, 4, 5, 6, 7, 8], [2, 1, 4, 3, 6, 5, 8, 7]
+y_11 = [5.1, 5.9, 9.2, 9.8, 13.1, 13.7, 17.2, 17.9]
+mX = np.column_stack([np.ones(8), x1_11, x2_11])
+b11 = np.linalg.lstsq(mX, y_11, rcond=None)[0]
+q("x1,x2,y\n" + "\n".join(f"{a},{b},{c}" for a, b, c in zipped(x1_11, x2_11, y_11)) + "\nmultiple regression of y on x1 "
+  "and x2", "stats", "regression", None, {"coef_0": b11[0], "coef_1": b11[1], "coef_2": b11[2]})
+tw_op = ["A", "A", "B", "B", "A", "A", "B", "B"]
+tw_m = ["M1", "M2", "M1", "M2", "M1", "M2", "M1", "M2"]
+tw_y = [5.1, 5.6, 5.3, 5.9, 5.0, 5.7, 5.4, 6.0]
+q("operator,machine,value\n" + "\n".join(f"{a},{b},{c}" for a, b, c in zipped(tw_op, tw_m, tw_y))
+  + "\ntwo-way anova", "stats", "anova_twoway", {"factor_a": "operator", "factor_b": "machine"},
+  two_way(tw_y, tw_op, tw_m))
+kw11 = [[3.1, 2.8, 3.5, 3.0], [4.2, 4.0, 4.6, 4.1], [3.3, 3.6, 3.2, 3.4]]
+q("Plant X\tPlant Y\tPlant Z\n" + "\n".join("\t".join(map(str, r)) for r in zipped(*kw11))
+  + "\nnon-parametric comparison of the plants", "stats", "kruskal_wallis", None,
+  {"statistic": stats.kruskal(*kw11).statistic})
+ci11 = [48.2, 49.1, 47.8, 50.3, 48.9, 49.5]
+q("Reading (psi)\n" + "\n".join(map(str, ci11)) + "\n95% confidence interval for the mean", "stats", "describe",
+  {"confidence": 0.95}, {"mean": np.mean(ci11), "se_mean": stats.sem(ci11)})
+q("Time (s)  Temp (°C)\n0  20.1\n10  24.3\n20  28.2\n30  32.4\n40  36.1\nregress temperature on time", "stats",
+  "regression", None, lin([0, 10, 20, 30, 40], [20.1, 24.3, 28.2, 32.4, 36.1]))
+# numbers with units, thousands separators, signs, exponents, ± -----------------
+rpm = [1200, 1350, 1280, 1310, 1250]
+q("Spindle speeds were 1,200 rpm, 1,350 rpm, 1,280 rpm, 1,310 rpm and 1,250 rpm. What are the mean and standard "
+  "deviation?", "stats", "describe", None, {"mean": np.mean(rpm), "std_dev": np.std(rpm, ddof=1)})
+q("Box-Behnken for speed 1,000-2,000 rpm, feed 0.1-0.3 mm and depth 0.5 to 1.5 mm", "doe", "doe_design",
+  {"design": "box_behnken"}, {"runs": 15, "natural_min_0": 1000, "natural_max_0": 2000, "natural_max_2": 1.5})
+off = [-4, -2.5, 0.5, 1.2, -1.8, -3.1]
+q("Measured offsets: −4, −2.5, 0.5, 1.2, −1.8, −3.1 µm. Is the mean offset different from zero?", "stats", "t_test",
+  {"kind": "one_sample"}, {"t": stats.ttest_1samp(off, 0).statistic, "p_value": stats.ttest_1samp(off, 0).pvalue})
+res = [3.2e-3, 3.5e-3, 2.9e-3, 3.1e-3, 3.4e-3]
+q("Contact resistances 3.2e-3, 3.5e-3, 2.9e-3, 3.1e-3, 3.4e-3 ohm: 95% CI of the mean?", "stats", "describe",
+  {"confidence": 0.95}, {"mean": np.mean(res), "se_mean": stats.sem(res)})
+pm = [12.51, 12.49, 12.52, 12.50, 12.48, 12.53, 12.50, 12.51, 12.49, 12.52]
+q(f"The spec is 12.5 mm ± 0.05. Parts measured: {' '.join(f'{v:.2f}' for v in pm)}. What is the Cpk?", "spc",
+  "capability", None, {"ppk": min(12.55 - np.mean(pm), np.mean(pm) - 12.45) / (3 * np.std(pm, ddof=1)),
+                       "cpk": min(12.55 - np.mean(pm), np.mean(pm) - 12.45) / (3 * ind_sigma(pm))})
+pm2 = [25.03, 24.98, 25.01, 25.05, 24.97, 25.02, 25.00, 24.99]
+q(f"target 25.00 +/- 0.10 mm; readings {', '.join(f'{v:.2f}' for v in pm2)} -- capability?", "spc", "capability", None,
+  {"pp": 0.2 / (6 * np.std(pm2, ddof=1))})
+wt = [1020, 998, 1005, 1012, 1001, 1009]
+q("Bag weights 1,020 g, 998 g, 1,005 g, 1,012 g, 1,001 g, 1,009 g. Is the mean at least the 1,000 g on the label?",
+  "stats", "t_test", {"kind": "one_sample", "alternative": "greater"},
+  {"t": stats.ttest_1samp(wt, 1000).statistic, "p_value": stats.ttest_1samp(wt, 1000, alternative="greater").pvalue})
+kn = [45.2, 47.1, 44.8, 46.3, 45.9, 46.7]
+q("Tensile loads were 45.2 kN, 47.1 kN, 44.8 kN, 46.3 kN, 45.9 kN and 46.7 kN. Summary statistics please.", "stats",
+  "describe", None, {"mean": np.mean(kn), "std_dev": np.std(kn, ddof=1), "median": np.median(kn)})
+pct = [92.1, 93.4, 91.8, 94.0, 92.7]
+q("Yields: 92.1%, 93.4%, 91.8%, 94.0%, 92.7%. Is the average above 92%?", "stats", "t_test",
+  {"kind": "one_sample", "alternative": "greater"},
+  {"p_value": stats.ttest_1samp(pct, 92, alternative="greater").pvalue})
+tmp = [-12.5, -11.8, -13.1, -12.2, -12.9, -11.5, -12.4]
+q("freezer temps −12.5 °C, −11.8 °C, −13.1 °C, −12.2 °C, −12.9 °C, −11.5 °C, −12.4 °C: individuals chart", "spc",
+  "control_chart", {"chart": "imr"}, {"center": np.mean(tmp), "ucl": np.mean(tmp) + 3 * ind_sigma(tmp)})
+vis7, vis8 = [1510, 1498, 1522, 1505], [1540, 1552, 1538, 1547]
+q("Viscosity, batch 7: 1,510 1,498 1,522 1,505 cP; batch 8: 1,540 1,552 1,538 1,547 cP. Are the batches different?",
+  "stats", "t_test", {"kind": "welch"}, welch(vis7, vis8))
+q("what is 1,200 × 0.15", "math", "evaluate", None, expr="180")
+q("Design a 2^3 full factorial: temperature 150 to 200 °C, pressure 2-4 bar, time 30-60 min", "doe", "doe_design",
+  {"design": "full_factorial"}, {"runs": 8, "natural_min_0": 150, "natural_max_1": 4, "natural_max_2": 60})
+# wordy questions with context numbers that are not data -----------------
+scrap = [12, 9, 15, 11, 8, 14, 10, 13, 9]
+q(f"We ran 3 shifts last week and the line 2 scrap counts per shift were {fmt(scrap)}. Is the scrap process in "
+  "control?", "spc", "control_chart", {"chart": "c"},
+  {"center": np.mean(scrap), "ucl": np.mean(scrap) + 3 * np.sqrt(np.mean(scrap))})
+ma, mb = [25.02, 25.01, 24.99, 25.03, 25.00], [25.05, 25.07, 25.04, 25.06, 25.08]
+q(f"Hi, I'm a quality engineer at a plant with 450 employees. Our 2 CNC machines make shafts. Machine A diameters: "
+  f"{fmt(ma)}; Machine B: {fmt(mb)}. Is there a difference in mean diameter?", "stats", "t_test", {"kind": "welch"},
+  welch(ma, mb))
+fv = [500.2, 499.8, 500.5, 500.1, 499.6, 500.3, 500.0, 499.9, 500.4, 500.2, 499.7, 500.1]
+q(f"Since January 2024 we have tracked fill volumes on line 4. The last 12 readings (ml): {' '.join(map(str, fv))}. "
+  "Make an I-MR chart.", "spc", "control_chart", {"chart": "imr"},
+  {"center": np.mean(fv), "ucl": np.mean(fv) + 3 * ind_sigma(fv)})
+sup = [3, 5, 2, 8, 4]
+q("Our supplier sent 5 lots. From each lot we inspected 100 parts and found 3, 5, 2, 8 and 4 defectives. p chart?",
+  "spc", "control_chart", {"chart": "p", "counts": sup}, {"center": p_chart(sup, 100)[0], "ucl": p_chart(sup, 100)[1]})
+r2 = [88.1, 87.5, 89.2, 88.8, 87.9]
+q(f"In 2023 we had 4 reactors. In reactor R2 the batch yields were {fmt(r2)} % and the target is 88 %. Is the mean "
+  "different from the target?", "stats", "t_test", {"kind": "one_sample"},
+  {"t": stats.ttest_1samp(r2, 88).statistic, "p_value": stats.ttest_1samp(r2, 88).pvalue})
+q("I have 20 years in production but I never did a DOE. I want to test 3 factors (temperature, time and pH) at 2 "
+  "levels each. What design do you suggest?", "doe", "doe_design", {"design": "full_factorial"},
+  {"runs": 8, "factor_names": ["temperature", "time", "ph"]})
+op3 = [[5.02, 5.01, 5.03], [5.05, 5.06, 5.04], [5.01, 5.00, 5.02]]
+q("Over 2 weeks, 3 operators measured the same part. Operator 1: 5.02 5.01 5.03; Operator 2: 5.05 5.06 5.04; "
+  "Operator 3: 5.01 5.00 5.02. Do the operators differ?", "stats", "anova_oneway", None,
+  {"f_statistic": stats.f_oneway(*op3).statistic, "p_value": stats.f_oneway(*op3).pvalue})
+fw = [2.31, 2.45, 2.38, 2.52, 2.29, 2.41, 2.47, 2.36, 2.44, 2.50, 2.39, 2.42]
+q(f"We pulled 12 samples from lot 5583 on 14 March; weights (g): {' '.join(f'{v:.2f}' for v in fw)}. Can I assume "
+  "normality before running a capability study?", "stats", "normality", None, {"statistic": stats.shapiro(fw).statistic})
+ct11 = [41.2, 39.8, 40.5, 42.1, 40.9, 41.5, 40.2]
+q(f"Our takt time is 45 s and we have 6 stations. Cycle times at station 3 were {', '.join(map(str, ct11))} s. "
+  "Is the mean cycle time below 45 s?", "stats", "t_test", {"kind": "one_sample", "alternative": "less"},
+  {"p_value": stats.ttest_1samp(ct11, 45, alternative="less").pvalue})
+pre, post = [18.2, 17.5, 19.1, 18.8, 17.9], [16.1, 16.4, 17.2, 16.9, 16.0]
+q(f"After the 2 hour training on 3 May, the same 5 operators were timed again. Before (min): {fmt(pre)}. After (min): "
+  f"{fmt(post)}. Paired t-test please.", "stats", "t_test", {"kind": "paired"},
+  {"t": stats.ttest_rel(pre, post).statistic, "p_value": stats.ttest_rel(pre, post).pvalue})
+hr = [0.8, 1.2, 0.9, 1.5, 1.1, 0.7, 1.3, 1.0, 0.9, 1.4]
+q(f"Customer complaint: parts from PO 4471 (qty 5,000) look warped. Flatness on 10 parts, mm: {fmt(hr)}. Spec is "
+  "max 2.0 mm, LSL 0. Capability please.", "spc", "capability", None,
+  {"ppk": min(2.0 - np.mean(hr), np.mean(hr)) / (3 * np.std(hr, ddof=1))})
+# paraphrases of every tool ---------------------------------------------
+cat = [[78.1, 79.4, 77.8, 78.9], [81.2, 80.5, 82.0, 81.4], [79.0, 78.6, 79.8, 79.3]]
+q("Is there a significant difference among the catalysts? cat-1: 78.1 79.4 77.8 78.9; cat-2: 81.2 80.5 82.0 81.4; "
+  "cat-3: 79.0 78.6 79.8 79.3", "stats", "anova_oneway", None, {"f_statistic": stats.f_oneway(*cat).statistic})
+q("Goodness-of-fit: 50 45 55 50 48 52 customers per weekday, is the traffic uniform?", "stats", "chi_square", None,
+  {"statistic": stats.chisquare([50, 45, 55, 50, 48, 52]).statistic})
+cross = [[20, 15, 5], [10, 25, 25]]
+q("cross-tab of vendor vs grade: vendor A: 20 15 5, vendor B: 10 25 25. Any relationship?", "stats", "chi_square",
+  None, {"statistic": stats.chi2_contingency(cross, correction=False)[0]})
+sh = [74.03, 73.98, 74.01, 74.05, 73.97, 74.00, 74.02, 73.99, 74.04, 74.01]
+q(f"Shewhart chart for individual readings: {' '.join(f'{v:.2f}' for v in sh)}", "spc", "control_chart",
+  {"chart": "imr"}, {"center": np.mean(sh), "ucl": np.mean(sh) + 3 * ind_sigma(sh)})
+fn = [7, 9, 12, 15, 18, 22, 25]
+q(f"five-number summary and mean of {fmt(fn)}", "stats", "describe", None, {"median": 15, "mean": np.mean(fn)})
+q("partial derivative of x^2*y^3 with respect to y", "math", "differentiate", None,
+  expr=str(sympy.diff(xs ** 2 * sympy.Symbol("y") ** 3, sympy.Symbol("y"))))
+q("rate of change of t^3 - 4t with respect to t", "math", "differentiate", None,
+  expr=str(sympy.diff(sympy.Symbol("t") ** 3 - 4 * sympy.Symbol("t"), sympy.Symbol("t"))))
+q("screening experiment for 7 factors in 8 runs", "doe", "doe_design", {"design": "fractional_factorial"},
+  {"runs": 8, "resolution": 3})
+q("main effects and interactions for a 2^2 with responses 30, 42, 35, 51", "doe", "doe_effects", None,
+  {"effect_A": (42 + 51) / 2 - (30 + 35) / 2, "mean": np.mean([30, 42, 35, 51])})
+q("what is the value of sin(pi/6) + 2^10", "math", "evaluate", None, expr=str(sympy.sin(sympy.pi / 6) + 2 ** 10))
+q("area under y = x^2 between 0 and 3", "math", "integrate", None, expr=str(sympy.integrate(xs ** 2, (xs, 0, 3))))
+q("rank-based test for three groups: G1 12 15 11 14, G2 18 21 19 20, G3 13 12 16 15", "stats", "kruskal_wallis", None,
+  {"statistic": stats.kruskal([12, 15, 11, 14], [18, 21, 19, 20], [13, 12, 16, 15]).statistic})
+hv = [[4.1, 4.3, 4.2, 4.0], [3.5, 5.0, 4.6, 3.9], [4.2, 4.1, 4.4, 4.3]]
+q("homogeneity of variance check: shift 1: 4.1 4.3 4.2 4.0; shift 2: 3.5 5.0 4.6 3.9; shift 3: 4.2 4.1 4.4 4.3",
+  "stats", "levene", None, {"statistic": stats.levene(*hv, center="median").statistic})
+q("what does sin(3x)/x tend to as x goes to 0?", "math", "limit", None,
+  expr=str(sympy.limit(sympy.sin(3 * xs) / xs, xs, 0)))
+q("eigenvalues of [[2, 1], [1, 2]]", "math", "matrix", None)
+q("determinant of\n| 4 1 |\n| 2 3 |", "math", "matrix", None, expr=str(round(np.linalg.det([[4, 1], [2, 3]]))))
+ad = [9.8, 10.2, 10.1, 9.9, 10.0, 10.3, 9.7, 10.1, 10.0, 9.9]
+q(f"Do these follow a bell curve? {fmt(ad)}", "stats", "normality", None, {"statistic": stats.shapiro(ad).statistic})
+qx, qy = [0, 1, 2, 3, 4, 5], [1.1, 2.0, 5.2, 10.1, 16.8, 26.0]
+qc = np.polyfit(qx, qy, 2)
+q(f"quadratic fit of y = {fmt(qy)} against x = {fmt(qx)}", "stats", "regression", None,
+  {"coef_0": qc[2], "coef_1": qc[1], "coef_2": qc[0]})
+# the rules on an individuals chart with the known standards: limits 10 ± 3(0.3); 11.2 (index 4) is beyond 10.9
+q("check the Western Electric rules for 10.1 9.9 10.2 10.0 11.2 10.1 9.8 10.0 with centre 10 and sigma 0.3", "spc",
+  "control_chart", {"chart": "imr"}, {"center": 10, "ucl": 10 + 3 * 0.3, "violation_rule1_index": 4})
+q("expand cos(x) in powers of x up to x^6", "math", "series", None)
+q("partial fractions of 1/(x^2 - 4)", "math", "simplify", None, expr=str(sympy.apart(1 / (xs ** 2 - 4))))
+q("find the roots of 2x^2 - 3x - 2", "math", "solve", None, expect={"solutions": [-0.5, 2]})
+q("solve the system x + y = 10, x - y = 2", "math", "solve", None, expect={"solutions_xy": [6, 4]})
+q("what is the d2 constant for subgroups of 4?", "spc", "spc_constants", None, {"d2": 2.059})
+pc0, pc1 = [8.2, 7.9, 8.5, 8.1, 8.4], [8.6, 8.3, 8.8, 8.5, 8.9]
+q(f"paired comparison, same 5 specimens tested by lab 1 ({' '.join(map(str, pc0))}) and lab 2 "
+  f"({' '.join(map(str, pc1))})", "stats", "t_test", {"kind": "paired"}, {"t": stats.ttest_rel(pc0, pc1).statistic})
+q("integral of 3x^2 + 2x dx", "math", "integrate", None, expr=str(sympy.integrate(3 * xs ** 2 + 2 * xs, xs)))
+q("simplify sin(t)^2 + cos(t)^2 please", "math", "simplify", None, expr="1")
+# 2^3 cube + 2·3 axial + the 5 centre points the plan notes say it adds when none are asked for
+q("CCD for 3 factors, rotatable", "doe", "doe_design", {"design": "central_composite"},
+  {"runs": 2 ** 3 + 2 * 3 + 5, "alpha": (2 ** 3) ** 0.25})
+q("Ppk for 4.98 5.02 5.01 4.99 5.03 5.00 4.97 5.02, spec limits 4.9 / 5.1", "spc", "capability", None,
+  {"ppk": min(5.1 - np.mean([4.98, 5.02, 5.01, 4.99, 5.03, 5.00, 4.97, 5.02]),
+              np.mean([4.98, 5.02, 5.01, 4.99, 5.03, 5.00, 4.97, 5.02]) - 4.9)
+   / (3 * np.std([4.98, 5.02, 5.01, 4.99, 5.03, 5.00, 4.97, 5.02], ddof=1))})
+q("what's a good restaurant in Paris with 3 Michelin stars?", "general", None)
+dr = {(-1, -1): [61], (1, -1): [72], (-1, 1): [58], (1, 1): [80]}
+q("run,temp,pressure,yield\n1,150,2,61\n2,200,2,72\n3,150,4,58\n4,200,4,80\nwhich factor has the bigger effect?", "doe",
+  "doe_effects", None, {k: v for k, v in cell_effects(dr).items() if k in ("effect_A", "mean")})
+dd = [[5.01, 4.98, 5.02], [5.00, 5.03, 4.99], [4.97, 5.01, 5.00], [5.02, 5.04, 5.01], [4.99, 5.00, 4.98]]
+q("| Day | Sample 1 | Sample 2 | Sample 3 |\n|---|---|---|---|\n" + "\n".join(
+    f"| {d} | " + " | ".join(f"{v:.2f}" for v in r) + " |" for d, r in zipped(["Mon", "Tue", "Wed", "Thu", "Fri"], dd))
+  + "\nX-bar and R chart", "spc", "control_chart", {"chart": "xbar_r"}, {"center": xbar_r(dd)[0], "ucl": xbar_r(dd)[1]})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
