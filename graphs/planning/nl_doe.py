@@ -300,6 +300,18 @@ def _fit_run_budget(low: str, args: dict, notes: list[str]) -> None:
         if isinstance(args["factors"], list):
             args["factors"] = [{k_: v for k_, v in f.items() if k_ != "levels"} for f in args["factors"]]
         return
+    asked_fraction = re.search(r"fraction|resolution|\bres\b|2\^\(?\d+\s*-", low)
+    if args["design"] == "fractional_factorial" and not asked_fraction and per_replicate % 4 == 0 \
+            and per_replicate & (per_replicate - 1):
+        # "a screening design: 11 factors, 12 runs": screening asked for, no fraction named; N a multiple of 4
+        args.update(design="plackett_burman", runs=per_replicate)
+        for key in ("levels", "resolution", "generators"):
+            args.pop(key, None)
+        notes[:] = [n for n in notes if "resolution" not in n]
+        notes.append(f"a screening design in {per_replicate} runs (no power of two, so no 2^(k-p) fraction): a "
+                     f"{per_replicate}-run Plackett-Burman design (main effects only, partially aliased with "
+                     "interactions)")
+        return
     if args["design"] == "fractional_factorial" and per_replicate < 2 ** k and per_replicate & (per_replicate - 1):
         raise HavocInputError(f"a 2^(k-p) fraction has a power-of-two run count, not {per_replicate}; for "
                               f"{per_replicate} runs ask for a Plackett-Burman design", field="runs")

@@ -54,6 +54,7 @@ def _variable(text: str, expression: str, default: str = "x") -> str:
 
 def _strip_tail(expr: str) -> str:
     expr = re.split(_WRT, expr, flags=re.I)[0]
+    expr = re.sub(r"\s+(?:at any|for (?:any|all|every)|in general for)\s+[a-z]\s*[?.!]?\s*$", "", expr)
     expr = re.sub(r"\s*\bd[a-z]\b\s*$", "", expr)
     return expr
 
@@ -152,7 +153,8 @@ def _plan_math(question: str) -> list[Intent] | None:
     m = re.search(r"(?:integral|integrate|antiderivative)\s*(?:of)?\s*(.+)", q, flags=re.I)
     if m:
         body = m.group(1)
-        bounds = re.search(rf"\b(?:from|between)\s+({NUM}|-?oo|-?inf(?:inity)?|-?pi)\s+(?:to|and)\s+({NUM}|-?oo|-?inf(?:inity)?|pi)",
+        bounds = re.search(rf"\b(?:from|between)\s+({NUM}|-?oo|-?inf(?:inity)?|-?pi|-?e)\s+(?:to|and)\s+"
+                           rf"({NUM}|-?oo|-?inf(?:inity)?|pi|e)(?![\w^(])",
                            body, flags=re.I)
         expr_text = body[:bounds.start()] if bounds else body
         expr = clean_expression(_strip_tail(_drop_lhs(expr_text)))

@@ -1130,5 +1130,49 @@ q("| Day | Sample 1 | Sample 2 | Sample 3 |\n|---|---|---|---|\n" + "\n".join(
     f"| {d} | " + " | ".join(f"{v:.2f}" for v in r) + " |" for d, r in zipped(["Mon", "Tue", "Wed", "Thu", "Fri"], dd))
   + "\nX-bar and R chart", "spc", "control_chart", {"chart": "xbar_r"}, {"center": xbar_r(dd)[0], "ucl": xbar_r(dd)[1]})
 
+# round 11, a second set written after the fixes above and run before any change (13/16 passed; the 3 misses led to
+# 'from 1 to e', 'at any x' and a screening budget of 12 runs becoming a Plackett-Burman design)
+hx, hy = [5, 10, 15, 20, 25], [1.2, 2.1, 3.3, 4.0, 5.2]
+q("Load (kg)\tDeflection (mm)\n" + "\n".join(f"{a}\t{b}" for a, b in zipped(hx, hy)) + "\nfit a straight line", "stats",
+  "regression", None, lin(hx, hy))
+sA, sB, sC = [31.2, 30.8, 31.5, 31.0], [29.9, 30.1, 30.4, 29.8], [31.9, 32.3, 32.0, 32.4]
+q("| Shift A | Shift B | Shift C |\n| --- | --- | --- |\n" + "\n".join(f"| {a} | {b} | {c} |" for a, b, c in
+                                                                   zipped(sA, sB, sC)) + "\nAre the shift means equal?",
+  "stats", "anova_oneway", None, {"f_statistic": stats.f_oneway(sA, sB, sC).statistic})
+pr = [2150, 2210, 2185, 2240, 2170, 2205]
+q("Burst pressures: 2,150 psi, 2,210 psi, 2,185 psi, 2,240 psi, 2,170 psi and 2,205 psi. Is the mean above 2,150 psi?",
+  "stats", "t_test", {"kind": "one_sample", "alternative": "greater"},
+  {"p_value": stats.ttest_1samp(pr, 2150, alternative="greater").pvalue})
+wk = [4, 7, 3, 5, 6, 2, 8, 5]
+q(f"Our call centre has 35 agents on 2 floors. Complaints counted per week: {fmt(wk)}. Is the complaint count stable? "
+  "c chart", "spc", "control_chart", {"chart": "c"}, {"center": np.mean(wk), "ucl": np.mean(wk) + 3 * np.sqrt(np.mean(wk))})
+ins, dfc = [150, 150, 150, 150, 150], [4, 7, 2, 5, 6]
+q("Day,Checked,Rejected\nMon,150,4\nTue,150,7\nWed,150,2\nThu,150,5\nFri,150,6\np chart please", "spc", "control_chart",
+  {"chart": "p", "counts": dfc}, {"center": p_chart(dfc, 150)[0], "ucl": p_chart(dfc, 150)[1]})
+g = [[2.01, 1.98, 2.03], [2.00, 2.02, 1.99], [1.97, 2.01, 2.00], [2.03, 2.00, 2.02]]
+q("Subgroup\tr1\tr2\tr3\n" + "\n".join(f"{i + 1}\t" + "\t".join(f"{v:.2f}" for v in r) for i, r in enumerate(g))
+  + "\nxbar-r chart", "spc", "control_chart", {"chart": "xbar_r"}, {"center": xbar_r(g)[0], "ucl": xbar_r(g)[1]})
+ht = [0.52, 0.49, 0.51, 0.50, 0.48, 0.53, 0.50, 0.51]
+q(f"Wall thickness, 8 tubes from furnace 3: {' '.join(f'{v:.2f}' for v in ht)} mm. Spec 0.50 ± 0.05 mm. Ppk?", "spc",
+  "capability", None, {"ppk": min(0.55 - np.mean(ht), np.mean(ht) - 0.45) / (3 * np.std(ht, ddof=1))})
+t1, t2 = [88, 92, 85, 90, 87], [91, 95, 88, 94, 90]
+q(f"The same 5 welders were scored by inspector 1 ({fmt(t1)}) and inspector 2 ({fmt(t2)}). Paired t-test.", "stats",
+  "t_test", {"kind": "paired"}, {"t": stats.ttest_rel(t1, t2).statistic})
+ct = [[12, 8], [5, 15]]
+q("| | defect | ok |\n|---|---|---|\n| supplier X | 12 | 8 |\n| supplier Y | 5 | 15 |\nIs defect status independent of "
+  "supplier?", "stats", "chi_square", {"table": ct}, {"statistic": stats.chi2_contingency(ct, correction=False)[0]})
+ph = [6.8, 7.1, 6.9, 7.2, 7.0, 6.7, 7.3, 7.0, 6.9, 7.1]
+q(f"pH readings from tank 2 over 10 days: {fmt(ph)}. Are they normally distributed?", "stats", "normality", None,
+  {"statistic": stats.shapiro(ph).statistic})
+q("integrate 1/x from 1 to e", "math", "integrate", None, expr="1")
+q("slope of the tangent: derivative of x^3 + 2x at any x", "math", "differentiate", None,
+  expr=str(sympy.diff(xs ** 3 + 2 * xs, xs)))
+q("what does (1 + 1/n)^n approach as n goes to oo?", "math", "limit", None, expr="E")
+q("partial fraction decomposition of (3x + 5)/((x + 1)(x + 2))", "math", "simplify", None,
+  expr=str(sympy.apart((3 * xs + 5) / ((xs + 1) * (xs + 2)))))
+q("I need a screening design: 11 factors, 12 runs", "doe", "doe_design", {"design": "plackett_burman"}, {"runs": 12})
+mw = [12.5, 12.9, 12.7, 13.1, 12.8]
+q(f"summary stats for shaft length (mm): {fmt(mw)}", "stats", "describe", None, {"mean": np.mean(mw), "std_dev": np.std(mw, ddof=1)})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
