@@ -489,8 +489,12 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     columns = [[row[c] for row in table.rows] for c in range(len(header))]
     notes: list[str] = []
     keep = []
+    prose = "\n".join(lines[:table.start] + lines[table.end:])
     for c, (name, cells) in enumerate(zip(header, columns, strict=True)):
-        if table.header and _index_column(name, cells) and len(header) > 1:
+        # "regress weight on day", "weight vs day": a column the question makes a predictor is a variable
+        named = re.search(rf"\b(?:on|vs\.?|versus|against|between|and)\s+(?:the\s+)?{re.escape(name.strip())}s?(?!\w)",
+                          prose, re.I) if name.strip() else None
+        if table.header and _index_column(name, cells) and len(header) > 1 and not named:
             notes.append(f"column {name!r} read as a row id, not data")
             continue
         keep.append(c)

@@ -1174,5 +1174,12 @@ q("I need a screening design: 11 factors, 12 runs", "doe", "doe_design", {"desig
 mw = [12.5, 12.9, 12.7, 13.1, 12.8]
 q(f"summary stats for shaft length (mm): {fmt(mw)}", "stats", "describe", None, {"mean": np.mean(mw), "std_dev": np.std(mw, ddof=1)})
 
+dw = [70.2, 70.0, 69.7, 69.5, 69.1]
+q("Day,Weight\n" + "\n".join(f"{i + 1},{v}" for i, v in enumerate(dw)) + "\nregress weight on day", "stats", "regression",
+  None, lin([1, 2, 3, 4, 5], dw))  # a row-number column the question makes the predictor is kept
+hd5 = [3, 5, 2, 6, 4]
+q("Hour,Defects\n" + "\n".join(f"{i + 1},{v}" for i, v in enumerate(hd5)) + "\nc chart of the defects per hour", "spc",
+  "control_chart", {"chart": "c", "counts": hd5}, {"center": np.mean(hd5), "ucl": np.mean(hd5) + 3 * np.sqrt(np.mean(hd5))})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

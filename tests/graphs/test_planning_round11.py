@@ -65,6 +65,10 @@ def test_factor_columns_single_column_and_natural_factorial():
     out, notes = normalise_pasted("run,temp,pressure,yield\n1,150,2,61\n2,200,2,72\n3,150,4,58\n4,200,4,80")
     assert out.splitlines() == ["temp\tpressure\tyield", "-\t-\t61", "+\t-\t72", "-\t+\t58", "+\t+\t80"]
     assert "temp 150 → −1, 200 → +1" in notes[-1]
+    # a row number the question makes the predictor stays; "per hour" does not make Hour a variable
+    assert normalise_pasted("Day,Weight\n1,70.2\n2,70.0\nregress weight on day")[0].splitlines()[0] == "Day\tWeight"
+    assert normalise_pasted("Hour,Defects\n1,3\n2,5\n3,2\nc chart of the defects per hour")[0].startswith(
+        "Defects: 3, 5, 2")
     # "x" is a variable, not an id, even with values 1..n
     assert normalise_pasted("x y\n1 2.3\n2 4.1\n3 6.2")[0].splitlines()[0] == "x\ty"
     # a sentence above numbers is no header, and "no" is not an id column
