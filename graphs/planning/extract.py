@@ -370,7 +370,13 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
     def fix(line: str) -> str:
         if _CSV_ROW.match(line) and "," in line and not re.search(r",\s", line):
             return line
-        return _GROUPED.sub(lambda m: changed.append(m.group(0)) or m.group(0).replace(",", ""), line)
+        def ungroup(m: re.Match) -> str:
+            if re.match(r"[-+−]?\d{3},\d{3},", m.group(0)):
+                return m.group(0)  # "100,200,300": a list as likely as a number, so not read as one
+            changed.append(m.group(0))
+            return m.group(0).replace(",", "")
+
+        return _GROUPED.sub(ungroup, line)
 
     out = "\n".join(fix(line) for line in text.split("\n"))
     note = [f"thousands separators read as such: {', '.join(changed[:4])}{' …' if len(changed) > 4 else ''}"] \

@@ -28,6 +28,8 @@ def _d(values):
     ("qty 5,000 and 12.5 mm", "qty 5000 and 12.5 mm"),
     ("counts 12,9,15,1,200", "counts 12,9,15,1,200"),  # commas without spaces separate this list
     ("x,y\n100,200\n150,250", "x,y\n100,200\n150,250"),  # a CSV row is never a grouped number
+    ("levels 100,200,300 rpm", "levels 100,200,300 rpm"),  # as likely a list as 100 million
+    ("n = 1,234,567 parts", "n = 1234567 parts"),
 ])
 def test_ungroup_thousands(text, want):
     assert ungroup_thousands(text)[0] == want
