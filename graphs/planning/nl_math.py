@@ -242,10 +242,13 @@ def _plan_arithmetic(q: str) -> list[Intent] | None:
         return None  # a variable, or prose: not a value to compute
     if not re.search(r"[-+*/^(!]|\bpi\b", expr):
         return None  # a bare number is not a question
-    notes = ["exact value with 15 significant digits"]
-    if m.group("digits"):
-        notes = [f"shown to 15 significant digits (asked for {m.group('digits')}); the exact form is exact"]
-    return [Intent("evaluate", {"expression": expr}, notes=notes)]
+    args: dict = {"expression": expr}
+    digits = int(m.group("digits")) if m.group("digits") else None
+    if digits is not None and 1 <= digits <= 100:  # the evaluate tool's range
+        args["digits"] = digits
+    elif digits is not None:
+        return None  # "to 500 digits": more than the tool gives; say nothing rather than fewer digits silently
+    return [Intent("evaluate", args, notes=[f"numeric value to {args.get('digits', 15)} significant digits"])]
 
 
 def _drop_lhs(text: str) -> str:

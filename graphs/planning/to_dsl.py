@@ -232,7 +232,7 @@ def symbolic(tool: str, args: dict) -> str:
         names = args.get("variables") or _guess_variables(eqs)
         return f"solve {eq_text} for {', '.join(names)}"
     if tool == "evaluate":
-        return f"evaluate {expr}"
+        return f"evaluate {expr}" + (f" digits {args['digits']}" if args.get("digits") else "")
     if tool == "matrix":
         body = ", ".join("[" + ", ".join(explicit_multiplication(str(v)) for v in row) + "]" for row in args["matrix"])
         return f"matrix {args['operation']} of [{body}]"
