@@ -469,8 +469,10 @@ def plan_stats(question: str) -> list[Intent] | None:
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = _group_names([name for name, _ in groups])
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {})})]
-    if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|faster|versus|vs\.?|significan|higher|"
-                                      r"lower|welch|student|two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
+    if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|worse|faster|slower|versus|vs\.?|"
+                                      r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
+                                      r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"
+                                      r"two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
         kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],

@@ -1181,5 +1181,11 @@ hd5 = [3, 5, 2, 6, 4]
 q("Hour,Defects\n" + "\n".join(f"{i + 1},{v}" for i, v in enumerate(hd5)) + "\nc chart of the defects per hour", "spc",
   "control_chart", {"chart": "c", "counts": hd5}, {"center": np.mean(hd5), "ucl": np.mean(hd5) + 3 * np.sqrt(np.mean(hd5))})
 
+# ------------------------------------------------------------------ round 12: comparison words without "compare"
+m1, m2 = [500.2, 499.8, 500.5, 500.1, 499.9], [501.0, 500.8, 501.3, 500.9, 501.1]
+q(f"Two machines fill bottles. Machine 1: {' '.join(map(str, m1))}; Machine 2: {' '.join(map(str, m2))}. "
+  "Is machine 2 overfilling relative to machine 1?", "stats", "t_test", {"kind": "welch"},
+  {"p_value": stats.ttest_ind(m1, m2, equal_var=False).pvalue})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
