@@ -13,3 +13,5 @@ class Intent:
     binding: str | None = None
     notes: list[str] = field(default_factory=list)
     uses: str | None = None  # a name bound by an earlier run ("analyze d ...")
+    # numbers of the question the planner turned into other arguments (proportions 0.5, 0.3 → expected counts)
+    read: list[str] = field(default_factory=list)

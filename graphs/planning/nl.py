@@ -114,7 +114,7 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
         return []
     used: dict[Decimal, int] = {}
     for intent in intents:
-        for d in _decimals(intent.args):
+        for d in _decimals(intent.args) + _decimals(intent.read):
             used[d] = used.get(d, 0) + 1
         confidence = intent.args.get("confidence")
         if confidence is not None:

@@ -17,6 +17,7 @@ from graphs.planning.extract import (
     int_before,
     longest_run,
     tables,
+    to_decimal,
 )
 from graphs.planning.factorial_data import FactorialData, factorial_cells
 from graphs.planning.intent import Intent
@@ -163,7 +164,11 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         else:
             args["face"] = "circumscribed"
         if args["face"] == "circumscribed":
-            args["alpha"] = "orthogonal" if "orthogonal" in low else "rotatable"
+            given = re.search(r"\b(?:alpha|α|axial distance)\s*(?:=|of|is)?\s*(\d+(?:\.\d+)?)\b", low)
+            if given:  # "alpha = 1.5": the axial distance the user chose
+                args["alpha"] = to_decimal(given.group(1))
+            else:
+                args["alpha"] = "orthogonal" if "orthogonal" in low else "rotatable"
     if kind == "fractional_factorial":
         gens = re.findall(r"\b([A-Z])\s*=\s*([A-Z]{2,})\b", q)
         res = re.search(r"resolution\s+(iii|iv|vii|vi|v|\d)\b", low) or re.search(r"\bres(?:olution)?[\s-]*(iii|iv|v)\b", low)
@@ -220,6 +225,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     replicates = int_before(low, r"replicates?") or int_after(low, r"replicated") or int_after(low, "replicates")
     if replicates and replicates > 1:
         args["replicates"] = replicates
+    blocks = int_before(low, r"blocks") or int_after(low, r"blocked (?:in|into)")
+    if blocks and blocks > 1:  # "in 2 blocks": blocks confounded with a high-order interaction (CCD: orthogonal)
+        args["blocks"] = blocks
     seed = int_after(low, "seed")
     if re.search(r"randomi[sz]", low) or seed is not None:
         args["randomize"] = True

@@ -31,6 +31,8 @@ def clean_expression(text: str) -> str:
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s+([A-Za-z0-9.]+)", r"\1(\3)^\2", text)
     # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
     text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
+    # `3xe^x`, `xe^(2x)`: a variable typed against e^ is a product with the exponential, not a variable `xe`
+    text = re.sub(r"(?<![A-Za-z])([A-Za-z])e\s*\^", r"\1*e^", text)
     text = re.sub(r"\s+", " ", text)
     return text.strip()
 
@@ -153,8 +155,8 @@ def _plan_math(question: str) -> list[Intent] | None:
     m = re.search(r"(?:integral|integrate|antiderivative)\s*(?:of)?\s*(.+)", q, flags=re.I)
     if m:
         body = m.group(1)
-        bounds = re.search(rf"\b(?:from|between)\s+({NUM}|-?oo|-?inf(?:inity)?|-?pi|-?e)\s+(?:to|and)\s+"
-                           rf"({NUM}|-?oo|-?inf(?:inity)?|pi|e)(?![\w^(])",
+        bounds = re.search(rf"\b(?:from|between)\s+({_PI_BOUND}|{NUM}|-?oo|-?inf(?:inity)?|-?e)\s+(?:to|and)\s+"
+                           rf"({_PI_BOUND}|{NUM}(?:/\d+)?|-?oo|-?inf(?:inity)?|e)(?![\w^(/])",
                            body, flags=re.I)
         expr_text = body[:bounds.start()] if bounds else body
         expr = clean_expression(_strip_tail(_drop_lhs(expr_text)))
@@ -256,14 +258,18 @@ def _drop_lhs(text: str) -> str:
     return re.sub(r"^\s*(?:[a-z]|[a-z]\s*\(\s*[a-z]\s*\))\s*=\s*(?!=)", "", text, flags=re.I)
 
 
+# a multiple or fraction of pi as a bound: "pi", "-pi", "pi/2", "2pi", "3*pi/4", "π/3"
+_PI_BOUND = r"-?(?:\d+\s*\*?\s*)?(?:pi|π)(?:\s*/\s*\d+)?"
+
+
 def _bound(text: str):
     t = text.strip().lower()
     if t in ("oo", "inf", "infinity", "+oo"):
         return "oo"
     if t in ("-oo", "-inf", "-infinity"):
         return "-oo"
-    if t == "pi":
-        return "pi"
+    if re.fullmatch(_PI_BOUND, t) or re.fullmatch(r"\d+/\d+", t):
+        return t.replace(" ", "")  # "pi/2", "2pi", "3*pi/4", "1/2": exact, for the tool's own parser
     try:
         from graphs.planning.extract import to_decimal
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from decimal import Decimal
 
 from graphs.planning.extract import (
     NUM,
@@ -157,6 +159,9 @@ def _groups(q: str) -> list[tuple[str, list]]:
     return []
 
 
+_ORDINALS = {"first": 1, "one": 1, "second": 2, "two": 2, "third": 3, "three": 3, "fourth": 4, "four": 4, "fifth": 5,
+             "five": 5}
+_ORDINAL_WORDS = "|".join(_ORDINALS)
 _SUMMARY_KEYS = (r"(?:sample |observed |measured )?(?:mean|average)", r"(?:sample )?standard deviation", r"std\.? ?dev",
                  r"\bs\.?d\.?", r"sigma", "σ", r"sample size", r"\bn", r"variance", r"standard error", r"\bse")
 
@@ -332,12 +337,15 @@ def plan_stats(question: str) -> list[Intent] | None:
     if twoway:
         return twoway
 
-    if re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat|cross[\s-]*tab", low) and not (
+    ratio = re.search(r"\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\b", q)
+    if (re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat|cross[\s-]*tab", low) or (
+            ratio and re.search(r"\b(?:ratio|proportions?)\b", low) and not re.search(r"signal|odds", low))) and not (
             # "independent samples t-test" is a two-sample test, not a test of independence
             re.search(r"independent[\s-]*(?:samples?|groups?|t\b)|t[\s-]*test|welch", low)
             and not re.search(r"chi[\s-]*squared?|contingency|associat", low)):
         table = tables(q)
-        goodness = re.search(r"goodness|\bexpected\b|equal(?:ly)? (?:likely|proportions?)|uniform|fair", low)
+        goodness = re.search(r"goodness|\bexpected\b|equal(?:ly)? (?:likely|proportions?)|uniform|fair|\bratio\b|"
+                             r"proportions|probabilit", low)
         if not table and not goodness:
             table = [_count_table(q)] if _count_table(q) else []
         if table and not goodness:
@@ -345,14 +353,41 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", {"table": table[0], **correction},
                            notes=["a test of independence (association) on the table of counts, rows as given"])]
         groups = {**{name.lower().split()[-1]: values for name, values in number_runs(q) if name}, **named_groups(q)}
-        observed = groups.get("observed") or (flat_lists(q)[0] if flat_lists(q) else None) or \
-            (longest_run(q, 3) if goodness else None)
-        expected = groups.get("expected") or (flat_lists(q)[1] if len(flat_lists(q)) > 1 else None)
+        text = q[:ratio.start()] + q[ratio.end():] if ratio else q
+        observed = groups.get("observed") or groups.get("counts") or (flat_lists(text)[0] if flat_lists(text) else None) \
+            or (longest_run(text, 3) if goodness else None)
+        expected = groups.get("expected") or groups.get("proportions") or groups.get("probabilities") or \
+            groups.get("percentages") or (
+            flat_lists(text)[1] if len(flat_lists(text)) > 1 else None)
         if observed:
             args = {"observed": observed}
-            if expected:
-                args["expected"] = expected
-            return [Intent("chi_square", args, notes=[] if expected else ["no expected counts: equal proportions"])]
+            notes = []
+            if ratio:  # "follow the ratio 1:2:1": expected proportions 1/4, 2/4, 1/4
+                parts = [float(v) for v in re.split(r"\s*:\s*", ratio.group(1))]
+                if len(parts) != len(observed):
+                    return None
+                args["probabilities"] = [str(v) for v in parts]
+                notes.append(f"expected proportions from the ratio {ratio.group(1)}")
+            elif expected:
+                total = sum(float(v) for v in expected)
+                if len(expected) == len(observed) and abs(total - 1) < 1e-6 and not math.isclose(
+                        total, sum(float(v) for v in observed)):
+                    args["probabilities"] = expected  # proportions that sum to 1, not counts
+                    notes.append("expected proportions (they sum to 1)")
+                elif len(expected) == len(observed) and abs(total - 100) < 1e-6 and re.search(r"%|percent", low):
+                    args["probabilities"] = expected
+                    notes.append("expected percentages as proportions")
+                else:
+                    args["expected"] = expected
+            else:
+                notes.append("no expected counts: equal proportions")
+            if "probabilities" in args:  # the DSL takes expected counts: proportion × the observed total
+                total = sum(float(v) for v in observed)
+                probs = [float(v) for v in args.pop("probabilities")]
+                args["expected"] = [Decimal(f"{p * total / sum(probs):.12g}") for p in probs]
+                notes.append(f"expected counts = proportion × the {total:g} observed")
+            read = [Decimal(v) for v in re.split(r"\s*:\s*", ratio.group(1))] if ratio else list(expected or [])
+            return [Intent("chi_square", args, notes=notes, read=read)]
         return None
 
     if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
@@ -398,9 +433,12 @@ def plan_stats(question: str) -> list[Intent] | None:
         else:
             x, y = groups[x_key], groups[y_key]
         degree = 2 if "quadratic" in low else 3 if "cubic" in low else 1
-        m = re.search(r"degree\s+(\d+)|order\s+(\d+)", low)
+        # "degree 3", "order 3", "3rd degree", "third-order", "degree three"
+        m = re.search(rf"(?:degree|order)\s+(\d+|{_ORDINAL_WORDS})\b|\b(\d+|{_ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+"
+                      r"(?:degree|order)\b", low)
         if m:
-            degree = int(m.group(1) or m.group(2))
+            word = m.group(1) or m.group(2)
+            degree = int(word) if word.isdigit() else _ORDINALS[word]
         args = {"x": x, "y": y, "degree": degree}
         notes = ["correlation: Pearson r is the signed square root of R² of the straight-line fit"] if "correlat" in low else []
         if re.search(r"no intercept|without (?:an )?intercept|through the origin|zero intercept", low):
