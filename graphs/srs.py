@@ -74,9 +74,9 @@ def thread_memory(path: Path | None = None):
     from langgraph.checkpoint.sqlite import SqliteSaver
 
     if path is None:
-        from havoc_agent import settings
+        from knowledge.settings import home
 
-        path = settings.home() / "threads.sqlite"
+        path = home() / "threads.sqlite"
     conn = sqlite3.connect(str(path), check_same_thread=False)
     try:
         yield SqliteSaver(conn)
