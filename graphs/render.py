@@ -187,6 +187,12 @@ def render_chart(args: dict, out: dict) -> tuple[str, str]:
     conclusion = (f"{chart} chart: centre {fmt(out['center'])}, limits [{lim(out['lcl'])}, {lim(out['ucl'])}]; "
                   + ("no run-rule violations: the process looks in statistical control." if not viol else
                      f"{len(viol)} run-rule violation(s): the process is not in statistical control."))
+    start = out.get("phase2_start")
+    if start is not None and out.get("points") and len(out["points"]) > start:  # new points against phase I limits
+        new = sorted({v["index"] - start + 1 for v in viol if v["index"] >= start})
+        conclusion += (f" Phase II: {len(out['points']) - start} new point(s) judged against the limits of the first "
+                       f"{start}; " + (f"new point(s) {', '.join(map(str, new))} signal." if new else
+                                       "none of them signals."))
     rows = [["centre", out["center"]], ["LCL", out["lcl"]], ["UCL", out["ucl"]], ["sigma", out.get("sigma")]]
     body = table(["line", "value"], rows)
     sec = out.get("secondary")

@@ -69,7 +69,16 @@ _SIZE_KEYS = (r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"(?:samples
 _SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested", re.I)
 
 
-def _sizes(text: str, n: int) -> list | None:
+def _sizes(text: str, n: int, counts: list | None = None) -> list | None:
+    """Sample sizes for n counts; never the counts themselves ("p chart with samples of 100: 3 5 4 …")."""
+    found = _sizes_any(text, n)
+    if found is not None and counts is not None and [str(v) for v in found] == [str(v) for v in counts]:
+        size = value_after(text, *_SIZE_KEYS)
+        return [size] * n if size is not None else None
+    return found
+
+
+def _sizes_any(text: str, n: int) -> list | None:
     named = _header_columns(text)
     if named and len(named[1]) == n:
         return named[1]
@@ -201,7 +210,58 @@ def plan_spc(question: str) -> list[Intent] | None:
             args["target"] = target
         return [Intent("capability", args, notes=subgroup_note)]
 
+    phase2 = _PHASE2.search(q)
+    if phase2:
+        return _plan_phase2(q, phase2, rules, exclude)
     return _plan_chart(q, low, rules, exclude)
+
+
+# where the new data begins: "Phase II: …", "are these 5 new ones in control: …", "check the new readings …"
+_PHASE2 = re.compile(r"\bphase\s*(?:ii|2)\b(?!\s*(?:limits?|chart))|(?:\b(?:these|the)\s+)?(?:\d+\s+)?\bnew\s+"
+                     r"(?:ones?|readings?|points?|values?|counts?|samples?|subgroups?|data|measurements?|observations?|"
+                     r"results?|parts?)\b", re.I)
+
+
+def _plan_phase2(q: str, cue: re.Match, rules: str, exclude: list[int] | None) -> list[Intent] | None:
+    """Phase I data sets the limits; the data after the cue is judged against them (the tool's phase II)."""
+    before, after = q[:cue.start()], q[cue.end():]
+    low = q.lower()
+    intents = _plan_chart(before, low + " control chart", rules, exclude)  # new points judged: a chart's question
+    if not intents:
+        return None
+    args = intents[0].args
+    if args.get("subgroups") is not None:
+        rows = separated_rows(after) or (tables(after)[0] if tables(after) else None)
+        if not rows:
+            flat = flat_lists(after)
+            size = len(args["subgroups"][0])
+            if flat and len(flat[0]) % size == 0:
+                rows = [flat[0][i:i + size] for i in range(0, len(flat[0]), size)]
+        if not rows:
+            return None
+        args["phase2_subgroups"] = rows
+        count = len(rows)
+    else:
+        data = flat_lists(after)
+        values = data[0] if data else longest_run(after, 1)
+        if not values:
+            return None
+        args["phase2_counts" if args["chart"] in ("p", "np", "c", "u") else "phase2_values"] = values
+        count = len(values)
+        if args["chart"] in ("p", "np", "u") and len(set(map(str, args.get("sizes") or []))) != 1:
+            del args["phase2_counts"]  # the tool needs one constant size to judge new points by
+            intents[0].notes.append(f"the {count} new points are not charted: their sample sizes are missing")
+            return intents
+    intents[0].notes.append(f"phase I: the limits come from the first {_count(args)} points; phase II: the {count} "
+                            "new points are judged against those limits, not used to compute them")
+    return intents
+
+
+def _count(args: dict) -> int:
+    for key in ("subgroups", "values", "counts"):
+        if args.get(key) is not None:
+            return len(args[key])
+    return 0
 
 
 def _subgroup_chart(kind: str | None, size: int) -> tuple[str, list[str]]:
@@ -251,7 +311,7 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
             return None
         args.update(chart=kind, counts=counts)
         if kind in ("p", "np", "u"):
-            sizes = _sizes(q, len(counts))
+            sizes = _sizes(q, len(counts), counts)
             if sizes is None:
                 return [Intent("control_chart", args, notes=["missing: sample sizes"])]
             args["sizes"] = sizes

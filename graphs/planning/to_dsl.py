@@ -135,6 +135,11 @@ def chart(args: dict) -> str:
         text += f" std_dev {number(args['sigma'])}"
     if args.get("exclude"):
         text += f" exclude {numbers(args['exclude'])}"
+    if args.get("phase2_subgroups") is not None:  # new points judged against the limits of the first data
+        text += f" phase2 {rows(args['phase2_subgroups'])}"
+    for key in ("phase2_values", "phase2_counts"):
+        if args.get(key) is not None:
+            text += f" phase2 {numbers(args[key])}"
     text += f" rules {args.get('rules', 'western_electric')}"
     return text
 

@@ -199,7 +199,7 @@ def argue_capability(args: dict, output: dict) -> tuple[list, list]:
 
 def argue_control_chart(args: dict, output: dict) -> tuple[list, list]:
     arguments = []
-    points = output.get("points") or []
+    points = (output.get("points") or [])[:output.get("phase1_points") or None]  # phase II points set no limits
     if len(points) < 20:
         arguments.append(_arg("con", "phase I length", f"{len(points)} points; phase I limits want 20–25 "
                                                        "subgroups", "number of points", len(points)))

@@ -47,6 +47,7 @@ STRONG: dict[str, dict[str, float]] = {
         "fraction nonconforming": 4.5, "defects per unit": 4, "ppm": 2.5, "c4": 4, "d2": 4,
         "d3": 4, "d4": 4, "a2": 3.5, "a3": 3.5, "b3": 3.5, "b4": 3.5, "e2": 3.5, "chart constant": 5,
         "control chart constant": 5, "pareto chart": 3, "phase i": 3,
+        "phase ii": 4, "phase 2": 4, "baseline": 2, "set the limits": 4, "new readings": 2, "cpu": 4, "cpl": 4,
     },
     "stats": {
         "t test": 5, "ttest": 5, "students t": 5, "welch": 5, "anova": 5, "analysis of variance": 5,

@@ -1279,5 +1279,38 @@ q(f"non-parametric test for three groups: A {' '.join(map(str, k1))}, B {' '.joi
   f"{' '.join(map(str, k3))}", "stats", "kruskal_wallis", None, {"statistic": stats.kruskal(k1, k2, k3).statistic})
 q("eigenvalues of [[2, 1], [1, 2]]", "math", "matrix", {"operation": "eigenvalues"})
 
+# round 13, phase II (new points judged against phase I limits; they were refused, dropped or read as context)
+b20 = [10.1, 9.9, 10.0, 10.2, 9.8, 10.1, 10.0, 9.9, 10.3, 10.0, 9.7, 10.1, 10.0, 10.2, 9.9, 10.0, 10.1, 9.8, 10.0, 10.2]
+n5 = [10.1, 10.4, 9.6, 11.2, 10.0]
+u20 = np.mean(b20) + 3 * ind_sigma(b20)
+q(f"Here are 20 baseline readings: {' '.join(map(str, b20))}. Are these 5 new ones in control: {fmt(n5)}?", "spc",
+  "control_chart", {"chart": "imr", "phase2_values": n5},
+  {"center": np.mean(b20), "ucl": u20, "violation_rule1_index": 20 + [i for i, v in enumerate(n5) if v > u20][0]})
+p1, p2 = [50.2, 49.8, 50.1, 50.0, 49.9, 50.3, 49.7, 50.2, 50.0, 50.1, 49.8, 50.0], [50.1, 50.6, 51.5, 49.9]
+u12 = np.mean(p1) + 3 * ind_sigma(p1)
+q(f"Phase I data (individuals): {' '.join(map(str, p1))}. Phase II: {' '.join(map(str, p2))}", "spc", "control_chart",
+  {"chart": "imr", "phase2_values": p2},
+  {"center": np.mean(p1), "violation_rule1_index": 12 + [i for i, v in enumerate(p2) if v > u12][0]})
+s12, s3 = [5.0, 5.2, 4.9, 5.1, 5.0, 4.8, 5.1, 5.2, 4.9, 5.0, 5.1, 5.0], [5.3, 5.6, 4.7]
+q(f"Using these 12 points to set the limits: {' '.join(map(str, s12))}, check the new readings {' '.join(map(str, s3))}",
+  "spc", "control_chart", {"chart": "imr", "phase2_values": s3},
+  {"center": np.mean(s12), "ucl": np.mean(s12) + 3 * ind_sigma(s12)})
+c10, c3 = [4, 6, 3, 5, 7, 4, 5, 6, 3, 5], [9, 14, 4]
+uc = np.mean(c10) + 3 * np.sqrt(np.mean(c10))
+q(f"c chart phase I counts {' '.join(map(str, c10))}; new counts {' '.join(map(str, c3))} - are they in control?", "spc",
+  "control_chart", {"chart": "c", "phase2_counts": c3},
+  {"center": np.mean(c10), "ucl": uc, "violation_rule1_index": 10 + [i for i, v in enumerate(c3) if v > uc][0]})
+pc, pn = [3, 5, 4, 6, 2, 5, 4, 3], [12, 4]
+q(f"p chart with samples of 100: {' '.join(map(str, pc))}. New samples: {fmt(pn)}", "spc", "control_chart",
+  {"chart": "p", "counts": pc, "phase2_counts": pn},
+  {"center": p_chart(pc, 100)[0], "ucl": p_chart(pc, 100)[1], "violation_rule1_index": 8})
+q(f"p chart with samples of 100: {' '.join(map(str, pc))}", "spc", "control_chart", {"chart": "p", "counts": pc},
+  {"center": p_chart(pc, 100)[0], "ucl": p_chart(pc, 100)[1]})  # the counts were read as their own sizes
+xr1 = [[10.1, 10.0, 9.9], [10.2, 10.1, 10.0], [9.9, 10.0, 10.1], [10.0, 10.2, 10.1], [10.1, 9.9, 10.0]]
+xr2 = [[10.4, 10.5, 10.3], [10.0, 10.1, 9.9]]
+q("X-bar R chart phase I subgroups: " + " / ".join(" ".join(map(str, r)) for r in xr1) + ". Phase II subgroups: "
+  + " / ".join(" ".join(map(str, r)) for r in xr2), "spc", "control_chart", {"chart": "xbar_r", "phase2_subgroups": xr2},
+  {"center": xbar_r(xr1)[0], "ucl": xbar_r(xr1)[1], "violation_rule1_index": 5})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
