@@ -162,7 +162,7 @@ def plan_spc(question: str) -> list[Intent] | None:
     rules = "nelson" if "nelson" in low else "western_electric"
     exclude = [int(v) - 1 for v in numbers(m.group(1))] if (m := re.search(r"(?:exclud\w*|drop\w*|remov\w*)\s+(?:points?|samples?|subgroups?)?\s*([\d,\s and]+)", low)) else None
 
-    if re.search(r"capab|\bcpk?\b|\bppk?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
+    if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")
         usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit", r"max(?:imum)?\.?")
         spec = re.search(r"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,|/)\s*"

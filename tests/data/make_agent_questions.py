@@ -1312,5 +1312,9 @@ q("X-bar R chart phase I subgroups: " + " / ".join(" ".join(map(str, r)) for r i
   + " / ".join(" ".join(map(str, r)) for r in xr2), "spc", "control_chart", {"chart": "xbar_r", "phase2_subgroups": xr2},
   {"center": xbar_r(xr1)[0], "ucl": xbar_r(xr1)[1], "violation_rule1_index": 5})
 
+cu = [10.2, 10.5, 10.1, 10.8, 10.4, 10.6, 10.3, 10.7]
+q(f"Cpu with USL = 12: {' '.join(map(str, cu))}", "spc", "capability", {"usl": 12.0},
+  {"cp_u": (12 - np.mean(cu)) / (3 * ind_sigma(cu))})  # 'Cpu' alone was not a capability question
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
