@@ -176,12 +176,16 @@ def audit_control_chart(args: dict, out: dict) -> list[dict]:
         checks.append(_check("limits", _close(out["ucl"], center + half, 1e-3) and _close(out["lcl"], center - half, 1e-3),
                              f"centre ± {how}: [{center - half:.6g}, {center + half:.6g}]"))
     elif chart == "imr":
+        every = _f(args["values"])
         x = _f([v for i, v in enumerate(args["values"]) if i not in exclude])
         center = known_center if known_center is not None else x.mean()
         if known_sigma is not None:
             half, how = k * known_sigma, f"{k:g}·σ (known)"
         else:
-            half, how = k * np.abs(np.diff(x)).mean() / 1.128, f"{k:g}·MR̄/1.128"
+            # a moving range spans two neighbours: one touching an excluded point is left out, not bridged
+            ranges = [abs(every[i + 1] - every[i]) for i in range(len(every) - 1)
+                      if i not in exclude and i + 1 not in exclude]
+            half, how = k * float(np.mean(ranges)) / 1.128, f"{k:g}·MR̄/1.128"
         checks.append(_check("limits", _close(out["ucl"], center + half, 1e-3) and _close(out["lcl"], center - half, 1e-3),
                              f"{'μ' if known_center is not None else 'x̄'} ± {how}: [{center - half:.6g}, {center + half:.6g}]"))
     elif chart in ("p", "np", "c", "u"):

@@ -1316,5 +1316,12 @@ cu = [10.2, 10.5, 10.1, 10.8, 10.4, 10.6, 10.3, 10.7]
 q(f"Cpu with USL = 12: {' '.join(map(str, cu))}", "spc", "capability", {"usl": 12.0},
   {"cp_u": (12 - np.mean(cu)) / (3 * ind_sigma(cu))})  # 'Cpu' alone was not a capability question
 
+# an excluded point leaves the centre line, and every moving range that touches it, out of the limits
+ex = [10.1, 10.3, 9.8, 10.0, 14.0, 10.2, 10.1, 9.9, 10.0, 10.4]
+ex_keep = [v for i, v in enumerate(ex) if i != 4]
+ex_mr = np.mean([abs(ex[i + 1] - ex[i]) for i in range(len(ex) - 1) if 4 not in (i, i + 1)])
+q(f"I-MR chart for {' '.join(map(str, ex))}, exclude point 5", "spc", "control_chart", {"chart": "imr"},
+  {"center": np.mean(ex_keep), "ucl": np.mean(ex_keep) + 3 * ex_mr / 1.128})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
