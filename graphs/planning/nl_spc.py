@@ -147,6 +147,23 @@ def known_standards(text: str) -> tuple[dict, str]:
     return found, text
 
 
+_EXCLUDE_VERB = r"(?:exclud\w*|drop\w*|remov\w*|leav\w* out)"
+_POINT_WORD = r"(?:points?|samples?|subgroups?|observations?|readings?|values?|days?|hours?|lots?)"
+
+
+def _excluded_points(low: str) -> list[int] | None:
+    """0-based points to leave out of the limits: "exclude points 3 and 7", "drop the 4th sample",
+    "remove sample #12"."""
+    m = re.search(rf"{_EXCLUDE_VERB}\s+(?:the\s+)?(?:{_POINT_WORD}\s*)?#?((?:\d+(?:st|nd|rd|th)?(?:\s*(?:,|and)\s*#?)?)+)"
+                  rf"(?:\s*{_POINT_WORD})?", low)
+    named = m and (re.search(_POINT_WORD, m.group(0)) or re.search(r"\d(?:st|nd|rd|th)\b|#", m.group(0))
+                   or re.match(r"\s*(?:[,.;:)?!]|$|and\b|then\b|from\b|before\b)", low[m.end():]))
+    if not named:  # "remove 3 outliers" names no point: nothing is excluded on a guess
+        return None
+    found = [int(v) for v in re.findall(r"\d+", m.group(1))]
+    return [v - 1 for v in found if v >= 1] or None
+
+
 def plan_spc(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
@@ -160,7 +177,7 @@ def plan_spc(question: str) -> list[Intent] | None:
             return [Intent("spc_constants", {"n": n})]
 
     rules = "nelson" if "nelson" in low else "western_electric"
-    exclude = [int(v) - 1 for v in numbers(m.group(1))] if (m := re.search(r"(?:exclud\w*|drop\w*|remov\w*)\s+(?:points?|samples?|subgroups?)?\s*([\d,\s and]+)", low)) else None
+    exclude = _excluded_points(low)
 
     if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")

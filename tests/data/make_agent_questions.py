@@ -1323,5 +1323,10 @@ ex_mr = np.mean([abs(ex[i + 1] - ex[i]) for i in range(len(ex) - 1) if 4 not in 
 q(f"I-MR chart for {' '.join(map(str, ex))}, exclude point 5", "spc", "control_chart", {"chart": "imr"},
   {"center": np.mean(ex_keep), "ucl": np.mean(ex_keep) + 3 * ex_mr / 1.128})
 
+dr = [10.1, 10.3, 9.8, 13.9, 10.2, 10.1, 9.9, 10.0, 10.4, 10.2]
+dr_keep = [v for i, v in enumerate(dr) if i != 3]
+q(f"individuals chart of {', '.join(map(str, dr))} - drop the 4th sample, it was a bad reading", "spc",
+  "control_chart", {"chart": "imr", "exclude": [3]}, {"center": np.mean(dr_keep)})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
