@@ -106,6 +106,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         print(jsonio.dumps([r.model_dump(mode="json") for r in results]))
         return 0
+    if not program.statements:
+        print("(an empty program: nothing to run)")
+        return 0
     _print_results(results)
     return 0
 
