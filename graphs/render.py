@@ -349,11 +349,19 @@ def render_run_rules(args: dict, out: dict) -> tuple[str, str]:
 
 
 def render_evaluate(args: dict, out: dict) -> tuple[str, str]:
-    exact, approx = out.get("expression"), out.get("result")
-    asked = args.get("expression")
+    approx = out.get("result")
+    values = args.get("values") or {}
+    asked = str(args.get("expression"))
+    if values:  # a formula at given values: the tool's `expression` is the formula, not a value
+        at = ", ".join(f"{k} = {v}" for k, v in values.items())
+        value = out.get("value")
+        if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+            return f"{asked} at {at} = {int(value)}", ""
+        return f"{asked} at {at} ≈ {approx}", ""
+    exact = out.get("expression")
     if exact and re.fullmatch(r"-?\d+", exact.replace(" ", "")):
         return f"{asked} = {exact}", ""  # an integer: nothing to approximate
-    same = exact and exact.replace(" ", "") == str(asked).replace(" ", "").replace("^", "**")
+    same = exact and exact.replace(" ", "") == asked.replace(" ", "").replace("^", "**")
     if exact and exact != approx and not same:
         return f"{asked} = {exact} ≈ {approx}", ""
     return f"{asked} ≈ {approx}", ""

@@ -231,20 +231,35 @@ _ARITHMETIC = re.compile(
 _NUMBER_FACTORIAL = re.compile(r"\b(\d+)\s+factorial\b|\bfactorial of (\d+)\b", re.I)
 
 
+# "... at r = 3", "... for x = 2, y = 0.5": values for the formula's variables
+_AT_VALUES = re.compile(rf"\s+(?:at|for|when|with|where)\s+((?:[a-z]\s*=\s*{NUM}(?:\s*(?:,|and)\s*)?)+)\s*$", re.I)
+
+
 def _plan_arithmetic(q: str) -> list[Intent] | None:
     m = _ARITHMETIC.match(q)
     if not m:
         return None
     text = _NUMBER_FACTORIAL.sub(lambda f: f"factorial({f.group(1) or f.group(2)})", m.group("expr"))
     text = re.sub(r"(\d+(?:\.\d+)?)\s*%\s*of\s+", r"(\1/100)*", text)  # 15% of 240
+    text = re.sub(r"\blog(?:arithm)?\s+(?:to\s+)?(?:the\s+)?base\s+(\d+)\s+of\s+([\w.^]+|\([^()]*\))", r"log(\2, \1)", text,
+                  flags=re.I)  # "log base 2 of 64"
+    values: dict[str, str] = {}
+    at = _AT_VALUES.search(text)
+    if at:  # "evaluate 2pi r^2 at r = 3"
+        values = {name.lower(): value for name, value in re.findall(rf"([a-z])\s*=\s*({NUM})", at.group(1), re.I)}
+        text = text[:at.start()]
+    text = re.sub(r"\b(\d+)\s*(pi)\b", r"\1*\2", text)  # 2pi r^2: 2*pi r^2
     expr = clean_expression(text)
     words = re.findall(r"[A-Za-z][A-Za-z0-9_]*", expr)
     if not expr or not re.search(r"\d|\bpi\b", expr) or not reads_as_maths(expr) or \
-            any(len(w) == 1 and w not in ("e", "E") or len(w) > 1 and not _known_word(w) for w in words):
-        return None  # a variable, or prose: not a value to compute
-    if not re.search(r"[-+*/^(!]|\bpi\b", expr):
+            any(len(w) == 1 and w not in ("e", "E") and w.lower() not in values or len(w) > 1 and not _known_word(w)
+                for w in words):
+        return None  # a variable without a value, or prose: not a value to compute
+    if not re.search(r"[-+*/^(!]|\bpi\b", expr) and not values:
         return None  # a bare number is not a question
     args: dict = {"expression": expr}
+    if values:
+        args["values"] = values
     digits = int(m.group("digits")) if m.group("digits") else None
     if digits is not None and 1 <= digits <= 100:  # the evaluate tool's range
         args["digits"] = digits

@@ -237,7 +237,8 @@ def symbolic(tool: str, args: dict) -> str:
         names = args.get("variables") or _guess_variables(eqs)
         return f"solve {eq_text} for {', '.join(names)}"
     if tool == "evaluate":
-        return f"evaluate {expr}" + (f" digits {args['digits']}" if args.get("digits") else "")
+        at = ", ".join(f"{k} = {v}" for k, v in (args.get("values") or {}).items())
+        return f"evaluate {expr}" + (f" at {at}" if at else "") + (f" digits {args['digits']}" if args.get("digits") else "")
     if tool == "matrix":
         body = ", ".join("[" + ", ".join(explicit_multiplication(str(v)) for v in row) + "]" for row in args["matrix"])
         return f"matrix {args['operation']} of [{body}]"

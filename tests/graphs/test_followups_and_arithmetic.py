@@ -60,6 +60,10 @@ def test_a_new_test_on_the_previous_data() -> None:
     ("factorial of 10?", f"= {math.factorial(10)}"),
     ("calculate 15% of 240", "= 36"),
     ("sqrt(2) to 20 digits", "≈ 1.4142135623730950488"),  # sqrt(2) = 1.41421356237309504880168...
+    ("log base 2 of 64", "= 6"),
+    ("what is log to the base 10 of 1000", "= 3"),
+    ("evaluate 2pi r^2 at r = 3", f"at r = 3 ≈ {2 * math.pi * 9:.10f}"[:28]),
+    ("what is the value of 3x at x = 4", "at x = 4 = 12"),
 ])
 def test_arithmetic_is_evaluated(question: str, conclusion: str) -> None:
     state = run(question)
