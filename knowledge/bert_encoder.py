@@ -66,11 +66,8 @@ _DTYPES = {"F32": np.float32, "F16": np.float16, "F64": np.float64, "I64": np.in
 def map_safetensors(path: Path) -> dict[str, np.ndarray]:
     """Every tensor of a .safetensors file as a read-only view of one memory map, as float32 where it is a
     float type: opening costs a header read, and a question pages in only the embedding rows it uses."""
-    with path.open("rb") as f:
-        size = int.from_bytes(f.read(8), "little")
-        header = json.loads(f.read(size))
+    header, start = _safetensors_header(path)
     buffer = np.memmap(path, dtype=np.uint8, mode="r")
-    start = 8 + size
     out: dict[str, np.ndarray] = {}
     for name, info in header.items():
         if name == "__metadata__":
@@ -85,10 +82,16 @@ def map_safetensors(path: Path) -> dict[str, np.ndarray]:
     return out
 
 
+def _safetensors_header(path: Path) -> tuple[dict[str, Any], int]:
+    """The file's JSON header (tensor name -> dtype, shape, offsets) and where the tensor data begins."""
+    with path.open("rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        return json.loads(f.read(size)), 8 + size
+
+
 def _readable_weights(path: Path) -> bool:
     try:
-        with path.open("rb") as f:
-            header = json.loads(f.read(int.from_bytes(f.read(8), "little")))
+        header, _ = _safetensors_header(path)
     except (OSError, ValueError):
         return False
     return all(v.get("dtype") in _DTYPES for k, v in header.items() if k != "__metadata__")

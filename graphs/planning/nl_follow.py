@@ -13,6 +13,7 @@ from copy import deepcopy
 
 from graphs.planning.extract import numbers, value_after
 from graphs.planning.intent import Intent
+from graphs.planning.nl_stats import MU_KEYS
 
 
 def _chart(low: str, args: dict, changed: list[str]) -> None:
@@ -129,8 +130,8 @@ def change_analysis(low: str, last: dict) -> list[Intent] | None:
     return _same_data(low, last)
 
 
-_ONE_SAMPLE_KEYS = (r"mean (?:is|equals|=|of)", r"equal to", r"against", r"differ(?:ent|s)? from", r"mu", "μ",
-                    r"target(?: of)?", r"(?:is|equals|=)")
+# the planner's own keys, and in a follow-up a bare "is 5?" too: the data are already known
+_ONE_SAMPLE_KEYS = (*MU_KEYS, r"mean of", r"differs from", r"(?:is|equals|=)")
 
 
 def _same_data(low: str, last: dict) -> list[Intent] | None:

@@ -29,6 +29,13 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
                            r"(?:met|achieved|reached|satisfied|on target|true|correct)?\s*\?", re.I)
 
 
+# what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
+# three name it outright
+MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
+           r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
+           r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
+
+
 def _two_sample_alternative(low: str, first: str, second: str) -> str:
     """The alternative for x − y when the question says which group should be higher/lower.
 
@@ -496,8 +503,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf}, notes=notes)]
 
-    mu_keys = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?", r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
-               r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
+    mu_keys = MU_KEYS
     mu = value_after(q, *mu_keys)
     claim = _CLAIMED_MEAN.search(q)
     if mu is None and claim:  # "Is the mean fill weight of 500 g met?"
