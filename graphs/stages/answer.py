@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from graphs.confidence import calibrated_confidence
+from graphs.reading import reading_failures, reading_sentence
 from graphs.render import render_result
 from graphs.state import Answer
 from graphs.trace import StageResult, traced
@@ -75,7 +77,7 @@ def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
     shown = _explanation_order(passages)[:EXPLAINED_PASSAGES]
     if carries_data(question):
         md = [CAPABILITIES, "", "## Related reading", ""] + [f"- {p['citation']}" for p in shown]
-        return Answer(markdown="\n".join(md) + "\n", confidence=0.0,
+        return Answer(markdown="\n".join(md) + "\n", confidence=0.0, status="refused",
                       caveats=["no computation was planned for this data"], citations=[p["citation"] for p in shown])
     md = ["## From the knowledge base", "",
           "Nothing was computed: this reads as a request for an explanation, so here is what HAVOC's "
@@ -96,17 +98,18 @@ def compose(state: dict, model=None) -> Answer:
     caveats: list[str] = []
     citations = [p["citation"] for p in state.get("passages") or []]
     if state.get("plan_error"):
-        return Answer(markdown=f"**I could not plan this:** {state['plan_error']}", confidence=0.0,
+        return Answer(markdown=f"**I could not plan this:** {state['plan_error']}", confidence=0.0, status="refused",
                       caveats=[state["plan_error"]], citations=[])
     if not plan or not results:
         error = state.get("execution_error")
         if error:
             md = f"**I could not compute this:** {error}\n\nThe plan was:\n\n```havoc\n{plan.get('program', '')}\n```"
-            return Answer(markdown=md, confidence=0.0, caveats=[error], citations=citations)
+            return Answer(markdown=md, confidence=0.0, caveats=[error], citations=citations, status="refused")
         passages = state.get("passages") or []
         if passages and state.get("mode", "general") != "general":
             return _explain_from_corpus(state["question"], passages)
-        return Answer(markdown=CAPABILITIES, confidence=0.0, caveats=["no computation was planned"], citations=[])
+        return Answer(markdown=CAPABILITIES, confidence=0.0, caveats=["no computation was planned"], citations=[],
+                      status="refused")
 
     parts = []
     conclusions = []
@@ -115,7 +118,15 @@ def compose(state: dict, model=None) -> Answer:
         if conclusion:
             conclusions.append(conclusion)
         parts.append(body)
-    md = ["## Answer", "", " ".join(conclusions) or f"Result of {results[-1]['tool']}:", ""]
+    reading = reading_sentence(results)
+    checks = state.get("audit_checks") or []
+    misread = reading_failures(checks)
+    md = [f"*{reading}*", ""] if reading else []
+    if misread:
+        md = [f"**I may have misread this question:** {'; '.join(misread)}. What I computed is below, but it may "
+              "answer a different question: say what you meant (or write the plan in HAVOC's DSL) and ask again.",
+              "", *md]
+    md += ["## Answer", "", " ".join(conclusions) or f"Result of {results[-1]['tool']}:", ""]
     if model is not None:
         story = _narrative(model, state["question"], " ".join(conclusions))
         if story:
@@ -130,7 +141,6 @@ def compose(state: dict, model=None) -> Answer:
     if arguments:
         md += ["## Checks", ""] + [f"- **{a['stance']}** ({a['topic']}): {a['text']}" for a in arguments] + [""]
         caveats += [a["text"] for a in arguments if a["stance"] == "con"]
-    checks = state.get("audit_checks") or []
     passed = state.get("audit_passed", False)
     if checks:
         n_ok = sum(c["passed"] for c in checks)
@@ -148,8 +158,10 @@ def compose(state: dict, model=None) -> Answer:
         caveats.append("no independent check exists for: " + ", ".join(sorted(set(state["unaudited"]))))
     if not passed and checks:
         caveats.append("the independent audit did not pass")
+    if misread:
+        caveats.insert(0, "the reading audit found part of the question not covered: " + "; ".join(misread))
     caveats += plan.get("notes") or []
-    conf = float(decision.get("confidence", 0.0)) * (1.0 if passed or not checks else 0.5)
+    conf, _ = calibrated_confidence(state)
     md += ["## Plan", "", f"Planner: {plan.get('planner')}", "", "```havoc", plan.get("program", ""), "```", ""]
     md += [f"**Confidence:** {conf:.2f}", ""]
     if caveats:
@@ -157,7 +169,7 @@ def compose(state: dict, model=None) -> Answer:
     if citations:
         md += ["## Sources", ""] + [f"- {c}" for c in citations] + [""]
     return Answer(markdown="\n".join(md).strip() + "\n", confidence=round(conf, 3), caveats=caveats,
-                  citations=citations)
+                  citations=citations, reading=reading, status="unsure" if misread else "answered")
 
 
 @traced("ANSWER")
