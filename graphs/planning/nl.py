@@ -28,6 +28,7 @@ from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_d
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
+from graphs.planning.nl_tables import plan_table_shape
 from graphs.planning.nl_stats import plan_stats
 from tools.errors import HavocInputError
 
@@ -51,6 +52,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     follow = follow_up(question, previous or [])
     if follow:
         return follow
+    shaped = None if pasted_design_question(question) else plan_table_shape(question)
+    if shaped:
+        return shaped
     question, read_notes = ungroup_thousands(question)
     question = strip_repeated_units(question)
     question, table_notes = normalise_pasted(question)

@@ -32,6 +32,9 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
 # what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
 # three name it outright
 MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
+           r"nominal(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: value| claim| weight| content)?"
+           r"(?: says| states| of| is| =)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
+           r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
            r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
            r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
 
@@ -452,7 +455,10 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(r"compare|t[\s-]*test", low):
+    not_normal = re.search(r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
+                           r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low)
+    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
+            r"compare|t[\s-]*test", low) and not (not_normal and len(_groups(q)) >= 2):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
         data = flat_lists(q) or [longest_run(q, 3) or numbers(q)]
         if data and len(data[0]) >= 3:
@@ -468,7 +474,9 @@ def plan_stats(question: str) -> list[Intent] | None:
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
             return [Intent("levene", {"groups": [g for _, g in groups]}, notes=notes)]
 
-    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\bu[\s-]*test", low):
+    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\bu[\s-]*test|"
+                 r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
+                 r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low):
         groups = _groups(q)
         if len(groups) >= 2:
             notes = ["two groups: Kruskal-Wallis is the two-sided Mann-Whitney test (normal approximation, "
@@ -517,7 +525,10 @@ def plan_stats(question: str) -> list[Intent] | None:
                                       r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
                                       r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"
                                       r"two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
-        kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) else "welch"
+        negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|without|no)\s+(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
+                            r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool", low)
+        kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) and \
+            not negated else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf},

@@ -327,6 +327,13 @@ CUES: tuple[Cue, ...] = (
                               r"(?:proportions?|ratio|percent|frequencies)|\bratio of \d|\d:\d+(?::\d+)+ ratio"),
         "a goodness-of-fit test against the stated proportions", _gof,
         applies=lambda calls: "chi_square" in _tools(calls)),
+    Cue("rates of counts", _c(r"\b(?:pass|fail(?:ure)?|defect(?:ive)?|reject(?:ion)?|error|success|scrap|return|"
+                              r"complaint|response|click|conversion)[- ]?rates?\b|\bproportions? (?:of |that )?"
+                              r"(?:defective|failed|passed|good|bad|rejected)|\bfraction (?:defective|failed|good)"),
+        "a test of proportions or counts (chi-square, a proportion test), not a comparison of means",
+        _tool("chi_square", "proportion_test", "control_chart", "capability"),
+        applies=lambda calls: bool(_tools(calls) & {"anova_oneway", "t_test", "kruskal_wallis", "describe",
+                                                      "anova_twoway", "levene", "normality"})),
     Cue("independence", _c(r"\bindependen(?:t|ce)\b|\bassociat\w*|\brelated\b|contingency"),
         "a test of independence on the table", _independence,
         unless=_c(r"independent (?:samples|groups|variable)"),

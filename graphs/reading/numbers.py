@@ -239,6 +239,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     after = question[end:end + 20]
     if _ORDINAL_AFTER.match(after):
         return "an ordinal, a position"
+    if re.match(r"^\s*(?:->|→|=>)", after):
+        return "a category label, context"
     if after.startswith("^") or after.startswith("**"):
         return "the base of a power (levels of a 2^k design)"
     if _LABEL_BEFORE.search(before) or (_NAME_LABEL.search(before) and _LABEL_CLOSE.match(after)):
