@@ -28,8 +28,8 @@ from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_d
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
-from graphs.planning.nl_tables import plan_table_shape
 from graphs.planning.nl_stats import plan_stats
+from graphs.planning.nl_tables import plan_table_shape
 from tools.errors import HavocInputError
 
 ORDER = {
