@@ -105,7 +105,7 @@ def fit(rows: list[tuple[dict[str, float], int]], l2: float = 1.0, iterations: i
     """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
     import numpy as np
 
-    X = np.array([[r[0][f] for f in FEATURES] for r in rows], dtype=float)
+    X = np.array([[r[0].get(f, 0.0) for f in FEATURES] for r in rows], dtype=float)
     y = np.array([r[1] for r in rows], dtype=float)
     w = np.zeros(len(FEATURES))
     penalty = np.full(len(FEATURES), l2)

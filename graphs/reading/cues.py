@@ -122,8 +122,9 @@ def _exclusion(calls: list[Call], m: re.Match[str]) -> bool:
     if any(c.args.get("exclude") for c in calls):
         return True
     value = m.groupdict().get("value")
-    if value is None:
-        return False
+    position = re.search(r"(?:point|sample|subgroup|observation|obs\.?|#|no\.?)\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
+    if value is None or position:
+        return False  # a position ("point 5", "the 4th sample") must reach the tool's exclusions
     wanted = key(value)
     data = [key(v) for c in calls for name, v in _data_leaves(c)]
     return bool(data) and wanted not in data
@@ -371,7 +372,11 @@ def find_cues(question: str, calls: list[Call]) -> list[CueFinding]:
         m = cue.pattern.search(text)
         if m is None or (cue.unless is not None and cue.unless.search(text)) or not cue.applies(calls):
             continue
-        if cue.name == "partial derivative" and m.group("var2"):
-            m = re.search(rf"(?P<var>{m.group('var2')})", m.group(0)) or m
+        if cue.name == "partial derivative":  # the variable may be named after "partial": find it anywhere
+            named = re.search(r"with respect to (?P<var>[a-z])\b|\bw\.?r\.?t\.? (?P<var2>[a-z])\b|∂\s*/\s*∂\s*(?P<var3>[a-z])"
+                              r"|\bd/d(?P<var4>[a-z])\b", text)
+            var = next((g for g in (named.groups() if named else ()) if g), None)
+            if var:
+                m = re.search(rf"(?P<var>{var})", var)
         found.append(CueFinding(cue, m.group(0).strip(), bool(cue.honoured(calls, m))))
     return found
