@@ -140,6 +140,8 @@ def _chi_square(c: Call) -> str:
 def _symbolic(verb: str) -> Callable[[Call], str]:
     def sentence(c: Call) -> str:
         expr = c.args.get("expression") or c.args.get("equations")
+        if isinstance(expr, list):
+            expr = "; ".join(map(str, expr))
         var = c.args.get("variable") or c.args.get("variables")
         text = f"{verb} of {expr}" if verb != "solving" else f"solving {expr}"
         if var:

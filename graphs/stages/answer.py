@@ -48,6 +48,10 @@ def _narrative(model, question: str, conclusion: str) -> str | None:
 
 
 EXPLAINED_PASSAGES = 2
+# a maths expression in the question ("x^2 y", "3x + 2 = 7", "sin(x)", "∂f/∂y"): quoting an article's worked
+# example would read like an answer to it, so such a question gets an honest "I can't compute that" instead
+_EXPRESSION = re.compile(r"[a-z)]\s*\^\s*[\d(a-z]|\b\d+\s*[a-z]\s*[-+*/=^]|[a-z]\s*=\s*-?\d|\b(?:sin|cos|tan|exp|ln|log|sqrt)"
+                         r"\s*\(|[∫∂√]", re.I)
 
 
 # An explanation reads best from what a method is for, then how to read it; mistakes and examples last.
@@ -75,7 +79,7 @@ def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
     from graphs.planning.nl import carries_data
 
     shown = _explanation_order(passages)[:EXPLAINED_PASSAGES]
-    if carries_data(question):
+    if carries_data(question) or _EXPRESSION.search(question):
         md = [CAPABILITIES, "", "## Related reading", ""] + [f"- {p['citation']}" for p in shown]
         return Answer(markdown="\n".join(md) + "\n", confidence=0.0, status="refused",
                       caveats=["no computation was planned for this data"], citations=[p["citation"] for p in shown])

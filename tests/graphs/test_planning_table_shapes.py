@@ -58,3 +58,21 @@ def test_capacity_per_day_is_a_block_size() -> None:
 def test_a_plain_two_column_table_with_regression_words_is_not_paired() -> None:
     i = _one("dose,response\n1,2.1\n2,3.9\n3,6.2\n4,7.8\nHow does response depend on dose?")
     assert i.tool == "regression"
+
+
+def test_expressions_with_typos_and_partial_notation() -> None:
+    cases = {
+        "diferentiate x^3 sin(x)": ("differentiate", "x"),
+        "intergrate x^2 from 0 to 3": ("integrate", "x"),
+        "what's the derivitive of e^(2x)": ("differentiate", "x"),
+        "find ∂f/∂y for f = x^2 y^3 + sin(x y)": ("differentiate", "y"),
+        "Find the partial of 3x^2 y - y^2 w.r.t. x": ("differentiate", "x"),
+    }
+    for question, (tool, var) in cases.items():
+        i = _one(question, "math")
+        assert i.tool == tool and i.args["variable"] == var, (question, i)
+
+
+def test_equations_written_before_solve_it() -> None:
+    i = _one("x + y + z = 6, 2x - y + z = 3, x + 2y - z = 2. solve it", "math")
+    assert i.tool == "solve" and len(i.args["equations"]) == 3
