@@ -23,6 +23,7 @@ from graphs.planning.extract import (
     strip_repeated_units,
     ungroup_thousands,
 )
+from graphs.planning.dropped_values import drop_named_values
 from graphs.planning.intent import Intent
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
@@ -55,7 +56,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         return shaped
+    question, drop_notes = drop_named_values(question)
     question, read_notes = ungroup_thousands(question)
+    read_notes = [*drop_notes, *read_notes]
     question = strip_repeated_units(question)
     question, table_notes = normalise_pasted(question)
     intents = _plan_fresh(question, mode, bindings)

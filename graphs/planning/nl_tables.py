@@ -132,11 +132,36 @@ def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
     return pairs
 
 
+_SHARE_THEN_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:of\s+|are\s+|is\s+)?(?P<label>[A-Za-z][\w-]*)")
+_LABEL_THEN_SHARE = re.compile(r"(?P<label>[A-Za-z][\w-]*)\s*[:=]?\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
+
+
+def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
+    """"last year's mix was 45% A, 35% B, 20% C": the share stated for each counted label, in their order."""
+    for pattern in (_SHARE_THEN_LABEL, _LABEL_THEN_SHARE):
+        shares = {m.group("label").lower(): Decimal(m.group("pct")) for m in pattern.finditer(q)}
+        if all(lab.lower() in shares for lab in labels):
+            return [shares[lab.lower()] for lab in labels]
+    return None
+
+
 def goodness_of_fit(q: str) -> list[Intent] | None:
-    if not _FAIR.search(q) or pasted_table(q) is not None:
+    if pasted_table(q) is not None:
         return None
-    pairs = label_counts(q)
+    pairs = label_counts(re.sub(r"\d+(?:\.\d+)?\s*%\s*(?:of\s+)?[A-Za-z][\w-]*|[A-Za-z][\w-]*\s*[:=]?\s*\d+(?:\.\d+)?\s*%",
+                                " ", q))
     if not pairs:
+        return None
+    shares = _stated_shares(q, [lab for lab, _ in pairs])
+    if shares and re.search(r"chang|shift|differ|still|same|match|consistent|follow|fit|hold", q, re.I):
+        observed = [c for _, c in pairs]
+        total = sum(observed)
+        expected = [Decimal(f"{float(s) * float(total) / float(sum(shares)):.12g}") for s in shares]
+        return [Intent("chi_square", {"observed": observed, "expected": expected},
+                       notes=[f"counts per category ({', '.join(lab for lab, _ in pairs)}) against the stated "
+                              f"shares {', '.join(f'{s}%' for s in shares)}: expected = share × {total} observed"],
+                       read=shares)]
+    if not _FAIR.search(q):
         return None
     return [Intent("chi_square", {"observed": [c for _, c in pairs]},
                    notes=[f"counts per category ({', '.join(lab for lab, _ in pairs)}) tested against equal "

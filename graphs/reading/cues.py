@@ -123,8 +123,14 @@ def _exclusion(calls: list[Call], m: re.Match[str]) -> bool:
         return True
     value = m.groupdict().get("value")
     position = re.search(r"(?:point|sample|subgroup|observation|obs\.?|#|no\.?)\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
-    if value is None or position:
+    if position:
         return False  # a position ("point 5", "the 4th sample") must reach the tool's exclusions
+    if value is None:  # "the 18.5 was a glitch, drop it": the value is named elsewhere in the sentence
+        start = max(m.string.rfind(".", 0, m.start()), m.string.rfind("?", 0, m.start()), 0)
+        named = re.findall(NUM, m.string[start:m.end()])
+        if len(named) != 1:
+            return False
+        value = named[0]
     wanted = key(value)
     data = [key(v) for c in calls for name, v in _data_leaves(c)]
     return bool(data) and wanted not in data
@@ -229,8 +235,8 @@ CUES: tuple[Cue, ...] = (
                      r"\beach (?:part|subject|unit|person|patient|specimen|item) (?:was )?(?:measured|tested) "
                      r"(?:twice|by both|with both|on both)"),
         "a paired test (paired t-test or Wilcoxon signed-rank) on the differences", _paired,
-        unless=_c(rf"\bunpaired\b|\bnot paired\b|\bindependent (?:samples|groups)\b|{_NEG} paired")),
-    Cue("unpaired", _c(r"\bunpaired\b|\bnot paired\b|\bindependent (?:samples|groups)\b"),
+        unless=_c(rf"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b|{_NEG} paired")),
+    Cue("unpaired", _c(r"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b"),
         "a test for independent samples, not a paired test", _not_paired),
     Cue("unequal variances", _c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:that )?(?:the )?(?:equal|same|common|homogeneous) "
                                 r"variances?|unequal variances?|variances? (?:are |may be |might be |could be )?"

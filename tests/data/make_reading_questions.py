@@ -145,10 +145,82 @@ add("Every hour we pull 5 shafts and measure the diameter (mm). Since 2019 we ru
     ["control_chart"], [{"what": "grand mean", "value": xbb, "rel": 1e-6}], 3,
     "subgroups of 5 (one row each); 2019, 3 and 2 are context")
 
+# second batch (written after the first fixes; still development questions) ---------------------------------
+a = [78, 82, 75, 80, 85, 79, 81]
+b = [72, 74, 70, 77, 73, 71, 75]
+add(f"Scores before training: {', '.join(map(str, a))}. Independent group after training: "
+    f"{', '.join(map(str, b))}. Is there a difference? Use a t-test.", ["t_test"], t_two(a, b, False), 2,
+    "two independent groups: Welch")
+
+pre = [142, 138, 150, 145, 139, 148]
+post = [135, 136, 141, 140, 133, 142]
+r = stats.ttest_rel(pre, post)
+add("Patient | Pre | Post\n--- | --- | ---\nP01 | 142 | 135\nP02 | 138 | 136\nP03 | 150 | 141\nP04 | 145 | 140\n"
+    "P05 | 139 | 133\nP06 | 148 | 142\nDid the drug change blood pressure?", ["t_test", "wilcoxon_signed_rank"],
+    [{"what": "paired t", "value": float(r.statistic), "rel": 1e-4}], 1, "paired by patient")
+
+x = [20, 30, 40, 50, 60]
+y = [5.1, 6.9, 9.2, 10.8, 13.1]
+fit = stats.linregress(x, y)
+add("temperature (C)\tstrength (MPa)\n20\t5.1\n30\t6.9\n40\t9.2\n50\t10.8\n60\t13.1\nregress strength on "
+    "temperature", ["regression"], [{"what": "slope", "value": float(fit.slope), "rel": 1e-6}], 1,
+    "response strength, predictor temperature")
+
+obs = [50, 30, 20]
+r = stats.chisquare(obs, [45, 35, 20])
+add("Last year's mix was 45% A, 35% B, 20% C. This year we sold A: 50, B: 30, C: 20. Has the mix changed?",
+    ["chi_square"], [{"what": "chi2", "value": float(r.statistic), "rel": 1e-4}], 1,
+    "goodness of fit to stated percentages")
+
+d = [0.52, 0.49, 0.55, 0.51, 0.48, 0.53, 0.50, 0.54]
+r = stats.ttest_1samp(d, 0.50)
+add(f"The certified value of the reference material is 0.50 ppm. Our lab measured {', '.join(map(str, d))}. "
+    "Is our lab biased?", ["t_test"], [{"what": "t", "value": float(r.statistic), "rel": 1e-4}], 2,
+    "one-sample t against the certified value")
+
+v = [12.1, 11.9, 12.3, 12.0, 18.5, 12.2, 11.8, 12.1]
+kept = [x for x in v if x != 18.5]
+r = stats.ttest_1samp(kept, 12.0)
+add("Readings: 12.1 11.9 12.3 12.0 18.5 12.2 11.8 12.1. The 18.5 was a sensor glitch, drop it. Is the mean "
+    "different from 12?", ["t_test"], [{"what": "t", "value": float(r.statistic), "rel": 1e-4}], 2,
+    "one-sample t against 12 without the 18.5")
+
+data = [50.2, 49.8, 50.1, 50.4, 49.9, 50.0, 50.3, 49.7, 50.1, 50.2]
+m, s = np.mean(data), np.std(data, ddof=1)
+cpk_overall = min(51 - m, m - 49) / (3 * s)
+add(f"Spec is 50 +/- 1 mm. Measurements: {' '.join(map(str, data))}. Compute Cpk and Ppk.", ["capability"],
+    [{"what": "Ppk", "value": float(cpk_overall), "rel": 1e-4}], 2, "capability with LSL 49, USL 51")
+
+add("Design an experiment with 5 factors but we can only afford 16 runs", ["doe_design"],
+    [{"what": "runs", "value": 16, "rel": 0}], 3, "2^(5-1) resolution V")
+
+add("Box-Behnken for 3 factors, 5 centre points", ["doe_design"], [{"what": "runs", "value": 17, "rel": 0}], 3,
+    "15 + 2 more centre points: 17 runs")
+
+add("We make 4 samples of 5 bottles each shift. Fill volumes (ml):\n500.1 499.8 500.3 500.0 499.9\n"
+    "500.2 500.4 499.7 500.1 500.0\n499.9 500.0 500.2 500.3 499.8\n500.1 499.9 500.0 500.2 500.1\nIs the filling "
+    "in control?", ["control_chart"], [{"what": "grand mean", "value": float(np.mean([
+        500.1, 499.8, 500.3, 500.0, 499.9, 500.2, 500.4, 499.7, 500.1, 500.0, 499.9, 500.0, 500.2, 500.3, 499.8,
+        500.1, 499.9, 500.0, 500.2, 500.1])), "rel": 1e-7}], 3, "X-bar chart, subgroups of 5")
+
+add("Find the integral of x*e^x dx from 0 to 1", ["integrate"], [{"what": "integral", "expr": "1"}], 4,
+    "integration by parts: 1")
+
+add("Solve for x and y: 3x + 2y = 12 and x - y = -1", ["solve"], [{"what": "x", "value": 2, "rel": 1e-9},
+                                                                   {"what": "y", "value": 3, "rel": 1e-9}], 4,
+    "linear system")
+
+add("d/dx of ln(x^2 + 1)", ["differentiate"], [{"what": "derivative", "expr": "2*x/(x**2 + 1)"}], 4,
+    "chain rule")
+
 # refusals: what is missing must be said -------------------------------------------------------------------
 add("Is this process capable? 10.1 10.2 9.9 10.0 10.3 10.1", ["capability"], [], 2,
     "no specification limits given", refuse=True)
 add("Compare the two suppliers with a t-test", ["t_test"], [], 2, "no data given", refuse=True)
+add("Is the proportion defective below 2%? We found some defects last week.", ["proportion_test"], [], 2,
+    "no counts given", refuse=True)
+add("Run a Mann-Whitney test on A: 3 5 4 6 7 and B: 8 9 7 10 9", ["mann_whitney"], [], 5,
+    "no Mann-Whitney tool yet: refuse rather than a stand-in", refuse=True)
 
 OUT.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
 print(f"{len(items)} questions -> {OUT}")
