@@ -12,6 +12,7 @@ import re
 from copy import deepcopy
 from decimal import Decimal
 
+from graphs.planning.dropped_values import drop_named_values
 from graphs.planning.extract import (
     NUM,
     flat_lists,
@@ -23,7 +24,6 @@ from graphs.planning.extract import (
     strip_repeated_units,
     ungroup_thousands,
 )
-from graphs.planning.dropped_values import drop_named_values
 from graphs.planning.intent import Intent
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis

@@ -10,12 +10,11 @@ from decimal import Decimal
 
 import pytest
 
-from tools.errors import HavocInputError
-
 from dsl.parser import parse
 from graphs.planning.extract import blank_keyed, line_table, longest_run, number_runs, tables
 from graphs.planning.nl import plan_question
 from graphs.planning.to_dsl import render_program
+from tools.errors import HavocInputError
 
 
 def _one(question: str, mode: str, **kw) -> tuple[str, dict]:
