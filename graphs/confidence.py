@@ -10,6 +10,10 @@ project's labelled question sets, where each answer is right or wrong
 `havoc-agent eval agent` reports AUROC and expected calibration error, and
 says which sets were not used in the fit.
 
+Two rules sit on top of the fit, for evidence the labelled sets hold no example
+of yet: a failed independent recomputation halves the probability, and two
+readers that disagree cap it at 0.5.
+
 The features are the evidence an engineer would weigh: did the reading audit
 account for every number and cue, did the independent recomputation pass,
 did two readers agree, how clear was the question's kind, did the
@@ -98,10 +102,16 @@ def calibrated_confidence(state: dict) -> tuple[float, dict[str, float]]:
     if not [r for r in state.get("results") or [] if r.get("output") is not None]:
         return 0.0, {}
     x = features(state)
-    return round(probability(x), 3), x
+    p = probability(x)
+    # evidence the labelled sets hold no example of yet, so the fit cannot weigh it: rules, stated here
+    if x["audit_numeric"] == 0.0:
+        p *= 0.5  # an independent recomputation disagreed with the tool
+    if x["disagreement"] == 1.0:
+        p = min(p, 0.5)  # two readers disagree: at best a coin until labelled disagreements exist
+    return round(p, 3), x
 
 
-def fit(rows: list[tuple[dict[str, float], int]], l2: float = 1.0, iterations: int = 50) -> dict[str, float]:
+def fit(rows: list[tuple[dict[str, float], int]], l2: float = 0.1, iterations: int = 100) -> dict[str, float]:
     """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
     import numpy as np
 

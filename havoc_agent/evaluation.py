@@ -31,6 +31,9 @@ from graphs.confidence import (
     fit,
     probability,
 )
+from graphs.confidence import weights as _weights
+
+weights_cache_clear = _weights.cache_clear
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 DEFAULT_SETS = (DATA / "agent_questions.jsonl", DATA / "reading_questions.jsonl",
@@ -263,6 +266,22 @@ def summary(scored: list[Scored], weights: dict[str, float] | None = None) -> di
     return out
 
 
+LABELS = DATA / "confidence_labels.jsonl"
+
+
+def earlier_answers(path: Path = LABELS) -> list[Scored]:
+    """Labelled answers of the planner before issue 9 (tests/data/make_confidence_labels.py), re-audited by
+    today's reading audit: the wrong readings the confidence must learn to doubt."""
+    if not path.is_file():
+        return []
+    rows = []
+    for r in load(path):
+        x = r.get("features") or {}
+        rows.append(Scored(f"{r['set']}@{r['commit']}", r["question"], r["outcome"],
+                           probability(x) if x else 0.0, "", [], x))
+    return rows
+
+
 def fitted_sets() -> list[str]:
     if WEIGHTS_FILE.exists():
         return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")).get("fitted_on", [])
@@ -272,6 +291,7 @@ def fitted_sets() -> list[str]:
 def fit_weights(scored: list[Scored]) -> dict[str, Any]:
     rows = [(r.features, int(r.outcome == "right")) for r in scored if r.features]
     weights = fit(rows)
+    weights_cache_clear()
     record = {"weights": weights, "features": list(FEATURES),
               "fitted_on": sorted({r.set_name for r in scored}),
               "answers": len(rows), "right": sum(y for _, y in rows), "not_right": sum(1 - y for _, y in rows)}

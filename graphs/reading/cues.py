@@ -126,8 +126,8 @@ def _exclusion(calls: list[Call], m: re.Match[str]) -> bool:
     if position:
         return False  # a position ("point 5", "the 4th sample") must reach the tool's exclusions
     if value is None:  # "the 18.5 was a glitch, drop it": the value is named elsewhere in the sentence
-        start = max(m.string.rfind(".", 0, m.start()), m.string.rfind("?", 0, m.start()), 0)
-        named = re.findall(NUM, m.string[start:m.end()])
+        ends = [e.end() for e in re.finditer(r"[.?!](?:\s|$)", m.string[:m.start()])]
+        named = re.findall(rf"(?<![\w.]){NUM}", m.string[(ends[-1] if ends else 0):m.end()])
         if len(named) != 1:
             return False
         value = named[0]

@@ -18,14 +18,22 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a labelled JSONL set (repeatable); default: tests/data/agent_questions.jsonl and "
                         "tests/data/blind/*.jsonl")
     p.add_argument("--fit", action="store_true",
-                   help="refit the confidence weights on these sets (graphs/confidence_weights.json)")
+                   help="refit the confidence weights on these sets (graphs/confidence_weights.json), with the "
+                        "earlier planner's labelled answers (tests/data/confidence_labels.jsonl)")
     p.add_argument("--misses", action="store_true", help="list every answer that is not right")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_agent)
 
 
 def _agent(args: argparse.Namespace) -> int:
-    from havoc_agent.evaluation import DEFAULT_SETS, fit_weights, floors_failed, run_sets, summary
+    from havoc_agent.evaluation import (
+        DEFAULT_SETS,
+        earlier_answers,
+        fit_weights,
+        floors_failed,
+        run_sets,
+        summary,
+    )
 
     paths = args.sets or list(DEFAULT_SETS)
     for path in paths:
@@ -43,8 +51,10 @@ def _agent(args: argparse.Namespace) -> int:
             print(f"{done}/{total} questions", file=sys.stderr, flush=True)
 
     scored = run_sets(paths, progress)
+    if not args.sets:
+        scored += earlier_answers()
     fitted = fit_weights(scored) if args.fit else None
-    report = summary(scored)
+    report = summary(scored, fitted["weights"] if fitted else None)
     failed = floors_failed(report)
     report["floors_failed"] = failed
     if fitted:
