@@ -9,6 +9,7 @@ never imports the DSL.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +18,18 @@ from pydantic import BaseModel, ConfigDict, Field
 from tools.registry import register
 
 
+def data_dir() -> Path:
+    """Where a program run as a tool may read CSV files: `HAVOC_DATA_DIR`, else the current directory.
+
+    It is a setting of whoever runs HAVOC, never an argument of the call: a caller that could name the
+    directory could name `/` (paths are resolved, symlinks and `..` included, and must stay under it)."""
+    return Path(os.environ.get("HAVOC_DATA_DIR") or Path.cwd()).expanduser().resolve()
+
+
 class DslRunArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     program: str = Field(description="a HAVOC program (docs/dsl.md), e.g. 'describe [1, 2, 3]'", max_length=1_000_000)
-    base_dir: str | None = Field(None, description="the directory CSV files are read from (default: the "
-                                                    "current directory); files outside it are refused")
     bindings: dict[str, Any] | None = Field(
         None, description="names bound by an earlier run (its `bindings`), for follow-up programs"
     )
@@ -40,6 +47,5 @@ def dsl_run(args: DslRunArgs) -> DslRunResult:
 
     env = dict(args.bindings or {})
     program = dsl.parse(args.program)
-    base = Path(args.base_dir) if args.base_dir else None
-    results = dsl.execute(program, base_dir=base, env=env, confine_files=True)
+    results = dsl.execute(program, base_dir=data_dir(), env=env, confine_files=True)
     return DslRunResult(results=[r.model_dump(mode="json") for r in results], bindings=env)

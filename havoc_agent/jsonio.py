@@ -18,11 +18,38 @@ from tools.errors import HavocInputError
 MAX_BYTES = 64 * 1024 * 1024
 
 
+MAX_NUMBER_DIGITS = 400  # far beyond any measurement; Python refuses ints past 4,300 digits anyway
+
+
+def _number(text: str) -> Decimal:
+    digits = sum(ch.isdigit() for ch in text)
+    if digits > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number of {digits} digits (the limit is {MAX_NUMBER_DIGITS})")
+    value = Decimal(text)
+    if value and not (-400 <= value.adjusted() <= 400):
+        raise ValueError(f"{text[:30]} is out of range (|exponent| above 400)")
+    return value
+
+
+def _integer(text: str) -> int:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"an integer of {len(text)} digits (the limit is {MAX_NUMBER_DIGITS})")
+    return int(text)
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; write the value, or leave the point out")
+
+
 def loads(text: str, *, source: str = "args") -> Any:
+    if "\x00" in text:
+        raise HavocInputError("the JSON contains NUL bytes (a binary file?)", field=source)
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=_number, parse_int=_integer, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise HavocInputError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}", field=source) from None
+    except ValueError as exc:  # from the number readers above
+        raise HavocInputError(str(exc), field=source) from None
     except RecursionError:
         raise HavocInputError("JSON nested too deeply", field=source) from None
 
@@ -37,6 +64,8 @@ def read_arg(value: str, *, field: str = "--args") -> Any:
         try:
             if path.stat().st_size > MAX_BYTES:
                 raise HavocInputError(f"{path} is larger than {MAX_BYTES // 2**20} MiB", field=field)
+            if not path.is_file():
+                raise HavocInputError(f"{path} is not a regular file", field=field)
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise HavocInputError(f"no such file: {path}", field=field) from None

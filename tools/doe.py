@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 import tools.doe_properties  # noqa: F401  (registers `doe_properties`)
 from tools import doe_matrices as mats
@@ -75,6 +75,9 @@ class FactorSpec(BaseModel):
     levels: int | list[float | Decimal | str] | None = None
 
 
+MAX_FACTORS = 64
+
+
 class DesignArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -88,7 +91,8 @@ class DesignArgs(BaseModel):
                                                   "uniform precision for CCD, 0 otherwise)")
     generators: list[str] | None = Field(None, description='fractional factorial generators, e.g. ["E=ABCD"]')
     resolution: int | str | None = Field(None, description="wanted resolution (3..k, or III, IV, V)")
-    runs: int | None = Field(None, ge=2, description="run count of a fraction or Plackett-Burman design")
+    runs: int | None = Field(None, ge=2, le=10_000, description="run count of a fraction or Plackett-Burman design "
+                                                                "(at most 10,000)")
     face: str = Field("circumscribed", description="CCD: circumscribed, inscribed or faced")
     alpha: str | float | None = Field(None, description="CCD axial distance: rotatable, orthogonal or a number")
     samples: int | None = Field(None, ge=2, le=100000, description="Latin hypercube points (default 10 per factor)")
@@ -101,6 +105,37 @@ class DesignArgs(BaseModel):
                                                     "interactions; CCD: orthogonal blocks")
     randomize: bool = False
     seed: int | None = Field(None, ge=0)
+
+    @field_validator("factors")
+    @classmethod
+    def _factor_count(cls, value: Any) -> Any:
+        count = value if isinstance(value, int) else len(value)
+        if count > MAX_FACTORS:
+            raise HavocInputError(f"{count} factors; a design here has at most {MAX_FACTORS}", field="factors")
+        return value
+
+    @model_validator(mode="after")
+    def _size(self) -> DesignArgs:
+        """A design whose run count is known before it is built must fit HAVOC_MAX_RUNS: refused up front,
+        never allocated first."""
+        from tools.limits import limit
+
+        most = limit("HAVOC_MAX_RUNS")
+        if self.design in ("full_factorial", "factorial"):
+            specs = self.factors if isinstance(self.factors, list) else [None] * int(self.factors)
+            runs = 1
+            for spec in specs:
+                levels = getattr(spec, "levels", None)
+                runs *= len(levels) if isinstance(levels, list) else int(self.levels or 2)
+                if runs * self.replicates > most:
+                    raise HavocInputError(f"a full factorial of these factors has more than {most:,} runs "
+                                          "(HAVOC_MAX_RUNS); use a fraction or fewer levels", field="factors")
+        for name in ("runs", "samples"):
+            value = getattr(self, name)
+            if value is not None and value * self.replicates > most:
+                raise HavocInputError(f"{value * self.replicates:,} runs is more than the limit of {most:,} "
+                                      "(HAVOC_MAX_RUNS)", field=name)
+        return self
 
     @field_validator("factors", "center_points", "runs", "samples", "replicates", "blocks", "seed", "levels",
                      mode="before")

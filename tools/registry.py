@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tools.errors import HavocInputError
+from tools.limits import check_arguments
 
 BUILTIN_MODULES = (
     "tools.stats",
@@ -44,6 +45,7 @@ class ToolSpec:
             return args
         if not isinstance(args, Mapping):
             raise HavocInputError(f"arguments of {self.name} must be a JSON object", field="args")
+        check_arguments(self.name, args)
         try:
             return self.args_model.model_validate(dict(args))
         except ValidationError as exc:
@@ -53,10 +55,19 @@ class ToolSpec:
         valid = self.validate(args)
         try:
             return self.func(valid)
+        except HavocInputError:
+            raise
         except ArithmeticError as exc:
             # the safety net for arithmetic the input drove out of range (overflow, 0/0, a NaN trap):
             # bad input in one line naming the tool, like a validation error, never a traceback
             raise HavocInputError(_arithmetic(self.name, exc)) from None
+        except MemoryError:
+            raise HavocInputError(f"{self.name}: these arguments need more memory than this machine allows; "
+                                  "use fewer runs, factors or values") from None
+        except (ValueError, ZeroDivisionError, OverflowError) as exc:
+            # a numeric routine the arguments drove outside its domain (a root finder with no sign change at a
+            # confidence of 1e-20, an int too long to convert): the input's fault, said in one line
+            raise HavocInputError(f"{self.name}: cannot compute with these arguments: {exc}") from None
 
     def json_schema(self) -> dict[str, Any]:
         return self.args_model.model_json_schema()
