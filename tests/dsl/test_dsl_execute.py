@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.errors import HavocInputError
-
 import dsl
+from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
