@@ -48,6 +48,8 @@ def _narrative(model, question: str, conclusion: str) -> str | None:
 
 
 EXPLAINED_PASSAGES = 2
+# two numbers or more ("power 0.8 to detect 0.5 with sd 1", "62 heads out of 100"): a computation was asked for
+_NUMBERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
 # a maths expression in the question ("x^2 y", "3x + 2 = 7", "sin(x)", "∂f/∂y"): quoting an article's worked
 # example would read like an answer to it, so such a question gets an honest "I can't compute that" instead
 _EXPRESSION = re.compile(r"[a-z)]\s*\^\s*[\d(a-z]|\b\d+\s*[a-z]\s*[-+*/=^]|[a-z]\s*=\s*-?\d|\b(?:sin|cos|tan|exp|ln|log|sqrt)"
@@ -79,7 +81,7 @@ def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
     from graphs.planning.nl import carries_data
 
     shown = _explanation_order(passages)[:EXPLAINED_PASSAGES]
-    if carries_data(question) or _EXPRESSION.search(question):
+    if carries_data(question) or _EXPRESSION.search(question) or len(_NUMBERS.findall(question)) >= 2:
         md = [CAPABILITIES, "", "## Related reading", ""] + [f"- {p['citation']}" for p in shown]
         return Answer(markdown="\n".join(md) + "\n", confidence=0.0, status="refused",
                       caveats=["no computation was planned for this data"], citations=[p["citation"] for p in shown])
@@ -146,15 +148,19 @@ def compose(state: dict, model=None) -> Answer:
         md += ["## Checks", ""] + [f"- **{a['stance']}** ({a['topic']}): {a['text']}" for a in arguments] + [""]
         caveats += [a["text"] for a in arguments if a["stance"] == "con"]
     passed = state.get("audit_passed", False)
-    if checks:
+    reading_checks = [c for c in checks if c.get("tool") == "reading"]
+    checks = [c for c in checks if c.get("tool") != "reading"]
+    if checks or reading_checks:
         n_ok = sum(c["passed"] for c in checks)
         undecided = sum(bool(c.get("inconclusive")) for c in checks)
         decided = len(checks) - undecided
-        md += ["## Audit", "", f"{n_ok} of {decided} independent checks passed"
-               + (f" ({undecided} could not decide)" if undecided else "")
-               + ("." if passed else ": **the audit failed**, treat the result with suspicion."), ""]
+        md += ["## Audit", ""]
+        if checks:
+            md += [f"{n_ok} of {decided} independent checks passed"
+                   + (f" ({undecided} could not decide)" if undecided else "")
+                   + ("." if passed else ": **the audit failed**, treat the result with suspicion."), ""]
         md += [f"- {'?' if c.get('inconclusive') else '✓' if c['passed'] else '✗'} {c.get('tool', '')} {c['name']}: "
-               f"{c['detail']}" for c in checks] + [""]
+               f"{c['detail']}" for c in checks + reading_checks] + [""]
         if undecided:
             caveats.append(f"{undecided} audit check(s) could not decide: " + "; ".join(
                 c["detail"] for c in checks if c.get("inconclusive")))

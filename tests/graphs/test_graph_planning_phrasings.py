@@ -216,7 +216,8 @@ def test_round_three_phrasings(question: str, mode: str, tool: str, expected: di
     "what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5",  # summary numbers are not data
 ])
 def test_no_made_up_data(question: str) -> None:
-    assert plan_question(question, "spc") is None
+    with pytest.raises(HavocInputError, match="summary figures"):
+        plan_question(question, "spc")
 
 
 # ------------------------------------------------------------------ follow-ups to an analysis
