@@ -178,7 +178,7 @@ def blind_item_problems(item: dict, state: dict) -> list[str]:
             if not any(_same_expr(s, str(e["expr"])) for s in strings if len(s) < 400):
                 problems.append(f"{e.get('what')}: no result equals {e['expr']}")
             continue
-        want, rel = float(e["value"]), float(e.get("rel", 1e-3))
+        want, rel = float(e["value"] if "value" in e else e["runs"]), float(e.get("rel", 1e-3))
         if not any(math.isclose(x, want, rel_tol=rel, abs_tol=1e-9 + rel * 1e-3) for x in numbers):
             problems.append(f"{e.get('what')}: {want:g} not found")
     return problems
