@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tools.errors import HavocInputError
+from tools.limits import check_arguments, limits
 
 BUILTIN_MODULES = (
     "tools.stats",
@@ -30,6 +31,10 @@ BUILTIN_MODULES = (
     "tools.capability",
     "tools.symbolic",
 )
+
+# modules whose tools already run their own work in capped worker processes (with per-call
+# time limits the user sets), or only orchestrate other tools: they run in the caller's process
+SELF_ISOLATED_MODULES = ("tools.symbolic", "dsl.tool")
 
 
 @dataclass(frozen=True)
@@ -44,13 +49,28 @@ class ToolSpec:
             return args
         if not isinstance(args, Mapping):
             raise HavocInputError(f"arguments of {self.name} must be a JSON object", field="args")
+        check_arguments(args)
         try:
             return self.args_model.model_validate(dict(args))
         except ValidationError as exc:
             raise HavocInputError(_one_line(exc)) from None
 
     def run(self, args: Mapping[str, Any] | BaseModel) -> BaseModel:
+        """Validate (schema and size limits), then run the work inside the envelope.
+
+        The envelope is a worker process (`tools.worker`) whose address space and wall-clock
+        time are capped (`tools.limits`): an input that slips past the size limits still ends
+        in a one-line error naming the tool and the limit, never in the host running out of
+        memory, and a Ctrl-C kills the worker at once.
+        """
         valid = self.validate(args)
+        if self.func.__module__ in SELF_ISOLATED_MODULES:
+            return self._call(valid)
+        from tools.worker import run_with_timeout
+
+        return run_with_timeout(_run_spec, self.name, valid, timeout=float(limits().tool_timeout_s), label=self.name)
+
+    def _call(self, valid: BaseModel) -> BaseModel:
         try:
             return self.func(valid)
         except ArithmeticError as exc:
@@ -64,6 +84,11 @@ class ToolSpec:
 
 _REGISTRY: dict[str, ToolSpec] = {}
 _loaded = False
+
+
+def _run_spec(name: str, valid: BaseModel) -> BaseModel:
+    """The job a worker runs: look the tool up by name there (a function is sent by reference)."""
+    return get(name)._call(valid)
 
 
 def register(name: str, args_model: type[BaseModel]) -> Callable[[Callable], Callable]:
