@@ -18,7 +18,6 @@ from tools.errors import HavocInputError
 from tools.limits import check_at_most
 
 
-
 class Factor(BaseModel):
     """One factor after validation: label (A, B, ...), name, optional range, optional levels."""
 

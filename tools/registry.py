@@ -68,7 +68,7 @@ class ToolSpec:
             return self._call(valid)
         from tools.worker import run_with_timeout
 
-        return run_with_timeout(_run_spec, self.name, valid, timeout=float(limits().tool_timeout_s), label=self.name)
+        return run_with_timeout(_run_spec, self, valid, timeout=float(limits().tool_timeout_s), label=self.name)
 
     def _call(self, valid: BaseModel) -> BaseModel:
         try:
@@ -86,9 +86,9 @@ _REGISTRY: dict[str, ToolSpec] = {}
 _loaded = False
 
 
-def _run_spec(name: str, valid: BaseModel) -> BaseModel:
-    """The job a worker runs: look the tool up by name there (a function is sent by reference)."""
-    return get(name)._call(valid)
+def _run_spec(spec: ToolSpec, valid: BaseModel) -> BaseModel:
+    """The job a worker runs (the spec travels by reference: its function's module and name)."""
+    return spec._call(valid)
 
 
 def register(name: str, args_model: type[BaseModel]) -> Callable[[Callable], Callable]:

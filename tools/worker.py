@@ -460,6 +460,7 @@ def _rebuild_error(reply: tuple, name: str) -> BaseException:
     if kind == "input":
         err = HavocInputError(detail)
         err.field = field
+        err.__suppress_context__ = True  # one line, as raised in the worker: nothing behind it to show
         return err
     if kind == "memory":
         return HavocInputError(f"{name} ran out of memory (limit {_memory_limit_mb()} MiB above the worker's size, "
