@@ -11,7 +11,9 @@ entry-point group, so `tools` never imports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -64,7 +66,7 @@ class ToolSpec:
         memory, and a Ctrl-C kills the worker at once.
         """
         valid = self.validate(args)
-        if self.func.__module__ in SELF_ISOLATED_MODULES:
+        if self.func.__module__ in SELF_ISOLATED_MODULES or _in_process.get():
             return self._call(valid)
         from tools.worker import run_with_timeout
 
@@ -84,6 +86,21 @@ class ToolSpec:
 
 _REGISTRY: dict[str, ToolSpec] = {}
 _loaded = False
+_in_process: ContextVar[bool] = ContextVar("havoc_tools_in_process", default=False)
+
+
+@contextlib.contextmanager
+def in_process() -> Iterator[None]:
+    """Run tools in this process (size limits still apply; no memory or time cap).
+
+    For a caller that already runs inside its own capped sandbox, and for tests that patch a
+    tool's module in this process (a patch does not reach a worker).
+    """
+    token = _in_process.set(True)
+    try:
+        yield
+    finally:
+        _in_process.reset(token)
 
 
 def _run_spec(spec: ToolSpec, valid: BaseModel) -> BaseModel:
