@@ -38,7 +38,7 @@ from tools.doe_words import (
     word_length_pattern,
 )
 from tools.errors import HavocInputError
-from tools.limits import check_at_most, limits
+from tools.limits import check_at_most, limits, schema_maximum
 from tools.registry import register
 
 DesignName = Literal["full_factorial", "fractional_factorial", "plackett_burman", "box_behnken",
@@ -89,12 +89,12 @@ class DesignArgs(BaseModel):
                                                   "uniform precision for CCD, 0 otherwise)")
     generators: list[str] | None = Field(None, description='fractional factorial generators, e.g. ["E=ABCD"]')
     resolution: int | str | None = Field(None, description="wanted resolution (3..k, or III, IV, V)")
-    runs: int | None = Field(None, ge=2, le=limits().max_runs,
-                             description="run count of a fraction or Plackett-Burman design (at most HAVOC_MAX_RUNS)")
+    runs: int | None = Field(None, ge=2, description="run count of a fraction or Plackett-Burman design",
+                             json_schema_extra=schema_maximum("max_runs"))
     face: str = Field("circumscribed", description="CCD: circumscribed, inscribed or faced")
     alpha: str | float | None = Field(None, description="CCD axial distance: rotatable, orthogonal or a number")
-    samples: int | None = Field(None, ge=2, le=limits().max_runs,
-                                description="Latin hypercube points (default 10 per factor; at most HAVOC_MAX_RUNS)")
+    samples: int | None = Field(None, ge=2, description="Latin hypercube points (default 10 per factor)",
+                                json_schema_extra=schema_maximum("max_runs"))
     criterion: str = Field("random", description="Latin hypercube: random, center, maximin, centermaximin, "
                                                  "correlation")
     levels: int | None = Field(None, ge=2, le=100, description="full factorial: level count for every factor "
@@ -111,6 +111,13 @@ class DesignArgs(BaseModel):
     def _no_booleans(cls, value: Any, info: Any) -> Any:
         if isinstance(value, bool):
             raise HavocInputError("expected a number, got true/false", field=info.field_name)
+        return value
+
+    @field_validator("runs", "samples")
+    @classmethod
+    def _run_limit(cls, value: int | None, info: Any) -> int | None:
+        if value is not None:
+            check_at_most(info.field_name, "runs" if info.field_name == "runs" else "points", value, "max_runs")
         return value
 
 

@@ -6,6 +6,9 @@ any work starts and then runs the work in a worker process capped in memory and 
 A limit that is hit is bad input: a one-line `HavocInputError` naming the field and the
 limit (CLI exit 2, HTTP 4xx), never an out-of-memory kill.
 
+Symbolic tools keep their own stricter bounds (matrices at most 20 x 20, results at most
+100,000 characters, `timeout_s` at most 60 s; `tools.symbolic`).
+
 Every limit is a setting (environment variable) with a default sized for a laptop:
 
 | setting | default | what it bounds |
@@ -13,7 +16,6 @@ Every limit is a setting (environment variable) with a default sized for a lapto
 | `HAVOC_MAX_RUNS` | 4096 | runs of a generated design (runs, samples, runs x replicates) |
 | `HAVOC_MAX_FACTORS` | 64 | factors of a design |
 | `HAVOC_MAX_DATA_POINTS` | 1000000 | numbers in one tool call's arguments, all lists together |
-| `HAVOC_MAX_MATRIX_CELLS` | 10000 | cells of a symbolic matrix |
 | `HAVOC_MAX_STRING_CHARS` | 100000 | characters of one text argument (a DSL program: `HAVOC_MAX_PROGRAM_CHARS`) |
 | `HAVOC_MAX_PROGRAM_CHARS` | 200000 | characters of one DSL program |
 | `HAVOC_MAX_FILE_MB` | 64 | size of a CSV data file or an `@file` of JSON arguments |
@@ -25,9 +27,13 @@ Every limit is a setting (environment variable) with a default sized for a lapto
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 from tools.errors import HavocInputError
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,6 @@ class Limits:
     max_runs: int = 4096
     max_factors: int = 64
     max_data_points: int = 1_000_000
-    max_matrix_cells: int = 10_000
     max_string_chars: int = 100_000
     max_program_chars: int = 200_000
     max_file_mb: int = 64
@@ -52,12 +57,17 @@ def setting_name(field: str) -> str:
     return f"HAVOC_{field.upper()}"
 
 
+_override: Limits | None = None  # set in a worker for one call: the caller's limits, not the worker's env
+
+
 def limits() -> Limits:
     """The limits in force: each field from its `HAVOC_*` variable, else the default.
 
     Read on every call (a few environment look-ups) so that a changed setting applies at once.
     A malformed setting is the operator's input error, named, not a silent default.
     """
+    if _override is not None:
+        return _override
     values: dict[str, int] = {}
     for f in fields(Limits):
         name = setting_name(f.name)
@@ -72,6 +82,26 @@ def limits() -> Limits:
             raise HavocInputError(f"must be at least 1, got {value}", field=name)
         values[f.name] = value
     return Limits(**values)
+
+
+def run_with_limits(lim: Limits, func: Callable[..., T], *args: Any) -> T:
+    """Call `func` with `lim` in force (in a worker: the settings of the process that asked)."""
+    global _override
+    saved, _override = _override, lim
+    try:
+        return func(*args)
+    finally:
+        _override = saved
+
+
+def schema_maximum(limit_field: str) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` stating a limit in a tool's schema, read when the schema is made."""
+    def extra(schema: dict[str, Any]) -> None:
+        schema["maximum"] = getattr(limits(), limit_field)
+        schema["description"] = f"{schema.get('description', '')} (at most {setting_name(limit_field)}, " \
+                                f"now {getattr(limits(), limit_field)})".strip()
+
+    return extra
 
 
 def too_big(field: str, what: str, got: int, limit_field: str) -> HavocInputError:

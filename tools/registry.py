@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tools.errors import HavocInputError
-from tools.limits import check_arguments, limits
+from tools.limits import check_arguments, limits, run_with_limits
 
 BUILTIN_MODULES = (
     "tools.stats",
@@ -70,7 +70,9 @@ class ToolSpec:
             return self._call(valid)
         from tools.worker import run_with_timeout
 
-        return run_with_timeout(_run_spec, self, valid, timeout=float(limits().tool_timeout_s), label=self.name)
+        lim = limits()
+        return run_with_timeout(run_with_limits, lim, _run_spec, self, valid, timeout=float(lim.tool_timeout_s),
+                                label=self.name)
 
     def _call(self, valid: BaseModel) -> BaseModel:
         try:
