@@ -63,11 +63,36 @@ def _client() -> Any:
                     settings.require_writable(f"create the knowledge store {path}")
                     path.mkdir(parents=True, exist_ok=True)
                 check_sqlite(path / "chroma.sqlite3", "the knowledge store")
+                opened = path if settings.is_writable(settings.home()) else _read_only_snapshot(path)
                 try:
-                    _CLIENTS[key] = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+                    _CLIENTS[key] = chromadb.PersistentClient(path=str(opened), settings=chroma_settings)
                 except Exception as exc:  # a file Chroma cannot read: damaged, not our bug, and repairable
                     raise damaged("the knowledge store", path, exc) from None
         return _CLIENTS[key]
+
+
+MAX_SNAPSHOT_BYTES = 2 * 2**30
+
+
+def _read_only_snapshot(path: Path) -> Path:
+    """A private copy of a store in a read-only home, so that reads work.
+
+    Why: Chroma's embedded client writes to its SQLite file as it opens it (even to read),
+    which a read-only mount refuses. A copy in the temporary directory serves every read;
+    it is deleted when the process ends, and writes are refused before they get here.
+    """
+    import atexit
+    import shutil
+    import tempfile
+
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    if size > MAX_SNAPSHOT_BYTES:
+        raise HavocInputError(f"{settings.home()} is read-only and its store ({size // 2**20:,} MiB) is too large to "
+                              "read from a private copy; make it writable or use HAVOC_CHROMA_URL", field="HAVOC_HOME")
+    copy = Path(tempfile.mkdtemp(prefix="havoc-read-only-store-"))
+    atexit.register(shutil.rmtree, copy, ignore_errors=True)
+    shutil.copytree(path, copy, dirs_exist_ok=True)
+    return copy
 
 
 @contextlib.contextmanager
