@@ -220,6 +220,31 @@ def _main_module_not_reimported() -> Iterator[None]:
             main.__spec__ = saved
 
 
+def _start_fork_server_deaf_to_ctrl_c() -> None:
+    """Start the fork server deaf to SIGINT, so that it and every worker inherit that.
+
+    Why: Ctrl-C in a terminal signals the whole process group. The fork server spends its first
+    second importing SymPy and SciPy, and a SIGINT then printed a KeyboardInterrupt traceback
+    from it. An ignored SIGINT survives fork and exec (a handler would not); the parent alone
+    handles Ctrl-C and kills its workers.
+    """
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is threading.main_thread():
+        # an ignored signal stays ignored across exec, and Python then leaves it so
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, old)
+    elif hasattr(signal, "pthread_sigmask"):  # best effort off the main thread (`warm_up` starts it there first)
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+
 class _Worker:
     def __init__(self, ctx: Any, alive: Connection) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
@@ -289,6 +314,7 @@ class _Pool:
             ctx = multiprocessing.get_context(method)
             if method == "forkserver":
                 ctx.set_forkserver_preload(list(PRELOAD))
+                _start_fork_server_deaf_to_ctrl_c()
             self.alive_r, self.alive_w = ctx.Pipe(duplex=False)
             self.ctx = ctx
         return self.ctx
@@ -389,6 +415,9 @@ def warm_up(block: bool = False) -> None:
 
     if _IN_WORKER:
         return
+    if threading.current_thread() is threading.main_thread():
+        with contextlib.suppress(Exception):
+            _get_pool()._context()  # the fork server starts here, where SIGINT can be set aside for it
     if block:
         start()
     else:
