@@ -106,7 +106,9 @@ def _ask(args: argparse.Namespace) -> int:
             err.print("  [dim]" + jsonio.dumps(event["detail"], indent=None)[:2000] + "[/dim]")
 
     from graphs.srs import run, thread_memory
+    from tools.worker import warm_up
 
+    warm_up(block=False)  # here, on the main thread, the fork server starts deaf to Ctrl-C
     if args.thread:
         with thread_memory() as saver:
             state = run(question, thread_id=args.thread, model=model, on_event=on_event, checkpointer=saver)
