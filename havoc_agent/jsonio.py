@@ -78,7 +78,7 @@ def read_bounded(path: Path, *, field: str, limit: int | None = None) -> str:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise HavocInputError(f"no such file: {path}", field=field) from None
+        raise HavocInputError(f"cannot read {path}: no such file", field=field) from None
     except IsADirectoryError:
         raise HavocInputError(f"{path} is a directory", field=field) from None
     except OSError as exc:
