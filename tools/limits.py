@@ -1,74 +1,165 @@
-"""Size limits every tool call is held to before any work starts (issue 14).
+"""The execution envelope's limits: how big an input may be and how much a tool may use.
 
-One bad argument must not exhaust the host: a 100,000-run Plackett–Burman design
-asks for a 50,000² matrix, a million-digit string for a parser's time. Limits
-are checked on the raw arguments, before validation builds anything, and each
-breach is a one-line error naming the field and the limit. They are settings
-(environment variables) with defaults far above real use:
+Why one module: every path into a tool (the CLI's `tool run`, a DSL program, a question
+to `ask`, the HTTP API) goes through `tools.registry`, which checks these limits before
+any work starts and then runs the work in a worker process capped in memory and time.
+A limit that is hit is bad input: a one-line `HavocInputError` naming the field and the
+limit (CLI exit 2, HTTP 4xx), never an out-of-memory kill.
+
+Symbolic tools keep their own stricter bounds (matrices at most 20 x 20, results at most
+100,000 characters, `timeout_s` at most 60 s; `tools.symbolic`).
+
+Every limit is a setting (environment variable) with a default sized for a laptop:
 
 | setting | default | what it bounds |
 |---|---|---|
-| `HAVOC_MAX_VALUES` | 1,000,000 | numbers in one call's arguments (all lists and tables together) |
-| `HAVOC_MAX_TEXT` | 100,000 | characters of one text argument (an expression, a program, a label) |
-| `HAVOC_MAX_DEPTH` | 16 | nesting of lists and objects in the arguments |
-| `HAVOC_MAX_RUNS` | 10,000 | runs of a generated design (also in `doe_design`'s schema) |
-
-Tools state their own per-field bounds in their schemas (`tool describe`), e.g. a design's factors.
+| `HAVOC_MAX_RUNS` | 4096 | runs of a generated design (runs, samples, runs x replicates) |
+| `HAVOC_MAX_FACTORS` | 64 | factors of a design |
+| `HAVOC_MAX_DATA_POINTS` | 1000000 | numbers in one tool call's arguments, all lists together |
+| `HAVOC_MAX_STRING_CHARS` | 100000 | characters of one text argument (a DSL program: `HAVOC_MAX_PROGRAM_CHARS`) |
+| `HAVOC_MAX_PROGRAM_CHARS` | 200000 | characters of one DSL program |
+| `HAVOC_MAX_FILE_MB` | 64 | size of a CSV data file or an `@file` of JSON arguments |
+| `HAVOC_MAX_PATH_CHARS` | 1024 | characters of a file path |
+| `HAVOC_TOOL_TIMEOUT_S` | 60 | wall-clock time of one tool call in its worker |
+| `HAVOC_WORKER_MEMORY_MB` | 1024 | address space a worker may add above its size at start |
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any, TypeVar
 
 from tools.errors import HavocInputError
 
-DEFAULTS = {"HAVOC_MAX_VALUES": 1_000_000, "HAVOC_MAX_TEXT": 100_000, "HAVOC_MAX_DEPTH": 16,
-            "HAVOC_MAX_RUNS": 10_000}
+T = TypeVar("T")
 
 
-def limit(name: str) -> int:
-    raw = os.environ.get(name)
-    if raw is None:
-        return DEFAULTS[name]
+@dataclass(frozen=True)
+class Limits:
+    max_runs: int = 4096
+    max_factors: int = 64
+    max_data_points: int = 1_000_000
+    max_string_chars: int = 100_000
+    max_program_chars: int = 200_000
+    max_file_mb: int = 64
+    max_path_chars: int = 1024
+    tool_timeout_s: int = 60
+    worker_memory_mb: int = 1024
+
+    @property
+    def max_file_bytes(self) -> int:
+        return self.max_file_mb * 2**20
+
+
+def setting_name(field: str) -> str:
+    return f"HAVOC_{field.upper()}"
+
+
+_override: Limits | None = None  # set in a worker for one call: the caller's limits, not the worker's env
+
+
+def limits() -> Limits:
+    """The limits in force: each field from its `HAVOC_*` variable, else the default.
+
+    Read on every call (a few environment look-ups) so that a changed setting applies at once.
+    A malformed setting is the operator's input error, named, not a silent default.
+    """
+    if _override is not None:
+        return _override
+    values: dict[str, int] = {}
+    for f in fields(Limits):
+        name = setting_name(f.name)
+        raw = os.environ.get(name)
+        if raw is None or raw.strip() == "":
+            continue
+        try:
+            value = int(raw)
+        except ValueError:
+            raise HavocInputError(f"expected a whole number, got {raw[:40]!r}", field=name) from None
+        if value < 1:
+            raise HavocInputError(f"must be at least 1, got {value}", field=name)
+        values[f.name] = value
+    return Limits(**values)
+
+
+def run_with_limits(lim: Limits, func: Callable[..., T], *args: Any) -> T:
+    """Call `func` with `lim` in force (in a worker: the settings of the process that asked)."""
+    global _override
+    saved, _override = _override, lim
     try:
-        value = int(raw)
-    except ValueError:
-        raise HavocInputError(f"{name} must be a whole number, got {raw!r}", field=name) from None
-    if value < 1:
-        raise HavocInputError(f"{name} must be at least 1, got {value}", field=name)
-    return value
+        return func(*args)
+    finally:
+        _override = saved
 
 
-def check_arguments(tool: str, args: Mapping[str, Any]) -> None:
-    """Refuse arguments too large to work on, before anything is built from them."""
-    max_values, max_text, max_depth = limit("HAVOC_MAX_VALUES"), limit("HAVOC_MAX_TEXT"), limit("HAVOC_MAX_DEPTH")
+def schema_maximum(limit_field: str) -> Callable[[dict[str, Any]], None]:
+    """`json_schema_extra` stating a limit in a tool's schema, read when the schema is made."""
+    def extra(schema: dict[str, Any]) -> None:
+        schema["maximum"] = getattr(limits(), limit_field)
+        schema["description"] = f"{schema.get('description', '')} (at most {setting_name(limit_field)}, " \
+                                f"now {getattr(limits(), limit_field)})".strip()
+
+    return extra
+
+
+def too_big(field: str, what: str, got: int, limit_field: str) -> HavocInputError:
+    """The one wording of a refused size: field, what was given, the limit and its setting."""
+    limit = getattr(limits(), limit_field)
+    return HavocInputError(f"{got:,} {what} is more than the limit of {limit:,} ({setting_name(limit_field)})",
+                           field=field)
+
+
+def check_at_most(field: str, what: str, got: int, limit_field: str) -> None:
+    if got > getattr(limits(), limit_field):
+        raise too_big(field, what, got, limit_field)
+
+
+MAX_DEPTH = 32
+
+
+def check_arguments(args: object) -> None:
+    """Refuse, before any work, arguments too large or too deep, or text that is not text.
+
+    Counts every number in every list (a tool's data, however nested), measures every
+    string, and refuses a lone surrogate (text from a broken client that no later
+    layer can encode). The field named is the argument's path, e.g. `groups.2`.
+    """
+    lim = limits()
     count = 0
-    stack: list[tuple[str, Any, int]] = [(str(k), v, 1) for k, v in args.items()]
+    stack: list[tuple[object, str, int]] = [(args, "", 0)]
     while stack:
-        field, value, depth = stack.pop()
-        if depth > max_depth:
-            raise HavocInputError(f"{tool}: arguments nested deeper than {max_depth} levels (HAVOC_MAX_DEPTH)",
-                                  field=field)
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise HavocInputError(f"nested more than {MAX_DEPTH} levels deep", field=path or "args")
         if isinstance(value, str):
-            if len(value) > max_text:
-                raise HavocInputError(f"{tool}: text of {len(value):,} characters, more than the limit of "
-                                      f"{max_text:,} (HAVOC_MAX_TEXT)", field=field)
-            _check_text(tool, field, value)
-        elif isinstance(value, Mapping):
-            stack.extend((field, v, depth + 1) for v in value.values())
-            stack.extend((field, k, depth + 1) for k in value if isinstance(k, str))
+            top = path.split(".", 1)[0]
+            limit_field = "max_program_chars" if top in ("program", "source") else "max_string_chars"
+            if len(value) > getattr(lim, limit_field):
+                raise too_big(path or "args", "characters", len(value), limit_field)
+            _check_text(value, path or "args")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(key, str):
+                    _check_text(key, path or "args")
+                stack.append((item, f"{path}.{key}" if path else str(key), depth + 1))
         elif isinstance(value, (list, tuple)):
-            count += len(value)
-            if count > max_values:
-                raise HavocInputError(f"{tool}: more than {max_values:,} values in the arguments "
-                                      "(HAVOC_MAX_VALUES)", field=field)
-            stack.extend((field, v, depth + 1) for v in value)
+            if len(value) > lim.max_data_points:
+                raise too_big(path or "args", "values", len(value), "max_data_points")
+            for i, item in enumerate(value):
+                stack.append((item, f"{path}.{i}" if path else str(i), depth + 1))
+        else:
+            count += 1
+            if count > lim.max_data_points:
+                field = path.split(".", 1)[0] or "args"
+                raise HavocInputError(f"more than the limit of {lim.max_data_points:,} numbers in one call "
+                                      f"({setting_name('max_data_points')})", field=field)
 
 
-def _check_text(tool: str, field: str, text: str) -> None:
+def _check_text(text: str, field: str) -> None:
     try:
         text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise HavocInputError(f"{tool}: text with an unpaired surrogate (not valid Unicode)", field=field) from None
+    except UnicodeEncodeError as exc:
+        raise HavocInputError(f"text holds an invalid character (a lone surrogate) at position {exc.start}; "
+                              "send UTF-8 text", field=field) from None

@@ -168,7 +168,7 @@ def test_dsl_run_tool_is_registered() -> None:
     assert again["results"][0]["output"]["n"] == 2
 
 
-def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
+def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inside = tmp_path / "inside"
     inside.mkdir()
     (inside / "ok.csv").write_text("y\n1\n2\n")
