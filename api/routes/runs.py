@@ -108,6 +108,15 @@ async def stream_stateless_run(body: RunCreate, runs: Manager, owner: Owner, set
     return _sse(run, -1, None, body.on_disconnect == "cancel", runs)
 
 
+@router.post("/threads/{thread_id}/runs")
+async def create_run(thread_id: str, body: RunCreate, runs: Manager, owner: Owner, settings: Settings):
+    """A background run (`runs.create`): it computes whether or not anyone streams it; join or cancel it later."""
+    run = _start(runs, settings, owner, thread_id, body, STREAM_MODES)
+    if not isinstance(body.stream_mode, list) and "stream_mode" not in body.model_fields_set:
+        run.stream_modes = STREAM_MODES  # background runs keep every mode for whoever joins
+    return JSONResponse(run.as_json(), headers={"Content-Location": f"/threads/{thread_id}/runs/{run.run_id}"})
+
+
 async def _wait(run: Run, runs: RunManager, request: Request) -> JSONResponse:
     """The final values; a client that leaves while waiting cancels the run."""
     while not run.done:
