@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
-
-from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 ALICE = {"Authorization": "Bearer key-alice"}
