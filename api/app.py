@@ -12,6 +12,7 @@ from api.routes import assistants, dsl, graph, health, openai_chat, plots, runs,
 from api.runs import RunManager
 from api.security import BodyLimit, RateLimiter
 from api.settings import ApiSettings
+from api.store import open_store
 
 ROUTERS = (health.router, openai_chat.router, assistants.router, threads.router, runs.router,
            graph.router, tools.router, dsl.router, plots.router)
@@ -22,7 +23,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.runs = RunManager(settings.max_runs, settings.max_queue)
+        app.state.runs = RunManager(settings.max_runs, settings.max_queue, open_store(settings.database_url))
         try:
             yield
         finally:

@@ -81,7 +81,7 @@ def _start(runs: RunManager, settings, owner: str, thread_id: str | None, body: 
 def _sse(run: Run, after: int, modes: set[str] | None, cancel_on_disconnect: bool, runs: RunManager):
     async def events():
         try:
-            async for event in run.follow(after):
+            async for event in runs.follow(run, after):
                 if modes is not None and event.event in STREAM_MODES and event.event not in modes:
                     continue
                 yield ServerSentEvent(data=jsonio.dumps(event.data, indent=None), event=event.event,
@@ -117,16 +117,25 @@ async def create_run(thread_id: str, body: RunCreate, runs: Manager, owner: Owne
     return JSONResponse(run.as_json(), headers={"Content-Location": f"/threads/{thread_id}/runs/{run.run_id}"})
 
 
+async def wait_or_cancel(run: Run, runs: RunManager, request: Request) -> None:
+    """Wait for the run; a client that leaves meanwhile cancels it."""
+    waiting = asyncio.ensure_future(runs.wait(run))
+    try:
+        while not waiting.done():
+            await asyncio.wait({waiting}, timeout=0.5)
+            if not waiting.done() and await request.is_disconnected():
+                runs.cancel(run)
+                await waiting
+    finally:
+        if not waiting.done():
+            runs.cancel(run)
+            waiting.cancel()
+
+
 async def _wait(run: Run, runs: RunManager, request: Request) -> JSONResponse:
     """The final values; a client that leaves while waiting cancels the run."""
-    while not run.done:
-        try:
-            await asyncio.wait_for(asyncio.shield(run.task), timeout=0.5)
-        except TimeoutError:
-            if await request.is_disconnected():
-                runs.cancel(run)
-                await asyncio.shield(run.task)
-    values = next((e.data for e in reversed(run.events) if e.event == "values"), None)
+    await wait_or_cancel(run, runs, request)
+    values = runs.final_values(run)
     if run.status == "error" and values is None:
         raise ApiError(500, f"run failed: {run.error}", code="run_failed")
     location = f"/threads/{run.thread_id}/runs/{run.run_id}" if run.thread_id else f"/runs/{run.run_id}"
@@ -159,7 +168,7 @@ async def wait_stateless_run(body: RunWait, request: Request, runs: Manager, own
 
 def owned_run(runs: RunManager, thread_id: str, run_id: str, owner: str) -> Run:
     owned_thread(runs, thread_id, owner)
-    run = runs.runs.get(run_id)
+    run = runs.get_run(run_id)
     if run is None or run.thread_id != thread_id:
         raise ApiError(404, f"run {run_id} not found in thread {thread_id}", param="run_id", code="run_not_found")
     return run
@@ -174,8 +183,7 @@ async def get_run(thread_id: str, run_id: str, runs: Manager, owner: Owner) -> d
 async def list_runs(thread_id: str, runs: Manager, owner: Owner,
                     limit: int = Query(10, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
     owned_thread(runs, thread_id, owner)
-    found = [r for r in runs.runs.values() if r.thread_id == thread_id][::-1]
-    return [r.as_json() for r in found[offset: offset + limit]]
+    return [r.as_json() for r in runs.thread_runs(thread_id)[offset: offset + limit]]
 
 
 @router.post("/threads/{thread_id}/runs/{run_id}/cancel", status_code=202)
@@ -183,19 +191,15 @@ async def cancel_run(thread_id: str, run_id: str, runs: Manager, owner: Owner,
                      wait: bool = Query(False), action: Literal["interrupt", "rollback"] = Query("interrupt")):
     run = owned_run(runs, thread_id, run_id, owner)
     runs.cancel(run)
-    if wait and run.task is not None:
-        await asyncio.shield(run.task)
-        return run.as_json()
+    if wait:
+        return (await runs.wait(run)).as_json()
     return None
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/join")
 async def join_run(thread_id: str, run_id: str, runs: Manager, owner: Owner) -> Any:
-    run = owned_run(runs, thread_id, run_id, owner)
-    if run.task is not None:
-        await asyncio.shield(run.task)
-    values = next((e.data for e in reversed(run.events) if e.event == "values"), None)
-    return _json(values or {})
+    run = await runs.wait(owned_run(runs, thread_id, run_id, owner))
+    return _json(runs.final_values(run) or {})
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/stream")
