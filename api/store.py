@@ -10,6 +10,7 @@ SQLite checkpointer under $HAVOC_HOME.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -131,7 +132,10 @@ class PostgresStore:
         self.pool = ConnectionPool(url, min_size=1, max_size=8, open=True,
                                    kwargs={"autocommit": True, "row_factory": dict_row, "prepare_threshold": None})
         with self.pool.connection() as conn:
-            conn.execute("select pg_advisory_lock(7240312)")  # workers start together: one migrates at a time
+            # workers start together: one migrates at a time. Polled, not a blocking lock: a statement
+            # waiting on the lock would hold a snapshot that the saver's CREATE INDEX CONCURRENTLY waits for.
+            while not conn.execute("select pg_try_advisory_lock(7240312) as got").fetchone()["got"]:
+                time.sleep(0.1)
             try:
                 conn.execute(SCHEMA)
                 self.saver = PostgresSaver(self.pool)

@@ -79,7 +79,7 @@ def start_server(home: Path, env: dict[str, str] | None = None, host: str = "127
         except httpx.HTTPError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError("server did not start in 60 s")
+    raise RuntimeError(f"server did not start in 60 s: {process.communicate()[0][-3000:]}")
 
 
 def stop_server(server: Server) -> None:
@@ -95,8 +95,8 @@ def stop_server(server: Server) -> None:
 def server_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Server]]:
     started: list[Server] = []
 
-    def make(env: dict[str, str] | None = None) -> Server:
-        server = start_server(tmp_path_factory.mktemp("api_home"), env)
+    def make(env: dict[str, str] | None = None, extra: list[str] | None = None) -> Server:
+        server = start_server(tmp_path_factory.mktemp("api_home"), env, extra=extra)
         started.append(server)
         return server
 
@@ -115,3 +115,39 @@ def server(server_factory) -> Server:
 def keyed_server(server_factory) -> Server:
     return server_factory({"HAVOC_API_KEYS": "key-alice,key-bob", "HAVOC_API_RATE": "600",
                            "HAVOC_CORS_ORIGINS": "http://ui.example"})
+
+
+PG_BIN = Path("/usr/lib/postgresql")
+
+
+def _pg_bin() -> Path | None:
+    versions = sorted(PG_BIN.glob("*/bin/pg_ctl"))
+    return versions[-1].parent if versions else None
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A real PostgreSQL server of our own on 127.0.0.1, run as a non-root user (it refuses root)."""
+    import shutil
+    import tempfile
+
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.fail("PostgreSQL is not installed (`make test` installs Debian's postgresql package)")
+    data = Path(tempfile.mkdtemp(prefix="havoc_pg_"))
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres", "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = free_port()
+    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data / "db"), "-A", "trust", "-U", "havoc",
+                    "--no-sync"], check=True, capture_output=True)
+    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-w", "-l", str(data / "log"),
+                    "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                   check=True, capture_output=True)
+    try:
+        yield f"postgresql://havoc@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data / "db"), "-m", "fast", "stop"],
+                       capture_output=True)
+        shutil.rmtree(data, ignore_errors=True)
