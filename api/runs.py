@@ -248,16 +248,19 @@ class RunManager:
 
     def _compute(self, run: Run, loop: asyncio.AbstractEventLoop) -> dict[str, Any]:
         """In a worker thread: the graph, its trace events handed to the loop as they happen."""
+        from dsl.files import file_access
         from graphs.srs import run as srs_run
 
         def on_event(trace: dict) -> None:
             loop.call_soon_threadsafe(self._on_trace, run, trace)
 
-        if run.thread_id is None:
-            return srs_run(run.question, on_event=on_event, cancel=run.cancel)
-        with self.store.checkpointer() as saver:
-            return srs_run(run.question, thread_id=run.thread_id, on_event=on_event, cancel=run.cancel,
-                           checkpointer=saver)
+        # a question that arrived over HTTP reads no server file, whichever planner wrote its program
+        with file_access(None):
+            if run.thread_id is None:
+                return srs_run(run.question, on_event=on_event, cancel=run.cancel)
+            with self.store.checkpointer() as saver:
+                return srs_run(run.question, thread_id=run.thread_id, on_event=on_event, cancel=run.cancel,
+                               checkpointer=saver)
 
     def _on_trace(self, run: Run, trace: dict) -> None:
         if "custom" in run.stream_modes:
