@@ -130,9 +130,10 @@ async def chat_completions(body: ChatRequest, request: Request, runs: Manager, o
             yield {"data": chunk({"role": "assistant", "content": ""})}
             async for _ in runs.follow(run):
                 pass  # the chat stream carries the answer; the trace is on /threads/.../runs/stream
-            if run.status == "error" and not _answer(run):
-                yield {"data": jsonio.dumps(error_body(500, f"the run failed: {run.error}", code="run_failed"),
-                                            indent=None)}
+            failed = run.status == "interrupted" or (run.status == "error" and not _answer(run))
+            if failed:
+                message = "the run was cancelled" if run.status == "interrupted" else f"the run failed: {run.error}"
+                yield {"data": jsonio.dumps(error_body(500, message, code=f"run_{run.status}"), indent=None)}
                 yield {"data": "[DONE]"}
                 return
             content = _answer(run)

@@ -196,6 +196,26 @@ async def cancel_run(thread_id: str, run_id: str, runs: Manager, owner: Owner,
     return None
 
 
+class CancelMany(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    thread_id: str | None = None
+    run_ids: list[str] = Field(min_length=1, max_length=1000)
+
+
+@router.post("/runs/cancel", status_code=204)
+async def cancel_runs(body: CancelMany, runs: Manager, owner: Owner,
+                      action: Literal["interrupt", "rollback"] = Query("interrupt")) -> None:
+    """`runs.cancel_many(run_ids=[...])`: also reaches stateless runs, such as a chat completion's
+    (its id is the `x-havoc-run-id` header). Runs of other keys are not found."""
+    found = [runs.get_run(run_id) for run_id in body.run_ids]
+    missing = [rid for rid, run in zip(body.run_ids, found, strict=True)
+               if run is None or run.owner != owner or (body.thread_id and run.thread_id != body.thread_id)]
+    if missing:
+        raise ApiError(404, f"run {missing[0]} not found", param="run_ids", code="run_not_found")
+    for run in found:
+        runs.cancel(run)
+
+
 @router.get("/threads/{thread_id}/runs/{run_id}/join")
 async def join_run(thread_id: str, run_id: str, runs: Manager, owner: Owner) -> Any:
     run = await runs.wait(owned_run(runs, thread_id, run_id, owner))

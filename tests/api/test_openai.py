@@ -76,3 +76,29 @@ def test_unknown_model_bad_parameters_and_bad_json(server):
     r = httpx.post(server.url + "/v1/chat/completions", content=b'{"model": ',
                    headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["error"]["type"] == "invalid_request_error"
+
+
+def test_an_error_mid_stream_is_an_error_chunk_then_done(server):
+    """A streamed completion whose run is cancelled (here through `runs.cancel_many`) ends with an error."""
+    slow = "```havoc\nintegral of exp(sin(x)^3)*x^7*cos(x^2) by x\n```"
+    with httpx.Client(base_url=server.url, timeout=60) as http, http.stream(
+            "POST", "/v1/chat/completions",
+            json={"model": "havoc-agent", "stream": True, "messages": [{"role": "user", "content": slow}]}) as r:
+        run_id = r.headers["x-havoc-run-id"]
+        lines = r.iter_lines()
+        first = next(line for line in lines if line.startswith("data: "))
+        assert json.loads(first[6:])["choices"][0]["delta"]["role"] == "assistant"
+        assert httpx.post(server.url + "/runs/cancel", json={"run_ids": [run_id]}).status_code == 204
+        data = [line[6:] for line in lines if line.startswith("data: ")]
+    assert data[-1] == "[DONE]"
+    error = json.loads(data[-2])["error"]
+    assert error["message"] == "the run was cancelled" and error["code"] == "run_interrupted"
+    # the openai SDK surfaces it as an APIError while iterating
+    with pytest.raises(openai.APIError, match="cancelled"):
+        stream = client(server).chat.completions.with_raw_response.create(
+            model="havoc-agent", stream=True, messages=[{"role": "user", "content": slow}])
+        run_id = stream.headers["x-havoc-run-id"]
+        parsed = stream.parse()
+        for i, _ in enumerate(parsed):
+            if i == 0:
+                httpx.post(server.url + "/runs/cancel", json={"run_ids": [run_id]})
