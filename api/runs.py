@@ -30,6 +30,7 @@ STREAM_MODES = ("values", "updates", "custom")
 DONE = ("success", "error", "interrupted")
 ASSISTANT_ID = "havoc"
 POLL_S = 0.1
+KEPT_RUNS = 1000  # finished runs a worker keeps in memory (with PostgreSQL they stay in the tables)
 
 
 class Busy(Exception):
@@ -245,6 +246,14 @@ class RunManager:
                 self._publish(run, "error", {"error": "RunError", "message": run.error})
             self._set_status(run, run.status)
             self._publish(run, "end", {"run_id": run.run_id, "status": run.status})
+            self._forget_old_runs()
+
+    def _forget_old_runs(self) -> None:
+        """A long-lived server must not keep every run's events: the oldest finished ones go first."""
+        finished = [rid for rid, r in self.local.items() if r.done]
+        for rid in finished[:max(0, len(self.local) - KEPT_RUNS)]:
+            del self.local[rid]
+            self.store.forget_run(rid)
 
     def _compute(self, run: Run, loop: asyncio.AbstractEventLoop) -> dict[str, Any]:
         """In a worker thread: the graph, its trace events handed to the loop as they happen."""

@@ -90,6 +90,11 @@ class MemoryStore:
         with self._lock:
             self.events[run_id].append((seq, event, data))
 
+    def forget_run(self, run_id: str) -> None:
+        with self._lock:
+            self.runs.pop(run_id, None)
+            self.events.pop(run_id, None)
+
     def events_after(self, run_id: str, after: int) -> list[tuple[int, str, Any]]:
         with self._lock:
             return [e for e in self.events.get(run_id, []) if e[0] > after]
@@ -199,6 +204,9 @@ class PostgresStore:
     def append_event(self, run_id: str, seq: int, event: str, data: Any) -> None:
         self._exec("insert into havoc_run_events (run_id, seq, event, data) values (%s, %s, %s, %s::jsonb)",
                    (run_id, seq, event, _json(data)))
+
+    def forget_run(self, run_id: str) -> None:
+        """The tables keep every run: any worker may still be asked for it."""
 
     def events_after(self, run_id: str, after: int) -> list[tuple[int, str, Any]]:
         with self.pool.connection() as conn:

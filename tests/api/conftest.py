@@ -63,7 +63,7 @@ def start_server(home: Path, env: dict[str, str] | None = None, host: str = "127
                  extra: list[str] | None = None) -> Server:
     port = free_port()
     full_env = {**os.environ, "HAVOC_HOME": str(home), "PYTHONPATH": str(REPO), "OMP_NUM_THREADS": "1",
-                **(env or {})}
+                "HAVOC_WEB_DIST": str(home / "no-web-dist"), **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "havoc_agent.cli", "serve", "--host", host, "--port", str(port),
          "--log-level", "warning", *(extra or [])],

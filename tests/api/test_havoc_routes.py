@@ -78,3 +78,14 @@ def test_run_plots_are_svg(server):
     svg = httpx.get(server.url + plots[0]["url"])
     assert svg.headers["content-type"].startswith("image/svg+xml") and b"<svg" in svg.content[:500]
     assert httpx.get(f"{server.url}/threads/{tid}/runs/{run_id}/plots/99_capability.svg").status_code == 404
+
+
+def test_root_serves_the_built_web_ui_when_there_is_one(server, server_factory, tmp_path_factory):
+    assert httpx.get(server.url + "/").status_code == 404  # no dist in the test server's settings
+    dist = tmp_path_factory.mktemp("dist")
+    (dist / "index.html").write_text("<!doctype html><title>HAVOC</title>")
+    (dist / "app.js").write_text("console.log('havoc')")
+    web = server_factory({"HAVOC_WEB_DIST": str(dist)})
+    assert "<title>HAVOC</title>" in httpx.get(web.url + "/").text
+    assert httpx.get(web.url + "/app.js").headers["content-type"].startswith("text/javascript")
+    assert httpx.get(web.url + "/v1/graph").status_code == 200  # the API still answers under it

@@ -89,3 +89,26 @@ def test_runs_beyond_slots_and_queue_get_429_while_health_stays_fast(server_fact
         assert httpx.post(f"{small.url}/threads/{tid}/runs/{rid}/cancel").status_code == 202
     for tid, rid in ((tids[0], running), (tids[1], queued_id)):
         assert wait_status(f"{small.url}/threads/{tid}/runs/{rid}", {"interrupted"})["status"] == "interrupted"
+
+
+def test_a_worker_forgets_its_oldest_finished_runs(monkeypatch):
+    """In-process on purpose: the bound is a module constant, and a thousand runs over HTTP would be slow."""
+    import asyncio
+
+    from api import runs as runs_module
+    from api.runs import RunManager
+
+    monkeypatch.setattr(runs_module, "KEPT_RUNS", 3)
+
+    async def go() -> tuple[list[str], RunManager]:
+        manager = RunManager(max_runs=2, max_queue=10)
+        started = []
+        for _ in range(5):
+            started.append(manager.start("mean of 1 2 3", owner="local", thread=None, stream_modes=()))
+            await manager.wait(started[-1])
+        manager.shutdown()
+        return [r.run_id for r in started], manager
+
+    ids, manager = asyncio.run(go())
+    assert list(manager.local) == ids[-3:]
+    assert manager.get_run(ids[0]) is None and manager.get_run(ids[-1]).status == "success"
