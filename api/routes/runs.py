@@ -24,16 +24,23 @@ router = APIRouter(tags=["langgraph"])
 PING_S = 15
 
 
+# LangGraph's stream modes: ours, and the ones clients such as agent-chat-ui ask for that carry nothing here
+AnyMode = Literal["values", "updates", "custom", "messages", "messages-tuple", "events", "debug", "tasks",
+                  "checkpoints"]
+
+
 class RunCreate(BaseModel):
     """What langgraph-sdk's `runs.stream` / `runs.wait` send; fields we do not use are accepted and ignored."""
 
     model_config = ConfigDict(extra="ignore")
     assistant_id: str = ASSISTANT_ID
     input: dict[str, Any] | None = None
-    stream_mode: Literal["values", "updates", "custom"] | list[Literal["values", "updates", "custom"]] = "values"
+    stream_mode: AnyMode | list[AnyMode] = Field("values", description=(
+        "values, updates, custom (our trace events); LangGraph's other modes are accepted and send nothing"))
     metadata: dict[str, Any] | None = None
     on_disconnect: Literal["cancel", "continue"] = "cancel"
-    multitask_strategy: Literal["reject"] | None = Field(None, description="only `reject` is supported")
+    multitask_strategy: Literal["reject", "interrupt", "rollback", "enqueue"] | None = Field(
+        None, description="accepted; every strategy behaves as `reject` (409 while the thread has a run)")
     stream_resumable: bool | None = None
 
 
@@ -111,9 +118,9 @@ async def stream_stateless_run(body: RunCreate, runs: Manager, owner: Owner, set
 @router.post("/threads/{thread_id}/runs")
 async def create_run(thread_id: str, body: RunCreate, runs: Manager, owner: Owner, settings: Settings):
     """A background run (`runs.create`): it computes whether or not anyone streams it; join or cancel it later."""
+    if "stream_mode" not in body.model_fields_set:
+        body.stream_mode = list(STREAM_MODES)  # a background run keeps every mode for whoever joins
     run = _start(runs, settings, owner, thread_id, body, STREAM_MODES)
-    if not isinstance(body.stream_mode, list) and "stream_mode" not in body.model_fields_set:
-        run.stream_modes = STREAM_MODES  # background runs keep every mode for whoever joins
     return JSONResponse(run.as_json(), headers={"Content-Location": f"/threads/{thread_id}/runs/{run.run_id}"})
 
 
@@ -150,7 +157,7 @@ def _json(data: Any) -> Any:
 
 
 class RunWait(RunCreate):
-    stream_mode: Literal["values", "updates", "custom"] | list[Literal["values", "updates", "custom"]] = "values"
+    pass
 
 
 @router.post("/threads/{thread_id}/runs/wait")
@@ -236,6 +243,6 @@ async def join_stream(thread_id: str, run_id: str, runs: Manager, owner: Owner,
                            param="Last-Event-ID")
         after = int(last_event_id)
     modes = {m for m in stream_mode or [] if m}  # the SDK sends `stream_mode=` when it has none
-    if modes - set(STREAM_MODES):
-        raise ApiError(422, f"stream_mode: must be among {', '.join(STREAM_MODES)}", param="stream_mode")
+    if modes - set(AnyMode.__args__):
+        raise ApiError(422, f"stream_mode: must be among {', '.join(AnyMode.__args__)}", param="stream_mode")
     return _sse(run, after, modes or None, cancel_on_disconnect, runs)

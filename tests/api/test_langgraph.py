@@ -130,7 +130,7 @@ def test_bad_run_input_is_4xx_naming_the_field(server):
     for body, field in (({"assistant_id": "havoc", "input": {}}, "input"),
                         ({"assistant_id": "havoc", "input": {"question": 3}}, "input.question"),
                         ({"assistant_id": "havoc", "input": {"question": "  "}}, "input.question"),
-                        ({"assistant_id": "havoc", "input": {"question": "x"}, "stream_mode": "debug"},
+                        ({"assistant_id": "havoc", "input": {"question": "x"}, "stream_mode": "bogus"},
                          "stream_mode"),
                         ({"assistant_id": "havoc", "input": {"messages": [{"type": "ai", "content": "hi"}]}},
                          "input.messages")):
@@ -140,3 +140,18 @@ def test_bad_run_input_is_4xx_naming_the_field(server):
     r = httpx.post(f"{server.url}/threads/{tid}/runs/wait", content=b"{not json",
                    headers={"content-type": "application/json"})
     assert r.status_code == 400 and "JSON" in r.json()["error"]["message"]
+
+
+def test_agent_chat_ui_style_request_with_other_modes_and_strategy(server):
+    """agent-chat-ui asks for modes we do not produce and a multitask strategy: accepted, the answer in values."""
+    async def go():
+        client = get_client(url=server.url)
+        tid = (await client.threads.create())["thread_id"]
+        return [p async for p in client.runs.stream(
+            tid, "havoc", input={"messages": [{"type": "human", "content": [{"type": "text", "text": DOE}]}]},
+            stream_mode=["values", "messages-tuple", "custom"], multitask_strategy="enqueue")]
+
+    parts = arun(go())
+    assert {p.event for p in parts} == {"metadata", "values", "custom", "end"}
+    final = [p for p in parts if p.event == "values"][-1].data
+    assert final["messages"][0]["content"] == DOE and "15 runs" in final["messages"][-1]["content"]
