@@ -31,6 +31,6 @@ def test_no_server_errors(server_factory, tmp_path):
     out = subprocess.run([cli, "--config-file", str(config), "run", server.url + "/openapi.json",
                           "--checks", "not_a_server_error", "--max-examples", "10", "--generation-deterministic",
                           "--phases", "examples,coverage,fuzzing", "--request-timeout", "60"],
-                         capture_output=True, text=True, timeout=400)
+                         capture_output=True, text=True, timeout=400, cwd=tmp_path)  # its cache stays out of the repo
     assert out.returncode == 0, out.stdout[-6000:] + out.stderr[-2000:]
     assert "passed" in out.stdout
