@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench clean postgresql
 
 install: $(STAMP)
 
@@ -31,8 +31,14 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/havoc-agent ask "Design a Box-Behnken DOE"
 
-test: install
+test: install postgresql
 	$(BIN)/python -m pytest
+
+# The API's tests start their own PostgreSQL server (tests/api/conftest.py): Debian's package, where missing.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; fi; }
 
 lint: install
 	$(BIN)/ruff check .
