@@ -48,7 +48,7 @@ export function GraphView({ spec, trace, selected, onPick }: {
   const positions = useMemo(() => layout(spec), [spec]);
   const nodes: Node<StageData>[] = Object.entries(positions).map(([id, position]) => {
     const n = isStage(id) ? trace.nodes[id] : null;
-    return { id, type: "stage", position, draggable: false,
+    return { id, type: "stage", position, draggable: false, width: W, height: H,
       data: { stage: id, status: n?.status ?? "idle", ms: formatMs(n?.ms ?? null), selected: selected === id, onPick } };
   });
   const edges: Edge[] = spec.edges.filter((e) => positions[e.source] && positions[e.target]).map((e) => {
@@ -65,7 +65,7 @@ export function GraphView({ spec, trace, selected, onPick }: {
   });
   return (
     <div className="graph" role="group" aria-label="reasoning graph">
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.15 }}
+      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} onNodeClick={(_, n) => onPick(n.id)} fitView fitViewOptions={{ padding: 0.15 }}
         nodesConnectable={false} elementsSelectable={false} panOnDrag={false} zoomOnScroll={false}
         zoomOnPinch={false} zoomOnDoubleClick={false} preventScrolling={false} proOptions={{ hideAttribution: true }}>
         <Background gap={16} size={1} />

@@ -30,7 +30,7 @@ export function TurnView({ turn, threadId, busy, current, onShowTrace, onRunPlan
         {turn.error && <p className="error-text" role="alert" data-testid="error">{turn.error}</p>}
         {turn.status === "cancelled" && !answer && <p className="muted">Stopped.</p>}
         {split?.reading && <p className="reading" data-testid="reading"><span>I read this as</span> {split.reading}</p>}
-        {split && <Suspense fallback={<pre>{split.body}</pre>}><div className="markdown"><Markdown text={split.body} /></div></Suspense>}
+        {split && <Suspense fallback={<pre className="md-fallback">{split.body}</pre>}><div className="markdown"><Markdown text={split.body} /></div></Suspense>}
         {turn.values.results && turn.values.results.length > 0 && answer && (
           <ResultViews results={turn.values.results} threadId={threadId} runId={turn.runId} />
         )}
