@@ -7,7 +7,7 @@ const proxied = ["/v1", "/threads", "/assistants", "/healthz", "/readyz", "/runs
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", chunkSizeWarningLimit: 900 },
+  build: { outDir: "dist", chunkSizeWarningLimit: 1000 },
   server: { proxy: Object.fromEntries(proxied.map((p) => [p, api])) },
   test: { environment: "node", include: ["src/**/*.test.ts"] },
 });

@@ -130,7 +130,7 @@ await check("control chart: the API's figure is drawn and the out-of-limits poin
   await page.waitForFunction((el) => el.complete && el.naturalWidth > 0, await img.elementHandle(), { timeout: 30_000 });
   const flagged = await answer.getByTestId("flagged-point").allInnerTexts();
   if (!flagged.some((f) => /^point 8\b/.test(f))) throw new Error(`flagged: ${flagged}`);
-  await answer.scrollIntoViewIfNeeded();
+  await img.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${out}/06-control-chart.png` });
 });
 
