@@ -170,6 +170,7 @@ await check("dark theme at phone width, every button named", async () => {
   if (theme !== "dark") throw new Error(`theme ${theme}`);
   const answer = await ask(p, "Design a Box-Behnken DOE");
   await answer.getByTestId("design-table").waitFor({ timeout: 60_000 });
+  await answer.locator(".markdown table").first().waitFor({ timeout: 15_000 });
   const wide = await p.evaluate(() => document.documentElement.scrollWidth);
   if (wide > 400) throw new Error(`page is ${wide} px wide at a 390 px viewport`);
   const unnamed = await p.locator("button, textarea, select, input").evaluateAll((els) =>
