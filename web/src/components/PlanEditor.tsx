@@ -71,6 +71,8 @@ export default function PlanEditor({ program, onRun, disabled }: { program: stri
         EditorView.contentAttributes.of({ "aria-label": "plan program" }),
         keymap.of([{ key: "Mod-Enter", run: (v) => { onRun(v.state.doc.toString()); return true; } }])],
     });
+    host.current?.scrollIntoView({ block: "nearest" });
+    view.current.focus();
     return () => view.current?.destroy();
     // the editor owns its text after the first render
     // eslint-disable-next-line react-hooks/exhaustive-deps

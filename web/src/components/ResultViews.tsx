@@ -94,7 +94,7 @@ function Figure({ threadId, runId, index, result }: { threadId: string; runId: s
   return (
     <figure className="plot" data-testid={`plot-${result.tool}`}>
       {failed ? <p className="muted">The figure could not be loaded.</p> : (
-        <img src={plotUrl(threadId, runId, name)} alt={label} loading="lazy" onError={() => setFailed(true)} />
+        <img src={plotUrl(threadId, runId, name)} alt={label} onError={() => setFailed(true)} />
       )}
       {result.tool === "control_chart" && result.output && <Signals out={result.output} />}
     </figure>
@@ -107,7 +107,7 @@ export function ResultViews({ results, threadId, runId }: { results: ToolResult[
       {results.map((r, i) => (
         <div key={i}>
           {r.tool === "doe_design" && r.output && <DesignTable out={r.output} />}
-          {PLOTTED.has(r.tool) && r.output && threadId && runId && r.tool !== "doe_design" && (
+          {PLOTTED.has(r.tool) && r.output && threadId && runId && (
             <Figure threadId={threadId} runId={runId} index={i} result={r} />
           )}
         </div>
