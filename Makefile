@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install web demo test lint bench clean
+.PHONY: install web demo test lint bench clean postgresql
 
 install: $(STAMP)
 
@@ -39,13 +39,21 @@ web/dist/index.html: $(WEB_STAMP) web/index.html web/vite.config.ts $(shell find
 	cd web && npm run build
 
 web: web/dist/index.html
-	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 demo: install
 	$(BIN)/havoc-agent ask "Design a Box-Behnken DOE"
 
-test: install web
+test: install postgresql web
 	$(BIN)/python -m pytest
+
+# The API's tests start their own PostgreSQL server (tests/api/conftest.py): Debian's package, where missing.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; fi; }
 
 lint: install
 	$(BIN)/ruff check .

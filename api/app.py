@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -12,6 +13,7 @@ from api.routes import assistants, dsl, graph, health, openai_chat, plots, runs,
 from api.runs import RunManager
 from api.security import BodyLimit, RateLimiter
 from api.settings import ApiSettings
+from api.store import open_store
 
 ROUTERS = (health.router, openai_chat.router, assistants.router, threads.router, runs.router,
            graph.router, tools.router, dsl.router, plots.router)
@@ -22,7 +24,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.runs = RunManager(settings.max_runs, settings.max_queue)
+        app.state.runs = RunManager(settings.max_runs, settings.max_queue, open_store(settings.database_url))
         try:
             yield
         finally:
@@ -40,8 +42,28 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["*"],
                            allow_headers=["*"], expose_headers=["Content-Location", "Location", "x-havoc-run-id"])
     app.add_middleware(BodyLimit, max_body=settings.max_body)
+    app.add_middleware(WorkerHeader)
     web.mount(app)
     return app
+
+
+class WorkerHeader:
+    """`x-havoc-worker: PID` on every response: with --workers N, says which process answered."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.header = (b"x-havoc-worker", str(os.getpid()).encode())
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def tagged(message):
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), self.header]}
+            await send(message)
+
+        await self.app(scope, receive, tagged)
 
 
 def app_factory() -> FastAPI:

@@ -1,8 +1,10 @@
 """Programs and questions that arrive over HTTP never read server files.
 
 On one's own machine `from "data.csv" column y` is what a user wants; on a server it would let any
-caller read /etc/passwd or ../secrets. Until the DSL offers a confined data directory (issue 14),
-the API refuses every program that reads a CSV file: a clear 400 naming the line and column.
+caller read /etc/passwd or ../secrets. The API refuses every program that reads a CSV file before
+anything runs (a clear 400 naming the line and column), and runs graphs and programs under
+`dsl.files.file_access(None)` as well, so a program no check foresaw (a planner's) reads no file
+either. A confined data directory over HTTP (uploads, `HAVOC_DATA_DIR`) is not offered yet.
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def check_question(question: Any, settings: ApiSettings, field: str = "question"
 
 def owned_thread(runs: RunManager, thread_id: str, owner: str) -> Thread:
     """A thread that does not exist and one that belongs to another key look the same: 404."""
-    thread = runs.threads.get(thread_id)
+    thread = runs.get_thread(thread_id)
     if thread is None or thread.owner != owner:
         raise ApiError(404, f"thread {thread_id} not found", param="thread_id", code="thread_not_found")
     return thread

@@ -9,6 +9,7 @@
 | `HAVOC_API_MAX_RUNS` | 4 | graph runs computing at once |
 | `HAVOC_API_MAX_QUEUE` | 16 | runs waiting for a slot; beyond it 429 with Retry-After |
 | `HAVOC_API_RATE` | 600 | requests per minute per key (or per client address without keys) |
+| `HAVOC_DATABASE_URL` | unset | PostgreSQL for threads, runs, events and thread memory (needed by `--workers` > 1) |
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ class ApiSettings:
     max_runs: int = 4
     max_queue: int = 16
     rate_per_minute: int = 600
+    database_url: str | None = None
 
     @classmethod
     def from_env(cls) -> ApiSettings:
@@ -54,6 +56,7 @@ class ApiSettings:
             max_runs=_int("HAVOC_API_MAX_RUNS", 4),
             max_queue=_int("HAVOC_API_MAX_QUEUE", 16),
             rate_per_minute=_int("HAVOC_API_RATE", 600),
+            database_url=os.environ.get("HAVOC_DATABASE_URL") or None,
         )
 
 

@@ -37,7 +37,7 @@ async def check(body: ProgramIn, _: Owner) -> JSONResponse:
     try:
         program = dsl.parse(body.program)
         refuse_file_reads(program)
-        dsl.check(program, base_dir=None)
+        dsl.check(program, base_dir=None, data_root=None)
     except dsl.DslError as exc:
         return _dsl_error(exc)
     return JSONResponse({"ok": True, "statements": len(program.statements), "formatted": dsl.format(program)})
@@ -55,7 +55,7 @@ async def run(body: ProgramIn, _: Owner) -> JSONResponse:
     refuse_file_reads(program)
 
     def execute() -> Any:
-        return dsl.execute(program, base_dir=None, env={})
+        return dsl.execute(program, base_dir=None, env={}, data_root=None)
 
     try:
         results = await asyncio.to_thread(execute)

@@ -17,13 +17,13 @@ async def readyz(request: Request) -> dict:
     """The thread memory opens, the tool registry loads, and whether a chat model is loaded."""
     from fastapi.responses import JSONResponse
 
-    from graphs.srs import thread_memory
     from tools import registry
 
     checks: dict[str, object] = {}
+    runs = request.app.state.runs
     try:
-        with thread_memory() as saver:
-            saver.conn.execute("select 1")
+        with runs.store.checkpointer() as saver:
+            saver.get_tuple({"configurable": {"thread_id": "readyz", "checkpoint_ns": ""}})
         checks["checkpointer"] = "ok"
     except Exception as exc:
         checks["checkpointer"] = f"error: {type(exc).__name__}"
@@ -32,7 +32,7 @@ async def readyz(request: Request) -> dict:
     except Exception as exc:
         checks["tools"] = f"error: {type(exc).__name__}"
     checks["model"] = "none (the agent runs every stage without one)"
-    runs = request.app.state.runs
+    checks["store"] = "postgresql" if runs.store.shared else "this process"
     checks["runs_active"] = runs.active
     ok = checks["checkpointer"] == "ok" and isinstance(checks["tools"], int)
     return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks}, status_code=200 if ok else 503)

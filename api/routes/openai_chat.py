@@ -88,7 +88,7 @@ def _start(body: ChatRequest, runs: RunManager, settings, owner: str) -> Run:
 
 
 def _answer(run: Run) -> str:
-    return ((run.final or {}).get("answer") or {}).get("markdown") or ""
+    return run.answer or ""
 
 
 @router.post("/chat/completions")
@@ -97,14 +97,9 @@ async def chat_completions(body: ChatRequest, request: Request, runs: Manager, o
     cid = f"chatcmpl-{run.run_id}"
     headers = {"x-havoc-run-id": run.run_id}
     if not body.stream:
-        import asyncio
+        from api.routes.runs import wait_or_cancel
 
-        while not run.done:
-            try:
-                await asyncio.wait_for(asyncio.shield(run.task), timeout=0.5)
-            except TimeoutError:
-                if await request.is_disconnected():
-                    runs.cancel(run)
+        await wait_or_cancel(run, runs, request)
         if run.status == "error" and not _answer(run):
             raise ApiError(500, f"the run failed: {run.error}", code="run_failed")
         content = _answer(run)
@@ -133,11 +128,12 @@ async def chat_completions(body: ChatRequest, request: Request, runs: Manager, o
     async def events():
         try:
             yield {"data": chunk({"role": "assistant", "content": ""})}
-            async for _ in run.follow():
+            async for _ in runs.follow(run):
                 pass  # the chat stream carries the answer; the trace is on /threads/.../runs/stream
-            if run.status == "error" and not _answer(run):
-                yield {"data": jsonio.dumps(error_body(500, f"the run failed: {run.error}", code="run_failed"),
-                                            indent=None)}
+            failed = run.status == "interrupted" or (run.status == "error" and not _answer(run))
+            if failed:
+                message = "the run was cancelled" if run.status == "interrupted" else f"the run failed: {run.error}"
+                yield {"data": jsonio.dumps(error_body(500, message, code=f"run_{run.status}"), indent=None)}
                 yield {"data": "[DONE]"}
                 return
             content = _answer(run)

@@ -31,7 +31,7 @@ def plot_names(results: list[dict[str, Any]]) -> list[str]:
 @router.get("/threads/{thread_id}/runs/{run_id}/plots")
 async def list_plots(thread_id: str, run_id: str, runs: Manager, owner: Owner) -> dict[str, Any]:
     run = owned_run(runs, thread_id, run_id, owner)
-    names = plot_names((run.final or {}).get("results") or [])
+    names = plot_names(run.results or [])
     return {"plots": [{"name": n, "url": f"/threads/{thread_id}/runs/{run_id}/plots/{n}.svg"} for n in names]}
 
 
@@ -39,7 +39,7 @@ async def list_plots(thread_id: str, run_id: str, runs: Manager, owner: Owner) -
             responses={200: {"content": {"image/svg+xml": {}}}})
 async def plot(thread_id: str, run_id: str, name: str, runs: Manager, owner: Owner) -> Response:
     run = owned_run(runs, thread_id, run_id, owner)
-    results = (run.final or {}).get("results") or []
+    results = run.results or []
     if name not in plot_names(results):
         raise ApiError(404, f"run {run_id} has no plot {name!r}", param="name", code="plot_not_found")
     index = int(NAME.match(name).group(1)) - 1

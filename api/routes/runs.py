@@ -24,16 +24,23 @@ router = APIRouter(tags=["langgraph"])
 PING_S = 15
 
 
+# LangGraph's stream modes: ours, and the ones clients such as agent-chat-ui ask for that carry nothing here
+AnyMode = Literal["values", "updates", "custom", "messages", "messages-tuple", "events", "debug", "tasks",
+                  "checkpoints"]
+
+
 class RunCreate(BaseModel):
     """What langgraph-sdk's `runs.stream` / `runs.wait` send; fields we do not use are accepted and ignored."""
 
     model_config = ConfigDict(extra="ignore")
     assistant_id: str = ASSISTANT_ID
     input: dict[str, Any] | None = None
-    stream_mode: Literal["values", "updates", "custom"] | list[Literal["values", "updates", "custom"]] = "values"
+    stream_mode: AnyMode | list[AnyMode] = Field("values", description=(
+        "values, updates, custom (our trace events); LangGraph's other modes are accepted and send nothing"))
     metadata: dict[str, Any] | None = None
     on_disconnect: Literal["cancel", "continue"] = "cancel"
-    multitask_strategy: Literal["reject"] | None = Field(None, description="only `reject` is supported")
+    multitask_strategy: Literal["reject", "interrupt", "rollback", "enqueue"] | None = Field(
+        None, description="accepted; every strategy behaves as `reject` (409 while the thread has a run)")
     stream_resumable: bool | None = None
 
 
@@ -81,7 +88,7 @@ def _start(runs: RunManager, settings, owner: str, thread_id: str | None, body: 
 def _sse(run: Run, after: int, modes: set[str] | None, cancel_on_disconnect: bool, runs: RunManager):
     async def events():
         try:
-            async for event in run.follow(after):
+            async for event in runs.follow(run, after):
                 if modes is not None and event.event in STREAM_MODES and event.event not in modes:
                     continue
                 yield ServerSentEvent(data=jsonio.dumps(event.data, indent=None), event=event.event,
@@ -108,16 +115,34 @@ async def stream_stateless_run(body: RunCreate, runs: Manager, owner: Owner, set
     return _sse(run, -1, None, body.on_disconnect == "cancel", runs)
 
 
+@router.post("/threads/{thread_id}/runs")
+async def create_run(thread_id: str, body: RunCreate, runs: Manager, owner: Owner, settings: Settings):
+    """A background run (`runs.create`): it computes whether or not anyone streams it; join or cancel it later."""
+    if "stream_mode" not in body.model_fields_set:
+        body.stream_mode = list(STREAM_MODES)  # a background run keeps every mode for whoever joins
+    run = _start(runs, settings, owner, thread_id, body, STREAM_MODES)
+    return JSONResponse(run.as_json(), headers={"Content-Location": f"/threads/{thread_id}/runs/{run.run_id}"})
+
+
+async def wait_or_cancel(run: Run, runs: RunManager, request: Request) -> None:
+    """Wait for the run; a client that leaves meanwhile cancels it."""
+    waiting = asyncio.ensure_future(runs.wait(run))
+    try:
+        while not waiting.done():
+            await asyncio.wait({waiting}, timeout=0.5)
+            if not waiting.done() and await request.is_disconnected():
+                runs.cancel(run)
+                await waiting
+    finally:
+        if not waiting.done():
+            runs.cancel(run)
+            waiting.cancel()
+
+
 async def _wait(run: Run, runs: RunManager, request: Request) -> JSONResponse:
     """The final values; a client that leaves while waiting cancels the run."""
-    while not run.done:
-        try:
-            await asyncio.wait_for(asyncio.shield(run.task), timeout=0.5)
-        except TimeoutError:
-            if await request.is_disconnected():
-                runs.cancel(run)
-                await asyncio.shield(run.task)
-    values = next((e.data for e in reversed(run.events) if e.event == "values"), None)
+    await wait_or_cancel(run, runs, request)
+    values = runs.final_values(run)
     if run.status == "error" and values is None:
         raise ApiError(500, f"run failed: {run.error}", code="run_failed")
     location = f"/threads/{run.thread_id}/runs/{run.run_id}" if run.thread_id else f"/runs/{run.run_id}"
@@ -132,7 +157,7 @@ def _json(data: Any) -> Any:
 
 
 class RunWait(RunCreate):
-    stream_mode: Literal["values", "updates", "custom"] | list[Literal["values", "updates", "custom"]] = "values"
+    pass
 
 
 @router.post("/threads/{thread_id}/runs/wait")
@@ -150,7 +175,7 @@ async def wait_stateless_run(body: RunWait, request: Request, runs: Manager, own
 
 def owned_run(runs: RunManager, thread_id: str, run_id: str, owner: str) -> Run:
     owned_thread(runs, thread_id, owner)
-    run = runs.runs.get(run_id)
+    run = runs.get_run(run_id)
     if run is None or run.thread_id != thread_id:
         raise ApiError(404, f"run {run_id} not found in thread {thread_id}", param="run_id", code="run_not_found")
     return run
@@ -165,8 +190,7 @@ async def get_run(thread_id: str, run_id: str, runs: Manager, owner: Owner) -> d
 async def list_runs(thread_id: str, runs: Manager, owner: Owner,
                     limit: int = Query(10, ge=1, le=1000), offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
     owned_thread(runs, thread_id, owner)
-    found = [r for r in runs.runs.values() if r.thread_id == thread_id][::-1]
-    return [r.as_json() for r in found[offset: offset + limit]]
+    return [r.as_json() for r in runs.thread_runs(thread_id)[offset: offset + limit]]
 
 
 @router.post("/threads/{thread_id}/runs/{run_id}/cancel", status_code=202)
@@ -174,24 +198,40 @@ async def cancel_run(thread_id: str, run_id: str, runs: Manager, owner: Owner,
                      wait: bool = Query(False), action: Literal["interrupt", "rollback"] = Query("interrupt")):
     run = owned_run(runs, thread_id, run_id, owner)
     runs.cancel(run)
-    if wait and run.task is not None:
-        await asyncio.shield(run.task)
-        return run.as_json()
+    if wait:
+        return (await runs.wait(run)).as_json()
     return None
+
+
+class CancelMany(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+    thread_id: str | None = None
+    run_ids: list[str] = Field(min_length=1, max_length=1000)
+
+
+@router.post("/runs/cancel", status_code=204)
+async def cancel_runs(body: CancelMany, runs: Manager, owner: Owner,
+                      action: Literal["interrupt", "rollback"] = Query("interrupt")) -> None:
+    """`runs.cancel_many(run_ids=[...])`: also reaches stateless runs, such as a chat completion's
+    (its id is the `x-havoc-run-id` header). Runs of other keys are not found."""
+    found = [runs.get_run(run_id) for run_id in body.run_ids]
+    missing = [rid for rid, run in zip(body.run_ids, found, strict=True)
+               if run is None or run.owner != owner or (body.thread_id and run.thread_id != body.thread_id)]
+    if missing:
+        raise ApiError(404, f"run {missing[0]} not found", param="run_ids", code="run_not_found")
+    for run in found:
+        runs.cancel(run)
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/join")
 async def join_run(thread_id: str, run_id: str, runs: Manager, owner: Owner) -> Any:
-    run = owned_run(runs, thread_id, run_id, owner)
-    if run.task is not None:
-        await asyncio.shield(run.task)
-    values = next((e.data for e in reversed(run.events) if e.event == "values"), None)
-    return _json(values or {})
+    run = await runs.wait(owned_run(runs, thread_id, run_id, owner))
+    return _json(runs.final_values(run) or {})
 
 
 @router.get("/threads/{thread_id}/runs/{run_id}/stream")
 async def join_stream(thread_id: str, run_id: str, runs: Manager, owner: Owner,
-                      stream_mode: list[Literal["values", "updates", "custom"]] | None = Query(None),
+                      stream_mode: list[str] | None = Query(None, description="values, updates, custom"),
                       cancel_on_disconnect: bool = Query(False),
                       last_event_id: str | None = Header(None, alias="Last-Event-ID")):
     """Replay everything after `Last-Event-ID` (or from the start), then follow the run live."""
@@ -202,4 +242,7 @@ async def join_stream(thread_id: str, run_id: str, runs: Manager, owner: Owner,
             raise ApiError(400, "Last-Event-ID: must be an event id this server sent (a number)",
                            param="Last-Event-ID")
         after = int(last_event_id)
-    return _sse(run, after, set(stream_mode) if stream_mode else None, cancel_on_disconnect, runs)
+    modes = {m for m in stream_mode or [] if m}  # the SDK sends `stream_mode=` when it has none
+    if modes - set(AnyMode.__args__):
+        raise ApiError(422, f"stream_mode: must be among {', '.join(AnyMode.__args__)}", param="stream_mode")
+    return _sse(run, after, modes or None, cancel_on_disconnect, runs)

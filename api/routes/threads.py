@@ -24,12 +24,13 @@ class ThreadCreate(BaseModel):
 @router.post("/threads")
 async def create_thread(runs: Manager, owner: Owner, body: ThreadCreate | None = None) -> dict[str, Any]:
     body = body or ThreadCreate()
-    if body.thread_id and body.thread_id in runs.threads:
-        existing = runs.threads[body.thread_id]
-        if body.if_exists == "do_nothing" and existing.owner == owner:
-            return existing.as_json()
-        raise ApiError(409, f"thread {body.thread_id} already exists", param="thread_id", code="thread_exists")
-    return runs.create_thread(owner, body.metadata, body.thread_id).as_json()
+    created = runs.create_thread(owner, body.metadata, body.thread_id)
+    if created is not None:
+        return created.as_json()
+    existing = runs.get_thread(body.thread_id)
+    if body.if_exists == "do_nothing" and existing is not None and existing.owner == owner:
+        return existing.as_json()
+    raise ApiError(409, f"thread {body.thread_id} already exists", param="thread_id", code="thread_exists")
 
 
 @router.get("/threads/{thread_id}")
@@ -53,9 +54,9 @@ def _snapshot_json(snapshot, messages: list[dict] | None) -> dict[str, Any]:
 async def thread_state(thread_id: str, runs: Manager, owner: Owner) -> dict[str, Any]:
     """The thread's latest checkpoint, read from the graph's own thread memory."""
     thread = owned_thread(runs, thread_id, owner)
-    from graphs.srs import build_graph, thread_memory
+    from graphs.srs import build_graph
 
-    with thread_memory() as saver:
+    with runs.store.checkpointer() as saver:
         snapshot = build_graph(saver).get_state({"configurable": {"thread_id": thread_id}})
     return _snapshot_json(snapshot, list(thread.messages))
 
@@ -73,10 +74,10 @@ async def thread_history(thread_id: str, runs: Manager, owner: Owner,
                          body: HistoryQuery | None = None) -> list[dict[str, Any]]:
     owned_thread(runs, thread_id, owner)
     body = body or HistoryQuery()
-    from graphs.srs import build_graph, thread_memory
+    from graphs.srs import build_graph
 
     out = []
-    with thread_memory() as saver:
+    with runs.store.checkpointer() as saver:
         for snapshot in build_graph(saver).get_state_history({"configurable": {"thread_id": thread_id}},
                                                              limit=body.limit):
             out.append(_snapshot_json(snapshot, None))

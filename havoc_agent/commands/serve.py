@@ -27,13 +27,13 @@ def check_args(host: str, port: int, workers: int) -> None:
         raise HavocInputError(f"must be 1-65535, got {port}", field="--port")
     if workers < 1:
         raise HavocInputError(f"must be at least 1, got {workers}", field="--workers")
-    if workers > 1:  # runs and threads live in one process until they are kept in PostgreSQL
-        raise HavocInputError("more than one worker needs runs and threads shared in PostgreSQL, which is not "
-                              "implemented yet; run one worker", field="--workers")
     try:
         settings = ApiSettings.from_env()
     except ValueError as exc:
         raise HavocInputError(str(exc), field="environment") from None
+    if workers > 1 and not settings.database_url:
+        raise HavocInputError("more than one worker needs HAVOC_DATABASE_URL (threads, runs and their events "
+                              "shared in PostgreSQL)", field="--workers")
     if not is_loopback(host) and not settings.api_keys:
         raise HavocInputError(f"refusing to bind {host} without API keys: set HAVOC_API_KEYS (comma-separated), "
                               "or bind 127.0.0.1", field="--host")

@@ -167,7 +167,7 @@ def test_dsl_run_tool_is_registered() -> None:
     assert again["results"][0]["output"]["n"] == 2
 
 
-def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
+def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inside = tmp_path / "inside"
     inside.mkdir()
     (inside / "ok.csv").write_text("y\n1\n2\n")
@@ -178,10 +178,11 @@ def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
         with pytest.raises(dsl.DslSemanticError, match="data files are read from") as info:
             dsl.execute(dsl.parse(f"describe from {escape} column password"), base_dir=inside, confine_files=True)
         assert "hunter2" not in str(info.value) and "password" not in str(info.value).split("column")[-1]
-    out = run_tool("dsl_run", {"program": 'describe from "ok.csv" column y', "base_dir": str(inside)})
+    monkeypatch.setenv("HAVOC_DATA_DIR", str(inside))  # the operator's setting, never the caller's argument
+    out = run_tool("dsl_run", {"program": 'describe from "ok.csv" column y'})
     assert out["results"][0]["output"]["n"] == 2
     with pytest.raises(dsl.DslError, match="data files are read from"):
-        run_tool("dsl_run", {"program": 'describe from "../secret.csv" column password', "base_dir": str(inside)})
+        run_tool("dsl_run", {"program": 'describe from "../secret.csv" column password'})
 
 
 def test_multi_level_factorials_default_to_anova() -> None:
