@@ -236,8 +236,12 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         if seed is None:
             notes.append("randomised with seed 1 (give a seed to reproduce another order)")
     capacity = _CAPACITY.search(low)
-    if capacity and kind == "full_factorial" and "blocks" not in args:
-        _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes)
+    unit_first = _CAPACITY_UNIT_FIRST.search(low)
+    if kind == "full_factorial" and "blocks" not in args and (capacity or unit_first):
+        if capacity:
+            _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes)
+        else:
+            _blocks_from_capacity(int(unit_first.group(2)), unit_first.group(1), args, notes)
     elif kind in ("full_factorial", "fractional_factorial"):
         _fit_run_budget(low, args, notes)
     return [Intent("doe_design", args, binding="d", notes=notes)]
@@ -260,6 +264,13 @@ def _replicate_words(low: str) -> int | None:
 _CAPACITY = re.compile(r"\b(\d+)\s+(?:runs?|experiments|trials)\s+(?:a|per|each|in (?:one|a|each))\s+"
                        r"(day|shift|batch|session|week|morning|afternoon|load|oven load|furnace load|lot)\b")
 
+# the same said unit first: "each batch of raw material is only enough for 4 runs", "one oven load holds 8 runs"
+_CAPACITY_UNIT_FIRST = re.compile(
+    r"\b(?:each|one|a|every|per|a single)\s+(day|shift|batch|session|week|morning|afternoon|load|oven load|"
+    r"furnace load|lot)\b(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s+(?:is\s+|are\s+|will\s+|can\s+|only\s+)*"
+    r"(?:only\s+)?(?:enough|good|sufficient|lasts?|last|covers?|cover|allows?|allow|holds?|hold|fits?|fit|take|takes)"
+    r"\s+(?:for\s+)?(?:only\s+|just\s+|about\s+)?(\d+)\s+(?:runs?|experiments|trials)\b")
+
 
 def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str]) -> None:
     full = 1
@@ -267,14 +278,14 @@ def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str]) ->
         full *= n
     full = full * int(args.get("replicates") or 1)
     if size >= full:
-        notes.append(f"{size} runs a {unit} hold the whole {full}-run design: one block")
+        notes.append(f"{size} runs per {unit} hold the whole {full}-run design: one block")
         return
     blocks = full // size
     if full % size or blocks & (blocks - 1) or set(_levels_per_factor(args)) != {2}:
         raise HavocInputError(f"a {full}-run design does not split into blocks of {size} runs (one {unit} each); "
                               "say how many blocks, or ask for a fraction", field="blocks")
     args["blocks"] = blocks
-    notes.append(f"{size} runs a {unit} is a block size, not a run budget: the full {full}-run design in {blocks} "
+    notes.append(f"{size} runs per {unit} is a block size, not a run budget: the full {full}-run design in {blocks} "
                  f"blocks of {size}, one {unit} each (blocks confounded with the highest-order interaction)")
 
 

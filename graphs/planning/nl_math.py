@@ -84,6 +84,15 @@ def _in_words(q: str) -> str:
         head = q[:m.start()].strip().rstrip(".;:")
         if head.count("=") >= 1:
             q = f"solve {head}" + (f" for {m.group('vars')}" if m.group("vars") else "")
+    # "x + 2y - z = 3 (newline) 2x - y + 3z = 9 … find x, y, z": the equations first, the unknowns at the end
+    m = re.search(r"\b(?:solve|find|determine|compute|what are|get)\s+(?:for\s+)?(?:the\s+values?\s+of\s+)?"
+                  r"(?P<vars>[a-z](?:\s*(?:,|and|&)\s*[a-z])+)\s*[?.!]*\s*$", q, flags=re.I)
+    if m:
+        head = q[:m.start()].strip().rstrip(".;:,")
+        lines = [x.strip().rstrip(",;.") for x in re.split(r"\n|;", head) if x.strip()]
+        if len(lines) >= 2 and all(x.count("=") == 1 for x in lines):
+            variables = ", ".join(re.findall(r"\b[a-z]\b", m.group("vars")))
+            q = f"solve {'; '.join(lines)} for {variables}"
     q = re.sub(r"(?<=[\do])⁺", "+", q)
     q = re.sub(r"(?<=[\do])⁻(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", "-", q)  # "x→0⁺" is a side, "x⁻¹" a power
     # "find dy/dx if y = f(x)" → "derivative of f(x) with respect to x"
@@ -113,10 +122,12 @@ def _in_words(q: str) -> str:
     q = re.sub(r"\bexpand\s+(.+?)\s+(?:in|as)\s+(?:a\s+)?(?:powers|(?:taylor\s+|maclaurin\s+|power\s+)?series)"
                r"(?:\s+(?:of|in)\s+[a-z])?\b", r"series of \1", q, flags=re.I)
     order = {"2": "second", "3": "third", "²": "second", "³": "third"}
-    m = re.search(r"\bd\s*\^?([23²³])\s*/\s*d([a-z])\s*\^?[23²³]\s*(?:of\s+)?", q)
+    m = re.search(r"\bd\s*\^?([23²³])\s*(?:([a-z])\s*)?/\s*d([a-z])\s*\^?[23²³]\s*(?:of\s+|for\s+|if\s+|where\s+|,\s*|:\s*)?", q)
     if m:
         rest = q[m.end():].strip().rstrip("?.!")
-        q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(2)}"
+        if m.group(2):  # "d2y/dx2 for y = x^3": the name defined is not part of the expression
+            rest = re.sub(rf"^{m.group(2)}\s*(?:\(\s*[a-z]\s*\))?\s*=\s*", "", rest)
+        q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(3)}"
     return q
 
 
@@ -167,7 +178,45 @@ def plan_math(question: str) -> list[Intent] | None:
     return intents
 
 
+# "d2f/dxdy for f = …", "∂²f/∂x∂y of …", "d^2/dx dy (…)", "f_xy where f = …": a mixed second partial
+_MIXED = re.compile(r"(?:\bmixed\s+(?:second\s+)?(?:partial\s+)?(?:derivative\s+)?)?"
+                    r"(?:\bd|∂)\s*(?:\^\s*)?[2²]\s*(?P<f>[a-z])?\s*/\s*(?:d|∂)\s*(?P<v1>[a-z])\s*(?:\^?\s*1\s*)?"
+                    r"(?:d|∂)\s*(?P<v2>[a-z])\b"
+                    r"|\b(?P<g>[a-z])_\{?(?P<w1>[a-z])(?P<w2>[a-z])\}?(?![a-z])", re.I)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _plan_mixed_partial(q: str) -> list[Intent] | None:
+    m = _MIXED.search(q)
+    if not m:
+        return None
+    rest = q[m.end():]
+    name = m.group("f") or m.group("g")
+    rest = re.sub(rf"^\s*(?:(?:for|of|if|where|when|given|with)\s+|[,:]\s*)?(?:{name or 'f'}\s*(?:\([a-z, ]*\))?\s*=\s*)?",
+                  "", rest, flags=re.I) if name or rest else rest
+    rest = rest.strip()
+    if rest.startswith("(") and rest.endswith(")") and _balanced(rest[1:-1]):
+        rest = rest[1:-1]
+    expr = clean_expression(_strip_tail(_drop_lhs(rest)))
+    if not expr or "=" in expr:
+        return None
+    variables = [m.group("v1") or m.group("w1"), m.group("v2") or m.group("w2")]
+    return [Intent("differentiate", {"expression": expr, "variable": variables},
+                   notes=[f"the mixed second partial: first by {variables[0]}, then by {variables[1]}"])]
+
+
 def _plan_math(question: str) -> list[Intent] | None:
+    mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
+    if mixed:
+        return mixed
     q = _in_words(question.strip())
     low = q.lower()
     m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)

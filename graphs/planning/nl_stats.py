@@ -37,7 +37,7 @@ MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of
            r"(?: says| states| of| is| =)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
            r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
            r"(?:certified|reference|accepted|true|known) value(?: of [\w ]{0,40}?)?(?: is| =|:)?",
-           r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
+           r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:s|ent|ed)? from", r"exceed",
            r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
 
 
@@ -364,6 +364,15 @@ def _missing_test(low: str) -> str | None:
     return None
 
 
+# the data said not to be normal: a rank test, never the normal-theory test it names ("so no ANOVA please")
+_NOT_NORMAL = re.compile(
+    r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
+    r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
+    r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
+    r"|\b(?:skewed|long[\s-]*tail(?:ed)?|heavy[\s-]*tail(?:ed)?)\b.{0,60}\b(?:no|not|without|instead of)\s+"
+    r"(?:an?\s+)?(?:anova|t[\s-]*test)")
+
+
 def plan_stats(question: str) -> list[Intent] | None:
     # "different from zero", "mean equal to zero": the reference value written as a word
     q = re.sub(r"\b(from|than|to|against|equals?|is|of|mu|μ|=)\s+zero\b", r"\1 0", question, flags=re.I)
@@ -482,8 +491,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    not_normal = re.search(r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
-                           r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low)
+    not_normal = _NOT_NORMAL.search(low)
     if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
             r"compare|t[\s-]*test", low) and not (not_normal and len(_groups(q)) >= 2):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
@@ -504,9 +512,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     missing = _missing_test(low)
     if missing:
         raise HavocInputError(missing, field="method")
-    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|"
-                 r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
-                 r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low):
+    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based", low) or _NOT_NORMAL.search(low):
         groups = _groups(q)
         if len(groups) >= 2:
             notes = ["two groups: Kruskal-Wallis is the two-sided Mann-Whitney test (normal approximation, "
@@ -572,8 +578,10 @@ def plan_stats(question: str) -> list[Intent] | None:
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu, "alternative": alternative, **conf},
                            notes=notes)]
-    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|on target|"
-                                    r"accurate|agree with|consistent with", low):
+    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|\b(?:on|off) "
+                                    r"(?:target|nominal)|cent(?:red|ered) on|accurate|agree with|consistent with|"
+                                    r"hit(?:s|ting)? (?:the )?(?:target|nominal)|meet(?:s|ing)? (?:the )?(?:target|nominal)",
+                                    low):
         rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
         # "the mean was 10.2, the standard deviation 0.3, n = 25": summaries, not observations
         rest = _blank_summaries(rest)
