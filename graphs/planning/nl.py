@@ -62,6 +62,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     question = strip_repeated_units(question)
     question, table_notes = normalise_pasted(question)
     intents = _plan_fresh(question, mode, bindings)
+    _capability_without_data(question, intents)
     _summary_figures_only(question, intents)
     if intents and (read_notes or table_notes):
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
@@ -90,6 +91,27 @@ def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:
         return
     raise HavocInputError("the question gives summary figures (a mean and a standard deviation), not the "
                           "measurements: HAVOC computes this from the data itself; paste the measurements",
+                          field="data")
+
+
+_CAPABILITY_ASKED = re.compile(r"\b(?:cpk?|ppk?|cpm|cp[ul]|pp[ul]|capab\w*)\b", re.I)
+_SIGMA_GIVEN = re.compile(r"\b(?:standard deviation|std\.? ?dev|sd|sigma|σ|s)\s*(?:=|:|of|is|was)?\s*\d", re.I)
+
+
+def _capability_without_data(question: str, intents: list[Intent] | None) -> None:
+    """A capability index asked for with neither measurements nor a standard deviation ("Cp and Cpk? mean = 10.2,
+    LSL 9, USL 11") cannot be computed; any tool run on the figures given computes something else."""
+    if not _CAPABILITY_ASKED.search(question) or carries_data(question) or \
+            len(re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)) < 2:  # "what does Cpk measure": an explanation
+        return
+    if intents and any(i.tool in _SUMMARY_TOOLS or i.tool == "capability" for i in intents):
+        return
+    missing = [] if _SIGMA_GIVEN.search(question) else ["the standard deviation (or the measurements themselves)"]
+    if not re.search(r"\b(?:lsl|usl|spec\w*|tolerance|limits?|min(?:imum)?|max(?:imum)?)\b", question, re.I):
+        missing.append("the specification limits")
+    if not missing:
+        return
+    raise HavocInputError("a capability index needs " + " and ".join(missing) + ": give them and ask again",
                           field="data")
 
 

@@ -22,13 +22,14 @@ from graphs.planning.extract import (
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
-
 # counts over an amount that varies (roll length, panel area, hours observed): defects per unit, a u chart
 _EXPOSURE = r"(?:lengths?|areas?|sizes?|widths?|metres|meters|m2|m²|square|hours|weights?|volumes?|units)"
 _VARYING_EXPOSURE = re.compile(
     rf"\b(?:different|varying|unequal|variable|not the same)\s+(?:\w+\s+)?{_EXPOSURE}\b"
     rf"|\b{_EXPOSURE}\s+(?:differ|vary|varies|are not the same|change)\b"
-    r"|\b(?:flaws|defects|scratches|errors|blemishes|nonconformities|dents|voids)\s+per\s+(?:\d+\s*)?"
+    rf"|\b(?:differ|differs|vary|varies|varying)\s+in\s+{_EXPOSURE}\b"
+    r"|\b(?:flaws|faults|defects|scratches|errors|blemishes|nonconformities|dents|voids|holes|bubbles)\s+per\s+"
+    r"(?:\d+\s*)?"
     r"(?:m\b|metres?|meters?|km|ft|feet|yards?|m2|m²|sq\w*|square|hours?|sheets?|rolls?|kg|litres?|liters?)")
 
 
@@ -48,8 +49,9 @@ def _chart_kind(low: str) -> str | None:
         return "p"
     if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low) or _VARYING_EXPOSURE.search(low):
         return "u"
-    if re.search(r"(?:number|count)s? of (?:\w+ )?(?:scratches|flaws|blemishes|dents|bubbles|voids|nonconformities|"
-                 r"errors|defects)|(?:scratches|flaws|blemishes|dents|bubbles|voids|nonconformities) (?:found|counted|"
+    if re.search(r"(?:number|count)s? of (?:\w+ )?(?:scratches|flaws|faults|blemishes|dents|bubbles|voids|"
+                 r"nonconformities|errors|defects)|(?:scratches|flaws|faults|blemishes|dents|bubbles|voids|"
+                 r"nonconformities) (?:found|counted|"
                  r"per|on)", low):
         return "c"
     if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|(?:scrap|defect|error|complaint|"
