@@ -416,12 +416,12 @@ _INDEX_HEADER = re.compile(r"(?:sample|subgroup|run|std\.? ?order|run ?order|ord
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
 _LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}
 _CELL_NUM = re.compile(rf"\s*({NUM})\s*%?\s*")
-_HEADER_CELL = re.compile(r"[A-Za-z_µ°%#][\w\-. ()%°/µ²³#]*")
+_HEADER_CELL = re.compile(r"[A-Za-z_µ°%#][\w\-. ()%°/µ²³#=,]*")
 
 
 def _split_cells(line: str) -> list[str]:
     s = line.strip()
-    if s.count("|") >= 2 or (s.startswith("|") and s.count("|") >= 1):
+    if s.count("|") >= 2 or (s.startswith("|") and s.count("|") >= 1) or re.search(r"\S\s*\|\s*\S", s):
         return [c.strip() for c in s.strip("|").split("|")]
     for sep in ("\t", ",", ";"):
         if sep in s:

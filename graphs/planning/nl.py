@@ -25,6 +25,7 @@ from graphs.planning.extract import (
     ungroup_thousands,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.labelled_lines import labelled_values
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
@@ -56,7 +57,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         return shaped
+    question, label_notes = labelled_values(question)
     question, drop_notes = drop_named_values(question)
+    drop_notes = [*label_notes, *drop_notes]
     question, read_notes = ungroup_thousands(question)
     read_notes = [*drop_notes, *read_notes]
     question = strip_repeated_units(question)

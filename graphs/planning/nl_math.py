@@ -29,6 +29,7 @@ def clean_expression(text: str) -> str:
     # `sec^2(x)` and `sin^2 x` mean the function's value squared: `sec(x)^2`, `sin(x)^2`
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s*\(([^()]*)\)", r"\1(\3)^\2", text)
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s+([A-Za-z0-9.]+)", r"\1(\3)^\2", text)
+    text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d)([a-z])\b", r"\1(\3)^\2", text)  # sin²x typed as sin^2x
     # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
     text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
     # `3xe^x`, `xe^(2x)`: a variable typed against e^ is a product with the exponential, not a variable `xe`
@@ -77,6 +78,18 @@ def _in_words(q: str) -> str:
                r"(.+?)\s*[?.!]?\s*$", lambda m: f"derivative of {m.group(3)} with respect to {m.group(2)}", q,
                flags=re.S)
     q = re.sub(r"\b(?:the\s+)?partial(?![\s-]*fractions?)(?:\s+derivative)?\s+(?:of\s+)?", "derivative of ", q, flags=re.I)
+    # "derivative (of) wrt x of f", "derivative with respect to t of f": the variable before the expression
+    q = re.sub(r"\bderivative\s+(?:of\s+)?(?:wrt|w\.r\.t\.?|with respect to|in)\s+([a-z])\s+(?:of\s+)?(.+?)\s*[?.!]?\s*$",
+               r"derivative of \2 with respect to \1", q, flags=re.I | re.S)
+    # "x plus y plus z equals 6": equations written in words
+    if re.search(r"\b(?:equals|is equal to)\b", q, flags=re.I) and re.search(r"\b(?:plus|minus)\b", q, flags=re.I):
+        for word, sign in (("is equal to", "="), ("equals", "="), ("plus", "+"), ("minus", "-"), ("times", "*")):
+            q = re.sub(rf"\b{word}\b", sign, q, flags=re.I)
+        q = re.sub(r"^\s*(?:\w+\s+){0,2}unknowns?\s*:\s*", "", q, flags=re.I)  # "Three unknowns: …"
+    # "lim (3x^2+1)/(2x^2-x) as x→∞": the expression before the point
+    q = re.sub(rf"\blim(?:it)?\s+(?!of\b)(?![a-z]\s*(?:->|approaches))(.+?)\s+as\s+([a-z])\s*(?:->|approaches|goes to|tends to)"
+               rf"\s*({_POINT})\s*([+-])?\s*[?.!]?\s*$", r"limit of \1 as \2 -> \3\4", q, flags=re.I | re.S)
+    q = _equations_then_unknowns(q)
     # "x + y + z = 6, 2x - y + z = 3, … solve it": the equations written before the verb
     m = re.search(r"\b(?:solve|find the solution(?: of)?)\s+(?:it|them|this|these|the system|the equations|this system)"
                   r"\b(?:\s+for\s+(?P<vars>[a-z](?:\s*(?:,|and)\s*[a-z])*))?", q, flags=re.I)
@@ -84,15 +97,6 @@ def _in_words(q: str) -> str:
         head = q[:m.start()].strip().rstrip(".;:")
         if head.count("=") >= 1:
             q = f"solve {head}" + (f" for {m.group('vars')}" if m.group("vars") else "")
-    # "x + 2y - z = 3 (newline) 2x - y + 3z = 9 … find x, y, z": the equations first, the unknowns at the end
-    m = re.search(r"\b(?:solve|find|determine|compute|what are|get)\s+(?:for\s+)?(?:the\s+values?\s+of\s+)?"
-                  r"(?P<vars>[a-z](?:\s*(?:,|and|&)\s*[a-z])+)\s*[?.!]*\s*$", q, flags=re.I)
-    if m:
-        head = q[:m.start()].strip().rstrip(".;:,")
-        lines = [x.strip().rstrip(",;.") for x in re.split(r"\n|;", head) if x.strip()]
-        if len(lines) >= 2 and all(x.count("=") == 1 for x in lines):
-            variables = ", ".join(re.findall(r"\b[a-z]\b", m.group("vars")))
-            q = f"solve {'; '.join(lines)} for {variables}"
     q = re.sub(r"(?<=[\do])⁺", "+", q)
     q = re.sub(r"(?<=[\do])⁻(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", "-", q)  # "x→0⁺" is a side, "x⁻¹" a power
     # "find dy/dx if y = f(x)" → "derivative of f(x) with respect to x"
@@ -129,6 +133,30 @@ def _in_words(q: str) -> str:
             rest = re.sub(rf"^{m.group(2)}\s*(?:\(\s*[a-z]\s*\))?\s*=\s*", "", rest)
         q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(3)}"
     return q
+
+
+def _equations_then_unknowns(q: str) -> str:
+    """Equations written first, then what to find: "x + 2y - z = 3 (newline) … find x, y, z", "3a - 2b = 4 and
+    5a + b = 11, what are a and b", "… . Solve", or equations alone, one per line → "solve E1; E2 for x, y"."""
+    m = re.search(r"(?:^|[\s,.;:])(?:(?:so\s+)?(?:solve|find|determine|compute|what are|get|give me)\s+(?:for\s+)?"
+                  r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:\s*(?:,|and|&)\s*[a-z])+)|(?:so\s+)?solve(?:\s+(?:it|them|"
+                  r"this|these|the system))?)\s*[?.!]*\s*$", q, flags=re.I)
+    head = q[:m.start()] if m else q
+    pieces = [x.strip().rstrip(",;.") for x in re.split(r"\n|;|,\s*(?=[^,=]*=)|\s+and\s+(?=[^=]*=)", head.strip().rstrip(".;:,"))
+              if x.strip()]
+    if len(pieces) < 2 or not all(x.count("=") == 1 and re.search(r"[a-z]", x) and
+                                  re.fullmatch(r"[\w\s.+\-*/^()=]+", x) for x in pieces):
+        return q
+    words = {w.lower() for x in pieces for w in re.findall(r"[A-Za-z]{2,}", x)}
+    if words - {"sin", "cos", "tan", "exp", "ln", "log", "sqrt"}:  # "mean = 5; n = 10": figures, not equations
+        return q
+    if all(re.fullmatch(r"\s*[a-z]\s*=\s*[-+]?[\d.]+\s*", x) for x in pieces):  # "a = 2, b = 3": values
+        return q
+    names = sorted({v for x in pieces for v in re.findall(r"(?<![a-z])([a-z])(?![a-z(])", x)})
+    variables = re.findall(r"\b[a-z]\b", m.group("vars")) if m and m.group("vars") else names
+    if not m and len(pieces) > len(names) + 1:
+        return q
+    return f"solve {'; '.join(pieces)} for {', '.join(variables)}"
 
 
 _VERBS = ("differentiate", "derivative", "integrate", "integral", "antiderivative", "simplify", "factorise",
