@@ -4,6 +4,9 @@ nothing else on the server is readable: absolute paths, `..`, `~`, symlinks, ano
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -12,6 +15,7 @@ import pytest
 
 from api.security import owner_of
 
+REPO = Path(__file__).resolve().parents[2]
 ALICE, BOB = "key-alice", "key-bob"
 MINE = b"batch,y\n1,10.2\n2,9.9\n3,10.4\n4,10.1\n5,9.8\n"  # mean 10.08
 OPERATOR = b"batch,y\n1,1\n2,2\n3,3\n"  # mean 2
@@ -243,3 +247,11 @@ def test_an_oversize_upload_is_413_and_leaves_nothing(srv):
     at_limit = b"y\n" + b"7\n" * (2**19 - 1)
     assert len(at_limit) == 2**20
     assert upload(srv, ALICE, "big.csv", at_limit).status_code == 201
+
+
+def test_serve_refuses_a_data_dir_that_is_not_a_directory(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(REPO), "HAVOC_HOME": str(tmp_path),
+           "HAVOC_DATA_DIR": str(tmp_path / "missing")}
+    p = subprocess.run([sys.executable, "-m", "havoc_agent.cli", "serve", "--port", "1"], env=env,
+                       capture_output=True, text=True, timeout=60)
+    assert p.returncode == 2 and "HAVOC_DATA_DIR" in p.stderr and "Traceback" not in p.stderr, p.stderr
