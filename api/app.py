@@ -9,14 +9,16 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import assistants, dsl, graph, health, openai_chat, plots, runs, threads, tools, web
+from api.routes import assistants, dsl, files, graph, health, openai_chat, plots, runs, threads, tools, web
 from api.runs import RunManager
 from api.security import BodyLimit, RateLimiter
 from api.settings import ApiSettings
 from api.store import open_store
+from tools.limits import limits
 
 ROUTERS = (health.router, openai_chat.router, assistants.router, threads.router, runs.router,
-           graph.router, tools.router, dsl.router, plots.router)
+           graph.router, tools.router, dsl.router, files.router, plots.router)
+MULTIPART_SLACK = 64 * 1024  # an upload's body is the file plus its multipart headers
 
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
@@ -41,7 +43,10 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["*"],
                            allow_headers=["*"], expose_headers=["Content-Location", "Location", "x-havoc-run-id"])
-    app.add_middleware(BodyLimit, max_body=settings.max_body)
+    file_mb = limits().max_file_mb
+    app.add_middleware(BodyLimit, max_body=settings.max_body, per_path={
+        "/v1/files": (file_mb * 2**20 + MULTIPART_SLACK, "file", "file_too_large",
+                      f"file: larger than the limit of {file_mb} MiB (HAVOC_MAX_FILE_MB)")})
     app.add_middleware(WorkerHeader)
     web.mount(app)
     return app

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
-from api.confinement import refuse_question_file_reads
+from api.confinement import DataAccess
 from api.errors import ApiError
 from api.runs import RunManager, Thread
 from api.security import authenticate
 from api.settings import ApiSettings
+from api.uploads import Uploads
 
 Owner = Annotated[str, Depends(authenticate)]
 
@@ -29,7 +30,20 @@ def settings(request: Request) -> ApiSettings:
 Settings = Annotated[ApiSettings, Depends(settings)]
 
 
-def check_question(question: Any, settings: ApiSettings, field: str = "question") -> str:
+def data_access(settings: ApiSettings, owner: str) -> DataAccess:
+    """Where this caller's programs read CSV files: their uploads first, then HAVOC_DATA_DIR."""
+    uploads = Uploads(settings.uploads_dir).files_dir(owner)
+    return DataAccess((uploads, settings.data_dir) if settings.data_dir else (uploads,))
+
+
+def _caller_data(owner: Owner, settings: Settings) -> DataAccess:
+    return data_access(settings, owner)
+
+
+CallerData = Annotated[DataAccess, Depends(_caller_data)]
+
+
+def check_question(question: Any, settings: ApiSettings, access: DataAccess, field: str = "question") -> str:
     if not isinstance(question, str):
         raise ApiError(400, f"{field}: must be a string", param=field)
     text = question.strip()
@@ -38,7 +52,7 @@ def check_question(question: Any, settings: ApiSettings, field: str = "question"
     if len(text) > settings.max_question:
         raise ApiError(400, f"{field}: longer than {settings.max_question} characters", param=field,
                        code="question_too_long")
-    refuse_question_file_reads(text, field)
+    access.check_question(text, field)
     return text
 
 

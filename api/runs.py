@@ -19,6 +19,7 @@ import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from api.store import MemoryStore, PostgresStore
@@ -85,6 +86,7 @@ class Run:
     cancel: threading.Event = field(default_factory=threading.Event)
     changed: asyncio.Event | None = None
     task: asyncio.Task | None = None
+    data_roots: tuple[Path, ...] = ()  # where its programs read CSV files (api/confinement.py)
 
     @property
     def done(self) -> bool:
@@ -165,12 +167,12 @@ class RunManager:
 
     def start(self, question: str, *, owner: str, thread: Thread | None,
               stream_modes: tuple[str, ...] = ("values",), metadata: dict[str, Any] | None = None,
-              input_messages: list[dict[str, Any]] | None = None) -> Run:
+              input_messages: list[dict[str, Any]] | None = None, data_roots: tuple[Path, ...] = ()) -> Run:
         if self._admitted >= self.max_runs + self.max_queue:
             raise Busy
         run = Run(run_id=str(uuid.uuid4()), thread_id=thread.thread_id if thread else None, owner=owner,
                   question=question, stream_modes=stream_modes, metadata=dict(metadata or {}), local=True,
-                  changed=asyncio.Event())
+                  changed=asyncio.Event(), data_roots=data_roots)
         message = input_messages[-1] if input_messages else human_message(question)
         if thread is not None and not self.store.claim_thread(thread.thread_id, run.run_id, message, now_iso()):
             raise ThreadBusy
@@ -263,8 +265,8 @@ class RunManager:
         def on_event(trace: dict) -> None:
             loop.call_soon_threadsafe(self._on_trace, run, trace)
 
-        # a question that arrived over HTTP reads no server file, whichever planner wrote its program
-        with file_access(None):
+        # a question that arrived over HTTP reads only its caller's data, whichever planner wrote its program
+        with file_access(run.data_roots):
             if run.thread_id is None:
                 return srs_run(run.question, on_event=on_event, cancel=run.cancel)
             with self.store.checkpointer() as saver:

@@ -78,31 +78,49 @@ def authenticate(request: Request) -> str:
 
 
 class BodyLimit:
-    """ASGI middleware: a body over `max_body` bytes is answered 413 before any handler reads it."""
+    """ASGI middleware: a body over `max_body` bytes is answered 413 before any handler reads it.
 
-    def __init__(self, app, max_body: int) -> None:
+    `per_path` gives a route its own limit and message: {path: (bytes, param, code, message)}
+    (uploads are as large as a data file may be, far above a JSON body's limit).
+    """
+
+    def __init__(self, app, max_body: int, per_path: dict[str, tuple[int, str, str, str]] | None = None) -> None:
         self.app, self.max_body = app, max_body
+        self.per_path = per_path or {}
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        max_body, param, code, message = self.per_path.get(
+            scope.get("path", ""), (self.max_body, "body", "body_too_large",
+                                    f"request body larger than {self.max_body} bytes"))
+
+        async def too_large() -> None:
+            await self._too_large(send, param, code, message)
+
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_body:
-            return await self._too_large(send)
+        if declared is not None and declared.isdigit() and int(declared) > max_body:
+            return await too_large()
         seen = 0
-        started = False
+        started = tripped = False
 
         async def limited_receive():
-            nonlocal seen
+            nonlocal seen, tripped
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > max_body:
+                    tripped = True
                     raise _TooLarge
             return message
 
         async def tracking_send(message):
             nonlocal started
+            if tripped:  # a body parser caught _TooLarge and answers on its own: the 413 goes instead
+                if message["type"] == "http.response.start" and not started:
+                    started = True
+                    await too_large()
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -111,11 +129,11 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _TooLarge:
             if not started:
-                await self._too_large(send)
+                await too_large()
 
-    async def _too_large(self, send) -> None:
-        body = json.dumps(error_body(413, f"request body larger than {self.max_body} bytes", "body",
-                                     "body_too_large")).encode()
+    @staticmethod
+    async def _too_large(send, param: str, code: str, message: str) -> None:
+        body = json.dumps(error_body(413, message, param, code)).encode()
         await send({"type": "http.response.start", "status": 413,
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
         await send({"type": "http.response.body", "body": body})

@@ -10,12 +10,16 @@
 | `HAVOC_API_MAX_QUEUE` | 16 | runs waiting for a slot; beyond it 429 with Retry-After |
 | `HAVOC_API_RATE` | 600 | requests per minute per key (or per client address without keys) |
 | `HAVOC_DATABASE_URL` | unset | PostgreSQL for threads, runs, events and thread memory (needed by `--workers` > 1) |
+| `HAVOC_DATA_DIR` | unset | a directory of CSV files every caller's programs may read (besides their uploads) |
+
+Uploads live under `$HAVOC_HOME/uploads` and are capped by `HAVOC_MAX_FILE_MB` (`tools/limits.py`).
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 def _int(name: str, default: int) -> int:
@@ -29,6 +33,23 @@ def _int(name: str, default: int) -> int:
     if value < 1:
         raise ValueError(f"{name} must be at least 1, got {value}")
     return value
+
+
+def _home() -> Path:
+    from havoc_agent.settings import home
+
+    return home()
+
+
+def _directory(name: str) -> Path | None:
+    """An operator's directory, checked when the server starts rather than at a caller's first read."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    path = Path(raw).expanduser().resolve()
+    if not path.is_dir():
+        raise ValueError(f"{name} must be an existing directory, got {raw!r}")
+    return path
 
 
 def _list(name: str) -> list[str]:
@@ -45,6 +66,8 @@ class ApiSettings:
     max_queue: int = 16
     rate_per_minute: int = 600
     database_url: str | None = None
+    data_dir: Path | None = None
+    uploads_dir: Path = field(default_factory=lambda: _home() / "uploads")
 
     @classmethod
     def from_env(cls) -> ApiSettings:
@@ -57,6 +80,8 @@ class ApiSettings:
             max_queue=_int("HAVOC_API_MAX_QUEUE", 16),
             rate_per_minute=_int("HAVOC_API_RATE", 600),
             database_url=os.environ.get("HAVOC_DATABASE_URL") or None,
+            data_dir=_directory("HAVOC_DATA_DIR"),
+            uploads_dir=_home() / "uploads",
         )
 
 

@@ -1,6 +1,7 @@
 """`POST /v1/dsl/check` and `/v1/dsl/run`: the HAVOC language over HTTP, errors with line and column.
 
-A program that reads a CSV file is refused (400): over HTTP, data travels inline.
+A program reads CSV files only from the caller's uploads and the server's data directory
+(`api/confinement.py`); any other path is refused (400) before anything runs.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.confinement import refuse_file_reads
-from api.deps import Owner
+from api.deps import CallerData
+from dsl.files import file_access
 from havoc_agent import jsonio
 
 router = APIRouter(prefix="/v1/dsl", tags=["havoc"])
@@ -31,20 +32,26 @@ def _dsl_error(exc, statement: str | None = None) -> JSONResponse:
 
 
 @router.post("/check")
-async def check(body: ProgramIn, _: Owner) -> JSONResponse:
+async def check(body: ProgramIn, access: CallerData) -> JSONResponse:
+    """A file that is not among the caller's data is a located error, like any other."""
     import dsl
 
     try:
         program = dsl.parse(body.program)
-        refuse_file_reads(program)
-        dsl.check(program, base_dir=None, data_root=None)
+        access.check_program(program)
+
+        def check_it() -> None:
+            with file_access(access.roots):
+                dsl.check(program, base_dir=None)
+
+        await asyncio.to_thread(check_it)
     except dsl.DslError as exc:
         return _dsl_error(exc)
     return JSONResponse({"ok": True, "statements": len(program.statements), "formatted": dsl.format(program)})
 
 
 @router.post("/run")
-async def run(body: ProgramIn, _: Owner) -> JSONResponse:
+async def run(body: ProgramIn, access: CallerData) -> JSONResponse:
     """Each statement's result; on a failing statement, the results before it and the located error."""
     import dsl
 
@@ -52,10 +59,11 @@ async def run(body: ProgramIn, _: Owner) -> JSONResponse:
         program = dsl.parse(body.program)
     except dsl.DslError as exc:
         return _dsl_error(exc)
-    refuse_file_reads(program)
+    access.check_program(program)
 
     def execute() -> Any:
-        return dsl.execute(program, base_dir=None, env={}, data_root=None)
+        with file_access(access.roots):
+            return dsl.execute(program, base_dir=None, env={})
 
     try:
         results = await asyncio.to_thread(execute)

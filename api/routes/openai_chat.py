@@ -18,7 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sse_starlette import EventSourceResponse
 
-from api.deps import Manager, Owner, Settings, check_question
+from api.deps import Manager, Owner, Settings, check_question, data_access
 from api.errors import ApiError, error_body
 from api.runs import Busy, Run, RunManager
 from havoc_agent import jsonio
@@ -79,9 +79,10 @@ def _start(body: ChatRequest, runs: RunManager, settings, owner: str) -> Run:
     users = [m for m in body.messages if m.role == "user"]
     if not users:
         raise ApiError(400, "messages: no user message", param="messages")
-    question = check_question(_text(users[-1].content), settings, "messages")
+    access = data_access(settings, owner)
+    question = check_question(_text(users[-1].content), settings, access, "messages")
     try:
-        return runs.start(question, owner=owner, thread=None, stream_modes=())
+        return runs.start(question, owner=owner, thread=None, stream_modes=(), data_roots=access.roots)
     except Busy:
         raise ApiError(429, "every run slot and queue place is taken; retry shortly", code="server_busy",
                        headers={"Retry-After": "5"}) from None

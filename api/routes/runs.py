@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from api.deps import Manager, Owner, Settings, check_question, owned_thread
+from api.deps import Manager, Owner, Settings, check_question, data_access, owned_thread
 from api.errors import ApiError
 from api.runs import ASSISTANT_ID, STREAM_MODES, Busy, Run, RunManager, ThreadBusy
 from havoc_agent import jsonio
@@ -71,12 +71,13 @@ def _start(runs: RunManager, settings, owner: str, thread_id: str | None, body: 
         raise ApiError(404, f"assistant {body.assistant_id} not found (the one assistant is '{ASSISTANT_ID}')",
                        param="assistant_id")
     raw, messages = question_from_input(body.input)
-    question = check_question(raw, settings, "input.question" if messages is None else "input.messages")
+    access = data_access(settings, owner)
+    question = check_question(raw, settings, access, "input.question" if messages is None else "input.messages")
     modes = body.stream_mode if isinstance(body.stream_mode, list) else [body.stream_mode]
     thread = owned_thread(runs, thread_id, owner) if thread_id is not None else None
     try:
         return runs.start(question, owner=owner, thread=thread, stream_modes=tuple(modes) or default_modes,
-                          metadata=body.metadata, input_messages=messages)
+                          metadata=body.metadata, input_messages=messages, data_roots=access.roots)
     except Busy:
         raise ApiError(429, "every run slot and queue place is taken; retry shortly", code="server_busy",
                        headers={"Retry-After": "5"}) from None

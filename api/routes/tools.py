@@ -10,9 +10,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
-from api.confinement import refuse_file_reads
-from api.deps import Owner
+from api.deps import CallerData, Owner
 from api.errors import ApiError
+from dsl.files import file_access
 from havoc_agent import jsonio
 from tools.errors import HavocInputError
 
@@ -29,7 +29,7 @@ async def list_tools(_: Owner) -> list[dict[str, Any]]:
 
 @router.post("/tools/{name}", openapi_extra={"requestBody": {"required": True, "content": {
     "application/json": {"schema": {"type": "object", "description": "the tool's arguments (GET /v1/tools)"}}}}})
-async def run_tool(name: str, request: Request, _: Owner) -> JSONResponse:
+async def run_tool(name: str, request: Request, access: CallerData) -> JSONResponse:
     """Numbers keep their decimal text (parsed as Decimal), as on the command line."""
     from tools import registry
 
@@ -44,10 +44,15 @@ async def run_tool(name: str, request: Request, _: Owner) -> JSONResponse:
         import dsl
 
         if payload.get("base_dir") is not None:
-            raise ApiError(400, "base_dir: not accepted over HTTP (programs cannot read server files)",
-                           param="base_dir", code="file_access_refused")
+            raise ApiError(400, "base_dir: not accepted over HTTP (programs read only your uploads and the "
+                                "server's data directory)", param="base_dir", code="file_access_refused")
         if isinstance(payload.get("program"), str):
             with contextlib.suppress(HavocInputError):  # a broken program: the tool reports its error
-                refuse_file_reads(dsl.parse(payload["program"]))
-    result = await asyncio.to_thread(registry.run_tool, spec.name, payload)
+                access.check_program(dsl.parse(payload["program"]))
+
+    def run() -> dict[str, Any]:
+        with file_access(access.roots):
+            return registry.run_tool(spec.name, payload)
+
+    result = await asyncio.to_thread(run)
     return JSONResponse(json.loads(jsonio.dumps(result, indent=None)))

@@ -112,3 +112,31 @@ def read_stream(url: str, tid: str, run_id: str, last_event_id: str | None,
                 if done:
                     break
     return worker, events
+
+
+def test_an_upload_is_seen_by_every_worker(cluster):
+    """Uploads are files under the shared $HAVOC_HOME: one worker writes, any worker reads, lists, deletes."""
+    content = b"batch,y\n1,10.2\n2,9.9\n3,10.4\n4,10.1\n5,9.8\n"
+    r = fresh("POST", cluster.url + "/v1/files", files={"file": ("shared_upload.csv", content)})
+    assert r.status_code == 201, r.text
+    program = {"program": 'describe from "shared_upload.csv" column y'}
+    read_by, listed_by = set(), set()
+    for _ in range(40):
+        r = fresh("POST", cluster.url + "/v1/dsl/run", json=program)
+        assert r.status_code == 200 and r.json()["results"][0]["output"]["mean"] == pytest.approx(10.08), r.text
+        read_by.add(r.headers["x-havoc-worker"])
+        r = fresh("GET", cluster.url + "/v1/files")
+        assert "shared_upload.csv" in [f["name"] for f in r.json()["data"]]
+        listed_by.add(r.headers["x-havoc-worker"])
+        if len(read_by) == len(listed_by) == 2:
+            break
+    assert len(read_by) == 2 and len(listed_by) == 2
+    deleted_by = fresh("DELETE", cluster.url + "/v1/files/shared_upload.csv").headers["x-havoc-worker"]
+    gone_for = set()
+    for _ in range(40):
+        r = fresh("POST", cluster.url + "/v1/dsl/run", json=program)
+        assert r.status_code == 400 and r.json()["error"]["message"] == "no such file: shared_upload.csv", r.text
+        gone_for.add(r.headers["x-havoc-worker"])
+        if len(gone_for) == 2:
+            break
+    assert len(gone_for) == 2 and deleted_by in gone_for
