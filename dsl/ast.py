@@ -207,6 +207,18 @@ class TTest(Node):
 
 
 @dataclass
+class RankTest(Node):
+    """`ranktest mann_whitney x and y` or `ranktest signed_rank x [and y]` (paired when y is given)."""
+
+    kind: str
+    x: Source
+    y: Source | None = None
+    mu: Decimal | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+
+
+@dataclass
 class AnovaOneWay(Node):
     """Groups as table rows, or one column split by a label column (`by`)."""
 
@@ -337,8 +349,8 @@ class Evaluate(Node):
 
 
 Action = (
-    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | AnovaOneWay
-    | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
+    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | RankTest
+    | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
 )
 

@@ -280,6 +280,14 @@ class Build(Transformer):
         _apply_options(node, rest)
         return node
 
+    def ranktest_stmt(self, meta, c):
+        node = ast.RankTest(str(c[0]).lower(), c[1], **_loc(meta))
+        rest = list(c[2:])
+        if rest and not isinstance(rest[0], _Opt):
+            node.y = rest.pop(0)
+        _apply_options(node, rest)
+        return node
+
     def anova_one_stmt(self, meta, c):
         return ast.AnovaOneWay(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
 

@@ -480,6 +480,24 @@ class _Checker:
         if t.confidence is not None:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
+    def _ranktest(self, t: ast.RankTest) -> None:
+        if t.kind not in ("mann_whitney", "signed_rank"):
+            self.fail(f"unknown rank test {t.kind!r}", t)
+        self.source(t.x, "the sample", t, want="numbers")
+        if t.kind == "mann_whitney" and t.y is None:
+            self.fail("a Mann-Whitney test compares two samples: add `and [...]`", t)
+        if t.y is not None:
+            self.source(t.y, "the second sample", t, want="numbers")
+            if t.kind == "signed_rank" and isinstance(t.x, ast.Values) and isinstance(t.y, ast.Values) \
+                    and len(t.x.items) != len(t.y.items):
+                self.fail(f"paired samples must have the same length ({len(t.x.items)} and {len(t.y.items)})", t.y)
+        if t.mu is not None:
+            self.finite(t.mu, "mu", t, "mu")
+        if t.alternative is not None and t.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {t.alternative!r}", t, "alternative")
+        if t.confidence is not None:
+            self.proportion(t.confidence, "confidence", t, "confidence")
+
     def grouped(self, node: Any, name: str) -> None:
         if node.by is None or self.is_rows(node.data):
             self.source(node.data, "the groups", node, want="table")

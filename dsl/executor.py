@@ -415,6 +415,17 @@ class _Runner:
             args["confidence"] = t.confidence
         return "t_test", args
 
+    def _ranktest(self, t: ast.RankTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"x": self.numbers(t.x, "the sample")}
+        if t.y is not None:
+            args["y"] = self.numbers(t.y, "the second sample")
+        for key in ("mu", "confidence"):
+            if getattr(t, key) is not None:
+                args[key] = getattr(t, key)
+        if t.alternative is not None:
+            args["alternative"] = t.alternative.replace("_", "-")
+        return ("mann_whitney" if t.kind == "mann_whitney" else "wilcoxon_signed_rank"), args
+
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
         """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
         if by is None:

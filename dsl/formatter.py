@@ -193,6 +193,17 @@ def _ttest(t: ast.TTest) -> str:
     ])
 
 
+def _ranktest(t: ast.RankTest) -> str:
+    text = f"ranktest {t.kind} {format_source(t.x)}"
+    if t.y is not None:
+        text += f" and {format_source(t.y)}"
+    return text + _options([
+        ("mu", None if t.mu is None else number(t.mu)),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+
+
 def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
     return f"{head} {format_source(data)}" + (f" by {format_source(by)}" if by is not None else "")
 
@@ -267,6 +278,7 @@ _WRITERS = {
     ast.Capability: _capability,
     ast.Constants: lambda c: f"constants for subgroup {number(c.n)}",
     ast.TTest: _ttest,
+    ast.RankTest: _ranktest,
     ast.AnovaOneWay: lambda a: _by("anova one_way", a.data, a.by),
     ast.AnovaTwoWay: _anova_two,
     ast.Levene: lambda a: _by("levene", a.data, a.by),

@@ -197,3 +197,17 @@ def test_known_standards_use_std_dev_and_sigma_is_not_a_chart_option() -> None:
     assert result.output["center"] == pytest.approx(74) and result.output["ucl"] == pytest.approx(74.03)
     with pytest.raises(dsl.DslSyntaxError, match="unexpected `sigma`"):
         dsl.parse("chart imr [1, 2, 3] sigma 3")
+
+
+def test_ranktest_reaches_the_rank_tools_with_r_documented_values() -> None:
+    """R's ?wilcox.test examples (Hollander & Wolfe 1973, pp. 29 and 69): W = 35, p = 0.1272; V = 40, p = 0.01953."""
+    mw, sr = run("ranktest mann_whitney [0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46] and "
+                 "[1.15, 0.88, 0.90, 0.74, 1.21] alternative greater\n"
+                 "ranktest signed_rank [1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30] and "
+                 "[0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29] alternative greater confidence 0.9")
+    assert (mw.tool, sr.tool) == ("mann_whitney", "wilcoxon_signed_rank")
+    assert mw.output["statistic"] == 35 and mw.output["p_value"] == pytest.approx(0.1272, abs=5e-5)
+    assert sr.output["statistic"] == 40 and sr.output["p_value"] == pytest.approx(0.01953, abs=5e-6)
+    assert sr.args["alternative"] == "greater" and sr.args["confidence"] == Decimal("0.9")
+    with pytest.raises(dsl.DslError, match="two samples"):
+        run("ranktest mann_whitney [1, 2, 3]")

@@ -102,6 +102,8 @@ action = st.one_of(
     st.builds(ast.Constants, count),
     st.builds(ast.TTest, st.sampled_from(["one_sample", "paired", "pooled", "welch"]), source, _opt(source),
               _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
+    st.builds(ast.RankTest, st.sampled_from(["mann_whitney", "signed_rank"]), source, _opt(source),
+              _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
     st.builds(ast.AnovaOneWay, source, _opt(source)),
     st.builds(ast.AnovaTwoWay, source, source, source, st.booleans()),
     st.builds(ast.Levene, source, _opt(source)),
