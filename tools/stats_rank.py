@@ -19,7 +19,7 @@ import numpy as np
 from pydantic import BaseModel, Field, field_validator
 
 from tools.errors import HavocInputError
-from tools.numeric import Numbers, as_float_array
+from tools.numeric import Numbers, as_float_array, to_decimal, uses_decimal_text
 from tools.registry import register
 from tools.stats_common import StatResult, check_probability, normalise_alternative
 
@@ -94,6 +94,20 @@ class RankTestResult(StatResult):
     ties: bool
     medians: list[float]
     notes: list[str] = []
+
+
+def _minus(a: Any, b: Any) -> np.ndarray:
+    """a − b element-wise (b a list or one number), in decimal where the input is decimal text.
+
+    Why: ranks depend on ties, and binary floats invent and break them: 8.2 − 7.6 and 7.7 − 7.1 are both 0.6
+    as written, but differ in their last bits, so an exact p-value would be used where ties call for the
+    normal approximation (R's `wilcox.test` has this trap).
+    """
+    many = isinstance(b, (list, tuple, np.ndarray))
+    if uses_decimal_text(a) and (not many or uses_decimal_text(b)):
+        bs = [to_decimal(v) for v in b] if many else [to_decimal(b)] * len(a)
+        return np.asarray([float(to_decimal(u) - v) for u, v in zip(a, bs, strict=True)], dtype=float)
+    return as_float_array(a) - (as_float_array(b) if many else float(b))
 
 
 # ---------------------------------------------------------------- exact null distributions
@@ -244,7 +258,7 @@ def mann_whitney(args: MannWhitneyArgs) -> RankTestResult:
     alpha = check_probability(args.alpha, "alpha")
     x, y, mu = as_float_array(args.x), as_float_array(args.y), float(args.mu)
     nx, ny = x.size, y.size
-    pooled = np.concatenate([x - mu, y])
+    pooled = np.concatenate([_minus(args.x, args.mu), y])
     if np.all(pooled == pooled[0]):
         raise HavocInputError("all values (x shifted by mu, and y) are equal: the ranks carry no information",
                               field="x")
@@ -263,15 +277,15 @@ def mann_whitney(args: MannWhitneyArgs) -> RankTestResult:
     else:
         total = nx + ny
 
-        def z_of(shift: float, correct: bool = args.correct) -> float:
-            data = np.concatenate([x - shift, y])
+        def z_of(shift: float, correct: bool = args.correct, data: np.ndarray | None = None) -> float:
+            data = np.concatenate([x - shift, y]) if data is None else data
             dz = float(np.sum(rankdata(data)[:nx]) - nx * (nx + 1) / 2 - nx * ny / 2)
             sigma = math.sqrt(nx * ny / 12 * ((total + 1) - _tie_sum(data) / (total * (total - 1))))
             if sigma == 0.0:
                 raise HavocInputError("every value is tied: the normal approximation has zero variance", field="x")
             return (dz - _correction(dz, args.alternative, correct)) / sigma
 
-        z = z_of(mu)
+        z = z_of(mu, data=pooled)
         p = _normal_p(z, args.alternative)
         lo, hi = _normal_interval(z_of, float(x.min() - y.max()), float(x.max() - y.min()), confidence,
                                   args.alternative)
@@ -298,15 +312,19 @@ def wilcoxon_signed_rank(args: SignedRankArgs) -> RankTestResult:
 
     confidence = check_probability(args.confidence, "confidence")
     alpha = check_probability(args.alpha, "alpha")
-    x, mu = as_float_array(args.x), float(args.mu)
+    mu = float(args.mu)
     paired = args.y is not None
     if paired:
-        y = as_float_array(args.y)
-        if y.size != x.size:
-            raise HavocInputError(f"paired samples must have the same length (x has {x.size}, y has {y.size})",
-                                  field="y")
-        x = x - y
-    d_all = x - mu
+        if len(args.y) != len(args.x):
+            raise HavocInputError(f"paired samples must have the same length (x has {len(args.x)}, y has "
+                                  f"{len(args.y)})", field="y")
+        x = _minus(args.x, args.y)  # the differences, exact where the data are decimal text
+        as_text = uses_decimal_text(args.x) and uses_decimal_text(args.y)
+        d_all = _minus([to_decimal(a) - to_decimal(b) for a, b in zip(args.x, args.y, strict=True)], args.mu) \
+            if as_text else x - mu
+    else:
+        x = as_float_array(args.x)
+        d_all = _minus(args.x, args.mu)
     zeros = int(np.sum(d_all == 0.0))
     d = d_all[d_all != 0.0]
     n = d.size
@@ -330,8 +348,8 @@ def wilcoxon_signed_rank(args: SignedRankArgs) -> RankTestResult:
         method = "exact"
     else:
 
-        def z_of(shift: float, correct: bool = args.correct) -> float:
-            dd = base - shift
+        def z_of(shift: float, correct: bool = args.correct, dd: np.ndarray | None = None) -> float:
+            dd = base - shift if dd is None else dd
             dd = dd[dd != 0.0]
             m = dd.size
             if m == 0:
@@ -344,7 +362,7 @@ def wilcoxon_signed_rank(args: SignedRankArgs) -> RankTestResult:
                                       field="x")
             return (dz - _correction(dz, args.alternative, correct)) / sigma
 
-        z = z_of(mu)
+        z = z_of(mu, dd=d)
         p = _normal_p(z, args.alternative)
         lo, hi = _normal_interval(z_of, float(base.min()), float(base.max()), confidence, args.alternative)
         walsh = np.add.outer(base, base)[np.triu_indices(n)] / 2.0

@@ -322,6 +322,60 @@ def _compares_spread(low: str) -> bool:
     return bool(spread and re.search(r"equal|same|differ|compar|\bvs\.?\b|versus|than|between|homogen", low))
 
 
+_SIGNED_RANK = re.compile(r"signed[\s-]*ranks?")
+_RANK_SUM = re.compile(r"mann[\s-]*whitney|wilcoxon[\s-]*rank[\s-]*sums?|rank[\s-]*sum|\bu[\s-]*test")
+_WILCOXON = re.compile(r"wilcoxon")
+_RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distribution[\s-]*free|"
+                           r"without (?:assuming|the assumption of) normality")
+_PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:units|parts|"
+                     r"subjects|specimens|samples|operators|people|patients)")
+_MEDIAN_KEYS = (r"hypothesi[sz]ed median(?: of)?", r"median (?:of|is|equal to|equals|=|against)", r"target median(?: of)?",
+                r"median")
+
+
+def _plan_rank_test(q: str, low: str, conf: dict) -> list[Intent] | None:
+    """Rank tests by name, or "non-parametric" by the shape of the data: Mann-Whitney for two independent groups,
+    Wilcoxon signed-rank for pairs or one sample against a median, Kruskal-Wallis for three or more groups."""
+    signed, rank_sum = _SIGNED_RANK.search(low), _RANK_SUM.search(low)
+    wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low)
+    if not (signed or rank_sum or wilcoxon or generic):
+        return None
+    paired = _PAIRED.search(low)
+    groups = _groups(q)
+    if "kruskal" in low or (len(groups) >= 3 and not (signed or rank_sum)):
+        if len(groups) < 2:
+            return None
+        return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]})]
+    if len(groups) == 2 and not rank_sum and (signed or paired) and len(groups[0][1]) == len(groups[1][1]):
+        first, second = groups[0][0].lower(), groups[1][0].lower()
+        if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
+            alternative = "greater" if _alternative(low) == "less" else "less"  # "did it lower …": before − after > 0
+        else:
+            alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
+        return [Intent("wilcoxon_signed_rank", {"x": groups[0][1], "y": groups[1][1], "alternative": alternative,
+                                                **conf}, notes=["paired: the signed-rank test of the differences "
+                                                                f"{groups[0][0]} − {groups[1][0]}"])]
+    if len(groups) == 2 and not signed:
+        notes = [] if rank_sum else ["two independent groups: the Mann-Whitney (Wilcoxon rank-sum) test"]
+        return [Intent("mann_whitney", {"x": groups[0][1], "y": groups[1][1],
+                                        "alternative": _two_sample_alternative(low, groups[0][0], groups[1][0]),
+                                        **conf}, notes=notes)]
+    if len(groups) <= 1 and (signed or wilcoxon or generic):
+        mu = value_after(q, *_MEDIAN_KEYS, *MU_KEYS)
+        rest = blank_keyed(without_confidence(q), *_MEDIAN_KEYS, *MU_KEYS)
+        data = flat_lists(rest)
+        values = data[0] if data else longest_run(rest, 3)
+        if len(values) < 2:
+            return None
+        args = {"x": values, "alternative": _alternative(low), **conf}
+        if mu is not None:
+            args["mu"] = mu
+        return [Intent("wilcoxon_signed_rank", args,
+                       notes=["one sample: the signed-rank test of the median" + ("" if mu is not None else
+                                                                                  " against 0 (no median was given)")])]
+    return None
+
+
 def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
     """Two equal runs of numbers with "before" and "after" around them, labels before or after the values
     ("72, 85, 78 before tutoring and 75, 88, 80 after"): (before, after), in the order the words say."""
@@ -468,12 +522,9 @@ def plan_stats(question: str) -> list[Intent] | None:
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
             return [Intent("levene", {"groups": [g for _, g in groups]}, notes=notes)]
 
-    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\bu[\s-]*test", low):
-        groups = _groups(q)
-        if len(groups) >= 2:
-            notes = ["two groups: Kruskal-Wallis is the two-sided Mann-Whitney test (normal approximation, "
-                     "no continuity correction)"] if len(groups) == 2 else []
-            return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]}, notes=notes)]
+    ranked = _plan_rank_test(q, low, conf)
+    if ranked:
+        return ranked
 
     pairs = fraction_pairs(q)
     comparing = re.search(r"compar|differ|same|\bvs\.?\b|versus|between|significan|independen|higher|lower|"

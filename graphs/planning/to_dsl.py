@@ -166,6 +166,21 @@ def t_test(args: dict) -> str:
     return text
 
 
+def rank_test(tool: str, args: dict) -> str:
+    kind = "mann_whitney" if tool == "mann_whitney" else "signed_rank"
+    text = f"ranktest {kind} {numbers(args['x'])}"
+    if args.get("y") is not None:
+        text += f" and {numbers(args['y'])}"
+    if args.get("mu") is not None:
+        text += f" mu {number(args['mu'])}"
+    alt = args.get("alternative", "two-sided").replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    return text
+
+
 def regression(args: dict) -> str:
     x = rows(args["X"]) if args.get("X") is not None else numbers(args["x"])
     text = f"regression {numbers(args['y'])} on {x}"
@@ -280,6 +295,8 @@ def statement(intent: Intent) -> str:
         text = anova_two_way(args)
     elif tool == "levene":
         text = f"levene {rows(args['groups'])}"
+    elif tool in ("mann_whitney", "wilcoxon_signed_rank"):
+        text = rank_test(tool, args)
     elif tool == "kruskal_wallis":
         text = f"kruskal {rows(args['groups'])}"
     elif tool == "normality":

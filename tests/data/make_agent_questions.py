@@ -1328,5 +1328,36 @@ dr_keep = [v for i, v in enumerate(dr) if i != 3]
 q(f"individuals chart of {', '.join(map(str, dr))} - drop the 4th sample, it was a bad reading", "spc",
   "control_chart", {"chart": "imr", "exclude": [3]}, {"center": np.mean(dr_keep)})
 
+# ------------------------------------------------------------------ rank tests by name (were answered by Kruskal-Wallis)
+mwa, mwb = [12.1, 11.8, 12.5, 13.2, 12.0], [13.5, 13.1, 14.2, 13.8, 12.9, 14.0]
+mw = stats.mannwhitneyu(mwa, mwb, method="exact")
+q(f"Mann-Whitney U test: line A {fmt(mwa)} vs line B {fmt(mwb)}", "stats", "mann_whitney", None,
+  {"statistic": mw.statistic, "p_value": mw.pvalue, "estimate": np.median(np.subtract.outer(mwa, mwb))})
+sa_, sb_ = [3.1, 2.8, 3.5, 4.0, 2.9, 3.3], [4.2, 4.8, 3.9, 5.1, 4.4]
+mw = stats.mannwhitneyu(sa_, sb_, method="exact")
+q(f"Do the suppliers differ? Use a non-parametric test. Supplier A: {fmt(sa_)}; Supplier B: {fmt(sb_)}", "stats",
+  "mann_whitney", None, {"statistic": mw.statistic, "p_value": mw.pvalue})
+old_, new_ = [5.1, 5.3, 4.9, 5.5, 5.0, 5.2], [5.6, 5.9, 5.7, 6.1, 5.8, 5.4, 6.0]
+mw = stats.mannwhitneyu(old_, new_, alternative="less", method="exact")
+q(f"Wilcoxon rank sum test: old process {' '.join(map(str, old_))}, new process {' '.join(map(str, new_))}. Is the new "
+  "one higher?", "stats", "mann_whitney", {"alternative": "less"}, {"statistic": mw.statistic, "p_value": mw.pvalue})
+ta_, tb_ = [3, 4, 4, 5, 6, 6, 7, 8], [5, 6, 7, 7, 8, 9, 9, 10]
+mw = stats.mannwhitneyu(ta_, tb_, method="asymptotic", use_continuity=True)
+q(f"mann whitney test on ratings, group 1: {fmt(ta_)} and group 2: {fmt(tb_)}", "stats", "mann_whitney", None,
+  {"statistic": mw.statistic, "p_value": mw.pvalue})
+bf_, af_ = [8.2, 7.9, 8.8, 9.1, 8.5, 7.7, 8.9, 8.4], [7.6, 7.8, 8.1, 8.3, 8.4, 7.1, 8.0, 7.5]
+# the differences as written (0.6, 0.1, 0.7, 0.8, 0.1, 0.6, 0.9, 0.9) have ties that binary subtraction partly
+# breaks, so they are rounded back to tenths: tied ranks call for the normal approximation with continuity correction
+bad_ = np.round(np.subtract(bf_, af_), 9)
+sr = stats.wilcoxon(bad_, method="asymptotic", correction=True)
+q(f"Wilcoxon signed-rank test for paired data, before: {fmt(bf_)}; after: {fmt(af_)}", "stats",
+  "wilcoxon_signed_rank", None, {"statistic": sum(r for r, d in zip(stats.rankdata(np.abs(bad_)), bad_, strict=True)
+                                                  if d > 0), "p_value": sr.pvalue})
+md_ = [9.8, 10.4, 10.9, 11.2, 10.1, 10.6, 12.0, 10.3]
+sr = stats.wilcoxon(np.subtract(md_, 10), method="exact")
+walsh = np.add.outer(np.subtract(md_, 0), md_)[np.triu_indices(len(md_))] / 2
+q(f"Is the median different from 10? Wilcoxon signed rank test: {fmt(md_)}", "stats", "wilcoxon_signed_rank",
+  {"mu": 10}, {"p_value": sr.pvalue, "estimate": np.median(walsh)})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

@@ -112,3 +112,17 @@ def test_bad_input_names_the_field() -> None:
         run_tool("mann_whitney", {"x": [1, 2], "y": [3, 4], "alternative": "bigger"})
     with pytest.raises(HavocInputError, match="x"):
         run_tool("mann_whitney", {"x": [1, 1], "y": [1, 1]})
+
+
+def test_ties_are_read_from_the_decimal_text_not_binary_differences() -> None:
+    """8.2 − 7.6 and 7.7 − 7.1 are both 0.6 as written; in binary they differ, which would wrongly allow the exact
+    distribution. As decimal text they tie, so the tie-corrected normal approximation is used (checked with scipy on
+    the differences rounded back to tenths)."""
+    before = [8.2, 7.9, 8.8, 9.1, 8.5, 7.7, 8.9, 8.4]
+    after = [7.6, 7.8, 8.1, 8.3, 8.4, 7.1, 8.0, 7.5]
+    r = run_tool("wilcoxon_signed_rank", {"x": before, "y": after})
+    d = np.round(np.subtract(before, after), 9)
+    assert r["ties"] is True and r["exact"] is False
+    assert r["p_value"] == pytest.approx(sps.wilcoxon(d, method="asymptotic", correction=True).pvalue, rel=1e-10)
+    shifted = run_tool("mann_whitney", {"x": [1.3, 2.4, 3.5], "y": [1.2, 2.0, 2.3, 3.4], "mu": 0.1})
+    assert shifted["ties"] is True  # 1.3 − 0.1 = 1.2 and 3.5 − 0.1 = 3.4 exactly
