@@ -21,6 +21,8 @@ COMMAND_MODULES = (
     "havoc_agent.commands.dsl",
     "havoc_agent.commands.knowledge",
     "havoc_agent.commands.ask",
+    "havoc_agent.commands.eval",
+    "havoc_agent.commands.doctor",
 )
 
 

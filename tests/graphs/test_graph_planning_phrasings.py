@@ -14,6 +14,7 @@ from dsl.parser import parse
 from graphs.planning.extract import blank_keyed, line_table, longest_run, number_runs, tables
 from graphs.planning.nl import plan_question
 from graphs.planning.to_dsl import render_program
+from tools.errors import HavocInputError
 
 
 def _one(question: str, mode: str, **kw) -> tuple[str, dict]:
@@ -215,7 +216,8 @@ def test_round_three_phrasings(question: str, mode: str, tool: str, expected: di
     "what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5",  # summary numbers are not data
 ])
 def test_no_made_up_data(question: str) -> None:
-    assert plan_question(question, "spc") is None
+    with pytest.raises(HavocInputError, match="summary figures"):
+        plan_question(question, "spc")
 
 
 # ------------------------------------------------------------------ follow-ups to an analysis
@@ -269,6 +271,13 @@ def test_rounds_four_and_five(question: str, mode: str, tool: str, expected: dic
     got_tool, args = _one(question, mode)
     assert got_tool == tool
     assert {k: args.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize("question", ["Fisher's exact test on 2/10 vs 7/10", "McNemar's test on 12 and 5 discordant pairs",
+                                      "sign test for 5, 7, 8, 3, 9 against a median of 4"])
+def test_a_named_test_without_a_tool_is_refused_not_substituted(question: str) -> None:
+    with pytest.raises(HavocInputError, match="no tool for"):
+        plan_question(question, "stats")
 
 
 def test_a_sentence_above_a_table_is_not_its_header() -> None:
