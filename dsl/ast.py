@@ -348,10 +348,27 @@ class Evaluate(Node):
     digits: Decimal | None = None
 
 
+# ---------------------------------------------------------------- proportions, summary figures, power
+
+
+@dataclass
+class ProportionTest(Node):
+    """`proptest x of n [and x of n]`: one proportion against p0, or two compared (tool proportion_test)."""
+
+    x: list[Decimal]
+    n: list[Decimal]
+    p0: Decimal | None = None
+    method: str | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+    correction: bool | None = None  # None: the tool's default (no continuity correction)
+
+
 Action = (
     Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
+    | ProportionTest
 )
 
 

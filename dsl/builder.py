@@ -288,6 +288,19 @@ class Build(Transformer):
         _apply_options(node, rest)
         return node
 
+    # ---- proportions, summary figures, power
+    def p0(self, meta, c):
+        return _Opt("p0", c[0], meta)
+
+    def prop_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def proptest_stmt(self, meta, c):
+        counts = [v for v in c if not isinstance(v, _Opt)]
+        node = ast.ProportionTest(counts[0::2], counts[1::2], **_loc(meta))
+        _apply_options(node, [v for v in c if isinstance(v, _Opt)])
+        return node
+
     def anova_one_stmt(self, meta, c):
         return ast.AnovaOneWay(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
 

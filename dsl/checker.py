@@ -501,6 +501,29 @@ class _Checker:
         if t.confidence is not None:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
+    # ---- proportions, summary figures, power
+    def _proportiontest(self, t: ast.ProportionTest) -> None:
+        if len(t.x) not in (1, 2) or len(t.x) != len(t.n):
+            self.fail("give one `x of n`, or two joined by `and`", t)
+        for x, n in zip(t.x, t.n, strict=True):
+            self.whole(x, "a count of successes", t)
+            self.whole(n, "a number of trials", t, minimum=1)
+            if x > n:
+                self.fail(f"{x} of {n}: successes cannot exceed trials", t)
+        if t.p0 is not None:
+            if len(t.x) == 2:
+                self.fail("p0 is for one proportion; two are compared with each other", t, "p0")
+            self.proportion(t.p0, "p0", t, "p0")
+        if t.method is not None:
+            allowed = ("auto", "exact", "score") if len(t.x) == 1 else ("auto", "z", "fisher")
+            if t.method not in allowed:
+                self.fail(f"method for {'one proportion' if len(t.x) == 1 else 'two proportions'} is "
+                          f"{', '.join(allowed)}, not {t.method!r}", t, "method")
+        if t.alternative is not None and t.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {t.alternative!r}", t, "alternative")
+        if t.confidence is not None:
+            self.proportion(t.confidence, "confidence", t, "confidence")
+
     def grouped(self, node: Any, name: str) -> None:
         if node.by is None or self.is_rows(node.data):
             self.source(node.data, "the groups", node, want="table")

@@ -432,6 +432,18 @@ class _Runner:
             args["alternative"] = t.alternative.replace("_", "-")
         return ("mann_whitney" if t.kind == "mann_whitney" else "wilcoxon_signed_rank"), args
 
+    # ---- proportions, summary figures, power
+    def _proportiontest(self, t: ast.ProportionTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"x": [int(v) for v in t.x], "n": [int(v) for v in t.n]}
+        for key in ("p0", "method", "confidence"):
+            if getattr(t, key) is not None:
+                args[key] = getattr(t, key)
+        if t.alternative is not None:
+            args["alternative"] = t.alternative.replace("_", "-")
+        if t.correction is not None:
+            args["correct"] = t.correction
+        return "proportion_test", args
+
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
         """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
         if by is None:

@@ -204,6 +204,19 @@ def _ranktest(t: ast.RankTest) -> str:
     ])
 
 
+def _proportiontest(t: ast.ProportionTest) -> str:
+    text = "proptest " + " and ".join(f"{number(x)} of {number(n)}" for x, n in zip(t.x, t.n, strict=True))
+    text += _options([
+        ("p0", None if t.p0 is None else number(t.p0)),
+        ("method", t.method),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+    if t.correction is not None:
+        text += " with correction" if t.correction else " without correction"
+    return text
+
+
 def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
     return f"{head} {format_source(data)}" + (f" by {format_source(by)}" if by is not None else "")
 
@@ -296,4 +309,5 @@ _WRITERS = {
     ast.Series: _series,
     ast.Matrix: _matrix,
     ast.Evaluate: _evaluate,
+    ast.ProportionTest: _proportiontest,
 }

@@ -25,6 +25,7 @@ ProportionMethod = Literal["auto", "exact", "score", "z", "fisher"]
 RELATIVE_TOLERANCE = 1 + 1e-7  # R: outcomes within this factor of the observed one count as "as likely"
 EXPECTED_MINIMUM = 5.0  # below this expected count the two-sample z test yields to Fisher's exact test
 MAX_TRIALS = 10**12
+FISHER_MAX_TRIALS = 10**7
 
 
 def _counts(value: Any, field: str) -> list[int]:
@@ -364,6 +365,10 @@ def _two_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
             notes.append(f"an expected count is {min_expected:.3g} (< {EXPECTED_MINIMUM:g}): the z test's normal "
                          "approximation is poor; Fisher's exact test is safer")
     else:
+        if n1 + n2 > FISHER_MAX_TRIALS:
+            raise HavocInputError(f"Fisher's exact test sums over every table with these margins; above "
+                                  f"{FISHER_MAX_TRIALS:.0e} trials use method z (exact and normal agree there)",
+                                  field="method")
         rows, col = (n1, n2), x1 + x2
         p = _fisher_p(x1, rows, col, args.alternative)
         odds, odds_ci = _fisher_odds_ratio(x1, rows, col, confidence, args.alternative)

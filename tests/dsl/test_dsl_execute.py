@@ -225,3 +225,17 @@ def test_ranktest_reaches_the_rank_tools_with_r_documented_values() -> None:
     assert sr.args["alternative"] == "greater" and sr.args["confidence"] == Decimal("0.9")
     with pytest.raises(dsl.DslError, match="two samples"):
         run("ranktest mann_whitney [1, 2, 3]")
+
+
+def test_proptest_reaches_proportion_test_with_r_documented_values() -> None:
+    """R ?binom.test (Mendel's peas): binom.test(682, 925, p = 3/4) p = 0.3825; R ?fisher.test TeaTasting,
+    alternative greater: p = 0.2429."""
+    one, two = run("proptest 682 of 925 p0 0.75\nproptest 3 of 4 and 1 of 4 method fisher alternative greater")
+    assert (one.tool, two.tool) == ("proportion_test", "proportion_test")
+    assert one.output["p_value"] == pytest.approx(0.3825, abs=5e-5) and one.args == {"x": [682], "n": [925],
+                                                                                     "p0": Decimal("0.75")}
+    assert two.output["p_value"] == pytest.approx(0.2429, abs=5e-5) and two.args["alternative"] == "greater"
+    with pytest.raises(dsl.DslError, match="successes cannot exceed trials"):
+        run("proptest 5 of 3")
+    with pytest.raises(dsl.DslError, match="p0 is for one proportion"):
+        run("proptest 2 of 10 and 3 of 10 p0 0.4")

@@ -123,6 +123,10 @@ action = st.one_of(
     st.builds(ast.Matrix, st.sampled_from(["determinant", "inverse", "eigenvalues", "rank"]),
               st.lists(st.lists(formula, min_size=1, max_size=2), min_size=1, max_size=2)),
     st.builds(ast.Evaluate, formula, st.lists(st.builds(ast.Assignment, _name, formula), max_size=2)),
+    st.integers(1, 2).flatmap(lambda k: st.builds(
+        ast.ProportionTest, st.lists(count, min_size=k, max_size=k), st.lists(count, min_size=k, max_size=k),
+        _opt(number), _opt(st.sampled_from(["auto", "exact", "score", "z", "fisher"])),
+        _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number), _opt(st.booleans()))),
 )
 statement = st.one_of(action, st.builds(ast.Let, _name, st.one_of(action, source)))
 program = st.builds(ast.Program, st.lists(statement, max_size=4))
