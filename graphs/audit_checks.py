@@ -756,3 +756,13 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "simplify": audit_simplify,
     "matrix": audit_matrix,
 }
+
+
+def _summary_auditors() -> None:
+    """The auditors of the count and summary-figure tools live in graphs.audit_summary (which uses this module)."""
+    from graphs.audit_summary import SUMMARY_AUDITORS
+
+    AUDITORS.update(SUMMARY_AUDITORS)
+
+
+_summary_auditors()

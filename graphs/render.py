@@ -410,6 +410,16 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
 }
 
 
+def _summary_renderers() -> None:
+    """Answers for the count and summary-figure tools are written in graphs.render_summary (which uses fmt, table)."""
+    from graphs.render_summary import SUMMARY_RENDERERS
+
+    RENDERERS.update(SUMMARY_RENDERERS)
+
+
+_summary_renderers()
+
+
 def render_result(tool: str, args: dict, out: dict) -> tuple[str, str]:
     try:
         return RENDERERS.get(tool, render_generic)(args, out)

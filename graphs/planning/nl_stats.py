@@ -24,6 +24,7 @@ from graphs.planning.extract import (
     value_after,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.nl_proportion import plan_proportion
 from tools.errors import HavocInputError
 
 _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*[a-zµ%]*\s*"
@@ -412,7 +413,6 @@ def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
 
 # tests users name that HAVOC has no tool for: say so, never answer with a stand-in
 _NO_TOOL = (
-    (r"fisher'?s? exact|fisher test", "Fisher's exact test", "ask for a chi-square test of the table"),
     (r"\bmcnemar", "McNemar's test", None),
     (r"\bsign test\b", "the sign test", None),
 )
@@ -437,6 +437,10 @@ def plan_stats(question: str) -> list[Intent] | None:
     twoway = _plan_two_way(q, low)
     if twoway:
         return twoway
+
+    proportion = plan_proportion(q, low, conf)
+    if proportion:
+        return proportion
 
     ratio = re.search(r"\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\b", q)
     if (re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat|cross[\s-]*tab", low) or (

@@ -181,6 +181,28 @@ def rank_test(tool: str, args: dict) -> str:
     return text
 
 
+# ---------------------------------------------------------------- proportions, summary figures, power
+
+
+def proportion_test(args: dict) -> str:
+    text = "proptest " + " and ".join(f"{number(x)} of {number(n)}" for x, n in zip(args["x"], args["n"], strict=True))
+    if args.get("p0") is not None:
+        text += f" p0 {number(args['p0'])}"
+    if args.get("method") not in (None, "auto"):
+        text += f" method {args['method']}"
+    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    if args.get("correct"):
+        text += " with correction"
+    return text
+
+
+SUMMARY_WRITERS = {"proportion_test": proportion_test}
+
+
 def regression(args: dict) -> str:
     x = rows(args["X"]) if args.get("X") is not None else numbers(args["x"])
     text = f"regression {numbers(args['y'])} on {x}"
@@ -299,6 +321,8 @@ def statement(intent: Intent) -> str:
         text = rank_test(tool, args)
     elif tool == "kruskal_wallis":
         text = f"kruskal {rows(args['groups'])}"
+    elif tool in SUMMARY_WRITERS:
+        text = SUMMARY_WRITERS[tool](args)
     elif tool == "normality":
         text = f"normality {numbers(args['data'])}"
     elif tool == "chi_square":

@@ -375,6 +375,16 @@ ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
 }
 
 
+def _summary_arguers() -> None:
+    """The count and summary-figure tools argue in graphs.stages.argue_summary (which uses this module's helpers)."""
+    from graphs.stages.argue_summary import SUMMARY_ARGUERS
+
+    ARGUERS.update(SUMMARY_ARGUERS)
+
+
+_summary_arguers()
+
+
 @traced("ARGUE")
 def argue_stage(state: dict, config: dict | None = None) -> StageResult:
     arguments: list[dict] = []

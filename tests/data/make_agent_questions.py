@@ -666,7 +666,7 @@ q("is shift associated with defect type? day: 15 10 5; swing: 12 14 4; night: 8 
 p1, p2, pp = 12 / 400, 25 / 410, 37 / 810
 z = (p1 - p2) / np.sqrt(pp * (1 - pp) * (1 / 400 + 1 / 410))
 q("Line A had 12 defective out of 400, line B 25 out of 410. Is the defect rate different between the lines?", "stats",
-  "chi_square", {"table": [[12, 388], [25, 385]]}, {"statistic": z ** 2, "p_value": 2 * stats.norm.sf(abs(z))})
+  "proportion_test", {"x": [12, 25], "n": [400, 410]}, {"z": z, "p_value": 2 * stats.norm.sf(abs(z))})
 rates = [[8, 492], [15, 485], [11, 489]]
 q("Compare defect rates: 8/500 vs 15/500 vs 11/500", "stats", "chi_square", None,
   {"statistic": stats.chi2_contingency(rates, correction=False)[0]})
@@ -1358,6 +1358,29 @@ sr = stats.wilcoxon(np.subtract(md_, 10), method="exact")
 walsh = np.add.outer(np.subtract(md_, 0), md_)[np.triu_indices(len(md_))] / 2
 q(f"Is the median different from 10? Wilcoxon signed rank test: {fmt(md_)}", "stats", "wilcoxon_signed_rank",
   {"mu": 10}, {"p_value": sr.pvalue, "estimate": np.median(walsh)})
+
+# ------------------------------------------------------------------ proportions (two were a chi-square table; one had no tool)
+# the exact binomial p-value is R's binom.test (scipy.stats.binomtest follows it)
+q("We found 18 defectives in a sample of 200. Is the defect rate above 5%?", "spc", "proportion_test",
+  {"x": [18], "n": [200], "p0": 0.05, "alternative": "greater"},
+  {"p_value": stats.binomtest(18, 200, 0.05, alternative="greater").pvalue})
+q("Out of 150 customers, 48 responded. Is the response rate different from 25%?", "stats", "proportion_test",
+  {"x": [48], "n": [150], "p0": 0.25}, {"p_value": stats.binomtest(48, 150, 0.25).pvalue})
+q("binomial test: 7 heads out of 20 tosses, is the coin fair?", "stats", "proportion_test", {"p0": 0.5},
+  {"p_value": stats.binomtest(7, 20, 0.5).pvalue})
+tea_ = [[3, 1], [1, 3]]
+q("Fisher's exact test for the table [[3, 1], [1, 3]]", "stats", "proportion_test", {"method": "fisher"},
+  {"p_value": stats.fisher_exact(tea_).pvalue})
+q("Fisher's exact test on 2/10 vs 7/10", "stats", "proportion_test", {"x": [2, 7], "n": [10, 10], "method": "fisher"},
+  {"p_value": stats.fisher_exact([[2, 8], [7, 3]]).pvalue})
+pn1, pn2, ppn = 14 / 220, 6 / 240, 20 / 460
+zn = (pn1 - pn2) / np.sqrt(ppn * (1 - ppn) * (1 / 220 + 1 / 240))
+q("Is the defect rate on night shift (14 of 220) higher than on day shift (6 of 240)?", "stats", "proportion_test",
+  {"alternative": "greater"}, {"z": zn, "p_value": stats.norm.sf(zn)})
+# small counts: an expected count under 5, so Fisher's exact test instead of the z test
+q("The line stopped in 3 of 12 weeks this quarter versus 8 of 52 weeks last year. Is the stoppage rate different?", "stats", "proportion_test", None,
+  {"odds_ratio": stats.contingency.odds_ratio([[3, 9], [8, 44]]).statistic,
+   "p_value": stats.fisher_exact([[3, 9], [8, 44]]).pvalue})
 
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
