@@ -364,11 +364,45 @@ class ProportionTest(Node):
     correction: bool | None = None  # None: the tool's default (no continuity correction)
 
 
+@dataclass
+class SummarySample(Node):
+    """`mean M sd S size N`: one sample's summary figures."""
+
+    mean: Decimal
+    sd: Decimal
+    n: Decimal
+
+
+@dataclass
+class SummaryTTest(Node):
+    """`summary ttest KIND mean .. sd .. size .. [and mean .. sd .. size ..]` (tool summary_t_test)."""
+
+    kind: str
+    x: SummarySample
+    y: SummarySample | None = None
+    mu: Decimal | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+
+
+@dataclass
+class SummaryCapability(Node):
+    """`summary capability mean M sd S [sigma overall|within] [sigma_within W] [lsl ..] [usl ..] [target ..]`."""
+
+    mean: Decimal
+    sd: Decimal
+    lsl: Decimal | None = None
+    usl: Decimal | None = None
+    target: Decimal | None = None
+    sigma: str | None = None
+    sigma_within: Decimal | None = None
+
+
 Action = (
     Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
-    | ProportionTest
+    | ProportionTest | SummaryTTest | SummaryCapability
 )
 
 

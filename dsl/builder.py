@@ -301,6 +301,25 @@ class Build(Transformer):
         _apply_options(node, [v for v in c if isinstance(v, _Opt)])
         return node
 
+    def summary_sample(self, meta, c):
+        return ast.SummarySample(c[0], c[1], c[2], **_loc(meta))
+
+    def summary_ttest_stmt(self, meta, c):
+        node = ast.SummaryTTest(str(c[0]).lower(), c[1], **_loc(meta))
+        rest = list(c[2:])
+        if rest and isinstance(rest[0], ast.SummarySample):
+            node.y = rest.pop(0)
+        _apply_options(node, rest)
+        return node
+
+    def sigma_kind(self, meta, c):
+        return _Opt("sigma", str(c[0]).lower(), meta)
+
+    def summary_capability_stmt(self, meta, c):
+        node = ast.SummaryCapability(c[0], c[1], **_loc(meta))
+        _apply_options(node, list(c[2:]))
+        return node
+
     def anova_one_stmt(self, meta, c):
         return ast.AnovaOneWay(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
 

@@ -524,6 +524,44 @@ class _Checker:
         if t.confidence is not None:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
+    def summary_sample(self, s: ast.SummarySample, owner: ast.Node) -> None:
+        self.finite(s.mean, "the mean", owner)
+        self.positive(s.sd, "the standard deviation", owner, "sd")
+        self.whole(s.n, "the sample size", owner, minimum=2)
+
+    def _summaryttest(self, t: ast.SummaryTTest) -> None:
+        self.summary_sample(t.x, t)
+        two = t.kind in ("pooled", "welch")
+        if two and t.y is None:
+            self.fail(f"a {t.kind} test compares two samples: add `and mean .. sd .. size ..`", t)
+        if not two and t.y is not None:
+            self.fail(f"{t.kind} takes one sample's figures (paired: those of the differences)", t)
+        if t.y is not None:
+            self.summary_sample(t.y, t)
+        if t.mu is not None:
+            self.finite(t.mu, "mu", t, "mu")
+        if t.alternative is not None and t.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {t.alternative!r}", t, "alternative")
+        if t.confidence is not None:
+            self.proportion(t.confidence, "confidence", t, "confidence")
+
+    def _summarycapability(self, c: ast.SummaryCapability) -> None:
+        self.finite(c.mean, "the mean", c)
+        self.positive(c.sd, "the standard deviation", c, "sd")
+        for name in ("lsl", "usl", "target"):
+            if getattr(c, name) is not None:
+                self.finite(getattr(c, name), name, c, name)
+        if c.lsl is None and c.usl is None:
+            self.fail("capability needs a specification limit: add `lsl` or `usl`", c)
+        if c.lsl is not None and c.usl is not None and c.lsl >= c.usl:
+            self.fail(f"lsl ({c.lsl}) must be below usl ({c.usl})", c, "lsl")
+        if c.sigma is not None and c.sigma not in ("overall", "within"):
+            self.fail(f"sigma must be overall or within, not {c.sigma!r}", c, "sigma")
+        if c.sigma_within is not None:
+            self.positive(c.sigma_within, "sigma_within", c, "sigma_within")
+            if c.sigma == "within":
+                self.fail("sd is already the within sigma: sigma_within goes with an overall sd", c, "sigma_within")
+
     def grouped(self, node: Any, name: str) -> None:
         if node.by is None or self.is_rows(node.data):
             self.source(node.data, "the groups", node, want="table")

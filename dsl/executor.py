@@ -444,6 +444,26 @@ class _Runner:
             args["correct"] = t.correction
         return "proportion_test", args
 
+    def _summaryttest(self, t: ast.SummaryTTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"kind": t.kind, "mean": t.x.mean, "sd": t.x.sd, "n": int(t.x.n)}
+        if t.y is not None:
+            args.update(mean2=t.y.mean, sd2=t.y.sd, n2=int(t.y.n))
+        for key in ("mu", "confidence"):
+            if getattr(t, key) is not None:
+                args[key] = getattr(t, key)
+        if t.alternative is not None:
+            args["alternative"] = t.alternative.replace("_", "-")
+        return "summary_t_test", args
+
+    def _summarycapability(self, c: ast.SummaryCapability) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"mean": c.mean, "sd": c.sd}
+        for key in ("lsl", "usl", "target", "sigma"):
+            if getattr(c, key) is not None:
+                args[key] = getattr(c, key)
+        if c.sigma_within is not None:
+            args["sd_within"] = c.sigma_within
+        return "summary_capability", args
+
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
         """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
         if by is None:

@@ -217,6 +217,31 @@ def _proportiontest(t: ast.ProportionTest) -> str:
     return text
 
 
+def _summary_sample(s: ast.SummarySample) -> str:
+    return f"mean {number(s.mean)} sd {number(s.sd)} size {number(s.n)}"
+
+
+def _summaryttest(t: ast.SummaryTTest) -> str:
+    text = f"summary ttest {t.kind} {_summary_sample(t.x)}"
+    if t.y is not None:
+        text += f" and {_summary_sample(t.y)}"
+    return text + _options([
+        ("mu", None if t.mu is None else number(t.mu)),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+
+
+def _summarycapability(c: ast.SummaryCapability) -> str:
+    return f"summary capability mean {number(c.mean)} sd {number(c.sd)}" + _options([
+        ("sigma", c.sigma),
+        ("sigma_within", None if c.sigma_within is None else number(c.sigma_within)),
+        ("lsl", None if c.lsl is None else number(c.lsl)),
+        ("usl", None if c.usl is None else number(c.usl)),
+        ("target", None if c.target is None else number(c.target)),
+    ])
+
+
 def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
     return f"{head} {format_source(data)}" + (f" by {format_source(by)}" if by is not None else "")
 
@@ -310,4 +335,6 @@ _WRITERS = {
     ast.Matrix: _matrix,
     ast.Evaluate: _evaluate,
     ast.ProportionTest: _proportiontest,
+    ast.SummaryTTest: _summaryttest,
+    ast.SummaryCapability: _summarycapability,
 }

@@ -22,6 +22,7 @@ ENUMERATIONS = {
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
     "RANKTEST_KIND": "a rank test (mann_whitney, signed_rank)",
     "PROP_METHOD": "a proportion test method (auto, exact, score, z, fisher)",
+    "SIGMA_KIND": "which standard deviation (overall, within)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
@@ -38,7 +39,7 @@ ENUMERATIONS = {
 # the words that start a statement: when most of them are possible we say "a new statement"
 STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "chart", "apply", "capability", "constants", "ttest",
-    "ranktest", "proptest",
+    "ranktest", "proptest", "summary",
     "anova", "levene", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "series", "matrix", "evaluate",
 })

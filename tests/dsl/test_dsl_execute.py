@@ -239,3 +239,16 @@ def test_proptest_reaches_proportion_test_with_r_documented_values() -> None:
         run("proptest 5 of 3")
     with pytest.raises(dsl.DslError, match="p0 is for one proportion"):
         run("proptest 2 of 10 and 3 of 10 p0 0.4")
+
+
+def test_summary_statements_reach_the_summary_tools() -> None:
+    """R ?t.test (sleep): Welch p = 0.07939 from the groups' mean/sd/n; Montgomery hard-bake Cp = 1.192."""
+    welch, cap = run("summary ttest welch mean 0.75 sd 1.78901837 size 10 and mean 2.33 sd 2.00224872 size 10\n"
+                     "summary capability mean 1.5056 sd 0.1398 sigma within lsl 1 usl 2")
+    assert (welch.tool, cap.tool) == ("summary_t_test", "summary_capability")
+    assert welch.output["p_value"] == pytest.approx(0.07939, abs=5e-6) and welch.args["n2"] == 10
+    assert cap.output["cp"] == pytest.approx(1.192, abs=5e-4) and cap.args["sigma"] == "within"
+    with pytest.raises(dsl.DslError, match="compares two samples"):
+        run("summary ttest pooled mean 1 sd 1 size 10")
+    with pytest.raises(dsl.DslError, match="specification limit"):
+        run("summary capability mean 1 sd 1")

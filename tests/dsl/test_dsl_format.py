@@ -127,6 +127,12 @@ action = st.one_of(
         ast.ProportionTest, st.lists(count, min_size=k, max_size=k), st.lists(count, min_size=k, max_size=k),
         _opt(number), _opt(st.sampled_from(["auto", "exact", "score", "z", "fisher"])),
         _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number), _opt(st.booleans()))),
+    st.builds(ast.SummaryTTest, st.sampled_from(["one_sample", "paired", "pooled", "welch"]),
+              st.builds(ast.SummarySample, number, number, count), _opt(st.builds(ast.SummarySample, number, number,
+                                                                                   count)),
+              _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
+    st.builds(ast.SummaryCapability, number, number, _opt(number), _opt(number), _opt(number),
+              _opt(st.sampled_from(["overall", "within"])), _opt(number)),
 )
 statement = st.one_of(action, st.builds(ast.Let, _name, st.one_of(action, source)))
 program = st.builds(ast.Program, st.lists(statement, max_size=4))
