@@ -13,6 +13,12 @@ from collections.abc import Callable
 from graphs.audit_checks import _check, _close
 
 
+def _same(a, b, rtol: float = 1e-7) -> bool:
+    """Close, or the same infinity (a one-sided interval's open end; JSON writes it "Infinity")."""
+    a, b = float(a), float(b)
+    return a == b or (math.isfinite(a) and math.isfinite(b) and _close(a, b, rtol))
+
+
 def _two_sided(out: dict) -> bool:
     return out.get("alternative", "two-sided") == "two-sided"
 
@@ -35,8 +41,8 @@ def audit_proportion_test(args: dict, out: dict) -> list[dict]:
             ci = ref.proportion_ci(level, method="exact")
             checks += [_check("p-value", _close(out["p_value"], ref.pvalue, 1e-7, 1e-300),
                               f"scipy.stats.binomtest gives {ref.pvalue:.6g}"),
-                       _check("Clopper-Pearson", _close(out["ci_low"], ci.low, 1e-7) and _close(out["ci_high"],
-                              ci.high, 1e-7), f"scipy's exact interval [{ci.low:.6g}, {ci.high:.6g}]")]
+                       _check("Clopper-Pearson", _same(out["ci_low"], ci.low) and _same(out["ci_high"], ci.high),
+                              f"scipy's exact interval [{ci.low:.6g}, {ci.high:.6g}]")]
         elif not out.get("correct"):
             z, p = proportions_ztest(x[0], n[0], value=p0, prop_var=p0, alternative=sm_alt)
             checks.append(_check("p-value", _close(out["p_value"], p, 1e-7, 1e-300),
@@ -75,6 +81,69 @@ def audit_proportion_test(args: dict, out: dict) -> list[dict]:
     return checks
 
 
+def _sample_with(mean: float, sd: float, n: int):
+    """n values whose mean and standard deviation are exactly the given ones (evenly spaced, then scaled)."""
+    import numpy as np
+
+    z = np.arange(n, dtype=float) - (n - 1) / 2
+    z /= z.std(ddof=1)
+    return mean + sd * z
+
+
+def audit_summary_t_test(args: dict, out: dict) -> list[dict]:
+    """A sample rebuilt with the same mean, sd and n, tested by scipy's data-based t-test (one sample, paired), or
+    scipy's ttest_ind_from_stats (two samples)."""
+    from scipy import stats
+
+    alternative = out.get("alternative", "two-sided")
+    mean, sd, n, mu = float(args["mean"]), float(args["sd"]), int(args["n"]), float(args.get("mu") or 0)
+    if args["kind"] in ("pooled", "welch"):
+        ref = stats.ttest_ind_from_stats(mean - mu, sd, n, float(args["mean2"]), float(args["sd2"]), int(args["n2"]),
+                                         equal_var=args["kind"] == "pooled", alternative=alternative)
+        how = "scipy.stats.ttest_ind_from_stats"
+        checks = []
+    else:
+        ref = stats.ttest_1samp(_sample_with(mean, sd, n), mu, alternative=alternative)
+        ci = ref.confidence_interval(float(out["confidence"]))
+        how = "scipy.stats.ttest_1samp on a sample rebuilt with this mean, sd and n"
+        checks = [_check("interval", _same(out["ci_low"], ci.low) and _same(out["ci_high"], ci.high),
+                         f"{how}: [{ci.low:.6g}, {ci.high:.6g}]")]
+    return [_check("t", _close(out["t"], ref.statistic, 1e-8), f"{how}: t = {ref.statistic:.6g}"),
+            _check("p-value", _close(out["p_value"], ref.pvalue, 1e-7, 1e-300), f"{how}: p = {ref.pvalue:.6g}"),
+            *checks]
+
+
+def audit_summary_capability(args: dict, out: dict) -> list[dict]:
+    """Each index from its definition, Cpk = Cp (1 − k) where both limits are given, and the expected ppm from the
+    normal tail on the other side (Φ(−z) = 1 − Φ(z))."""
+    from scipy.stats import norm
+
+    mean = float(args["mean"])
+    lsl = None if args.get("lsl") is None else float(args["lsl"])
+    usl = None if args.get("usl") is None else float(args["usl"])
+    checks = []
+    for family, sigma in (("c", out.get("sigma_within")), ("p", out.get("sigma_overall"))):
+        if sigma is None:
+            continue
+        sides = [v for v in ((mean - lsl) / (3 * sigma) if lsl is not None else None,
+                             (usl - mean) / (3 * sigma) if usl is not None else None) if v is not None]
+        name = f"{family}pk"
+        checks.append(_check(name.capitalize(), _close(out[name], min(sides)), f"min(mean − LSL, USL − mean)/3σ = "
+                             f"{min(sides):.6g} with σ = {sigma:g}"))
+        if lsl is not None and usl is not None:
+            whole = (usl - lsl) / (6 * sigma)
+            checks.append(_check(f"{name.capitalize()} = {family.upper()}p(1 − k)",
+                                 _close(out[name], whole * (1 - out["k"])), f"{whole:.6g} × (1 − {out['k']:.4g})"))
+    sigma = out.get("sigma_overall") or out.get("sigma_within")
+    below = (1 - norm.cdf((mean - lsl) / sigma)) * 1e6 if lsl is not None else 0.0
+    above = (1 - norm.cdf((usl - mean) / sigma)) * 1e6 if usl is not None else 0.0
+    checks.append(_check("expected ppm", _close(out["ppm_expected"]["total"], below + above, 1e-6, 1e-6),
+                         f"normal tails {below + above:.6g} ppm"))
+    return checks
+
+
 SUMMARY_AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "proportion_test": audit_proportion_test,
+    "summary_t_test": audit_summary_t_test,
+    "summary_capability": audit_summary_capability,
 }

@@ -38,6 +38,42 @@ def render_proportion_test(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, body + ("\n\n" + " ".join(f"{s[0].upper()}{s[1:]}." for s in notes) if notes else "")
 
 
+def _notes(out: dict) -> str:
+    notes = out.get("notes") or []
+    return "\n\n" + " ".join(f"{s[0].upper()}{s[1:]}." for s in notes) if notes else ""
+
+
+def render_summary_t_test(args: dict, out: dict) -> tuple[str, str]:
+    sign = {"greater": ">", "less": "<"}.get(str(out.get("alternative")), "≠")
+    interval = f"[{_bound(out.get('ci_low'))}, {_bound(out.get('ci_high'))}]"
+    what = "mean difference" if out["kind"] in ("pooled", "welch") else (
+        "mean of the differences" if out["kind"] == "paired" else "mean")
+    conclusion = (f"The {out['test']} from summary figures, H1: {what} {sign} {fmt(out['mu'])}, is "
+                  f"{_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}: t = {fmt(out['t'], 4)}, df = "
+                  f"{fmt(out['df'], 4)}; {what} {fmt(out['estimate'])}, {_level(out)}CI {interval}.")
+    rows = [[k, out.get(k)] for k in ("t", "df", "p_value", "estimate", "se", "ci_low", "ci_high", "cohens_d")]
+    return conclusion, table(["quantity", "value"], rows) + _notes(out)
+
+
+def render_summary_capability(args: dict, out: dict) -> tuple[str, str]:
+    parts = []
+    for name in ("cp", "cpk", "pp", "ppk", "cpm"):
+        if out.get(name) is not None:
+            parts.append(f"{name.capitalize() if len(name) == 2 else name[:2].capitalize() + name[2:]} = "
+                         f"{fmt(out[name], 4)}")
+    index = out.get("cpk") if out.get("cpk") is not None else out.get("ppk")
+    verdict = ("capable (≥ 1.33)" if index >= 1.33 else "marginal (1.0 to 1.33)" if index >= 1.0
+               else "not capable (< 1)")
+    conclusion = (f"From the mean and standard deviation given, the process is {verdict}: {', '.join(parts)} "
+                  f"({out['sigma_used']}); expected {fmt(out['ppm_expected']['total'], 4)} ppm out of specification.")
+    names = ("cp", "cp_l", "cp_u", "cpk", "pp", "pp_l", "pp_u", "ppk", "cpm", "k")
+    rows = [[n, out.get(n)] for n in names if out.get(n) is not None]
+    rows += [[f"ppm {k.replace('_', ' ')}", v] for k, v in out["ppm_expected"].items()]
+    return conclusion, table(["index", "value"], rows) + _notes(out)
+
+
 SUMMARY_RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "proportion_test": render_proportion_test,
+    "summary_t_test": render_summary_t_test,
+    "summary_capability": render_summary_capability,
 }

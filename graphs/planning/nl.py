@@ -30,6 +30,7 @@ from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
+from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
 from tools.errors import HavocInputError
 
@@ -174,6 +175,10 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
     analysis = plan_analysis(question, bindings)
     if analysis:
         return analysis
+    if not carries_data(question):  # summary figures (a mean, a standard deviation, n) instead of measurements
+        summary = plan_summary(question)
+        if summary:
+            return summary
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
                 "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
     has_data = carries_data(question)

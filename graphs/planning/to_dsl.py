@@ -200,7 +200,37 @@ def proportion_test(args: dict) -> str:
     return text
 
 
-SUMMARY_WRITERS = {"proportion_test": proportion_test}
+def summary_t_test(args: dict) -> str:
+    def sample(suffix: str) -> str:
+        return f"mean {number(args['mean' + suffix])} sd {number(args['sd' + suffix])} size {number(args['n' + suffix])}"
+
+    text = f"summary ttest {args['kind']} {sample('')}"
+    if args.get("mean2") is not None:
+        text += f" and {sample('2')}"
+    if args.get("mu") is not None:
+        text += f" mu {number(args['mu'])}"
+    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    return text
+
+
+def summary_capability(args: dict) -> str:
+    text = f"summary capability mean {number(args['mean'])} sd {number(args['sd'])}"
+    if args.get("sigma") is not None:
+        text += f" sigma {args['sigma']}"
+    if args.get("sd_within") is not None:
+        text += f" sigma_within {number(args['sd_within'])}"
+    for key in ("lsl", "usl", "target"):
+        if args.get(key) is not None:
+            text += f" {key} {number(args[key])}"
+    return text
+
+
+SUMMARY_WRITERS = {"proportion_test": proportion_test, "summary_t_test": summary_t_test,
+                   "summary_capability": summary_capability}
 
 
 def regression(args: dict) -> str:

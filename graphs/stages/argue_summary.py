@@ -57,6 +57,49 @@ def argue_proportion_test(args: dict, output: dict) -> tuple[list, list]:
     return arguments, alternatives
 
 
+def argue_summary_t_test(args: dict, output: dict) -> tuple[list, list]:
+    sizes = output.get("n") or [int(args["n"])]
+    arguments = [_arg("note", "normality", "from summary figures the data cannot be checked for normality or "
+                      "outliers; paste the measurements to check them", "summary figures")]
+    smallest = min(sizes)
+    arguments.append(_arg("pro" if smallest >= 30 else "note", "sample size",
+                          f"n = {smallest}: " + ("the mean is close to normal whatever the data's shape (central "
+                                                 "limit theorem)" if smallest >= 30 else
+                                                 "with under 30 the test leans on the data being near normal"),
+                          "n ≥ 30", smallest))
+    alternatives = []
+    if args["kind"] in ("pooled", "welch"):
+        ratio = max(float(args["sd"]), float(args["sd2"])) / min(float(args["sd"]), float(args["sd2"]))
+        arguments.append(_arg("pro" if ratio <= 2 or args["kind"] == "welch" else "con", "equal variance",
+                              f"standard deviations differ by a factor {ratio:.3g}" + (
+                                  "; Welch does not assume equal variances" if args["kind"] == "welch" else
+                                  ("; pooling is reasonable" if ratio <= 2 else "; pooling is doubtful, use Welch")),
+                              "sd ratio", ratio))
+        other = "pooled" if args["kind"] == "welch" else "welch"
+        alt = call("summary_t_test", {**args, "kind": other})
+        arguments += _agreement(output, alt, f"the {other} test")
+        if alt:
+            alternatives.append(_alt(other, "summary_t_test", alt, f"{other}: t = {alt['t']:.4g}, df = "
+                                                                   f"{alt['df']:.4g}, p = {alt['p_value']:.4g}"))
+    return arguments, alternatives
+
+
+def argue_summary_capability(args: dict, output: dict) -> tuple[list, list]:
+    arguments = [_arg("note", "stability", "capability from summary figures assumes a stable process; a control "
+                      "chart of the measurements is what shows it", "control chart"),
+                 _arg("note", "normality", "the indices and the expected ppm assume a normal process; from summary "
+                      "figures this cannot be checked", "summary figures"),
+                 _arg("note", "which sigma", output.get("sigma_used") or "", "sigma")]
+    index = output.get("cpk") if output.get("cpk") is not None else output.get("ppk")
+    if index is not None:
+        arguments.append(_arg("pro" if index >= 1.33 else "con", "capability",
+                              f"the smaller index {index:.3g} is {'at least' if index >= 1.33 else 'below'} the usual "
+                              "1.33", "≥ 1.33", index))
+    return arguments, []
+
+
 SUMMARY_ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "proportion_test": argue_proportion_test,
+    "summary_t_test": argue_summary_t_test,
+    "summary_capability": argue_summary_capability,
 }

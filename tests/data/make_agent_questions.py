@@ -1382,5 +1382,19 @@ q("The line stopped in 3 of 12 weeks this quarter versus 8 of 52 weeks last year
   {"odds_ratio": stats.contingency.odds_ratio([[3, 9], [8, 44]]).statistic,
    "p_value": stats.fisher_exact([[3, 9], [8, 44]]).pvalue})
 
+# ------------------------------------------------------------------ summary figures (were refused: no measurements)
+# R's t.test from data equals the formula from mean, sd and n; scipy's ttest_ind_from_stats is that formula
+ref_ = stats.ttest_ind_from_stats(24.1, 2.3, 15, 26.0, 3.1, 18, equal_var=False)
+q("Group A: mean 24.1, sd 2.3, n = 15; Group B: mean 26.0, sd 3.1, n = 18. Is there a significant difference?",
+  "stats", "summary_t_test", {"kind": "welch", "n": 15, "n2": 18}, {"t": ref_.statistic, "p_value": ref_.pvalue})
+t_ = (498.2 - 500) / (3.1 / np.sqrt(30))
+q("A sample of 30 bottles had an average fill of 498.2 ml with a standard deviation of 3.1 ml. Is the mean fill less "
+  "than 500 ml?", "stats", "summary_t_test", {"kind": "one_sample", "mu": 500, "alternative": "less"},
+  {"t": t_, "p_value": stats.t.cdf(t_, 29)})
+q("what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5", "spc", "summary_capability", {"sigma": "within"},
+  {"cpk": (12 - 10.5) / (3 * 0.5), "cp": 4 / 3})
+q("Process mean 50.2 mm, overall standard deviation 0.4 mm, spec 49 to 51. What is Ppk?", "spc", "summary_capability",
+  {"sigma": "overall"}, {"ppk": (51 - 50.2) / (3 * 0.4), "pp": 2 / 2.4})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

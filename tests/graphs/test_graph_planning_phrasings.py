@@ -212,12 +212,12 @@ def test_round_three_phrasings(question: str, mode: str, tool: str, expected: di
     assert {k: args.get(k) for k in expected} == expected
 
 
-@pytest.mark.parametrize("question", [
-    "what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5",  # summary numbers are not data
-])
-def test_no_made_up_data(question: str) -> None:
-    with pytest.raises(HavocInputError, match="summary figures"):
-        plan_question(question, "spc")
+def test_no_made_up_data() -> None:
+    # summary numbers are not data: they reach the summary tool, and a missing figure is named
+    (intent,) = plan_question("what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5", "spc")
+    assert intent.tool == "summary_capability" and intent.args["sigma"] == "within"
+    with pytest.raises(HavocInputError, match="needs the specification limits"):
+        plan_question("what is the cpk? mean 10.5, std dev 0.5", "spc")
 
 
 # ------------------------------------------------------------------ follow-ups to an analysis
