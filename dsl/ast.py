@@ -398,11 +398,30 @@ class SummaryCapability(Node):
     sigma_within: Decimal | None = None
 
 
+@dataclass
+class Power(Node):
+    """`power KIND effect .. | delta .. sd .. | p1 .. p2 .., size N | for power P, [alpha ..] ...` (tool power)."""
+
+    kind: str
+    effect: Decimal | None = None
+    delta: Decimal | None = None
+    sd: Decimal | None = None
+    p1: Decimal | None = None
+    p2: Decimal | None = None
+    n: Decimal | None = None
+    power: Decimal | None = None
+    alpha: Decimal | str | None = None
+    alternative: str | None = None
+    groups: Decimal | None = None
+    ratio: Decimal | None = None
+    method: str | None = None
+
+
 Action = (
     Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
-    | ProportionTest | SummaryTTest | SummaryCapability
+    | ProportionTest | SummaryTTest | SummaryCapability | Power
 )
 
 

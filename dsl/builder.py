@@ -320,6 +320,41 @@ class Build(Transformer):
         _apply_options(node, list(c[2:]))
         return node
 
+    def power_effect(self, meta, c):
+        return _Opt("effect", c[0], meta)
+
+    def power_delta(self, meta, c):
+        return _Opt("delta", c[0], meta)
+
+    def power_sd(self, meta, c):
+        return _Opt("sd", c[0], meta)
+
+    def power_p1(self, meta, c):
+        return _Opt("p1", c[0], meta)
+
+    def power_p2(self, meta, c):
+        return _Opt("p2", c[0], meta)
+
+    def power_size(self, meta, c):
+        return _Opt("n", c[0], meta)
+
+    def power_target(self, meta, c):
+        return _Opt("power", c[0], meta)
+
+    def power_groups(self, meta, c):
+        return _Opt("groups", c[0], meta)
+
+    def power_ratio(self, meta, c):
+        return _Opt("ratio", c[0], meta)
+
+    def power_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def power_stmt(self, meta, c):
+        node = ast.Power(str(c[0]).lower(), **_loc(meta))
+        _apply_options(node, list(c[1:]))
+        return node
+
     def anova_one_stmt(self, meta, c):
         return ast.AnovaOneWay(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
 

@@ -562,6 +562,47 @@ class _Checker:
             if c.sigma == "within":
                 self.fail("sd is already the within sigma: sigma_within goes with an overall sd", c, "sigma_within")
 
+    def _power(self, p: ast.Power) -> None:
+        if (p.n is None) == (p.power is None):
+            self.fail("give `size N` (to get the power) or `for power P` (to get the sample size), one of them", p)
+        if p.n is not None:
+            self.positive(p.n, "size", p, "n")
+        if p.power is not None:
+            self.proportion(p.power, "power", p, "power")
+        if p.alpha is not None:
+            if not isinstance(p.alpha, Decimal):
+                self.fail(f"alpha here is a significance level (e.g. 0.05), not {p.alpha!r}", p, "alpha")
+            self.proportion(p.alpha, "alpha", p, "alpha")
+        if p.kind == "two_proportions":
+            for name in ("p1", "p2"):
+                value = getattr(p, name)
+                if value is None:
+                    self.fail(f"two proportions need {name}", p)
+                self.proportion(value, name, p, name)
+            for name in ("effect", "delta", "sd"):
+                if getattr(p, name) is not None:
+                    self.fail(f"`{name}` is for t tests and anova; two proportions take p1 and p2", p, name)
+        else:
+            for name in ("p1", "p2", "method"):
+                if getattr(p, name) is not None:
+                    self.fail(f"`{name}` is for two_proportions", p, name)
+            if p.effect is None and (p.delta is None or p.sd is None):
+                self.fail("give `effect D` (Cohen's d; anova: Cohen's f) or `delta X sd S`", p)
+            if p.sd is not None:
+                self.positive(p.sd, "sd", p, "sd")
+        if p.kind == "anova":
+            if p.groups is None:
+                self.fail("anova needs `groups K`", p)
+            self.whole(p.groups, "groups", p, "groups", minimum=2)
+        elif p.groups is not None:
+            self.fail("`groups` is for anova", p, "groups")
+        if p.ratio is not None:
+            if p.kind not in ("two_sample_t", "two_proportions"):
+                self.fail("`ratio` (n2 / n1) is for two-sample tests", p, "ratio")
+            self.positive(p.ratio, "ratio", p, "ratio")
+        if p.alternative is not None and p.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {p.alternative!r}", p, "alternative")
+
     def grouped(self, node: Any, name: str) -> None:
         if node.by is None or self.is_rows(node.data):
             self.source(node.data, "the groups", node, want="table")

@@ -464,6 +464,19 @@ class _Runner:
             args["sd_within"] = c.sigma_within
         return "summary_capability", args
 
+    def _power(self, p: ast.Power) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"test": p.kind}
+        for key, field in (("effect", "effect_size"), ("delta", "delta"), ("sd", "sd"), ("p1", "p1"), ("p2", "p2"),
+                           ("n", "n"), ("power", "power"), ("alpha", "alpha"), ("ratio", "ratio"),
+                           ("method", "method")):
+            if getattr(p, key) is not None:
+                args[field] = getattr(p, key)
+        if p.groups is not None:
+            args["groups"] = int(p.groups)
+        if p.alternative is not None:
+            args["alternative"] = p.alternative.replace("_", "-")
+        return "power", args
+
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
         """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
         if by is None:

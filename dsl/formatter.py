@@ -242,6 +242,18 @@ def _summarycapability(c: ast.SummaryCapability) -> str:
     ])
 
 
+def _power(p: ast.Power) -> str:
+    def num(v: object) -> str | None:
+        return None if v is None else number(v) if isinstance(v, Decimal) else str(v)
+
+    text = f"power {p.kind}" + _options([
+        ("effect", num(p.effect)), ("delta", num(p.delta)), ("sd", num(p.sd)), ("p1", num(p.p1)), ("p2", num(p.p2)),
+        ("size", num(p.n)), ("for power", num(p.power)), ("alpha", num(p.alpha)), ("alternative", p.alternative),
+        ("groups", num(p.groups)), ("ratio", num(p.ratio)), ("method", p.method),
+    ])
+    return text
+
+
 def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
     return f"{head} {format_source(data)}" + (f" by {format_source(by)}" if by is not None else "")
 
@@ -337,4 +349,5 @@ _WRITERS = {
     ast.ProportionTest: _proportiontest,
     ast.SummaryTTest: _summaryttest,
     ast.SummaryCapability: _summarycapability,
+    ast.Power: _power,
 }

@@ -252,3 +252,16 @@ def test_summary_statements_reach_the_summary_tools() -> None:
         run("summary ttest pooled mean 1 sd 1 size 10")
     with pytest.raises(dsl.DslError, match="specification limit"):
         run("summary capability mean 1 sd 1")
+
+
+def test_power_statement_reaches_the_power_tool() -> None:
+    """R ?power.t.test: power.t.test(n = 20, delta = 1) -> power = 0.8689528; Cohen (1988): d = 0.5, power .80
+    -> 64 per group."""
+    given_n, solved = run("power two_sample_t delta 1 sd 1 size 20\npower two_sample_t effect 0.5 for power 0.8")
+    assert given_n.tool == solved.tool == "power"
+    assert given_n.output["power"] == pytest.approx(0.8689528, abs=1e-6)
+    assert solved.output["n_per_group"] == [64, 64] and solved.args["power"] == Decimal("0.8")
+    with pytest.raises(dsl.DslError, match="one of them"):
+        run("power two_sample_t effect 0.5")
+    with pytest.raises(dsl.DslError, match="groups K"):
+        run("power anova effect 0.25 for power 0.8")

@@ -133,6 +133,10 @@ action = st.one_of(
               _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
     st.builds(ast.SummaryCapability, number, number, _opt(number), _opt(number), _opt(number),
               _opt(st.sampled_from(["overall", "within"])), _opt(number)),
+    st.builds(ast.Power, st.sampled_from(["one_sample_t", "paired_t", "two_sample_t", "two_proportions", "anova"]),
+              _opt(number), _opt(number), _opt(number), _opt(number), _opt(number), number, _opt(number),
+              _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(count), _opt(number),
+              _opt(st.sampled_from(["normal", "arcsine"]))),
 )
 statement = st.one_of(action, st.builds(ast.Let, _name, st.one_of(action, source)))
 program = st.builds(ast.Program, st.lists(statement, max_size=4))
