@@ -142,7 +142,52 @@ def audit_summary_capability(args: dict, out: dict) -> list[dict]:
     return checks
 
 
+def _statsmodels_power(out: dict, args: dict, sizes: list[int]) -> tuple[float, float]:
+    """The power statsmodels.stats.power gives at these sizes, and the tolerance it is compared with."""
+    from statsmodels.stats.power import FTestAnovaPower, NormalIndPower, TTestIndPower, TTestPower
+    from statsmodels.stats.proportion import power_proportions_2indep
+
+    alpha, effect = float(out["alpha"]), float(out["effect_size"])
+    alt = {"two-sided": "two-sided", "greater": "larger", "less": "smaller"}[out["alternative"]]
+    test = out["test"]
+    if test == "anova":
+        return float(FTestAnovaPower().power(effect, sum(sizes), alpha, k_groups=len(sizes))), 1e-7
+    if test in ("one_sample_t", "paired_t"):
+        return float(TTestPower().power(effect, sizes[0], alpha, alternative=alt)), 1e-7
+    if test == "two_sample_t":
+        return float(TTestIndPower().power(effect, sizes[0], alpha, ratio=sizes[1] / sizes[0], alternative=alt)), 1e-7
+    if args.get("method") == "arcsine":
+        return float(NormalIndPower().power(effect, sizes[0], alpha, ratio=sizes[1] / sizes[0], alternative=alt)), 1e-7
+    p1, p2 = float(args["p1"]), float(args["p2"])
+    ref = power_proportions_2indep(p1 - p2, p2, sizes[0], ratio=sizes[1] / sizes[0], alpha=alpha, alternative=alt)
+    # statsmodels counts the far rejection tail that R's power.prop.test leaves out: equal up to that tail
+    return float(ref.power), (1e-7 if alt != "two-sided" else 2e-3)
+
+
+def audit_power(args: dict, out: dict) -> list[dict]:
+    """The power at the reported sizes by statsmodels.stats.power; a solved n is the smallest that reaches the
+    target (one unit fewer falls short)."""
+    sizes = [int(v) for v in out["n_per_group"]]
+    given_n = args.get("n") is not None and float(args["n"]) != int(float(args["n"]))
+    checks = []
+    if not given_n:
+        ref, tol = _statsmodels_power(out, args, sizes)
+        checks.append(_check("power", abs(float(out["power"]) - ref) <= tol + 1e-7 * ref,
+                             f"statsmodels.stats.power gives {ref:.6g} at n = {sizes}"))
+    if out.get("solved_for") == "n" and out.get("target_power") is not None:
+        target = float(out["target_power"])
+        checks.append(_check("reaches the target", float(out["power"]) >= target - 1e-12,
+                             f"power {float(out['power']):.4g} ≥ {target:g} at {sizes[0]} per group"))
+        if sizes[0] > (1 if out["test"] == "two_proportions" else 2):
+            fewer = [sizes[0] - 1] * len(sizes) if out["test"] != "two_sample_t" and out["test"] != \
+                "two_proportions" else [sizes[0] - 1, max(1, sizes[1] - round(sizes[1] / sizes[0]))]
+            below, _ = _statsmodels_power(out, args, fewer)
+            checks.append(_check("smallest n", below < target + 1e-9, f"one fewer per group gives {below:.4g}"))
+    return checks
+
+
 SUMMARY_AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
+    "power": audit_power,
     "proportion_test": audit_proportion_test,
     "summary_t_test": audit_summary_t_test,
     "summary_capability": audit_summary_capability,

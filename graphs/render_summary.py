@@ -72,7 +72,31 @@ def render_summary_capability(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, table(["index", "value"], rows) + _notes(out)
 
 
+_POWER_TESTS = {"one_sample_t": "a one-sample t-test", "paired_t": "a paired t-test", "two_sample_t":
+                "a two-sample t-test", "two_proportions": "a two-proportion test", "anova": "a one-way ANOVA"}
+
+
+def render_power(args: dict, out: dict) -> tuple[str, str]:
+    test = _POWER_TESTS.get(out["test"], out["test"])
+    sizes = out["n_per_group"]
+    unit = "pairs" if out["test"] == "paired_t" else ("per group" if out["groups"] > 1 else "units")
+    side = "" if out["alternative"] == "two-sided" else f", one-sided ({out['alternative']})"
+    effect = f"{out['effect_name']} = {fmt(out['effect_size'], 4)}"
+    if out["solved_for"] == "n":
+        each = f"{sizes[0]} {unit}" if len(set(sizes)) == 1 else " and ".join(str(v) for v in sizes) + " (n1, n2)"
+        conclusion = (f"For {test} to detect {effect} with power {fmt(out['target_power'])} at α = "
+                      f"{fmt(out['alpha'])}{side}: {each} (total {out['n_total']}; exact solution "
+                      f"{fmt(out['n_exact'], 6)}), which gives power {fmt(out['power'], 4)}.")
+    else:
+        conclusion = (f"The power of {test} with {sizes[0]} {unit} to detect {effect} at α = {fmt(out['alpha'])}"
+                      f"{side} is {fmt(out['power'], 4)}.")
+    rows = [[k, out.get(k)] for k in ("power", "target_power", "n_exact", "n_per_group", "n_total", "effect_size",
+                                      "alpha", "df", "noncentrality") if out.get(k) is not None]
+    return conclusion, table(["quantity", "value"], rows) + _notes(out)
+
+
 SUMMARY_RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
+    "power": render_power,
     "proportion_test": render_proportion_test,
     "summary_t_test": render_summary_t_test,
     "summary_capability": render_summary_capability,

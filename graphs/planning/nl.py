@@ -28,6 +28,7 @@ from graphs.planning.intent import Intent
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
+from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
 from graphs.planning.nl_summary import plan_summary
@@ -54,6 +55,10 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     follow = follow_up(question, previous or [])
     if follow:
         return follow
+    if not carries_data(question):  # power and sample size, read before units and percent signs are tidied away
+        power = plan_power(question)
+        if power:
+            return power
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         return shaped

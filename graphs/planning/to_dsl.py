@@ -229,8 +229,23 @@ def summary_capability(args: dict) -> str:
     return text
 
 
+def power(args: dict) -> str:
+    text = f"power {args['test']}"
+    for key, word in (("effect_size", "effect"), ("delta", "delta"), ("sd", "sd"), ("p1", "p1"), ("p2", "p2"),
+                      ("n", "size"), ("power", "for power"), ("alpha", "alpha"), ("groups", "groups"),
+                      ("ratio", "ratio")):
+        if args.get(key) is not None:
+            text += f" {word} {number(args[key])}"
+    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("method") not in (None, "normal"):
+        text += f" method {args['method']}"
+    return text
+
+
 SUMMARY_WRITERS = {"proportion_test": proportion_test, "summary_t_test": summary_t_test,
-                   "summary_capability": summary_capability}
+                   "summary_capability": summary_capability, "power": power}
 
 
 def regression(args: dict) -> str:

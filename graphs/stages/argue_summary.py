@@ -98,7 +98,39 @@ def argue_summary_capability(args: dict, output: dict) -> tuple[list, list]:
     return arguments, []
 
 
+def argue_power(args: dict, output: dict) -> tuple[list, list]:
+    effect = abs(float(output["effect_size"]))
+    name = output["effect_name"]
+    arguments = [_arg("note", "assumed effect", f"the answer is only as good as the effect assumed ({name} "
+                      f"{effect:.3g}); a smaller true effect needs more units", name, effect)]
+    if name == "Cohen's d":
+        size = "small" if effect < 0.35 else "medium" if effect < 0.65 else "large"
+        arguments.append(_arg("note", "effect size", f"d = {effect:.3g} is {size} by Cohen's conventions (0.2, 0.5, "
+                              "0.8)", "Cohen", effect))
+    elif name == "Cohen's f":
+        size = "small" if effect < 0.175 else "medium" if effect < 0.325 else "large"
+        arguments.append(_arg("note", "effect size", f"f = {effect:.3g} is {size} by Cohen's conventions (0.10, "
+                              "0.25, 0.40)", "Cohen", effect))
+    if output["test"] in ("one_sample_t", "paired_t", "two_sample_t", "anova"):
+        arguments.append(_arg("note", "normality", "the calculation assumes normal data with the stated standard "
+                              "deviation (and equal variances across groups)", "model"))
+    alternatives = []
+    if output["test"] == "two_proportions":
+        other = "arcsine" if args.get("method", "normal") == "normal" else "normal"
+        alt = call("power", {**args, "method": other})
+        if alt:
+            label = "Cohen's arcsine h" if other == "arcsine" else "R's normal formula"
+            what = (f"n = {alt['n_per_group']} per group" if alt["solved_for"] == "n" else
+                    f"power {alt['power']:.4g}")
+            alternatives.append(_alt(other, "power", alt, f"{label}: {what}"))
+    if output["solved_for"] == "power" and output["power"] < 0.8:
+        arguments.append(_arg("con", "power", f"power {output['power']:.3g} is below the usual 0.8: a real effect "
+                              "of this size would often be missed", "≥ 0.8", output["power"]))
+    return arguments, alternatives
+
+
 SUMMARY_ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
+    "power": argue_power,
     "proportion_test": argue_proportion_test,
     "summary_t_test": argue_summary_t_test,
     "summary_capability": argue_summary_capability,

@@ -1396,5 +1396,25 @@ q("what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5", "spc", "summary_capa
 q("Process mean 50.2 mm, overall standard deviation 0.4 mm, spec 49 to 51. What is Ppk?", "spc", "summary_capability",
   {"sigma": "overall"}, {"ppk": (51 - 50.2) / (3 * 0.4), "pp": 2 / 2.4})
 
+# ------------------------------------------------------------------ power and sample size (had no tool)
+# reference values from statsmodels.stats.power (G*Power and Cohen's tables agree: 64 per group, 159 in total)
+from statsmodels.stats.power import FTestAnovaPower, TTestIndPower, TTestPower  # noqa: E402
+
+q("How many samples do I need to detect a difference of 2 units with a standard deviation of 4, 80% power, alpha "
+  "0.05?", "stats", "power", {"test": "two_sample_t"},
+  {"n_exact": TTestIndPower().solve_power(0.5, power=0.8, alpha=0.05), "n_total": 128})
+q("What is the power of a two-sample t-test with n = 20 per group to detect an effect size of 0.5?", "stats", "power",
+  {"test": "two_sample_t"}, {"power": TTestIndPower().power(0.5, 20, 0.05)})
+q("How many per group for a one-way ANOVA with 4 groups, Cohen's f = 0.25, power 0.8?", "stats", "power",
+  {"test": "anova", "groups": 4}, {"n_exact": FTestAnovaPower().solve_power(0.25, power=0.8, alpha=0.05,
+                                                                             k_groups=4) / 4})
+q("What is the power of the test with 15 pairs, effect size d = 0.6, alpha = 0.01?", "stats", "power",
+  {"test": "paired_t"}, {"power": TTestPower().power(0.6, 15, 0.01)})
+# R's power.prop.test(p1 = .05, p2 = .03, power = .9) formula, by hand
+zq_, zb_ = stats.norm.isf(0.025), stats.norm.isf(0.1)
+np_ = (zq_ * np.sqrt((0.08) * (1.92) / 2) + zb_ * np.sqrt(0.05 * 0.95 + 0.03 * 0.97)) ** 2 / 0.02 ** 2
+q("Sample size to detect a change in defect rate from 5% to 3% with 90% power", "stats", "power",
+  {"test": "two_proportions"}, {"n_exact": np_})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
