@@ -159,7 +159,7 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
                 **conf}
         return [Intent("proportion_test", args, notes=[f"one proportion against {p0}: " + (
             "the exact binomial test" if method == "exact" else "the score test") + " with the Clopper-Pearson and "
-            "Wilson intervals"])]
+            "Wilson intervals"], read=[(p0 * 100).normalize()])]  # "5%" is the p0 of 0.05
     if named and not pairs and not tables(q):
         raise HavocInputError("a proportion test needs counts against sample sizes, e.g. '12 defective out of "
                               "400'", field="x")
