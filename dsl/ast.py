@@ -207,6 +207,18 @@ class TTest(Node):
 
 
 @dataclass
+class RankTest(Node):
+    """`ranktest mann_whitney x and y` or `ranktest signed_rank x [and y]` (paired when y is given)."""
+
+    kind: str
+    x: Source
+    y: Source | None = None
+    mu: Decimal | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+
+
+@dataclass
 class AnovaOneWay(Node):
     """Groups as table rows, or one column split by a label column (`by`)."""
 
@@ -336,10 +348,80 @@ class Evaluate(Node):
     digits: Decimal | None = None
 
 
+# ---------------------------------------------------------------- proportions, summary figures, power
+
+
+@dataclass
+class ProportionTest(Node):
+    """`proptest x of n [and x of n]`: one proportion against p0, or two compared (tool proportion_test)."""
+
+    x: list[Decimal]
+    n: list[Decimal]
+    p0: Decimal | None = None
+    method: str | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+    correction: bool | None = None  # None: the tool's default (no continuity correction)
+
+
+@dataclass
+class SummarySample(Node):
+    """`mean M sd S size N`: one sample's summary figures."""
+
+    mean: Decimal
+    sd: Decimal
+    n: Decimal
+
+
+@dataclass
+class SummaryTTest(Node):
+    """`summary ttest KIND mean .. sd .. size .. [and mean .. sd .. size ..]` (tool summary_t_test)."""
+
+    kind: str
+    x: SummarySample
+    y: SummarySample | None = None
+    mu: Decimal | None = None
+    alternative: str | None = None
+    confidence: Decimal | None = None
+
+
+@dataclass
+class SummaryCapability(Node):
+    """`summary capability mean M sd S [sigma overall|within] [sigma_within W] [lsl ..] [usl ..] [target ..]`."""
+
+    mean: Decimal
+    sd: Decimal
+    lsl: Decimal | None = None
+    usl: Decimal | None = None
+    target: Decimal | None = None
+    sigma: str | None = None
+    sigma_within: Decimal | None = None
+
+
+@dataclass
+class Power(Node):
+    """`power KIND effect .. | delta .. sd .. | p1 .. p2 .., size N | for power P, [alpha ..] ...` (tool power)."""
+
+    kind: str
+    effect: Decimal | None = None
+    delta: Decimal | None = None
+    sd: Decimal | None = None
+    p1: Decimal | None = None
+    p2: Decimal | None = None
+    n: Decimal | None = None
+    power: Decimal | None = None
+    alpha: Decimal | str | None = None
+    alternative: str | None = None
+    groups: Decimal | None = None
+    ratio: Decimal | None = None
+    method: str | None = None
+
+
 Action = (
-    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | AnovaOneWay
-    | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
+    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | RankTest
+    | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
+    | ProportionTest | SummaryTTest | SummaryCapability | Power
 )
 
 

@@ -280,6 +280,81 @@ class Build(Transformer):
         _apply_options(node, rest)
         return node
 
+    def ranktest_stmt(self, meta, c):
+        node = ast.RankTest(str(c[0]).lower(), c[1], **_loc(meta))
+        rest = list(c[2:])
+        if rest and not isinstance(rest[0], _Opt):
+            node.y = rest.pop(0)
+        _apply_options(node, rest)
+        return node
+
+    # ---- proportions, summary figures, power
+    def p0(self, meta, c):
+        return _Opt("p0", c[0], meta)
+
+    def prop_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def proptest_stmt(self, meta, c):
+        counts = [v for v in c if not isinstance(v, _Opt)]
+        node = ast.ProportionTest(counts[0::2], counts[1::2], **_loc(meta))
+        _apply_options(node, [v for v in c if isinstance(v, _Opt)])
+        return node
+
+    def summary_sample(self, meta, c):
+        return ast.SummarySample(c[0], c[1], c[2], **_loc(meta))
+
+    def summary_ttest_stmt(self, meta, c):
+        node = ast.SummaryTTest(str(c[0]).lower(), c[1], **_loc(meta))
+        rest = list(c[2:])
+        if rest and isinstance(rest[0], ast.SummarySample):
+            node.y = rest.pop(0)
+        _apply_options(node, rest)
+        return node
+
+    def sigma_kind(self, meta, c):
+        return _Opt("sigma", str(c[0]).lower(), meta)
+
+    def summary_capability_stmt(self, meta, c):
+        node = ast.SummaryCapability(c[0], c[1], **_loc(meta))
+        _apply_options(node, list(c[2:]))
+        return node
+
+    def power_effect(self, meta, c):
+        return _Opt("effect", c[0], meta)
+
+    def power_delta(self, meta, c):
+        return _Opt("delta", c[0], meta)
+
+    def power_sd(self, meta, c):
+        return _Opt("sd", c[0], meta)
+
+    def power_p1(self, meta, c):
+        return _Opt("p1", c[0], meta)
+
+    def power_p2(self, meta, c):
+        return _Opt("p2", c[0], meta)
+
+    def power_size(self, meta, c):
+        return _Opt("n", c[0], meta)
+
+    def power_target(self, meta, c):
+        return _Opt("power", c[0], meta)
+
+    def power_groups(self, meta, c):
+        return _Opt("groups", c[0], meta)
+
+    def power_ratio(self, meta, c):
+        return _Opt("ratio", c[0], meta)
+
+    def power_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def power_stmt(self, meta, c):
+        node = ast.Power(str(c[0]).lower(), **_loc(meta))
+        _apply_options(node, list(c[1:]))
+        return node
+
     def anova_one_stmt(self, meta, c):
         return ast.AnovaOneWay(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
 

@@ -483,6 +483,126 @@ class _Checker:
         if t.confidence is not None:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
+    def _ranktest(self, t: ast.RankTest) -> None:
+        if t.kind not in ("mann_whitney", "signed_rank"):
+            self.fail(f"unknown rank test {t.kind!r}", t)
+        self.source(t.x, "the sample", t, want="numbers")
+        if t.kind == "mann_whitney" and t.y is None:
+            self.fail("a Mann-Whitney test compares two samples: add `and [...]`", t)
+        if t.y is not None:
+            self.source(t.y, "the second sample", t, want="numbers")
+            if t.kind == "signed_rank" and isinstance(t.x, ast.Values) and isinstance(t.y, ast.Values) \
+                    and len(t.x.items) != len(t.y.items):
+                self.fail(f"paired samples must have the same length ({len(t.x.items)} and {len(t.y.items)})", t.y)
+        if t.mu is not None:
+            self.finite(t.mu, "mu", t, "mu")
+        if t.alternative is not None and t.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {t.alternative!r}", t, "alternative")
+        if t.confidence is not None:
+            self.proportion(t.confidence, "confidence", t, "confidence")
+
+    # ---- proportions, summary figures, power
+    def _proportiontest(self, t: ast.ProportionTest) -> None:
+        if len(t.x) not in (1, 2) or len(t.x) != len(t.n):
+            self.fail("give one `x of n`, or two joined by `and`", t)
+        for x, n in zip(t.x, t.n, strict=True):
+            self.whole(x, "a count of successes", t)
+            self.whole(n, "a number of trials", t, minimum=1)
+            if x > n:
+                self.fail(f"{x} of {n}: successes cannot exceed trials", t)
+        if t.p0 is not None:
+            if len(t.x) == 2:
+                self.fail("p0 is for one proportion; two are compared with each other", t, "p0")
+            self.proportion(t.p0, "p0", t, "p0")
+        if t.method is not None:
+            allowed = ("auto", "exact", "score") if len(t.x) == 1 else ("auto", "z", "fisher")
+            if t.method not in allowed:
+                self.fail(f"method for {'one proportion' if len(t.x) == 1 else 'two proportions'} is "
+                          f"{', '.join(allowed)}, not {t.method!r}", t, "method")
+        if t.alternative is not None and t.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {t.alternative!r}", t, "alternative")
+        if t.confidence is not None:
+            self.proportion(t.confidence, "confidence", t, "confidence")
+
+    def summary_sample(self, s: ast.SummarySample, owner: ast.Node) -> None:
+        self.finite(s.mean, "the mean", owner)
+        self.positive(s.sd, "the standard deviation", owner, "sd")
+        self.whole(s.n, "the sample size", owner, minimum=2)
+
+    def _summaryttest(self, t: ast.SummaryTTest) -> None:
+        self.summary_sample(t.x, t)
+        two = t.kind in ("pooled", "welch")
+        if two and t.y is None:
+            self.fail(f"a {t.kind} test compares two samples: add `and mean .. sd .. size ..`", t)
+        if not two and t.y is not None:
+            self.fail(f"{t.kind} takes one sample's figures (paired: those of the differences)", t)
+        if t.y is not None:
+            self.summary_sample(t.y, t)
+        if t.mu is not None:
+            self.finite(t.mu, "mu", t, "mu")
+        if t.alternative is not None and t.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {t.alternative!r}", t, "alternative")
+        if t.confidence is not None:
+            self.proportion(t.confidence, "confidence", t, "confidence")
+
+    def _summarycapability(self, c: ast.SummaryCapability) -> None:
+        self.finite(c.mean, "the mean", c)
+        self.positive(c.sd, "the standard deviation", c, "sd")
+        for name in ("lsl", "usl", "target"):
+            if getattr(c, name) is not None:
+                self.finite(getattr(c, name), name, c, name)
+        if c.lsl is None and c.usl is None:
+            self.fail("capability needs a specification limit: add `lsl` or `usl`", c)
+        if c.lsl is not None and c.usl is not None and c.lsl >= c.usl:
+            self.fail(f"lsl ({c.lsl}) must be below usl ({c.usl})", c, "lsl")
+        if c.sigma is not None and c.sigma not in ("overall", "within"):
+            self.fail(f"sigma must be overall or within, not {c.sigma!r}", c, "sigma")
+        if c.sigma_within is not None:
+            self.positive(c.sigma_within, "sigma_within", c, "sigma_within")
+            if c.sigma == "within":
+                self.fail("sd is already the within sigma: sigma_within goes with an overall sd", c, "sigma_within")
+
+    def _power(self, p: ast.Power) -> None:
+        if (p.n is None) == (p.power is None):
+            self.fail("give `size N` (to get the power) or `for power P` (to get the sample size), one of them", p)
+        if p.n is not None:
+            self.positive(p.n, "size", p, "n")
+        if p.power is not None:
+            self.proportion(p.power, "power", p, "power")
+        if p.alpha is not None:
+            if not isinstance(p.alpha, Decimal):
+                self.fail(f"alpha here is a significance level (e.g. 0.05), not {p.alpha!r}", p, "alpha")
+            self.proportion(p.alpha, "alpha", p, "alpha")
+        if p.kind == "two_proportions":
+            for name in ("p1", "p2"):
+                value = getattr(p, name)
+                if value is None:
+                    self.fail(f"two proportions need {name}", p)
+                self.proportion(value, name, p, name)
+            for name in ("effect", "delta", "sd"):
+                if getattr(p, name) is not None:
+                    self.fail(f"`{name}` is for t tests and anova; two proportions take p1 and p2", p, name)
+        else:
+            for name in ("p1", "p2", "method"):
+                if getattr(p, name) is not None:
+                    self.fail(f"`{name}` is for two_proportions", p, name)
+            if p.effect is None and (p.delta is None or p.sd is None):
+                self.fail("give `effect D` (Cohen's d; anova: Cohen's f) or `delta X sd S`", p)
+            if p.sd is not None:
+                self.positive(p.sd, "sd", p, "sd")
+        if p.kind == "anova":
+            if p.groups is None:
+                self.fail("anova needs `groups K`", p)
+            self.whole(p.groups, "groups", p, "groups", minimum=2)
+        elif p.groups is not None:
+            self.fail("`groups` is for anova", p, "groups")
+        if p.ratio is not None:
+            if p.kind not in ("two_sample_t", "two_proportions"):
+                self.fail("`ratio` (n2 / n1) is for two-sample tests", p, "ratio")
+            self.positive(p.ratio, "ratio", p, "ratio")
+        if p.alternative is not None and p.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {p.alternative!r}", p, "alternative")
+
     def grouped(self, node: Any, name: str) -> None:
         if node.by is None or self.is_rows(node.data):
             self.source(node.data, "the groups", node, want="table")

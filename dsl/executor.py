@@ -421,6 +421,62 @@ class _Runner:
             args["confidence"] = t.confidence
         return "t_test", args
 
+    def _ranktest(self, t: ast.RankTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"x": self.numbers(t.x, "the sample")}
+        if t.y is not None:
+            args["y"] = self.numbers(t.y, "the second sample")
+        for key in ("mu", "confidence"):
+            if getattr(t, key) is not None:
+                args[key] = getattr(t, key)
+        if t.alternative is not None:
+            args["alternative"] = t.alternative.replace("_", "-")
+        return ("mann_whitney" if t.kind == "mann_whitney" else "wilcoxon_signed_rank"), args
+
+    # ---- proportions, summary figures, power
+    def _proportiontest(self, t: ast.ProportionTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"x": [int(v) for v in t.x], "n": [int(v) for v in t.n]}
+        for key in ("p0", "method", "confidence"):
+            if getattr(t, key) is not None:
+                args[key] = getattr(t, key)
+        if t.alternative is not None:
+            args["alternative"] = t.alternative.replace("_", "-")
+        if t.correction is not None:
+            args["correct"] = t.correction
+        return "proportion_test", args
+
+    def _summaryttest(self, t: ast.SummaryTTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"kind": t.kind, "mean": t.x.mean, "sd": t.x.sd, "n": int(t.x.n)}
+        if t.y is not None:
+            args.update(mean2=t.y.mean, sd2=t.y.sd, n2=int(t.y.n))
+        for key in ("mu", "confidence"):
+            if getattr(t, key) is not None:
+                args[key] = getattr(t, key)
+        if t.alternative is not None:
+            args["alternative"] = t.alternative.replace("_", "-")
+        return "summary_t_test", args
+
+    def _summarycapability(self, c: ast.SummaryCapability) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"mean": c.mean, "sd": c.sd}
+        for key in ("lsl", "usl", "target", "sigma"):
+            if getattr(c, key) is not None:
+                args[key] = getattr(c, key)
+        if c.sigma_within is not None:
+            args["sd_within"] = c.sigma_within
+        return "summary_capability", args
+
+    def _power(self, p: ast.Power) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"test": p.kind}
+        for key, field in (("effect", "effect_size"), ("delta", "delta"), ("sd", "sd"), ("p1", "p1"), ("p2", "p2"),
+                           ("n", "n"), ("power", "power"), ("alpha", "alpha"), ("ratio", "ratio"),
+                           ("method", "method")):
+            if getattr(p, key) is not None:
+                args[field] = getattr(p, key)
+        if p.groups is not None:
+            args["groups"] = int(p.groups)
+        if p.alternative is not None:
+            args["alternative"] = p.alternative.replace("_", "-")
+        return "power", args
+
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
         """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
         if by is None:

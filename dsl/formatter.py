@@ -193,6 +193,67 @@ def _ttest(t: ast.TTest) -> str:
     ])
 
 
+def _ranktest(t: ast.RankTest) -> str:
+    text = f"ranktest {t.kind} {format_source(t.x)}"
+    if t.y is not None:
+        text += f" and {format_source(t.y)}"
+    return text + _options([
+        ("mu", None if t.mu is None else number(t.mu)),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+
+
+def _proportiontest(t: ast.ProportionTest) -> str:
+    text = "proptest " + " and ".join(f"{number(x)} of {number(n)}" for x, n in zip(t.x, t.n, strict=True))
+    text += _options([
+        ("p0", None if t.p0 is None else number(t.p0)),
+        ("method", t.method),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+    if t.correction is not None:
+        text += " with correction" if t.correction else " without correction"
+    return text
+
+
+def _summary_sample(s: ast.SummarySample) -> str:
+    return f"mean {number(s.mean)} sd {number(s.sd)} size {number(s.n)}"
+
+
+def _summaryttest(t: ast.SummaryTTest) -> str:
+    text = f"summary ttest {t.kind} {_summary_sample(t.x)}"
+    if t.y is not None:
+        text += f" and {_summary_sample(t.y)}"
+    return text + _options([
+        ("mu", None if t.mu is None else number(t.mu)),
+        ("alternative", t.alternative),
+        ("confidence", None if t.confidence is None else number(t.confidence)),
+    ])
+
+
+def _summarycapability(c: ast.SummaryCapability) -> str:
+    return f"summary capability mean {number(c.mean)} sd {number(c.sd)}" + _options([
+        ("sigma", c.sigma),
+        ("sigma_within", None if c.sigma_within is None else number(c.sigma_within)),
+        ("lsl", None if c.lsl is None else number(c.lsl)),
+        ("usl", None if c.usl is None else number(c.usl)),
+        ("target", None if c.target is None else number(c.target)),
+    ])
+
+
+def _power(p: ast.Power) -> str:
+    def num(v: object) -> str | None:
+        return None if v is None else number(v) if isinstance(v, Decimal) else str(v)
+
+    text = f"power {p.kind}" + _options([
+        ("effect", num(p.effect)), ("delta", num(p.delta)), ("sd", num(p.sd)), ("p1", num(p.p1)), ("p2", num(p.p2)),
+        ("size", num(p.n)), ("for power", num(p.power)), ("alpha", num(p.alpha)), ("alternative", p.alternative),
+        ("groups", num(p.groups)), ("ratio", num(p.ratio)), ("method", p.method),
+    ])
+    return text
+
+
 def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
     return f"{head} {format_source(data)}" + (f" by {format_source(by)}" if by is not None else "")
 
@@ -267,6 +328,7 @@ _WRITERS = {
     ast.Capability: _capability,
     ast.Constants: lambda c: f"constants for subgroup {number(c.n)}",
     ast.TTest: _ttest,
+    ast.RankTest: _ranktest,
     ast.AnovaOneWay: lambda a: _by("anova one_way", a.data, a.by),
     ast.AnovaTwoWay: _anova_two,
     ast.Levene: lambda a: _by("levene", a.data, a.by),
@@ -284,4 +346,8 @@ _WRITERS = {
     ast.Series: _series,
     ast.Matrix: _matrix,
     ast.Evaluate: _evaluate,
+    ast.ProportionTest: _proportiontest,
+    ast.SummaryTTest: _summaryttest,
+    ast.SummaryCapability: _summarycapability,
+    ast.Power: _power,
 }

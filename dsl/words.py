@@ -20,6 +20,11 @@ ENUMERATIONS = {
     "CHART_KIND": "a chart type (xbar_r, xbar_s, imr, p, np, c, u)",
     "RULESET": "a rule set (western_electric, nelson, none)",
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
+    "RANKTEST_KIND": "a rank test (mann_whitney, signed_rank)",
+    "PROP_METHOD": "a proportion test method (auto, exact, score, z, fisher)",
+    "SIGMA_KIND": "which standard deviation (overall, within)",
+    "POWER_KIND": "a power calculation (one_sample_t, paired_t, two_sample_t, two_proportions, anova)",
+    "POWER_METHOD": "a two-proportion power method (normal, arcsine)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
@@ -36,6 +41,7 @@ ENUMERATIONS = {
 # the words that start a statement: when most of them are possible we say "a new statement"
 STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "chart", "apply", "capability", "constants", "ttest",
+    "ranktest", "proptest", "summary", "power",
     "anova", "levene", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "series", "matrix", "evaluate",
 })

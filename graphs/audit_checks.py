@@ -146,6 +146,55 @@ def audit_scipy_test(tool: str) -> Callable[[dict, dict], list[dict]]:
     return check
 
 
+def _written_minus(a, b) -> np.ndarray:
+    """a − b as the numbers were written (decimal text), so ties are the user's, not binary rounding's."""
+    from decimal import Decimal
+
+    bs = b if isinstance(b, (list, tuple)) else [b] * len(a)
+    return np.asarray([float(Decimal(str(u)) - Decimal(str(v))) for u, v in zip(a, bs, strict=True)])
+
+
+def audit_mann_whitney(args: dict, out: dict) -> list[dict]:
+    """W by counting pairs (no ranks), the p-value by scipy's own null distribution, the shift by its definition."""
+    from scipy import stats
+
+    x, y = _written_minus(args["x"], args.get("mu") or 0), _f(args["y"])
+    diff = np.subtract.outer(x, y)
+    w = float((diff > 0).sum() + 0.5 * (diff == 0).sum())
+    alternative = args.get("alternative", "two-sided")
+    ref = stats.mannwhitneyu(x, y, alternative=alternative, method="exact" if out["exact"] else "asymptotic",
+                             use_continuity=bool(args.get("correct", True)))
+    hl = float(np.median(np.subtract.outer(_f(args["x"]), y)))
+    return [_check("W", _close(out["statistic"], w), f"pairs with x − μ above y (ties ½): {w:g}"),
+            _check("p-value", _close(out["p_value"], ref.pvalue, 1e-6, 1e-12), f"scipy.stats.mannwhitneyu gives "
+                   f"{ref.pvalue:.6g}"),
+            _check("Hodges–Lehmann shift", _close(out["estimate"], hl), f"median of the x − y differences {hl:.6g}"),
+            _check("ci contains estimate", float(out["ci_low"]) <= hl <= float(out["ci_high"]),
+                   "the interval brackets the Hodges–Lehmann estimate")]
+
+
+def audit_wilcoxon_signed_rank(args: dict, out: dict) -> list[dict]:
+    """V by counting Walsh averages above μ (Tukey's identity, no ranks), the p-value by scipy."""
+    from decimal import Decimal
+
+    from scipy import stats
+
+    y = args["y"] if args.get("y") is not None else [0] * len(args["x"])
+    mu = Decimal(str(args.get("mu") or 0))
+    d = np.asarray([float(Decimal(str(a)) - Decimal(str(b)) - mu) for a, b in zip(args["x"], y, strict=True)])
+    d = d[d != 0]
+    walsh = np.add.outer(d, d)[np.triu_indices(len(d))]
+    v = float((walsh > 0).sum() + 0.5 * (walsh == 0).sum())
+    alternative = args.get("alternative", "two-sided")
+    ref = stats.wilcoxon(d, alternative=alternative, zero_method="wilcox", correction=bool(args.get("correct", True)),
+                         method="exact" if out["exact"] else "asymptotic")
+    return [_check("V", _close(out["statistic"], v), f"Walsh averages above μ (ties ½): {v:g}"),
+            _check("p-value", _close(out["p_value"], ref.pvalue, 1e-6, 1e-12), f"scipy.stats.wilcoxon gives "
+                   f"{ref.pvalue:.6g}"),
+            _check("ci contains estimate", float(out["ci_low"]) <= out["estimate"] <= float(out["ci_high"]),
+                   "the interval brackets the pseudomedian")]
+
+
 # ---------------------------------------------------------------- SPC
 
 def audit_control_chart(args: dict, out: dict) -> list[dict]:
@@ -694,6 +743,8 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "normality": audit_scipy_test("normality"),
     "levene": audit_scipy_test("levene"),
     "kruskal_wallis": audit_scipy_test("kruskal_wallis"),
+    "mann_whitney": audit_mann_whitney,
+    "wilcoxon_signed_rank": audit_wilcoxon_signed_rank,
     "control_chart": audit_control_chart,
     "capability": audit_capability,
     "doe_design": audit_design,
@@ -705,3 +756,13 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "simplify": audit_simplify,
     "matrix": audit_matrix,
 }
+
+
+def _summary_auditors() -> None:
+    """The auditors of the count and summary-figure tools live in graphs.audit_summary (which uses this module)."""
+    from graphs.audit_summary import SUMMARY_AUDITORS
+
+    AUDITORS.update(SUMMARY_AUDITORS)
+
+
+_summary_auditors()

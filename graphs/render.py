@@ -309,6 +309,24 @@ def render_kruskal(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, table(["group", "median", "mean rank"], rows)
 
 
+def render_rank_test(args: dict, out: dict) -> tuple[str, str]:
+    alternative = str(out.get("alternative") or "two-sided")
+    sign = {"greater": ">", "less": "<"}.get(alternative, "≠")
+    two = out.get("statistic_name") == "W"
+    what = "shift x − y" if two else ("median of x − y" if out.get("n_y") else "median")
+    level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
+    how = "exact p-value" if out.get("exact") else str(out.get("method") or "normal approximation")
+    conclusion = (f"The {out.get('test')} test of H1: {what} {sign} {fmt(out.get('mu', 0))} is "
+                  f"{_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}: {out.get('statistic_name')} = "
+                  f"{fmt(out.get('statistic'))} ({how}); Hodges–Lehmann {what} {fmt(out.get('estimate'))}, {level}CI "
+                  f"[{_bound(out.get('ci_low'))}, {_bound(out.get('ci_high'))}].")
+    rows = [[k, out.get(k)] for k in ("statistic", "p_value", "z", "estimate", "ci_low", "ci_high",
+                                      "achieved_confidence", "n_x", "n_y", "zeros_dropped") if out.get(k) is not None]
+    body = table(["quantity", "value"], rows)
+    notes = out.get("notes") or []
+    return conclusion, body + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else "")
+
+
 def render_anova_twoway(args: dict, out: dict) -> tuple[str, str]:
     a, b = out.get("factor_a", "A"), out.get("factor_b", "B")
     effects = [(a, "a"), (b, "b")] + ([(f"{a}×{b}", "ab")] if out.get("interaction") else [])
@@ -382,12 +400,24 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "normality": render_normality,
     "levene": render_levene,
     "kruskal_wallis": render_kruskal,
+    "mann_whitney": render_rank_test,
+    "wilcoxon_signed_rank": render_rank_test,
     "anova_twoway": render_anova_twoway,
     "spc_constants": render_spc_constants,
     "run_rules": render_run_rules,
     "evaluate": render_evaluate,
     **{t: render_symbolic(t) for t in ("differentiate", "integrate", "solve", "simplify", "limit", "series", "matrix")},
 }
+
+
+def _summary_renderers() -> None:
+    """Answers for the count and summary-figure tools are written in graphs.render_summary (which uses fmt, table)."""
+    from graphs.render_summary import SUMMARY_RENDERERS
+
+    RENDERERS.update(SUMMARY_RENDERERS)
+
+
+_summary_renderers()
 
 
 def render_result(tool: str, args: dict, out: dict) -> tuple[str, str]:

@@ -29,8 +29,10 @@ from graphs.planning.labelled_lines import labelled_values
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
+from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
+from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
 from tools.errors import HavocInputError
 
@@ -54,6 +56,10 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     follow = follow_up(question, previous or [])
     if follow:
         return follow
+    if not carries_data(question):  # power and sample size, read before units and percent signs are tidied away
+        power = plan_power(question)
+        if power:
+            return power
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         return shaped
@@ -146,7 +152,8 @@ def _one_list_or_ask(question: str, intents: list[Intent]) -> None:
 
 
 _DATA_TOOLS = {"describe", "t_test", "normality", "control_chart", "capability", "anova_oneway", "anova_twoway",
-               "levene", "kruskal_wallis", "regression", "chi_square"}
+               "levene", "kruskal_wallis", "regression", "chi_square", "mann_whitney", "wilcoxon_signed_rank",
+               "proportion_test"}
 
 
 def _decimals(value: object) -> list[Decimal]:
@@ -198,6 +205,10 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
     analysis = plan_analysis(question, bindings)
     if analysis:
         return analysis
+    if not carries_data(question):  # summary figures (a mean, a standard deviation, n) instead of measurements
+        summary = plan_summary(question)
+        if summary:
+            return summary
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
                 "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
     has_data = carries_data(question)

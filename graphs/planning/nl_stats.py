@@ -25,6 +25,7 @@ from graphs.planning.extract import (
     value_after,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.nl_proportion import plan_proportion
 from tools.errors import HavocInputError
 
 _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*[a-zµ%]*\s*"
@@ -350,6 +351,74 @@ def _compares_spread(low: str) -> bool:
     return bool(spread and re.search(r"equal|same|differ|compar|\bvs\.?\b|versus|than|between|homogen", low))
 
 
+_SIGNED_RANK = re.compile(r"signed[\s-]*ranks?")
+_RANK_SUM = re.compile(r"mann[\s-]*whitney|wilcoxon[\s-]*rank[\s-]*sums?|rank[\s-]*sum|\bu[\s-]*test")
+_WILCOXON = re.compile(r"wilcoxon")
+_RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distribution[\s-]*free|"
+                           r"without (?:assuming|the assumption of) normality|"
+                           r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
+                           r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal")
+_PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:units|parts|"
+                     r"subjects|specimens|samples|operators|people|patients)")
+_MEDIAN_KEYS = (r"hypothesi[sz]ed median(?: of)?", r"median (?:of|is|equal to|equals|=|against)", r"target median(?: of)?",
+                r"median")
+
+
+def _plan_rank_test(q: str, low: str, conf: dict) -> list[Intent] | None:
+    """Rank tests by name, or "non-parametric" by the shape of the data: Mann-Whitney for two independent groups,
+    Wilcoxon signed-rank for pairs or one sample against a median, Kruskal-Wallis for three or more groups."""
+    signed, rank_sum = _SIGNED_RANK.search(low), _RANK_SUM.search(low)
+    wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low) or _NOT_NORMAL.search(low)
+    if not (signed or rank_sum or wilcoxon or generic):
+        return None
+    paired = _PAIRED.search(low)
+    groups = _groups(q)
+    if "kruskal" in low or (len(groups) >= 3 and not (signed or rank_sum)):
+        if len(groups) < 2:
+            return None
+        return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]})]
+    if len(groups) == 2 and not rank_sum and (signed or paired) and len(groups[0][1]) == len(groups[1][1]):
+        first, second = groups[0][0].lower(), groups[1][0].lower()
+        if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
+            alternative = "greater" if _alternative(low) == "less" else "less"  # "did it lower …": before − after > 0
+        else:
+            alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
+        return [Intent("wilcoxon_signed_rank", {"x": groups[0][1], "y": groups[1][1], "alternative": alternative,
+                                                **conf}, notes=["paired: the signed-rank test of the differences "
+                                                                f"{groups[0][0]} − {groups[1][0]}"])]
+    if len(groups) == 2 and not signed:
+        notes = [] if rank_sum else ["two independent groups: the Mann-Whitney (Wilcoxon rank-sum) test"]
+        return [Intent("mann_whitney", {"x": groups[0][1], "y": groups[1][1],
+                                        "alternative": _two_sample_alternative(low, groups[0][0], groups[1][0]),
+                                        **conf}, notes=notes)]
+    if len(groups) <= 1 and (signed or wilcoxon or generic) and not rank_sum:
+        mu = value_after(q, *_MEDIAN_KEYS, *MU_KEYS)
+        rest = blank_keyed(without_confidence(q), *_MEDIAN_KEYS, *MU_KEYS)
+        data = flat_lists(rest)
+        values = data[0] if data else longest_run(rest, 3)
+        if len(values) < 2:
+            return _rank_test_unplanned(signed, rank_sum)
+        args = {"x": values, "alternative": _alternative(low), **conf}
+        if mu is not None:
+            args["mu"] = mu
+        return [Intent("wilcoxon_signed_rank", args,
+                       notes=["one sample: the signed-rank test of the median" + ("" if mu is not None else
+                                                                                  " against 0 (no median was given)")])]
+    return _rank_test_unplanned(signed, rank_sum)
+
+
+def _rank_test_unplanned(signed: re.Match | None, rank_sum: re.Match | None) -> None:
+    """A rank test asked for by name whose data could not be read is refused with what is missing, so that no
+    later rule answers it with a different test."""
+    if rank_sum:
+        raise HavocInputError("the Mann–Whitney test needs two independent groups of values (e.g. 'A: 1, 2, 3 "
+                              "and B: 4, 5, 6'); the question does not give two", field="x")
+    if signed:
+        raise HavocInputError("the Wilcoxon signed-rank test needs paired values of equal length (before/after) or "
+                              "one sample of at least two values with a median to test against", field="x")
+    return None
+
+
 def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
     """Two equal runs of numbers with "before" and "after" around them, labels before or after the values
     ("72, 85, 78 before tutoring and 75, 88, 80 after"): (before, after), in the order the words say."""
@@ -367,11 +436,6 @@ def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
 
 # tests users name that HAVOC has no tool for: say so, never answer with a stand-in
 _NO_TOOL = (
-    (r"mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\brank[\s-]*sum\b|\bu[\s-]*test\b", "the Mann–Whitney (Wilcoxon "
-     "rank-sum) test", "ask for Kruskal–Wallis to compare the two groups by ranks (its two-sided large-sample "
-     "equivalent), or for a t-test"),
-    (r"signed[\s-]*rank", "the Wilcoxon signed-rank test", "ask for a paired t-test on the differences"),
-    (r"fisher'?s? exact|fisher test", "Fisher's exact test", "ask for a chi-square test of the table"),
     (r"\bmcnemar", "McNemar's test", None),
     (r"\bsign test\b", "the sign test", None),
 )
@@ -405,6 +469,10 @@ def plan_stats(question: str) -> list[Intent] | None:
     twoway = _plan_two_way(q, low)
     if twoway:
         return twoway
+
+    proportion = plan_proportion(q, low, conf)
+    if proportion:
+        return proportion
 
     ratio = re.search(r"\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\b", q)
     if (re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat|cross[\s-]*tab", low) or (
@@ -533,15 +601,12 @@ def plan_stats(question: str) -> list[Intent] | None:
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
             return [Intent("levene", {"groups": [g for _, g in groups]}, notes=notes)]
 
+    ranked = _plan_rank_test(q, low, conf)
+    if ranked:
+        return ranked
     missing = _missing_test(low)
     if missing:
         raise HavocInputError(missing, field="method")
-    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based", low) or _NOT_NORMAL.search(low):
-        groups = _groups(q)
-        if len(groups) >= 2:
-            notes = ["two groups: Kruskal-Wallis is the two-sided Mann-Whitney test (normal approximation, "
-                     "no continuity correction)"] if len(groups) == 2 else []
-            return [Intent("kruskal_wallis", {"groups": [g for _, g in groups]}, notes=notes)]
 
     pairs = fraction_pairs(q)
     comparing = re.search(r"compar|differ|same|\bvs\.?\b|versus|between|significan|independen|higher|lower|"

@@ -166,6 +166,88 @@ def t_test(args: dict) -> str:
     return text
 
 
+def rank_test(tool: str, args: dict) -> str:
+    kind = "mann_whitney" if tool == "mann_whitney" else "signed_rank"
+    text = f"ranktest {kind} {numbers(args['x'])}"
+    if args.get("y") is not None:
+        text += f" and {numbers(args['y'])}"
+    if args.get("mu") is not None:
+        text += f" mu {number(args['mu'])}"
+    alt = args.get("alternative", "two-sided").replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    return text
+
+
+# ---------------------------------------------------------------- proportions, summary figures, power
+
+
+def proportion_test(args: dict) -> str:
+    text = "proptest " + " and ".join(f"{number(x)} of {number(n)}" for x, n in zip(args["x"], args["n"], strict=True))
+    if args.get("p0") is not None:
+        text += f" p0 {number(args['p0'])}"
+    if args.get("method") not in (None, "auto"):
+        text += f" method {args['method']}"
+    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    if args.get("correct"):
+        text += " with correction"
+    return text
+
+
+def summary_t_test(args: dict) -> str:
+    def sample(suffix: str) -> str:
+        return f"mean {number(args['mean' + suffix])} sd {number(args['sd' + suffix])} size {number(args['n' + suffix])}"
+
+    text = f"summary ttest {args['kind']} {sample('')}"
+    if args.get("mean2") is not None:
+        text += f" and {sample('2')}"
+    if args.get("mu") is not None:
+        text += f" mu {number(args['mu'])}"
+    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    return text
+
+
+def summary_capability(args: dict) -> str:
+    text = f"summary capability mean {number(args['mean'])} sd {number(args['sd'])}"
+    if args.get("sigma") is not None:
+        text += f" sigma {args['sigma']}"
+    if args.get("sd_within") is not None:
+        text += f" sigma_within {number(args['sd_within'])}"
+    for key in ("lsl", "usl", "target"):
+        if args.get(key) is not None:
+            text += f" {key} {number(args[key])}"
+    return text
+
+
+def power(args: dict) -> str:
+    text = f"power {args['test']}"
+    for key, word in (("effect_size", "effect"), ("delta", "delta"), ("sd", "sd"), ("p1", "p1"), ("p2", "p2"),
+                      ("n", "size"), ("power", "for power"), ("alpha", "alpha"), ("groups", "groups"),
+                      ("ratio", "ratio")):
+        if args.get(key) is not None:
+            text += f" {word} {number(args[key])}"
+    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("method") not in (None, "normal"):
+        text += f" method {args['method']}"
+    return text
+
+
+SUMMARY_WRITERS = {"proportion_test": proportion_test, "summary_t_test": summary_t_test,
+                   "summary_capability": summary_capability, "power": power}
+
+
 def regression(args: dict) -> str:
     x = rows(args["X"]) if args.get("X") is not None else numbers(args["x"])
     text = f"regression {numbers(args['y'])} on {x}"
@@ -280,8 +362,12 @@ def statement(intent: Intent) -> str:
         text = anova_two_way(args)
     elif tool == "levene":
         text = f"levene {rows(args['groups'])}"
+    elif tool in ("mann_whitney", "wilcoxon_signed_rank"):
+        text = rank_test(tool, args)
     elif tool == "kruskal_wallis":
         text = f"kruskal {rows(args['groups'])}"
+    elif tool in SUMMARY_WRITERS:
+        text = SUMMARY_WRITERS[tool](args)
     elif tool == "normality":
         text = f"normality {numbers(args['data'])}"
     elif tool == "chi_square":

@@ -93,6 +93,9 @@ def _reference(calls: list[Call], m: re.Match[str]) -> bool:
         for name in ("mu", "target", "p0", "value", "hypothesized", "center"):
             if key(c.args.get(name)) == wanted and wanted is not None:
                 return True
+        p0 = key(c.args.get("p0")) if c.tool == "proportion_test" else None
+        if p0 is not None and wanted is not None and (p0 * 100).normalize() == wanted:
+            return True  # "different from 25%": the proportion 0.25
         if c.tool in CAPABILITY or c.tool in ("control_chart", "run_rules", "regression", "power"):
             return True  # a nominal with specification limits, a known centre, a fitted value: not a test's mu
     return False

@@ -194,6 +194,60 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
 }
 
 
+def _proportion(c: Call) -> str:
+    x, n = c.args.get("x") or [], c.args.get("n") or []
+    method = str(c.output.get("method") or c.args.get("method") or "auto")
+    if len(x) == 1:
+        name = "an exact binomial test" if method == "exact" else "a score (z) test"
+        return (f"{name} of {_fmt(x[0])} out of {_fmt(n[0])} against the proportion "
+                f"{_fmt(c.args.get('p0') or 0.5)}, {_sided(c)}, {_alpha(c)}")
+    name = "Fisher's exact test" if method == "fisher" else "a two-proportion z test"
+    return (f"{name} of {_fmt(x[0])}/{_fmt(n[0])} against {_fmt(x[1])}/{_fmt(n[1])}, {_sided(c)}, {_alpha(c)}")
+
+
+def _summary_t(c: Call) -> str:
+    kind = c.args.get("kind")
+    tail = f"{_sided(c)}, {_alpha(c)}"
+    if kind in ("pooled", "welch"):
+        name = "Welch" if kind == "welch" else "pooled (Student)"
+        return (f"a two-sample {name} t-test from summary figures (n = {_fmt(c.args.get('n'))} and "
+                f"n = {_fmt(c.args.get('n2'))}), {tail}")
+    what = "the mean difference of " if kind == "paired" else "a mean of "
+    return (f"a {'paired' if kind == 'paired' else 'one-sample'} t-test from summary figures: {what}"
+            f"{_fmt(c.args.get('mean'))} (sd {_fmt(c.args.get('sd'))}, n = {_fmt(c.args.get('n'))}) against "
+            f"{_fmt(c.args.get('mu', 0))}, {tail}")
+
+
+def _summary_capability(c: Call) -> str:
+    sigma = ("a within-subgroup sigma (Cp, Cpk)" if c.args.get("sigma") == "within" else
+             "an overall sd (Pp, Ppk)" + (" and a within sigma (Cp, Cpk)" if c.args.get("sd_within") else ""))
+    limits = ", ".join(f"{k.upper()} {_fmt(c.args[k])}" for k in ("lsl", "usl") if c.args.get(k) is not None)
+    return (f"capability from a mean of {_fmt(c.args.get('mean'))} and {sigma} of {_fmt(c.args.get('sd'))}, "
+            f"{limits}")
+
+
+def _power(c: Call) -> str:
+    test = {"one_sample_t": "one-sample t-test", "paired_t": "paired t-test", "two_sample_t": "two-sample t-test",
+            "two_proportions": "two-proportion test", "anova": "one-way ANOVA"}.get(str(c.args.get("test")), "test")
+    if c.args.get("power") is not None:
+        return f"the sample size of a {test} for power {_fmt(c.args['power'])}, {_sided(c)}, {_alpha(c)}"
+    return f"the power of a {test} with n = {_fmt(c.args.get('n'))} per group, {_sided(c)}, {_alpha(c)}"
+
+
+SENTENCES.update({
+    "proportion_test": _proportion,
+    "summary_t_test": _summary_t,
+    "summary_capability": _summary_capability,
+    "power": _power,
+    "mann_whitney": lambda c: f"a Mann–Whitney (rank-sum) test of the first group (n = {_n(c.args.get('x'))}) "
+                              f"against the second (n = {_n(c.args.get('y'))}), {_sided(c)}, {_alpha(c)}",
+    "wilcoxon_signed_rank": lambda c: (f"a Wilcoxon signed-rank test on {_n(c.args.get('x'))} pairs, {_sided(c)}"
+                                       if c.args.get("y") is not None else
+                                       f"a Wilcoxon signed-rank test of the median of {_n(c.args.get('x'))} values "
+                                       f"against {_fmt(c.args.get('mu', 0))}, {_sided(c)}") + f", {_alpha(c)}",
+})
+
+
 def _one(call: Call) -> str:
     fn = SENTENCES.get(call.tool)
     if fn is None:

@@ -128,6 +128,67 @@ def argue_anova(args: dict, output: dict) -> tuple[list, list]:
     return arguments, alternatives
 
 
+def _t_alternative(t_args: dict, output: dict, label: str) -> tuple[list, list]:
+    """The parametric test on the same data, side by side: agreement at α is evidence, disagreement a warning."""
+    alt = call("t_test", t_args)
+    if not alt:
+        return [], []
+    summary = f"{label}: t = {alt['t']:.4g}, df = {alt['df']:.4g}, p = {alt['p_value']:.4g}"
+    agree = (alt["p_value"] < ALPHA) == (output["p_value"] < ALPHA)
+    return ([_arg("pro" if agree else "con", "robustness",
+                  f"the rank test and the {label} {'agree' if agree else 'disagree'} at α = {ALPHA}",
+                  f"rank test vs {label}")],
+            [_alt(t_args["kind"], "t_test", alt, summary)])
+
+
+def _exactness(output: dict) -> list[dict]:
+    if output.get("exact"):
+        return [_arg("pro", "exactness", "exact p-value from the permutation distribution of the ranks", "method")]
+    return [_arg("note", "exactness", f"p-value from the {output.get('method')}", "method")]
+
+
+def argue_mann_whitney(args: dict, output: dict) -> tuple[list, list]:
+    x, y = args.get("x") or [], args.get("y") or []
+    arguments = _exactness(output) + _sample_size(min(len(x), len(y)), "smaller sample", 5)
+    spread = _levene([x, y])
+    for a in spread:  # unequal spreads change what is tested, not whether the test is valid
+        if a["stance"] == "con":
+            a["text"] += ("; with unequal spreads Mann–Whitney tests P(X > Y) = ½, not a shift of medians, and the "
+                          "Hodges–Lehmann shift is only a summary")
+    arguments += [{**a, "topic": "similar shape"} for a in spread]
+    more, alternatives = _t_alternative({"kind": "welch", "x": x, "y": y, "mu": args.get("mu", 0),
+                                         "alternative": output.get("alternative", "two-sided")}, output,
+                                        "Welch t-test")
+    return arguments + more, alternatives
+
+
+def argue_signed_rank(args: dict, output: dict) -> tuple[list, list]:
+    import numpy as np
+
+    x = [float(v) for v in args.get("x") or []]
+    d = np.subtract(x, [float(v) for v in args["y"]]) if args.get("y") is not None else np.asarray(x)
+    d = d - float(args.get("mu") or 0)
+    d = d[d != 0]
+    arguments = _exactness(output) + _sample_size(len(d), "non-zero differences", 6)
+    if output.get("zeros_dropped"):
+        arguments.append(_arg("note", "zeros", f"{output['zeros_dropped']} zero difference(s) dropped before ranking",
+                              "zero handling", output["zeros_dropped"]))
+    if len(d) >= 8:  # symmetry about the median: sample skewness against its standard error √(6/n)
+        centred = d - d.mean()
+        skew = float((centred ** 3).mean() / (centred ** 2).mean() ** 1.5) if np.any(centred) else 0.0
+        bound = 2 * (6 / len(d)) ** 0.5
+        symmetric = abs(skew) < bound
+        arguments.append(_arg("pro" if symmetric else "con", "symmetry",
+                              f"differences {'look symmetric' if symmetric else 'are skewed'} (skewness {skew:.3g}, "
+                              f"{'within' if symmetric else 'outside'} ±{bound:.2g}); the signed-rank test assumes "
+                              "symmetry about the median", "skewness", skew))
+    t_args = ({"kind": "paired", "x": args["x"], "y": args["y"]} if args.get("y") is not None
+              else {"kind": "one_sample", "x": args["x"]})
+    t_args.update(mu=args.get("mu", 0), alternative=output.get("alternative", "two-sided"))
+    more, alternatives = _t_alternative(t_args, output, f"{t_args['kind'].replace('_', '-')} t-test")
+    return arguments + more, alternatives
+
+
 def argue_regression(args: dict, output: dict) -> tuple[list, list]:
     arguments = []
     n = len(args.get("y") or [])
@@ -300,6 +361,8 @@ def argue_rsm(args: dict, output: dict) -> tuple[list, list]:
 
 ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "t_test": argue_t_test,
+    "mann_whitney": argue_mann_whitney,
+    "wilcoxon_signed_rank": argue_signed_rank,
     "anova_oneway": argue_anova,
     "regression": argue_regression,
     "chi_square": argue_chi_square,
@@ -310,6 +373,16 @@ ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "doe_effects": argue_effects,
     "rsm_fit": argue_rsm,
 }
+
+
+def _summary_arguers() -> None:
+    """The count and summary-figure tools argue in graphs.stages.argue_summary (which uses this module's helpers)."""
+    from graphs.stages.argue_summary import SUMMARY_ARGUERS
+
+    ARGUERS.update(SUMMARY_ARGUERS)
+
+
+_summary_arguers()
 
 
 @traced("ARGUE")

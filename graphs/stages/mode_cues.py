@@ -72,6 +72,9 @@ STRONG: dict[str, dict[str, float]] = {
         "conversion": 1.5, "a b test": 4, "one way": 3, "two way": 3, "paired": 3.5, "nonparametric": 4,
         "non parametric": 4, "fit a line": 5, "fit a straight line": 5, "fit a quadratic": 5,
         "fit a curve": 5, "curve fit": 5, "best fit": 5, "fit a model": 4, "trend line": 4, "degrees of freedom": 3.5, "sum of squares": 4, "effect size": 4, "cohen": 3,
+        # proportions, summary figures, power
+        "response rate": 3, "binomial test": 5, "exact binomial": 5, "fisher": 4, "fishers exact": 5,
+        "fisher exact": 5, "proportion test": 5, "two proportion": 5, "power analysis": 5, "statistical power": 5,
     },
     "math": {
         "derivative": 5, "derivatives": 5, "differentiate": 5, "antiderivative": 5, "integral": 5, "integrate": 5,

@@ -666,7 +666,7 @@ q("is shift associated with defect type? day: 15 10 5; swing: 12 14 4; night: 8 
 p1, p2, pp = 12 / 400, 25 / 410, 37 / 810
 z = (p1 - p2) / np.sqrt(pp * (1 - pp) * (1 / 400 + 1 / 410))
 q("Line A had 12 defective out of 400, line B 25 out of 410. Is the defect rate different between the lines?", "stats",
-  "chi_square", {"table": [[12, 388], [25, 385]]}, {"statistic": z ** 2, "p_value": 2 * stats.norm.sf(abs(z))})
+  "proportion_test", {"x": [12, 25], "n": [400, 410]}, {"z": z, "p_value": 2 * stats.norm.sf(abs(z))})
 rates = [[8, 492], [15, 485], [11, 489]]
 q("Compare defect rates: 8/500 vs 15/500 vs 11/500", "stats", "chi_square", None,
   {"statistic": stats.chi2_contingency(rates, correction=False)[0]})
@@ -1327,6 +1327,94 @@ dr = [10.1, 10.3, 9.8, 13.9, 10.2, 10.1, 9.9, 10.0, 10.4, 10.2]
 dr_keep = [v for i, v in enumerate(dr) if i != 3]
 q(f"individuals chart of {', '.join(map(str, dr))} - drop the 4th sample, it was a bad reading", "spc",
   "control_chart", {"chart": "imr", "exclude": [3]}, {"center": np.mean(dr_keep)})
+
+# ------------------------------------------------------------------ rank tests by name (were answered by Kruskal-Wallis)
+mwa, mwb = [12.1, 11.8, 12.5, 13.2, 12.0], [13.5, 13.1, 14.2, 13.8, 12.9, 14.0]
+mw = stats.mannwhitneyu(mwa, mwb, method="exact")
+q(f"Mann-Whitney U test: line A {fmt(mwa)} vs line B {fmt(mwb)}", "stats", "mann_whitney", None,
+  {"statistic": mw.statistic, "p_value": mw.pvalue, "estimate": np.median(np.subtract.outer(mwa, mwb))})
+sa_, sb_ = [3.1, 2.8, 3.5, 4.0, 2.9, 3.3], [4.2, 4.8, 3.9, 5.1, 4.4]
+mw = stats.mannwhitneyu(sa_, sb_, method="exact")
+q(f"Do the suppliers differ? Use a non-parametric test. Supplier A: {fmt(sa_)}; Supplier B: {fmt(sb_)}", "stats",
+  "mann_whitney", None, {"statistic": mw.statistic, "p_value": mw.pvalue})
+old_, new_ = [5.1, 5.3, 4.9, 5.5, 5.0, 5.2], [5.6, 5.9, 5.7, 6.1, 5.8, 5.4, 6.0]
+mw = stats.mannwhitneyu(old_, new_, alternative="less", method="exact")
+q(f"Wilcoxon rank sum test: old process {' '.join(map(str, old_))}, new process {' '.join(map(str, new_))}. Is the new "
+  "one higher?", "stats", "mann_whitney", {"alternative": "less"}, {"statistic": mw.statistic, "p_value": mw.pvalue})
+ta_, tb_ = [3, 4, 4, 5, 6, 6, 7, 8], [5, 6, 7, 7, 8, 9, 9, 10]
+mw = stats.mannwhitneyu(ta_, tb_, method="asymptotic", use_continuity=True)
+q(f"mann whitney test on ratings, group 1: {fmt(ta_)} and group 2: {fmt(tb_)}", "stats", "mann_whitney", None,
+  {"statistic": mw.statistic, "p_value": mw.pvalue})
+bf_, af_ = [8.2, 7.9, 8.8, 9.1, 8.5, 7.7, 8.9, 8.4], [7.6, 7.8, 8.1, 8.3, 8.4, 7.1, 8.0, 7.5]
+# the differences as written (0.6, 0.1, 0.7, 0.8, 0.1, 0.6, 0.9, 0.9) have ties that binary subtraction partly
+# breaks, so they are rounded back to tenths: tied ranks call for the normal approximation with continuity correction
+bad_ = np.round(np.subtract(bf_, af_), 9)
+sr = stats.wilcoxon(bad_, method="asymptotic", correction=True)
+q(f"Wilcoxon signed-rank test for paired data, before: {fmt(bf_)}; after: {fmt(af_)}", "stats",
+  "wilcoxon_signed_rank", None, {"statistic": sum(r for r, d in zip(stats.rankdata(np.abs(bad_)), bad_, strict=True)
+                                                  if d > 0), "p_value": sr.pvalue})
+md_ = [9.8, 10.4, 10.9, 11.2, 10.1, 10.6, 12.0, 10.3]
+sr = stats.wilcoxon(np.subtract(md_, 10), method="exact")
+walsh = np.add.outer(np.subtract(md_, 0), md_)[np.triu_indices(len(md_))] / 2
+q(f"Is the median different from 10? Wilcoxon signed rank test: {fmt(md_)}", "stats", "wilcoxon_signed_rank",
+  {"mu": 10}, {"p_value": sr.pvalue, "estimate": np.median(walsh)})
+
+# ------------------------------------------------------------------ proportions (two were a chi-square table; one had no tool)
+# the exact binomial p-value is R's binom.test (scipy.stats.binomtest follows it)
+q("We found 18 defectives in a sample of 200. Is the defect rate above 5%?", "spc", "proportion_test",
+  {"x": [18], "n": [200], "p0": 0.05, "alternative": "greater"},
+  {"p_value": stats.binomtest(18, 200, 0.05, alternative="greater").pvalue})
+q("Out of 150 customers, 48 responded. Is the response rate different from 25%?", "stats", "proportion_test",
+  {"x": [48], "n": [150], "p0": 0.25}, {"p_value": stats.binomtest(48, 150, 0.25).pvalue})
+q("binomial test: 7 heads out of 20 tosses, is the coin fair?", "stats", "proportion_test", {"p0": 0.5},
+  {"p_value": stats.binomtest(7, 20, 0.5).pvalue})
+tea_ = [[3, 1], [1, 3]]
+q("Fisher's exact test for the table [[3, 1], [1, 3]]", "stats", "proportion_test", {"method": "fisher"},
+  {"p_value": stats.fisher_exact(tea_).pvalue})
+q("Fisher's exact test on 2/10 vs 7/10", "stats", "proportion_test", {"x": [2, 7], "n": [10, 10], "method": "fisher"},
+  {"p_value": stats.fisher_exact([[2, 8], [7, 3]]).pvalue})
+pn1, pn2, ppn = 14 / 220, 6 / 240, 20 / 460
+zn = (pn1 - pn2) / np.sqrt(ppn * (1 - ppn) * (1 / 220 + 1 / 240))
+q("Is the defect rate on night shift (14 of 220) higher than on day shift (6 of 240)?", "stats", "proportion_test",
+  {"alternative": "greater"}, {"z": zn, "p_value": stats.norm.sf(zn)})
+# small counts: an expected count under 5, so Fisher's exact test instead of the z test
+q("The line stopped in 3 of 12 weeks this quarter versus 8 of 52 weeks last year. Is the stoppage rate different?", "stats", "proportion_test", None,
+  {"odds_ratio": stats.contingency.odds_ratio([[3, 9], [8, 44]]).statistic,
+   "p_value": stats.fisher_exact([[3, 9], [8, 44]]).pvalue})
+
+# ------------------------------------------------------------------ summary figures (were refused: no measurements)
+# R's t.test from data equals the formula from mean, sd and n; scipy's ttest_ind_from_stats is that formula
+ref_ = stats.ttest_ind_from_stats(24.1, 2.3, 15, 26.0, 3.1, 18, equal_var=False)
+q("Group A: mean 24.1, sd 2.3, n = 15; Group B: mean 26.0, sd 3.1, n = 18. Is there a significant difference?",
+  "stats", "summary_t_test", {"kind": "welch", "n": 15, "n2": 18}, {"t": ref_.statistic, "p_value": ref_.pvalue})
+t_ = (498.2 - 500) / (3.1 / np.sqrt(30))
+q("A sample of 30 bottles had an average fill of 498.2 ml with a standard deviation of 3.1 ml. Is the mean fill less "
+  "than 500 ml?", "stats", "summary_t_test", {"kind": "one_sample", "mu": 500, "alternative": "less"},
+  {"t": t_, "p_value": stats.t.cdf(t_, 29)})
+q("what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5", "spc", "summary_capability", {"sigma": "within"},
+  {"cpk": (12 - 10.5) / (3 * 0.5), "cp": 4 / 3})
+q("Process mean 50.2 mm, overall standard deviation 0.4 mm, spec 49 to 51. What is Ppk?", "spc", "summary_capability",
+  {"sigma": "overall"}, {"ppk": (51 - 50.2) / (3 * 0.4), "pp": 2 / 2.4})
+
+# ------------------------------------------------------------------ power and sample size (had no tool)
+# reference values from statsmodels.stats.power (G*Power and Cohen's tables agree: 64 per group, 159 in total)
+from statsmodels.stats.power import FTestAnovaPower, TTestIndPower, TTestPower  # noqa: E402
+
+q("How many samples do I need to detect a difference of 2 units with a standard deviation of 4, 80% power, alpha "
+  "0.05?", "stats", "power", {"test": "two_sample_t"},
+  {"n_exact": TTestIndPower().solve_power(0.5, power=0.8, alpha=0.05), "n_total": 128})
+q("What is the power of a two-sample t-test with n = 20 per group to detect an effect size of 0.5?", "stats", "power",
+  {"test": "two_sample_t"}, {"power": TTestIndPower().power(0.5, 20, 0.05)})
+q("How many per group for a one-way ANOVA with 4 groups, Cohen's f = 0.25, power 0.8?", "stats", "power",
+  {"test": "anova", "groups": 4}, {"n_exact": FTestAnovaPower().solve_power(0.25, power=0.8, alpha=0.05,
+                                                                             k_groups=4) / 4})
+q("What is the power of the test with 15 pairs, effect size d = 0.6, alpha = 0.01?", "stats", "power",
+  {"test": "paired_t"}, {"power": TTestPower().power(0.6, 15, 0.01)})
+# R's power.prop.test(p1 = .05, p2 = .03, power = .9) formula, by hand
+zq_, zb_ = stats.norm.isf(0.025), stats.norm.isf(0.1)
+np_ = (zq_ * np.sqrt((0.08) * (1.92) / 2) + zb_ * np.sqrt(0.05 * 0.95 + 0.03 * 0.97)) ** 2 / 0.02 ** 2
+q("Sample size to detect a change in defect rate from 5% to 3% with 90% power", "stats", "power",
+  {"test": "two_proportions"}, {"n_exact": np_})
 
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

@@ -211,3 +211,57 @@ def test_known_standards_use_std_dev_and_sigma_is_not_a_chart_option() -> None:
     assert result.output["center"] == pytest.approx(74) and result.output["ucl"] == pytest.approx(74.03)
     with pytest.raises(dsl.DslSyntaxError, match="unexpected `sigma`"):
         dsl.parse("chart imr [1, 2, 3] sigma 3")
+
+
+def test_ranktest_reaches_the_rank_tools_with_r_documented_values() -> None:
+    """R's ?wilcox.test examples (Hollander & Wolfe 1973, pp. 29 and 69): W = 35, p = 0.1272; V = 40, p = 0.01953."""
+    mw, sr = run("ranktest mann_whitney [0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46] and "
+                 "[1.15, 0.88, 0.90, 0.74, 1.21] alternative greater\n"
+                 "ranktest signed_rank [1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30] and "
+                 "[0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29] alternative greater confidence 0.9")
+    assert (mw.tool, sr.tool) == ("mann_whitney", "wilcoxon_signed_rank")
+    assert mw.output["statistic"] == 35 and mw.output["p_value"] == pytest.approx(0.1272, abs=5e-5)
+    assert sr.output["statistic"] == 40 and sr.output["p_value"] == pytest.approx(0.01953, abs=5e-6)
+    assert sr.args["alternative"] == "greater" and sr.args["confidence"] == Decimal("0.9")
+    with pytest.raises(dsl.DslError, match="two samples"):
+        run("ranktest mann_whitney [1, 2, 3]")
+
+
+def test_proptest_reaches_proportion_test_with_r_documented_values() -> None:
+    """R ?binom.test (Mendel's peas): binom.test(682, 925, p = 3/4) p = 0.3825; R ?fisher.test TeaTasting,
+    alternative greater: p = 0.2429."""
+    one, two = run("proptest 682 of 925 p0 0.75\nproptest 3 of 4 and 1 of 4 method fisher alternative greater")
+    assert (one.tool, two.tool) == ("proportion_test", "proportion_test")
+    assert one.output["p_value"] == pytest.approx(0.3825, abs=5e-5) and one.args == {"x": [682], "n": [925],
+                                                                                     "p0": Decimal("0.75")}
+    assert two.output["p_value"] == pytest.approx(0.2429, abs=5e-5) and two.args["alternative"] == "greater"
+    with pytest.raises(dsl.DslError, match="successes cannot exceed trials"):
+        run("proptest 5 of 3")
+    with pytest.raises(dsl.DslError, match="p0 is for one proportion"):
+        run("proptest 2 of 10 and 3 of 10 p0 0.4")
+
+
+def test_summary_statements_reach_the_summary_tools() -> None:
+    """R ?t.test (sleep): Welch p = 0.07939 from the groups' mean/sd/n; Montgomery hard-bake Cp = 1.192."""
+    welch, cap = run("summary ttest welch mean 0.75 sd 1.78901837 size 10 and mean 2.33 sd 2.00224872 size 10\n"
+                     "summary capability mean 1.5056 sd 0.1398 sigma within lsl 1 usl 2")
+    assert (welch.tool, cap.tool) == ("summary_t_test", "summary_capability")
+    assert welch.output["p_value"] == pytest.approx(0.07939, abs=5e-6) and welch.args["n2"] == 10
+    assert cap.output["cp"] == pytest.approx(1.192, abs=5e-4) and cap.args["sigma"] == "within"
+    with pytest.raises(dsl.DslError, match="compares two samples"):
+        run("summary ttest pooled mean 1 sd 1 size 10")
+    with pytest.raises(dsl.DslError, match="specification limit"):
+        run("summary capability mean 1 sd 1")
+
+
+def test_power_statement_reaches_the_power_tool() -> None:
+    """R ?power.t.test: power.t.test(n = 20, delta = 1) -> power = 0.8689528; Cohen (1988): d = 0.5, power .80
+    -> 64 per group."""
+    given_n, solved = run("power two_sample_t delta 1 sd 1 size 20\npower two_sample_t effect 0.5 for power 0.8")
+    assert given_n.tool == solved.tool == "power"
+    assert given_n.output["power"] == pytest.approx(0.8689528, abs=1e-6)
+    assert solved.output["n_per_group"] == [64, 64] and solved.args["power"] == Decimal("0.8")
+    with pytest.raises(dsl.DslError, match="one of them"):
+        run("power two_sample_t effect 0.5")
+    with pytest.raises(dsl.DslError, match="groups K"):
+        run("power anova effect 0.25 for power 0.8")

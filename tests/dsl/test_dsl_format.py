@@ -102,6 +102,8 @@ action = st.one_of(
     st.builds(ast.Constants, count),
     st.builds(ast.TTest, st.sampled_from(["one_sample", "paired", "pooled", "welch"]), source, _opt(source),
               _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
+    st.builds(ast.RankTest, st.sampled_from(["mann_whitney", "signed_rank"]), source, _opt(source),
+              _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
     st.builds(ast.AnovaOneWay, source, _opt(source)),
     st.builds(ast.AnovaTwoWay, source, source, source, st.booleans()),
     st.builds(ast.Levene, source, _opt(source)),
@@ -121,6 +123,20 @@ action = st.one_of(
     st.builds(ast.Matrix, st.sampled_from(["determinant", "inverse", "eigenvalues", "rank"]),
               st.lists(st.lists(formula, min_size=1, max_size=2), min_size=1, max_size=2)),
     st.builds(ast.Evaluate, formula, st.lists(st.builds(ast.Assignment, _name, formula), max_size=2)),
+    st.integers(1, 2).flatmap(lambda k: st.builds(
+        ast.ProportionTest, st.lists(count, min_size=k, max_size=k), st.lists(count, min_size=k, max_size=k),
+        _opt(number), _opt(st.sampled_from(["auto", "exact", "score", "z", "fisher"])),
+        _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number), _opt(st.booleans()))),
+    st.builds(ast.SummaryTTest, st.sampled_from(["one_sample", "paired", "pooled", "welch"]),
+              st.builds(ast.SummarySample, number, number, count), _opt(st.builds(ast.SummarySample, number, number,
+                                                                                   count)),
+              _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(number)),
+    st.builds(ast.SummaryCapability, number, number, _opt(number), _opt(number), _opt(number),
+              _opt(st.sampled_from(["overall", "within"])), _opt(number)),
+    st.builds(ast.Power, st.sampled_from(["one_sample_t", "paired_t", "two_sample_t", "two_proportions", "anova"]),
+              _opt(number), _opt(number), _opt(number), _opt(number), _opt(number), number, _opt(number),
+              _opt(number), _opt(st.sampled_from(["two_sided", "less", "greater"])), _opt(count), _opt(number),
+              _opt(st.sampled_from(["normal", "arcsine"]))),
 )
 statement = st.one_of(action, st.builds(ast.Let, _name, st.one_of(action, source)))
 program = st.builds(ast.Program, st.lists(statement, max_size=4))

@@ -28,7 +28,7 @@ VOCABULARY = [
     "surface", "in", "run", "order", "properties", "of", "chart", "xbar_r", "imr", "p", "c", "subgroup", "size",
     "sizes", "k_sigma", "sigma", "center", "exclude", "rules", "nelson", "apply", "to", "capability", "lsl", "usl",
     "target", "confidence", "constants", "for", "ttest", "welch", "paired", "one_sample", "and", "mu",
-    "alternative", "less", "anova", "one_way", "two_way", "by", "without", "interaction", "levene", "kruskal",
+    "alternative", "less", "ranktest", "mann_whitney", "signed_rank", "proptest", "p0", "fisher", "score", "summary", "mean", "sd", "size", "within", "overall", "power", "two_sample_t", "effect", "groups", "p1", "anova", "one_way", "two_way", "by", "without", "interaction", "levene", "kruskal",
     "normality", "chisquare", "expected", "correction", "regression", "on", "degree", "intercept", "describe",
     "derivative", "integral", "from", "solve", "simplify", "limit", "as", "left", "series", "around", "matrix",
     "determinant", "evaluate", "at", "table", "row", "column", "columns", '"data.csv"', '"missing.csv"',
@@ -40,6 +40,11 @@ CORPUS = [path.read_text() for path in sorted((Path(__file__).resolve().parents[
     "describe [1, 2, 3, 4]\nnormality [1, 2, 3, 4, 5]",
     "let x = [1, 2, 3, 4]\nlet y = [2, 4, 5, 9]\nregression y on x degree 2",
     "ttest welch [1, 2, 3] and [4, 5, 6.5] alternative less confidence 0.9",
+    "ranktest mann_whitney [1, 2, 3] and [4, 5, 6.5] alternative less\nranktest signed_rank [1.5, -2, 3] mu 1",
+    "proptest 12 of 40 p0 0.25 method score\nproptest 3 of 10 and 7 of 12 method fisher alternative less",
+    "summary ttest welch mean 1 sd 2 size 10 and mean 3 sd 1 size 12 mu 0.5\n"
+    "summary capability mean 10 sd 0.1 sigma within lsl 9.7 usl 10.3",
+    "power two_sample_t effect 0.5 for power 0.8\npower anova effect 0.25 groups 3 size 20 alpha 0.01",
     "anova one_way [1, 2, 3, 4, 5, 6] by [\"a\", \"a\", \"b\", \"b\", \"c\", \"c\"]",
     "chart xbar_r [[1, 2], [2, 3], [3, 4]] rules nelson\nchart np [1, 2, 3] size 10",
     "capability [1, 2, 3, 4, 5] lsl 0 usl 6 target 3\napply nelson rules to [1, 2, 3] center 2 sigma 1",
@@ -47,7 +52,7 @@ CORPUS = [path.read_text() for path in sorted((Path(__file__).resolve().parents[
     'describe from "data.csv" column y\nchisquare [[1, 2], [3, 4]] with correction',
 ]
 
-FAST_TOOLS = (ast.Describe, ast.Normality, ast.TTest, ast.AnovaOneWay, ast.AnovaTwoWay, ast.Levene, ast.Kruskal,
+FAST_TOOLS = (ast.Describe, ast.Normality, ast.TTest, ast.RankTest, ast.ProportionTest, ast.SummaryTTest, ast.SummaryCapability, ast.Power, ast.AnovaOneWay, ast.AnovaTwoWay, ast.Levene, ast.Kruskal,
               ast.ChiSquare, ast.Regression, ast.Chart, ast.RunRules, ast.Capability, ast.Constants,
               ast.Properties, ast.Analyze)
 

@@ -65,11 +65,13 @@ def test_requirement_plan_says_one_sided() -> None:
     assert any("one-sided" in n for n in intents[0].notes)
 
 
-def test_pairs_make_a_p_chart_and_compared_pairs_a_table() -> None:
+def test_pairs_make_a_p_chart_and_two_compared_pairs_a_proportion_test() -> None:
     chart = plan_question("proportion defective: 5/200, 8/200, 3/200, 6/200", "spc")[0]
     assert chart.args["chart"] == "p" and chart.args["counts"] == [5, 8, 3, 6] and chart.args["sizes"] == [200] * 4
-    table = plan_question("Line A 12 defective out of 400, line B 25 out of 410: is the rate different?", "stats")[0]
-    assert table.tool == "chi_square" and table.args["table"] == [[12, 388], [25, 385]]
+    two = plan_question("Line A 12 defective out of 400, line B 25 out of 410: is the rate different?", "stats")[0]
+    assert two.tool == "proportion_test" and two.args["x"] == [12, 25] and two.args["n"] == [400, 410]
+    table = plan_question("Compare defect rates: 8/500 vs 15/500 vs 11/500", "stats")[0]
+    assert table.tool == "chi_square" and table.args["table"] == [[8, 492], [15, 485], [11, 489]]
 
 
 def test_independence_is_a_table_even_when_mode_says_spc() -> None:

@@ -88,9 +88,12 @@ def test_context_numbers_are_named_not_used():
 
 
 def test_summary_statistics_are_not_data():
-    with pytest.raises(HavocInputError, match="summary figures"):  # says what is missing, computes nothing
-        plan_question("The mean was 10.2 and the standard deviation 0.3 with n = 25. Is the mean different "
-                      "from 10?", "stats")
+    # with every figure given, the summary t-test answers; without n, the refusal says n is missing
+    (intent,) = plan_question("The mean was 10.2 and the standard deviation 0.3 with n = 25. Is the mean different "
+                              "from 10?", "stats")
+    assert intent.tool == "summary_t_test" and intent.args["n"] == 25 and intent.args["mu"] == 10
+    with pytest.raises(HavocInputError, match="needs the sample size"):
+        plan_question("The mean was 10.2 and the standard deviation 0.3. Is the mean different from 10?", "stats")
 
 
 def test_two_lists_for_a_one_sample_tool_ask_which():
@@ -106,7 +109,7 @@ def test_two_lists_for_a_one_sample_tool_ask_which():
     "Compare the two suppliers please",
     "We have 4 machines and 2 shifts; run a t-test",
     "Our plant has 3 lines, 120 workers and 2 shifts. Is the difference between line 1 and line 2 significant?",
-    "The mean was 10.2 and the standard deviation 0.3 with n = 25. Is the mean different from 10?",
+    "The mean was 10.2 and the standard deviation 0.3. Is the mean different from 10?",  # no n: named, not guessed
     "is this design orthogonal? [[-1, -1], [1, -1], [-1, 1], [1, 1]]",
     "I measured one part: 5.1 mm. Is it normal?",
     "Summary statistics please: line A 10 12 11 13, line B 20 22 21 23",

@@ -1,0 +1,147 @@
+"""Sample-size and power questions → the `power` tool.
+
+Why its own reader: "how many samples do I need to detect a 2-unit difference with sd 4 at 80% power?" has no
+data and several numbers whose roles differ (the difference, the sd, the power, alpha, the group count); each
+is read by its cue, and a question that leaves out the effect or the power is refused naming it, never filled
+in with a conventional value that the user did not choose.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphs.planning.extract import NUM, to_decimal
+from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
+
+_CUE = re.compile(
+    r"sample[\s-]*size|how many (?:\w+ ){0,3}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
+    r"run|use|take)|how many (?:samples|units|parts|subjects|participants|observations|replicates|patients|people|"
+    r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
+    r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
+    r"(?:[\w-]+\s+){0,3}?[\w-]*test|power to detect|chance (?:of|to) detect|probability of detecting|"
+    r"(?:what|how much) power")
+_NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
+                        r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
+_PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
+_EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:d\s*)?(?:of|=|is|:)?\s*({NUM})", re.I)
+_EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|=|is|:)?\s*({NUM})", re.I)
+_DELTA = re.compile(rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ)"
+                    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?)?\s*(?:of|=|is|:|as small as|at least)?"
+                    rf"\s*({NUM})(?!\s*%)", re.I)
+_SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
+                 rf"differences)?\s*(?:of|=|is|:|≈)?\s*(?:about\s+|around\s+)?({NUM})", re.I)
+_N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
+                r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|"
+                r"measurements)|sample size (?:of|is|=)\s*(\d+)", re.I)
+_ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
+                    re.I)
+_GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations)|"
+                     r"\bk\s*=\s*(\d+)", re.I)
+_RATE_PAIR = re.compile(rf"(?:p1|p_1)\s*(?:=|:|of|is)?\s*({NUM}).{{0,40}}?(?:p2|p_2)\s*(?:=|:|of|is)?\s*({NUM})",
+                        re.I | re.S)
+
+
+def _power_target(low: str) -> Decimal | None:
+    m = re.search(rf"({NUM})\s*(?:%|percent)\s*(?:statistical\s+)?power|power\s*(?:of|=|:|at|to be|is|level of)?"
+                  rf"\s*(?:at least\s+)?({NUM})\s*(%|percent)?", low)
+    if not m:
+        return None
+    if m.group(1) is not None:
+        return to_decimal(m.group(1)) / 100
+    value = to_decimal(m.group(2))
+    return value / 100 if m.group(3) or value > 1 else value
+
+
+def _percents(low: str) -> list[Decimal]:
+    """Percentages that are rates, not the power, the confidence or the significance level."""
+    out = []
+    for m in _PERCENT.finditer(low):
+        after, before = low[m.end():m.end() + 25], low[max(0, m.start() - 30):m.start()]
+        if re.match(r"\s*(?:statistical\s+)?(?:power|confidence|significance|level|sure|chance)", after) or \
+                re.search(r"(?:power|confidence|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is|to be)?\s*"
+                          r"(?:at least\s+)?$", before):
+            continue
+        out.append(to_decimal(m.group(1)) / 100)
+    return out
+
+
+def _first(pattern: re.Pattern, text: str) -> Decimal | None:
+    m = pattern.search(text)
+    return to_decimal(next(g for g in m.groups() if g is not None)) if m else None
+
+
+def plan_power(question: str) -> list[Intent] | None:
+    low = question.lower().replace("−", "-")
+    if not _CUE.search(low) or _NOT_STATS.search(low):
+        return None
+    notes: list[str] = []
+    target = _power_target(low)
+    # the sample size is read with the effect's and the sd's numbers cut out ("a difference of 2 units" is no n)
+    n = _first(_N, _SD.sub(" ; ", _DELTA.sub(" ; ", low)))
+    alpha = None
+    m = _ALPHA.search(low)
+    if m:
+        alpha = to_decimal(m.group(1)) / (100 if m.group(2) or to_decimal(m.group(1)) >= 1 else 1)
+    elif re.search(rf"({NUM})\s*%\s*(?:significance|level)", low):
+        alpha = to_decimal(re.search(rf"({NUM})\s*%\s*(?:significance|level)", low).group(1)) / 100
+    rates = _RATE_PAIR.search(low)
+    percents = _percents(low)
+    f = _first(_EFFECT_F, low)
+    groups = _first(_GROUPS, low)
+    args: dict = {}
+    if re.search(r"anova|analysis of variance", low) or f is not None or (groups is not None and groups >= 3):
+        test = "anova"
+        if f is None:
+            raise HavocInputError("a one-way ANOVA sample size needs the effect as Cohen's f (0.10 small, 0.25 "
+                                  "medium, 0.40 large)", field="effect_size")
+        if groups is None:
+            raise HavocInputError("a one-way ANOVA sample size needs the number of groups", field="groups")
+        args.update(effect_size=f, groups=int(groups))
+    elif rates or (len(percents) == 2 and re.search(r"rate|proportion|percent|defect|yield|conversion|response|"
+                                                    r"fail|pass|success|%", low)):
+        test = "two_proportions"
+        p1, p2 = (to_decimal(rates.group(1)), to_decimal(rates.group(2))) if rates else (percents[0], percents[1])
+        args.update(p1=p1, p2=p2)
+        if re.search(r"arcsine|cohen'?s h", low):
+            args["method"] = "arcsine"
+    else:
+        paired = re.search(r"paired|\bpairs\b|before and after|before/after|matched|same (?:units|parts|subjects|"
+                           r"people)", low)
+        one = re.search(r"one[\s-]*sample|single sample|against (?:a|the) (?:target|standard|spec|nominal|known|"
+                        r"reference)|from (?:the|a) (?:target|nominal|standard)", low)
+        test = "paired_t" if paired else "one_sample_t" if one else "two_sample_t"
+        d = _first(_EFFECT_D, low)
+        delta, sd = _first(_DELTA, low), _first(_SD, low)
+        if d is not None:
+            args["effect_size"] = d
+        elif delta is not None and sd is not None:
+            args.update(delta=delta, sd=sd)
+        else:
+            missing = "a standard deviation" if delta is not None else (
+                "the difference to detect" if sd is not None else "the difference to detect and the standard "
+                                                                   "deviation (or an effect size, Cohen's d)")
+            raise HavocInputError(f"a sample-size or power calculation for a t-test needs {missing}",
+                                  field="sd" if delta is not None else "delta")
+        if test == "two_sample_t" and not re.search(r"two[\s-]*sample|two groups|2 groups|each group|per group|"
+                                                    r"between|compare|versus|vs\.?|independent", low):
+            notes.append("read as two independent groups (say 'one sample' or 'paired' otherwise)")
+    if (n is None) == (target is None):
+        if n is None:
+            raise HavocInputError("say the power to reach (e.g. 80% power) to get the sample size, or the sample size "
+                                  "to get the power", field="power")
+        raise HavocInputError("the question gives both a sample size and a power: say which one to compute",
+                              field="n")
+    args = {"test": test, **args, **({"n": n} if n is not None else {"power": target})}
+    if alpha is not None:
+        args["alpha"] = alpha
+    else:
+        notes.append("α = 0.05 (none was given)")
+    if re.search(r"one[\s-]*sided|one[\s-]*tailed", low) and test != "anova":
+        # the side the stated effect points to: p1 above p2, or a positive difference
+        effect = args["p1"] - args["p2"] if test == "two_proportions" else (
+            args.get("effect_size") if args.get("effect_size") is not None else args["delta"])
+        args["alternative"] = "greater" if effect > 0 else "less"
+        notes.append(f"one-sided, in the direction of the stated effect ({args['alternative']})")
+    return [Intent("power", args, notes=notes)]

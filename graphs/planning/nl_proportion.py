@@ -1,0 +1,198 @@
+"""Questions about proportions → `proportion_test`: one rate against a claimed value, two rates compared,
+Fisher's exact test of a 2 × 2 table.
+
+Why its own module: counts against sample sizes ("12 defective out of 400") read differently from
+measurements, and a stand-in (a chi-square test for Fisher's, nothing for one proportion) is what users got
+before; this planner says which test it chose, and refuses, naming what is missing, rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphs.planning.extract import NUM, tables, to_decimal
+from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
+
+# "12/400", "12 of 400", "12 defective out of 400", "12 failures in 400": a count against its size
+_PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of\b|\bof\b|\bin\b|\bfrom\b)\s*"
+                   r"(?:(?:a|an|the)\s+)?(?:(?:sample|batch|lot|run|total|group|set)\s+(?:of\s+)?)?)\s*"
+                   r"(\d+)(?![\w/]|[.,]\d)", re.I)
+# "out of 150 customers, 48 responded": the size first
+_SIZE_FIRST = re.compile(r"\bout\s+of\s+(\d+)\s+(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
+_FISHER = re.compile(r"fisher'?s?(?:\s+exact)?\s+(?:probability\s+)?test|fisher'?s?\s+exact|fisher\s+exact")
+_NAMED = re.compile(r"binomial\s+test|exact\s+binomial|binom\.test|clopper|wilson|one[\s-]*proportion|single\s+"
+                    r"proportion|proportions?\s+test|test\s+(?:of|for|on)\s+(?:a\s+|one\s+|the\s+|two\s+)?"
+                    r"proportions?|z[\s-]*test\s+(?:of|for|on)\s+(?:the\s+)?(?:two\s+)?proportions?|two[\s-]*"
+                    r"proportions?|compare\s+(?:the\s+)?(?:two\s+)?(?:proportions|rates)|newcombe|difference\s+"
+                    r"(?:in|between|of)\s+(?:the\s+|two\s+)?(?:proportions|rates)|prop\.test")
+_RATE = re.compile(r"proportion|\brates?\b|percent|percentage|fraction|yield|share|defect|failure|fail|success|"
+                   r"pass|respon|conversion|click|\bvotes?\b|heads|tails|coin|faulty|rejects?|scrap")
+_COMPARING = re.compile(r"compar|differ|same|\bvs\.?\b|versus|between|significan|higher|lower|better|worse|"
+                        r"more|less|fewer|greater|improv|reduc|increas|decreas|chang")
+_CHART = re.compile(r"\b(?:p|np|c|u)[\s-]*charts?|control\s+(?:chart|limits?)|\bspc\b|in control|monitor")
+_CHI = re.compile(r"chi[\s-]*squared?|contingency|goodness[\s-]*of[\s-]*fit")
+_INTERVAL = re.compile(r"interval|\bci\b|margin of error|estimate|bounds?\b|how (?:precise|sure)")
+_PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
+_P0_DECIMAL = re.compile(r"(?:p0|p_0|π0|π_0|hypothesi[sz]ed (?:proportion|rate|value)|null (?:proportion|value)|"
+                         r"claim(?:ed|s)?|target|historical(?:ly)?|standard|benchmark|than|from|exceeds?|below|"
+                         r"above|under|over|at most|at least|equal to|equals|(?:proportion|rate|probability)"
+                         r"(?: is| of| =|:)|is|be|=)\s*(?:the\s+|a\s+)?(0?\.\d+)(?![\d%])")
+
+
+def count_pairs(text: str) -> list[tuple[int, int]]:
+    """Every count written against its size, each a whole count no larger than its size (a date is not one)."""
+    clean = text.replace("−", "-")
+    pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
+    if not pairs:
+        pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean)]
+    return [(a, b) for a, b in pairs if b > 0 and a <= b]
+
+
+def _without_pairs(text: str) -> str:
+    return _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text))
+
+
+def _p0(text: str, low: str) -> Decimal | None:
+    """The proportion a single rate is held against: "more than 5%", "p0 = 0.3", "the claimed 20 percent";
+    a confidence or power level ("95% confidence") is not one."""
+    rest = _without_pairs(text)
+    found = []
+    for m in _PERCENT.finditer(rest):
+        after = rest[m.end():m.end() + 25].lower()
+        before = rest[max(0, m.start() - 25):m.start()].lower()
+        if re.match(r"\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level|power|sure|significance)", after) or \
+                re.search(r"(?:confidence|ci|power|significance)(?: level)?\s*(?:of|=|:|at|is)?\s*$", before):
+            continue
+        found.append(to_decimal(m.group(1)) / 100)
+    if len(set(found)) == 1:
+        return found[0]
+    if len(set(found)) > 1:
+        return None
+    decimals = {to_decimal(m.group(1)) for m in _P0_DECIMAL.finditer(rest.lower())}
+    decimals = {d for d in decimals if 0 < d < 1 and not re.search(rf"(?:confidence|alpha|α|significance)\s*"
+                                                                  rf"(?:level)?\s*(?:of|=|:)?\s*{re.escape(str(d))}",
+                                                                  low)}
+    if len(decimals) == 1:
+        return decimals.pop()
+    if re.search(r"fair coin|\bfair\b|50/50|fifty[\s-]fifty|\bhalf\b|equally likely", low):
+        return Decimal("0.5")
+    return None
+
+
+def _label_before(text: str, start: int, floor: int) -> str | None:
+    """The name written just before a count ("Line A had 12 …", "night shift: 8/200"): one or two words."""
+    head = text[floor:start]
+    m = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s*(?:had|has|with|showed|gave|saw|[:=(,-])?\s*$", head)
+    if not m:
+        return None
+    words = [w for w in m.group(1).split() if w.lower() not in ("had", "has", "with", "and", "vs", "versus", "the")]
+    return " ".join(words) or None
+
+
+def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
+    """The alternative for p1 − p2 when the question names which sample should be higher; two-sided (and said)
+    when it does not name them clearly."""
+    word = re.search(r"\b(?:greater|larger|higher|more|increased?|exceeds?|above|less|smaller|lower|fewer|"
+                     r"decreased?|below|reduced?)\b", low)
+    if not word or (re.search(r"two[\s-]*sided|two[\s-]*tailed|\bdiffer", low)
+                    and not re.search(r"one[\s-]*sided|one[\s-]*tailed", low)):
+        return "two-sided", []
+    spans = list(_PAIR.finditer(text))
+    labels = [_label_before(text, spans[0].start(), 0), _label_before(text, spans[1].start(), spans[0].end())]
+    words = [set(lab.lower().split()) if lab else set() for lab in labels]
+    own = [sorted(words[0] - words[1]), sorted(words[1] - words[0])]
+    if not own[0] or not own[1]:
+        return "two-sided", ["the question says one rate is higher or lower but does not name the samples "
+                             "clearly: the test is two-sided"]
+    head = low[:word.start()]
+    last = [max((m.start() for w in ws for m in re.finditer(rf"\b{re.escape(w)}\b", head)), default=-1)
+            for ws in own]
+    if max(last) < 0:
+        return "two-sided", ["the question does not say which sample is higher: the test is two-sided"]
+    up = word.group(0) in ("greater", "larger", "higher", "more", "increase", "increased", "exceed", "exceeds",
+                           "above")
+    subject_is_first = last[0] > last[1]
+    side = "greater" if up == subject_is_first else "less"
+    return side, [f"one-sided: H1 says p({labels[0]}) {'>' if side == 'greater' else '<'} p({labels[1]})"]
+
+
+def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
+    fisher = _FISHER.search(low)
+    named = _NAMED.search(low)
+    pairs = count_pairs(q)
+    if _CHART.search(low) and not (fisher or named):
+        return None
+    correct = {"correct": True} if re.search(r"yates|continuity", low) else {}
+    if fisher:
+        return _fisher(q, pairs, conf, low)
+    if _CHI.search(low) and not named:
+        if len(pairs) >= 2:  # the chi-square test by name, on counts out of their sizes: a k × 2 table
+            return [Intent("chi_square", {"table": [[Decimal(a), Decimal(b - a)] for a, b in pairs], **correct},
+                           notes=["counts out of their sizes as a k × 2 table of (count, size − count)"])]
+        return None
+    if len(pairs) == 2 and (named or _COMPARING.search(low) or _RATE.search(low)):
+        method = "z" if re.search(r"\bz[\s-]*test|normal approx", low) else "auto"
+        side, notes = _two_sample_side(q, low)
+        args = {"x": [Decimal(pairs[0][0]), Decimal(pairs[1][0])], "n": [Decimal(pairs[0][1]), Decimal(pairs[1][1])],
+                "method": method,
+                "alternative": side, **correct, **conf}
+        return [Intent("proportion_test", args, notes=["two proportions: " + (
+            "the pooled z test" if method == "z" else "the pooled z test, or Fisher's exact test when an expected "
+            "count is under 5") + "; Newcombe's interval for the difference", *notes])]
+    if len(pairs) == 1 and (named or _RATE.search(low)):
+        x, n = (Decimal(v) for v in pairs[0])
+        p0 = _p0(q, low)
+        method = "score" if re.search(r"\bz[\s-]*test|score|wilson|normal approx|large[\s-]*sample", low) else "exact"
+        if p0 is None:
+            if _INTERVAL.search(low):
+                return [Intent("proportion_test", {"x": [x], "n": [n], "method": method, **correct, **conf},
+                               notes=["no proportion to test against was given: the interval is the answer (the "
+                                      "p-value is against 0.5)"])]
+            if named or re.search(r"test|significan|claim|evidence|differ|exceed|more than|less than|below|above|"
+                                  r"higher|lower", low):
+                raise HavocInputError(f"a test of one proportion ({x} of {n}) needs the proportion to test against, "
+                                      "e.g. 'is it more than 5%?'", field="p0")
+            return None
+        args = {"x": [x], "n": [n], "p0": p0, "method": method, "alternative": _one_sample_side(low), **correct,
+                **conf}
+        return [Intent("proportion_test", args, notes=[f"one proportion against {p0}: " + (
+            "the exact binomial test" if method == "exact" else "the score test") + " with the Clopper-Pearson and "
+            "Wilson intervals"], read=[(p0 * 100).normalize()])]  # "5%" is the p0 of 0.05
+    if named and not pairs and not tables(q):
+        raise HavocInputError("a proportion test needs counts against sample sizes, e.g. '12 defective out of "
+                              "400'", field="x")
+    return None
+
+
+def _one_sample_side(low: str) -> str:
+    if re.search(r"greater|larger|higher|more than|increase|exceed|above|over\b|at least", low):
+        return "greater"
+    if re.search(r"\bless than|smaller|lower|fewer|decrease|below|under\b|at most", low):
+        return "less"
+    return "two-sided"
+
+
+def _fisher(q: str, pairs: list[tuple[int, int]], conf: dict, low: str) -> list[Intent]:
+    side = "two-sided"
+    notes: list[str] = []
+    if len(pairs) == 2:
+        x, n = [Decimal(pairs[0][0]), Decimal(pairs[1][0])], [Decimal(pairs[0][1]), Decimal(pairs[1][1])]
+        side, notes = _two_sample_side(q, low)
+    else:
+        found = [t for t in tables(q) if len(t) == 2 and all(len(r) == 2 for r in t)]
+        if not found:
+            shapes = tables(q)
+            what = f"a {len(shapes[0])} × {len(shapes[0][0])} table" if shapes and shapes[0] else "no 2 × 2 table"
+            raise HavocInputError(f"Fisher's exact test here takes a 2 × 2 table or two counts out of their "
+                                  f"sample sizes; the question gives {what}", field="x")
+        (a, b), (c, d) = found[0]
+        if any(v != int(v) or v < 0 for v in (a, b, c, d)):
+            raise HavocInputError("a 2 × 2 table of counts holds whole numbers", field="x")
+        x, n = [Decimal(a), Decimal(c)], [Decimal(a + b), Decimal(c + d)]
+        notes = ["the table's rows are the two samples and its first column the successes: odds ratio "
+                 "(a·d)/(b·c)"]
+    return [Intent("proportion_test", {"x": x, "n": n, "method": "fisher", "alternative": side, **conf},
+                   notes=["Fisher's exact test of the 2 × 2 table, with the conditional maximum-likelihood odds "
+                          "ratio", *notes])]

@@ -1,0 +1,159 @@
+"""Questions that give summary figures instead of measurements → `summary_t_test`, `summary_capability`.
+
+Why: "mean 10.2, sd 0.3, n = 25: is the mean different from 10?" and "Cpk? mean 10.5, std dev 0.5, USL 12,
+LSL 8" were refused (or, before that, answered with a t-test of the spec limits). When every figure the tool
+needs is given, the question goes to the summary tool; when one is missing, the refusal names it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphs.planning.extract import NUM, numbers, to_decimal, value_after
+from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
+
+_FILLER = (r"(?:\s+(?!(?:and|with|was|is|of|sd|standard|differ\w*|from|than|greater|less|higher|lower|above|"
+           r"below|exceeds?|equals?|to|significantly|should|must|target|specified|claimed|hypothesi\w*|"
+           r"be|not|at|over|under|more)\b)[a-z]+){0,2}?")  # "average fill of", "mean diff"
+_MEAN = re.compile(rf"(?:\bmean|\baverage|x̄|\bxbar|\bx-bar){_FILLER}\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
+                   r"(?!\d|\.\d)", re.I)
+_SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=\s*=)|(?<![\w-])sigma(?!\s*level)|σ)"
+                 r"(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
+                 r"(?:\s+of\s+(?:the\s+)?differences)?"
+                 rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})(?!\d|\.\d)", re.I)
+_N = re.compile(r"\bn\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|sample sizes?\s*(?:of|is|was|were|=|:)?\s*(\d+)\b|"
+                r"\b(\d+)\s+(?:[a-z]+\s+)?(?:samples|parts|units|observations|measurements|readings|specimens|items|"
+                r"subjects|patients|people|bottles|pieces|batches|students|cans|bags|boxes|components|tablets|"
+                r"participants|runs|cycles|shafts|bolts|lots|wafers|cells|values|data points)\b", re.I)
+_CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma level|\bppm\b|within spec|"
+                         r"out of spec|meet(?:s)? (?:the )?spec")
+_TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bvs\.?\b|versus|higher|lower|greater|less than|"
+                   r"more than|above|below|exceed|confidence interval|\bci\b|evidence|claim|h0|null hypothesis")
+_WITHIN = re.compile(r"within|short[\s-]*term|r[\s-]*bar|r̄|/\s*d2|pooled")
+_OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
+
+
+def _spans(pattern: re.Pattern, text: str) -> list[re.Match]:
+    return list(pattern.finditer(text))
+
+
+def _value(m: re.Match) -> Decimal:
+    return to_decimal(next(g for g in m.groups() if g is not None))
+
+
+def _blank(text: str, matches: list[re.Match]) -> str:
+    for m in sorted(matches, key=lambda m: m.start(), reverse=True):
+        text = text[:m.start()] + " ; " + text[m.end():]
+    return text
+
+
+def _limits(q: str, low: str) -> tuple[Decimal | None, Decimal | None]:
+    lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit")
+    usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit")
+    spec = re.search(rf"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*({NUM})\s*(?:and|to|-|–|,|/)\s*"
+                     rf"({NUM})", low)
+    if spec and lsl is None and usl is None:
+        lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
+    plus_minus = re.search(rf"({NUM})\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*({NUM})", q)
+    if plus_minus and lsl is None and usl is None:
+        centre, half = numbers(plus_minus.group(1))[0], numbers(plus_minus.group(2))[0]
+        lsl, usl = centre - half, centre + half
+    return lsl, usl
+
+
+def plan_summary(question: str) -> list[Intent] | None:
+    """Summary-figure intents, None when the question is not one, HavocInputError naming a missing figure."""
+    q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
+    low = q.lower()
+    means, sds = _spans(_MEAN, q), _spans(_SD, q)
+    if not means or not sds:
+        return None
+    if _CAPABILITY.search(low):
+        return _capability(q, low, means, sds)
+    if _TEST.search(low):
+        return _t_test(q, low, means, sds)
+    return None
+
+
+def _capability(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> list[Intent]:
+    lsl, usl = _limits(q, low)
+    if lsl is None and usl is None:
+        raise HavocInputError("capability from a mean and a standard deviation needs the specification limits "
+                              "(LSL and/or USL, or a nominal ± tolerance)", field="lsl")
+    if len(means) > 1:
+        raise HavocInputError("the question gives more than one mean: capability is of one process; ask once per "
+                              "process", field="mean")
+    mean = _value(means[0])
+    kinds = []
+    for m in sds:  # the clause the standard deviation is written in says which one it is
+        clause = low[max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), low.rfind(".", 0, m.start()),
+                         0):m.end()]
+        kinds.append("within" if _WITHIN.search(clause) else "overall" if _OVERALL.search(clause) else None)
+    args: dict = {"mean": mean}
+    notes: list[str] = []
+    if len(sds) >= 2 and "within" in kinds:
+        within = _value(sds[kinds.index("within")])
+        others = [_value(m) for m, k in zip(sds, kinds, strict=True) if k != "within"]
+        args.update(sd=others[0], sigma="overall", sd_within=within)
+    else:
+        args["sd"] = _value(sds[0])
+        kind = kinds[0]
+        if kind is None:
+            wants_cp = re.search(r"\bc\s?p[kul]?\b", low) and not re.search(r"\bp\s?p[kul]?\b", low)
+            kind = "within" if wants_cp else "overall"
+            notes.append(f"the standard deviation is not said to be within-subgroup or overall; read as {kind} "
+                         f"because the question asks for {'Cp/Cpk' if wants_cp else 'Pp/Ppk or capability'}")
+        args["sigma"] = kind
+    if lsl is not None:
+        args["lsl"] = lsl
+    if usl is not None:
+        args["usl"] = usl
+    target = value_after(q, "target", "nominal")
+    if target is not None and not re.search(r"(?:±|\+/-|\+-)", q):
+        args["target"] = target
+    return [Intent("summary_capability", args, notes=["capability from summary figures, not measurements", *notes])]
+
+
+def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> list[Intent]:
+    from graphs.planning.nl_stats import MU_KEYS, _alternative, _confidence
+
+    ns = _spans(_N, q)
+    conf = _confidence(q)
+    if len(means) >= 2 or len(sds) >= 2:
+        if not (len(means) == len(sds) == 2):
+            raise HavocInputError(f"a two-sample test from summary figures needs a mean and a standard deviation for "
+                                  f"each sample; the question gives {len(means)} mean(s) and {len(sds)} standard "
+                                  "deviation(s)", field="sd2" if len(sds) < 2 else "mean2")
+        if len(ns) < 2:
+            raise HavocInputError("a two-sample test from summary figures needs each sample's size (n); the "
+                                  f"question gives {len(ns)}", field="n2" if ns else "n")
+        kind = "pooled" if re.search(r"pooled|equal variances?|student'?s|same variance", low) and not re.search(
+            r"(?:not|n't|without) (?:assum\w* )?(?:equal|pool)", low) else "welch"
+        args = {"kind": kind, "mean": _value(means[0]), "sd": _value(sds[0]), "n": int(_value(ns[0])),
+                "mean2": _value(means[1]), "sd2": _value(sds[1]), "n2": int(_value(ns[1])), **conf}
+        notes = [f"two samples from their summary figures: the {'pooled' if kind == 'pooled' else 'Welch'} t-test"]
+        if _alternative(low) != "two-sided":
+            notes.append("the question leans one way but the samples are not named clearly: the test is two-sided")
+        return [Intent("summary_t_test", args, notes=notes)]
+    if not ns:
+        raise HavocInputError("a t-test from a mean and a standard deviation needs the sample size (n)", field="n")
+    rest = _blank(q, [*means, *sds, *ns])
+    mu = value_after(rest, *MU_KEYS)
+    interval_only = bool(re.search(r"confidence interval|\bci\b", low)) and mu is None
+    if mu is None and not interval_only and not re.search(r"paired|differences?\b|before and after", low):
+        raise HavocInputError("a one-sample t-test from summary figures needs the value to test the mean against "
+                              "(e.g. 'different from 10?')", field="mu")
+    paired = re.search(r"paired|differences?\b|before and after", low)
+    if mu is None and paired:
+        mu, interval_only = Decimal(0), False  # a paired change is tested against no change
+    args = {"kind": "paired" if paired else "one_sample", "mean": _value(means[0]), "sd": _value(sds[0]),
+            "n": int(_value(ns[0])), "alternative": _alternative(low) if mu is not None else "two-sided", **conf}
+    if mu is not None:
+        args["mu"] = mu
+    notes = ["the mean and sd are those of the paired differences" if paired else
+             "one sample from its summary figures"]
+    if interval_only:
+        notes.append("no value to test against was given: the interval for the mean is the answer")
+    return [Intent("summary_t_test", args, notes=notes)]
