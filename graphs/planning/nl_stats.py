@@ -354,11 +354,11 @@ def _compares_spread(low: str) -> bool:
 _SIGNED_RANK = re.compile(r"signed[\s-]*ranks?")
 _RANK_SUM = re.compile(r"mann[\s-]*whitney|wilcoxon[\s-]*rank[\s-]*sums?|rank[\s-]*sum|\bu[\s-]*test")
 _WILCOXON = re.compile(r"wilcoxon")
-_RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distribution[\s-]*free|"
+_RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distribution[\s-]*free|\bordinal\b|likert|"
                            r"without (?:assuming|the assumption of) normality|"
                            r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
                            r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal")
-_PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:units|parts|"
+_PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:\d+ )?(?:units|parts|"
                      r"subjects|specimens|samples|operators|people|patients)")
 _MEDIAN_KEYS = (r"hypothesi[sz]ed median(?: of)?", r"median (?:of|is|equal to|equals|=|against)", r"target median(?: of)?",
                 r"median")

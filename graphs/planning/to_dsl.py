@@ -264,6 +264,10 @@ def chi_square(args: dict) -> str:
     else:
         observed = args["observed"]
         expected = args.get("expected")
+        if expected is None and args.get("probabilities") is not None:  # stated proportions → expected counts
+            shares = [Decimal(str(v)) for v in args["probabilities"]]
+            total = sum(Decimal(str(v)) for v in observed)
+            expected = [(share / sum(shares) * total).normalize() for share in shares]
         if expected is None:  # goodness of fit to equal proportions: the DSL states the expectation
             share = sum(Decimal(str(v)) for v in observed) / len(observed)
             expected = [share.normalize()] * len(observed)

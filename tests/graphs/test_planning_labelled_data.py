@@ -107,3 +107,12 @@ def test_capacity_without_factors_is_refused() -> None:
 def test_calculus_and_systems_in_everyday_notation(question: str, tool: str) -> None:
     (intent,) = plan_math(question)
     assert intent.tool == tool
+
+
+def test_a_stated_ratio_reaches_the_tool_as_expected_counts() -> None:
+    """The plan's proportions must survive the trip through the DSL (they were once dropped for equal shares)."""
+    from graphs.srs import run
+
+    state = run("Expected ratio 1:2:1. Counts:\ntall red -> 48\ntall white -> 102\nshort red -> 50\nfit?")
+    (result,) = [r for r in state["results"] if r["tool"] == "chi_square"]
+    assert [float(v) for v in result["args"]["expected"]] == [50.0, 100.0, 50.0]
