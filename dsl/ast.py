@@ -167,6 +167,9 @@ class Chart(Node):
     exclude: list[Decimal] | None = None
     rules: str | None = None
     phase2: Source | None = None  # new points judged against the limits of `data`
+    lam: Decimal | None = None  # ewma: weight of the newest point (written `lambda`)
+    k: Decimal | None = None  # cusum: reference value, sigma units
+    h: Decimal | None = None  # cusum: decision interval, sigma units
 
 
 @dataclass

@@ -130,6 +130,15 @@ class Build(Transformer):
     def degree(self, meta, c):
         return _Opt("degree", c[0], meta)
 
+    def ewma_lambda(self, meta, c):
+        return _Opt("lam", c[0], meta)
+
+    def cusum_k(self, meta, c):
+        return _Opt("k", c[0], meta)
+
+    def cusum_h(self, meta, c):
+        return _Opt("h", c[0], meta)
+
     # ---- data
     def number(self, meta, c):
         return _number(c[0])

@@ -360,9 +360,10 @@ class _Runner:
     # ---- statistical process control
     def _chart(self, c: ast.Chart) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"chart": c.kind}
-        if c.kind in ("xbar_r", "xbar_s"):
+        if c.kind in ("xbar_r", "xbar_s") or (c.kind in ("ewma", "cusum") and (c.subgroup is not None
+                                                                                or self.is_table(c.data))):
             args.update(self.subgroups(c.data, c.subgroup))
-        elif c.kind == "imr":
+        elif c.kind in ("imr", "ewma", "cusum"):
             args["values"] = self.numbers(c.data)
         else:
             args["counts"] = self.numbers(c.data, "the counts")
@@ -372,20 +373,22 @@ class _Runner:
                 args["sizes"] = self.numbers(c.sizes, "the sample sizes")
                 if len(args["sizes"]) != len(args["counts"]):
                     self.fail(f"{len(args['sizes'])} sample sizes for {len(args['counts'])} counts")
-        for key in ("k_sigma", "center", "sigma"):
+        for key in ("k_sigma", "center", "sigma", "k", "h"):
             if getattr(c, key) is not None:
                 args[key] = getattr(c, key)
+        if c.lam is not None:
+            args["lambda"] = c.lam
         if c.exclude:
             args["exclude"] = [int(i) for i in c.exclude]
         if c.rules is not None:
             args["rules"] = c.rules
         if c.phase2 is not None:
-            if c.kind in ("xbar_r", "xbar_s"):
+            if "subgroups" in args or "subgroup_size" in args:
                 if self.is_table(c.phase2):
                     args["phase2_subgroups"] = self.rows(c.phase2)
                 else:
                     args["phase2_values"] = self.numbers(c.phase2, "the phase II values")
-            elif c.kind == "imr":
+            elif c.kind in ("imr", "ewma", "cusum"):
                 args["phase2_values"] = self.numbers(c.phase2, "the phase II values")
             else:
                 args["phase2_counts"] = self.numbers(c.phase2, "the phase II counts")

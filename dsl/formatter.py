@@ -163,6 +163,9 @@ def _chart(c: ast.Chart) -> str:
         ("exclude", exclude),
         ("rules", c.rules),
         ("phase2", None if c.phase2 is None else format_source(c.phase2)),
+        ("lambda", None if c.lam is None else number(c.lam)),
+        ("k", None if c.k is None else number(c.k)),
+        ("h", None if c.h is None else number(c.h)),
     ])
     return head + (f" {sizes}" if sizes else "") + tail
 

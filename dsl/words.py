@@ -17,7 +17,7 @@ ENUMERATIONS = {
     "FACE": "a face (circumscribed, inscribed, faced)",
     "ALPHA_KIND": "rotatable, orthogonal",
     "METHOD": "a method (effects, anova, surface)",
-    "CHART_KIND": "a chart type (xbar_r, xbar_s, imr, p, np, c, u)",
+    "CHART_KIND": "a chart type (xbar_r, xbar_s, imr, p, np, c, u, ewma, cusum)",
     "RULESET": "a rule set (western_electric, nelson, none)",
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",

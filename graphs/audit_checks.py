@@ -152,6 +152,10 @@ def audit_control_chart(args: dict, out: dict) -> list[dict]:
     from tools.registry import run_tool
 
     chart = args["chart"]
+    if chart in ("ewma", "cusum"):
+        from graphs.audit_smallshift import audit_small_shift
+
+        return audit_small_shift(args, out)
     exclude = set(args.get("exclude") or [])
     k = float(args.get("k_sigma") or 3)
     checks = []

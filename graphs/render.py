@@ -177,7 +177,48 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
     return render
 
 
+def render_small_shift(args: dict, out: dict) -> tuple[str, str]:
+    """EWMA and CUSUM: what signalled, when, and (CUSUM) when the shift began and to what mean."""
+    if out.get("chart") == "ewma":
+        d = out["ewma"]
+        signals = d["signals"]
+        conclusion = (f"EWMA chart (λ = {fmt(d['lambda'])}, L = {fmt(d['L'])}), centre {fmt(out['center'])}, "
+                      f"steady-state limits [{fmt(d['steady_state_lcl'])}, {fmt(d['steady_state_ucl'])}]; "
+                      + ("no point beyond its limits: no shift detected." if not out["out_of_control"] else
+                         f"the EWMA leaves its limits at point(s) {', '.join(str(i + 1) for i in signals)}: "
+                         "the process mean has shifted."))
+        rows = [[i + 1, x, z, lo, hi] for i, (x, z, lo, hi) in enumerate(zip(
+            d["observations"], out["points"], out["lcl"], out["ucl"], strict=True))]
+        body = table(["point", "value", "EWMA z", "LCL", "UCL"], _around(rows, out["out_of_control"]))
+        return conclusion, body
+    d = out["cusum"]
+    head = (f"Tabular CUSUM (target {fmt(d['target'])}, K = {fmt(d['K'])}, H = {fmt(d['H'])}; k = {fmt(d['k'])}σ, "
+            f"h = {fmt(d['h'])}σ): ")
+    if not d["signals"]:
+        conclusion = head + "neither sum exceeds H: no shift detected."
+    else:
+        said = [f"the {'upper' if s['side'] == 'upper' else 'lower'} sum exceeds H at point {s['index'] + 1} "
+                f"(N = {s['run_length']}: the shift began after point {s['shift_after'] + 1}, new mean ≈ "
+                f"{fmt(s['estimated_mean'])})" for s in d["signals"]]
+        conclusion = head + "; ".join(said) + "."
+    rows = [[i + 1, x, cp, n_up, cm, n_dn] for i, (x, cp, n_up, cm, n_dn) in enumerate(zip(
+        d["observations"], d["upper"], d["upper_run"], d["lower"], d["lower_run"], strict=True))]
+    body = table(["point", "value", "C+", "N+", "C−", "N−"], _around(rows, out["out_of_control"]))
+    return conclusion, body
+
+
+def _around(rows: list[list], flagged: list[int], limit: int = 30) -> list[list]:
+    """All rows when few; else the first ten and the rows around the first signal."""
+    if len(rows) <= limit:
+        return rows
+    first = flagged[0] if flagged else len(rows) - 10
+    keep = sorted(set(range(10)) | set(range(max(0, first - 8), min(len(rows), first + 3))))
+    return [rows[i] for i in keep]
+
+
 def render_chart(args: dict, out: dict) -> tuple[str, str]:
+    if out.get("chart") in ("ewma", "cusum"):
+        return render_small_shift(args, out)
     viol = out.get("violations") or []
     chart = args.get("chart", "").replace("_", "-").upper()
 

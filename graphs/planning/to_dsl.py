@@ -140,6 +140,9 @@ def chart(args: dict) -> str:
     for key in ("phase2_values", "phase2_counts"):
         if args.get(key) is not None:
             text += f" phase2 {numbers(args[key])}"
+    for key, word in (("lambda", "lambda"), ("k", "k"), ("h", "h")):  # the EWMA's weight, the CUSUM's k and h
+        if args.get(key) is not None:
+            text += f" {word} {number(args[key])}"
     text += f" rules {args.get('rules', 'western_electric')}"
     return text
 

@@ -94,9 +94,18 @@ def _chart(c: Call) -> str:
     if c.args.get("exclude"):
         text += ", excluding point(s) " + ", ".join(str(i + 1) for i in c.args["exclude"]) + " from the limits"
     if c.args.get("center") is not None:
-        text += f", known centre {_fmt(c.args['center'])} and σ {_fmt(c.args.get('sigma'))}"
+        text += f", known centre {_fmt(c.args['center'])}" + (
+            f" and σ {_fmt(c.args['sigma'])}" if c.args.get("sigma") is not None else "")
+    elif c.args.get("sigma") is not None:
+        text += f", known σ {_fmt(c.args['sigma'])}"
     if any(c.args.get(k) for k in ("phase2_values", "phase2_subgroups", "phase2_counts")):
         text += ", with phase II points judged against the phase I limits"
+    if kind == "ewma":
+        detail = c.output.get("ewma") or {}
+        return text + f", λ = {_fmt(detail.get('lambda', c.args.get('lambda')))}, L = {_fmt(c.output.get('k_sigma'))}"
+    if kind == "cusum":
+        detail = c.output.get("cusum") or {}
+        return text + f", k = {_fmt(detail.get('k', c.args.get('k')))}σ, h = {_fmt(detail.get('h', c.args.get('h')))}σ"
     rules = str(c.args.get("rules") or "western_electric").replace("_", " ")
     return text + f", {rules} rules"
 

@@ -197,14 +197,21 @@ def argue_capability(args: dict, output: dict) -> tuple[list, list]:
     return arguments, alternatives
 
 
-def argue_control_chart(args: dict, output: dict) -> tuple[list, list]:
-    arguments = []
+def _phase1_length(output: dict) -> list[dict]:
     points = (output.get("points") or [])[:output.get("phase1_points") or None]  # phase II points set no limits
     if len(points) < 20:
-        arguments.append(_arg("con", "phase I length", f"{len(points)} points; phase I limits want 20–25 "
-                                                       "subgroups", "number of points", len(points)))
-    else:
-        arguments.append(_arg("pro", "phase I length", f"{len(points)} points", "number of points", len(points)))
+        return [_arg("con", "phase I length", f"{len(points)} points; phase I limits want 20–25 subgroups",
+                     "number of points", len(points))]
+    return [_arg("pro", "phase I length", f"{len(points)} points", "number of points", len(points))]
+
+
+def argue_control_chart(args: dict, output: dict) -> tuple[list, list]:
+    if args.get("chart") in ("ewma", "cusum"):
+        from graphs.stages.argue_smallshift import argue_small_shift
+
+        small, alternatives = argue_small_shift(args, output)
+        return _phase1_length(output) + small, alternatives
+    arguments = _phase1_length(output)
     if args.get("chart") == "imr" and args.get("values"):
         arguments += normality_args(args["values"], "individual values")
     n_viol = len(output.get("violations") or [])

@@ -1328,5 +1328,42 @@ dr_keep = [v for i, v in enumerate(dr) if i != 3]
 q(f"individuals chart of {', '.join(map(str, dr))} - drop the 4th sample, it was a bad reading", "spc",
   "control_chart", {"chart": "imr", "exclude": [3]}, {"center": np.mean(dr_keep)})
 
+# ------------------------------------------------------------------ issue 10 (tools2): EWMA and CUSUM charts
+# Montgomery, Introduction to SQC, Table 9.1 (mu0 = 10, sigma = 1; the mean moves to 11 after period 20)
+m91 = [9.45, 7.99, 9.29, 11.66, 12.16, 10.18, 8.04, 11.46, 9.20, 10.34, 9.03, 11.47, 10.51, 9.40, 10.08,
+       9.37, 10.62, 10.31, 8.52, 10.84, 10.90, 9.33, 12.29, 11.50, 10.60, 11.08, 10.38, 11.62, 11.31, 10.52]
+
+
+def cusum_beyond(x, mu, sigma, k, h):
+    """Indices where either tabular CUSUM sum exceeds h sigma (Page's running-minimum form)."""
+    s_up = np.concatenate([[0.0], np.cumsum(np.asarray(x) - mu - k * sigma)])
+    s_dn = np.concatenate([[0.0], np.cumsum(mu - k * sigma - np.asarray(x))])
+    up, dn = (s_up - np.minimum.accumulate(s_up))[1:], (s_dn - np.minimum.accumulate(s_dn))[1:]
+    return sorted(set(np.flatnonzero(up > h * sigma).tolist()) | set(np.flatnonzero(dn > h * sigma).tolist()))
+
+
+def ewma_beyond(x, mu, sigma, lam, width):
+    z, out, prev = [], [], mu
+    for i, v in enumerate(x, start=1):
+        prev = lam * v + (1 - lam) * prev
+        half = width * sigma * np.sqrt(lam / (2 - lam) * (1 - (1 - lam) ** (2 * i)))
+        if abs(prev - mu) > half:
+            out.append(i - 1)
+    return out
+
+
+q(f"Tabular CUSUM with target 10, sigma 1, k = 0.5 and h = 5 for these concentrations: {fmt(m91)}", "spc",
+  "control_chart", {"chart": "cusum", "k": 0.5, "h": 5},
+  {"ucl": 5.0, "out_of_control": cusum_beyond(m91, 10, 1, 0.5, 5)})
+q(f"EWMA chart with lambda 0.1 and L = 2.7, mu0 = 10, sigma = 1: {fmt(m91)}", "spc", "control_chart",
+  {"chart": "ewma", "lambda": 0.1, "k_sigma": 2.7}, {"center": 10.0, "out_of_control": ewma_beyond(m91, 10, 1, 0.1, 2.7)})
+fw = [500.2, 499.8, 500.5, 500.1, 499.9, 500.4, 501.0, 501.3, 500.9, 501.4, 501.1, 501.6]
+q(f"cusum chart for fill weights {' '.join(map(str, fw))}; target 500 g, sigma 0.5, detect a shift of 1 sigma, h = 4",
+  "spc", "control_chart", {"chart": "cusum", "k": 0.5, "h": 4},
+  {"ucl": 2.0, "out_of_control": cusum_beyond(fw, 500, 0.5, 0.5, 4)})
+q(f"exponentially weighted moving average chart of {', '.join(map(str, fw))}", "spc", "control_chart",
+  {"chart": "ewma"}, {"center": np.mean(fw), "sigma": np.mean(np.abs(np.diff(fw))) / 1.128,
+                      "out_of_control": ewma_beyond(fw, np.mean(fw), np.mean(np.abs(np.diff(fw))) / 1.128, 0.2, 3)})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

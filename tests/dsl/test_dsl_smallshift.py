@@ -1,0 +1,65 @@
+"""EWMA and CUSUM charts in the language: parse, canonical form, checks and the tool arguments they become."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import dsl
+from dsl.errors import DslError
+
+X = "[9.45, 7.99, 9.29, 11.66, 12.16, 10.18, 8.04, 11.46, 9.20, 10.34]"
+
+
+def run(text: str):
+    return dsl.execute(dsl.parse(text))
+
+
+def test_ewma_options_reach_the_tool_with_its_names() -> None:
+    (result,) = run(f"chart ewma {X} lambda 0.1 k_sigma 2.7 center 10 std_dev 1")
+    assert result.tool == "control_chart"
+    assert result.args["chart"] == "ewma" and result.args["lambda"] == Decimal("0.1")
+    assert result.args["k_sigma"] == Decimal("2.7") and result.args["sigma"] == Decimal("1")
+    assert result.output["points"][0] == pytest.approx(9.945)  # Montgomery Table 9.11, z1
+
+
+def test_cusum_of_subgroups_cut_by_size_and_phase_two() -> None:
+    (result,) = run("chart cusum [1, 2, 3, 4, 5, 6, 7, 8, 9] subgroup 3 k 0.25 h 4 phase2 [9, 9, 9]")
+    assert result.args["subgroup_size"] == 3 and result.args["phase2_values"] == [9, 9, 9]
+    assert result.args["k"] == Decimal("0.25") and result.args["h"] == Decimal("4")
+    assert result.output["phase1_points"] == 3 and len(result.output["points"]) == 4
+
+
+def test_rows_are_subgroups_for_an_ewma() -> None:
+    (result,) = run("chart ewma [[1, 2, 3], [2, 3, 4], [3, 4, 5.5]]")
+    assert "subgroups" in result.args and result.output["subgroup_sizes"] == 3
+
+
+@pytest.mark.parametrize("text", [
+    f"chart ewma {X} lambda 0.1 k_sigma 2.7",
+    f"chart cusum {X} center 10 std_dev 1 k 0.5 h 5",
+    "chart cusum [1, 2, 3, 4, 5, 6] subgroup 2 phase2 [3, 4]",
+])
+def test_format_is_canonical_and_round_trips(text: str) -> None:
+    program = dsl.parse(text)
+    canonical = dsl.format(program)
+    assert dsl.parse(canonical) == program
+    assert dsl.format(dsl.parse(canonical)) == canonical
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    (f"chart imr {X} lambda 0.2", "`lambda` is the weight of an ewma chart"),
+    (f"chart ewma {X} lambda 1.5", "lambda must be at most 1"),
+    (f"chart ewma {X} lambda 0", "lambda"),
+    (f"chart ewma {X} h 5", "`h` is for a cusum chart"),
+    (f"chart cusum {X} k -1", "k must be 0 or more"),
+    (f"chart cusum {X} h 0", "h"),
+    (f"chart p {X} size 50 k 0.5", "`k` is for a cusum chart"),
+])
+def test_bad_options_are_located_errors(text: str, words: str) -> None:
+    with pytest.raises(DslError) as info:
+        dsl.check(dsl.parse(text))
+    message = str(info.value)
+    assert words in message and "Traceback" not in message
+    assert info.value.line == 1 and info.value.column > 1
