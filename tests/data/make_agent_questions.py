@@ -1343,7 +1343,7 @@ def cusum_beyond(x, mu, sigma, k, h):
 
 
 def ewma_beyond(x, mu, sigma, lam, width):
-    z, out, prev = [], [], mu
+    out, prev = [], mu
     for i, v in enumerate(x, start=1):
         prev = lam * v + (1 - lam) * prev
         half = width * sigma * np.sqrt(lam / (2 - lam) * (1 - (1 - lam) ** (2 * i)))
