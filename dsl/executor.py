@@ -355,6 +355,9 @@ class _Runner:
                 args["model"] = "quadratic"
             if names:
                 args["factor_names"] = names
+        block = output.get("block")
+        if tool != "rsm_fit" and isinstance(block, list) and len(set(map(str, block))) > 1:
+            args["block"] = block  # a blocked design is analysed with its blocks (confounded effects set apart)
         return tool, args
 
     # ---- statistical process control
