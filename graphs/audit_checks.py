@@ -16,6 +16,7 @@ from itertools import combinations
 
 import numpy as np
 
+from graphs.audit_blocks import audit_design_blocks, audit_doe_anova, audit_effects_blocks
 from graphs.state import AuditCheck
 from tools.errors import HavocInputError
 
@@ -245,6 +246,8 @@ def audit_design(args: dict, out: dict) -> list[dict]:
         ok = bool(np.all(np.sum(np.abs(edge) > 0.5, axis=1) == 2)) if X.shape[1] == 3 else True
         checks.append(_check("edge midpoints", ok, "each non-centre run has exactly two factors at ±1"
                              if X.shape[1] == 3 else "not checked beyond 3 factors"))
+    if out.get("block"):
+        checks += audit_design_blocks(out)
     if design == "fractional_factorial" and out.get("resolution"):
         res = resolution_from_matrix(X)
         checks.append(_check("resolution", res == out["resolution"],
@@ -290,6 +293,8 @@ def audit_effects(args: dict, out: dict) -> list[dict]:
             bad.append(f"{word}: {value} vs contrast {effect:.10g}")
     checks.append(_check("effects as contrasts", not bad, "; ".join(bad) or
                          f"all {len(out['effects'])} effects recomputed from the coded columns"))
+    if args.get("block"):
+        checks += audit_effects_blocks(args, out)
     return checks
 
 
@@ -702,6 +707,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "capability": audit_capability,
     "doe_design": audit_design,
     "doe_effects": audit_effects,
+    "doe_anova": audit_doe_anova,
     "rsm_fit": audit_rsm,
     "differentiate": audit_derivative,
     "integrate": audit_integral,

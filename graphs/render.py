@@ -63,16 +63,19 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
         conclusion += f", of which {centre} centre point{'s' if centre != 1 else ''}"
     if out.get("resolution"):
         conclusion += f", resolution {out['resolution']}"
+    block = out.get("block") if (out.get("blocks") or 1) > 1 else None
+    if block:
+        conclusion += _blocking_words(out)
     conclusion += "."
-    order = out.get("run_order") or list(range(1, out["runs"] + 1))
+    order = out.get("execution_order") or list(range(1, out["runs"] + 1))
     natural = out.get("natural")
-    headers = ["run", "std order", *[f"{n} (coded)" for n in names]]
+    headers = ["run", "std order", *(["block"] if block else []), *[f"{n} (coded)" for n in names]]
     if natural:
         headers += [f"{n}" for n in names]
     rows = []
-    for i, std in enumerate(order):
+    for i, std in enumerate(order):  # the i-th run made is standard-order run `std`
         idx = int(std) - 1 if isinstance(std, int) and 1 <= std <= len(out["coded"]) else i
-        row = [i + 1, idx + 1, *out["coded"][idx]]
+        row = [i + 1, idx + 1, *([block[idx]] if block else []), *out["coded"][idx]]
         if natural:
             row += natural[idx]
         rows.append(row)
@@ -83,6 +86,18 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
     if out.get("alpha"):
         body += f"\n\nAxial distance α = {fmt(out['alpha'])}"
     return conclusion, body
+
+
+def _blocking_words(out: dict) -> str:
+    """", in 2 blocks of 8 (ABCD confounded with blocks)": the block structure a reader must plan around."""
+    block = out["block"]
+    sizes = sorted({block.count(b) for b in set(block)})
+    size = f" of {sizes[0]}" if len(sizes) == 1 else ""
+    lost = [chain.split(" = ")[0] for chain in out.get("confounded_with_blocks") or []]
+    if not lost:
+        return f", in {out['blocks']} blocks{size} (whole replicates; nothing confounded with blocks)"
+    shown = ", ".join(lost[:6]) + (" …" if len(lost) > 6 else "")
+    return f", in {out['blocks']} blocks{size} ({shown} confounded with blocks)"
 
 
 def _bound(value: Any) -> str:

@@ -50,6 +50,9 @@ def _design_kind(low: str) -> str | None:
         return "central_composite"
     if re.search(r"\b(design|doe|experiment)\b", low):
         return "full_factorial"
+    if re.search(r"\bfactors\b", low) and (re.search(r"\b(?:two|2)[\s-]*levels?\b", low) and (
+            _CAPACITY.search(low) or _BLOCK_SIZE.search(low) or re.search(r"\bblocks?\b", low))):
+        return "full_factorial"  # "4 factors at two levels, only 8 runs a day": the full design, in blocks
     return None
 
 
@@ -236,7 +239,10 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         if seed is None:
             notes.append("randomised with seed 1 (give a seed to reproduce another order)")
     capacity = _CAPACITY.search(low)
-    if capacity and kind == "full_factorial" and "blocks" not in args:
+    block_size = _BLOCK_SIZE.search(low)
+    if block_size and kind == "full_factorial":  # "in (two) blocks of 8": the full design cut into blocks
+        _blocks_of_size(int(block_size.group(1)), args, notes)
+    elif capacity and kind == "full_factorial" and "blocks" not in args:
         _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes)
     elif kind in ("full_factorial", "fractional_factorial"):
         _fit_run_budget(low, args, notes)
@@ -256,9 +262,35 @@ def _replicate_words(low: str) -> int | None:
     return _REPLICATE_WORDS[m.group(1) or m.group(2)]
 
 
-# a capacity per day / shift / batch is a block size, not a run budget ("we can only do 8 runs a day")
-_CAPACITY = re.compile(r"\b(\d+)\s+(?:runs?|experiments|trials)\s+(?:a|per|each|in (?:one|a|each))\s+"
+# a capacity per day / shift / batch is a block size, not a run budget ("we can only do 8 runs a day",
+# "we can only run 8 per day", "only 8 runs fit in one day")
+_CAPACITY = re.compile(r"\b(\d+)\s+(?:(?:runs?|experiments|trials|tests)\s+)?(?:(?:can be (?:run|done|made)|fit|"
+                       r"are possible|at most|max(?:imum)?)\s+)?(?:a|per|each|in (?:one|a|each|a single))\s+"
                        r"(day|shift|batch|session|week|morning|afternoon|load|oven load|furnace load|lot)\b")
+# "in blocks of 8", "two blocks of 8 runs": the size of each block
+_BLOCK_SIZE = re.compile(r"\bblocks?\s+of\s+(\d+)\b(?!\s*(?:factors|levels))")
+
+
+def _blocks_of_size(size: int, args: dict, notes: list[str]) -> None:
+    """Blocks of a stated size split the full design; a stated count of blocks must agree with it."""
+    full = 1
+    for n in _levels_per_factor(args):
+        full *= n
+    full *= int(args.get("replicates") or 1)
+    count = args.get("blocks")
+    if count and count * size != full:
+        raise HavocInputError(f"{count} blocks of {size} runs make {count * size} runs, but the full design has {full}; "
+                              "say which is meant, or ask for a fraction", field="blocks")
+    if size >= full:
+        args.pop("blocks", None)
+        notes.append(f"a block of {size} runs holds the whole {full}-run design: one block")
+        return
+    if full % size or (full // size) & (full // size - 1) or set(_levels_per_factor(args)) != {2}:
+        raise HavocInputError(f"a {full}-run design does not split into blocks of {size} runs; say how many blocks, "
+                              "or ask for a fraction", field="blocks")
+    args["blocks"] = full // size
+    notes.append(f"blocks of {size}: the full {full}-run design in {full // size} blocks, not a {size}-run fraction "
+                 "(blocks confounded with the highest-order interactions)")
 
 
 def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str]) -> None:

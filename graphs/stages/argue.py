@@ -278,6 +278,10 @@ def argue_design(args: dict, output: dict) -> tuple[list, list]:
                               "alias structure"))
     elif design == "full_factorial":
         arguments.append(_arg("pro", "aliasing", "full factorial: every interaction is estimable", "design"))
+    if output.get("blocks", 1) > 1:
+        from graphs.stages.argue_blocks import argue_design_blocks
+
+        arguments += argue_design_blocks(output)
     if design != "latin_hypercube" and not args.get("randomize"):
         arguments.append(_arg("note", "randomisation", "run order not randomised: randomise before running "
                                                        "(give a seed)", "run order"))
@@ -286,8 +290,15 @@ def argue_design(args: dict, output: dict) -> tuple[list, list]:
 
 def argue_effects(args: dict, output: dict) -> tuple[list, list]:
     active = output.get("active") or []
-    return [_arg("note", "active effects", f"{len(active)} active effect(s) by Lenth's method: "
-                                           f"{', '.join(map(str, active)) or 'none'}", "Lenth PSE")], []
+    arguments = [_arg("note", "active effects", f"{len(active)} active effect(s) by Lenth's method: "
+                                                f"{', '.join(map(str, active)) or 'none'}", "Lenth PSE")]
+    if output.get("blocks"):
+        from graphs.stages.argue_blocks import argue_analysis_blocks
+
+        y = [float(v) for v in args.get("response") or []]
+        mean = sum(y) / len(y) if y else 0.0
+        arguments += argue_analysis_blocks(output, sum((v - mean) ** 2 for v in y) or None)
+    return arguments, []
 
 
 def argue_rsm(args: dict, output: dict) -> tuple[list, list]:
