@@ -1365,5 +1365,13 @@ q(f"exponentially weighted moving average chart of {', '.join(map(str, fw))}", "
   {"chart": "ewma"}, {"center": np.mean(fw), "sigma": np.mean(np.abs(np.diff(fw))) / 1.128,
                       "out_of_control": ewma_beyond(fw, np.mean(fw), np.mean(np.abs(np.diff(fw))) / 1.128, 0.2, 3)})
 
+# ------------------------------------------------------------------ issue 10 (tools2): blocked two-level designs
+q("Design a 2^4 factorial in two blocks of 8", "doe", "doe_design", {"design": "full_factorial", "blocks": 2},
+  {"runs": 16, "blocks": 2, "confounded_with_blocks": ["ABCD"]})
+q("full factorial for 4 factors at two levels, we can only run 8 per day", "doe", "doe_design",
+  {"design": "full_factorial", "blocks": 2}, {"runs": 16, "blocks": 2, "confounded_with_blocks": ["ABCD"]})
+q("2^5 factorial in blocks of 8", "doe", "doe_design", {"design": "full_factorial", "blocks": 4},
+  {"runs": 32, "blocks": 4})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))
