@@ -152,6 +152,14 @@ class Properties(Node):
     design: str
 
 
+@dataclass
+class Curvature(Node):
+    """The curvature test from responses: at the factorial corners, and at the centre runs."""
+
+    factorial: Source
+    center: Source
+
+
 # ---------------------------------------------------------------- statistical process control
 
 
@@ -340,7 +348,7 @@ class Evaluate(Node):
 
 
 Action = (
-    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | AnovaOneWay
+    Design | Analyze | Properties | Curvature | Chart | RunRules | Capability | Constants | TTest | AnovaOneWay
     | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
 )

@@ -363,11 +363,20 @@ class _Checker:
         self.source(a.response, "the response", a, want="numbers")
         if a.order is not None and a.order not in ("standard", "run"):
             self.fail(f"the response order must be standard or run, not {a.order!r}", a, "order")
-        if a.method is not None and a.method not in ("effects", "anova", "surface"):
-            self.fail(f"method must be effects, anova or surface, not {a.method!r}", a)
+        if a.method is not None and a.method not in ("effects", "anova", "surface", "curvature"):
+            self.fail(f"method must be effects, anova, surface or curvature, not {a.method!r}", a)
 
     def _properties(self, p: ast.Properties) -> None:
         self.design_name(p.design, p)
+
+    def _curvature(self, c: ast.Curvature) -> None:
+        self.source(c.factorial, "the factorial responses", c, want="numbers")
+        self.source(c.center, "the centre responses", c, want="numbers")
+        if isinstance(c.factorial, ast.Values) and len(c.factorial.items) < 2:
+            self.fail("the curvature test needs at least 2 factorial responses", c.factorial)
+        if isinstance(c.center, ast.Values) and len(c.center.items) < 2:
+            self.fail("the curvature test needs at least 2 centre responses (their spread is the pure error)",
+                      c.center)
 
     # ---- statistical process control
     def subgroup(self, value: Any, node: ast.Node, data_kind: str) -> None:

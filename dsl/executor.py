@@ -36,7 +36,7 @@ from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 SURFACE_DESIGNS = {"box_behnken", "central_composite", "latin_hypercube"}
-ANALYSIS_TOOLS = {"effects": "doe_effects", "anova": "doe_anova", "surface": "rsm_fit"}
+ANALYSIS_TOOLS = {"effects": "doe_effects", "anova": "doe_anova", "surface": "rsm_fit", "curvature": "doe_curvature"}
 
 
 class StatementResult(BaseModel):
@@ -349,6 +349,8 @@ class _Runner:
             args = {"coded": coded, "response": response}
             if names:
                 args["factors"] = names
+        elif tool == "doe_curvature":
+            return tool, {"coded": coded, "response": response}
         else:
             args = {"coded": coded, "response": response}
             if surface_design:
@@ -466,6 +468,10 @@ class _Runner:
         if n.method is not None:
             args["method"] = n.method
         return "normality", args
+
+    def _curvature(self, c: ast.Curvature) -> tuple[str, dict[str, Any]]:
+        return "doe_curvature", {"factorial": self.numbers(c.factorial, "the factorial responses"),
+                                 "center": self.numbers(c.center, "the centre responses")}
 
     def _describe(self, d: ast.Describe) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"data": self.numbers(d.data)}

@@ -149,6 +149,10 @@ def _analyze(a: ast.Analyze) -> str:
     return text + (f" method {a.method}" if a.method else "")
 
 
+def _curvature(c: ast.Curvature) -> str:
+    return f"curvature {format_source(c.factorial)} center {format_source(c.center)}"
+
+
 def _chart(c: ast.Chart) -> str:
     sizes = None
     if c.sizes is not None:
@@ -264,6 +268,7 @@ def _evaluate(e: ast.Evaluate) -> str:
 _WRITERS = {
     ast.Design: _design,
     ast.Analyze: _analyze,
+    ast.Curvature: _curvature,
     ast.Properties: lambda p: f"properties of {p.design}",
     ast.Chart: _chart,
     ast.RunRules: _run_rules,

@@ -16,7 +16,7 @@ ENUMERATIONS = {
     "central_composite, latin_hypercube)",
     "FACE": "a face (circumscribed, inscribed, faced)",
     "ALPHA_KIND": "rotatable, orthogonal",
-    "METHOD": "a method (effects, anova, surface)",
+    "METHOD": "a method (effects, anova, surface, curvature)",
     "CHART_KIND": "a chart type (xbar_r, xbar_s, imr, p, np, c, u, ewma, cusum)",
     "RULESET": "a rule set (western_electric, nelson, none)",
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
@@ -35,7 +35,7 @@ ENUMERATIONS = {
 
 # the words that start a statement: when most of them are possible we say "a new statement"
 STATEMENT_KEYWORDS = frozenset({
-    "let", "design", "analyze", "properties", "chart", "apply", "capability", "constants", "ttest",
+    "let", "design", "analyze", "properties", "curvature", "chart", "apply", "capability", "constants", "ttest",
     "anova", "levene", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "series", "matrix", "evaluate",
 })

@@ -17,6 +17,7 @@ from itertools import combinations
 import numpy as np
 
 from graphs.audit_blocks import audit_design_blocks, audit_doe_anova, audit_effects_blocks
+from graphs.audit_curvature import audit_curvature
 from graphs.state import AuditCheck
 from tools.errors import HavocInputError
 
@@ -708,6 +709,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "doe_design": audit_design,
     "doe_effects": audit_effects,
     "doe_anova": audit_doe_anova,
+    "doe_curvature": audit_curvature,
     "rsm_fit": audit_rsm,
     "differentiate": audit_derivative,
     "integrate": audit_integral,

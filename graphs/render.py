@@ -298,15 +298,35 @@ def render_effects(args: dict, out: dict) -> tuple[str, str]:
     active = out.get("active") or []
     method = out.get("active_method") or "Lenth"
     conclusion = f"Active effects ({method}): {', '.join(map(str, active)) or 'none'}; mean {fmt(out['mean'])}."
+    blocks = out.get("blocks")
+    if isinstance(blocks, dict):
+        lost = ", ".join(f"{k} ({fmt(v)})" for k, v in (out.get("confounded_with_blocks") or {}).items())
+        conclusion += (f" {blocks['count']} blocks (block SS {fmt(blocks['ss'])})"
+                       + (f"; confounded with blocks and not tested: {lost}." if lost else "."))
     rows = sorted(([k, v, k in active] for k, v in effects.items()), key=lambda r: -abs(r[1]))
     return conclusion, table(["effect", "estimate", "active"], rows)
+
+
+def render_curvature(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = ("Curvature test: " + out["conclusion"] + ".").replace(" - ", " — ")
+    rows = [["curvature", out["df_curvature"], out["ss_curvature"], out["ss_curvature"], out.get("f"), out.get("p")],
+            [f"pure error ({out['pure_error_from']})", out["df_pure_error"], out["ss_pure_error"],
+             out["ms_pure_error"], None, None]]
+    body = table(["source", "df", "SS", "MS", "F", "p"], rows)
+    body += (f"\n\nFactorial mean {fmt(out['factorial_mean'])} ({out['factorial_runs']} runs), centre mean "
+             f"{fmt(out['centre_mean'])} ({out['centre_runs']} runs); difference {fmt(out['difference'])}")
+    if out.get("ci_low") is not None:
+        body += f", {round(100 * (1 - out['alpha']))}% CI [{fmt(out['ci_low'])}, {fmt(out['ci_high'])}]"
+    for note in out.get("notes") or []:
+        body += f"\n\n{note}"
+    return conclusion, body
 
 
 def render_doe_anova(args: dict, out: dict) -> tuple[str, str]:
     rows = [r for r in out.get("table") or [] if isinstance(r, dict)]
     alpha = 0.05
     terms = [r for r in rows if r.get("source") not in ("Model", "Error", "Total", "Residual", "Lack of fit",
-                                                           "Pure error") and r.get("p") is not None]
+                                                           "Pure error", "Blocks") and r.get("p") is not None]
     significant = [f"{r['source']} (p = {fmt(r['p'], 4)})" for r in terms if r["p"] < alpha]
     conclusion = (f"ANOVA of the design ({out.get('model', 'model')}): significant at α = {alpha}: "
                   f"{', '.join(significant) if significant else 'none of the terms'}; R² = {fmt(out.get('r_squared'), 5)}.")
@@ -433,6 +453,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "doe_effects": render_effects,
     "rsm_fit": render_rsm,
     "doe_anova": render_doe_anova,
+    "doe_curvature": render_curvature,
     "chi_square": render_chi_square,
     "describe": render_describe,
     "normality": render_normality,

@@ -25,6 +25,7 @@ from graphs.planning.extract import (
     ungroup_thousands,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.nl_curvature import plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
@@ -170,6 +171,9 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
 def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:
     if pasted_design_question(question):
         return None  # no tool reads a pasted design's properties: "here is what I can do", not an ANOVA of it
+    curvature = plan_curvature(question)  # corners and centre runs: the curvature test, not a new design
+    if curvature:
+        return curvature
     analysis = plan_analysis(question, bindings)
     if analysis:
         return analysis

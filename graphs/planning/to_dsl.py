@@ -297,6 +297,8 @@ def statement(intent: Intent) -> str:
             text += f" confidence {number(args['confidence'])}"
     elif tool == "doe_effects":
         text = f"let d = design full_factorial {{\n    factors {args['factors']}\n}}\nanalyze d with response {numbers(args['response'])} method effects"
+    elif tool == "doe_curvature":
+        text = f"curvature {numbers(args['factorial'])} center {numbers(args['center'])}"
     elif tool == "rsm_fit":
         raise ValueError("a response surface needs a design: bind it with `let d = design …`")
     else:

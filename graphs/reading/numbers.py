@@ -33,7 +33,7 @@ ROLE_OF_ARG = {
 }
 _DATA_ARGS = {"data", "x", "y", "groups", "values", "subgroups", "counts", "table", "observed", "expected",
               "response", "cells", "a", "b", "X", "coded", "matrix", "phase2_subgroups", "phase2_values",
-              "phase2_counts", "probabilities"}
+              "phase2_counts", "probabilities", "factorial"}
 
 _LABEL_WORDS = (
     r"machines?|lines?|lots?|batch(?:es)?|shifts?|operators?|suppliers?|vendors?|plants?|sites?|samples?|subgroups?|"

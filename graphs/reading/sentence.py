@@ -168,6 +168,9 @@ def _symbolic(verb: str) -> Callable[[Call], str]:
 
 
 SENTENCES: dict[str, Callable[[Call], str]] = {
+    "doe_curvature": lambda c: (f"the single-degree-of-freedom curvature test of {c.output.get('factorial_runs')} "
+                                f"factorial runs against {c.output.get('centre_runs')} centre runs (pure error from "
+                                f"{c.output.get('pure_error_from', 'the centre points')})"),
     "t_test": _t_test,
     "doe_design": _design,
     "control_chart": _chart,

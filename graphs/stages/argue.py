@@ -316,6 +316,12 @@ def argue_rsm(args: dict, output: dict) -> tuple[list, list]:
     return arguments, []
 
 
+def argue_curvature_test(args: dict, output: dict) -> tuple[list, list]:
+    from graphs.stages.argue_curvature import argue_curvature
+
+    return argue_curvature(args, output)
+
+
 ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "t_test": argue_t_test,
     "anova_oneway": argue_anova,
@@ -327,6 +333,7 @@ ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "doe_design": argue_design,
     "doe_effects": argue_effects,
     "rsm_fit": argue_rsm,
+    "doe_curvature": argue_curvature_test,
 }
 
 

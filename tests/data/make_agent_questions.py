@@ -1373,5 +1373,22 @@ q("full factorial for 4 factors at two levels, we can only run 8 per day", "doe"
 q("2^5 factorial in blocks of 8", "doe", "doe_design", {"design": "full_factorial", "blocks": 4},
   {"runs": 32, "blocks": 4})
 
+# ------------------------------------------------------------------ issue 10 (tools2): curvature with centre points
+# Montgomery, Design and Analysis of Experiments, Example 6.6 and Example 11.2
+
+
+def curvature_f(corners, centre):
+    corners, centre = np.asarray(corners), np.asarray(centre)
+    ss = len(corners) * len(centre) * (corners.mean() - centre.mean()) ** 2 / (len(corners) + len(centre))
+    return ss, ss / centre.var(ddof=1)
+
+
+ex66 = ([39.3, 40.9, 40.0, 41.5], [40.3, 40.5, 40.7, 40.2, 40.6])
+ex112 = ([76.5, 77.0, 78.0, 79.5], [79.9, 80.3, 80.0, 79.7, 79.8])
+q(f"Is there curvature? 2^2 with 5 centre points: factorial runs {fmt(ex66[0])} and centre points {fmt(ex66[1])}",
+  "doe", "doe_curvature", None, {"ss_curvature": curvature_f(*ex66)[0], "f": curvature_f(*ex66)[1]})
+q(f"I ran a 2^2 factorial ({fmt(ex112[0])}) plus 5 centre runs ({fmt(ex112[1])}). Is a first-order model adequate?",
+  "doe", "doe_curvature", None, {"ss_curvature": curvature_f(*ex112)[0], "f": curvature_f(*ex112)[1]})
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

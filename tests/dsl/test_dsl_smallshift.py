@@ -63,3 +63,23 @@ def test_bad_options_are_located_errors(text: str, words: str) -> None:
     message = str(info.value)
     assert words in message and "Traceback" not in message
     assert info.value.line == 1 and info.value.column > 1
+
+
+# ---------------------------------------------------------------- curvature (issue 10, with the small-shift charts)
+
+
+def test_curvature_statement_and_analyze_method_give_the_same_test() -> None:
+    text = ("curvature [39.3, 40.9, 40.0, 41.5] center [40.3, 40.5, 40.7, 40.2, 40.6]\n"
+            "let d = design full_factorial { factors 2 center_points 5 }\n"
+            "analyze d with response [39.3, 40.9, 40.0, 41.5, 40.3, 40.5, 40.7, 40.2, 40.6] method curvature")
+    direct, _, analysed = run(text)
+    assert direct.tool == analysed.tool == "doe_curvature"
+    assert direct.output["f"] == pytest.approx(analysed.output["f"]) == pytest.approx(0.0633, abs=1e-4)
+    assert dsl.format(dsl.parse(text)).splitlines()[0] == \
+        "curvature [39.3, 40.9, 40.0, 41.5] center [40.3, 40.5, 40.7, 40.2, 40.6]"
+
+
+def test_curvature_needs_two_centre_runs() -> None:
+    with pytest.raises(DslError) as info:
+        dsl.check(dsl.parse("curvature [1, 2, 3, 4] center [5]"))
+    assert "at least 2 centre responses" in str(info.value)
