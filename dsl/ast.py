@@ -268,6 +268,8 @@ class Regression(Node):
     x: Source
     degree: Decimal | None = None
     intercept: bool = True
+    at: Source | None = None  # new predictor values: the fitted mean with its CI and a prediction interval
+    confidence: Decimal | None = None  # of the coefficient and prediction intervals; None: the tool's 0.95
 
 
 @dataclass

@@ -130,6 +130,9 @@ class Build(Transformer):
     def degree(self, meta, c):
         return _Opt("degree", c[0], meta)
 
+    def predict_at(self, meta, c):
+        return _Opt("at", c[0], meta)
+
     def ewma_lambda(self, meta, c):
         return _Opt("lam", c[0], meta)
 

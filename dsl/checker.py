@@ -584,6 +584,14 @@ class _Checker:
             self.whole(r.degree, "degree", r, "degree", minimum=1, maximum=10)
             if x_kind == TABLE:
                 self.fail("`degree` is for one predictor; several predictors are already a multiple regression", r, "degree")
+        if r.at is not None:
+            at_kind = self.source(r.at, "the prediction points", r, want="numbers_or_table")
+            if x_kind == TABLE and at_kind != TABLE and not isinstance(r.at, ast.Ref):
+                self.fail("several predictors: give the prediction points as rows, one value per predictor", r, "at")
+            if x_kind != TABLE and at_kind == TABLE:
+                self.fail("one predictor: give the prediction points as a list of numbers", r, "at")
+        if r.confidence is not None:
+            self.proportion(r.confidence, "confidence", r, "confidence")
 
     # ---- symbolic mathematics
     def expr(self, e: Any, what: str, owner: ast.Node) -> None:

@@ -503,6 +503,10 @@ class _Runner:
                 args["degree"] = int(r.degree)
         if not r.intercept:
             args["intercept"] = False
+        if r.at is not None:
+            args["at"] = self.rows(r.at) if self.is_table(r.at) else self.numbers(r.at, "the prediction points")
+        if r.confidence is not None:
+            args["confidence"] = r.confidence
         return "regression", args
 
     # ---- symbolic mathematics: formulas go as text; the tools parse them safely

@@ -222,7 +222,10 @@ def _regression(r: ast.Regression) -> str:
     text = f"regression {format_source(r.y)} on {format_source(r.x)}"
     if r.degree is not None:
         text += f" degree {number(r.degree)}"
-    return text + ("" if r.intercept else " without intercept")
+    text += "" if r.intercept else " without intercept"
+    if r.at is not None:
+        text += f" at {format_source(r.at)}"
+    return text + (f" confidence {number(r.confidence)}" if r.confidence is not None else "")
 
 
 def _derivative(d: ast.Derivative) -> str:

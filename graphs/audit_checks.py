@@ -18,6 +18,7 @@ import numpy as np
 
 from graphs.audit_blocks import audit_design_blocks, audit_doe_anova, audit_effects_blocks
 from graphs.audit_curvature import audit_curvature
+from graphs.audit_prediction import audit_predictions
 from graphs.state import AuditCheck
 from tools.errors import HavocInputError
 
@@ -115,7 +116,7 @@ def audit_regression(args: dict, out: dict) -> list[dict]:
                f"lstsq gives {np.array2string(beta, precision=6)}"),
         _check("residual SS", _close(out["residual_ss"], rss, 1e-6, 1e-9 * max(1.0, float(y @ y))),
                f"residual SS from the returned coefficients: {rss:.10g}"),
-    ]
+    ] + (audit_predictions(args, out) if out.get("predictions") else [])
 
 
 def audit_chi_square(args: dict, out: dict) -> list[dict]:

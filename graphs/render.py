@@ -290,7 +290,26 @@ def render_regression(args: dict, out: dict) -> tuple[str, str]:
     body = table(["term", "coefficient", "std. error", "p"],
                  [[n, c, s, p] for n, c, s, p in zip(names, coefs, ses, pvals, strict=False)])
     body += f"\n\nF = {fmt(out['f_statistic'])} on {out['regression_df']} and {out['residual_df']} df"
+    predictions = out.get("predictions") or []
+    if predictions:
+        level = f"{fmt(100 * out.get('confidence', 0.95))}%"
+        first = predictions[0]
+        conclusion += (f". At {_at(first['at'])}: predicted mean {fmt(first['fit'])}, {level} CI "
+                       f"[{fmt(first['ci_low'])}, {fmt(first['ci_high'])}]; a new observation falls in "
+                       f"[{fmt(first['pi_low'])}, {fmt(first['pi_high'])}] ({level} prediction interval)")
+        if len(predictions) > 1:
+            conclusion += f"; {len(predictions) - 1} more point(s) below"
+        if any(p["extrapolation"] for p in predictions):
+            conclusion += "; beyond the data's range it is extrapolation"
+        body += "\n\n" + table(
+            ["at", "fit", f"{level} CI low", "CI high", f"{level} PI low", "PI high", "extrapolation"],
+            [[_at(p["at"]), p["fit"], p["ci_low"], p["ci_high"], p["pi_low"], p["pi_high"], p["extrapolation"]]
+             for p in predictions])
     return conclusion + ".", body
+
+
+def _at(value: Any) -> str:
+    return f"({', '.join(fmt(v) for v in value)})" if isinstance(value, list) else f"x = {fmt(value)}"
 
 
 def render_effects(args: dict, out: dict) -> tuple[str, str]:

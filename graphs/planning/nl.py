@@ -29,6 +29,7 @@ from graphs.planning.nl_curvature import plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
+from graphs.planning.nl_prediction import plan_prediction
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
 from graphs.planning.nl_tables import plan_table_shape
@@ -178,7 +179,8 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
     if analysis:
         return analysis
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
-                "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
+                "stats": lambda: plan_prediction(question, plan_stats) or plan_stats(question),
+                "math": lambda: plan_math(question)}
     has_data = carries_data(question)
     for name in ORDER.get(mode, ORDER["general"]):
         if mode == "general" and name != "math" and not (has_data and name in ("stats", "spc")):

@@ -176,6 +176,11 @@ def regression(args: dict) -> str:
         text += f" degree {args['degree']}"
     if args.get("intercept") is False:
         text += " without intercept"
+    if args.get("at") is not None:  # new predictor values: fitted mean, CI and prediction interval
+        at = args["at"]
+        text += f" at {rows(at) if at and isinstance(at[0], list) else numbers(at)}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
     return text
 
 

@@ -127,6 +127,20 @@ def _anova(c: Call) -> str:
 
 
 def _regression(c: Call) -> str:
+    return _regression_fit(c) + _predicted_at(c)
+
+
+def _predicted_at(c: Call) -> str:
+    """", predicted at x = 6 (95% confidence and prediction intervals)": the new points a question asked about."""
+    points = c.args.get("at")
+    if not points:
+        return ""
+    shown = ", ".join(_fmt(p) for p in points[:4]) + (" …" if len(points) > 4 else "")
+    level = c.output.get("confidence") or c.args.get("confidence") or 0.95
+    return f", predicted at {shown} ({_fmt(float(level) * 100)}% confidence and prediction intervals)"
+
+
+def _regression_fit(c: Call) -> str:
     n = _n(c.args.get("y"))
     if c.args.get("X") is not None:
         names = c.args.get("names") or []

@@ -146,6 +146,18 @@ def argue_regression(args: dict, output: dict) -> tuple[list, list]:
         fitted = [sum(c * xv ** (i + offset) for i, c in enumerate(coefs)) for xv in xs]
         residuals = [float(yv) - f for yv, f in zip(args["y"], fitted, strict=False)]
         arguments += normality_args(residuals, "residuals")
+    for p in output.get("predictions") or []:  # a prediction interval rests on the model holding where it is used
+        where = p["at"]
+        if p["extrapolation"]:
+            arguments.append(_arg("con", "extrapolation", f"the prediction at {where} lies outside the range of the "
+                                                          "data: the fitted relation may not hold there", "data range"))
+        else:
+            arguments.append(_arg("pro", "interpolation", f"the prediction at {where} lies within the range of the "
+                                                          "data", "data range"))
+    if output.get("predictions"):
+        arguments.append(_arg("note", "prediction interval", "the prediction interval assumes normal residuals with "
+                                                             "constant variance; the CI for the mean leans on it less",
+                              "model assumptions"))
     return arguments, []
 
 

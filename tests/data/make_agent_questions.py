@@ -1390,5 +1390,33 @@ q(f"Is there curvature? 2^2 with 5 centre points: factorial runs {fmt(ex66[0])} 
 q(f"I ran a 2^2 factorial ({fmt(ex112[0])}) plus 5 centre runs ({fmt(ex112[1])}). Is a first-order model adequate?",
   "doe", "doe_curvature", None, {"ss_curvature": curvature_f(*ex112)[0], "f": curvature_f(*ex112)[1]})
 
+# ------------------------------------------------------------------ issue 10 (tools2): regression at new x
+# Montgomery & Runger, Applied Statistics and Probability for Engineers, ch. 11: oxygen purity on hydrocarbon level
+
+
+def line_intervals(x, y, x0, level=0.95):
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    n, sxx = len(x), ((x - x.mean()) ** 2).sum()
+    b1 = ((x - x.mean()) * (y - y.mean())).sum() / sxx
+    b0 = y.mean() - b1 * x.mean()
+    s = np.sqrt(((y - b0 - b1 * x) ** 2).sum() / (n - 2))
+    t = stats.t.ppf(0.5 + level / 2, n - 2)
+    fit = b0 + b1 * x0
+    mean_half = t * s * np.sqrt(1 / n + (x0 - x.mean()) ** 2 / sxx)
+    new_half = t * s * np.sqrt(1 + 1 / n + (x0 - x.mean()) ** 2 / sxx)
+    return {"prediction_fit_0": fit, "prediction_ci_low_0": fit - mean_half, "prediction_ci_high_0": fit + mean_half,
+            "prediction_pi_low_0": fit - new_half, "prediction_pi_high_0": fit + new_half}
+
+
+hc = [0.99, 1.02, 1.15, 1.29, 1.46, 1.36, 0.87, 1.23, 1.55, 1.40, 1.19, 1.15, 0.98, 1.01, 1.11, 1.20, 1.26, 1.32,
+      1.43, 0.95]
+purity = [90.01, 89.05, 91.43, 93.74, 96.73, 94.45, 87.59, 91.77, 99.42, 93.65, 93.54, 92.52, 90.56, 89.54, 89.85,
+          90.39, 93.25, 93.41, 94.98, 87.33]
+q(f"Predict the oxygen purity at a hydrocarbon level of 1.00 with a 95% prediction interval. hydrocarbon = {fmt(hc)}; "
+  f"purity = {fmt(purity)}", "stats", "regression", None, line_intervals(hc, purity, 1.00))
+xp, yp = [1, 2, 3, 4, 5, 6], [2.0, 4.1, 5.9, 8.2, 9.9, 12.1]
+q(f"What is the 90% prediction interval for y when x = 3.5? x = {fmt(xp)}; y = {fmt(yp)}", "stats", "regression",
+  None, line_intervals(xp, yp, 3.5, 0.90))
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

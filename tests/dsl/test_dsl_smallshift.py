@@ -83,3 +83,30 @@ def test_curvature_needs_two_centre_runs() -> None:
     with pytest.raises(DslError) as info:
         dsl.check(dsl.parse("curvature [1, 2, 3, 4] center [5]"))
     assert "at least 2 centre responses" in str(info.value)
+
+
+# ---------------------------------------------------------------- regression at new x (issue 10)
+
+
+def test_regression_at_and_confidence_reach_the_tool() -> None:
+    (result,) = run("regression [1.2, 4.1, 9.3, 15.8, 25.2] on [1, 2, 3, 4, 5] at [2.5, 6] confidence 0.9")
+    assert result.args["at"] == [Decimal("2.5"), Decimal("6")] and result.args["confidence"] == Decimal("0.9")
+    assert [p["extrapolation"] for p in result.output["predictions"]] == [False, True]
+    (multiple,) = run("regression [1, 2, 3.5, 4, 6] on [[1, 2], [2, 1], [3, 4], [4, 3], [5, 6]] at [[2, 2]]")
+    assert multiple.output["predictions"][0]["at"] == [2.0, 2.0]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("regression [1, 2, 3] on [1, 2, 3] at [[1, 2]]", "one predictor: give the prediction points as a list"),
+    ("regression [1, 2, 3] on [[1, 2], [2, 1], [3, 3]] at [1, 2]", "several predictors: give the prediction points"),
+    ("regression [1, 2, 3] on [1, 2, 3] confidence 1.5", "confidence"),
+])
+def test_regression_prediction_options_are_checked(text: str, words: str) -> None:
+    with pytest.raises(DslError) as info:
+        dsl.check(dsl.parse(text))
+    assert words in str(info.value)
+
+
+def test_regression_with_at_round_trips() -> None:
+    text = "regression [1, 2, 3, 5] on [1, 2, 3, 4] without intercept at [5, 6] confidence 0.99"
+    assert dsl.format(dsl.parse(text)) == text + "\n"
