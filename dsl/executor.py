@@ -388,7 +388,7 @@ class _Runner:
         if c.rules is not None:
             args["rules"] = c.rules
         if c.phase2 is not None:
-            if "subgroups" in args or "subgroup_size" in args:
+            if c.kind in ("xbar_r", "xbar_s", "ewma", "cusum") and ("subgroups" in args or "subgroup_size" in args):
                 if self.is_table(c.phase2):
                     args["phase2_subgroups"] = self.rows(c.phase2)
                 else:

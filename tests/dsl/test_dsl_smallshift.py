@@ -110,3 +110,8 @@ def test_regression_prediction_options_are_checked(text: str, words: str) -> Non
 def test_regression_with_at_round_trips() -> None:
     text = "regression [1, 2, 3, 5] on [1, 2, 3, 4] without intercept at [5, 6] confidence 0.99"
     assert dsl.format(dsl.parse(text)) == text + "\n"
+
+
+def test_phase_two_of_a_count_chart_with_a_constant_size_stays_counts() -> None:
+    (result,) = run("chart p [3, 5, 4, 6, 2, 5, 4, 3] sizes 100 phase2 [12, 4]")
+    assert result.args["phase2_counts"] == [12, 4] and "phase2_values" not in result.args
