@@ -444,6 +444,13 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     if table and len(table[0]) == len(response) and surface:
         return [Intent("rsm_fit", {"X": table[0], "y": response})]
     if k and len(response) == 2 ** int(k.group(1)):
+        blocks = _analysis_blocks(low, len(response))
+        if blocks:  # "a 2^4 run in two blocks": the blocked design, so its analysis sets the block effect apart
+            design = {"design": "full_factorial", "factors": int(k.group(1)), "blocks": blocks}
+            return [Intent("doe_design", design, binding="d", notes=[
+                        f"run in {blocks} blocks: the blocks confounded by the standard choice, and the effects "
+                        "analysed with the blocks fitted first"]),
+                    Intent("doe_effects", {"response": response}, uses="d")]
         return [Intent("doe_effects", {"factors": int(k.group(1)), "response": response})]
     if k:
         runs = 2 ** int(k.group(1))
@@ -468,6 +475,15 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
         return [Intent("doe_effects", {"factors": len(response).bit_length() - 1, "response": response},
                        notes=[f"responses read in standard (Yates) order of a 2^{len(response).bit_length() - 1}"])]
     return None
+
+
+def _analysis_blocks(low: str, runs: int) -> int | None:
+    """Blocks of an analysed 2^k ("in two blocks", "blocks of 8", "8 runs a day"), when a whole number of them."""
+    size = _BLOCK_SIZE.search(low) or _CAPACITY.search(low)
+    count = int_before(low, r"blocks") or (runs // int(size.group(1)) if size and int(size.group(1)) else None)
+    if not count or count < 2 or runs % count or count & (count - 1):
+        return None
+    return count
 
 
 def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:

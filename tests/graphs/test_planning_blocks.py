@@ -65,3 +65,13 @@ def test_analysis_of_a_blocked_design_keeps_its_blocks(tmp_path: Path) -> None:
     assert effects["args"]["block"] and effects["output"]["confounded_with_blocks"] == {"ABCD": -18.625}
     assert abs(effects["output"]["blocks"]["ss"] - 1387.5625) < 1e-9
     assert state["audit_passed"] and any(c["name"] == "block SS" for c in state["audit_checks"])
+
+
+def test_one_question_with_blocked_responses_is_analysed_with_its_blocks() -> None:
+    signs = np.prod([[1 if (i >> j) & 1 else -1 for j in range(4)] for i in range(16)], axis=1)
+    y = [v - 20 if s > 0 else v for v, s in zip(FILTRATION, signs, strict=True)]
+    state = run("Analyse the effects of a 2^4 factorial run in two blocks of 8: responses " + ", ".join(map(str, y)))
+    effects = [r for r in state["results"] if r["tool"] == "doe_effects"][-1]
+    assert effects["output"]["confounded_with_blocks"] == {"ABCD": -18.625}
+    assert sorted(effects["output"]["active"]) == ["A", "AC", "AD", "C", "D"]
+    assert state["audit_passed"]
