@@ -8,6 +8,7 @@ centre points) and nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from graphs.reading.calls import Call, calls_of
@@ -239,4 +240,6 @@ def reading_sentence(results: list[dict] | None) -> str:
         body = parts[0]
     else:
         body = "; then ".join(parts)
+    body = re.sub(r"\*\*", "^", body)  # expressions as people type them: x^2, not Python's x**2
+    body = re.sub(r"(?<=\d)\*(?=[A-Za-z(])", "", body)  # 3*x → 3x
     return f"I read this as {body}."

@@ -49,6 +49,9 @@ STRONG: dict[str, dict[str, float]] = {
         "d3": 4, "d4": 4, "a2": 3.5, "a3": 3.5, "b3": 3.5, "b4": 3.5, "e2": 3.5, "chart constant": 5,
         "control chart constant": 5, "pareto chart": 3, "phase i": 3,
         "phase ii": 4, "phase 2": 4, "baseline": 2, "set the limits": 4, "new readings": 2, "cpu": 4, "cpl": 4,
+        "what chart": 4, "which chart": 4, "chart and limits": 5, "chart limits": 4, "flaws per": 3.5,
+        "defects per": 3.5, "scratches per": 3.5, "voids per": 3.5, "blemishes per": 3.5, "faults per": 3.5,
+        "to chart": 4.5, "chart the": 3, "chart for": 3, "per square metre": 3, "per square meter": 3,
     },
     "stats": {
         "t test": 5, "ttest": 5, "students t": 5, "welch": 5, "anova": 5, "analysis of variance": 5,
