@@ -29,6 +29,7 @@ BUILTIN_MODULES = (
     "tools.regression",
     "tools.doe",
     "tools.doe_analysis",
+    "tools.doe_curvature",
     "tools.spc",
     "tools.capability",
     "tools.symbolic",

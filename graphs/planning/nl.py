@@ -26,10 +26,12 @@ from graphs.planning.extract import (
 )
 from graphs.planning.intent import Intent
 from graphs.planning.labelled_lines import labelled_values
+from graphs.planning.nl_curvature import plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_power import plan_power
+from graphs.planning.nl_prediction import plan_prediction
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
 from graphs.planning.nl_summary import plan_summary
@@ -202,6 +204,9 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
 def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:
     if pasted_design_question(question):
         return None  # no tool reads a pasted design's properties: "here is what I can do", not an ANOVA of it
+    curvature = plan_curvature(question)  # corners and centre runs: the curvature test, not a new design
+    if curvature:
+        return curvature
     analysis = plan_analysis(question, bindings)
     if analysis:
         return analysis
@@ -210,7 +215,8 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
         if summary:
             return summary
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
-                "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
+                "stats": lambda: plan_prediction(question, plan_stats) or plan_stats(question),
+                "math": lambda: plan_math(question)}
     has_data = carries_data(question)
     for name in ORDER.get(mode, ORDER["general"]):
         if mode == "general" and name != "math" and not (has_data and name in ("stats", "spc")):

@@ -20,6 +20,7 @@ from graphs.planning.extract import (
     value_after,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.nl_smallshift import plan_small_shift, small_shift_kind
 from tools.errors import HavocInputError
 
 # counts over an amount that varies (roll length, panel area, hours observed): defects per unit, a u chart
@@ -195,6 +196,9 @@ def plan_spc(question: str) -> list[Intent] | None:
 
     rules = "nelson" if "nelson" in low else "western_electric"
     exclude = _excluded_points(low)
+    small_shift = small_shift_kind(low)  # EWMA / CUSUM: their own parameters and reading
+    if small_shift:
+        return plan_small_shift(q, small_shift, rules)
 
     if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")

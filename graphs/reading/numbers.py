@@ -29,11 +29,12 @@ ROLE_OF_ARG = {
     "k_sigma": "sigma multiple", "lower": "lower bound", "upper": "upper bound", "point": "point",
     "order": "order", "degree": "degree", "levels": "levels", "seed": "random seed", "n": "subgroup size",
     "center": "centre line", "sigma": "sigma", "exclude": "excluded point", "digits": "digits",
-    "resolution": "resolution", "alpha_axial": "axial distance",
+    "resolution": "resolution", "alpha_axial": "axial distance", "at": "prediction point",
+    "lambda": "EWMA weight λ", "k": "CUSUM reference value k", "h": "CUSUM decision interval h",
 }
 _DATA_ARGS = {"data", "x", "y", "groups", "values", "subgroups", "counts", "table", "observed", "expected",
               "response", "cells", "a", "b", "X", "coded", "matrix", "phase2_subgroups", "phase2_values",
-              "phase2_counts", "probabilities"}
+              "phase2_counts", "probabilities", "factorial"}
 
 _LABEL_WORDS = (
     r"machines?|lines?|lots?|batch(?:es)?|shifts?|operators?|suppliers?|vendors?|plants?|sites?|samples?|subgroups?|"

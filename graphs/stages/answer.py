@@ -76,7 +76,7 @@ def _explanation_order(passages: list[dict]) -> list[dict]:
 def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
     """A domain question with nothing to compute ("what is a p-value?", "explain Box-Behnken"): quote the
     best passages GROUND found, cited, and say that nothing was computed. A question that carries data
-    but no computation we know ("EWMA chart of 5, 6, 7 ...") gets the same passages as related reading,
+    but no computation we know ("Hotelling T² chart of 5, 6, 7 ...") gets the same passages as related reading,
     after an honest "I can't compute that"."""
     from graphs.planning.nl import carries_data
 
