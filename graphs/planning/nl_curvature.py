@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import flat_lists, int_before, number_runs
+from graphs.planning.extract import NUM, flat_lists, int_before, number_runs, to_decimal
 from graphs.planning.intent import Intent
 
 _ASKS = re.compile(r"\bcurvature\b|\bcurved?\b|\bpure[\s-]*quadratic|\bquadratic (?:effect|term)s?\b|"
                    r"(?:first|1st)[\s-]*order model\b.*\b(?:adequate|enough|sufficient|ok|fine|good)|"
                    r"\blinear (?:model|fit)\b.*\b(?:adequate|enough|sufficient)", re.I | re.S)
 _CENTRE = re.compile(r"cent(?:er|re)|mid[\s-]*points?", re.I)
+_SIGNED_CORNER = re.compile(rf"\(\s*([-+−](?:\s*,\s*[-+−])+)\s*\)\s*[:=]?\s*({NUM})")
 
 
 def plan_curvature(question: str) -> list[Intent] | None:
     if not _ASKS.search(question) or not _CENTRE.search(question):
         return None
     low = question.lower()
+    signed = _SIGNED_CORNER.findall(question)  # "(-,-) 39.3, (+,-) 40.9, …": each corner named by its signs
+    if len(signed) >= 2:
+        rest = _SIGNED_CORNER.sub(" ", question)
+        centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
+        if centre:
+            return [_intent([to_decimal(v) for _, v in signed], centre[0],
+                            [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
     runs = [(name, values) for name, values in number_runs(question, 2)]
     bracketed = flat_lists(question)
     centre = [values for name, values in runs if _CENTRE.search(name)]

@@ -583,7 +583,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    not_normal = _NOT_NORMAL.search(low)
+    not_normal = _NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
+        r"normality is (?:out of the question|not an option|doubtful|unlikely)", low)
     if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
             r"compare|t[\s-]*test", low) and not (not_normal and len(_groups(q)) >= 2):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")

@@ -50,8 +50,10 @@ def _blank(text: str, matches: list[re.Match]) -> str:
 
 
 def _limits(q: str, low: str) -> tuple[Decimal | None, Decimal | None]:
-    lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit")
-    usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit")
+    lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit",
+                      r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?min(?:imum)?(?: of)?", r"min(?:imum)? spec")
+    usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit",
+                      r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?max(?:imum)?(?: of)?", r"max(?:imum)? spec")
     spec = re.search(rf"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*({NUM})\s*(?:and|to|-|–|,|/)\s*"
                      rf"({NUM})", low)
     if spec and lsl is None and usl is None:

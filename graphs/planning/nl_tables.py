@@ -208,8 +208,36 @@ def goodness_of_fit(q: str) -> list[Intent] | None:
                           "proportions: a goodness of fit", "no expected counts: equal proportions"])]
 
 
+_PROSE_ROW = re.compile(r"^\s*(?P<label>[^:\n]{1,30}?)\s*[:\-–>|]+\s*(?P<cells>\d+\s+[A-Za-z][\w-]*"
+                        r"(?:\s*(?:,|;|and)\s*\d+\s+[A-Za-z][\w-]*)+)\s*[.;]?\s*$")
+
+
+def prose_contingency(q: str) -> list[Intent] | None:
+    """"18-30: 45 earlies, 30 lates, 25 nights" on each line: rows of counts named by the same words, a table."""
+    if not _ASSOCIATION.search(q):
+        return None
+    rows, labels, columns = [], [], None
+    for line in q.split("\n"):
+        m = _PROSE_ROW.match(line)
+        if not m:
+            continue
+        cells = re.findall(r"(\d+)\s+([A-Za-z][\w-]*)", m.group("cells"))
+        names = [w.lower() for _, w in cells]
+        if columns is None:
+            columns = names
+        if names != columns:
+            return None  # the same categories, in the same order, on every row
+        rows.append([Decimal(n) for n, _ in cells])
+        labels.append(m.group("label").strip())
+    if len(rows) < 2 or not columns:
+        return None
+    return [Intent("chi_square", {"table": rows},
+                   notes=[f"a contingency table from the lines: rows {', '.join(labels)} by columns "
+                          f"{', '.join(columns)}; a test of independence"])]
+
+
 def plan_table_shape(question: str) -> list[Intent] | None:
-    for reader in (sizes_and_counts, contingency_table, paired_columns, goodness_of_fit):
+    for reader in (sizes_and_counts, contingency_table, paired_columns, prose_contingency, goodness_of_fit):
         intents = reader(question)
         if intents:
             return intents

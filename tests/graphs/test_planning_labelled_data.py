@@ -116,3 +116,27 @@ def test_a_stated_ratio_reaches_the_tool_as_expected_counts() -> None:
     state = run("Expected ratio 1:2:1. Counts:\ntall red -> 48\ntall white -> 102\nshort red -> 50\nfit?")
     (result,) = [r for r in state["results"] if r["tool"] == "chi_square"]
     assert [float(v) for v in result["args"]["expected"]] == [50.0, 100.0, 50.0]
+
+
+def test_rows_of_named_counts_in_prose_are_a_contingency_table() -> None:
+    intent = _one("Preferred format by site:\nNorth: 20 paper, 35 tablet, 15 phone\nSouth: 30 paper, 25 tablet, "
+                  "20 phone\nIs format related to site?", "stats")
+    assert intent.tool == "chi_square" and intent.args["table"] == [[20, 35, 15], [30, 25, 20]]
+
+
+def test_a_one_sided_spec_stated_as_a_minimum_for_summary_capability() -> None:
+    intent = _one("Yield strength spec is min 250 MPa only. Mean 268, sd 5.5. Cpk?", "spc")
+    assert intent.tool == "summary_capability" and intent.args["lsl"] == 250 and "usl" not in intent.args
+
+
+def test_distribution_free_wording_compares_two_groups_by_ranks() -> None:
+    intent = _one("Cycle times, jig A 1.2, 0.8, 2.9, 1.5, 1.1 vs jig B 2.2, 3.8, 2.6, 7.9, 3.1. Normality is out of "
+                  "the question here, use something distribution-free.", "stats")
+    assert intent.tool == "mann_whitney"
+
+
+def test_corner_runs_named_by_their_signs_and_centre_points_ask_for_the_curvature_test() -> None:
+    intent = _one("2^2 factorial: (-,-) 12.1, (+,-) 13.4, (-,+) 12.6, (+,+) 14.0 and four centre points 13.2, 13.0, "
+                  "13.3, 13.1. Any curvature?", "doe")
+    assert intent.tool == "doe_curvature" and intent.args["factorial"][1] == Decimal("13.4")
+    assert len(intent.args["center"]) == 4

@@ -180,7 +180,7 @@ def dev():
         "Cp/Cpk with sigma = Rbar/d2 (d2 = 2.059 for n = 4), grand mean", ["capability"], cpk_sub(fl, 4, 49.0, 51.0)))
     yf = [39.3, 40.9, 40.0, 41.5]; yc = [40.3, 40.5, 40.7, 40.2, 40.6]
     L.append(Q("d21", 2, "2^2 factorial, corner runs (-,-) 39.3, (+,-) 40.9, (-,+) 40.0, (+,+) 41.5 and five centre points 40.3, 40.5, 40.7, 40.2, 40.6. Is there curvature?",
-        "curvature test (Montgomery): SS_curv = nF nC (ybarF - ybarC)^2/(nF+nC), F vs pure-error MS from the centre points (df 4)", ["doe_anova", "doe_effects"], curvature(yf, yc)))
+        "curvature test (Montgomery): SS_curv = nF nC (ybarF - ybarC)^2/(nF+nC), F vs pure-error MS from the centre points (df 4)", ["doe_anova", "doe_effects", "doe_curvature"], curvature(yf, yc)))
     a = [5.1, 4.8, 5.3, 5.0, 4.9]; b = [5.6, 5.4, 5.9, 5.5, 5.7, 5.3]
     L.append(Q("d22", 2, f"old catalyst {fmt(a)} new catalyst {fmt(b)} - assume equal variance, classic two sample t",
         "pooled Student two-sample t-test", ["t_test"], pooled(a, b)))
@@ -347,7 +347,7 @@ def holdout():
         "Cpk with sigma within = MRbar/d2 (d2 = 1.128), Ppk with overall s", ["capability"], cpk_indiv(iv, 4.90, 5.30)))
     yf8 = [60.1, 64.3, 61.0, 65.8, 60.7, 64.9, 61.5, 66.2]; yc3 = [66.0, 65.4, 66.5]
     L.append(Q("h23", 2, "2^3 factorial results in standard order: " + fmt(yf8) + "; three centre runs: " + fmt(yc3) + ". Check for curvature.",
-        "curvature single-df test, F = SS_curv / MS_pure error (centre points, df 2)", ["doe_anova", "doe_effects"], curvature(yf8, yc3)))
+        "curvature single-df test, F = SS_curv / MS_pure error (centre points, df 2)", ["doe_anova", "doe_effects", "doe_curvature"], curvature(yf8, yc3)))
     fw = [497.2, 499.1, 498.5, 496.8, 500.3, 497.9, 498.8, 499.4, 496.5, 498.1]
     r = stats.ttest_1samp(fw, 500, alternative="less")
     L.append(Q("h24", 2, f"Label says 500 g. We only care whether packs are underfilled. weights: {fmt(fw)}",
