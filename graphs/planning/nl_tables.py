@@ -98,11 +98,12 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
 def paired_columns(q: str) -> list[Intent] | None:
     """Rows named by a unit, two measurement columns, a comparison asked: each unit measured twice."""
     found = _columns(q)
-    if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not _COMPARE.search(q):
+    signed_rank = re.search(r"signed[\s-]*rank|wilcoxon(?![\s-]*rank[\s-]*sum)", q, re.I)
+    if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
     _, header, columns = found
-    if len(columns) != 3 or all(_is_num(x) for x in columns[0]):
-        return None
+    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not _counts_rows(columns[0])):
+        return None  # the first column names the units: words, or row numbers 1, 2, 3 …
     labels = columns[0]
     if len(set(labels)) != len(labels):
         return None  # a repeated name is a factor, not a unit
@@ -111,6 +112,10 @@ def paired_columns(q: str) -> list[Intent] | None:
         return None
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
+    if signed_rank:
+        return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": "two-sided"},
+                       notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "
+                              f"'{header[2]}': the signed-rank test of {header[1]} − {header[2]}"])]
     return [Intent("t_test", {"kind": "paired", "x": x, "y": y, "alternative": "two-sided"},
                    notes=[f"each row ({header[0] or 'row'}: {', '.join(labels[:3])} …) is one unit measured in both "
                           f"'{header[1]}' and '{header[2]}': a paired t-test of {header[1]} − {header[2]}"])]

@@ -140,3 +140,15 @@ def test_corner_runs_named_by_their_signs_and_centre_points_ask_for_the_curvatur
                   "13.3, 13.1. Any curvature?", "doe")
     assert intent.tool == "doe_curvature" and intent.args["factorial"][1] == Decimal("13.4")
     assert len(intent.args["center"]) == 4
+
+
+def test_numbered_units_with_before_and_after_columns_and_a_signed_rank_request() -> None:
+    rows = "\n".join(f"{i}\t{a}\t{b}" for i, (a, b) in enumerate([(0.6, 0.7), (0.7, 0.7), (0.5, 0.6), (0.8, 0.9),
+                                                                  (0.6, 0.8)], start=1))
+    intent = _one(f"unit\tbefore\tafter\n{rows}\nwilcoxon signed rank please", "stats")
+    assert intent.tool == "wilcoxon_signed_rank" and intent.args["x"][0] == Decimal("0.6")
+
+
+def test_a_hypothesised_mean_is_not_a_second_sample() -> None:
+    intent = _one("one sample t test: n = 25, sample mean 5.3, s = 0.6, hypothesised mean 5", "stats")
+    assert intent.tool == "summary_t_test" and intent.args["kind"] == "one_sample" and intent.args["mu"] == 5

@@ -435,7 +435,7 @@ def holdout():
     a = [3.31, 3.28, 3.35, 3.30]; b = [3.12, 3.45, 3.21, 3.50, 3.08, 3.39]
     L.append(Q("h66", 5, f"Welch's t-test: coater 1 = {fmt(a)}, coater 2 = {fmt(b)}", "Welch two-sample t-test", ["t_test"], welch(a, b)))
     tt = (10.4-10)/(0.9/4); pp = 2*stats.t.sf(abs(tt), 15)
-    L.append(Q("h67", 5, "one sample t test: n = 16, sample mean 10.4, s = 0.9, hypothesised mean 10", "one-sample t from summary: t = (10.4-10)/(0.9/sqrt 16), df 15", ["t_test"], [E("t statistic", tt, 0.005), E("p-value", pp, 0.02)]))
+    L.append(Q("h67", 5, "one sample t test: n = 16, sample mean 10.4, s = 0.9, hypothesised mean 10", "one-sample t from summary: t = (10.4-10)/(0.9/sqrt 16), df 15", ["t_test", "summary_t_test"], [E("t statistic", tt, 0.005), E("p-value", pp, 0.02)]))
     w1 = [0.62, 0.71, 0.58, 0.80, 0.66, 0.74, 0.69, 0.77]; w2 = [0.65, 0.70, 0.66, 0.91, 0.75, 0.76, 0.82, 0.93]
     L.append(Q("h68", 5, "sensor\tbefore\tafter\n" + "\n".join(f"{i+1}\t{a}\t{b}" for i, (a, b) in enumerate(zip(w1, w2))) + "\nwilcoxon signed rank please",
         "Wilcoxon signed-rank on before - after, exact two-sided", ["wilcoxon_signed_rank"], wsr(w1, w2)))
