@@ -294,6 +294,15 @@ def tokenizer_vocab_size(tokenizer: object) -> int | None:
     return size if isinstance(size, int) and size > 0 else None
 
 
+def encode_prompt(tokenizer: object, text: str) -> list[int]:
+    """Prompt ids starting with the tokenizer's `<s>`, as every training document does."""
+    ids = list(tokenizer.encode(text))  # type: ignore[attr-defined]
+    bos = getattr(tokenizer, "bos_id", None)
+    if isinstance(bos, int) and bos >= 0 and (not ids or ids[0] != bos):
+        ids.insert(0, bos)
+    return ids
+
+
 def _with_tokenizer_stops(gen: GenerationConfig, tokenizer: object) -> GenerationConfig:
     if gen.stop_token_ids:
         return gen
@@ -306,7 +315,7 @@ def stream_text(
 ) -> Iterator[str]:
     """Text pieces as they become final; concatenated they equal `generate_text(...)[0].text`."""
     gen = _with_tokenizer_stops(gen, tokenizer)
-    ids = tokenizer.encode(prompt) if isinstance(prompt, str) else list(prompt)  # type: ignore[attr-defined]
+    ids = encode_prompt(tokenizer, prompt) if isinstance(prompt, str) else list(prompt)
     decoder = BatchDecoder(model, [ids], gen, allowed_tokens=allowed_tokens,
                            vocab_limit=tokenizer_vocab_size(tokenizer))
     emitted = ""
@@ -334,7 +343,7 @@ def generate_text(
     """Batched text generation; a stop sequence ends its row and is cut from the text."""
     gen = _with_tokenizer_stops(gen, tokenizer)
     texts = [prompts] if isinstance(prompts, str) else list(prompts)
-    encoded = [tokenizer.encode(t) for t in texts]  # type: ignore[attr-defined]
+    encoded = [encode_prompt(tokenizer, t) for t in texts]
     decoder = BatchDecoder(model, encoded, gen, allowed_tokens=allowed_tokens,
                            vocab_limit=tokenizer_vocab_size(tokenizer))
     finals: list[str | None] = [None] * len(texts)
