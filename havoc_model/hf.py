@@ -20,6 +20,7 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
+from havoc_model.chat_template import read_chat_template
 from havoc_model.checkpoint import (
     TOKENIZER_FILE,
     load_checkpoint,
@@ -27,7 +28,6 @@ from havoc_model.checkpoint import (
     replace_directory,
     save_checkpoint,
 )
-from havoc_model.chat_template import read_chat_template
 from havoc_model.config import ModelConfig
 from havoc_model.errors import ModelInputError
 from havoc_model.model import HavocLM
