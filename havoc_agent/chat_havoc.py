@@ -171,6 +171,9 @@ class ChatHavoc(BaseChatModel):
     max_retries: int = Field(default=0, description="accepted for the standard signature; local decoding never retries")
     streaming: bool = False
 
+    # graphs.planning.chat_planner sends a planner checkpoint the bare question (as in training)
+    plans_from_question_alone: bool = Field(default=False, exclude=True)
+
     @property
     def _llm_type(self) -> str:
         return "havoc"

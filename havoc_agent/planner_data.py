@@ -288,8 +288,8 @@ def overlap(pairs: list[tuple[str, str]], questions: list[str]) -> list[str]:
 
 
 def build_pairs(sampled: int, seed: int) -> list[tuple[str, str]]:
-    pairs = list(labelled_pairs())
-    pairs += list(sampled_pairs(sampled, seed))
+    held_out = {normalise(q) for q in eval_questions()}
+    pairs = [p for p in [*labelled_pairs(), *sampled_pairs(sampled, seed)] if normalise(p[0]) not in held_out]
     leaked = overlap(pairs, eval_questions())
     if leaked:
         raise ValueError(f"{len(leaked)} evaluation question(s) in the training pairs, e.g. {leaked[0]!r}")
