@@ -102,6 +102,7 @@ def test_both_readers_are_run_and_compared() -> None:
     state = run("What is the derivative of x^3 sin x", model=other)
     assert state["agreement"] == "disagree" and state["plan"]["planner"] == "nl_parser"
     assert state["readings"][1]["results"][0]["output"] != state["readings"][0]["results"][0]["output"]
+    assert any(a["topic"] == "reading" and a["stance"] == "con" and "x^3" in a["text"] for a in state["arguments"])
     assert run("What is the derivative of x^3 sin x")["agreement"] == "single"
 
 
