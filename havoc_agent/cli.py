@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "havoc_agent.commands.dsl",
     "havoc_agent.commands.knowledge",
     "havoc_agent.commands.ask",
+    "havoc_agent.commands.eval",
 )
 
 
