@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench planner clean
 
 install: $(STAMP)
 
@@ -39,6 +39,9 @@ lint: install
 
 bench: install
 	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+planner: install
+	$(BIN)/python -m havoc_agent.planner_recipe checkpoints/planner --seed 0
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
