@@ -20,6 +20,7 @@ from typing import Any
 from dsl import ast
 from dsl.csvdata import CsvCache
 from dsl.errors import DslSemanticError, DslSyntaxError
+from dsl.files import Access, DataRoot, root_for
 from tools.errors import HavocInputError
 
 NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -78,14 +79,16 @@ def check(
     base_dir: Path | None = None,
     env: dict[str, Any] | None = None,
     confine_files: bool = False,
+    data_root: DataRoot = Access.AMBIENT,
 ) -> None:
     """Raise `DslSemanticError` (with line and column) for the first thing in `program` that cannot work.
 
     `env` holds names bound by earlier runs (as `dsl.execute` leaves them), so a
-    follow-up program may use them. `confine_files` refuses CSV files outside
-    `base_dir` (for programs from remote callers).
+    follow-up program may use them. `data_root` says which files may be read (`dsl.files`:
+    `dsl.LOCAL`, None for none, or a directory); `confine_files=True` is `data_root=base_dir`
+    (or the current directory).
     """
-    _Checker(program, base_dir, env or {}, confine_files).run()
+    _Checker(program, base_dir, env or {}, root_for(base_dir, confine_files, data_root)).run()
 
 
 def binding_kind(value: Any) -> str | None:
@@ -98,9 +101,9 @@ def binding_kind(value: Any) -> str | None:
 
 
 class _Checker:
-    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any], confine: bool) -> None:
+    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any], data_root: DataRoot) -> None:
         self.program = program
-        self.csv = CsvCache(Path(base_dir) if base_dir is not None else None, confine=confine)
+        self.csv = CsvCache(Path(base_dir) if base_dir is not None else None, data_root=data_root)
         self.scope: dict[str, str] = {}
         for name, value in env.items():
             kind = binding_kind(value)

@@ -14,16 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from dsl.files import Access, DataRoot, resolve
 from tools.errors import HavocInputError
-
-MAX_BYTES = 256 * 1024 * 1024
-
-
-def resolve(file: str, base_dir: Path | None) -> Path:
-    path = Path(file).expanduser()
-    if not path.is_absolute() and base_dir is not None:
-        path = Path(base_dir) / path
-    return path
+from tools.limits import limits
 
 
 @dataclass
@@ -67,28 +60,19 @@ class CsvTable:
 class CsvCache:
     """One read per file per program run; headers are read on their own for the checker."""
 
-    def __init__(self, base_dir: Path | None, *, confine: bool = False) -> None:
-        """`confine`: only files under `base_dir` (default: the current directory) may be read.
+    def __init__(self, base_dir: Path | None, *, data_root: DataRoot = Access.AMBIENT) -> None:
+        """`data_root`: which files may be read (`dsl.files`: LOCAL, None for none, or a directory).
 
         Why: a program can come from a remote caller (the API, a chat model);
         it must not read, or show the first line of, any file on the server.
         """
         self.base_dir = base_dir
-        self.confine = confine
+        self.data_root = data_root
         self._tables: dict[Path, CsvTable] = {}
         self._headers: dict[Path, list[str]] = {}
 
     def path(self, file: str) -> Path:
-        path = resolve(file, self.base_dir)
-        if self.confine:
-            root = Path(self.base_dir if self.base_dir is not None else Path.cwd()).resolve()
-            real = path.resolve()
-            if real != root and root not in real.parents:
-                raise HavocInputError(f"{file}: data files are read from {root} only")
-            path = real
-        if not path.is_file():
-            raise HavocInputError(f"no such file: {path}")
-        return path
+        return resolve(file, self.base_dir, self.data_root)
 
     def header(self, file: str) -> list[str]:
         path = self.path(file)
@@ -102,8 +86,9 @@ class CsvCache:
     def table(self, file: str) -> CsvTable:
         path = self.path(file)
         if path not in self._tables:
-            if path.stat().st_size > MAX_BYTES:
-                raise HavocInputError(f"{path} is larger than {MAX_BYTES // 2**20} MiB")
+            if path.stat().st_size > limits().max_file_bytes:
+                raise HavocInputError(f"{path.name} is larger than the limit of {limits().max_file_mb} MiB "
+                                      "(HAVOC_MAX_FILE_MB)")
             self._tables[path] = _parse(_read(path), path)
         return self._tables[path]
 
@@ -111,7 +96,7 @@ class CsvCache:
 def _read(path: Path, *, first_line: bool = False) -> str:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            return handle.readline(1 << 20) if first_line else handle.read()
+            return handle.readline(1 << 20) if first_line else handle.read(limits().max_file_bytes + 1)
     except UnicodeDecodeError:
         raise HavocInputError(f"{path.name} is not UTF-8 text") from None
     except OSError as exc:

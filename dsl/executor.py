@@ -30,6 +30,7 @@ from dsl import ast
 from dsl.checker import check
 from dsl.csvdata import CsvCache
 from dsl.errors import DslError, DslRuntimeError
+from dsl.files import Access, DataRoot, root_for
 from dsl.formatter import format_source, format_statement
 from tools.errors import HavocInputError
 from tools.registry import run_tool
@@ -71,19 +72,24 @@ def execute(
     env: dict[str, Any] | None = None,
     checked: bool = False,
     confine_files: bool = False,
+    data_root: DataRoot = Access.AMBIENT,
 ) -> list[StatementResult]:
     """Check (unless `checked`), then run every statement in order; `env` gains the program's bindings.
 
-    `confine_files`: CSV files must lie under `base_dir` (set it for programs from remote callers).
+    `data_root`: which files may be read (`dsl.files`): `dsl.LOCAL` (the CLI's default: any file),
+    None (no file at all: for remote callers with no data directory) or a directory every file must
+    lie under once resolved. Left out, the ambient `dsl.file_access(...)` setting applies (else LOCAL).
+    `confine_files=True` is `data_root=base_dir` (or the current directory).
     A program that fails its check runs nothing; when statement k fails while running, the
     `DslError` raised carries `index` (k, 0-based) and `results` (those of the statements before it).
     """
     base = Path(base_dir) if base_dir is not None else None
     if env is None:
         env = {}
+    root = root_for(base, confine_files, data_root)
     if not checked:
-        check(program, base_dir=base, env=env, confine_files=confine_files)
-    runner = _Runner(program, base, env, confine_files)
+        check(program, base_dir=base, env=env, data_root=root)
+    runner = _Runner(program, base, env, root)
     results: list[StatementResult] = []
     for index, statement in enumerate(program.statements):
         try:
@@ -97,10 +103,10 @@ def execute(
 
 
 class _Runner:
-    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any], confine: bool) -> None:
+    def __init__(self, program: ast.Program, base_dir: Path | None, env: dict[str, Any], data_root: DataRoot) -> None:
         self.program = program
         self.env = env
-        self.csv = CsvCache(base_dir, confine=confine)
+        self.csv = CsvCache(base_dir, data_root=data_root)
         self.file: str | None = None
         self.current: ast.Node | None = None
 

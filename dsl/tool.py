@@ -9,23 +9,47 @@ never imports the DSL.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tools.errors import HavocInputError
+from tools.limits import limits
 from tools.registry import register
 
 
 class DslRunArgs(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    program: str = Field(description="a HAVOC program (docs/dsl.md), e.g. 'describe [1, 2, 3]'", max_length=1_000_000)
-    base_dir: str | None = Field(None, description="the directory CSV files are read from (default: the "
-                                                    "current directory); files outside it are refused")
+    program: str = Field(description="a HAVOC program (docs/dsl.md), e.g. 'describe [1, 2, 3]'; CSV files are "
+                                     "read from the operator's HAVOC_DATA_DIR (default: the current directory) only",
+                         max_length=limits().max_program_chars)
     bindings: dict[str, Any] | None = Field(
         None, description="names bound by an earlier run (its `bindings`), for follow-up programs"
     )
+
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_base_dir(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "base_dir" in data:
+            raise HavocInputError("is not an argument: data files are read from the directory the operator "
+                                  "set (HAVOC_DATA_DIR), never one the caller names", field="base_dir")
+        return data
+
+
+def data_root() -> Path | None:
+    """Where `dsl_run` may read CSV files: what the server set (`dsl.file_access`), else the operator's
+    HAVOC_DATA_DIR, else the current directory. None: no file at all."""
+    from dsl.files import Access, ambient, effective
+
+    if ambient() is not Access.AMBIENT:
+        policy = effective(Access.AMBIENT)
+        return Path.cwd().resolve() if policy is Access.LOCAL else policy  # type: ignore[return-value]
+    configured = os.environ.get("HAVOC_DATA_DIR", "").strip()
+    return Path(configured).expanduser().resolve() if configured else Path.cwd().resolve()
 
 
 class DslRunResult(BaseModel):
@@ -40,6 +64,6 @@ def dsl_run(args: DslRunArgs) -> DslRunResult:
 
     env = dict(args.bindings or {})
     program = dsl.parse(args.program)
-    base = Path(args.base_dir) if args.base_dir else None
-    results = dsl.execute(program, base_dir=base, env=env, confine_files=True)
+    root = data_root()
+    results = dsl.execute(program, base_dir=root, env=env, data_root=root)  # never LOCAL: a caller's program
     return DslRunResult(results=[r.model_dump(mode="json") for r in results], bindings=env)

@@ -76,13 +76,26 @@ def thread_memory(path: Path | None = None):
     """The SQLite checkpointer under $HAVOC_HOME (the Postgres saver is the path past one machine)."""
     from langgraph.checkpoint.sqlite import SqliteSaver
 
+    from knowledge.store import check_sqlite, creation_lock
+
     if path is None:
-        from knowledge.settings import home
+        from knowledge.settings import home, require_writable
 
         path = home() / "threads.sqlite"
-    conn = sqlite3.connect(str(path), check_same_thread=False)
+        require_writable("keep thread memory (ask without --thread)")
+    check_sqlite(path, "the thread memory")  # damaged: one line naming the file and the repair
+    with creation_lock():  # two first runs at once must not both create the tables
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
+        try:
+            saver = SqliteSaver(conn)
+            saver.setup()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            from knowledge.store import damaged
+
+            raise damaged("the thread memory", path, exc) from None
     try:
-        yield SqliteSaver(conn)
+        yield saver
     finally:
         conn.close()
 

@@ -86,6 +86,9 @@ class Answer(BaseModel):
     confidence: float
     caveats: list[str] = Field(default_factory=list)
     citations: list[str] = Field(default_factory=list)
+    reading: str = Field(default="", description="'I read this as …', generated from the executed calls")
+    status: Literal["answered", "unsure", "refused"] = Field(
+        default="answered", description="unsure: the reading audit found part of the question not covered")
 
 
 class AgentState(TypedDict, total=False):

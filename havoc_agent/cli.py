@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "havoc_agent.commands.knowledge",
     "havoc_agent.commands.ask",
     "havoc_agent.commands.eval",
+    "havoc_agent.commands.doctor",
 )
 
 

@@ -56,7 +56,7 @@ def reset() -> ResetReport:
     """Drop every passage (built-in ones come back on the next retrieval)."""
     store = get_store()
     try:
-        with ingest_lock():
+        with ingest_lock("reset the knowledge store"):
             removed = store.count()
             store.drop()
     except Timeout:

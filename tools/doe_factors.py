@@ -15,8 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tools.doe_words import labels
 from tools.errors import HavocInputError
-
-MAX_FACTORS = 64
+from tools.limits import check_at_most
 
 
 class Factor(BaseModel):
@@ -67,13 +66,11 @@ def parse_factors(spec: Any, field: str = "factors") -> list[Factor]:
         k = int(spec)
         if k != spec or k < 1:
             raise HavocInputError(f"needs at least 1 factor, got {spec}", field=field)
-        if k > MAX_FACTORS:
-            raise HavocInputError(f"{k} factors is more than {MAX_FACTORS}", field=field)
+        check_at_most(field, "factors", k, "max_factors")
         return [Factor(label=lab, name=lab) for lab in labels(k)]
     if not isinstance(spec, list) or not spec:
         raise HavocInputError("expected a count or a non-empty list of factors", field=field)
-    if len(spec) > MAX_FACTORS:
-        raise HavocInputError(f"{len(spec)} factors is more than {MAX_FACTORS}", field=field)
+    check_at_most(field, "factors", len(spec), "max_factors")
     labs = labels(len(spec))
     out: list[Factor] = []
     for i, item in enumerate(spec):

@@ -11,7 +11,9 @@ entry-point group, so `tools` never imports them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import contextlib
+from collections.abc import Callable, Iterator, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -20,6 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from tools.errors import HavocInputError
+from tools.limits import check_arguments, limits, run_with_limits
 
 BUILTIN_MODULES = (
     "tools.stats",
@@ -30,6 +33,10 @@ BUILTIN_MODULES = (
     "tools.capability",
     "tools.symbolic",
 )
+
+# modules whose tools already run their own work in capped worker processes (with per-call
+# time limits the user sets), or only orchestrate other tools: they run in the caller's process
+SELF_ISOLATED_MODULES = ("tools.symbolic", "dsl.tool")
 
 
 @dataclass(frozen=True)
@@ -44,19 +51,45 @@ class ToolSpec:
             return args
         if not isinstance(args, Mapping):
             raise HavocInputError(f"arguments of {self.name} must be a JSON object", field="args")
+        check_arguments(args)
         try:
             return self.args_model.model_validate(dict(args))
         except ValidationError as exc:
             raise HavocInputError(_one_line(exc)) from None
 
     def run(self, args: Mapping[str, Any] | BaseModel) -> BaseModel:
+        """Validate (schema and size limits), then run the work inside the envelope.
+
+        The envelope is a worker process (`tools.worker`) whose address space and wall-clock
+        time are capped (`tools.limits`): an input that slips past the size limits still ends
+        in a one-line error naming the tool and the limit, never in the host running out of
+        memory, and a Ctrl-C kills the worker at once.
+        """
         valid = self.validate(args)
+        if self.func.__module__ in SELF_ISOLATED_MODULES or _in_process.get():
+            return self._call(valid)
+        from tools.worker import run_with_timeout
+
+        lim = limits()
+        return run_with_timeout(run_with_limits, lim, _run_spec, self, valid, timeout=float(lim.tool_timeout_s),
+                                label=self.name)
+
+    def _call(self, valid: BaseModel) -> BaseModel:
         try:
             return self.func(valid)
+        except HavocInputError:
+            raise
         except ArithmeticError as exc:
             # the safety net for arithmetic the input drove out of range (overflow, 0/0, a NaN trap):
             # bad input in one line naming the tool, like a validation error, never a traceback
             raise HavocInputError(_arithmetic(self.name, exc)) from None
+        except MemoryError:
+            raise HavocInputError(f"{self.name}: these arguments need more memory than this machine allows; "
+                                  "use fewer runs, factors or values") from None
+        except (ValueError, ZeroDivisionError) as exc:
+            # a numeric routine the arguments drove outside its domain (a root finder with no sign change at a
+            # confidence of 1e-20, an int too long to convert): the input's fault, said in one line
+            raise HavocInputError(f"{self.name}: cannot compute with these arguments: {exc}") from None
 
     def json_schema(self) -> dict[str, Any]:
         return self.args_model.model_json_schema()
@@ -64,6 +97,26 @@ class ToolSpec:
 
 _REGISTRY: dict[str, ToolSpec] = {}
 _loaded = False
+_in_process: ContextVar[bool] = ContextVar("havoc_tools_in_process", default=False)
+
+
+@contextlib.contextmanager
+def in_process() -> Iterator[None]:
+    """Run tools in this process (size limits still apply; no memory or time cap).
+
+    For a caller that already runs inside its own capped sandbox, and for tests that patch a
+    tool's module in this process (a patch does not reach a worker).
+    """
+    token = _in_process.set(True)
+    try:
+        yield
+    finally:
+        _in_process.reset(token)
+
+
+def _run_spec(spec: ToolSpec, valid: BaseModel) -> BaseModel:
+    """The job a worker runs (the spec travels by reference: its function's module and name)."""
+    return spec._call(valid)
 
 
 def register(name: str, args_model: type[BaseModel]) -> Callable[[Callable], Callable]:

@@ -16,6 +16,8 @@ import math
 
 import numpy as np
 
+from tools.errors import HavocInputError
+
 _Z_NODES, _Z_WEIGHTS = np.polynomial.legendre.leggauss(96)
 _U_NODES, _U_WEIGHTS = np.polynomial.legendre.leggauss(16)
 _PANEL_PROBS = np.array([1e-16, 1e-12, 1e-8, 1e-5, 1e-3, 0.02, 0.1, 0.25, 0.5, 0.75, 0.9, 0.98, 1 - 1e-3, 1 - 1e-5,
@@ -63,6 +65,11 @@ def qtukey(p: float, k: int, df: float) -> float:
     """Quantile of the studentised range (the HSD critical value)."""
     from scipy.optimize import brentq
 
+    low, high = (float(ptukey(q, k, df)[0]) for q in (1e-9, 100.0))
+    if not low < p < high:
+        # outside the bracket the root finder has no sign change: bad input, said as such
+        raise HavocInputError(f"must lie between {max(low, 1e-6):.6g} and {min(high, 1 - 1e-9):.9g} for a "
+                              f"studentised-range quantile (k = {k}, df = {df:g}), got {p:g}", field="confidence")
     return float(brentq(lambda q: float(ptukey(q, k, df)[0]) - p, 1e-9, 100.0, xtol=1e-13, rtol=1e-13))
 
 

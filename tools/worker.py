@@ -13,7 +13,7 @@ per call; see `bench/symbolic_bench.py`). A worker that timed out, was cancelled
 of memory or crashed is never reused. Workers are recycled after `MAX_TASKS_PER_WORKER`
 calls so that SymPy's caches cannot grow without bound.
 
-Each worker caps its own address space (`HAVOC_WORKER_MEMORY_MB`, default 2048 MiB above
+Each worker caps its own address space (`HAVOC_WORKER_MEMORY_MB`, default 1024 MiB above
 its size at start), so an expansion that would eat the machine fails with a clear error
 instead. Each worker also watches its parent and exits if the parent dies.
 
@@ -53,7 +53,9 @@ MAX_TIMEOUT_S = 60.0
 MAX_TASKS_PER_WORKER = 500
 MAX_IDLE_WORKERS = 2
 START_TIMEOUT_S = 120.0  # starting the very first worker imports SymPy in the fork server
-PRELOAD = ("tools.worker", "sympy", "tools.safe_expr", "tools.symbolic")
+# every worker starts with the engine imported (forked from a server that imported it once)
+PRELOAD = ("tools.worker", "sympy", "tools.safe_expr", "tools.symbolic", "tools.registry", "tools.stats",
+           "tools.regression", "tools.doe", "tools.doe_analysis", "tools.spc", "tools.capability")
 _POLL_S = 0.02  # how often a waiting caller looks at its cancel event
 
 
@@ -107,10 +109,9 @@ _IN_WORKER = False
 
 
 def _memory_limit_mb() -> int:
-    try:
-        return max(64, int(os.environ.get("HAVOC_WORKER_MEMORY_MB", "2048")))
-    except ValueError:
-        return 2048
+    from tools.limits import limits
+
+    return max(64, limits().worker_memory_mb)
 
 
 def _limit_memory(extra_mb: int) -> None:
@@ -219,6 +220,31 @@ def _main_module_not_reimported() -> Iterator[None]:
             main.__spec__ = saved
 
 
+def _start_fork_server_deaf_to_ctrl_c() -> None:
+    """Start the fork server deaf to SIGINT, so that it and every worker inherit that.
+
+    Why: Ctrl-C in a terminal signals the whole process group. The fork server spends its first
+    second importing SymPy and SciPy, and a SIGINT then printed a KeyboardInterrupt traceback
+    from it. An ignored SIGINT survives fork and exec (a handler would not); the parent alone
+    handles Ctrl-C and kills its workers.
+    """
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is threading.main_thread():
+        # an ignored signal stays ignored across exec, and Python then leaves it so
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.signal(signal.SIGINT, old)
+    elif hasattr(signal, "pthread_sigmask"):  # best effort off the main thread (`warm_up` starts it there first)
+        old_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            forkserver.ensure_running()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)
+
+
 class _Worker:
     def __init__(self, ctx: Any, alive: Connection) -> None:
         parent_end, child_end = ctx.Pipe(duplex=True)
@@ -288,6 +314,7 @@ class _Pool:
             ctx = multiprocessing.get_context(method)
             if method == "forkserver":
                 ctx.set_forkserver_preload(list(PRELOAD))
+                _start_fork_server_deaf_to_ctrl_c()
             self.alive_r, self.alive_w = ctx.Pipe(duplex=False)
             self.ctx = ctx
         return self.ctx
@@ -388,6 +415,9 @@ def warm_up(block: bool = False) -> None:
 
     if _IN_WORKER:
         return
+    if threading.current_thread() is threading.main_thread():
+        with contextlib.suppress(Exception):
+            _get_pool()._context()  # the fork server starts here, where SIGINT can be set aside for it
     if block:
         start()
     else:
@@ -459,9 +489,11 @@ def _rebuild_error(reply: tuple, name: str) -> BaseException:
     if kind == "input":
         err = HavocInputError(detail)
         err.field = field
+        err.__suppress_context__ = True  # one line, as raised in the worker: nothing behind it to show
         return err
     if kind == "memory":
-        return HavocInputError(f"{name} ran out of memory (limit {_memory_limit_mb()} MiB above the worker's size)")
+        return HavocInputError(f"{name} ran out of memory (limit {_memory_limit_mb()} MiB above the worker's size, "
+                               "HAVOC_WORKER_MEMORY_MB); give it a smaller input")
     if kind == "recursion":
         return HavocInputError(f"{name}: the expression is nested too deeply to process")
     blob, type_name, message, tb = detail

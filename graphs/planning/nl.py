@@ -12,6 +12,7 @@ import re
 from copy import deepcopy
 from decimal import Decimal
 
+from graphs.planning.dropped_values import drop_named_values
 from graphs.planning.extract import (
     NUM,
     flat_lists,
@@ -29,6 +30,7 @@ from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
+from graphs.planning.nl_tables import plan_table_shape
 from tools.errors import HavocInputError
 
 ORDER = {
@@ -51,10 +53,16 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     follow = follow_up(question, previous or [])
     if follow:
         return follow
+    shaped = None if pasted_design_question(question) else plan_table_shape(question)
+    if shaped:
+        return shaped
+    question, drop_notes = drop_named_values(question)
     question, read_notes = ungroup_thousands(question)
+    read_notes = [*drop_notes, *read_notes]
     question = strip_repeated_units(question)
     question, table_notes = normalise_pasted(question)
     intents = _plan_fresh(question, mode, bindings)
+    _summary_figures_only(question, intents)
     if intents and (read_notes or table_notes):
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
     if intents:
@@ -64,6 +72,25 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
             intents[0].notes.append("numbers in the question not read as data: " + ", ".join(unused)
                                     + " (say so if any of them is a measurement)")
     return intents
+
+
+_SUMMARY = re.compile(r"\b(?:mean|average|x-?bar)\b[^.;?]{0,25}?\d|\b(?:standard deviation|std\.? ?dev|\bsd\b|sigma|"
+                      r"σ|s\s*=)[^.;?]{0,25}?\d", re.I)
+_SUMMARY_TOOLS = {"summary_t_test", "summary_capability", "power", "control_chart", "run_rules", "spc_constants"}
+
+
+def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:
+    """A mean and a standard deviation but no measurements ("mean 10.2, sd 0.1, specs 9.8 to 10.6: Cpk?") need a
+    tool that works from summary figures; any other tool would compute something else from the figures
+    themselves (a t-test of the spec limits), so say what is missing instead."""
+    if carries_data(question) or len(_SUMMARY.findall(question)) < 2:
+        return
+    if intents and any(i.tool in _SUMMARY_TOOLS or i.tool in ("differentiate", "integrate", "solve", "evaluate",
+                                                               "doe_design") for i in intents):
+        return
+    raise HavocInputError("the question gives summary figures (a mean and a standard deviation), not the "
+                          "measurements: HAVOC computes this from the data itself; paste the measurements",
+                          field="data")
 
 
 # tools that take one list of measurements, and where it is

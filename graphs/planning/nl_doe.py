@@ -222,7 +222,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["samples"] = samples
         if not int_before(low, r"(?:samples|points|runs)"):
             notes.append("10 samples by default")
-    replicates = int_before(low, r"replicates?") or int_after(low, r"replicated") or int_after(low, "replicates")
+    replicates = int_before(low, r"replicates?") or int_after(low, r"replicated") or int_after(low, "replicates") \
+        or _replicate_words(low)
     if replicates and replicates > 1:
         args["replicates"] = replicates
     blocks = int_before(low, r"blocks") or int_after(low, r"blocked (?:in|into)")
@@ -234,9 +235,47 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         args["seed"] = seed if seed is not None else 1
         if seed is None:
             notes.append("randomised with seed 1 (give a seed to reproduce another order)")
-    if kind in ("full_factorial", "fractional_factorial"):
+    capacity = _CAPACITY.search(low)
+    if capacity and kind == "full_factorial" and "blocks" not in args:
+        _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes)
+    elif kind in ("full_factorial", "fractional_factorial"):
         _fit_run_budget(low, args, notes)
     return [Intent("doe_design", args, binding="d", notes=notes)]
+
+
+_REPLICATE_WORDS = {"twice": 2, "two times": 2, "in duplicate": 2, "duplicated": 2, "three times": 3,
+                    "thrice": 3, "in triplicate": 3, "triplicated": 3, "four times": 4}
+
+
+def _replicate_words(low: str) -> int | None:
+    """"replicated twice", "run in duplicate", "each run done three times"."""
+    m = re.search(r"(?:replicat\w*|repeat\w*|run|done|performed)\s+(twice|two times|thrice|three times|four times|"
+                  r"in duplicate|in triplicate)|\b(duplicated|triplicated)\b", low)
+    if not m:
+        return None
+    return _REPLICATE_WORDS[m.group(1) or m.group(2)]
+
+
+# a capacity per day / shift / batch is a block size, not a run budget ("we can only do 8 runs a day")
+_CAPACITY = re.compile(r"\b(\d+)\s+(?:runs?|experiments|trials)\s+(?:a|per|each|in (?:one|a|each))\s+"
+                       r"(day|shift|batch|session|week|morning|afternoon|load|oven load|furnace load|lot)\b")
+
+
+def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str]) -> None:
+    full = 1
+    for n in _levels_per_factor(args):
+        full *= n
+    full = full * int(args.get("replicates") or 1)
+    if size >= full:
+        notes.append(f"{size} runs a {unit} hold the whole {full}-run design: one block")
+        return
+    blocks = full // size
+    if full % size or blocks & (blocks - 1) or set(_levels_per_factor(args)) != {2}:
+        raise HavocInputError(f"a {full}-run design does not split into blocks of {size} runs (one {unit} each); "
+                              "say how many blocks, or ask for a fraction", field="blocks")
+    args["blocks"] = blocks
+    notes.append(f"{size} runs a {unit} is a block size, not a run budget: the full {full}-run design in {blocks} "
+                 f"blocks of {size}, one {unit} each (blocks confounded with the highest-order interaction)")
 
 
 _BUDGET = re.compile(r"\b(\d+)[\s-]+(?:(?:experimental|total)\s+)?(?:runs?|trials?|experiments|treatment combinations)\b"

@@ -71,7 +71,19 @@ def _in_words(q: str) -> str:
     `lim x→0 f`, `lim_{x->0} f`, `limit as x approaches 0 of f` → `limit of f as x -> 0`;
     `d²/dx² f` → `second derivative of f by x`.
     """
-    q = q.replace("∞", "oo").replace("→", "->").replace("π", "pi")
+    q = _fix_verbs(q).replace("∞", "oo").replace("→", "->").replace("π", "pi")
+    # "∂f/∂y for f = x^2 y", "∂/∂y (x^2 y)", "partial (derivative) of f w.r.t. y": a derivative in y
+    q = re.sub(r"∂\s*([a-z])?\s*/\s*∂\s*([a-z])\s*(?:(?:for|of|if|where|when|given|,|:)\s*)?(?:\1\s*(?:\([a-z, ]*\))?\s*=\s*)?"
+               r"(.+?)\s*[?.!]?\s*$", lambda m: f"derivative of {m.group(3)} with respect to {m.group(2)}", q,
+               flags=re.S)
+    q = re.sub(r"\b(?:the\s+)?partial(?![\s-]*fractions?)(?:\s+derivative)?\s+(?:of\s+)?", "derivative of ", q, flags=re.I)
+    # "x + y + z = 6, 2x - y + z = 3, … solve it": the equations written before the verb
+    m = re.search(r"\b(?:solve|find the solution(?: of)?)\s+(?:it|them|this|these|the system|the equations|this system)"
+                  r"\b(?:\s+for\s+(?P<vars>[a-z](?:\s*(?:,|and)\s*[a-z])*))?", q, flags=re.I)
+    if m:
+        head = q[:m.start()].strip().rstrip(".;:")
+        if head.count("=") >= 1:
+            q = f"solve {head}" + (f" for {m.group('vars')}" if m.group("vars") else "")
     q = re.sub(r"(?<=[\do])⁺", "+", q)
     q = re.sub(r"(?<=[\do])⁻(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", "-", q)  # "x→0⁺" is a side, "x⁻¹" a power
     # "find dy/dx if y = f(x)" → "derivative of f(x) with respect to x"
@@ -106,6 +118,25 @@ def _in_words(q: str) -> str:
         rest = q[m.end():].strip().rstrip("?.!")
         q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(2)}"
     return q
+
+
+_VERBS = ("differentiate", "derivative", "integrate", "integral", "antiderivative", "simplify", "factorise",
+          "factorize", "determinant", "eigenvalues", "eigenvalue", "series", "limit")
+
+
+def _fix_verbs(q: str) -> str:
+    """A misspelt verb ("diferentiate", "intergrate", "derivitive") is the verb it is closest to: a typo must
+    not turn a question with an expression into a request for an explanation."""
+    from difflib import get_close_matches
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word.lower() in _VERBS or len(word) < 6:
+            return word
+        close = get_close_matches(word.lower(), _VERBS, n=1, cutoff=0.82)
+        return close[0] if close else word
+
+    return re.sub(r"[A-Za-z]+", fix, q)
 
 
 def _known_word(word: str) -> bool:

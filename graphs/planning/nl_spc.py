@@ -38,6 +38,10 @@ def _chart_kind(low: str) -> str | None:
         return "p"
     if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low):
         return "u"
+    if re.search(r"(?:number|count)s? of (?:\w+ )?(?:scratches|flaws|blemishes|dents|bubbles|voids|nonconformities|"
+                 r"errors|defects)|(?:scratches|flaws|blemishes|dents|bubbles|voids|nonconformities) (?:found|counted|"
+                 r"per|on)", low):
+        return "c"
     if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|(?:scrap|defect|error|complaint|"
                  r"failure|incident|reject)s? counts?|counts? of (?:scrap|defects|errors|complaints|failures|incidents|"
                  r"rejects)", low):

@@ -24,6 +24,7 @@ from graphs.planning.extract import (
     value_after,
 )
 from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
 
 _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*[a-zµ%]*\s*"
                            r"(?:met|achieved|reached|satisfied|on target|true|correct)?\s*\?", re.I)
@@ -32,6 +33,10 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
 # what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
 # three name it outright
 MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
+           r"nominal(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: value| claim| weight| content)?"
+           r"(?: says| states| of| is| =)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
+           r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
+           r"(?:certified|reference|accepted|true|known) value(?: of [\w ]{0,40}?)?(?: is| =|:)?",
            r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
            r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
 
@@ -330,8 +335,33 @@ def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
     after = re.search(r"\bafter\b|\bpost[\s-]?(?:test|treatment)?\b", low)
     if len(runs) != 2 or len(runs[0][1]) != len(runs[1][1]) or not before or not after:
         return None
+    if re.search(r"\bindependent\b|\bunpaired\b|\bnot paired\b|\bdifferent (?:people|subjects|patients|group|groups|"
+                 r"units|parts|students|operators)\b|\banother group\b|\bseparate (?:group|groups|sample)", low):
+        return None  # "an independent group after training": two samples, not pairs
     (_, x), (_, y) = runs
     return [("before", x), ("after", y)] if before.start() < after.start() else [("before", y), ("after", x)]
+
+
+# tests users name that HAVOC has no tool for: say so, never answer with a stand-in
+_NO_TOOL = (
+    (r"mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\brank[\s-]*sum\b|\bu[\s-]*test\b", "the Mann–Whitney (Wilcoxon "
+     "rank-sum) test", "ask for Kruskal–Wallis to compare the two groups by ranks (its two-sided large-sample "
+     "equivalent), or for a t-test"),
+    (r"signed[\s-]*rank", "the Wilcoxon signed-rank test", "ask for a paired t-test on the differences"),
+    (r"fisher'?s? exact|fisher test", "Fisher's exact test", "ask for a chi-square test of the table"),
+    (r"\bmcnemar", "McNemar's test", None),
+    (r"\bsign test\b", "the sign test", None),
+)
+
+
+def _missing_test(low: str) -> str | None:
+    if re.search(r"\bkruskal", low):
+        return None
+    for pattern, name, instead in _NO_TOOL:
+        if re.search(pattern, low):
+            return (f"HAVOC has no tool for {name} yet, and will not answer with a different test"
+                    + (f": {instead}" if instead else ""))
+    return None
 
 
 def plan_stats(question: str) -> list[Intent] | None:
@@ -452,7 +482,10 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(r"compare|t[\s-]*test", low):
+    not_normal = re.search(r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
+                           r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low)
+    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
+            r"compare|t[\s-]*test", low) and not (not_normal and len(_groups(q)) >= 2):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
         data = flat_lists(q) or [longest_run(q, 3) or numbers(q)]
         if data and len(data[0]) >= 3:
@@ -468,7 +501,12 @@ def plan_stats(question: str) -> list[Intent] | None:
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
             return [Intent("levene", {"groups": [g for _, g in groups]}, notes=notes)]
 
-    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|mann[\s-]*whitney|wilcoxon rank[\s-]*sum|\bu[\s-]*test", low):
+    missing = _missing_test(low)
+    if missing:
+        raise HavocInputError(missing, field="method")
+    if re.search(r"kruskal|non[\s-]*parametric|rank[\s-]*based|"
+                 r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
+                 r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low):
         groups = _groups(q)
         if len(groups) >= 2:
             notes = ["two groups: Kruskal-Wallis is the two-sided Mann-Whitney test (normal approximation, "
@@ -489,7 +527,8 @@ def plan_stats(question: str) -> list[Intent] | None:
         return None  # "proportion defective: 5/200, 8/200, …" is a p chart, not groups of numbers
 
     named = [name.lower() for name in named_groups(q)]
-    explicit = re.search(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) or \
+    explicit = re.search(r"(?<!un)paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) and \
+        not re.search(r"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b", low) or \
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
     groups = _groups(q) if explicit else _before_after(q, low)
     if groups and len(groups) >= 2:
@@ -517,7 +556,10 @@ def plan_stats(question: str) -> list[Intent] | None:
                                       r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
                                       r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"
                                       r"two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
-        kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) else "welch"
+        negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|without|no)\s+(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
+                            r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool", low)
+        kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) and \
+            not negated else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf},
@@ -530,7 +572,8 @@ def plan_stats(question: str) -> list[Intent] | None:
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu, "alternative": alternative, **conf},
                            notes=notes)]
-    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan", low):
+    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|on target|"
+                                    r"accurate|agree with|consistent with", low):
         rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
         # "the mean was 10.2, the standard deviation 0.3, n = 25": summaries, not observations
         rest = _blank_summaries(rest)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from graphs.confidence import calibrated_confidence
+from graphs.reading import reading_failures, reading_sentence
 from graphs.render import render_result
 from graphs.state import Answer
 from graphs.trace import StageResult, traced
@@ -46,6 +48,12 @@ def _narrative(model, question: str, conclusion: str) -> str | None:
 
 
 EXPLAINED_PASSAGES = 2
+# two numbers or more ("power 0.8 to detect 0.5 with sd 1", "62 heads out of 100"): a computation was asked for
+_NUMBERS = re.compile(r"(?<![\w.])\d+(?:\.\d+)?")
+# a maths expression in the question ("x^2 y", "3x + 2 = 7", "sin(x)", "∂f/∂y"): quoting an article's worked
+# example would read like an answer to it, so such a question gets an honest "I can't compute that" instead
+_EXPRESSION = re.compile(r"[a-z)]\s*\^\s*[\d(a-z]|\b\d+\s*[a-z]\s*[-+*/=^]|[a-z]\s*=\s*-?\d|\b(?:sin|cos|tan|exp|ln|log|sqrt)"
+                         r"\s*\(|[∫∂√]", re.I)
 
 
 # An explanation reads best from what a method is for, then how to read it; mistakes and examples last.
@@ -73,9 +81,9 @@ def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
     from graphs.planning.nl import carries_data
 
     shown = _explanation_order(passages)[:EXPLAINED_PASSAGES]
-    if carries_data(question):
+    if carries_data(question) or _EXPRESSION.search(question) or len(_NUMBERS.findall(question)) >= 2:
         md = [CAPABILITIES, "", "## Related reading", ""] + [f"- {p['citation']}" for p in shown]
-        return Answer(markdown="\n".join(md) + "\n", confidence=0.0,
+        return Answer(markdown="\n".join(md) + "\n", confidence=0.0, status="refused",
                       caveats=["no computation was planned for this data"], citations=[p["citation"] for p in shown])
     md = ["## From the knowledge base", "",
           "Nothing was computed: this reads as a request for an explanation, so here is what HAVOC's "
@@ -96,17 +104,18 @@ def compose(state: dict, model=None) -> Answer:
     caveats: list[str] = []
     citations = [p["citation"] for p in state.get("passages") or []]
     if state.get("plan_error"):
-        return Answer(markdown=f"**I could not plan this:** {state['plan_error']}", confidence=0.0,
+        return Answer(markdown=f"**I could not plan this:** {state['plan_error']}", confidence=0.0, status="refused",
                       caveats=[state["plan_error"]], citations=[])
     if not plan or not results:
         error = state.get("execution_error")
         if error:
             md = f"**I could not compute this:** {error}\n\nThe plan was:\n\n```havoc\n{plan.get('program', '')}\n```"
-            return Answer(markdown=md, confidence=0.0, caveats=[error], citations=citations)
+            return Answer(markdown=md, confidence=0.0, caveats=[error], citations=citations, status="refused")
         passages = state.get("passages") or []
         if passages and state.get("mode", "general") != "general":
             return _explain_from_corpus(state["question"], passages)
-        return Answer(markdown=CAPABILITIES, confidence=0.0, caveats=["no computation was planned"], citations=[])
+        return Answer(markdown=CAPABILITIES, confidence=0.0, caveats=["no computation was planned"], citations=[],
+                      status="refused")
 
     parts = []
     conclusions = []
@@ -115,7 +124,15 @@ def compose(state: dict, model=None) -> Answer:
         if conclusion:
             conclusions.append(conclusion)
         parts.append(body)
-    md = ["## Answer", "", " ".join(conclusions) or f"Result of {results[-1]['tool']}:", ""]
+    reading = reading_sentence(results)
+    checks = state.get("audit_checks") or []
+    misread = reading_failures(checks)
+    md = [f"*{reading}*", ""] if reading else []
+    if misread:
+        md = [f"**I may have misread this question:** {'; '.join(misread)}. What I computed is below, but it may "
+              "answer a different question: say what you meant (or write the plan in HAVOC's DSL) and ask again.",
+              "", *md]
+    md += ["## Answer", "", " ".join(conclusions) or f"Result of {results[-1]['tool']}:", ""]
     if model is not None:
         story = _narrative(model, state["question"], " ".join(conclusions))
         if story:
@@ -130,17 +147,20 @@ def compose(state: dict, model=None) -> Answer:
     if arguments:
         md += ["## Checks", ""] + [f"- **{a['stance']}** ({a['topic']}): {a['text']}" for a in arguments] + [""]
         caveats += [a["text"] for a in arguments if a["stance"] == "con"]
-    checks = state.get("audit_checks") or []
     passed = state.get("audit_passed", False)
-    if checks:
+    reading_checks = [c for c in checks if c.get("tool") == "reading"]
+    checks = [c for c in checks if c.get("tool") != "reading"]
+    if checks or reading_checks:
         n_ok = sum(c["passed"] for c in checks)
         undecided = sum(bool(c.get("inconclusive")) for c in checks)
         decided = len(checks) - undecided
-        md += ["## Audit", "", f"{n_ok} of {decided} independent checks passed"
-               + (f" ({undecided} could not decide)" if undecided else "")
-               + ("." if passed else ": **the audit failed**, treat the result with suspicion."), ""]
+        md += ["## Audit", ""]
+        if checks:
+            md += [f"{n_ok} of {decided} independent checks passed"
+                   + (f" ({undecided} could not decide)" if undecided else "")
+                   + ("." if passed else ": **the audit failed**, treat the result with suspicion."), ""]
         md += [f"- {'?' if c.get('inconclusive') else '✓' if c['passed'] else '✗'} {c.get('tool', '')} {c['name']}: "
-               f"{c['detail']}" for c in checks] + [""]
+               f"{c['detail']}" for c in checks + reading_checks] + [""]
         if undecided:
             caveats.append(f"{undecided} audit check(s) could not decide: " + "; ".join(
                 c["detail"] for c in checks if c.get("inconclusive")))
@@ -148,8 +168,10 @@ def compose(state: dict, model=None) -> Answer:
         caveats.append("no independent check exists for: " + ", ".join(sorted(set(state["unaudited"]))))
     if not passed and checks:
         caveats.append("the independent audit did not pass")
+    if misread:
+        caveats.insert(0, "the reading audit found part of the question not covered: " + "; ".join(misread))
     caveats += plan.get("notes") or []
-    conf = float(decision.get("confidence", 0.0)) * (1.0 if passed or not checks else 0.5)
+    conf, _ = calibrated_confidence(state)
     md += ["## Plan", "", f"Planner: {plan.get('planner')}", "", "```havoc", plan.get("program", ""), "```", ""]
     md += [f"**Confidence:** {conf:.2f}", ""]
     if caveats:
@@ -157,7 +179,7 @@ def compose(state: dict, model=None) -> Answer:
     if citations:
         md += ["## Sources", ""] + [f"- {c}" for c in citations] + [""]
     return Answer(markdown="\n".join(md).strip() + "\n", confidence=round(conf, 3), caveats=caveats,
-                  citations=citations)
+                  citations=citations, reading=reading, status="unsure" if misread else "answered")
 
 
 @traced("ANSWER")

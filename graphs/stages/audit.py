@@ -1,4 +1,9 @@
-"""AUDIT: verify the chosen results by an independent route (graphs/audit_checks.py).
+"""AUDIT: verify the chosen results by an independent route (graphs/audit_checks.py), and the reading.
+
+The reading audit (graphs/reading/) checks that every number of the question
+is used by the executed calls or has a named context role, and that every
+cue ("paired", "in 2 blocks", "Ppk") is honoured; it looks at the question and
+the calls only, whichever planner wrote the plan.
 
 A failed check sends the reason back to PLAN, at most MAX_REVISIONS times; a
 tool with no independent route is said to be unaudited, which is a caveat, not
@@ -10,6 +15,7 @@ it is reported, and neither passes nor fails the audit.
 from __future__ import annotations
 
 from graphs.audit_checks import AUDITORS
+from graphs.reading import reading_checks
 from graphs.state import RESET
 from graphs.trace import StageResult, traced
 
@@ -36,6 +42,9 @@ def audit_stage(state: dict, config: dict | None = None) -> StageResult:
         if not found:
             unaudited.append(result["tool"])
         checks += [{**c, "tool": result["tool"]} for c in found]
+    if not state.get("execution_error"):
+        checks += reading_checks(state.get("question", ""), state.get("results"),
+                                 (state.get("plan") or {}).get("notes"))
     failed = [c for c in checks if not c["passed"] and not c.get("inconclusive")]
     inconclusive = [c for c in checks if c.get("inconclusive")]
     passed = bool(state.get("results")) and not failed and not state.get("execution_error")

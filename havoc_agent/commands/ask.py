@@ -35,15 +35,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def read_question(value: str) -> str:
     if value == "-":
-        text = sys.stdin.read(MAX_QUESTION + 1)
-    elif value.startswith("@"):
-        path = Path(value[1:])
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise HavocInputError(f"cannot read {path}: {exc}", field="question") from None
+            text = sys.stdin.read(MAX_QUESTION + 1)
+        except UnicodeDecodeError as exc:
+            raise HavocInputError(f"standard input is not UTF-8 text (byte {exc.start})", field="question") from None
+    elif value.startswith("@"):
+        text = jsonio.read_bounded(Path(value[1:]), field="question", limit=4 * MAX_QUESTION + 4)
     else:
-        text = value
+        text = jsonio.check_text(value, "question")
     if len(text) > MAX_QUESTION:
         raise HavocInputError(f"longer than {MAX_QUESTION} characters", field="question")
     if not text.strip():
@@ -108,7 +107,9 @@ def _ask(args: argparse.Namespace) -> int:
             err.print("  [dim]" + jsonio.dumps(event["detail"], indent=None)[:2000] + "[/dim]")
 
     from graphs.srs import run, thread_memory
+    from tools.worker import warm_up
 
+    warm_up(block=False)  # here, on the main thread, the fork server starts deaf to Ctrl-C
     if args.thread:
         with thread_memory() as saver:
             state = run(question, thread_id=args.thread, model=model, on_event=on_event, checkpointer=saver)

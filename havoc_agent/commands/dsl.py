@@ -16,6 +16,7 @@ from typing import Any
 
 from havoc_agent import jsonio
 from tools.errors import HavocInputError
+from tools.limits import check_at_most
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_TABLE_ROWS = 40
@@ -44,25 +45,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _read(name: str) -> tuple[str, str, Path]:
     """(text, source name for messages, directory CSV paths are relative to)."""
     if name == "-":
-        text = sys.stdin.read(MAX_BYTES + 1)
+        try:
+            text = sys.stdin.read(MAX_BYTES + 1)
+        except UnicodeDecodeError as exc:
+            raise HavocInputError(f"standard input is not UTF-8 text (byte {exc.start})", field="file") from None
         source, base = "<stdin>", Path.cwd()
     else:
         path = Path(name)
-        try:
-            if path.stat().st_size > MAX_BYTES:
-                raise HavocInputError(f"{path} is larger than {MAX_BYTES // 2**20} MiB", field="file")
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise HavocInputError(f"no such file: {path}", field="file") from None
-        except IsADirectoryError:
-            raise HavocInputError(f"{path} is a directory", field="file") from None
-        except UnicodeDecodeError:
-            raise HavocInputError(f"{path} is not UTF-8 text", field="file") from None
-        except OSError as exc:
-            raise HavocInputError(f"cannot read {path}: {exc.strerror or exc}", field="file") from None
+        text = jsonio.read_bounded(path, field="file", limit=MAX_BYTES)
         source, base = str(path), path.resolve().parent
-    if len(text) > MAX_BYTES:
-        raise HavocInputError(f"more than {MAX_BYTES // 2**20} MiB of program", field="file")
+    check_at_most("file", "characters of program", len(text), "max_program_chars")
     return text, source, base
 
 

@@ -1,17 +1,32 @@
-"""`havoc-agent eval planner`: rules alone, model alone and both on the held-out questions."""
+"""`havoc-agent eval agent` (right / refused / flagged / wrong, AUROC, calibration) and `eval planner` (the readers)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
+
+from tools.errors import HavocInputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    ev = sub.add_parser("eval", help="evaluate the agent's readers on held-out questions")
-    esub = ev.add_subparsers(dest="what", required=True)
-    p = esub.add_parser("planner", help="parse rate, execution-match, right/refused/wrong per reader")
+    ev = sub.add_parser("eval", help="measure the agent on labelled question sets")
+    esub = ev.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
+    p = esub.add_parser("agent", help="right/refused/wrong counts, AUROC and calibration of the confidence")
+    p.add_argument("--set", dest="sets", action="append", type=Path, default=[], metavar="FILE",
+                   help="a labelled JSONL set (repeatable); default: tests/data/agent_questions.jsonl and "
+                        "tests/data/blind/*.jsonl")
+    p.add_argument("--fit", action="store_true",
+                   help="refit the confidence weights on these sets (graphs/confidence_weights.json), with the "
+                        "earlier planner's labelled answers (tests/data/confidence_labels.jsonl)")
+    p.add_argument("--misses", action="store_true", help="list every answer that is not right")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=_agent)
+    p = esub.add_parser("planner", help="the readers on held-out questions: parse rate, execution-match, "
+                                         "right/refused/wrong for rules alone, model alone and both")
     p.add_argument("--model", metavar="DIR|none|MODULE:ATTR", help="the second reader (default: the shipped planner)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_planner)
 
 
@@ -31,3 +46,68 @@ def _planner(args: argparse.Namespace) -> int:
         print(f"  model parse rate {report['model_parse_rate']:.0%}, execution-match "
               f"{report['model_execution_match']:.0%}, {report['model_ms_per_question']:.0f} ms per question")
     return 0
+
+
+def _agent(args: argparse.Namespace) -> int:
+    from havoc_agent.evaluation import (
+        DEFAULT_SETS,
+        earlier_answers,
+        fit_weights,
+        floors_failed,
+        run_sets,
+        summary,
+    )
+
+    paths = args.sets or list(DEFAULT_SETS)
+    for path in paths:
+        if not path.is_file():
+            raise HavocInputError(f"no such question set: {path}", field="--set")
+    total = sum(1 for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
+    done = 0
+
+    def progress(_row) -> None:
+        nonlocal done
+        done += 1
+        if sys.stderr.isatty():
+            print(f"\r{done}/{total} questions", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        elif done % 100 == 0 or done == total:
+            print(f"{done}/{total} questions", file=sys.stderr, flush=True)
+
+    scored = run_sets(paths, progress)
+    if not args.sets:
+        scored += earlier_answers()
+    fitted = fit_weights(scored) if args.fit else None
+    report = summary(scored, fitted["weights"] if fitted else None)
+    failed = floors_failed(report)
+    report["floors_failed"] = failed
+    if fitted:
+        report["fit"] = fitted
+    if args.misses:
+        report["misses"] = [{"set": r.set_name, "question": r.question, "outcome": r.outcome,
+                             "confidence": r.confidence, "problems": r.problems}
+                            for r in scored if r.outcome != "right"]
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        _print(report)
+    return 1 if failed else 0
+
+
+def _print(report: dict) -> None:
+    head = f"{'set':28} {'n':>5} {'right':>6} {'refused':>8} {'flagged':>8} {'wrong':>6} {'AUROC':>6} {'ECE':>6} " \
+           f"{'wrong@≥0.7':>11}"
+    print(head)
+    rows = [*report["sets"].items(), ("all", report["all"])]
+    if "not_fitted" in report:
+        rows.append(("not used in the fit", report["not_fitted"]))
+    for name, b in rows:
+        def f(v):
+            return "—" if v is None else f"{v:.3f}"
+        conf = "—" if b["wrong_rate_confident"] is None else f"{b['wrong_rate_confident']:.3f} of {b['confident']}"
+        print(f"{name:28} {b['questions']:>5} {b['right']:>6} {b['refused']:>8} {b['flagged']:>8} {b['wrong']:>6} "
+              f"{f(b['auroc']):>6} {f(b['ece']):>6} {conf:>11}")
+    print(f"confidence fitted on: {', '.join(report['fitted_on']) or 'nothing (default weights)'}")
+    for m in report.get("misses") or []:
+        print(f"- [{m['outcome']}, {m['confidence']:.2f}] {m['question'][:100]!r}: {'; '.join(m['problems'])[:200]}")
+    for line in report["floors_failed"]:
+        print(f"below floor: {line}")

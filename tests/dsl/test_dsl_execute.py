@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import dsl
+from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -167,7 +168,7 @@ def test_dsl_run_tool_is_registered() -> None:
     assert again["results"][0]["output"]["n"] == 2
 
 
-def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
+def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     inside = tmp_path / "inside"
     inside.mkdir()
     (inside / "ok.csv").write_text("y\n1\n2\n")
@@ -178,10 +179,23 @@ def test_confined_runs_read_only_files_under_base_dir(tmp_path: Path) -> None:
         with pytest.raises(dsl.DslSemanticError, match="data files are read from") as info:
             dsl.execute(dsl.parse(f"describe from {escape} column password"), base_dir=inside, confine_files=True)
         assert "hunter2" not in str(info.value) and "password" not in str(info.value).split("column")[-1]
-    out = run_tool("dsl_run", {"program": 'describe from "ok.csv" column y', "base_dir": str(inside)})
+
+
+def test_dsl_run_tool_reads_only_under_the_data_dir_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tool's directory is a setting (HAVOC_DATA_DIR), not an argument a caller could point at '/'."""
+    inside = tmp_path / "inside"
+    inside.mkdir()
+    (inside / "ok.csv").write_text("y\n1\n2\n")
+    (tmp_path / "secret.csv").write_text("password\nhunter2\n")
+    (inside / "link.csv").symlink_to(tmp_path / "secret.csv")
+    monkeypatch.setenv("HAVOC_DATA_DIR", str(inside))
+    out = run_tool("dsl_run", {"program": 'describe from "ok.csv" column y'})
     assert out["results"][0]["output"]["n"] == 2
-    with pytest.raises(dsl.DslError, match="data files are read from"):
-        run_tool("dsl_run", {"program": 'describe from "../secret.csv" column password', "base_dir": str(inside)})
+    for escape in ('"../secret.csv"', f'"{tmp_path / "secret.csv"}"', '"link.csv"', '"~/secret.csv"', '"/etc/passwd"'):
+        with pytest.raises(dsl.DslError, match="data files are read from|no such file"):
+            run_tool("dsl_run", {"program": f"describe from {escape} column password"})
+    with pytest.raises(HavocInputError, match="Extra inputs|base_dir"):
+        run_tool("dsl_run", {"program": "describe [1, 2]", "base_dir": "/"})
 
 
 def test_multi_level_factorials_default_to_anova() -> None:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from graphs.reading import reading_checks
 from graphs.stages.answer import compose
 from tools.registry import run_tool
 
 
 def _state(checks: list[dict], passed: bool) -> dict:
     args = {"expression": "x^2", "variable": "x", "lower": 0, "upper": 1}
+    results = [{"tool": "integrate", "args": args, "output": run_tool("integrate", args)}]
+    checks = checks + reading_checks("integrate x^2 from 0 to 1", results)  # as AUDIT adds them
     return {
-        "question": "integrate x^2 from 0 to 1", "mode": "math",
-        "results": [{"tool": "integrate", "args": args, "output": run_tool("integrate", args)}],
+        "question": "integrate x^2 from 0 to 1", "mode": "math", "mode_confidence": 1.0,
+        "results": results,
         "plan": {"program": "integrate x^2 dx from 0 to 1", "planner": "nl_parser"},
         "decision": {"chosen": "integrate", "rationale": "as asked", "confidence": 0.8},
         "audit_checks": checks, "audit_passed": passed, "passages": [],

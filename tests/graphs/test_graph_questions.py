@@ -7,13 +7,13 @@ constants) by tests/data/make_agent_questions.py.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
 import sympy
 
 from graphs.srs import run
+from havoc_agent.evaluation import expect_problem, main_result
 from tools.registry import get as get_tool
 
 QUESTIONS = [json.loads(line) for line in (Path(__file__).parents[1] / "data" / "agent_questions.jsonl").read_text(
@@ -37,43 +37,10 @@ def _dropped(tool: str, planned: dict, executed: dict) -> list[str]:
     return sorted(dropped)
 
 
-def _close(a, b, rel=1e-6, abs_=1e-9):
-    return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=abs_)
-
-
 def _main_result(state: dict, tool: str) -> dict:
-    matches = [r for r in state.get("results") or [] if r["tool"] == tool]
-    assert matches, f"no {tool} result; plan was {state.get('plan')}, error {state.get('execution_error')}"
-    return matches[-1]
-
-
-def _check_expect(key: str, want, result: dict) -> None:
-    out = result["output"]
-    if key == "centre_rows":
-        got = sum(all(abs(v) < 1e-12 for v in row) for row in out["coded"])
-        assert got == want
-    elif key.startswith("natural_min_") or key.startswith("natural_max_"):
-        col = int(key.rsplit("_", 1)[1])
-        values = [row[col] for row in out["natural"]]
-        assert _close(min(values) if "min" in key else max(values), want)
-    elif key == "effect_A":
-        assert _close(out["effects"]["A"], want)
-    elif key.startswith("coef_"):
-        assert _close(out["coefficients"][int(key[5:])], want, rel=1e-6)
-    elif key == "violation_rule1_index":
-        assert any(v["rule"] == 1 and v["index"] == want for v in out["violations"]), out["violations"]
-    elif key == "solutions":
-        xs = sorted(v["numeric"] for s in out["solutions"] for v in s.values())
-        assert xs == pytest.approx(sorted(want))
-    elif key == "solutions_xy":
-        sol = out["solutions"][0]
-        assert [sol[k]["numeric"] for k in ("x", "y")] == pytest.approx(want)
-    elif isinstance(want, list):
-        assert out[key] == want
-    elif key in ("A2", "d2", "D4"):
-        assert abs(out[key] - want) <= 0.0015
-    else:
-        assert _close(out[key], want, rel=1e-6), f"{key}: {out[key]} vs {want}"
+    result = main_result(state, tool)
+    assert result, f"no {tool} result; plan was {state.get('plan')}, error {state.get('execution_error')}"
+    return result
 
 
 @pytest.mark.parametrize("item", QUESTIONS, ids=[q["question"][:50] for q in QUESTIONS])
@@ -97,7 +64,8 @@ def test_question(item: dict) -> None:
     for key, value in (item.get("args") or {}).items():
         assert result["args"].get(key) == value, f"{key}: {result['args'].get(key)!r} != {value!r}"
     for key, value in (item.get("expect") or {}).items():
-        _check_expect(key, value, result)
+        problem = expect_problem(key, value, result)
+        assert problem is None, problem
     if item.get("expr"):
         got = sympy.sympify(result["output"]["result"])
         assert sympy.simplify(got - sympy.sympify(item["expr"])) == 0, result["output"]["result"]

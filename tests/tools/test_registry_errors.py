@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import decimal
 import math
+from contextvars import ContextVar
 
 import numpy as np
 import pytest
@@ -34,6 +35,8 @@ def _decimal_trap(args):
 def _patched(monkeypatch: pytest.MonkeyPatch, func) -> None:
     spec = registry.get("describe")
     monkeypatch.setitem(registry._REGISTRY, "describe", dataclasses.replace(spec, func=func))
+    # the patch lives in this process: run tools here, not in a worker (which would not see it)
+    monkeypatch.setattr(registry, "_in_process", ContextVar("in_process", default=True))
 
 
 @pytest.mark.parametrize(("func", "words"), [

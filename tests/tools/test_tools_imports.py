@@ -33,6 +33,7 @@ def test_a_design_imports_nothing_heavy() -> None:
 
 
 def test_a_t_test_imports_scipy_stats_only_when_it_runs() -> None:
-    code = ("from tools.registry import run_tool\n"
-            "run_tool('t_test', {'kind': 'one_sample', 'x': [1.0, 2.0, 3.5, 2.2], 'mu': 1.0})\n")
+    code = ("from tools.registry import in_process, run_tool\n"
+            "with in_process():\n"
+            "    run_tool('t_test', {'kind': 'one_sample', 'x': [1.0, 2.0, 3.5, 2.2], 'mu': 1.0})\n")
     assert "scipy.stats" in _imported_after(code)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from decimal import Decimal
 
 import numpy as np
@@ -10,6 +11,7 @@ import statsmodels.api as sm
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tools import registry
 from tools.errors import HavocInputError
 from tools.registry import run_tool
 
@@ -40,6 +42,7 @@ def _compare(r: dict, fit, rel: float = 1e-9) -> None:
 def test_multiple_regression(as_array: bool, float_path: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     if float_path:  # the path problems above DECIMAL_CELLS cells take
         monkeypatch.setattr("tools.regression.use_decimal", lambda n, p: False)
+        monkeypatch.setattr(registry, "_in_process", ContextVar("in_process", default=True))  # the patch is here
     rows = XS if as_array else XS.tolist()
     y = YS if as_array else YS.tolist()
     r = run_tool("regression", {"y": y, "X": rows, "names": ["temp", "time", "conc"]})
@@ -50,6 +53,7 @@ def test_multiple_regression(as_array: bool, float_path: bool, monkeypatch: pyte
 
 def test_float_path_polynomial_without_intercept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tools.regression.use_decimal", lambda n, p: False)
+    monkeypatch.setattr(registry, "_in_process", ContextVar("in_process", default=True))  # the patch is here
     x = np.linspace(0.5, 4.0, 25)
     y = 0.7 * x - 0.2 * x**2 + rng.normal(0, 0.1, 25)
     r = run_tool("regression", {"y": y, "x": x, "degree": 2, "intercept": False})
@@ -98,6 +102,7 @@ def test_exact_fit_is_recognised() -> None:
 def test_decimal_and_float_paths_agree_on_ordinary_data(monkeypatch: pytest.MonkeyPatch) -> None:
     a = run_tool("regression", {"y": YS.tolist(), "X": XS.tolist()})
     monkeypatch.setattr("tools.regression.use_decimal", lambda n, p: False)
+    monkeypatch.setattr(registry, "_in_process", ContextVar("in_process", default=True))  # the patch is here
     b = run_tool("regression", {"y": YS, "X": XS})
     assert a["coefficients"] == pytest.approx(b["coefficients"], rel=1e-11)
     assert a["standard_errors"] == pytest.approx(b["standard_errors"], rel=1e-10)

@@ -1,0 +1,45 @@
+"""A value the user names for exclusion ("the 18.5 was a sensor glitch, drop it", "ignore the 7.9 reading").
+
+Outside a control chart the value is removed from the pasted data before any planner reads it, and the plan
+says so. On a chart it becomes a position ("exclude point 5"), since a chart keeps an excluded point on the
+plot and leaves it out of the limits only (graphs/planning/nl_spc.py reads positions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphs.planning.extract import NUM
+
+_VERB = r"(?:drop|exclude|remove|ignore|omit|leave out|disregard|throw out|discard|delete|take out)"
+_NAMED = re.compile(rf"\b{_VERB}\s+(?:the\s+)?(?:value\s+|reading\s+|measurement\s+|observation\s+|result\s+)?"
+                    rf"(?P<value>{NUM})(?![\d.]|\s*(?:st|nd|rd|th)\b|\s*(?:%|percent))"
+                    r"(?!\s*(?:points?|samples?|subgroups?|values|readings|observations|outliers|runs))", re.I)
+_BLAMED = re.compile(rf"\b(?:the\s+)?(?P<value>{NUM})\s+(?:was|is|looks like|seems)\s+(?:a|an|just\s+a)?\s*"
+                     r"[\w\s-]{0,30}?(?:glitch|typo|error|outlier|mistake|bad reading|misreading|fault|wrong)\b"
+                     rf"[^.?!]{{0,40}}?\b{_VERB}\s+(?:it|that)\b", re.I)
+_CHART = re.compile(r"chart|control limits|in control|stable|spc", re.I)
+
+
+def drop_named_values(question: str) -> tuple[str, list[str]]:
+    """(question with the value removed from its data, notes)."""
+    m = _BLAMED.search(question) or _NAMED.search(question)
+    if not m:
+        return question, []
+    value = m.group("value")
+    clause = (m.start(), m.end())
+    rest = question[:clause[0]] + " " * (clause[1] - clause[0]) + question[clause[1]:]
+    hits = [h for h in re.finditer(rf"(?<![\w.]){re.escape(value)}(?![\w.]*\d)", rest)]
+    if not hits:
+        return question, []
+    hit = hits[0]
+    if _CHART.search(question):
+        before = re.findall(rf"(?<![\w.]){NUM}", rest[:hit.start()])
+        position = len(before) + 1
+        text = question[:clause[0]] + question[clause[1]:]
+        return (text.rstrip() + f" exclude point {position}",
+                [f"{value} (point {position}) excluded from the limits, as asked"])
+    start, end = hit.span()
+    text = rest[:start] + rest[end:]
+    text = re.sub(r"\s*,\s*,", ",", text)
+    return re.sub(r"[ \t]{2,}", " ", text), [f"{value} removed from the data, as asked"]

@@ -1,0 +1,176 @@
+"""Table shapes that are not plain numeric columns, read by their columns and labels (issue 9, kind 1).
+
+- sizes and counts (`Inspected | Defective`, `Area m2, Defects`): a p chart of defectives, a u chart of
+  defects over the amount inspected;
+- rows named by a unit (an operator, a part, a patient) with two measurement columns: each unit measured
+  twice, a paired t-test of the first column against the second;
+- a contingency table (row labels, count columns) with association wording: chi-square independence;
+- `label -> count`, `label: count` or `label count` pairs with fairness wording: a goodness of fit.
+
+Each reader returns None unless the shape and the wording agree, so the other planners still see the question.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphs.planning.extract import _is_num, _num, pasted_table
+from graphs.planning.intent import Intent
+
+_SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|"
+                       r"metres?|meters?|rolls?|sheets?|size|lot size|batch size|total", re.I)
+_DEFECTIVE_COL = re.compile(r"defectives?|nonconforming|non-conforming|rejects?|rejected|failed|failures|scrap|"
+                            r"bad|nok|nogood|fails?", re.I)
+_DEFECT_COL = re.compile(r"defects|flaws|scratches|blemishes|errors|nonconformities|bubbles|voids|spots|dents|"
+                         r"counts?", re.I)
+_CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of control|spc|limits|over time|"
+                          r"signal", re.I)
+_COMPARE = re.compile(r"compar|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
+                      r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
+_REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|fit", re.I)
+_ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
+                          r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for all)|chi", re.I)
+_FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequency|popularity|share)|evenly|"
+                   r"equal (?:shares?|proportions?|frequenc)|biased|loaded", re.I)
+
+
+def _columns(q: str):
+    table = pasted_table(q)
+    if table is None or not table.header:
+        return None
+    header = [h.strip() for h in table.header]
+    columns = [[row[c] for row in table.rows] for c in range(len(header))]
+    return table, header, columns
+
+
+def _integers(col: list[str]) -> bool:
+    return all(_is_num(c) and _num(c) == _num(c).to_integral_value() and _num(c) >= 0 for c in col)
+
+
+def sizes_and_counts(q: str) -> list[Intent] | None:
+    """`Day | Inspected | Defective` → p chart; `Panel, Area m2, Defects` → u chart."""
+    found = _columns(q)
+    if found is None or not _CHART_WORDS.search(q):
+        return None
+    _, header, columns = found
+    numeric = [c for c, col in enumerate(columns) if all(_is_num(x) for x in col)]
+    sizes = [c for c in numeric if _SIZE_COL.search(header[c])]
+    defectives = [c for c in numeric if _DEFECTIVE_COL.search(header[c]) and _integers(columns[c])]
+    defects = [c for c in numeric if _DEFECT_COL.search(header[c]) and not _DEFECTIVE_COL.search(header[c])
+               and _integers(columns[c])]
+    if len(sizes) != 1 or len(defectives) + len(defects) != 1:
+        return None
+    size = [_num(x) for x in columns[sizes[0]]]
+    if defectives:
+        counts = [_num(x) for x in columns[defectives[0]]]
+        if any(c > n for c, n in zip(counts, size, strict=True)):
+            return None
+        chart = "np" if re.search(r"\bnp\b", q, re.I) and len(set(size)) == 1 else "p"
+        why = f"'{header[defectives[0]]}' are defective items out of '{header[sizes[0]]}' inspected: a {chart} chart"
+    else:
+        counts = [_num(x) for x in columns[defects[0]]]
+        chart = "u"
+        why = f"'{header[defects[0]]}' are defects counted over '{header[sizes[0]]}' inspected: a u chart of defects per unit"
+    return [Intent("control_chart", {"chart": chart, "counts": counts, "sizes": size, "rules": "western_electric"},
+                   notes=[why])]
+
+
+def paired_columns(q: str) -> list[Intent] | None:
+    """Rows named by a unit, two measurement columns, a comparison asked: each unit measured twice."""
+    found = _columns(q)
+    if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not _COMPARE.search(q):
+        return None
+    _, header, columns = found
+    if len(columns) != 3 or all(_is_num(x) for x in columns[0]):
+        return None
+    labels = columns[0]
+    if len(set(labels)) != len(labels):
+        return None  # a repeated name is a factor, not a unit
+    x, y = ([_num(v) for v in col] for col in columns[1:])
+    if not all(_is_num(v) for col in columns[1:] for v in col) or len(x) < 3:
+        return None
+    if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
+        return None  # a table of counts: contingency_table's
+    return [Intent("t_test", {"kind": "paired", "x": x, "y": y, "alternative": "two-sided"},
+                   notes=[f"each row ({header[0] or 'row'}: {', '.join(labels[:3])} …) is one unit measured in both "
+                          f"'{header[1]}' and '{header[2]}': a paired t-test of {header[1]} − {header[2]}"])]
+
+
+def contingency_table(q: str) -> list[Intent] | None:
+    found = _columns(q)
+    if found is None or not _ASSOCIATION.search(q) or _CHART_WORDS.search(q):
+        return None
+    _, header, columns = found
+    if all(_is_num(x) for x in columns[0]) or len(columns) < 3:
+        return None
+    body = columns[1:]
+    if not all(_integers(col) for col in body):
+        return None
+    table = [[_num(col[r]) for col in body] for r in range(len(columns[0]))]
+    return [Intent("chi_square", {"table": table},
+                   notes=[f"a contingency table: rows {', '.join(columns[0])} by columns {', '.join(header[1:])}; "
+                          "a test of independence"])]
+
+
+_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?:->|→|=>|:|=|\s)\s*(?P<count>\d+)(?![\d.])")
+
+
+def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
+    """`1 -> 8, 2 -> 12, …`, `red: 30; blue: 45`, `red 30, blue 45, green 25`: ≥ 3 labelled counts."""
+    segments = [s.strip() for s in re.split(r"[,;\n?!]|\band\b|\.(?:\s|$)", q) if s.strip()]
+    pairs = []
+    for seg in segments:
+        m = _PAIR.fullmatch(seg.strip(" .")) or re.search(rf"(?:^|[:\s]){_PAIR.pattern}$", seg.strip(" ."))
+        if m:
+            label = m.group("label").strip()
+            label = re.sub(r"^.*?:\s*", "", label) if ":" in label else label
+            pairs.append((label.split()[-1] if label else label, Decimal(m.group("count"))))
+    labels = [p[0] for p in pairs]
+    if len(pairs) < 3 or len(set(labels)) != len(labels):
+        return None
+    return pairs
+
+
+_SHARE_THEN_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:of\s+|are\s+|is\s+)?(?P<label>[A-Za-z][\w-]*)")
+_LABEL_THEN_SHARE = re.compile(r"(?P<label>[A-Za-z][\w-]*)\s*[:=]?\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
+
+
+def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
+    """"last year's mix was 45% A, 35% B, 20% C": the share stated for each counted label, in their order."""
+    for pattern in (_SHARE_THEN_LABEL, _LABEL_THEN_SHARE):
+        shares = {m.group("label").lower(): Decimal(m.group("pct")) for m in pattern.finditer(q)}
+        if all(lab.lower() in shares for lab in labels):
+            return [shares[lab.lower()] for lab in labels]
+    return None
+
+
+def goodness_of_fit(q: str) -> list[Intent] | None:
+    if pasted_table(q) is not None:
+        return None
+    pairs = label_counts(re.sub(r"\d+(?:\.\d+)?\s*%\s*(?:of\s+)?[A-Za-z][\w-]*|[A-Za-z][\w-]*\s*[:=]?\s*\d+(?:\.\d+)?\s*%",
+                                " ", q))
+    if not pairs:
+        return None
+    shares = _stated_shares(q, [lab for lab, _ in pairs])
+    if shares and re.search(r"chang|shift|differ|still|same|match|consistent|follow|fit|hold", q, re.I):
+        observed = [c for _, c in pairs]
+        total = sum(observed)
+        expected = [Decimal(f"{float(s) * float(total) / float(sum(shares)):.12g}") for s in shares]
+        return [Intent("chi_square", {"observed": observed, "expected": expected},
+                       notes=[f"counts per category ({', '.join(lab for lab, _ in pairs)}) against the stated "
+                              f"shares {', '.join(f'{s}%' for s in shares)}: expected = share × {total} observed"],
+                       read=shares)]
+    if not _FAIR.search(q):
+        return None
+    return [Intent("chi_square", {"observed": [c for _, c in pairs]},
+                   notes=[f"counts per category ({', '.join(lab for lab, _ in pairs)}) tested against equal "
+                          "proportions: a goodness of fit", "no expected counts: equal proportions"])]
+
+
+def plan_table_shape(question: str) -> list[Intent] | None:
+    for reader in (sizes_and_counts, contingency_table, paired_columns, goodness_of_fit):
+        intents = reader(question)
+        if intents:
+            return intents
+    return None

@@ -1,0 +1,388 @@
+"""One table of wording cues and what each requires of the executed calls.
+
+A cue is a phrase of the question that implies a feature of the plan: "paired"
+needs a paired test, "don't assume equal variances" needs Welch (or a rank
+test), "in 2 blocks" needs a blocked design, "Ppk" needs a capability study.
+A cue whose requirement no call meets is reported as not honoured, with the
+phrase that triggered it: the answer must then say what it did not compute.
+
+Patterns run on the question lower-cased, with dashes and typographic quotes
+normalised. Requirements look only at the calls (tool, arguments, output), never
+at the planner, so the check is the same whoever wrote the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graphs.reading.calls import Call, key
+
+NUM = r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)"
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    pattern: re.Pattern[str]
+    requirement: str  # what the plan must do, in words (shown when it does not)
+    honoured: Callable[[list[Call], re.Match[str]], bool]
+    unless: re.Pattern[str] | None = None  # a phrase that cancels the cue ("not paired")
+    applies: Callable[[list[Call]], bool] = lambda calls: True
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+def _tools(calls: list[Call]) -> set[str]:
+    return {c.tool for c in calls}
+
+
+def _t_kinds(calls: list[Call]) -> set[str]:
+    return {str(c.args.get("kind") or ("paired" if c.args.get("y") is not None and c.args.get("paired") else ""))
+            for c in calls if c.tool == "t_test"}
+
+
+RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "kruskal_wallis"}
+DOE_ANALYSES = {"doe_effects", "doe_anova", "rsm_fit", "doe_curvature", "anova_twoway"}
+CAPABILITY = {"capability", "summary_capability"}
+STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank",
+               "summary_t_test", "proportion_test", "chi_square", "levene", "regression"}
+
+
+def _paired(calls: list[Call], m: re.Match[str]) -> bool:
+    return "paired" in _t_kinds(calls) or any(
+        c.tool in ("wilcoxon_signed_rank", "summary_t_test") and (c.args.get("y") is not None or
+                                                                   c.args.get("kind") == "paired") for c in calls)
+
+
+def _not_paired(calls: list[Call], m: re.Match[str]) -> bool:
+    return "paired" not in _t_kinds(calls)
+
+
+def _welch(calls: list[Call], m: re.Match[str]) -> bool:
+    if any(c.tool in RANK_TESTS for c in calls):
+        return True
+    kinds = _t_kinds(calls) | {str(c.args.get("kind")) for c in calls if c.tool == "summary_t_test"}
+    return "welch" in kinds or (bool(kinds) and "pooled" not in kinds and "anova_oneway" not in _tools(calls)
+                                and kinds != {"one_sample"})
+
+
+def _pooled(calls: list[Call], m: re.Match[str]) -> bool:
+    return "pooled" in _t_kinds(calls) or bool(_tools(calls) & {"anova_oneway", "anova_twoway"})
+
+
+def _rank(calls: list[Call], m: re.Match[str]) -> bool:
+    return bool(_tools(calls) & RANK_TESTS)
+
+
+def _tool(*names: str) -> Callable[[list[Call], re.Match[str]], bool]:
+    return lambda calls, m: bool(_tools(calls) & set(names))
+
+
+def _one_sided(calls: list[Call], m: re.Match[str]) -> bool:
+    return any(str(c.args.get("alternative", "")) in ("greater", "less") for c in calls)
+
+
+def _reference(calls: list[Call], m: re.Match[str]) -> bool:
+    """The stated value is what a one-sample test (or a capability target) holds the data against."""
+    wanted = key(m.group("value"))
+    for c in calls:
+        for name in ("mu", "target", "p0", "value", "hypothesized", "center"):
+            if key(c.args.get(name)) == wanted and wanted is not None:
+                return True
+        if c.tool in CAPABILITY or c.tool in ("control_chart", "run_rules", "regression", "power"):
+            return True  # a nominal with specification limits, a known centre, a fitted value: not a test's mu
+    return False
+
+
+def _blocks(calls: list[Call], m: re.Match[str]) -> bool:
+    return any(int(c.output.get("blocks") or c.args.get("blocks") or 1) > 1 for c in calls
+               if c.tool == "doe_design") or any(c.args.get("blocks") for c in calls if c.tool in DOE_ANALYSES)
+
+
+def _replicates(calls: list[Call], m: re.Match[str]) -> bool:
+    return any(int(c.args.get("replicates") or c.output.get("replicates") or 1) > 1 for c in calls
+               if c.tool == "doe_design") or bool(_tools(calls) & (DOE_ANALYSES | STATS_TESTS))
+
+
+def _centre(calls: list[Call], m: re.Match[str]) -> bool:
+    for c in calls:
+        if c.tool == "doe_design" and (c.output.get("centre_points") or c.args.get("center_points")
+                                       or c.args.get("design") in ("box_behnken", "central_composite")):
+            return True
+        if c.tool in DOE_ANALYSES or c.tool == "doe_properties":
+            return True
+    return False
+
+
+def _exclusion(calls: list[Call], m: re.Match[str]) -> bool:
+    if any(c.args.get("exclude") for c in calls):
+        return True
+    value = m.groupdict().get("value")
+    position = re.search(r"(?:point|sample|subgroup|observation|obs\.?|#|no\.?)\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
+    if position:
+        return False  # a position ("point 5", "the 4th sample") must reach the tool's exclusions
+    if value is None:  # "the 18.5 was a glitch, drop it": the value is named elsewhere in the sentence
+        ends = [e.end() for e in re.finditer(r"[.?!](?:\s|$)", m.string[:m.start()])]
+        named = re.findall(rf"(?<![\w.]){NUM}", m.string[(ends[-1] if ends else 0):m.end()])
+        if len(named) != 1:
+            return False
+        value = named[0]
+    wanted = key(value)
+    data = [key(v) for c in calls for name, v in _data_leaves(c)]
+    return bool(data) and wanted not in data
+
+
+def _data_leaves(call: Call) -> list[tuple[str, object]]:
+    from graphs.reading.calls import numeric_leaves
+
+    out = []
+    for name in ("data", "x", "y", "values", "subgroups", "groups", "counts", "response"):
+        out += numeric_leaves(call.args.get(name), name)
+    return out
+
+
+def _chart(*kinds: str) -> Callable[[list[Call], re.Match[str]], bool]:
+    return lambda calls, m: any(c.tool == "control_chart" and str(c.args.get("chart")) in kinds for c in calls)
+
+
+def _capability_index(calls: list[Call], m: re.Match[str]) -> bool:
+    return bool(_tools(calls) & CAPABILITY)
+
+
+def _curvature(calls: list[Call], m: re.Match[str]) -> bool:
+    return bool(_tools(calls) & {"doe_curvature", "rsm_fit"}) or any(
+        "curvature" in c.output for c in calls)
+
+
+def _interaction(calls: list[Call], m: re.Match[str]) -> bool:
+    return bool(_tools(calls) & {"anova_twoway", "doe_effects", "doe_anova", "rsm_fit", "doe_design",
+                                 "doe_properties"}) or any(
+        "interaction" in str(c.args.get("model", "")).lower() or "*" in str(c.args.get("model", "")) for c in calls
+        if c.tool == "regression")
+
+
+def _partial(calls: list[Call], m: re.Match[str]) -> bool:
+    var = (m.groupdict().get("var") or "").strip()
+    for c in calls:
+        if c.tool != "differentiate":
+            continue
+        named = c.args.get("variable")
+        names = named if isinstance(named, list) else [named]
+        if not var or var in [str(n) for n in names]:
+            return True
+    return False
+
+
+def _levels(calls: list[Call], m: re.Match[str]) -> bool:
+    wanted = int(m.group("n"))
+    for c in calls:
+        if c.tool != "doe_design":
+            continue
+        coded = c.output.get("coded") or []
+        counts = {len({round(float(v), 9) for v in col}) - (1 if any(abs(float(v)) < 1e-12 for v in col)
+                                                              and c.output.get("centre_points") else 0)
+                  for col in zip(*coded, strict=False)}
+        if wanted in counts:
+            return True
+    return not any(c.tool == "doe_design" for c in calls)
+
+
+def _subgroup(calls: list[Call], m: re.Match[str]) -> bool:
+    wanted = int(float(m.group("n")))
+    for c in calls:
+        sizes = c.output.get("subgroup_sizes")
+        if isinstance(sizes, list) and sizes and all(int(s) == wanted for s in sizes):
+            return True
+        if sizes == wanted or c.args.get("subgroup_size") == wanted:
+            return True
+        if c.args.get("sizes") == wanted or (isinstance(c.args.get("sizes"), list)
+                                             and {int(s) for s in c.args["sizes"]} == {wanted}):
+            return True
+        groups = c.args.get("subgroups")
+        if isinstance(groups, list) and groups and all(isinstance(g, list) and len(g) == wanted for g in groups):
+            return True
+    return not (_tools(calls) & {"control_chart", "capability"})
+
+
+def _gof(calls: list[Call], m: re.Match[str]) -> bool:
+    return any(c.tool == "chi_square" and c.args.get("observed") is not None for c in calls) or bool(
+        _tools(calls) & {"proportion_test"})
+
+
+def _independence(calls: list[Call], m: re.Match[str]) -> bool:
+    return any(c.tool == "chi_square" and c.args.get("table") is not None for c in calls) or bool(
+        _tools(calls) & {"proportion_test", "regression"})
+
+
+def _uses_a_chart(calls: list[Call]) -> bool:
+    return "control_chart" in _tools(calls)
+
+
+def _any_test(calls: list[Call]) -> bool:
+    return bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))
+
+
+_NEG = r"(?:don'?t|do not|does not|doesn'?t|not|cannot|can'?t|can not|without|no|never|shouldn'?t|should not|won'?t)"
+
+CUES: tuple[Cue, ...] = (
+    Cue("paired", _c(r"\bpaired\b|\bmatched[- ]pairs?\b|\bbefore\b[^.?!]{0,80}\bafter\b|\bsame (?:\d+ )?(?:parts|"
+                     r"subjects|units|people|patients|operators|samples|specimens|panels|wafers|items|volunteers|"
+                     r"participants|students|workers)\b|\bmeasured (?:twice|two times|by both|with both|on both)\b|"
+                     r"\beach (?:part|subject|unit|person|patient|specimen|item) (?:was )?(?:measured|tested) "
+                     r"(?:twice|by both|with both|on both)"),
+        "a paired test (paired t-test or Wilcoxon signed-rank) on the differences", _paired,
+        unless=_c(rf"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b|{_NEG} paired")),
+    Cue("unpaired", _c(r"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b"),
+        "a test for independent samples, not a paired test", _not_paired),
+    Cue("unequal variances", _c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:that )?(?:the )?(?:equal|same|common|homogeneous) "
+                                r"variances?|unequal variances?|variances? (?:are |may be |might be |could be )?"
+                                rf"(?:different|unequal|not equal)|\bwelch\b|{_NEG} (?:assume|assuming) "
+                                r"(?:that )?(?:the )?variances? (?:are )?(?:equal|the same)"),
+        "Welch's t-test (or a rank test): the question rules out pooling the variances", _welch,
+        applies=_any_test),
+    Cue("equal variances", _c(r"(?<!not )(?<!n't )(?<!t )\bassum\w* (?:that )?(?:the )?(?:equal|same|common) "
+                              r"variances?|\bpooled\b|\bstudent'?s t\b|equal[- ]variance t"),
+        "a pooled (equal-variance) test, as the question says", _pooled,
+        unless=_c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:the )?(?:equal|same|common) variances?|"
+                  rf"{_NEG} (?:be )?pooled"), applies=_any_test),
+    Cue("no normality", _c(r"non-?parametric|distribution[- ]free|rank[- ]based|"
+                           rf"{_NEG} (?:safely )?(?:assum\w*|rely on|count on) (?:the )?(?:data (?:are |is |to be )?)?"
+                           r"(?:normal|normality|normally)|(?:aren'?t|are not|isn'?t|is not|not) normally distributed"
+                           r"|skewed,? so|heavily skewed"),
+        "a rank test (Mann–Whitney, Wilcoxon signed-rank or Kruskal–Wallis): normality is not to be assumed",
+        _rank, unless=_c(r"\b(?:is|are) (?:it|they|the data|this|these) normal(?:ly distributed)?\?|test (?:for|of) "
+                         r"normality|check (?:for )?normality"), applies=_any_test),
+    Cue("Mann–Whitney", _c(r"mann[- ]?whitney|wilcoxon rank[- ]sum|\brank[- ]sum\b|\bu[- ]test\b"),
+        "the Mann–Whitney (Wilcoxon rank-sum) test", _tool("mann_whitney")),
+    Cue("signed-rank", _c(r"signed[- ]rank"), "the Wilcoxon signed-rank test", _tool("wilcoxon_signed_rank")),
+    Cue("Kruskal–Wallis", _c(r"kruskal"), "the Kruskal–Wallis test", _tool("kruskal_wallis")),
+    Cue("Fisher exact", _c(r"fisher'?s? exact|fisher test"), "Fisher's exact test",
+        _tool("proportion_test", "fisher_exact")),
+    Cue("one-sided", _c(r"one[- ]sided|one[- ]tailed|upper[- ]tailed|lower[- ]tailed"),
+        "a one-sided alternative", _one_sided),
+    Cue("reference value", _c(rf"(?:nominal(?: value)?|target(?: value)?|specified value|label(?:led)?(?: value| "
+                              rf"claim)?|claim(?:ed|s)?|hypothesi[sz]ed (?:mean|value)|declared|advertised|certified"
+                              rf"(?: value)?|reference value|(?:should|supposed to|meant to) be|differ(?:ent|s)? from"
+                              rf"|compared? (?:it |them )?(?:to|with|against)|against|equal to|mu\s*=|μ\s*=|h0\s*:"
+                              rf"\s*(?:mu|μ)?\s*=)\s*(?:of|is|=|:|at)?\s*(?:the )?(?:mean )?(?:of )?(?P<value>{NUM})(?![\d.])"
+                              r"(?!\s*(?:[,;]\s*\d|\s+\d))"),
+        "a one-sample test of the mean against the stated value", _reference, applies=_any_test),
+    Cue("exclusion", _c(rf"\b(?:exclud\w*|drop(?:ping)?|remov\w*|leave out|leaving out|omit\w*|ignor\w*|disregard\w*|"
+                        rf"throw out|without) (?:the |point |sample |subgroup |value |reading |observation |obs\.? |"
+                        rf"#|no\.? )*(?P<value>{NUM})?(?:st|nd|rd|th)?\b(?:[^.?!]{{0,30}}\b(?:point|sample|"
+                        rf"subgroup|value|reading|observation|outlier|measurement|batch|lot|day))?"),
+        "the named point excluded before computing", _exclusion,
+        unless=_c(r"without (?:the )?(?:\d+ )?(?:cent|replic|block|interaction|intercept|randomi|an? |any |"
+                  r"assum|pool)|remov\w* (?:the )?(?:intercept|interaction)|drop(?:ping)? (?:the )?"
+                  r"(?:intercept|interaction)|without (?:a |any )|without \d+ (?:factor|run)"),
+        applies=lambda calls: bool(_tools(calls) & ({"control_chart", "capability", "describe", "normality"}
+                                                      | STATS_TESTS))),
+    Cue("blocks", _c(r"\bblock(?:s|ed|ing)?\b|\b(?:\d+|one|two|three|four|five|six|eight) runs? (?:per|a|each|in "
+                     r"(?:one|a|each)) (?:day|shift|batch|session|load|week|morning|afternoon|oven load|furnace load)"
+                     r"|(?:only|at most|max(?:imum)?|up to) (?:\d+|one|two|three|four|five|six|eight) runs? "
+                     r"(?:per|a|each) (?:day|shift|batch|session|week)"),
+        "a design run in blocks (block size from the capacity), not a fraction", _blocks,
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("replicates", _c(r"\breplicat\w*|\bduplicates?\b|\btriplicates?\b|\b(?:twice|two times|three times) each\b"),
+        "replicated runs", _replicates, applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("centre points", _c(r"cent(?:er|re)[- ]?(?:points?|runs?|pts?)"),
+        "centre points in the design (or their analysis)", _centre,
+        applies=lambda calls: bool(_tools(calls) & ({"doe_design"} | DOE_ANALYSES))),
+    Cue("capability index", _c(r"\bc\s?pk\b|\bp\s?pk\b|\bcpm\b|(?<!\d )(?<!\d)\bc\s?p\b(?![-.]?\d)|\bp\s?p\b(?![-.]?\d)|\bcapab\w*"
+                               r"|\bsigma level\b|\bppm out of spec"),
+        "a capability study (Cp, Cpk, Pp, Ppk)", _capability_index,
+        unless=_c(r"\bcapab\w* of (?:the )?(?:tool|agent|havoc|you)\b|before (?:\w+ ){0,3}capab")),
+    Cue("p chart", _c(r"\bp[- ]?chart\b|\bproportion (?:defective|nonconforming) chart"), "a p chart", _chart("p")),
+    Cue("np chart", _c(r"\bnp[- ]?chart\b"), "an np chart", _chart("np")),
+    Cue("c chart", _c(r"\bc[- ]?chart\b"), "a c chart", _chart("c")),
+    Cue("u chart", _c(r"\bu[- ]?chart\b"), "a u chart", _chart("u")),
+    Cue("x-bar chart", _c(r"x[- ]?bar|x̄"), "an X̄ chart of subgroup means", _chart("xbar_r", "xbar_s")),
+    Cue("I-MR chart", _c(r"\bi[- ]?mr\b|individuals? (?:and moving range )?chart|\bx[- ]?mr\b"),
+        "an individuals (I-MR) chart", _chart("imr")),
+    Cue("EWMA", _c(r"\bewma\b|exponentially weighted"), "an EWMA chart", _chart("ewma")),
+    Cue("CUSUM", _c(r"\bcusum\b|cumulative sum chart"), "a CUSUM chart", _chart("cusum")),
+    Cue("defects per unit", _c(r"defects? per (?:unit|panel|board|part|item|square|sq|m2|metre|meter|roll|car|100)|"
+                               r"defects?[^.?!]{0,60}(?:varying|different|unequal|varied) (?:sizes?|areas?|lengths?|"
+                               r"numbers? of units|units)"),
+        "a u chart (defects over varying amounts inspected)", _chart("u", "c"), applies=_uses_a_chart),
+    Cue("defect counts", _c(r"\b(?:number|count)s? of (?:defects|flaws|scratches|blemishes|errors|nonconformities)\b|"
+                            r"\b(?:defects|flaws|scratches|blemishes|nonconformities) (?:per|on each|found on|counted)"),
+        "a c or u chart (counts of defects)", _chart("c", "u"), applies=_uses_a_chart),
+    Cue("defectives", _c(r"\b(?:defective|nonconforming|rejected|failed|scrapped) (?:items|parts|units|pieces|"
+                         r"bottles|boards)\b|\bfraction (?:defective|nonconforming)\b|\bnumber (?:of )?defective\b"),
+        "a p or np chart (defective items out of those inspected)", _chart("p", "np"), applies=_uses_a_chart),
+    Cue("curvature", _c(r"\bcurvature\b|\bcurved\b|\bquadratic effect"), "a curvature test or a second-order fit",
+        _curvature, applies=lambda calls: bool(_tools(calls) & ({"doe_design"} | DOE_ANALYSES))),
+    Cue("interaction", _c(r"\binteract(?:ion|ions|s)?\b"), "interaction terms in the model", _interaction,
+        applies=lambda calls: bool(_tools(calls) & (DOE_ANALYSES | STATS_TESTS | {"doe_design"}))),
+    Cue("partial derivative", _c(r"\bpartial\b|∂|with respect to (?P<var>[a-z])\b|\bw\.?r\.?t\.? (?P<var2>[a-z])\b"),
+        "the derivative with respect to the variable named", _partial,
+        applies=lambda calls: "differentiate" in _tools(calls)),
+    Cue("N-level", _c(r"\b(?P<n>[2-9])[- ]levels?\b|\bat (?P<n2>[2-9]) levels\b"),
+        "a design with that many levels per factor", lambda calls, m: _levels(calls, _Relabel(m))),
+    Cue("subgroup size", _c(r"(?:subgroups?|samples?) (?:of size |of |size (?:of )?|sized |n\s*=\s*)(?P<n>\d+)\b"
+                            r"(?!\s*(?:days|hours|weeks|subgroups|samples))|\b(?P<n2>\d+) (?:parts|units|items|pieces|"
+                            r"samples|measurements|bottles|shafts) (?:every|each|per) (?:hour|shift|day|batch|lot|"
+                            r"half[- ]hour|\d+ (?:min|minutes|hours))"),
+        "subgroups of the stated size", lambda calls, m: _subgroup(calls, _Relabel(m)),
+        applies=lambda calls: bool(_tools(calls) & {"control_chart", "capability"})),
+    Cue("goodness of fit", _c(r"goodness[- ]of[- ]fit|\bfair\b|equally likely|\buniform(?:ly)?\b|expected "
+                              r"(?:proportions?|ratio|percent|frequencies)|\bratio of \d|\d:\d+(?::\d+)+ ratio"),
+        "a goodness-of-fit test against the stated proportions", _gof,
+        applies=lambda calls: "chi_square" in _tools(calls)),
+    Cue("rates of counts", _c(r"\b(?:pass|fail(?:ure)?|defect(?:ive)?|reject(?:ion)?|error|success|scrap|return|"
+                              r"complaint|response|click|conversion)[- ]?rates?\b|\bproportions? (?:of |that )?"
+                              r"(?:defective|failed|passed|good|bad|rejected)|\bfraction (?:defective|failed|good)"),
+        "a test of proportions or counts (chi-square, a proportion test), not a comparison of means",
+        _tool("chi_square", "proportion_test", "control_chart", "capability"),
+        applies=lambda calls: bool(_tools(calls) & {"anova_oneway", "t_test", "kruskal_wallis", "describe",
+                                                      "anova_twoway", "levene", "normality"})),
+    Cue("independence", _c(r"\bindependen(?:t|ce)\b|\bassociat\w*|\brelated\b|contingency"),
+        "a test of independence on the table", _independence,
+        unless=_c(r"independent (?:samples|groups|variable)"),
+        applies=lambda calls: "chi_square" in _tools(calls)),
+)
+
+
+class _Relabel:
+    """A match whose number sits in either of two named groups (n or n2)."""
+
+    def __init__(self, m: re.Match[str]):
+        self._m = m
+
+    def group(self, name: str) -> str:
+        return self._m.group(name) or self._m.group(name + "2")
+
+
+def normalise(question: str) -> str:
+    return (question.lower().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+            .replace("−", "-"))
+
+
+@dataclass(frozen=True)
+class CueFinding:
+    cue: Cue
+    phrase: str
+    honoured: bool
+
+
+def find_cues(question: str, calls: list[Call]) -> list[CueFinding]:
+    """Every cue of the question that matters for these calls, honoured or not (one finding per cue)."""
+    text = normalise(question)
+    found = []
+    for cue in CUES:
+        m = cue.pattern.search(text)
+        if m is None or (cue.unless is not None and cue.unless.search(text)) or not cue.applies(calls):
+            continue
+        if cue.name == "partial derivative":  # the variable may be named after "partial": find it anywhere
+            named = re.search(r"with respect to (?P<var>[a-z])\b|\bw\.?r\.?t\.? (?P<var2>[a-z])\b|∂\s*/\s*∂\s*(?P<var3>[a-z])"
+                              r"|\bd/d(?P<var4>[a-z])\b", text)
+            var = next((g for g in (named.groups() if named else ()) if g), None)
+            if var:
+                m = re.search(rf"(?P<var>{var})", var)
+        found.append(CueFinding(cue, m.group(0).strip(), bool(cue.honoured(calls, m))))
+    return found

@@ -1,0 +1,216 @@
+""""I read this as …": one sentence generated from the executed calls, never echoed from the question.
+
+A misreading must be visible at a glance: the sentence names the method, the
+data it ran on (group sizes, not the values), the options that change the
+result (sidedness, α or confidence, the hypothesised value, exclusions, blocks,
+centre points) and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graphs.reading.calls import Call, calls_of
+
+
+def _n(values: object) -> int:
+    return len(values) if isinstance(values, list) else 0
+
+
+def _fmt(x: object) -> str:
+    if isinstance(x, float):
+        return f"{x:g}"
+    return str(x)
+
+
+def _alpha(call: Call, default_conf: float = 0.95) -> str:
+    if call.args.get("alpha") is not None:
+        return f"α = {_fmt(call.args['alpha'])}"
+    conf = call.args.get("confidence")
+    if conf is not None and conf != default_conf:
+        return f"{_fmt(100 * conf)}% confidence"
+    return "α = 0.05"
+
+
+def _sided(call: Call) -> str:
+    alt = str(call.args.get("alternative") or "two-sided")
+    return {"two-sided": "two-sided", "greater": "one-sided (greater)", "less": "one-sided (less)"}.get(alt, alt)
+
+
+def _group_sizes(groups: object, labels: object = None) -> str:
+    if not isinstance(groups, list):
+        return ""
+    names = labels if isinstance(labels, list) and len(labels) == len(groups) else None
+    parts = [f"{names[i]} (n = {_n(g)})" if names else f"n = {_n(g)}" for i, g in enumerate(groups)]
+    return ", ".join(parts)
+
+
+def _t_test(c: Call) -> str:
+    kind = c.args.get("kind") or ("one_sample" if c.args.get("y") is None else "welch")
+    x, y = _n(c.args.get("x")), _n(c.args.get("y"))
+    tail = f"{_sided(c)}, {_alpha(c)}"
+    if kind == "one_sample":
+        return f"a one-sample t-test of the mean of {x} values against {_fmt(c.args.get('mu', 0.0))}, {tail}"
+    if kind == "paired":
+        return f"a paired t-test on {x} pairs (differences first minus second), {tail}"
+    name = "Welch" if kind == "welch" else "pooled (Student)"
+    return f"a two-sample {name} t-test of the first group (n = {x}) against the second (n = {y}), {tail}"
+
+
+def _design(c: Call) -> str:
+    out = c.output
+    design = str(c.args.get("design", "design")).replace("_", " ")
+    factors = out.get("factor_names") or []
+    parts = [f"a {design} design for {len(factors)} factor(s)" + (f" ({', '.join(map(str, factors))})"
+                                                                  if factors else "")]
+    parts.append(f"{out.get('runs')} runs")
+    if out.get("resolution_roman"):
+        parts.append(f"resolution {out['resolution_roman']}")
+    if out.get("centre_points"):
+        parts.append(f"{out['centre_points']} centre point(s)")
+    if (out.get("replicates") or 1) > 1:
+        parts.append(f"{out['replicates']} replicates")
+    if (out.get("blocks") or 1) > 1:
+        parts.append(f"in {out['blocks']} blocks")
+    if out.get("randomized"):
+        parts.append(f"randomised (seed {out.get('seed')})")
+    return ", ".join(parts)
+
+
+def _chart(c: Call) -> str:
+    kind = str(c.args.get("chart"))
+    names = {"xbar_r": "an X̄–R chart", "xbar_s": "an X̄–S chart", "imr": "an individuals (I-MR) chart",
+             "p": "a p chart", "np": "an np chart", "c": "a c chart", "u": "a u chart", "ewma": "an EWMA chart",
+             "cusum": "a CUSUM chart"}
+    text = names.get(kind, f"a {kind} chart")
+    sizes = c.output.get("subgroup_sizes")
+    points = len(c.output.get("points") or [])
+    text += f" of {points} point(s)"
+    if kind in ("xbar_r", "xbar_s") and isinstance(sizes, list) and sizes:
+        text += f" (subgroups of {sizes[0]})" if len(set(sizes)) == 1 else " (unequal subgroups)"
+    if kind in ("p", "np", "u") and c.args.get("sizes") is not None:
+        sz = c.args["sizes"]
+        text += f", sample sizes {sz if not isinstance(sz, list) else ', '.join(map(_fmt, sz[:4])) + (' …' if len(sz) > 4 else '')}"
+    if c.args.get("exclude"):
+        text += ", excluding point(s) " + ", ".join(str(i + 1) for i in c.args["exclude"]) + " from the limits"
+    if c.args.get("center") is not None:
+        text += f", known centre {_fmt(c.args['center'])} and σ {_fmt(c.args.get('sigma'))}"
+    if any(c.args.get(k) for k in ("phase2_values", "phase2_subgroups", "phase2_counts")):
+        text += ", with phase II points judged against the phase I limits"
+    rules = str(c.args.get("rules") or "western_electric").replace("_", " ")
+    return text + f", {rules} rules"
+
+
+def _capability(c: Call) -> str:
+    n = _n(c.args.get("data")) or sum(_n(g) for g in c.args.get("subgroups") or [])
+    specs = []
+    if c.args.get("lsl") is not None:
+        specs.append(f"LSL {_fmt(c.args['lsl'])}")
+    if c.args.get("usl") is not None:
+        specs.append(f"USL {_fmt(c.args['usl'])}")
+    if c.args.get("target") is not None:
+        specs.append(f"target {_fmt(c.args['target'])}")
+    return f"a capability study of {n} values against {', '.join(specs) or 'no specification'}"
+
+
+def _anova(c: Call) -> str:
+    return f"a one-way ANOVA of {_n(c.args.get('groups'))} groups ({_group_sizes(c.args.get('groups'), c.args.get('labels'))})"
+
+
+def _regression(c: Call) -> str:
+    n = _n(c.args.get("y"))
+    if c.args.get("X") is not None:
+        names = c.args.get("names") or []
+        return f"a multiple regression of y on {len(names) or 'several'} predictors ({', '.join(map(str, names))}), n = {n}"
+    degree = int(c.args.get("degree") or 1)
+    shape = "a straight line" if degree == 1 else f"a degree-{degree} polynomial"
+    return f"a least-squares fit of {shape} of y on x, n = {n}" + ("" if c.args.get("intercept", True) else
+                                                                    ", through the origin")
+
+
+def _chi_square(c: Call) -> str:
+    if c.args.get("table") is not None:
+        t = c.args["table"]
+        return f"a chi-square test of independence on a {len(t)}×{_n(t[0]) if t else 0} table of counts"
+    k = _n(c.args.get("observed"))
+    expected = "the stated proportions" if (c.args.get("expected") or c.args.get("probabilities")) else "equal proportions"
+    return f"a chi-square goodness-of-fit test of {k} observed counts against {expected}"
+
+
+def _symbolic(verb: str) -> Callable[[Call], str]:
+    def sentence(c: Call) -> str:
+        expr = c.args.get("expression") or c.args.get("equations")
+        if isinstance(expr, list):
+            expr = "; ".join(map(str, expr))
+        var = c.args.get("variable") or c.args.get("variables")
+        text = f"{verb} of {expr}" if verb != "solving" else f"solving {expr}"
+        if var:
+            text += f" with respect to {var if not isinstance(var, list) else ', '.join(map(str, var))}" \
+                if verb == "the derivative" else f" for {var if not isinstance(var, list) else ', '.join(map(str, var))}" \
+                if verb == "solving" else f" in {var}"
+        if int(c.args.get("order") or 1) > 1 and verb == "the derivative":
+            text += f" (order {c.args['order']})"
+        if c.args.get("lower") is not None or c.args.get("upper") is not None:
+            text += f" from {c.args.get('lower')} to {c.args.get('upper')}"
+        if c.args.get("point") is not None and verb in ("the limit", "the series"):
+            text += f" at {c.args['point']}"
+        return text
+    return sentence
+
+
+SENTENCES: dict[str, Callable[[Call], str]] = {
+    "t_test": _t_test,
+    "doe_design": _design,
+    "control_chart": _chart,
+    "capability": _capability,
+    "anova_oneway": _anova,
+    "regression": _regression,
+    "chi_square": _chi_square,
+    "describe": lambda c: f"descriptive statistics of {_n(c.args.get('data'))} values",
+    "normality": lambda c: f"a {str(c.args.get('method') or 'shapiro_wilk').replace('_', '-').title()} normality "
+                           f"test of {_n(c.args.get('data'))} values, {_alpha(c)}",
+    "levene": lambda c: f"Levene's test of equal variances across {_n(c.args.get('groups'))} groups "
+                        f"({_group_sizes(c.args.get('groups'))})",
+    "kruskal_wallis": lambda c: f"a Kruskal–Wallis rank test across {_n(c.args.get('groups'))} groups "
+                                f"({_group_sizes(c.args.get('groups'))})",
+    "anova_twoway": lambda c: f"a two-way ANOVA of {c.args.get('factor_a', 'A')} × {c.args.get('factor_b', 'B')}"
+                              + (" with interaction" if c.args.get("interaction", True) else " without interaction"),
+    "doe_effects": lambda c: f"the effects of {len(c.args.get('factors') or [])} two-level factor(s) on "
+                             f"{_n(c.args.get('response'))} responses",
+    "doe_anova": lambda c: f"an ANOVA of the design's {_n(c.args.get('response'))} responses",
+    "rsm_fit": lambda c: f"a second-order response surface fitted to {_n(c.args.get('y'))} runs",
+    "doe_properties": lambda c: f"the properties of a pasted {_n(c.args.get('coded'))}-run design",
+    "differentiate": _symbolic("the derivative"),
+    "integrate": _symbolic("the integral"),
+    "limit": _symbolic("the limit"),
+    "series": _symbolic("the series"),
+    "simplify": lambda c: f"{str(c.args.get('method') or 'simplify')} of {c.args.get('expression')}",
+    "solve": _symbolic("solving"),
+    "evaluate": lambda c: f"the value of {c.args.get('expression')} at {c.args.get('values') or c.args.get('points')}",
+    "matrix": lambda c: f"the {c.args.get('operation', 'determinant')} of a {_n(c.args.get('matrix'))}-row matrix",
+    "spc_constants": lambda c: f"the control-chart constants for subgroups of {c.args.get('n')}",
+    "run_rules": lambda c: f"run rules on {_n(c.args.get('values'))} points about centre {c.args.get('center')}",
+}
+
+
+def _one(call: Call) -> str:
+    fn = SENTENCES.get(call.tool)
+    if fn is None:
+        return f"{call.tool.replace('_', ' ')} with {', '.join(sorted(call.args))}"
+    try:
+        return fn(call)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return call.tool.replace("_", " ")
+
+
+def reading_sentence(results: list[dict] | None) -> str:
+    """'I read this as …' for the executed calls; empty when nothing was computed."""
+    calls = calls_of(results)
+    if not calls:
+        return ""
+    parts = [_one(c) for c in calls]
+    if len(parts) == 1:
+        body = parts[0]
+    else:
+        body = "; then ".join(parts)
+    return f"I read this as {body}."

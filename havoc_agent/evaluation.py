@@ -1,0 +1,313 @@
+"""Score the agent on labelled question sets: right / refused / wrong, and how well confidence separates them.
+
+Two formats of labelled questions, both JSON lines:
+
+- the agent set (`tests/data/agent_questions.jsonl`): `tool`, `mode`, `args`, `expect` keys of the main
+  result, `expr` for symbolic answers (written by tests/data/make_agent_questions.py);
+- blind rounds (`tests/data/blind/*.jsonl`): `tools` (acceptable tool names), `expect` as a list of
+  `{"what", "value", "rel"}` or `{"what", "expr"}`, and `refuse: true` for questions that cannot be
+  answered as asked. Their numbers were computed independently by whoever wrote the questions.
+
+An answer is *refused* when nothing was computed, *flagged* when it computed the wrong thing but the
+reading audit said so ("I may have misread"), *wrong* when it computed the wrong thing without saying
+so. A refusal is right for a question marked `refuse`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graphs.confidence import (
+    FEATURES,
+    WEIGHTS_FILE,
+    auroc,
+    expected_calibration_error,
+    features,
+    fit,
+    probability,
+)
+from graphs.confidence import weights as _weights
+
+weights_cache_clear = _weights.cache_clear
+
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
+DEFAULT_SETS = (DATA / "agent_questions.jsonl", DATA / "reading_questions.jsonl",
+                *sorted((DATA / "blind").glob("*.jsonl")))
+# CI floors: a regression below any of these fails `havoc-agent eval agent` (exit 1)
+FLOORS = {"right_rate_agent": 0.99, "auroc": 0.9, "wrong_rate_confident": 0.02}
+CONFIDENT = 0.7
+
+
+# --- the agent set's checks (also used by tests/graphs/test_graph_questions.py) ---------------------------
+
+def _close(a: Any, b: Any, rel: float = 1e-6, abs_: float = 1e-9) -> bool:
+    try:
+        return math.isclose(float(a), float(b), rel_tol=rel, abs_tol=abs_)
+    except (TypeError, ValueError):
+        return False
+
+
+def main_result(state: dict, tool: str) -> dict | None:
+    matches = [r for r in state.get("results") or [] if r["tool"] == tool and r.get("output") is not None]
+    return matches[-1] if matches else None
+
+
+def expect_problem(key: str, want: Any, result: dict) -> str | None:
+    """Why `result` does not meet one `expect` entry of the agent set, or None."""
+    out = result["output"]
+    try:
+        if key == "centre_rows":
+            got = sum(all(abs(v) < 1e-12 for v in row) for row in out["coded"])
+            ok = got == want
+        elif key.startswith(("natural_min_", "natural_max_")):
+            col = int(key.rsplit("_", 1)[1])
+            values = [row[col] for row in out["natural"]]
+            got = min(values) if "min" in key else max(values)
+            ok = _close(got, want)
+        elif key == "effect_A":
+            got = out["effects"]["A"]
+            ok = _close(got, want)
+        elif key.startswith("coef_"):
+            got = out["coefficients"][int(key[5:])]
+            ok = _close(got, want)
+        elif key == "violation_rule1_index":
+            got = out["violations"]
+            ok = any(v["rule"] == 1 and v["index"] == want for v in got)
+        elif key == "solutions":
+            got = sorted(v["numeric"] for s in out["solutions"] for v in s.values())
+            ok = len(got) == len(want) and all(_close(a, b) for a, b in zip(got, sorted(want), strict=True))
+        elif key == "solutions_xy":
+            sol = out["solutions"][0]
+            got = [sol[k]["numeric"] for k in ("x", "y")]
+            ok = all(_close(a, b) for a, b in zip(got, want, strict=True))
+        elif isinstance(want, list):
+            got = out[key]
+            ok = got == want
+        elif key in ("A2", "d2", "D4"):
+            got = out[key]
+            ok = abs(got - want) <= 0.0015
+        else:
+            got = out[key]
+            ok = _close(got, want)
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        return f"{key}: {type(exc).__name__}: {exc}"
+    return None if ok else f"{key}: {got!r} vs {want!r}"
+
+
+def agent_item_problems(item: dict, state: dict) -> list[str]:
+    """Everything that keeps an answer from being right for an agent-set item (empty: right)."""
+    import sympy
+
+    if item.get("tool") is None:
+        return [] if not state.get("results") else ["computed something for an off-task question"]
+    problems = []
+    if state.get("mode") != item.get("mode"):
+        problems.append(f"mode {state.get('mode')} != {item.get('mode')}")
+    result = main_result(state, item["tool"])
+    if result is None:
+        return [*problems, f"no {item['tool']} result"]
+    for k, v in (item.get("args") or {}).items():
+        if result["args"].get(k) != v:
+            problems.append(f"{k}: {result['args'].get(k)!r} != {v!r}")
+    for k, v in (item.get("expect") or {}).items():
+        problem = expect_problem(k, v, result)
+        if problem:
+            problems.append(problem)
+    if item.get("expr"):
+        try:
+            same = sympy.simplify(sympy.sympify(result["output"]["result"]) - sympy.sympify(item["expr"])) == 0
+        except (sympy.SympifyError, TypeError, KeyError):
+            same = False
+        if not same:
+            problems.append(f"result {result['output'].get('result')} != {item['expr']}")
+    return problems
+
+
+# --- blind rounds ---------------------------------------------------------------------------------------
+
+def _numeric_leaves(value: Any) -> list[float]:
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, (int, float)):
+        return [float(value)] if math.isfinite(float(value)) else []
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _numeric_leaves(v)]
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _numeric_leaves(v)]
+    return []
+
+
+def _string_leaves(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _string_leaves(v)]
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _string_leaves(v)]
+    return []
+
+
+def _same_expr(text: str, want: str) -> bool:
+    import sympy
+
+    try:
+        got = sympy.sympify(text.replace("^", "**"))
+        return sympy.simplify(got - sympy.sympify(want.replace("^", "**"))) == 0
+    except (sympy.SympifyError, TypeError, ValueError, AttributeError, SyntaxError):
+        return False
+
+
+def blind_item_problems(item: dict, state: dict) -> list[str]:
+    tools = set(item.get("tools") or [])
+    results = [r for r in state.get("results") or [] if r.get("output") is not None
+               and (not tools or r["tool"] in tools)]
+    if not results:
+        got = sorted({r["tool"] for r in state.get("results") or []})
+        return [f"no result from {sorted(tools)} (computed {got})"]
+    outputs = [r["output"] for r in results]
+    numbers = [x for o in outputs for x in _numeric_leaves(o)]
+    strings = [s for o in outputs for s in _string_leaves(o)]
+    problems = []
+    for e in item.get("expect") or []:
+        if "expr" in e:
+            if not any(_same_expr(s, str(e["expr"])) for s in strings if len(s) < 400):
+                problems.append(f"{e.get('what')}: no result equals {e['expr']}")
+            continue
+        want, rel = float(e["value"] if "value" in e else e["runs"]), float(e.get("rel", 1e-3))
+        if not any(math.isclose(x, want, rel_tol=rel, abs_tol=1e-9 + rel * 1e-3) for x in numbers):
+            problems.append(f"{e.get('what')}: {want:g} not found")
+    return problems
+
+
+# --- running and scoring ------------------------------------------------------------------------------
+
+@dataclass
+class Scored:
+    set_name: str
+    question: str
+    outcome: str  # right, refused, flagged, wrong
+    confidence: float
+    status: str
+    problems: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def load(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(item: dict, state: dict, set_name: str) -> Scored:
+    answer = state.get("answer") or {}
+    status = answer.get("status", "answered")
+    computed = bool([r for r in state.get("results") or [] if r.get("output") is not None])
+    conf = float(answer.get("confidence") or 0.0)
+    x = features(state) if computed else {}
+    if item.get("hostile"):
+        outcome = "right" if not computed else "wrong"
+        return Scored(set_name, item["question"], outcome, conf, status, [], x)
+    if item.get("refuse"):
+        if not computed:
+            return Scored(set_name, item["question"], "right", conf, status, [], x)
+        return Scored(set_name, item["question"], "flagged" if status == "unsure" else "wrong", conf, status,
+                      ["answered a question that cannot be answered as asked"], x)
+    if not computed and item.get("tool", "") is not None:
+        return Scored(set_name, item["question"], "refused", conf, status, [], x)
+    problems = blind_item_problems(item, state) if "tools" in item else agent_item_problems(item, state)
+    if not problems:
+        outcome = "right"
+    else:
+        outcome = "flagged" if status == "unsure" else "wrong"
+    return Scored(set_name, item["question"], outcome, conf, status, problems, x)
+
+
+def run_sets(paths: list[Path], progress=None) -> list[Scored]:
+    from graphs.srs import run
+
+    scored = []
+    for path in paths:
+        for item in load(path):
+            state = run(item["question"])
+            scored.append(score(item, state, path.stem))
+            if progress:
+                progress(scored[-1])
+    return scored
+
+
+def summary(scored: list[Scored], weights: dict[str, float] | None = None) -> dict[str, Any]:
+    """Counts per set and overall; AUROC, ECE and the wrong rate among confident answers over computed ones."""
+    def block(rows: list[Scored]) -> dict[str, Any]:
+        counts = Counter(r.outcome for r in rows)
+        computed = [r for r in rows if r.features]
+        scores = [probability(r.features, weights) if weights else r.confidence for r in computed]
+        labels = [int(r.outcome == "right") for r in computed]
+        confident = [(s, y) for s, y in zip(scores, labels, strict=True) if s >= CONFIDENT]
+        return {
+            "questions": len(rows), **{k: counts.get(k, 0) for k in ("right", "refused", "flagged", "wrong")},
+            "right_rate": round(counts.get("right", 0) / len(rows), 4) if rows else None,
+            "auroc": None if (a := auroc(scores, labels)) is None else round(a, 4),
+            "ece": None if (e := expected_calibration_error(scores, labels)) is None else round(e, 4),
+            "confident": len(confident),
+            "wrong_rate_confident": round(sum(1 - y for _, y in confident) / len(confident), 4) if confident
+            else None,
+        }
+
+    sets = sorted({r.set_name for r in scored})
+    fitted_on = fitted_sets()
+    out = {"sets": {s: block([r for r in scored if r.set_name == s]) for s in sets},
+           "all": block(scored), "fitted_on": fitted_on}
+    held = [r for r in scored if r.set_name not in fitted_on]
+    if held and fitted_on:
+        out["not_fitted"] = block(held)
+    return out
+
+
+LABELS = DATA / "confidence_labels.jsonl"
+
+
+def earlier_answers(path: Path = LABELS) -> list[Scored]:
+    """Labelled answers of the planner before issue 9 (tests/data/make_confidence_labels.py), re-audited by
+    today's reading audit: the wrong readings the confidence must learn to doubt."""
+    if not path.is_file():
+        return []
+    rows = []
+    for r in load(path):
+        x = r.get("features") or {}
+        rows.append(Scored(f"{r['set']}@{r['commit']}", r["question"], r["outcome"],
+                           probability(x) if x else 0.0, "", [], x))
+    return rows
+
+
+def fitted_sets() -> list[str]:
+    if WEIGHTS_FILE.exists():
+        return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8")).get("fitted_on", [])
+    return []
+
+
+def fit_weights(scored: list[Scored]) -> dict[str, Any]:
+    rows = [(r.features, int(r.outcome == "right")) for r in scored if r.features]
+    weights = fit(rows)
+    weights_cache_clear()
+    record = {"weights": weights, "features": list(FEATURES),
+              "fitted_on": sorted({r.set_name for r in scored}),
+              "answers": len(rows), "right": sum(y for _, y in rows), "not_right": sum(1 - y for _, y in rows)}
+    WEIGHTS_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+    return record
+
+
+def floors_failed(report: dict[str, Any]) -> list[str]:
+    failed = []
+    agent = report["sets"].get("agent_questions")
+    if agent and (agent["right_rate"] or 0) < FLOORS["right_rate_agent"]:
+        failed.append(f"agent_questions right rate {agent['right_rate']} < {FLOORS['right_rate_agent']}")
+    overall = report["all"]
+    if overall["auroc"] is not None and overall["auroc"] < FLOORS["auroc"]:
+        failed.append(f"AUROC {overall['auroc']} < {FLOORS['auroc']}")
+    if (overall["wrong_rate_confident"] or 0) > FLOORS["wrong_rate_confident"]:
+        failed.append(f"wrong among confidence ≥ {CONFIDENT}: {overall['wrong_rate_confident']} > "
+                      f"{FLOORS['wrong_rate_confident']}")
+    return failed

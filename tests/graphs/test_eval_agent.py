@@ -1,0 +1,36 @@
+"""`havoc-agent eval agent` over the project's labelled sets: counts, AUROC and calibration, and its CI floors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_eval_agent_meets_its_floors() -> None:
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.run([sys.executable, "-m", "havoc_agent.cli", "eval", "agent", "--json"], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=900)
+    report = json.loads(proc.stdout)
+    assert proc.returncode == 0, report["floors_failed"]
+    assert report["floors_failed"] == []
+    agent = report["sets"]["agent_questions"]
+    assert agent["questions"] >= 472 and agent["right_rate"] >= 0.99
+    overall = report["all"]
+    assert overall["auroc"] is not None and overall["auroc"] >= 0.9
+    assert overall["ece"] is not None and overall["ece"] <= 0.1
+    assert (overall["wrong_rate_confident"] or 0) <= 0.02
+    # the earlier planner's misreadings are in the report, and none of them is confident
+    earlier = [name for name in report["sets"] if "@" in name]
+    assert earlier and all(report["sets"][n]["flagged"] + report["sets"][n]["wrong"] > 0 for n in earlier)
+
+
+def test_eval_agent_bad_set_is_a_clean_error() -> None:
+    proc = subprocess.run([sys.executable, "-m", "havoc_agent.cli", "eval", "agent", "--set", "/nonexistent.jsonl"],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("error:") and "Traceback" not in proc.stderr
