@@ -15,7 +15,7 @@ from pathlib import Path
 from havoc_agent.planner_data import build_pairs, write_pairs
 
 
-def build(out: Path, *, steps: int, sampled: int, seed: int, vocab: int = 1024) -> Path:
+def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8, vocab: int = 1024) -> Path:
     from havoc_model.data import SourceSpec, prepare_data
     from havoc_model.tokenizer import train_tokenizer
     from havoc_model.train import TrainConfig, latest_checkpoint, train
@@ -29,7 +29,7 @@ def build(out: Path, *, steps: int, sampled: int, seed: int, vocab: int = 1024) 
     prepare_data([SourceSpec("pairs", [work / "pairs"], 1.0)], work / "tok", work / "data", val_fraction=0.02)
     (work / "planner.yaml").write_text(f"preset: planner-tiny\nvocab_size: {report.vocab_size}\nmax_seq_len: 256\n")
     train(TrainConfig(data=str(work / "data"), out=str(work / "run"), preset=str(work / "planner.yaml"),
-                      steps=steps, batch_size=16, seq_len=256, lr=2e-3, eval_every=max(steps // 4, 1),
+                      steps=steps, batch_size=batch_size, seq_len=256, lr=2e-3, eval_every=max(steps // 4, 1),
                       ckpt_every=steps, seed=seed, tensorboard=False))
     final = latest_checkpoint(work / "run")
     assert final is not None
@@ -42,11 +42,12 @@ def build(out: Path, *, steps: int, sampled: int, seed: int, vocab: int = 1024) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--steps", type=int, default=1500)
-    parser.add_argument("--sampled", type=int, default=6000)
+    parser.add_argument("--steps", type=int, default=800)
+    parser.add_argument("--sampled", type=int, default=8000)
+    parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    print(build(args.out, steps=args.steps, sampled=args.sampled, seed=args.seed))
+    print(build(args.out, steps=args.steps, sampled=args.sampled, seed=args.seed, batch_size=args.batch_size))
     return 0
 
 

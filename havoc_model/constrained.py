@@ -21,7 +21,10 @@ import torch
 
 _BYTE_PIECE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
 _SPACE_MARK = "\u2581"
-_NUMBER = re.compile(r"(?<![A-Za-z_\d.])\d+(?:\.\d*)?(?:[eE][-+]?\d*)?")
+# a number not glued to a name or to another number; "150..200" holds two (a range), not "150."
+_NUMBER = re.compile(r"(?<![A-Za-z_\d])(?<!\d\.)\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+_NUMBER_CHARS = frozenset("0123456789.eE+-")
+_PENDING = re.compile(r"\.\d*|[eE][-+]?|\.\d+[eE][-+]?")  # what may still grow a number at the end
 
 
 class PrefixGrammar(Protocol):
@@ -76,18 +79,28 @@ class CopiedNumbers:
         self._values = {_value(a) for a in self.allowed}
         self.text = ""
 
-    def _ok(self, text: str, *, final: bool) -> bool:
-        for match in _NUMBER.finditer(text):
+    def _ok(self, text: str, *, final: bool, start: int = 0) -> bool:
+        """Every number in text[start:] is allowed (numbers before `start` were final and checked)."""
+        for match in _NUMBER.finditer(text, start):
             literal = match.group(0)
-            if match.end() == len(text) and not final:
+            if not final and _PENDING.fullmatch(text, match.end()):
+                literal = text[match.start():]
+            if not final and match.end() == len(text) or literal != match.group(0):
                 if not any(a.startswith(literal) for a in self.allowed) and literal.rstrip(".") not in self.allowed:
                     return False
             elif literal not in self.allowed and _value(literal) not in self._values:
                 return False
         return True
 
+    def _settled(self) -> int:
+        """Where the unfinished number (if any) at the end of the text begins; earlier ones are final."""
+        i = len(self.text)
+        while i > 0 and self.text[i - 1] in _NUMBER_CHARS:
+            i -= 1
+        return i
+
     def allows(self, piece: str) -> bool:
-        return self._ok(self.text + piece, final=False) and self.grammar.allows(piece)
+        return self._ok(self.text + piece, final=False, start=self._settled()) and self.grammar.allows(piece)
 
     def push(self, piece: str) -> None:
         self.grammar.push(piece)
