@@ -2,7 +2,10 @@
 
 A reading is right when its program's tool results equal those of the hand-written reference
 program, refused when there is no checked program (or it fails to run), wrong otherwise.
-"Both" is the agent's policy: the rules' program when they have one, else the model's.
+"Both" is the agent's policy: the rules' program when they have one, else the model's. Where
+both readers produced results and the results differ, the agent shows two readings and caps its
+confidence at 0.5 (graphs/confidence.py); `both_disagreed` counts those answers by verdict, so a
+wrong answer flagged that way can be told from a confidently wrong one.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ def evaluate(model=None, path: Path = EVAL_SET) -> dict:
 
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts = {who: {"right": 0, "refused": 0, "wrong": 0} for who in ("rules", "model", "both")}
+    disagreed = {"right": 0, "wrong": 0}
     parsed = 0
     model_seconds = 0.0
     for item in items:
@@ -64,13 +68,17 @@ def evaluate(model=None, path: Path = EVAL_SET) -> dict:
             parsed += program is not None
             model_results = _results(program)
             counts["model"][_verdict(model_results, reference)] += 1
-        counts["both"][_verdict(rules if rules is not None else model_results, reference)] += 1
+        both = _verdict(rules if rules is not None else model_results, reference)
+        counts["both"][both] += 1
+        if rules is not None and model_results is not None and rules != model_results:
+            disagreed[both] += 1
     n = len(items)
     report: dict = {"questions": n, "counts": counts}
     if model is not None:
         report["model_parse_rate"] = parsed / n
         report["model_execution_match"] = counts["model"]["right"] / n
         report["model_ms_per_question"] = 1000 * model_seconds / n
+        report["both_disagreed"] = disagreed
     else:
         counts.pop("model")
     return report

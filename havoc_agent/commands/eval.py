@@ -45,6 +45,9 @@ def _planner(args: argparse.Namespace) -> int:
     if "model_parse_rate" in report:
         print(f"  model parse rate {report['model_parse_rate']:.0%}, execution-match "
               f"{report['model_execution_match']:.0%}, {report['model_ms_per_question']:.0f} ms per question")
+        d = report["both_disagreed"]
+        print(f"  the readers disagreed on {d['right'] + d['wrong']} answered questions (shown as two readings, "
+              f"confidence capped at 0.5): {d['right']} of them right, {d['wrong']} wrong")
     return 0
 
 
