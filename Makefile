@@ -40,8 +40,9 @@ lint: install
 bench: install
 	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
+# the shipped checkpoint: two threads (the machine's cores), the recipe's defaults, seed 0
 planner: install
-	$(BIN)/python -m havoc_agent.planner_recipe checkpoints/planner --seed 0
+	OMP_NUM_THREADS=2 $(BIN)/python -m havoc_agent.planner_recipe checkpoints/planner --seed 0
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

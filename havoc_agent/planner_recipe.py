@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from havoc_agent.planner_data import build_pairs, write_pairs
@@ -47,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     print(build(args.out, steps=args.steps, sampled=args.sampled, seed=args.seed, batch_size=args.batch_size))
+    print(f"built in {(time.perf_counter() - started) / 60:.1f} min")
     return 0
 
 
