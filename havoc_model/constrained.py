@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -23,6 +24,9 @@ _BYTE_PIECE = re.compile(r"<0x([0-9A-Fa-f]{2})>")
 _SPACE_MARK = "\u2581"
 # a number not glued to a name or to another number; "150..200" holds two (a range), not "150."
 _NUMBER = re.compile(r"(?<![A-Za-z_\d])(?<!\d\.)\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
+# ".5" (or "." in a list): a number begun without its digits, which copying never needs; a lone "."
+# elsewhere may begin a range ".."
+_BARE_DOT = re.compile(r"(?<![\w.])\.(\d*)\Z")
 _NUMBER_CHARS = frozenset("0123456789.eE+-")
 _PENDING = re.compile(r"\.\d*|[eE][-+]?|\.\d+[eE][-+]?")  # what may still grow a number at the end
 
@@ -67,29 +71,54 @@ def numbers_in(text: str) -> set[str]:
 
 
 class CopiedNumbers:
-    """A grammar whose literal numbers must occur in `source` (or be a small count ≤ `small_max`).
+    """A grammar whose literal numbers are copied from `source` (small counts ≤ `small_max` excepted).
 
     The model may misread a question, but it cannot invent data: every number it writes is
-    one the user wrote. An unfinished number must be the start of an allowed one.
+    one the user wrote, and no more often than the user wrote it (a value given once cannot
+    fill a whole list). Small counts are free only outside brackets and written as integers:
+    inside `[...]` a number is data, and "5.0" or "10" in a list must be the user's too.
+    An unfinished number must be able to end as an allowed one.
     """
 
     def __init__(self, grammar: PrefixGrammar, source: str, *, small_max: int = 20) -> None:
         self.grammar = grammar
-        self.allowed = numbers_in(source) | {str(i) for i in range(small_max + 1)}
-        self._values = {_value(a) for a in self.allowed}
+        found = [m.group(0) for m in _NUMBER.finditer(source)]
+        self.allowed = set(found) | {str(i) for i in range(small_max + 1)}
+        self._budget = Counter(_value(a) for a in found)  # how often each value may be written
+        self._free = {float(i) for i in range(small_max + 1)}
+        self._used: Counter = Counter()
+        self._counted = 0  # the numbers before this position are final and in _used
         self.text = ""
 
-    def _ok(self, text: str, *, final: bool, start: int = 0) -> bool:
-        """Every number in text[start:] is allowed (numbers before `start` were final and checked)."""
-        for match in _NUMBER.finditer(text, start):
+    def _fits(self, value: float | None, used: Counter, *, count: bool = False) -> bool:
+        return value is not None and ((count and value in self._free) or used[value] < self._budget.get(value, 0))
+
+    @staticmethod
+    def _is_count(text: str, match: re.Match) -> bool:
+        """An integer outside brackets: a count, not a data value."""
+        return match.group(0).isdigit() and text.count("[", 0, match.start()) <= text.count("]", 0, match.start())
+
+    def _ok(self, text: str, *, final: bool) -> bool:
+        """The numbers after the counted ones fit the budget; an unfinished last one can still end well."""
+        bare = None if final else _BARE_DOT.search(text, self._counted)
+        if bare and (bare.group(1) or text.count("[", 0, bare.start()) > text.count("]", 0, bare.start())):
+            return False
+        used = Counter(self._used)
+        for match in _NUMBER.finditer(text, self._counted):
             literal = match.group(0)
-            if not final and _PENDING.fullmatch(text, match.end()):
+            count = self._is_count(text, match)
+            if not final and (match.end() == len(text) or _PENDING.fullmatch(text, match.end())):
                 literal = text[match.start():]
-            if not final and match.end() == len(text) or literal != match.group(0):
-                if not any(a.startswith(literal) for a in self.allowed) and literal.rstrip(".") not in self.allowed:
+                closed = literal.rstrip(".eE+-")
+                if not self._fits(_value(closed), used, count=count and closed.isdigit()) and not any(
+                        a.startswith(literal) and self._fits(_value(a), used) for a in self.allowed):
                     return False
-            elif literal not in self.allowed and _value(literal) not in self._values:
-                return False
+            else:
+                value = _value(literal)
+                if not self._fits(value, used, count=count):
+                    return False
+                if not (count and value in self._free):
+                    used[value] += 1
         return True
 
     def _settled(self) -> int:
@@ -100,11 +129,16 @@ class CopiedNumbers:
         return i
 
     def allows(self, piece: str) -> bool:
-        return self._ok(self.text + piece, final=False, start=self._settled()) and self.grammar.allows(piece)
+        return self._ok(self.text + piece, final=False) and self.grammar.allows(piece)
 
     def push(self, piece: str) -> None:
         self.grammar.push(piece)
         self.text += piece
+        settled = self._settled()
+        for match in _NUMBER.finditer(self.text, self._counted, settled):
+            if not (self._is_count(self.text, match) and _value(match.group(0)) in self._free):
+                self._used[_value(match.group(0))] += 1
+        self._counted = max(self._counted, settled)
 
     def complete(self) -> bool:
         return self._ok(self.text, final=True) and self.grammar.complete()
