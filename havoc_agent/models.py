@@ -1,7 +1,10 @@
 """The `--model` seam: the shipped planner by default, a checkpoint directory, or any LangChain chat model.
 
-- no `--model`: the planner checkpoint shipped in `checkpoints/planner` when it is present
-  (else no model: every stage works without one);
+- no `--model`: the planner checkpoint shipped in `checkpoints/planner` when it is present and
+  its recorded evaluation (`eval.json`, written by `havoc-agent eval planner --record`) reaches
+  the execution-match goal; else no model (every stage works without one). A second reader that
+  is mostly wrong would not be evidence: its disagreements would cap the confidence of answers
+  the rules got right (graphs/confidence.py), so a weak checkpoint is only used when asked for;
 - `--model none`: no model;
 - `--model DIR`: a `havoc_model` checkpoint directory, wrapped as `ChatHavoc` (grammar-constrained);
 - `--model package.module:attribute`: a `BaseChatModel` instance or a zero-argument factory.
@@ -15,6 +18,27 @@ from pathlib import Path
 from tools.errors import HavocInputError
 
 SHIPPED_PLANNER = Path(__file__).resolve().parent.parent / "checkpoints" / "planner"
+RECORD = "eval.json"
+MIN_EXECUTION_MATCH = 0.70  # the issue's goal for the model alone on the held-out questions
+
+
+def shipped_planner_status() -> tuple[bool, str]:
+    """(used by default?, why) for the shipped planner checkpoint."""
+    import json
+
+    if not (SHIPPED_PLANNER / "model.safetensors").is_file():
+        return False, f"no planner checkpoint in {SHIPPED_PLANNER}"
+    record = SHIPPED_PLANNER / RECORD
+    if not record.is_file():
+        return False, f"{record} missing: run `havoc-agent eval planner --record`"
+    try:
+        match = float(json.loads(record.read_text(encoding="utf-8"))["model_execution_match"])
+    except (ValueError, KeyError, TypeError):
+        return False, f"{record} holds no model_execution_match"
+    if match < MIN_EXECUTION_MATCH:
+        return False, (f"execution-match {match:.0%} on the held-out questions, under the {MIN_EXECUTION_MATCH:.0%} "
+                       f"needed to be the default second reader (use --model {SHIPPED_PLANNER} to try it)")
+    return True, f"execution-match {match:.0%} on the held-out questions"
 
 
 def planner_model(directory: str | Path):
@@ -30,7 +54,7 @@ def planner_model(directory: str | Path):
 
 def load_chat_model(spec: str | None):
     if spec is None:
-        return planner_model(SHIPPED_PLANNER) if (SHIPPED_PLANNER / "model.safetensors").is_file() else None
+        return planner_model(SHIPPED_PLANNER) if shipped_planner_status()[0] else None
     if not spec or spec.lower() == "none":
         return None
     from langchain_core.language_models import BaseChatModel
