@@ -277,7 +277,8 @@ class ChatHavoc(BaseChatModel):
                 "tool_call_text": tok.decode(call_ids) if in_call else None,
             }
             if guide is not None:
-                info["grammar"] = {"steps": guide.steps, "checks": guide.checks, "fallbacks": guide.fallbacks}
+                info["grammar"] = {"steps": guide.steps, "checks": guide.checks, "fallbacks": guide.fallbacks,
+                                   "ms": round(1000 * guide.seconds, 3)}
         yield "end", info
 
     def _final_chunk(self, info: dict) -> AIMessageChunk:

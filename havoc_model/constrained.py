@@ -13,6 +13,7 @@ The grammar itself is outside this package (havoc_model knows no DSL): anything 
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -163,6 +164,7 @@ class GrammarGuide:
         self.checks = 0
         self.fallbacks = 0
         self.steps = 0
+        self.seconds = 0.0  # spent choosing (grammar and number checks): the constraint's own cost
 
     def _allowed(self, token: int) -> bool:
         self.checks += 1
@@ -173,6 +175,13 @@ class GrammarGuide:
 
     def pick(self, sampled: int, logits: torch.Tensor) -> int | None:
         """The token to emit (and, unless it ends the text, pushed), or None when nothing fits."""
+        started = time.perf_counter()
+        try:
+            return self._pick(sampled, logits)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def _pick(self, sampled: int, logits: torch.Tensor) -> int | None:
         self.steps += 1
         chosen: int | None = sampled if self._allowed(sampled) else None
         if chosen is None:
