@@ -8,7 +8,7 @@ as every training document does.
 
 `grammar="dsl"` decodes under the DSL grammar (`dsl.prefix.PrefixChecker`): the reply
 always parses, ends only where the grammar accepts, and every literal number in it is
-copied from the user's messages (or is a small count), so the model can misread a
+copied from the user's messages, no more often than given (or is a small count outside a list), so the model can misread a
 question but never invent data.
 
 Tool calling uses the template's markup: the assistant writes `<|tool_call|>` then a JSON
