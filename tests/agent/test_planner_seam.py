@@ -40,3 +40,22 @@ def test_the_planner_model_reads_through_the_agent(tiny_checkpoint: Path) -> Non
     assert state["agreement"] in ("single", "agree", "disagree")
     plans = [e for e in state["trace"] if e["node"] == "PLAN" and e["status"] == "end"]
     assert "chat_model" in plans[0]["detail"]
+
+
+def test_the_shipped_planner_is_the_default_only_with_a_good_record(tiny_checkpoint: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    import shutil
+
+    from havoc_agent import models
+
+    shipped = tmp_path / "planner"
+    shutil.copytree(tiny_checkpoint, shipped)
+    monkeypatch.setattr(models, "SHIPPED_PLANNER", shipped)
+    used, why = models.shipped_planner_status()
+    assert not used and "eval.json missing" in why and load_chat_model(None) is None
+    (shipped / "eval.json").write_text(json.dumps({"model_execution_match": 0.5}))
+    used, why = models.shipped_planner_status()
+    assert not used and "50%" in why and load_chat_model(None) is None
+    (shipped / "eval.json").write_text(json.dumps({"model_execution_match": 0.75}))
+    assert models.shipped_planner_status()[0] and isinstance(load_chat_model(None), ChatHavoc)
