@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install web demo test lint bench clean postgresql
+.PHONY: install web demo test lint bench planner clean postgresql
 
 install: $(STAMP)
 
@@ -60,6 +60,10 @@ lint: install
 
 bench: install
 	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# the shipped checkpoint: two threads (the machine's cores), the recipe's defaults, seed 0
+planner: install
+	OMP_NUM_THREADS=2 $(BIN)/python -m havoc_agent.planner_recipe havoc_model/planner_checkpoint --seed 0
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache web/dist web/node_modules tests/web/artifacts

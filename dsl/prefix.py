@@ -25,6 +25,10 @@ _PARTIAL = {
     "STRING": re.compile(r'"([^"\\\n]|\\["\\])*\\?'),
 }
 _WORDS = re.compile(r"\(\?i:([A-Za-z_|]+)\)")
+# digits that stand alone (not after a letter, as in "phase2" or "x1") can be any digit: NUMBER's
+# pattern is digit-blind, so "52.04, 5" and "00.00, 0" read alike and share one cache entry
+_FREE_DIGITS = re.compile(r"(?<![A-Za-z_\d])\d+")
+_CACHE_LIMIT = 200_000
 
 
 def _choices(name: str) -> list[str] | None:
@@ -110,6 +114,24 @@ def _valid_after(start: InteractiveParser, text: str) -> bool:
     return not rest or any(_could_start(t, rest) for t in accepts(ip))
 
 
+def _shape(text: str) -> str:
+    return _FREE_DIGITS.sub(lambda m: "0" * len(m.group(0)), text)
+
+
+# Answers shared by every checker in the process, keyed by (LALR state stack, shape of the unread
+# tail): whether the tail can still grow into a program, and how the lexer cuts it. A planner
+# writes the same statements over and over, so after a few programs nearly every question is a
+# dictionary lookup instead of a lexer run plus a walk of the parse table (about 1 ms).
+_VALID: dict[tuple[tuple[int, ...], str], bool] = {}
+_LEXED: dict[tuple[tuple[int, ...], str], tuple[list[tuple[str, int, int]], int]] = {}
+
+
+def _remember(cache: dict, key: tuple, value: object) -> None:
+    if len(cache) >= _CACHE_LIMIT:
+        cache.clear()
+    cache[key] = value
+
+
 class PrefixChecker:
     """`is_valid_prefix` for a decoder that grows the text piece by piece, at the cost of the unread tail.
 
@@ -118,7 +140,8 @@ class PrefixChecker:
         checker.push(chosen)
 
     Tokens followed by a blank are final: they are fed to the parser once and
-    not read again, so each question costs the unfinished tail, not the text.
+    not read again, so each question costs the unfinished tail, not the text;
+    answers are cached per parser state and tail shape (see `_VALID`).
     """
 
     def __init__(self) -> None:
@@ -130,8 +153,16 @@ class PrefixChecker:
     def text(self) -> str:
         return self._done + self._tail
 
+    def _key(self, text: str) -> tuple[tuple[int, ...], str]:
+        return tuple(self._ip.parser_state.state_stack), _shape(text)
+
     def allows(self, piece: str) -> bool:
-        return _valid_after(self._ip, self._tail + piece)
+        key = self._key(self._tail + piece)
+        found = _VALID.get(key)
+        if found is None:
+            found = _valid_after(self._ip, self._tail + piece)
+            _remember(_VALID, key, found)
+        return found
 
     def complete(self) -> bool:
         """The text so far is a whole program."""
@@ -150,17 +181,26 @@ class PrefixChecker:
         if not self.allows(piece):
             raise DslSyntaxError(f"{(self._tail + piece)[-40:]!r} cannot continue the program")
         self._tail += piece
+        key = self._key(self._tail)
+        fixed = _LEXED.get(key)
+        if fixed is None:
+            fixed = self._fixed_tokens()
+            _remember(_LEXED, key, fixed)
+        spans, cut = fixed
+        for kind, start, end in spans:
+            self._ip.feed_token(Token(kind, self._tail[start:end], start_pos=start, end_pos=end))
+        self._done += self._tail[:cut]
+        self._tail = self._tail[cut:]
+
+    def _fixed_tokens(self) -> tuple[list[tuple[str, int, int]], int]:
+        """The tokens of the tail that a blank has made final (type and span), and where they end."""
         tokens, _ = _lexed(self._ip, self._tail)
         # a blank fixes every token before it: text appended later cannot change how they were read
         last = max((i for i, t in enumerate(tokens)
                     if t.end_pos is not None and t.end_pos < len(self._tail) and self._tail[t.end_pos].isspace()),
                    default=-1)
-        cut = 0
-        for token in tokens[: last + 1]:
-            self._ip.feed_token(token)
-            cut = token.end_pos
-        self._done += self._tail[:cut]
-        self._tail = self._tail[cut:]
+        spans = [(t.type, t.start_pos, t.end_pos) for t in tokens[: last + 1]]
+        return spans, spans[-1][2] if spans else 0
 
 
 def is_complete(text: str) -> bool:

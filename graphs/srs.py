@@ -41,12 +41,15 @@ RECURSION_LIMIT = len(STAGES) + MAX_REVISIONS * 5 + 4
 def after_audit(state: AgentState) -> str:
     """Back to PLAN with the audit's reason while another planner can try; else ANSWER says it failed.
 
-    Planners run in a fixed order (user DSL, chat model, NL parser); a plan from the last one has no
-    alternative, and re-running the same deterministic planner would only repeat the mistake.
+    A user's DSL can give way to the readers; the rule parser's plan only to a chat model's reading
+    that differs from it (re-running the same deterministic planner would only repeat the mistake).
     """
-    planner = (state.get("plan") or {}).get("planner")
+    plan = state.get("plan") or {}
+    planner = plan.get("planner")
+    other_reading = any(r.get("planner") == "chat_model" and r.get("program") != plan.get("program")
+                        for r in state.get("readings") or [])
     if (state.get("audit_feedback") and state.get("revisions", 0) <= MAX_REVISIONS and not state.get("failure")
-            and planner in ("user_dsl", "chat_model")):
+            and (planner in ("user_dsl", "chat_model") or (planner == "nl_parser" and other_reading))):
         return "PLAN"
     return "ANSWER"
 

@@ -101,6 +101,10 @@ class AgentState(TypedDict, total=False):
     passages: list[dict[str, Any]]
     plan: dict[str, Any] | None
     plan_error: str | None
+    # every reader's checked program: {"planner", "program", "results", "execution_error"}
+    readings: list[dict[str, Any]]
+    # "agree" (the readings' tool results are equal), "disagree", or "single" (one reading)
+    agreement: Literal["agree", "disagree", "single"] | None
     intents: list[dict[str, Any]]
     results: list[dict[str, Any]]
     execution_error: str | None

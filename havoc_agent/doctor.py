@@ -119,4 +119,9 @@ def diagnose(repair: bool = False) -> Report:
     report.findings.append(Finding("vector cache", True,
                                    f"{cache.name}: {'present' if cache_ok else 'absent'} for {model_slug(settings.embedding_model())}"
                                    + ("" if cache_ok else " (a fresh store embeds the corpus itself: slower, not wrong)")))
+
+    from havoc_agent.models import shipped_planner_status
+
+    used, why = shipped_planner_status()  # informational: the agent works without a second reader
+    report.findings.append(Finding("planner model", True, f"{'default second reader' if used else 'not used by default'}: {why}"))
     return report

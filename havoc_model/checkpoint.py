@@ -21,6 +21,7 @@ import torch
 from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save_file
 
+from havoc_model.chat_template import CHAT_TEMPLATE_FILE, write_chat_template
 from havoc_model.config import ModelConfig
 from havoc_model.errors import ModelInputError
 from havoc_model.model import HavocLM
@@ -73,6 +74,8 @@ def save_checkpoint(
         save_file(weights, str(staging / WEIGHTS_FILE), metadata={"format": "pt", "havoc": FORMAT_TAG})
         for name, source in (extra_files or {}).items():
             shutil.copyfile(source, staging / name)
+        if TOKENIZER_FILE in (extra_files or {}) and CHAT_TEMPLATE_FILE not in (extra_files or {}):
+            write_chat_template(staging)  # a tokenizer's chat layout travels with it
         _fsync_dir_files(staging)
         replace_directory(staging, target)
     except BaseException:
@@ -214,6 +217,7 @@ def describe_checkpoint(directory: str | Path) -> dict[str, Any]:
         "dtypes": dtypes,
         "weights_bytes": (path / WEIGHTS_FILE).stat().st_size,
         "has_tokenizer": (path / TOKENIZER_FILE).is_file(),
+        "has_chat_template": (path / CHAT_TEMPLATE_FILE).is_file(),
         "has_training_state": (path / TRAINING_STATE_FILE).is_file(),
         "files": sorted(p.name for p in path.iterdir()),
     }

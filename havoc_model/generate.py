@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import torch
 
+from havoc_model.constrained import GrammarGuide
 from havoc_model.errors import ModelInputError
 from havoc_model.model import HavocLM
 
@@ -102,9 +103,12 @@ class BatchDecoder:
     def __init__(
         self, model: HavocLM, prompts: Sequence[Sequence[int]], gen: GenerationConfig, *,
         allowed_tokens: AllowedTokens | None = None, vocab_limit: int | None = None,
+        guide: GrammarGuide | None = None,
     ) -> None:
         if not prompts:
             raise ModelInputError("prompts: at least one prompt is needed")
+        if guide is not None and len(prompts) != 1:
+            raise ModelInputError("guide: grammar-guided decoding takes one prompt at a time")
         cfg = model.cfg
         for i, prompt in enumerate(prompts):
             if not prompt:
@@ -115,6 +119,7 @@ class BatchDecoder:
         self.model = model
         self.gen = gen
         self.allowed_tokens = allowed_tokens
+        self.guide = guide
         # A model's vocabulary is often padded past its tokenizer's: never sample an id it cannot decode.
         self.vocab_limit = vocab_limit if vocab_limit is not None and vocab_limit < cfg.vocab_size else None
         self.batch = len(prompts)
@@ -174,9 +179,17 @@ class BatchDecoder:
         if self.allowed_tokens is not None:
             logits = self._constrain(logits)
         if gen.greedy:
-            return logits.argmax(-1)
-        logits = filter_logits(logits / gen.temperature, gen.top_k, gen.top_p)
-        return torch.multinomial(logits.softmax(-1), 1, generator=self._generator).squeeze(-1)
+            chosen = logits.argmax(-1)
+        else:
+            filtered = filter_logits(logits / gen.temperature, gen.top_k, gen.top_p)
+            chosen = torch.multinomial(filtered.softmax(-1), 1, generator=self._generator).squeeze(-1)
+        if self.guide is not None and self.finish_reasons[0] is None:
+            picked = self.guide.pick(int(chosen[0]), logits[0])
+            if picked is None:
+                self.finish(0, "constraint")
+            else:
+                chosen = torch.tensor([picked], dtype=torch.long, device=chosen.device)
+        return chosen
 
     def _constrain(self, logits: torch.Tensor) -> torch.Tensor:
         assert self.allowed_tokens is not None
@@ -266,7 +279,7 @@ def default_stop_ids(tokenizer: object) -> list[int]:
     return [i for i in ids if isinstance(i, int) and i >= 0]
 
 
-def _visible_text(tokenizer: object, ids: list[int], stops: Sequence[str]) -> tuple[str, str | None]:
+def visible_text(tokenizer: object, ids: list[int], stops: Sequence[str]) -> tuple[str, str | None]:
     """(text safe to emit now, final text if a stop sequence occurred).
 
     Holds back a trailing U+FFFD (a multi-byte character not yet complete) and any suffix that
@@ -294,6 +307,15 @@ def tokenizer_vocab_size(tokenizer: object) -> int | None:
     return size if isinstance(size, int) and size > 0 else None
 
 
+def encode_prompt(tokenizer: object, text: str) -> list[int]:
+    """Prompt ids starting with the tokenizer's `<s>`, as every training document does."""
+    ids = list(tokenizer.encode(text))  # type: ignore[attr-defined]
+    bos = getattr(tokenizer, "bos_id", None)
+    if isinstance(bos, int) and bos >= 0 and (not ids or ids[0] != bos):
+        ids.insert(0, bos)
+    return ids
+
+
 def _with_tokenizer_stops(gen: GenerationConfig, tokenizer: object) -> GenerationConfig:
     if gen.stop_token_ids:
         return gen
@@ -306,14 +328,14 @@ def stream_text(
 ) -> Iterator[str]:
     """Text pieces as they become final; concatenated they equal `generate_text(...)[0].text`."""
     gen = _with_tokenizer_stops(gen, tokenizer)
-    ids = tokenizer.encode(prompt) if isinstance(prompt, str) else list(prompt)  # type: ignore[attr-defined]
+    ids = encode_prompt(tokenizer, prompt) if isinstance(prompt, str) else list(prompt)
     decoder = BatchDecoder(model, [ids], gen, allowed_tokens=allowed_tokens,
                            vocab_limit=tokenizer_vocab_size(tokenizer))
     emitted = ""
     while not decoder.done:
         if decoder.step()[0] is None:
             continue
-        visible, final = _visible_text(tokenizer, decoder.generated[0], gen.stop_sequences)
+        visible, final = visible_text(tokenizer, decoder.generated[0], gen.stop_sequences)
         if final is not None:
             decoder.finish(0, "stop_sequence")
             visible = final
@@ -334,7 +356,7 @@ def generate_text(
     """Batched text generation; a stop sequence ends its row and is cut from the text."""
     gen = _with_tokenizer_stops(gen, tokenizer)
     texts = [prompts] if isinstance(prompts, str) else list(prompts)
-    encoded = [tokenizer.encode(t) for t in texts]  # type: ignore[attr-defined]
+    encoded = [encode_prompt(tokenizer, t) for t in texts]
     decoder = BatchDecoder(model, encoded, gen, allowed_tokens=allowed_tokens,
                            vocab_limit=tokenizer_vocab_size(tokenizer))
     finals: list[str | None] = [None] * len(texts)
@@ -345,7 +367,7 @@ def generate_text(
         for row, token in enumerate(step):
             if token is None:
                 continue
-            _, final = _visible_text(tokenizer, decoder.generated[row], gen.stop_sequences)
+            _, final = visible_text(tokenizer, decoder.generated[row], gen.stop_sequences)
             if final is not None:
                 finals[row] = final
                 decoder.finish(row, "stop_sequence")

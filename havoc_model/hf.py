@@ -20,6 +20,7 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
+from havoc_model.chat_template import read_chat_template
 from havoc_model.checkpoint import (
     TOKENIZER_FILE,
     load_checkpoint,
@@ -30,10 +31,27 @@ from havoc_model.checkpoint import (
 from havoc_model.config import ModelConfig
 from havoc_model.errors import ModelInputError
 from havoc_model.model import HavocLM
+from havoc_model.tokenizer import CHAT_TOKENS
 
 HF_CONFIG = "config.json"
 HF_WEIGHTS = "model.safetensors"
 HF_INDEX = "model.safetensors.index.json"
+HF_TOKENIZER_CONFIG = "tokenizer_config.json"
+
+
+def hf_tokenizer_config(chat_template: str) -> dict[str, Any]:
+    """transformers' LlamaTokenizer over our SentencePiece file, with our chat layout.
+
+    No BOS is added by the tokenizer because the template writes `{{ bos_token }}` itself;
+    adding both would start prompts with two `<s>`.
+    """
+    return {
+        "tokenizer_class": "LlamaTokenizer",
+        "bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>", "pad_token": "<pad>",
+        "add_bos_token": False, "add_eos_token": False, "legacy": False,
+        "additional_special_tokens": list(CHAT_TOKENS),
+        "chat_template": chat_template,
+    }
 
 _DTYPE_NAMES = {torch.float32: "float32", torch.bfloat16: "bfloat16", torch.float16: "float16"}
 
@@ -121,6 +139,8 @@ def export_hf(checkpoint_dir: str | Path, out_dir: str | Path, *, dtype: torch.d
         save_file(hf_state_dict(model), str(staging / HF_WEIGHTS), metadata={"format": "pt"})
         if (source / TOKENIZER_FILE).is_file():
             shutil.copyfile(source / TOKENIZER_FILE, staging / TOKENIZER_FILE)
+            tokenizer_config = hf_tokenizer_config(read_chat_template(source))
+            (staging / HF_TOKENIZER_CONFIG).write_text(json.dumps(tokenizer_config, indent=2) + "\n", encoding="utf-8")
         replace_directory(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -338,8 +338,16 @@ def ensure_builtin(store: Store | None = None, *, progress: bool = False, meta: 
         return None  # a read-only home serves what it holds; it cannot be brought up to date
     started = time.perf_counter()
     report = IngestReport(store=location())
+    lock = ingest_lock("add the built-in corpus")
     try:
-        with ingest_lock("add the built-in corpus"):
+        # A reader never waits for another process's writer: waiting here while this process's store
+        # connection holds SQLite locks the writer needs deadlocked both (seen with three agents on one home).
+        # Whoever holds the lock is bringing the corpus up to date; until then, this retrieval reads what is there.
+        held = lock.acquire(timeout=0)
+    except Timeout:
+        return None
+    try:
+        with held:  # released once, on leaving
             if store.meta().get("builtin_manifest") == manifest:  # another process did it while we waited
                 return None
             files = sorted(CORPUS_DIR.glob("*.md"))

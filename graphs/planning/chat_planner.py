@@ -48,7 +48,12 @@ def plan_with_chat_model(model, question: str, mode: str, bindings: dict | None 
 
     import dsl
 
-    messages = [SystemMessage(SYSTEM.format(examples=_examples())), HumanMessage(f"({mode}) {question}")]
+    if getattr(model, "plans_from_question_alone", False):
+        # the planner model was trained on bare questions, and decodes under the DSL grammar
+        messages = [HumanMessage(question)]
+        model = model.bind(grammar="dsl")
+    else:
+        messages = [SystemMessage(SYSTEM.format(examples=_examples())), HumanMessage(f"({mode}) {question}")]
     last_error = ""
     for attempt in range(2):
         try:

@@ -102,8 +102,8 @@ def paired_columns(q: str) -> list[Intent] | None:
     if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
     _, header, columns = found
-    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not _counts_rows(columns[0])):
-        return None  # the first column names the units: words, or row numbers 1, 2, 3 …
+    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not (signed_rank and _counts_rows(columns[0]))):
+        return None  # the first column names the units: words (or, for a signed-rank test, row numbers 1, 2, 3 …)
     labels = columns[0]
     if len(set(labels)) != len(labels):
         return None  # a repeated name is a factor, not a unit

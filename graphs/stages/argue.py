@@ -422,6 +422,25 @@ def _summary_arguers() -> None:
 _summary_arguers()
 
 
+def reading_args(state: dict) -> list[dict]:
+    """Two readers of the question: agreement is evidence for the plan, disagreement is shown, not hidden."""
+    readings = state.get("readings") or []
+    agreement = state.get("agreement")
+    chosen = (state.get("plan") or {}).get("planner")
+    if len(readings) < 2 or agreement not in ("agree", "disagree"):
+        return []
+    names = {"nl_parser": "the rule parser", "chat_model": "the planner model", "user_dsl": "your DSL"}
+    if agreement == "agree":
+        return [_arg("pro", "reading", "the rule parser and the planner model read the question independently "
+                     "and their programs give the same results", "two readings")]
+    other = next(r for r in readings if r["planner"] != chosen)
+    why = (f"its program failed: {other['execution_error']}" if other["execution_error"]
+           else f"it read the question as: {other['program']}")
+    return [_arg("con", "reading", f"the two readers disagree; the answer uses {names.get(chosen, chosen)}'s "
+                 f"reading (rules first when they have one); {names.get(other['planner'], other['planner'])}: {why}",
+                 "two readings")]
+
+
 @traced("ARGUE")
 def argue_stage(state: dict, config: dict | None = None) -> StageResult:
     arguments: list[dict] = []
@@ -438,6 +457,7 @@ def argue_stage(state: dict, config: dict | None = None) -> StageResult:
             a, alt = [_arg("note", "checks", f"a check could not run: {exc}", "internal")], []
         arguments += a
         alternatives += alt
+    arguments += reading_args(state)
     pros = sum(a["stance"] == "pro" for a in arguments)
     cons = sum(a["stance"] == "con" for a in arguments)
     return (

@@ -33,7 +33,7 @@ def run_program(program_text: str, bindings: dict) -> tuple[list[dict], dict]:
 def execute_stage(state: dict, config: dict | None = None) -> StageResult:
     plan = state.get("plan")
     if not plan:
-        return {"results": [], "execution_error": None}, "nothing to execute", {}
+        return {"results": [], "execution_error": None, "readings": [], "agreement": None}, "nothing to execute", {}
     started, started_at = time.perf_counter(), now_iso()
     try:
         results, env = run_program(plan["program"], state.get("bindings") or {})
@@ -46,8 +46,42 @@ def execute_stage(state: dict, config: dict | None = None) -> StageResult:
         return ({"results": [], "execution_error": str(exc)}, f"error: {exc}", {"error": str(exc)})
     for r in results:
         tool_event(state.get("run_id", ""), "EXECUTE", r["tool"], r["args"], r["output"], None, started, started_at)
+    readings, agreement = run_readings(state.get("readings") or [], plan["program"], results,
+                                       state.get("bindings") or {})
+    summary = ", ".join(r["tool"] for r in results) + f" ({len(results)} call{'s' * (len(results) != 1)})"
+    if agreement != "single":
+        summary += f"; the two readings {'agree' if agreement == 'agree' else 'disagree'}"
     return (
-        {"results": results, "execution_error": None, "bindings": env},
-        ", ".join(r["tool"] for r in results) + f" ({len(results)} call{'s' * (len(results) != 1)})",
-        {"tools": [r["tool"] for r in results], "statements": [r["statement"] for r in results]},
+        {"results": results, "execution_error": None, "bindings": env, "readings": readings, "agreement": agreement},
+        summary,
+        {"tools": [r["tool"] for r in results], "statements": [r["statement"] for r in results],
+         "agreement": agreement, "readings": [{"planner": r["planner"], "program": r["program"],
+                                               "execution_error": r["execution_error"]} for r in readings]},
     )
+
+
+def _same_results(a: list[dict], b: list[dict]) -> bool:
+    """Two readings agree when they call the same tools and get the same outputs (arguments may be spelled apart)."""
+    return [(r["tool"], r["output"]) for r in a] == [(r["tool"], r["output"]) for r in b]
+
+
+def run_readings(readings: list[dict], program: str, results: list[dict], bindings: dict) -> tuple[list[dict], str]:
+    """Each reading with its results: the plan's are reused, a different program is run on its own copy of the
+    bindings (a second reading must not leave names behind in the thread)."""
+    done: list[dict] = []
+    for reading in readings:
+        reading = dict(reading)
+        if reading["program"] == program:
+            reading["results"], reading["execution_error"] = results, None
+        else:
+            try:
+                reading["results"], _ = run_program(reading["program"], bindings)
+                reading["execution_error"] = None
+            except HavocInputError as exc:
+                reading["results"], reading["execution_error"] = [], str(exc)
+        done.append(reading)
+    if len(done) < 2:
+        return done, "single"
+    first = done[0]
+    same = all(r["execution_error"] is None and _same_results(r["results"], first["results"]) for r in done[1:])
+    return done, "agree" if same and first["execution_error"] is None else "disagree"

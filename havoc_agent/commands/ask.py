@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object with everything")
     p.add_argument("--trace", action="store_true", help="print each stage's detail")
     p.add_argument("--thread", metavar="ID", help="continue a conversation (thread memory under $HAVOC_HOME)")
-    p.add_argument("--model", metavar="MODULE:ATTR", help="a LangChain chat model to plan and narrate with")
+    p.add_argument("--model", metavar="DIR|none|MODULE:ATTR",
+                   help="planner checkpoint directory, none, or a LangChain chat model (default: the shipped planner)")
     p.add_argument("--plots", metavar="DIR", type=Path, help="write charts of the results as PNG files")
     p.set_defaults(func=_ask)
 

@@ -1,4 +1,4 @@
-"""`havoc-agent eval agent`: right / refused / flagged / wrong over labelled question sets, AUROC, calibration."""
+"""`havoc-agent eval agent` (right / refused / flagged / wrong, AUROC, calibration) and `eval planner` (the readers)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,45 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--misses", action="store_true", help="list every answer that is not right")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=_agent)
+    p = esub.add_parser("planner", help="the readers on held-out questions: parse rate, execution-match, "
+                                         "right/refused/wrong for rules alone, model alone and both")
+    p.add_argument("--model", metavar="DIR|none|MODULE:ATTR",
+                   help="the second reader (default: the shipped planner checkpoint, whatever its record)")
+    p.add_argument("--record", action="store_true",
+                   help="save the report as eval.json in the evaluated checkpoint directory (the shipped planner is "
+                        "the default second reader only when that record reaches the execution-match goal)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=_planner)
+
+
+def _planner(args: argparse.Namespace) -> int:
+    from havoc_agent.models import RECORD, SHIPPED_PLANNER, load_chat_model, planner_model
+    from havoc_agent.planner_eval import evaluate
+
+    if args.model is None and (SHIPPED_PLANNER / "model.safetensors").is_file():
+        directory, model = SHIPPED_PLANNER, planner_model(SHIPPED_PLANNER)
+    else:
+        directory, model = (Path(args.model) if args.model and Path(args.model).is_dir() else None,
+                            load_chat_model(args.model))
+    report = evaluate(model)
+    if args.record:
+        if directory is None or model is None:
+            raise HavocInputError("--record needs a checkpoint directory to write eval.json into", field="--record")
+        (directory / RECORD).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    n = report["questions"]
+    print(f"{n} held-out questions")
+    for who, c in report["counts"].items():
+        print(f"  {who:<6} right {c['right']:>3} ({c['right'] / n:.0%})  refused {c['refused']:>3}  wrong {c['wrong']:>3}")
+    if "model_parse_rate" in report:
+        print(f"  model parse rate {report['model_parse_rate']:.0%}, execution-match "
+              f"{report['model_execution_match']:.0%}, {report['model_ms_per_question']:.0f} ms per question")
+        d = report["both_disagreed"]
+        print(f"  the readers disagreed on {d['right'] + d['wrong']} answered questions (shown as two readings, "
+              f"confidence capped at 0.5): {d['right']} of them right, {d['wrong']} wrong")
+    return 0
 
 
 def _agent(args: argparse.Namespace) -> int:

@@ -225,3 +225,23 @@ def test_incremental_prefix_checker_agrees_with_the_full_check() -> None:
     assert checker.text == text and checker.complete()
     with pytest.raises(dsl.DslSyntaxError):
         checker.push(" ]")
+
+
+def test_cached_answers_hold_when_only_the_digits_differ() -> None:
+    """The checker caches per parser state and tail shape (digits blinded): a warm cache must not lie."""
+    import random
+
+    from dsl.prefix import PrefixChecker, is_valid_prefix
+
+    text = (Path(__file__).resolve().parents[2] / "examples" / "spc_charts.havoc").read_text()
+    rng = random.Random(11)
+    for variant in (text, "".join(str(rng.randrange(10)) if c.isdigit() else c for c in text)):
+        checker, position = PrefixChecker(), 0
+        while position < len(text):
+            piece = variant[position : position + rng.randint(1, 4)]
+            for candidate in (piece, piece + "]", " phase2", "phase3", "1.", ".5e"):
+                assert checker.allows(candidate) == is_valid_prefix(checker.text + candidate), (checker.text[-30:],
+                                                                                               candidate)
+            checker.push(piece)
+            position += len(piece)
+        assert checker.text == variant and checker.complete()

@@ -93,6 +93,19 @@ def test_chat_model_plans_when_configured() -> None:
     assert state["results"][0]["tool"] == "differentiate"
 
 
+def test_both_readers_are_run_and_compared() -> None:
+    same = FakeListChatModel(responses=["```havoc\nderivative of x^3*sin(x) by x\n```", "narrative"])
+    state = run("What is the derivative of x^3 sin x", model=same)
+    assert [r["planner"] for r in state["readings"]] == ["nl_parser", "chat_model"]
+    assert state["agreement"] == "agree" and state["readings"][1]["results"][0]["tool"] == "differentiate"
+    other = FakeListChatModel(responses=["```havoc\nderivative of x^3 by x\n```", "narrative"])
+    state = run("What is the derivative of x^3 sin x", model=other)
+    assert state["agreement"] == "disagree" and state["plan"]["planner"] == "nl_parser"
+    assert state["readings"][1]["results"][0]["output"] != state["readings"][0]["results"][0]["output"]
+    assert any(a["topic"] == "reading" and a["stance"] == "con" and "x^3" in a["text"] for a in state["arguments"])
+    assert run("What is the derivative of x^3 sin x")["agreement"] == "single"
+
+
 def test_chat_model_invalid_program_falls_back_to_nl_parser() -> None:
     model = FakeListChatModel(responses=["this is not a program", "still not one", "narrative"])
     state = run("What is the derivative of x^3 sin x", model=model)
@@ -129,11 +142,13 @@ def test_failed_audit_sends_plan_back_for_another_route(monkeypatch: pytest.Monk
         return real(args, out)
 
     monkeypatch.setitem(audit_checks.AUDITORS, "differentiate", fail_first)
-    model = FakeListChatModel(responses=["```havoc\nderivative of x^3*sin(x) by x\n```", "narrative"])
+    program = "```havoc\nderivative of sin(x)*x^3 by x\n```"  # the same question, written another way
+    model = FakeListChatModel(responses=[program, program, "narrative"])
     state = run("What is the derivative of x^3 sin x", model=model)
     plans = [e for e in state["trace"] if e["node"] == "PLAN" and e["status"] == "end"]
     assert len(plans) == 2 and plans[1]["detail"]["audit_feedback"].startswith("differentiate: forced")
-    assert state["plan"]["planner"] == "nl_parser" and state["revisions"] == 1
+    # the rules' plan failed the audit: the revision takes the chat model's reading
+    assert state["plan"]["planner"] == "chat_model" and state["revisions"] == 1
     assert state["audit_passed"]
 
 

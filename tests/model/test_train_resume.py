@@ -93,7 +93,7 @@ def test_checkpoint_directory_is_complete_and_pruned(setup: dict[str, Path], tmp
     assert [s for s, _ in list_checkpoints(tmp_path / "run")] == [5, 6]
     ckpt = Path(result.checkpoint)
     assert sorted(p.name for p in ckpt.iterdir()) == [
-        "config.json", "model.safetensors", "tokenizer.model", "training_state.pt"]
+        "chat_template.jinja", "config.json", "model.safetensors", "tokenizer.model", "training_state.pt"]
     from havoc_model.checkpoint import load_checkpoint
     from havoc_model.tokenizer import HavocTokenizer
 

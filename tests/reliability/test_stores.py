@@ -151,3 +151,37 @@ def test_a_read_only_home_serves_reads_and_names_what_it_cannot_write(home: Path
     finally:
         if os.geteuid() == 0:
             subprocess.run(["umount", str(view)], capture_output=True)
+
+
+# a process that holds the writer's lock for a while, as an ingest of the built-in corpus does
+HOLDER = """
+import sys, time
+from knowledge.ingest import ingest_lock
+with ingest_lock():
+    print("held", flush=True)
+    time.sleep(float(sys.argv[1]))
+"""
+
+
+def test_a_reader_never_waits_for_another_process_writer(tmp_path: Path) -> None:
+    """Retrieval with a stale built-in corpus must not block on the lock of a process bringing it up to date
+    (waiting there, while holding the store open, deadlocked three processes on one home)."""
+    import time
+
+    home = tmp_path / "home"
+    code = "from knowledge import retrieve\nprint(len(retrieve('x-bar chart limits', k=2)))"
+    build = subprocess.run([sys.executable, "-c", code], env=_env(home), capture_output=True, text=True, timeout=600)
+    assert build.returncode == 0, build.stderr[-2000:]
+    stale = ("from knowledge.store import get_store\nget_store().update_meta(builtin_manifest='stale')")
+    subprocess.run([sys.executable, "-c", stale], env=_env(home), check=True, timeout=300)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, "60"], env=_env(home), stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        started = time.monotonic()
+        reader = subprocess.run([sys.executable, "-c", code], env=_env(home), capture_output=True, text=True,
+                                timeout=120)
+        assert reader.returncode == 0, reader.stderr[-2000:]
+        assert int(reader.stdout.strip()) == 2  # the passages already stored answer it
+        assert time.monotonic() - started < 45, "the reader waited for the writer"
+    finally:
+        holder.kill()
