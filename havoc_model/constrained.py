@@ -17,7 +17,6 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Protocol
 
 import torch
@@ -29,7 +28,6 @@ _NUMBER = re.compile(r"(?<![A-Za-z_\d])(?<!\d\.)\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 # ".5" (or "." in a list): a number begun without its digits, which copying never needs; a lone "."
 # elsewhere may begin a range ".."
 _BARE_DOT = re.compile(r"(?<![\w.])\.(\d*)\Z")
-_EVENTS = re.compile(f"(?:{_NUMBER.pattern})|[\\[\\]]")  # a number or a bracket, in text order
 _NUMBER_CHARS = frozenset("0123456789.eE+-")
 _PENDING = re.compile(r"\.\d*|[eE][-+]?|\.\d+[eE][-+]?")  # what may still grow a number at the end
 
@@ -73,97 +71,56 @@ def numbers_in(text: str) -> set[str]:
     return {m.group(0) for m in _NUMBER.finditer(text)}
 
 
-@dataclass
-class _Copying:
-    """Where copying stands after the counted text: list depth, last question number used by the
-    current list (an index into the question's numbers), and how often each value was written."""
-
-    depth: int = 0
-    after: int = -1
-    used: Counter = field(default_factory=Counter)
-
-    def fork(self) -> _Copying:
-        return _Copying(self.depth, self.after, Counter(self.used))
-
-
 class CopiedNumbers:
     """A grammar whose literal numbers are copied from `source` (small counts ≤ `small_max` excepted).
 
     The model may misread a question, but it cannot invent data: every number it writes is
     one the user wrote, and no more often than the user wrote it (a value given once cannot
-    fill a whole list). Inside `[...]` a number is data: a list (nested lists included) takes
-    the user's numbers in the user's order, skipping some if it likes (the question may hold
-    two lists), as a control chart or a paired test needs. Small counts are free only outside
-    brackets and written as integers (`factors 3`); "5.0" or "10" in a list must be the user's.
+    fill a whole list). Small counts are free only outside brackets and written as integers:
+    inside `[...]` a number is data, and "5.0" or "10" in a list must be the user's too.
     An unfinished number must be able to end as an allowed one.
     """
 
     def __init__(self, grammar: PrefixGrammar, source: str, *, small_max: int = 20) -> None:
         self.grammar = grammar
-        self._seq = [(m.group(0), _value(m.group(0))) for m in _NUMBER.finditer(source)]
-        self.allowed = {lit for lit, _ in self._seq} | {str(i) for i in range(small_max + 1)}
-        self._budget = Counter(v for _, v in self._seq)  # how often each value may be written
+        found = [m.group(0) for m in _NUMBER.finditer(source)]
+        self.allowed = set(found) | {str(i) for i in range(small_max + 1)}
+        self._budget = Counter(_value(a) for a in found)  # how often each value may be written
         self._free = {float(i) for i in range(small_max + 1)}
-        self._state = _Copying()
-        self._counted = 0  # the text before this is final and walked into _state
+        self._used: Counter = Counter()
+        self._counted = 0  # the numbers before this position are final and in _used
         self.text = ""
 
-    def _next(self, value: float | None, state: _Copying) -> int | None:
-        """The question position this value is copied from (in a list: the first after the last one)."""
-        for j in range(state.after + 1 if state.depth else 0, len(self._seq)):
-            if self._seq[j][1] == value:
-                return j
-        return None
+    def _fits(self, value: float | None, used: Counter, *, count: bool = False) -> bool:
+        return value is not None and ((count and value in self._free) or used[value] < self._budget.get(value, 0))
 
-    def _take(self, value: float | None, count: bool, state: _Copying) -> bool:
-        if value is None:
-            return False
-        if count and value in self._free:
-            return True
-        if state.used[value] >= self._budget.get(value, 0):
-            return False
-        j = self._next(value, state)
-        if j is None:
-            return False
-        if state.depth:
-            state.after = j
-        state.used[value] += 1
-        return True
-
-    def _could_end(self, literal: str, count: bool, state: _Copying) -> bool:
-        """An unfinished number that can still end as one the rules allow."""
-        closed = literal.rstrip(".eE+-")
-        if closed and self._take(_value(closed), count and closed.isdigit(), state.fork()):
-            return True
-        if count and closed.isdigit() and any(str(int(f)).startswith(closed) for f in self._free):
-            return True
-        start = state.after + 1 if state.depth else 0
-        return any(lit.startswith(literal) and self._take(v, False, state.fork()) for lit, v in self._seq[start:])
-
-    def _walk(self, text: str, start: int, end: int, state: _Copying, *, final: bool) -> bool:
-        """Follow brackets and numbers in text[start:end]; False as soon as a number breaks the rules."""
-        for match in _EVENTS.finditer(text, start, end):
-            token = match.group(0)
-            if token == "[":
-                state.depth += 1
-                if state.depth == 1:
-                    state.after = -1
-                continue
-            if token == "]":
-                state.depth = max(0, state.depth - 1)
-                continue
-            count = token.isdigit() and state.depth == 0
-            if not final and (match.end() == end or _PENDING.fullmatch(text, match.end(), end)):
-                return self._could_end(text[match.start():end], count, state)
-            if not self._take(_value(token), count, state):
-                return False
-        return True
+    @staticmethod
+    def _is_count(text: str, match: re.Match) -> bool:
+        """An integer outside brackets: a count, not a data value."""
+        return match.group(0).isdigit() and text.count("[", 0, match.start()) <= text.count("]", 0, match.start())
 
     def _ok(self, text: str, *, final: bool) -> bool:
+        """The numbers after the counted ones fit the budget; an unfinished last one can still end well."""
         bare = None if final else _BARE_DOT.search(text, self._counted)
         if bare and (bare.group(1) or text.count("[", 0, bare.start()) > text.count("]", 0, bare.start())):
             return False
-        return self._walk(text, self._counted, len(text), self._state.fork(), final=final)
+        used = Counter(self._used)
+        for match in _NUMBER.finditer(text, self._counted):
+            literal = match.group(0)
+            count = self._is_count(text, match)
+            if not final and (match.end() == len(text) or _PENDING.fullmatch(text, match.end())):
+                literal = text[match.start():]
+                closed = literal.rstrip(".eE+-")
+                if not self._fits(_value(closed), used, count=count and closed.isdigit()) and not any(
+                        a.startswith(literal) and self._fits(_value(a), used) for a in self.allowed):
+                    return False
+            else:
+                value = _value(literal)
+                if not self._fits(value, used, count=count):
+                    return False
+                if not (count and value in self._free):
+                    used[value] += 1
+        return True
 
     def _settled(self) -> int:
         """Where the unfinished number (if any) at the end of the text begins; earlier ones are final."""
@@ -179,9 +136,10 @@ class CopiedNumbers:
         self.grammar.push(piece)
         self.text += piece
         settled = self._settled()
-        if settled > self._counted:
-            self._walk(self.text, self._counted, settled, self._state, final=True)
-            self._counted = settled
+        for match in _NUMBER.finditer(self.text, self._counted, settled):
+            if not (self._is_count(self.text, match) and _value(match.group(0)) in self._free):
+                self._used[_value(match.group(0))] += 1
+        self._counted = max(self._counted, settled)
 
     def complete(self) -> bool:
         return self._ok(self.text, final=True) and self.grammar.complete()
