@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import NUM, tables
+from graphs.planning.extract import NUM, flat_lists, tables
 from graphs.planning.intent import Intent
 
 _SUPERSCRIPTS = str.maketrans({"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
-                               "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-"})
+                               "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "ˣ": "x", "ʸ": "y", "ᶻ": "z", "ᵗ": "t"})
 _FUNCS = r"(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|asin|acos|atan|arcsin|arccos|arctan|exp|ln|log|sqrt|abs)"
 
 
@@ -22,7 +22,9 @@ def clean_expression(text: str) -> str:
     text = re.sub(r"(?:[\s,]+(?:please|pls|thanks|thank you|for me))+\s*[?.!]*\s*$", "", text, flags=re.I)
     text = re.sub(r"^\s*(?:please|pls)\s+", "", text, flags=re.I)
     text = re.sub(r"[\"'`]", "", text)
-    text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    text = re.sub(r"([⁰¹²³⁴⁵⁶⁷⁸⁹⁻ˣʸᶻᵗ]+)", lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
+    # "e^(xy)", "sin(xy)": two variables written side by side are a product, not a variable named xy
+    text = re.sub(r"(?<![A-Za-z])([xyztuvw])([xyztuvw])(?![A-Za-z(])", r"\1*\2", text)
     text = text.replace("{", "(").replace("}", ")")  # e^{2x}, as typed in LaTeX
     text = re.sub(r"\|([^|]+)\|", r"abs(\1)", text)  # |x|
     text = text.replace("×", "*").replace("·", "*").replace("−", "-").replace("π", "pi").replace("√", "sqrt")
@@ -73,6 +75,20 @@ def _in_words(q: str) -> str:
     `d²/dx² f` → `second derivative of f by x`.
     """
     q = _fix_verbs(q).replace("∞", "oo").replace("→", "->").replace("π", "pi")
+    q = re.sub(r"\s*\((?=[^()]*\b[a-z]{3,}\s+[a-z]{3,})[^()]*\)\s*$", "", q.rstrip(), flags=re.I)  # "(damped response, …)"
+    q = re.sub(r"\bfrom zero to (?:plus )?infinity\b", "from 0 to oo", q, flags=re.I)
+    q = re.sub(r"\b(from|between) zero (to|and)\b", r"\1 0 \2", q, flags=re.I)
+    # "for what values of x is f equal to zero", "when is f = 0": the roots of f
+    q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|makes?|does) (.+?) (?:equal(?: to)?|=) (?:zero|0)\s*[?.!]?\s*$",
+               r"solve \2 = 0 for \1", q, flags=re.I | re.S)
+    # "f(x,y) = …. What is the partial derivative with respect to y?": the function defined first
+    defined = re.match(r"^\s*(?:for\s+(?:the\s+)?(?:surface|function)\s+)?([a-z])\s*(?:\(\s*[a-z](?:\s*,\s*[a-z])*\s*\))?\s*=\s*"
+                       r"(.+?)(?:\.\s+|,\s*|\s+)(?=(?:what|find|give|compute|calculate|get|determine)\b)(.*)$", q,
+                       flags=re.I | re.S)
+    if defined and re.search(r"derivative|partial|∂|d/d", defined.group(3), flags=re.I) and \
+            not re.search(r"\bof\b\s*\S", re.sub(r"derivative\s+of\s+(?:" + defined.group(1) + r"|it)\b", "", defined.group(3))):
+        q = re.sub(r"\b(?:the\s+)?(partial\s+derivative|derivative|mixed second partial)\b(?:\s+of\s+(?:" + defined.group(1) +
+                   r"|it))?", lambda m: f"{m.group(1)} of {defined.group(2)}", defined.group(3), count=1, flags=re.I)
     # "∂f/∂y for f = x^2 y", "∂/∂y (x^2 y)", "partial (derivative) of f w.r.t. y": a derivative in y
     q = re.sub(r"∂\s*([a-z])?\s*/\s*∂\s*([a-z])\s*(?:(?:for|of|if|where|when|given|,|:)\s*)?(?:\1\s*(?:\([a-z, ]*\))?\s*=\s*)?"
                r"(.+?)\s*[?.!]?\s*$", lambda m: f"derivative of {m.group(3)} with respect to {m.group(2)}", q,
@@ -83,8 +99,12 @@ def _in_words(q: str) -> str:
                r"derivative of \2 with respect to \1", q, flags=re.I | re.S)
     # "x plus y plus z equals 6": equations written in words
     if re.search(r"\b(?:equals|is equal to)\b", q, flags=re.I) and re.search(r"\b(?:plus|minus)\b", q, flags=re.I):
+        q = re.sub(r"\btwice\s+", "2", q, flags=re.I)
+        q = re.sub(r"\bthrice\s+", "3", q, flags=re.I)
         for word, sign in (("is equal to", "="), ("equals", "="), ("plus", "+"), ("minus", "-"), ("times", "*")):
             q = re.sub(rf"\b{word}\b", sign, q, flags=re.I)
+        q = re.sub(r"(?<=[a-z0-9)])\s+is\s+(?=[-+]?\d)", " = ", q)  # "x - 2y + 3z is 9"
+        q = re.sub(r"^\s*solve\s*:\s*", "", q, flags=re.I)
         q = re.sub(r"^\s*(?:\w+\s+){0,2}unknowns?\s*:\s*", "", q, flags=re.I)  # "Three unknowns: …"
     # "lim (3x^2+1)/(2x^2-x) as x→∞": the expression before the point
     q = re.sub(rf"\blim(?:it)?\s+(?!of\b)(?![a-z]\s*(?:->|approaches))(.+?)\s+as\s+([a-z])\s*(?:->|approaches|goes to|tends to)"
@@ -138,6 +158,11 @@ def _in_words(q: str) -> str:
 def _equations_then_unknowns(q: str) -> str:
     """Equations written first, then what to find: "x + 2y - z = 3 (newline) … find x, y, z", "3a - 2b = 4 and
     5a + b = 11, what are a and b", "… . Solve", or equations alone, one per line → "solve E1; E2 for x, y"."""
+    original = q
+    q = re.sub(r"^[^=\n]*\bunknowns?\b[^=\n]*:\s*\n", "", q, flags=re.I)  # "four unknowns w, x, y, z:" (a heading)
+    q = re.sub(r"\s*(?:find|solve for|give|get)\s+(?:all|each|every)(?:\s+(?:two|three|four|five|of them|unknowns))?\s*[?.!]*\s*$",
+               "\nsolve", q, flags=re.I)
+    q = re.sub(r"^\s*solve\s*:\s*", "", q, flags=re.I)
     m = re.search(r"(?:^|[\s,.;:])(?:(?:so\s+)?(?:solve|find|determine|compute|what are|get|give me)\s+(?:for\s+)?"
                   r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:\s*(?:,|and|&)\s*[a-z])+)|(?:so\s+)?solve(?:\s+(?:it|them|"
                   r"this|these|the system))?)\s*[?.!]*\s*$", q, flags=re.I)
@@ -146,16 +171,16 @@ def _equations_then_unknowns(q: str) -> str:
               if x.strip()]
     if len(pieces) < 2 or not all(x.count("=") == 1 and re.search(r"[a-z]", x) and
                                   re.fullmatch(r"[\w\s.+\-*/^()=]+", x) for x in pieces):
-        return q
+        return original
     words = {w.lower() for x in pieces for w in re.findall(r"[A-Za-z]{2,}", x)}
     if words - {"sin", "cos", "tan", "exp", "ln", "log", "sqrt"}:  # "mean = 5; n = 10": figures, not equations
-        return q
+        return original
     if all(re.fullmatch(r"\s*[a-z]\s*=\s*[-+]?[\d.]+\s*", x) for x in pieces):  # "a = 2, b = 3": values
-        return q
+        return original
     names = sorted({v for x in pieces for v in re.findall(r"(?<![a-z])([a-z])(?![a-z(])", x)})
     variables = re.findall(r"\b[a-z]\b", m.group("vars")) if m and m.group("vars") else names
     if not m and len(pieces) > len(names) + 1:
-        return q
+        return original
     return f"solve {'; '.join(pieces)} for {', '.join(variables)}"
 
 
@@ -228,6 +253,12 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
         return None
     rest = q[m.end():]
     name = m.group("f") or m.group("g")
+    if not re.search(r"[A-Za-z0-9]", rest):  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
+        before = re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*(?:[,.;:]\s*|\s+)"
+                           r"(?:find|what|give|compute|calculate|get|determine)\b", q[:m.start()], flags=re.I)
+        if not before:
+            return None
+        rest = before.group(1)
     rest = re.sub(rf"^\s*(?:(?:for|of|if|where|when|given|with)\s+|[,:]\s*)?(?:{name or 'f'}\s*(?:\([a-z, ]*\))?\s*=\s*)?",
                   "", rest, flags=re.I) if name or rest else rest
     rest = rest.strip()
@@ -288,7 +319,8 @@ def _plan_math(question: str) -> list[Intent] | None:
         body = m.group(1)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
         order_m = re.search(r"\b(?:order|degree|up to|to)\s+(?:order\s+)?(\d+)", body, flags=re.I)
-        power_m = re.search(r"\b(?:up to|through|to)\s+(?:the\s+)?(?:[a-z]\s*\^\s*(\d+)|[a-z](\d))\b", body, flags=re.I)
+        power_m = re.search(r"\b(?:up to(?: and including)?|through|to)\s+(?:the\s+)?(?:[a-z]\s*\^\s*(\d+)|[a-z](\d))\b",
+                            body, flags=re.I)
         cut = min([x.start() for x in (point, order_m, power_m) if x] or [len(body)])
         expr = clean_expression(_strip_tail(body[:cut]))
         args = {"expression": expr, "variable": _variable(q, expr),
@@ -306,6 +338,14 @@ def _plan_math(question: str) -> list[Intent] | None:
         return [Intent("simplify", {"expression": clean_expression(m.group(2)), "method": method})]
 
     m = re.search(r"\b(determinant|det|inverse|invert|eigenvalues?|rank|transpose)\b", low)
+    rows = flat_lists(q)
+    if m and not tables(q) and len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) == len(rows):
+        # "Matrix A has rows [4, -2, 1], [3, 6, -4], [2, 1, 8]. Find det(A) and A inverse": one intent per operation
+        matrix = [[str(v) for v in row] for row in rows]
+        ops = [op for op, pattern in (("determinant", r"\bdet(?:erminant)?\b"), ("inverse", r"\binver(?:se|t)\b"),
+                                      ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"),
+                                      ("transpose", r"\btranspose\b")) if re.search(pattern, low)]
+        return [Intent("matrix", {"matrix": matrix, "operation": op}) for op in ops]
     if m:
         mats = tables(q)
         if mats:

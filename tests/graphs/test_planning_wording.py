@@ -86,3 +86,30 @@ def test_equations_first_then_the_unknowns_asked_for() -> None:
     assert intent.tool == "solve" and len(intent.args["equations"]) == 3 and intent.args["variables"] == ["x", "y", "z"]
     (intent,) = plan_math("2x + y = 5\nx - y = 1\nsolve for x and y")
     assert intent.args["variables"] == ["x", "y"]
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("g(u,v) = u^3*v + cos(u*v). What is the partial derivative with respect to v?", "differentiate",
+     {"expression": "u^3*v + cos(u*v)", "variable": "v"}),
+    ("For the surface w = x²y³ + x·eʸ find the mixed second partial ∂²w/∂x∂y.", "differentiate",
+     {"expression": "x^2y^3 + x*e^y", "variable": ["x", "y"]}),
+    ("∂f/∂y for f = sin(xy)·y ?", "differentiate", {"expression": "sin(x*y)*y", "variable": "y"}),
+    ("Solve: twice x minus y equals 1; x plus y is 5.", "solve",
+     {"equations": ["2x - y = 1", "x + y = 5"], "variables": ["x", "y"]}),
+    ("three unknowns a, b, c:\na + b + c = 6\na - b = 1\n2a + c = 7\nfind all three", "solve",
+     {"equations": ["a + b + c = 6", "a - b = 1", "2a + c = 7"], "variables": ["a", "b", "c"]}),
+    ("What is the integral from zero to infinity of e^(-t) dt? (the total charge, for the report)", "integrate",
+     {"expression": "e^(-t)", "variable": "t", "lower": Decimal("0"), "upper": "oo"}),
+    ("For what values of t is t² − 5t + 6 equal to zero?", "solve", {"equations": "t^2 - 5t + 6 = 0", "variables": ["t"]}),
+    ("Maclaurin series of sin(x)·e^x up to and including the x^3 term", "series",
+     {"expression": "sin(x)*e^x", "variable": "x", "point": 0, "order": 4}),
+])
+def test_calculus_phrasings_people_write(question: str, tool: str, args: dict) -> None:
+    (intent,) = plan_math(question)
+    assert intent.tool == tool and intent.args == args
+
+
+def test_a_matrix_given_as_rows_with_two_operations() -> None:
+    intents = plan_math("Matrix B has rows [1, 2], [3, 4]. Find det(B) and B inverse.")
+    assert [i.args["operation"] for i in intents] == ["determinant", "inverse"]
+    assert intents[0].args["matrix"] == [["1", "2"], ["3", "4"]]
