@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from sse_starlette import EventSourceResponse
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # ChatHavoc brings torch: imported only by a server that serv
     from havoc_agent.chat_havoc import ChatHavoc
 
 CHAT_MODEL = "havoc-chat"
+DISCONNECT_POLL_S = 0.1  # a reply decodes in well under a second: notice a client that left sooner
 ROLES = {"system": SystemMessage, "developer": SystemMessage, "user": HumanMessage, "assistant": AIMessage}
 
 
@@ -129,10 +130,12 @@ async def complete(body: ChatRequest, request: Request, model: ChatHavoc) -> JSO
     task = asyncio.ensure_future(collect())  # a client that leaves cancels it, which stops the decoding
     try:
         while not task.done():
-            await asyncio.wait({task}, timeout=0.5)
+            await asyncio.wait({task}, timeout=DISCONNECT_POLL_S)
             if not task.done() and await request.is_disconnected():
                 task.cancel()
-        text, finish, usage = await task
+                await asyncio.wait({task})
+                return Response(status_code=499)  # nobody is left to read it
+        text, finish, usage = task.result()
     finally:
         task.cancel()
     return JSONResponse({
