@@ -2,8 +2,8 @@
 
 Model `havoc-chat`, served when HAVOC_CHAT_CHECKPOINT names a checkpoint, is plain chat with that
 checkpoint (api/chat_model.py). Model `havoc-agent` answers with the graph: the last user message is
-the question, the answer's markdown is the content, the run id is in the `x-havoc-run-id` header and in every chunk id.
-Sampling parameters are validated (the graph is deterministic, so they change nothing).
+the question, the answer's markdown is the content, the run id is in the `x-havoc-run-id` header and
+in every chunk id. Sampling parameters are validated (the graph is deterministic, so they change nothing).
 Token counts in `usage` are whitespace-separated words: HAVOC's answers come from tools, not a
 tokenizer, and a count that pretends otherwise would be invented.
 """
