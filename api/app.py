@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import errors
+from api import chat_model, errors
 from api.routes import assistants, dsl, files, graph, health, openai_chat, plots, runs, threads, tools, web
 from api.runs import RunManager
 from api.security import BodyLimit, RateLimiter
@@ -27,6 +28,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         app.state.runs = RunManager(settings.max_runs, settings.max_queue, open_store(settings.database_url))
+        if settings.chat_checkpoint is not None:
+            app.state.chat = await asyncio.to_thread(chat_model.load, settings.chat_checkpoint)
         try:
             yield
         finally:
@@ -36,6 +39,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
                   description="OpenAI-compatible chat, LangGraph-compatible runs with the eight stages' "
                               "trace, tools and the DSL. See docs/api.md.")
     app.state.settings = settings
+    app.state.chat = None  # the ChatHavoc served as `havoc-chat`, loaded at startup when configured
     app.state.limiter = RateLimiter(settings.rate_per_minute)
     errors.install(app)
     for router in ROUTERS:

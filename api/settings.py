@@ -11,6 +11,7 @@
 | `HAVOC_API_RATE` | 600 | requests per minute per key (or per client address without keys) |
 | `HAVOC_DATABASE_URL` | unset | PostgreSQL for threads, runs, events and thread memory (needed by `--workers` > 1) |
 | `HAVOC_DATA_DIR` | unset | a directory of CSV files every caller's programs may read (besides their uploads) |
+| `HAVOC_CHAT_CHECKPOINT` | unset | a `havoc_model` checkpoint directory served as model `havoc-chat` (plain chat) |
 
 Uploads live under `$HAVOC_HOME/uploads` and are capped by `HAVOC_MAX_FILE_MB` (`tools/limits.py`).
 """
@@ -52,6 +53,21 @@ def _directory(name: str) -> Path | None:
     return path
 
 
+CHECKPOINT_FILES = ("config.json", "model.safetensors", "tokenizer.model")
+
+
+def _checkpoint(name: str) -> Path | None:
+    """A chat checkpoint must be complete when the server starts, not when the first caller asks for it."""
+    path = _directory(name)
+    if path is None:
+        return None
+    missing = [f for f in CHECKPOINT_FILES if not (path / f).is_file()]
+    if missing:
+        raise ValueError(f"{name} must be a checkpoint directory ({', '.join(CHECKPOINT_FILES)}); "
+                         f"{path} has no {', '.join(missing)}")
+    return path
+
+
 def _list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -67,6 +83,7 @@ class ApiSettings:
     rate_per_minute: int = 600
     database_url: str | None = None
     data_dir: Path | None = None
+    chat_checkpoint: Path | None = None
     uploads_dir: Path = field(default_factory=lambda: _home() / "uploads")
 
     @classmethod
@@ -81,6 +98,7 @@ class ApiSettings:
             rate_per_minute=_int("HAVOC_API_RATE", 600),
             database_url=os.environ.get("HAVOC_DATABASE_URL") or None,
             data_dir=_directory("HAVOC_DATA_DIR"),
+            chat_checkpoint=_checkpoint("HAVOC_CHAT_CHECKPOINT"),
             uploads_dir=_home() / "uploads",
         )
 

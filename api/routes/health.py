@@ -17,6 +17,7 @@ async def readyz(request: Request) -> dict:
     """The thread memory opens, the tool registry loads, and whether a chat model is loaded."""
     from fastapi.responses import JSONResponse
 
+    from api.chat_model import describe
     from tools import registry
 
     checks: dict[str, object] = {}
@@ -31,7 +32,7 @@ async def readyz(request: Request) -> dict:
         checks["tools"] = len(registry.tools())
     except Exception as exc:
         checks["tools"] = f"error: {type(exc).__name__}"
-    checks["model"] = "none (the agent runs every stage without one)"
+    checks["model"] = describe(request.app.state.chat)
     checks["store"] = "postgresql" if runs.store.shared else "this process"
     checks["runs_active"] = runs.active
     ok = checks["checkpointer"] == "ok" and isinstance(checks["tools"], int)

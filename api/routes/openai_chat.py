@@ -1,8 +1,9 @@
 """OpenAI-compatible chat: `/v1/models` and `/v1/chat/completions`, stream and not.
 
-Model `havoc-agent` answers with the graph: the last user message is the question, the answer's
-markdown is the content, the run id is in the `x-havoc-run-id` header and in every chunk id.
-Sampling parameters are validated (the graph is deterministic, so they change nothing).
+Model `havoc-chat`, served when HAVOC_CHAT_CHECKPOINT names a checkpoint, is plain chat with that
+checkpoint (api/chat_model.py). Model `havoc-agent` answers with the graph: the last user message is
+the question, the answer's markdown is the content, the run id is in the `x-havoc-run-id` header and
+in every chunk id. Sampling parameters are validated (the graph is deterministic, so they change nothing).
 Token counts in `usage` are whitespace-separated words: HAVOC's answers come from tools, not a
 tokenizer, and a count that pretends otherwise would be invented.
 """
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sse_starlette import EventSourceResponse
 
+from api import chat_model
 from api.deps import Manager, Owner, Settings, check_question, data_access
 from api.errors import ApiError, error_body
 from api.runs import Busy, Run, RunManager
@@ -54,12 +56,18 @@ class ChatRequest(BaseModel):
     presence_penalty: float | None = Field(None, ge=-2, le=2)
     frequency_penalty: float | None = Field(None, ge=-2, le=2)
     seed: int | None = None
+    stop: str | list[Annotated[str, Field(min_length=1)]] | None = Field(None, max_length=4)
     user: str | None = Field(None, max_length=256)
 
 
+def _models(request: Request) -> list[str]:
+    return [MODEL] + ([chat_model.CHAT_MODEL] if request.app.state.chat is not None else [])
+
+
 @router.get("/models")
-async def list_models(_: Owner) -> dict[str, Any]:
-    return {"object": "list", "data": [{"id": MODEL, "object": "model", "created": CREATED, "owned_by": "havoc"}]}
+async def list_models(request: Request, _: Owner) -> dict[str, Any]:
+    return {"object": "list", "data": [{"id": m, "object": "model", "created": CREATED, "owned_by": "havoc"}
+                                       for m in _models(request)]}
 
 
 def _text(content: str | list[dict[str, Any]] | None) -> str:
@@ -73,9 +81,6 @@ def _words(text: str) -> int:
 
 
 def _start(body: ChatRequest, runs: RunManager, settings, owner: str) -> Run:
-    if body.model != MODEL:
-        raise ApiError(404, f"model '{body.model}' does not exist (available: {MODEL})", param="model",
-                       code="model_not_found")
     users = [m for m in body.messages if m.role == "user"]
     if not users:
         raise ApiError(400, "messages: no user message", param="messages")
@@ -94,6 +99,12 @@ def _answer(run: Run) -> str:
 
 @router.post("/chat/completions")
 async def chat_completions(body: ChatRequest, request: Request, runs: Manager, owner: Owner, settings: Settings):
+    if body.model not in _models(request):
+        raise ApiError(404, f"model '{body.model}' does not exist (available: {', '.join(_models(request))})",
+                       param="model", code="model_not_found")
+    if body.model == chat_model.CHAT_MODEL:
+        chat = request.app.state.chat
+        return await (chat_model.stream(body, chat) if body.stream else chat_model.complete(body, request, chat))
     run = _start(body, runs, settings, owner)
     cid = f"chatcmpl-{run.run_id}"
     headers = {"x-havoc-run-id": run.run_id}

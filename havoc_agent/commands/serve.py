@@ -1,4 +1,6 @@
-"""`havoc-agent serve [--host 127.0.0.1] [--port 8000] [--workers N]`: the HTTP API (docs/api.md).
+"""`havoc-agent serve [--host 127.0.0.1] [--port 8000] [--workers N] [--chat-checkpoint DIR]`: the HTTP API.
+
+See docs/api.md. `--chat-checkpoint` is HAVOC_CHAT_CHECKPOINT: the checkpoint served as model `havoc-chat`.
 
 Bound to loopback it may run without keys; bound to any other address it refuses to start unless
 HAVOC_API_KEYS is set, so a server is never opened to a network by accident.
@@ -7,6 +9,7 @@ HAVOC_API_KEYS is set, so a server is never opened to a network by accident.
 from __future__ import annotations
 
 import argparse
+import os
 
 from tools.errors import HavocInputError
 
@@ -16,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (more than 1 needs HAVOC_DATABASE_URL)")
+    p.add_argument("--chat-checkpoint", metavar="DIR",
+                   help="serve this havoc_model checkpoint as model havoc-chat (sets HAVOC_CHAT_CHECKPOINT)")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.set_defaults(func=_serve)
 
@@ -40,6 +45,8 @@ def check_args(host: str, port: int, workers: int) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    if args.chat_checkpoint:  # through the environment, so every uvicorn worker reads the same settings
+        os.environ["HAVOC_CHAT_CHECKPOINT"] = args.chat_checkpoint
     check_args(args.host, args.port, args.workers)
     import uvicorn
 

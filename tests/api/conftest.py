@@ -111,6 +111,15 @@ def server(server_factory) -> Server:
     return server_factory()
 
 
+CHAT_CHECKPOINT = REPO / "havoc_model" / "planner_checkpoint"
+
+
+@pytest.fixture(scope="session")
+def chat_server(server_factory) -> Server:
+    """A server that also serves the shipped planner checkpoint as model `havoc-chat`."""
+    return server_factory({"HAVOC_CHAT_CHECKPOINT": str(CHAT_CHECKPOINT)})
+
+
 @pytest.fixture(scope="session")
 def keyed_server(server_factory) -> Server:
     return server_factory({"HAVOC_API_KEYS": "key-alice,key-bob", "HAVOC_API_RATE": "600",

@@ -38,8 +38,9 @@ def test_the_doc_has_each_kind_of_example():
 
 
 @pytest.mark.parametrize("index", range(len(examples())))
-def test_example_runs(server, index, tmp_path):
+def test_example_runs(request, index, tmp_path):
     kind, code = examples()[index]
+    server = request.getfixturevalue("chat_server" if '"havoc-chat"' in code else "server")
     code = code.replace(DOC_URL, server.url)
     env = {**os.environ, "PYTHONPATH": str(DOC.parents[1])}
     if kind == "bash":
@@ -52,7 +53,11 @@ def test_example_runs(server, index, tmp_path):
             assert ran["results"][0]["output"]["mean"] == 10.08
             return
         data = json.loads(out.stdout)
-        if "/v1/dsl/check" in code:  # the example shows a located error
+        if '"havoc-chat"' in code:  # the checkpoint's own reply, at most max_tokens long
+            assert data["model"] == "havoc-chat" and data["choices"][0]["message"]["content"]
+            assert data["choices"][0]["finish_reason"] in ("stop", "length")
+            assert 0 < data["usage"]["completion_tokens"] <= 20
+        elif "/v1/dsl/check" in code:  # the example shows a located error
             assert data["error"]["line"] == 2 and data["error"]["column"]
         elif "chat/completions" in code:
             assert "18" in data["choices"][0]["message"]["content"]  # the mean of 4 8 15 16 23 42
