@@ -8,13 +8,26 @@ traceback (set HAVOC_DEBUG=1 to see it).
 
 from __future__ import annotations
 
-import argparse
 import os
+import signal
 import sys
-import traceback
-from importlib import import_module
+import threading
 
-from tools.errors import HavocInputError
+
+def _interrupted_while_starting(_signum: int, _frame: object) -> None:
+    """A Ctrl-C before `main` has its handlers in place: the same quiet exit 130."""
+    sys.stderr.write("interrupted\n")
+    os._exit(130)
+
+
+if threading.current_thread() is threading.main_thread():
+    signal.signal(signal.SIGINT, _interrupted_while_starting)
+
+import argparse  # noqa: E402
+import traceback  # noqa: E402
+from importlib import import_module  # noqa: E402
+
+from tools.errors import HavocInputError  # noqa: E402
 
 COMMAND_MODULES = (
     "havoc_agent.commands.tool",
@@ -45,12 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
-    try:
+    try:  # building the parser imports the tools: a Ctrl-C there is an interrupt like any other
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
         return int(args.func(args) or 0)
     except HavocInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
