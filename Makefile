@@ -16,7 +16,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install demo test lint bench clean
+.PHONY: install web demo test lint bench clean postgresql
 
 install: $(STAMP)
 
@@ -28,11 +28,32 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The web UI: npm ci when the lock file changes, the production build, and Debian's chromium for
+# the browser tests (apt-get, only where it is missing; never a downloaded browser).
+WEB_STAMP := web/node_modules/.package-lock.json
+
+$(WEB_STAMP): web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+
+web/dist/index.html: $(WEB_STAMP) web/index.html web/vite.config.ts $(shell find web/src -type f 2>/dev/null)
+	cd web && npm run build
+
+web: web/dist/index.html
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
 demo: install
 	$(BIN)/havoc-agent ask "Design a Box-Behnken DOE"
 
-test: install
+test: install postgresql web
 	$(BIN)/python -m pytest
+
+# The API's tests start their own PostgreSQL server (tests/api/conftest.py): Debian's package, where missing.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq postgresql; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq postgresql; fi; }
 
 lint: install
 	$(BIN)/ruff check .
@@ -41,4 +62,4 @@ bench: install
 	for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache web/dist web/node_modules tests/web/artifacts

@@ -152,6 +152,14 @@ class Properties(Node):
     design: str
 
 
+@dataclass
+class Curvature(Node):
+    """The curvature test from responses: at the factorial corners, and at the centre runs."""
+
+    factorial: Source
+    center: Source
+
+
 # ---------------------------------------------------------------- statistical process control
 
 
@@ -167,6 +175,9 @@ class Chart(Node):
     exclude: list[Decimal] | None = None
     rules: str | None = None
     phase2: Source | None = None  # new points judged against the limits of `data`
+    lam: Decimal | None = None  # ewma: weight of the newest point (written `lambda`)
+    k: Decimal | None = None  # cusum: reference value, sigma units
+    h: Decimal | None = None  # cusum: decision interval, sigma units
 
 
 @dataclass
@@ -269,6 +280,8 @@ class Regression(Node):
     x: Source
     degree: Decimal | None = None
     intercept: bool = True
+    at: Source | None = None  # new predictor values: the fitted mean with its CI and a prediction interval
+    confidence: Decimal | None = None  # of the coefficient and prediction intervals; None: the tool's 0.95
 
 
 @dataclass
@@ -418,7 +431,7 @@ class Power(Node):
 
 
 Action = (
-    Design | Analyze | Properties | Chart | RunRules | Capability | Constants | TTest | RankTest
+    Design | Analyze | Properties | Curvature | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | Power

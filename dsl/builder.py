@@ -130,6 +130,18 @@ class Build(Transformer):
     def degree(self, meta, c):
         return _Opt("degree", c[0], meta)
 
+    def predict_at(self, meta, c):
+        return _Opt("at", c[0], meta)
+
+    def ewma_lambda(self, meta, c):
+        return _Opt("lam", c[0], meta)
+
+    def cusum_k(self, meta, c):
+        return _Opt("k", c[0], meta)
+
+    def cusum_h(self, meta, c):
+        return _Opt("h", c[0], meta)
+
     # ---- data
     def number(self, meta, c):
         return _number(c[0])
@@ -396,6 +408,9 @@ class Build(Transformer):
         node = ast.Regression(c[0], c[1], **_loc(meta))
         _apply_options(node, c[2:])
         return node
+
+    def curvature_stmt(self, meta, c):
+        return ast.Curvature(c[0], c[1], **_loc(meta))
 
     def describe_stmt(self, meta, c):
         node = ast.Describe(c[0], **_loc(meta))

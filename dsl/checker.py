@@ -52,6 +52,7 @@ SIMPLIFY_METHODS = ("simplify", "expand", "factor", "trigsimp", "cancel", "apart
                     "logcombine", "expand_trig", "expand_log")
 SQUARE_OPERATIONS = {"determinant", "inverse", "eigenvalues", "eigenvectors", "trace"}
 SUBGROUP_CHARTS = {"xbar_r", "xbar_s"}
+SMALL_SHIFT_CHARTS = {"ewma", "cusum"}  # individual values, or subgroups (rows, or `subgroup N`) charted by their means
 COUNT_CHARTS_WITH_SIZES = {"p", "np", "u"}
 
 # what a bound name holds; `let` records it, every use checks it
@@ -362,11 +363,20 @@ class _Checker:
         self.source(a.response, "the response", a, want="numbers")
         if a.order is not None and a.order not in ("standard", "run"):
             self.fail(f"the response order must be standard or run, not {a.order!r}", a, "order")
-        if a.method is not None and a.method not in ("effects", "anova", "surface"):
-            self.fail(f"method must be effects, anova or surface, not {a.method!r}", a)
+        if a.method is not None and a.method not in ("effects", "anova", "surface", "curvature"):
+            self.fail(f"method must be effects, anova, surface or curvature, not {a.method!r}", a)
 
     def _properties(self, p: ast.Properties) -> None:
         self.design_name(p.design, p)
+
+    def _curvature(self, c: ast.Curvature) -> None:
+        self.source(c.factorial, "the factorial responses", c, want="numbers")
+        self.source(c.center, "the centre responses", c, want="numbers")
+        if isinstance(c.factorial, ast.Values) and len(c.factorial.items) < 2:
+            self.fail("the curvature test needs at least 2 factorial responses", c.factorial)
+        if isinstance(c.center, ast.Values) and len(c.center.items) < 2:
+            self.fail("the curvature test needs at least 2 centre responses (their spread is the pure error)",
+                      c.center)
 
     # ---- statistical process control
     def subgroup(self, value: Any, node: ast.Node, data_kind: str) -> None:
@@ -382,19 +392,20 @@ class _Checker:
             self.fail("the data are already rows of subgroups; drop `subgroup`", node, "subgroup")
 
     def _chart(self, c: ast.Chart) -> None:
-        kinds = ("xbar_r", "xbar_s", "imr", "p", "np", "c", "u")
+        kinds = ("xbar_r", "xbar_s", "imr", "p", "np", "c", "u", "ewma", "cusum")
         if c.kind not in kinds:
             self.fail(f"unknown chart type {c.kind!r}", c)
         data_kind = self.source(c.data, "the chart data", c, want="numbers_or_table")
         if c.subgroup is not None:
-            if c.kind not in SUBGROUP_CHARTS:
-                self.fail(f"`subgroup` is for xbar_r and xbar_s charts, not {c.kind}", c, "subgroup")
+            if c.kind not in SUBGROUP_CHARTS | SMALL_SHIFT_CHARTS:
+                self.fail(f"`subgroup` is for xbar_r, xbar_s, ewma and cusum charts, not {c.kind}", c, "subgroup")
             self.subgroup(c.subgroup, c, data_kind)
         elif c.kind in SUBGROUP_CHARTS and data_kind != TABLE:
             self.fail(f"an {c.kind} chart needs subgroups: add `subgroup 5` (a size) or "
                       "`subgroup column NAME`, or give rows", c)
-        if c.kind not in SUBGROUP_CHARTS and data_kind == TABLE:
+        if c.kind not in SUBGROUP_CHARTS | SMALL_SHIFT_CHARTS and data_kind == TABLE:
             self.fail(f"a {c.kind} chart takes one list of values, not rows", c.data)
+        self._small_shift_options(c)
         if c.kind in COUNT_CHARTS_WITH_SIZES and c.sizes is None:
             self.fail(f"a {c.kind} chart needs the sample sizes: add `size 50` or `sizes [...]`", c)
         if c.sizes is not None:
@@ -414,13 +425,13 @@ class _Checker:
             self.finite(c.center, "center", c, "center")
         if c.sigma is not None:
             self.positive(c.sigma, "std_dev", c, "sigma")
-            if c.kind not in ("xbar_r", "xbar_s", "imr"):
-                self.fail(f"a known std_dev is for xbar and imr charts, not {c.kind}", c, "sigma")
+            if c.kind not in ("xbar_r", "xbar_s", "imr", "ewma", "cusum"):
+                self.fail(f"a known std_dev is for xbar, imr, ewma and cusum charts, not {c.kind}", c, "sigma")
         for index in c.exclude or []:
             self.whole(index, "an excluded point (0-based)", c, "exclude")
         if c.phase2 is not None:
             phase2_kind = self.source(c.phase2, "the phase II data", c, want="numbers_or_table")
-            if phase2_kind == TABLE and c.kind not in SUBGROUP_CHARTS:
+            if phase2_kind == TABLE and c.kind not in SUBGROUP_CHARTS | SMALL_SHIFT_CHARTS:
                 self.fail(f"a {c.kind} chart takes one list of new values, not rows", c, "phase2")
             if isinstance(c.sizes, ast.Values) or (c.sizes is not None and not isinstance(c.sizes, (Decimal, int))):
                 self.fail("phase II points of a chart with varying sizes need their own sizes; "
@@ -432,6 +443,27 @@ class _Checker:
                 self.fail("the chart data are rows of subgroups; give the phase II data as rows too", c, "phase2")
         if c.rules is not None and c.rules not in ("western_electric", "nelson", "none"):
             self.fail(f"rules must be western_electric, nelson or none, not {c.rules!r}", c, "rules")
+
+    def _small_shift_options(self, c: ast.Chart) -> None:
+        """`lambda` belongs to an EWMA, `k` and `h` to a CUSUM; each within the tool's range."""
+        if c.lam is not None:
+            if c.kind != "ewma":
+                self.fail(f"`lambda` is the weight of an ewma chart, not of a {c.kind} chart", c, "lam")
+            self.positive(c.lam, "lambda", c, "lam")
+            if c.lam > 1:
+                self.fail(f"lambda must be at most 1 (1 is a Shewhart chart), not {c.lam}", c, "lam")
+        for name, top in (("k", 10), ("h", 50)):
+            value = getattr(c, name)
+            if value is None:
+                continue
+            if c.kind != "cusum":
+                self.fail(f"`{name}` is for a cusum chart, not a {c.kind} chart", c, name)
+            if name == "h":
+                self.positive(value, "h", c, "h")
+            elif value < 0:
+                self.fail(f"k must be 0 or more, not {value}", c, "k")
+            if value > top:
+                self.fail(f"{name} must be at most {top} (sigma units), not {value}", c, name)
 
     def _runrules(self, r: ast.RunRules) -> None:
         self.source(r.data, "the values", r, want="numbers")
@@ -672,6 +704,14 @@ class _Checker:
             self.whole(r.degree, "degree", r, "degree", minimum=1, maximum=10)
             if x_kind == TABLE:
                 self.fail("`degree` is for one predictor; several predictors are already a multiple regression", r, "degree")
+        if r.at is not None:
+            at_kind = self.source(r.at, "the prediction points", r, want="numbers_or_table")
+            if x_kind == TABLE and at_kind != TABLE and not isinstance(r.at, ast.Ref):
+                self.fail("several predictors: give the prediction points as rows, one value per predictor", r, "at")
+            if x_kind != TABLE and at_kind == TABLE:
+                self.fail("one predictor: give the prediction points as a list of numbers", r, "at")
+        if r.confidence is not None:
+            self.proportion(r.confidence, "confidence", r, "confidence")
 
     # ---- symbolic mathematics
     def expr(self, e: Any, what: str, owner: ast.Node) -> None:

@@ -36,7 +36,7 @@ from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 SURFACE_DESIGNS = {"box_behnken", "central_composite", "latin_hypercube"}
-ANALYSIS_TOOLS = {"effects": "doe_effects", "anova": "doe_anova", "surface": "rsm_fit"}
+ANALYSIS_TOOLS = {"effects": "doe_effects", "anova": "doe_anova", "surface": "rsm_fit", "curvature": "doe_curvature"}
 
 
 class StatementResult(BaseModel):
@@ -349,20 +349,26 @@ class _Runner:
             args = {"coded": coded, "response": response}
             if names:
                 args["factors"] = names
+        elif tool == "doe_curvature":
+            return tool, {"coded": coded, "response": response}
         else:
             args = {"coded": coded, "response": response}
             if surface_design:
                 args["model"] = "quadratic"
             if names:
                 args["factor_names"] = names
+        block = output.get("block")
+        if tool != "rsm_fit" and isinstance(block, list) and len(set(map(str, block))) > 1:
+            args["block"] = block  # a blocked design is analysed with its blocks (confounded effects set apart)
         return tool, args
 
     # ---- statistical process control
     def _chart(self, c: ast.Chart) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"chart": c.kind}
-        if c.kind in ("xbar_r", "xbar_s"):
+        if c.kind in ("xbar_r", "xbar_s") or (c.kind in ("ewma", "cusum") and (c.subgroup is not None
+                                                                                or self.is_table(c.data))):
             args.update(self.subgroups(c.data, c.subgroup))
-        elif c.kind == "imr":
+        elif c.kind in ("imr", "ewma", "cusum"):
             args["values"] = self.numbers(c.data)
         else:
             args["counts"] = self.numbers(c.data, "the counts")
@@ -372,20 +378,22 @@ class _Runner:
                 args["sizes"] = self.numbers(c.sizes, "the sample sizes")
                 if len(args["sizes"]) != len(args["counts"]):
                     self.fail(f"{len(args['sizes'])} sample sizes for {len(args['counts'])} counts")
-        for key in ("k_sigma", "center", "sigma"):
+        for key in ("k_sigma", "center", "sigma", "k", "h"):
             if getattr(c, key) is not None:
                 args[key] = getattr(c, key)
+        if c.lam is not None:
+            args["lambda"] = c.lam
         if c.exclude:
             args["exclude"] = [int(i) for i in c.exclude]
         if c.rules is not None:
             args["rules"] = c.rules
         if c.phase2 is not None:
-            if c.kind in ("xbar_r", "xbar_s"):
+            if c.kind in ("xbar_r", "xbar_s", "ewma", "cusum") and ("subgroups" in args or "subgroup_size" in args):
                 if self.is_table(c.phase2):
                     args["phase2_subgroups"] = self.rows(c.phase2)
                 else:
                     args["phase2_values"] = self.numbers(c.phase2, "the phase II values")
-            elif c.kind == "imr":
+            elif c.kind in ("imr", "ewma", "cusum"):
                 args["phase2_values"] = self.numbers(c.phase2, "the phase II values")
             else:
                 args["phase2_counts"] = self.numbers(c.phase2, "the phase II counts")
@@ -517,6 +525,10 @@ class _Runner:
             args["method"] = n.method
         return "normality", args
 
+    def _curvature(self, c: ast.Curvature) -> tuple[str, dict[str, Any]]:
+        return "doe_curvature", {"factorial": self.numbers(c.factorial, "the factorial responses"),
+                                 "center": self.numbers(c.center, "the centre responses")}
+
     def _describe(self, d: ast.Describe) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"data": self.numbers(d.data)}
         if d.confidence is not None:
@@ -547,6 +559,10 @@ class _Runner:
                 args["degree"] = int(r.degree)
         if not r.intercept:
             args["intercept"] = False
+        if r.at is not None:
+            args["at"] = self.rows(r.at) if self.is_table(r.at) else self.numbers(r.at, "the prediction points")
+        if r.confidence is not None:
+            args["confidence"] = r.confidence
         return "regression", args
 
     # ---- symbolic mathematics: formulas go as text; the tools parse them safely

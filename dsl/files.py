@@ -13,6 +13,12 @@ The interface (`dsl.check` and `dsl.execute` take `data_root=`):
 - `None`: no file is read; any `from "file.csv"` is a one-line error naming the file.
 - a `Path`: names are resolved against it (`~`, `..`, symlinks, absolute paths all
   resolved first) and the real path must lie under the real `data_root`.
+- a tuple of `Path`s: the same, each in turn; the first directory that holds the name wins
+  (the API: the caller's uploads, then the operator's `HAVOC_DATA_DIR`). A name that escapes
+  any of them is refused, even if a later one would hold it.
+
+A name that escapes its directory raises `OutsideDataRoot` (a `HavocInputError`), so a
+server can tell "not allowed" from "not there".
 
 `with file_access(root):` sets the default for every check/execute in that context (a
 thread or an asyncio task), so a server can confine a whole graph run without passing the
@@ -37,7 +43,12 @@ class Access(enum.Enum):
 
 
 LOCAL = Access.LOCAL
-DataRoot = Path | str | None | Access
+DataRoot = Path | str | None | Access | tuple[Path | str, ...]
+Policy = Path | tuple[Path, ...] | None | Access
+
+
+class OutsideDataRoot(HavocInputError):
+    """The name resolves (through `..`, `~`, an absolute path or a symlink) outside the data directory."""
 
 _ambient: ContextVar[DataRoot] = ContextVar("havoc_data_root", default=Access.AMBIENT)  # AMBIENT: not set
 
@@ -57,7 +68,7 @@ def ambient() -> DataRoot:
     return _ambient.get()
 
 
-def effective(data_root: DataRoot) -> Path | None | Access:
+def effective(data_root: DataRoot) -> Policy:
     """The policy in force: an explicit root wins over the ambient one; roots become real paths."""
     if data_root is Access.AMBIENT:
         data_root = _ambient.get()
@@ -65,6 +76,8 @@ def effective(data_root: DataRoot) -> Path | None | Access:
         data_root = Access.LOCAL
     if data_root is Access.LOCAL or data_root is None:
         return data_root
+    if isinstance(data_root, tuple):
+        return tuple(Path(root).expanduser().resolve() for root in data_root) or None
     return Path(data_root).expanduser().resolve()
 
 
@@ -86,16 +99,26 @@ def resolve(file: str, base_dir: Path | None, data_root: DataRoot) -> Path:
                 path = Path(base_dir) / path
             real = path.resolve()
         else:
-            assert isinstance(policy, Path)
-            real = (policy / Path(file).expanduser()).resolve()
-            if real != policy and policy not in real.parents:
-                raise HavocInputError(f"{shown}: data files are read from {policy} only")
+            real = _confined(file, shown, policy)
         if not real.is_file():
             raise HavocInputError(f"no such file: {real if policy is Access.LOCAL else shown}")
     except OSError as exc:  # a name too long for the file system, a loop of symlinks, no permission
         raise HavocInputError(f"{shown}: {exc.strerror or 'not a readable path'}") from None
     except RuntimeError:  # pathlib's symlink loop on older Pythons
         raise HavocInputError(f"{shown}: a loop of symbolic links") from None
+    return real
+
+
+def _confined(file: str, shown: str, policy: Path | tuple[Path, ...]) -> Path:
+    """The first real path under a root that is a file, else the last root's candidate (not there)."""
+    roots = (policy,) if isinstance(policy, Path) else policy
+    for root in roots:
+        real = (root / Path(file).expanduser()).resolve()
+        if real != root and root not in real.parents:
+            where = str(root) if isinstance(policy, Path) else "the data directories of this service"
+            raise OutsideDataRoot(f"{shown}: data files are read from {where} only")
+        if real.is_file():
+            return real
     return real
 
 

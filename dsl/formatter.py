@@ -149,6 +149,10 @@ def _analyze(a: ast.Analyze) -> str:
     return text + (f" method {a.method}" if a.method else "")
 
 
+def _curvature(c: ast.Curvature) -> str:
+    return f"curvature {format_source(c.factorial)} center {format_source(c.center)}"
+
+
 def _chart(c: ast.Chart) -> str:
     sizes = None
     if c.sizes is not None:
@@ -163,6 +167,9 @@ def _chart(c: ast.Chart) -> str:
         ("exclude", exclude),
         ("rules", c.rules),
         ("phase2", None if c.phase2 is None else format_source(c.phase2)),
+        ("lambda", None if c.lam is None else number(c.lam)),
+        ("k", None if c.k is None else number(c.k)),
+        ("h", None if c.h is None else number(c.h)),
     ])
     return head + (f" {sizes}" if sizes else "") + tail
 
@@ -276,7 +283,10 @@ def _regression(r: ast.Regression) -> str:
     text = f"regression {format_source(r.y)} on {format_source(r.x)}"
     if r.degree is not None:
         text += f" degree {number(r.degree)}"
-    return text + ("" if r.intercept else " without intercept")
+    text += "" if r.intercept else " without intercept"
+    if r.at is not None:
+        text += f" at {format_source(r.at)}"
+    return text + (f" confidence {number(r.confidence)}" if r.confidence is not None else "")
 
 
 def _derivative(d: ast.Derivative) -> str:
@@ -322,6 +332,7 @@ def _evaluate(e: ast.Evaluate) -> str:
 _WRITERS = {
     ast.Design: _design,
     ast.Analyze: _analyze,
+    ast.Curvature: _curvature,
     ast.Properties: lambda p: f"properties of {p.design}",
     ast.Chart: _chart,
     ast.RunRules: _run_rules,

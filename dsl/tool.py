@@ -40,7 +40,7 @@ class DslRunArgs(BaseModel):
         return data
 
 
-def data_root() -> Path | None:
+def data_root() -> Path | tuple[Path, ...] | None:
     """Where `dsl_run` may read CSV files: what the server set (`dsl.file_access`), else the operator's
     HAVOC_DATA_DIR, else the current directory. None: no file at all."""
     from dsl.files import Access, ambient, effective
@@ -65,5 +65,6 @@ def dsl_run(args: DslRunArgs) -> DslRunResult:
     env = dict(args.bindings or {})
     program = dsl.parse(args.program)
     root = data_root()
-    results = dsl.execute(program, base_dir=root, env=env, data_root=root)  # never LOCAL: a caller's program
+    base = root if isinstance(root, Path) else None
+    results = dsl.execute(program, base_dir=base, env=env, data_root=root)  # never LOCAL: a caller's program
     return DslRunResult(results=[r.model_dump(mode="json") for r in results], bindings=env)

@@ -16,8 +16,8 @@ ENUMERATIONS = {
     "central_composite, latin_hypercube)",
     "FACE": "a face (circumscribed, inscribed, faced)",
     "ALPHA_KIND": "rotatable, orthogonal",
-    "METHOD": "a method (effects, anova, surface)",
-    "CHART_KIND": "a chart type (xbar_r, xbar_s, imr, p, np, c, u)",
+    "METHOD": "a method (effects, anova, surface, curvature)",
+    "CHART_KIND": "a chart type (xbar_r, xbar_s, imr, p, np, c, u, ewma, cusum)",
     "RULESET": "a rule set (western_electric, nelson, none)",
     "TTEST_KIND": "a t-test kind (one_sample, paired, pooled, welch)",
     "RANKTEST_KIND": "a rank test (mann_whitney, signed_rank)",
@@ -40,7 +40,7 @@ ENUMERATIONS = {
 
 # the words that start a statement: when most of them are possible we say "a new statement"
 STATEMENT_KEYWORDS = frozenset({
-    "let", "design", "analyze", "properties", "chart", "apply", "capability", "constants", "ttest",
+    "let", "design", "analyze", "properties", "curvature", "chart", "apply", "capability", "constants", "ttest",
     "ranktest", "proptest", "summary", "power",
     "anova", "levene", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "series", "matrix", "evaluate",

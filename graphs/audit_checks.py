@@ -16,6 +16,9 @@ from itertools import combinations
 
 import numpy as np
 
+from graphs.audit_blocks import audit_design_blocks, audit_doe_anova, audit_effects_blocks
+from graphs.audit_curvature import audit_curvature
+from graphs.audit_prediction import audit_predictions
 from graphs.state import AuditCheck
 from tools.errors import HavocInputError
 
@@ -113,7 +116,7 @@ def audit_regression(args: dict, out: dict) -> list[dict]:
                f"lstsq gives {np.array2string(beta, precision=6)}"),
         _check("residual SS", _close(out["residual_ss"], rss, 1e-6, 1e-9 * max(1.0, float(y @ y))),
                f"residual SS from the returned coefficients: {rss:.10g}"),
-    ]
+    ] + (audit_predictions(args, out) if out.get("predictions") else [])
 
 
 def audit_chi_square(args: dict, out: dict) -> list[dict]:
@@ -201,6 +204,10 @@ def audit_control_chart(args: dict, out: dict) -> list[dict]:
     from tools.registry import run_tool
 
     chart = args["chart"]
+    if chart in ("ewma", "cusum"):
+        from graphs.audit_smallshift import audit_small_shift
+
+        return audit_small_shift(args, out)
     exclude = set(args.get("exclude") or [])
     k = float(args.get("k_sigma") or 3)
     checks = []
@@ -290,6 +297,8 @@ def audit_design(args: dict, out: dict) -> list[dict]:
         ok = bool(np.all(np.sum(np.abs(edge) > 0.5, axis=1) == 2)) if X.shape[1] == 3 else True
         checks.append(_check("edge midpoints", ok, "each non-centre run has exactly two factors at ±1"
                              if X.shape[1] == 3 else "not checked beyond 3 factors"))
+    if out.get("block"):
+        checks += audit_design_blocks(out)
     if design == "fractional_factorial" and out.get("resolution"):
         res = resolution_from_matrix(X)
         checks.append(_check("resolution", res == out["resolution"],
@@ -335,6 +344,8 @@ def audit_effects(args: dict, out: dict) -> list[dict]:
             bad.append(f"{word}: {value} vs contrast {effect:.10g}")
     checks.append(_check("effects as contrasts", not bad, "; ".join(bad) or
                          f"all {len(out['effects'])} effects recomputed from the coded columns"))
+    if args.get("block"):
+        checks += audit_effects_blocks(args, out)
     return checks
 
 
@@ -749,6 +760,8 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "capability": audit_capability,
     "doe_design": audit_design,
     "doe_effects": audit_effects,
+    "doe_anova": audit_doe_anova,
+    "doe_curvature": audit_curvature,
     "rsm_fit": audit_rsm,
     "differentiate": audit_derivative,
     "integrate": audit_integral,

@@ -63,16 +63,19 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
         conclusion += f", of which {centre} centre point{'s' if centre != 1 else ''}"
     if out.get("resolution"):
         conclusion += f", resolution {out['resolution']}"
+    block = out.get("block") if (out.get("blocks") or 1) > 1 else None
+    if block:
+        conclusion += _blocking_words(out)
     conclusion += "."
-    order = out.get("run_order") or list(range(1, out["runs"] + 1))
+    order = out.get("execution_order") or list(range(1, out["runs"] + 1))
     natural = out.get("natural")
-    headers = ["run", "std order", *[f"{n} (coded)" for n in names]]
+    headers = ["run", "std order", *(["block"] if block else []), *[f"{n} (coded)" for n in names]]
     if natural:
         headers += [f"{n}" for n in names]
     rows = []
-    for i, std in enumerate(order):
+    for i, std in enumerate(order):  # the i-th run made is standard-order run `std`
         idx = int(std) - 1 if isinstance(std, int) and 1 <= std <= len(out["coded"]) else i
-        row = [i + 1, idx + 1, *out["coded"][idx]]
+        row = [i + 1, idx + 1, *([block[idx]] if block else []), *out["coded"][idx]]
         if natural:
             row += natural[idx]
         rows.append(row)
@@ -83,6 +86,18 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
     if out.get("alpha"):
         body += f"\n\nAxial distance α = {fmt(out['alpha'])}"
     return conclusion, body
+
+
+def _blocking_words(out: dict) -> str:
+    """", in 2 blocks of 8 (ABCD confounded with blocks)": the block structure a reader must plan around."""
+    block = out["block"]
+    sizes = sorted({block.count(b) for b in set(block)})
+    size = f" of {sizes[0]}" if len(sizes) == 1 else ""
+    lost = [chain.split(" = ")[0] for chain in out.get("confounded_with_blocks") or []]
+    if not lost:
+        return f", in {out['blocks']} blocks{size} (whole replicates; nothing confounded with blocks)"
+    shown = ", ".join(lost[:6]) + (" …" if len(lost) > 6 else "")
+    return f", in {out['blocks']} blocks{size} ({shown} confounded with blocks)"
 
 
 def _bound(value: Any) -> str:
@@ -177,7 +192,48 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
     return render
 
 
+def render_small_shift(args: dict, out: dict) -> tuple[str, str]:
+    """EWMA and CUSUM: what signalled, when, and (CUSUM) when the shift began and to what mean."""
+    if out.get("chart") == "ewma":
+        d = out["ewma"]
+        signals = d["signals"]
+        conclusion = (f"EWMA chart (λ = {fmt(d['lambda'])}, L = {fmt(d['L'])}), centre {fmt(out['center'])}, "
+                      f"steady-state limits [{fmt(d['steady_state_lcl'])}, {fmt(d['steady_state_ucl'])}]; "
+                      + ("no point beyond its limits: no shift detected." if not out["out_of_control"] else
+                         f"the EWMA leaves its limits at point(s) {', '.join(str(i + 1) for i in signals)}: "
+                         "the process mean has shifted."))
+        rows = [[i + 1, x, z, lo, hi] for i, (x, z, lo, hi) in enumerate(zip(
+            d["observations"], out["points"], out["lcl"], out["ucl"], strict=True))]
+        body = table(["point", "value", "EWMA z", "LCL", "UCL"], _around(rows, out["out_of_control"]))
+        return conclusion, body
+    d = out["cusum"]
+    head = (f"Tabular CUSUM (target {fmt(d['target'])}, K = {fmt(d['K'])}, H = {fmt(d['H'])}; k = {fmt(d['k'])}σ, "
+            f"h = {fmt(d['h'])}σ): ")
+    if not d["signals"]:
+        conclusion = head + "neither sum exceeds H: no shift detected."
+    else:
+        said = [f"the {'upper' if s['side'] == 'upper' else 'lower'} sum exceeds H at point {s['index'] + 1} "
+                f"(N = {s['run_length']}: the shift began after point {s['shift_after'] + 1}, new mean ≈ "
+                f"{fmt(s['estimated_mean'])})" for s in d["signals"]]
+        conclusion = head + "; ".join(said) + "."
+    rows = [[i + 1, x, cp, n_up, cm, n_dn] for i, (x, cp, n_up, cm, n_dn) in enumerate(zip(
+        d["observations"], d["upper"], d["upper_run"], d["lower"], d["lower_run"], strict=True))]
+    body = table(["point", "value", "C+", "N+", "C−", "N−"], _around(rows, out["out_of_control"]))
+    return conclusion, body
+
+
+def _around(rows: list[list], flagged: list[int], limit: int = 30) -> list[list]:
+    """All rows when few; else the first ten and the rows around the first signal."""
+    if len(rows) <= limit:
+        return rows
+    first = flagged[0] if flagged else len(rows) - 10
+    keep = sorted(set(range(10)) | set(range(max(0, first - 8), min(len(rows), first + 3))))
+    return [rows[i] for i in keep]
+
+
 def render_chart(args: dict, out: dict) -> tuple[str, str]:
+    if out.get("chart") in ("ewma", "cusum"):
+        return render_small_shift(args, out)
     viol = out.get("violations") or []
     chart = args.get("chart", "").replace("_", "-").upper()
 
@@ -234,7 +290,26 @@ def render_regression(args: dict, out: dict) -> tuple[str, str]:
     body = table(["term", "coefficient", "std. error", "p"],
                  [[n, c, s, p] for n, c, s, p in zip(names, coefs, ses, pvals, strict=False)])
     body += f"\n\nF = {fmt(out['f_statistic'])} on {out['regression_df']} and {out['residual_df']} df"
+    predictions = out.get("predictions") or []
+    if predictions:
+        level = f"{fmt(100 * out.get('confidence', 0.95))}%"
+        first = predictions[0]
+        conclusion += (f". At {_at(first['at'])}: predicted mean {fmt(first['fit'])}, {level} CI "
+                       f"[{fmt(first['ci_low'])}, {fmt(first['ci_high'])}]; a new observation falls in "
+                       f"[{fmt(first['pi_low'])}, {fmt(first['pi_high'])}] ({level} prediction interval)")
+        if len(predictions) > 1:
+            conclusion += f"; {len(predictions) - 1} more point(s) below"
+        if any(p["extrapolation"] for p in predictions):
+            conclusion += "; beyond the data's range it is extrapolation"
+        body += "\n\n" + table(
+            ["at", "fit", f"{level} CI low", "CI high", f"{level} PI low", "PI high", "extrapolation"],
+            [[_at(p["at"]), p["fit"], p["ci_low"], p["ci_high"], p["pi_low"], p["pi_high"], p["extrapolation"]]
+             for p in predictions])
     return conclusion + ".", body
+
+
+def _at(value: Any) -> str:
+    return f"({', '.join(fmt(v) for v in value)})" if isinstance(value, list) else f"x = {fmt(value)}"
 
 
 def render_effects(args: dict, out: dict) -> tuple[str, str]:
@@ -242,15 +317,35 @@ def render_effects(args: dict, out: dict) -> tuple[str, str]:
     active = out.get("active") or []
     method = out.get("active_method") or "Lenth"
     conclusion = f"Active effects ({method}): {', '.join(map(str, active)) or 'none'}; mean {fmt(out['mean'])}."
+    blocks = out.get("blocks")
+    if isinstance(blocks, dict):
+        lost = ", ".join(f"{k} ({fmt(v)})" for k, v in (out.get("confounded_with_blocks") or {}).items())
+        conclusion += (f" {blocks['count']} blocks (block SS {fmt(blocks['ss'])})"
+                       + (f"; confounded with blocks and not tested: {lost}." if lost else "."))
     rows = sorted(([k, v, k in active] for k, v in effects.items()), key=lambda r: -abs(r[1]))
     return conclusion, table(["effect", "estimate", "active"], rows)
+
+
+def render_curvature(args: dict, out: dict) -> tuple[str, str]:
+    conclusion = ("Curvature test: " + out["conclusion"] + ".").replace(" - ", " — ")
+    rows = [["curvature", out["df_curvature"], out["ss_curvature"], out["ss_curvature"], out.get("f"), out.get("p")],
+            [f"pure error ({out['pure_error_from']})", out["df_pure_error"], out["ss_pure_error"],
+             out["ms_pure_error"], None, None]]
+    body = table(["source", "df", "SS", "MS", "F", "p"], rows)
+    body += (f"\n\nFactorial mean {fmt(out['factorial_mean'])} ({out['factorial_runs']} runs), centre mean "
+             f"{fmt(out['centre_mean'])} ({out['centre_runs']} runs); difference {fmt(out['difference'])}")
+    if out.get("ci_low") is not None:
+        body += f", {round(100 * (1 - out['alpha']))}% CI [{fmt(out['ci_low'])}, {fmt(out['ci_high'])}]"
+    for note in out.get("notes") or []:
+        body += f"\n\n{note}"
+    return conclusion, body
 
 
 def render_doe_anova(args: dict, out: dict) -> tuple[str, str]:
     rows = [r for r in out.get("table") or [] if isinstance(r, dict)]
     alpha = 0.05
     terms = [r for r in rows if r.get("source") not in ("Model", "Error", "Total", "Residual", "Lack of fit",
-                                                           "Pure error") and r.get("p") is not None]
+                                                           "Pure error", "Blocks") and r.get("p") is not None]
     significant = [f"{r['source']} (p = {fmt(r['p'], 4)})" for r in terms if r["p"] < alpha]
     conclusion = (f"ANOVA of the design ({out.get('model', 'model')}): significant at α = {alpha}: "
                   f"{', '.join(significant) if significant else 'none of the terms'}; R² = {fmt(out.get('r_squared'), 5)}.")
@@ -395,6 +490,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "doe_effects": render_effects,
     "rsm_fit": render_rsm,
     "doe_anova": render_doe_anova,
+    "doe_curvature": render_curvature,
     "chi_square": render_chi_square,
     "describe": render_describe,
     "normality": render_normality,

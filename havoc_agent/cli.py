@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "havoc_agent.commands.ask",
     "havoc_agent.commands.eval",
     "havoc_agent.commands.doctor",
+    "havoc_agent.commands.serve",
 )
 
 

@@ -75,6 +75,10 @@ def expect_problem(key: str, want: Any, result: dict) -> str | None:
         elif key.startswith("coef_"):
             got = out["coefficients"][int(key[5:])]
             ok = _close(got, want)
+        elif key.startswith("prediction_"):  # prediction_pi_low_0: a field of the first (0th) regression prediction
+            name, index = key.removeprefix("prediction_").rsplit("_", 1)
+            got = out["predictions"][int(index)][name]
+            ok = _close(got, want)
         elif key == "violation_rule1_index":
             got = out["violations"]
             ok = any(v["rule"] == 1 and v["index"] == want for v in got)

@@ -173,6 +173,7 @@ class _Built:
         self.centre = centre
         self.info: dict[str, Any] = {}
         self.notes: list[str] = []
+        self.replicates_per_block = 0  # > 0: each block is that many whole replicates (nothing confounded)
 
 
 def _normalise(value: str, table: dict[str, str], field: str) -> str:
@@ -205,6 +206,23 @@ def _centres(n: int, factors: list[Factor]) -> np.ndarray:
 
 def _spread(total: int, parts: int) -> list[int]:
     return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+def _replicate_blocking(args: DesignArgs) -> tuple[int, int]:
+    """(blocks within each replicate, replicates per block) for a replicated two-level factorial.
+
+    Montgomery §7.2: when a block holds a whole replicate, each replicate is a block and nothing is
+    confounded; only blocks smaller than a replicate confound interactions. `blocks` counts all blocks.
+    """
+    reps, blocks = args.replicates, args.blocks
+    if reps == 1 or blocks == 1:
+        return blocks, 0
+    if reps % blocks == 0:
+        return 1, reps // blocks
+    if blocks % reps == 0:
+        return blocks // reps, 0
+    raise HavocInputError(f"{blocks} blocks do not divide {reps} replicates evenly: use a number of blocks that "
+                          "divides the replicates (whole replicates per block) or a multiple of them", field="blocks")
 
 
 def _block_count(blocks: int) -> int:
@@ -272,7 +290,8 @@ def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool, blocks
         info = {"group": [(0, 1)], "resolution": None, "resolution_roman": None}
         base_factors = list(range(k))
     built = _Built(coded)
-    blocks = args.blocks if blocks is None else blocks
+    if blocks is None:
+        blocks, built.replicates_per_block = _replicate_blocking(args)
     if blocks > 1:
         require_letter_labels(k, "blocks")
         words = choose_block_words(k, base_factors, info["group"], _block_count(blocks))
@@ -519,6 +538,11 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
     block = None
     if built.block is not None:
         block = np.concatenate([built.block + r * n_blocks_base for r in range(reps)])
+    elif built.replicates_per_block:
+        block = np.repeat(np.arange(reps) // built.replicates_per_block + 1, n)
+        n_blocks_base = 1
+        built.notes.append(f"each block is {'a whole replicate' if built.replicates_per_block == 1 else f'{built.replicates_per_block} whole replicates'}: "
+                           "no effect is confounded with blocks")
     rng = np.random.default_rng(seed) if args.randomize else None
     total = coded.shape[0]
     if rng is not None:
@@ -526,6 +550,8 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
             execution = np.concatenate([rng.permutation(np.flatnonzero(block == b)) for b in np.unique(block)])
         else:
             execution = rng.permutation(total)
+    elif block is not None:  # blocks are run one after another (a day, a batch): standard order inside each
+        execution = np.concatenate([np.flatnonzero(block == b) for b in np.unique(block)])
     else:
         execution = np.arange(total)
     run_order = np.empty(total, dtype=int)
@@ -548,7 +574,7 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
         randomized=args.randomize,
         seed=seed,
         replicates=reps,
-        blocks=(n_blocks_base * reps) if block is not None else 1,
+        blocks=int(block.max()) if block is not None else 1,
         block=block.tolist() if block is not None else None,
         centre_points=built.centre,
         center_points=built.centre,

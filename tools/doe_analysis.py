@@ -73,6 +73,8 @@ class EffectsArgs(BaseModel):
     coded: list[list[float]] | None = Field(None, description="two-level coded rows (+-1, centre rows allowed)")
     response: Numbers("response")  # type: ignore[valid-type]
     alpha: float = Field(0.05, gt=0, lt=0.5, description="significance level for Lenth's ME and t-tests")
+    block: list[int | str] | None = Field(None, description="block of each run (a blocked doe_design's `block`): "
+                                                            "effects confounded with blocks are set apart")
 
 
 class HalfNormalPoint(BaseModel):
@@ -114,6 +116,11 @@ class EffectsResult(BaseModel):
     factorial_runs: int
     centre_points: int
     curvature: dict[str, float | int | None] | None
+    blocks: dict[str, Any] | None = Field(None, description="count, df, ss (between-block SS from block totals) "
+                                                            "and the mean of each block")
+    confounded_with_blocks: dict[str, float] = Field(
+        default_factory=dict, description="effects whose contrast is a block contrast: their estimate is the block "
+                                          "difference, so they are not among `effects`")
     notes: list[str]
 
 
@@ -243,13 +250,26 @@ def doe_effects(args: EffectsArgs) -> EffectsResult:
         raise HavocInputError(f"{nf} factorial runs cannot separate {len(words)} effects (singular design)",
                               field="coded" if args.coded is not None else "response")
     keys = [word(w) for w in words]
+    block = _block_labels(args.block, None, x.shape[0], "block")
+    blocks_out, confounded = None, {}
+    block_key = np.zeros((x.shape[0], 0))
+    if block is not None:
+        blocks_out, keep = _effect_blocks(block, y, centre, cols, keys, est, notes)
+        confounded = {key: float(v) for key, v, k_ in zip(keys, est, keep, strict=True) if not k_}
+        keys = [key for key, k_ in zip(keys, keep, strict=True) if k_]
+        est, cols = est[keep], cols[:, keep]
+        plus = cols > 0
+        block_key = np.unique(block, return_inverse=True)[1].reshape(-1, 1).astype(float)
     effects = {key: float(v) for key, v in zip(keys, est, strict=True)}
     mean_f = float(yf.mean())
 
-    # error estimate: pure error from repeated settings (incl. centre runs), else residual of a non-saturated fit
-    ss_pe, df_pe = pure_error(np.vstack([signs, np.zeros((nc, k))]), np.concatenate([yf, yc]))
+    # error estimate: pure error from repeated settings in the same block (incl. centre runs), else residual of a
+    # non-saturated fit
+    settings = np.vstack([signs, np.zeros((nc, k))])
+    block_order = np.concatenate([block_key[~centre], block_key[centre]]) if block is not None else block_key
+    ss_pe, df_pe = pure_error(np.column_stack([settings, block_order]), np.concatenate([yf, yc]))
     t_tests: list[EffectTest] | None = None
-    lres = lenth(est, args.alpha) if len(words) >= 3 else None
+    lres = lenth(est, args.alpha) if len(keys) >= 3 else None
     active_lenth = [k_ for k_, v in zip(keys, est, strict=True) if lres and lres.pse > 0 and abs(v) > lres.me]
     likely = [k_ for k_, v in zip(keys, est, strict=True) if lres and lres.pse > 0 and abs(v) > lres.sme]
     balanced = np.allclose(plus.sum(axis=0), nf / 2)
@@ -294,11 +314,43 @@ def doe_effects(args: EffectsArgs) -> EffectsResult:
         factorial_runs=nf,
         centre_points=nc,
         curvature=curvature,
+        blocks=blocks_out,
+        confounded_with_blocks=confounded,
         notes=notes,
     )
 
 
-# ------------------------------------------------------------------ doe_anova
+def _effect_blocks(block: np.ndarray, y: np.ndarray, centre: np.ndarray, cols: np.ndarray, keys: list[str],
+                   est: np.ndarray, notes: list[str]) -> tuple[dict[str, Any], np.ndarray]:
+    """Block SS and means, and which effect columns survive (those not constant within every block).
+
+    An effect confounded with blocks is estimated by the same contrast as a block difference, so its estimate is
+    the block effect plus the interaction: it is set apart, not tested. A partly confounded one is kept and named.
+    """
+    from tools.doe_fit import block_columns
+
+    labels = list(dict.fromkeys(block.tolist()))
+    grand = float(y.mean())
+    means = {lab: float(y[block == lab].mean()) for lab in labels}
+    ss = float(sum((block == lab).sum() * (means[lab] - grand) ** 2 for lab in labels))
+    fb = block[~centre]
+    base = np.column_stack([np.ones(fb.size), block_columns(fb)[0]]) if len(set(fb.tolist())) > 1 else np.ones((fb.size, 1))
+    keep = np.ones(len(keys), dtype=bool)
+    partly = []
+    for j in range(cols.shape[1]):
+        c = cols[:, j]
+        resid = c - base @ np.linalg.lstsq(base, c, rcond=None)[0]
+        if np.linalg.norm(resid) <= 1e-9 * np.linalg.norm(c):
+            keep[j] = False
+        elif np.linalg.norm(c - resid) > 1e-9 * np.linalg.norm(c):
+            partly.append(keys[j])
+    gone = [k for k, kept in zip(keys, keep, strict=True) if not kept]
+    if gone:
+        notes.append(f"confounded with blocks, not tested as effects: {', '.join(gone)} (the block difference "
+                     f"is part of their estimate)")
+    if partly:
+        notes.append(f"partly confounded with blocks (their estimates carry some block difference): {', '.join(partly)}")
+    return {"count": len(labels), "df": len(labels) - 1, "ss": ss, "means": means}, keep
 
 
 class AnovaArgs(BaseModel):
@@ -310,6 +362,8 @@ class AnovaArgs(BaseModel):
     model: str = Field("interactions", description="main, interactions (up to `order`), or quadratic")
     order: int = Field(2, ge=1, le=10, description="highest interaction order for model=interactions")
     factor_names: list[str] | None = None
+    block: list[int | str] | None = Field(None, description="block of each run (default: the design's own `block` "
+                                                            "column); blocks are fitted before the model terms")
 
 
 class DoeAnovaResult(BaseModel):
@@ -325,7 +379,42 @@ class DoeAnovaResult(BaseModel):
     residual_df: int
     lack_of_fit: dict[str, float | int | None]
     ss_type: str
+    blocks: int = Field(1, description="number of blocks fitted (1: none)")
+    confounded_with_blocks: list[str] = Field(default_factory=list,
+                                              description="model terms left out because blocks estimate them")
     notes: list[str]
+
+
+def _block_labels(given: list | None, design: dict[str, Any] | None, n: int, field: str) -> np.ndarray | None:
+    """The block of each run: given, or the `block` column of a blocked `doe_design` result; None when one block."""
+    if given is None and isinstance(design, dict) and isinstance(design.get("block"), list):
+        given, field = design["block"], "design.block"
+    if given is None:
+        return None
+    if len(given) != n:
+        raise HavocInputError(f"has {len(given)} labels but the design has {n} runs", field=field)
+    labels = np.asarray([str(v) for v in given])
+    if len(set(labels.tolist())) < 2:
+        return None
+    if len(set(labels.tolist())) > n // 2:
+        raise HavocInputError(f"{len(set(labels.tolist()))} blocks in {n} runs leave too few runs per block", field=field)
+    return labels
+
+
+def _confounded_with_blocks(x: np.ndarray, terms: list[Term], names: list[str], block: np.ndarray) -> list[str]:
+    """Terms whose column is a combination of the constant and the blocks: their effect is the block effect."""
+    from tools.doe_fit import block_columns
+
+    base = np.column_stack([np.ones(x.shape[0]), block_columns(block)[0]])
+    out = []
+    for t in terms:
+        if t.name not in names:
+            continue
+        col = t.column(x)
+        resid = col - base @ np.linalg.lstsq(base, col, rcond=None)[0]
+        if np.linalg.norm(col) > 0 and np.linalg.norm(resid) <= 1e-9 * np.linalg.norm(col):
+            out.append(t.name)
+    return out
 
 
 @register("doe_anova", AnovaArgs)
@@ -348,29 +437,40 @@ def doe_anova(args: AnovaArgs) -> DoeAnovaResult:
     if model != "quadratic" and two_level and centre.any() and (~centre).any():
         terms.append(Term("Curvature", tuple([0] * k), "curvature"))
         notes.append("centre points give a 1-df curvature term (pure quadratic effects, not separable)")
-    f = fit(x, y, terms, "coded" if args.coded is not None else "design")
+    data_field = "coded" if args.coded is not None else "design"
+    block = _block_labels(args.block, args.design, x.shape[0], "block")
+    f = fit(x, y, terms, data_field, block=block)
     if not f.terms:
         raise HavocInputError("no term of the model can be estimated from these runs (singular design)",
-                              field="coded" if args.coded is not None else "design")
-    if f.dropped:
-        notes.append(f"aliased or inestimable terms left out: {', '.join(f.dropped)}")
+                              field=data_field)
+    confounded = [] if block is None else _confounded_with_blocks(x, terms, f.dropped, block)
+    if confounded:
+        notes.append(f"confounded with blocks, estimated by the Blocks row instead: {', '.join(confounded)}")
+    aliased = [t for t in f.dropped if t not in confounded]
+    if aliased:
+        notes.append(f"aliased or inestimable terms left out: {', '.join(aliased)}")
+    if block is not None:
+        notes.append(f"{len(f.block_names) + 1} blocks fitted before the model terms (their SS is the Blocks row)")
     if f.df_resid == 0:
         notes.append("no degrees of freedom for error: F and p need replicates or fewer terms "
                      "(for an unreplicated 2^k use doe_effects)")
     table, lof = anova_table(x, y, f)
     s = summary(f)
-    names = ["constant"] + [t.name for t in f.terms]
+    names = ["constant"] + f.block_names + [t.name for t in f.terms]
     _ = args.factor_names or design_names
     return DoeAnovaResult(
         model=model if model != "interactions" else f"interactions up to order {args.order}",
         terms=[t.name for t in f.terms],
-        aliased_terms=f.dropped,
+        aliased_terms=aliased,
         table=table,
         coefficients=coefficients(f, names),
         r_squared=s["r_squared"], adj_r_squared=s["adj_r_squared"], pred_r_squared=s["pred_r_squared"],
         residual_sd=s["residual_sd"], residual_df=f.df_resid,
         lack_of_fit=lof,
-        ss_type="adjusted (Type III); equal to sequential for orthogonal designs",
+        ss_type="adjusted (Type III); equal to sequential for orthogonal designs"
+                + ("; blocks sequential (fitted first)" if block is not None else ""),
+        blocks=len(f.block_names) + 1,
+        confounded_with_blocks=confounded,
         notes=notes,
     )
 

@@ -2,9 +2,15 @@
 
 Why a search instead of a table: the same routine must block a full 2^k and any
 2^(k-p) fraction, where what is confounded with blocks is a whole alias set. For
-2^b blocks we choose b block words among the base-factor interactions so that the
-shortest effect confounded with blocks (over every alias) is as long as possible,
-then the fewest such effects; exhaustively when that is cheap, greedily otherwise.
+2^b blocks we choose the b-dimensional space of block words among the base-factor
+interactions whose confounded effects have minimum aberration: the fewest main
+effects confounded with blocks, then the fewest two-factor interactions, then
+three-factor, and so on (each alias set counted by its shortest word). That is
+the criterion behind Montgomery's tables of suggested blocking arrangements
+(Design and Analysis of Experiments, Table 7.8 for 2^k, Appendix X for
+fractions); where a table entry is not of minimum aberration the search does
+at least as well. Every block space is visited once (in reduced echelon form)
+when there are few enough; otherwise a greedy start improved by exchanges.
 """
 
 from __future__ import annotations
@@ -16,14 +22,41 @@ import numpy as np
 from tools.doe_words import defining_group, members, popcount, sort_words, word
 from tools.errors import HavocInputError
 
-EXHAUSTIVE_LIMIT = 4000
+EXHAUSTIVE_LIMIT = 20000  # block spaces scored one by one; beyond, greedy plus exchanges
 
 
-def _score(block_words: list[int], group: list[tuple[int, int]]) -> tuple[int, int]:
-    confounded = [b ^ g for b, _ in defining_group(block_words)[1:] for g, _ in group]
-    lengths = [popcount(c) for c in confounded]
-    shortest = min(lengths)
-    return (-shortest, lengths.count(shortest))
+def _pattern(block_words: list[int], group: list[tuple[int, int]], k: int) -> tuple[int, ...]:
+    """Word-length pattern of the effects confounded with blocks: how many of length 1, 2, ..., k."""
+    counts = [0] * (k + 1)
+    for b, _ in defining_group(block_words)[1:]:
+        counts[min(popcount(b ^ g) for g, _ in group)] += 1
+    return tuple(counts[1:])
+
+
+def _echelon_spaces(m: int, b: int):
+    """Every b-dimensional subspace of GF(2)^m once, as its reduced row echelon basis (bitmasks)."""
+    for pivots in combinations(range(m - 1, -1, -1), b):
+        pivot_set = set(pivots)
+        free = [[j for j in range(p) if j not in pivot_set] for p in pivots]
+        n_free = sum(len(f) for f in free)
+        for assignment in range(1 << n_free):
+            rows, shift = [], 0
+            for p, f in zip(pivots, free, strict=True):
+                row = 1 << p
+                for i, j in enumerate(f):
+                    if assignment >> (shift + i) & 1:
+                        row |= 1 << j
+                shift += len(f)
+                rows.append(row)
+            yield rows
+
+
+def _count_spaces(m: int, b: int) -> int:
+    num = den = 1
+    for i in range(b):
+        num *= (1 << (m - i)) - 1
+        den *= (1 << (i + 1)) - 1
+    return num // den
 
 
 def choose_block_words(k: int, base_factors: list[int], group: list[tuple[int, int]], n_block_words: int) -> list[int]:
@@ -32,22 +65,44 @@ def choose_block_words(k: int, base_factors: list[int], group: list[tuple[int, i
     if n_block_words >= m:
         raise HavocInputError(f"{2 ** n_block_words} blocks leave fewer than 2 runs per block in a "
                               f"{2 ** m}-run design", field="blocks")
-    candidates = sorted((sum(1 << base_factors[i] for i in range(m) if mask >> i & 1) for mask in range(1, 1 << m)),
-                        key=lambda w: (-popcount(w), members(w)))
-    candidates = [c for c in candidates if popcount(c) >= 1]
-    n_combos = 1
-    for i in range(n_block_words):
-        n_combos = n_combos * (len(candidates) - i) // (i + 1)
-    if n_combos <= EXHAUSTIVE_LIMIT:
-        best = min(combinations(candidates, n_block_words), key=lambda ws: _score(list(ws), group))
-        chosen = list(best)
+
+    def full(mask: int) -> int:
+        return sum(1 << base_factors[i] for i in range(m) if mask >> i & 1)
+
+    def score(words: list[int]) -> tuple:
+        return _pattern(words, group, k), sorted((-popcount(w), members(w)) for w in words)
+
+    if _count_spaces(m, n_block_words) <= EXHAUSTIVE_LIMIT:
+        best = min((([full(r) for r in rows]) for rows in _echelon_spaces(m, n_block_words)), key=score)
     else:
-        chosen = []
+        candidates = sorted((full(mask) for mask in range(1, 1 << m)), key=lambda w: (-popcount(w), members(w)))
+        best = []
         for _ in range(n_block_words):
-            options = [c for c in candidates if c not in chosen and _independent(chosen + [c])]
-            chosen.append(min(options, key=lambda c: _score(chosen + [c], group)))
+            options = [c for c in candidates if c not in best and _independent(best + [c])]
+            best.append(min(options, key=lambda c: score(best + [c])))
+        improved = True
+        while improved:  # exchange one block word at a time while the pattern improves
+            improved = False
+            for i in range(len(best)):
+                for c in candidates:
+                    trial = best[:i] + [c] + best[i + 1:]
+                    if c not in best and _independent(trial) and score(trial) < score(best):
+                        best, improved = trial, True
+    chosen = _readable(best)
     if not _independent(chosen):
         raise HavocInputError(f"cannot split this design into {2 ** n_block_words} blocks", field="blocks")
+    return chosen
+
+
+def _readable(words: list[int]) -> list[int]:
+    """The same block space with generators a reader expects: the longest words of the space, independent."""
+    space = sorted((w for w, _ in defining_group(words)[1:]), key=lambda w: (-popcount(w), members(w)))
+    chosen: list[int] = []
+    for w in space:
+        if len(chosen) == len(words):
+            break
+        if _independent(chosen + [w]):
+            chosen.append(w)
     return chosen
 
 

@@ -93,6 +93,8 @@ class Fit:
     cov_unscaled: np.ndarray
     leverage: np.ndarray
     table: list[AnovaRow] = field(default_factory=list)
+    blocks: np.ndarray | None = None  # block columns (sum-to-zero coded), fitted before the terms
+    block_names: list[str] = field(default_factory=list)
 
 
 def _lstsq(m: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -102,13 +104,28 @@ def _lstsq(m: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
     return beta, m @ beta, rinv
 
 
+def block_columns(block: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Sum-to-zero columns for the blocks (block j against the first), so the constant stays the grand mean
+    in a balanced design; and their names ("Block 2", ...)."""
+    labels = list(dict.fromkeys(block.tolist()))
+    first = block == labels[0]
+    cols = np.column_stack([(block == lab).astype(float) - first for lab in labels[1:]])
+    return cols, [f"Block {lab}" for lab in labels[1:]]
+
+
 def fit(x: np.ndarray, y: np.ndarray, terms: list[Term], field_name: str = "coded",
-        drop_aliased: bool = True) -> Fit:
-    """Fit y on an intercept plus `terms`; terms that repeat earlier columns are dropped (or refused)."""
+        drop_aliased: bool = True, block: np.ndarray | None = None) -> Fit:
+    """Fit y on an intercept (plus blocks) plus `terms`; terms that repeat earlier columns are dropped (or refused).
+
+    Blocks enter right after the intercept, so a term confounded with blocks is the one dropped, by name.
+    """
     n = x.shape[0]
     kept: list[Term] = []
     dropped: list[str] = []
     cols = [np.ones(n)]
+    block_cols, block_names = (None, []) if block is None else block_columns(block)
+    if block_cols is not None:
+        cols += list(block_cols.T)
     for t in terms:
         c = t.column(x)
         trial = np.column_stack(cols + [c])
@@ -133,7 +150,12 @@ def fit(x: np.ndarray, y: np.ndarray, terms: list[Term], field_name: str = "code
     cov = rinv @ rinv.T
     q = m @ rinv
     lev = (q**2).sum(axis=1)
-    return Fit(kept, dropped, beta, fitted, resid, rss, tss, n, n - m.shape[1], cov, lev)
+    return Fit(kept, dropped, beta, fitted, resid, rss, tss, n, n - m.shape[1], cov, lev, blocks=block_cols,
+               block_names=block_names)
+
+
+def _block_extra(f: Fit) -> list[np.ndarray]:
+    return [] if f.blocks is None else list(f.blocks.T)
 
 
 def _rss_without(x: np.ndarray, y: np.ndarray, terms: list[Term], skip: int, extra: list[np.ndarray]) -> float:
@@ -168,12 +190,20 @@ def anova_table(x: np.ndarray, y: np.ndarray, f: Fit) -> tuple[list[AnovaRow], d
     mse = f.rss / f.df_resid if f.df_resid > 0 else None
     rows: list[AnovaRow] = []
     model_df = len(f.terms)
-    rows.append(_f_row("Model", model_df, f.tss - f.rss, mse, f.df_resid))
+    extra = _block_extra(f)
+    ss_blocks = 0.0
+    if extra:  # blocks first (sequential): between-block SS, Montgomery's sum of block totals squared
+        _, fitted, _ = _lstsq(np.column_stack([np.ones(f.n)] + extra), y)
+        ss_blocks = float(((fitted - y.mean()) ** 2).sum())
+        rows.append(_f_row("Blocks", len(extra), ss_blocks, mse, f.df_resid))
+    rows.append(_f_row("Model", model_df, max(f.tss - f.rss - ss_blocks, 0.0), mse, f.df_resid))
     for i, t in enumerate(f.terms):
-        ss = max(_rss_without(x, y, f.terms, i, []) - f.rss, 0.0)
+        ss = max(_rss_without(x, y, f.terms, i, extra) - f.rss, 0.0)
         rows.append(_f_row(t.name, 1, ss, mse, f.df_resid))
     rows.append(AnovaRow(source="Error", df=f.df_resid, ss=f.rss, ms=mse))
-    ss_pe, df_pe = pure_error(x, y)
+    # pure error among runs at the same settings in the same block (a block shift is not error)
+    blocks = np.column_stack(extra) if extra else np.zeros((f.n, 0))
+    ss_pe, df_pe = pure_error(np.column_stack([x, blocks]), y)
     lof: dict[str, float | int | None] = {"f": None, "p": None, "df": None}
     if 0 < df_pe < f.df_resid:
         ss_lof = max(f.rss - ss_pe, 0.0)

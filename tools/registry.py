@@ -29,6 +29,7 @@ BUILTIN_MODULES = (
     "tools.regression",
     "tools.doe",
     "tools.doe_analysis",
+    "tools.doe_curvature",
     "tools.spc",
     "tools.capability",
     "tools.symbolic",
@@ -83,9 +84,6 @@ class ToolSpec:
             # the safety net for arithmetic the input drove out of range (overflow, 0/0, a NaN trap):
             # bad input in one line naming the tool, like a validation error, never a traceback
             raise HavocInputError(_arithmetic(self.name, exc)) from None
-        except MemoryError:
-            raise HavocInputError(f"{self.name}: these arguments need more memory than this machine allows; "
-                                  "use fewer runs, factors or values") from None
         except (ValueError, ZeroDivisionError) as exc:
             # a numeric routine the arguments drove outside its domain (a root finder with no sign change at a
             # confidence of 1e-20, an int too long to convert): the input's fault, said in one line

@@ -35,6 +35,11 @@ class RegressionArgs(BaseModel):
     names: list[str] | None = Field(None, description="predictor names for the columns of X")
     model: str | None = Field(None, description="informational: polynomial, linear or multilinear")
     confidence: float = 0.95
+    at: Any = Field(None, description="new predictor values: numbers (a model in x) or rows (a model in X); "
+                                      "gives the fitted mean with its confidence interval and a prediction "
+                                      "interval for a new observation at each",
+                    json_schema_extra={"type": "array", "items": {"anyOf": [
+                        {"type": "number"}, {"type": "array", "items": {"type": "number"}}]}})
 
 
 class ResidualSummary(BaseModel):
@@ -43,6 +48,19 @@ class ResidualSummary(BaseModel):
     median: float
     q3: float
     max: float
+
+
+class Prediction(BaseModel):
+    at: float | list[float] = Field(description="the predictor value (or row) predicted at")
+    fit: float = Field(description="the fitted mean response there")
+    se_fit: float = Field(description="standard error of the fitted mean: s sqrt(h), h = x0'(X'X)^-1 x0")
+    ci_low: float = Field(description="confidence interval for the mean response")
+    ci_high: float
+    se_prediction: float = Field(description="s sqrt(1 + h): a new observation's standard error")
+    pi_low: float = Field(description="prediction interval for one new observation")
+    pi_high: float
+    leverage: float = Field(description="h: x0'(X'X)^-1 x0")
+    extrapolation: bool = Field(description="outside the range of the fitted predictor values (any column)")
 
 
 class RegressionResult(StatResult):
@@ -76,6 +94,8 @@ class RegressionResult(StatResult):
     exact_fit: bool
     condition_number: float = Field(description="of the centred, scaled design actually factorised")
     method: str
+    predictions: list[Prediction] | None = Field(None, description="at each `at` value: fitted mean, its CI, "
+                                                                   "and the prediction interval")
     warnings: list[str] = []
 
 
@@ -297,6 +317,12 @@ def regression(args: RegressionArgs) -> RegressionResult:
     if fit.condition > 1e10:
         warnings.append(f"the design is ill-conditioned even after centring and scaling (condition {fit.condition:.2g})")
     tss_n = (n - 1) if args.intercept else n
+    predictions = None
+    if args.at is not None:
+        predictions = _predictions(args, design, coef, res_ms, q, df_res)
+        if any(pr.extrapolation for pr in predictions):
+            warnings.append("some prediction points lie outside the range of the data: extrapolation, the model "
+                            "may not hold there")
     return RegressionResult(
         terms=terms, coefficients=coef.tolist(), standard_errors=se.tolist(), t_values=tvals, p_values=pvals,
         ci_low=(coef - q * se).tolist(), ci_high=(coef + q * se).tolist(), confidence=confidence, n=n,
@@ -313,5 +339,74 @@ def regression(args: RegressionArgs) -> RegressionResult:
         method=("QR of the centred, scaled design with iterative refinement in "
                 f"{PRECISION}-digit decimal ({fit.sweeps} sweeps)" if fit.precise else
                 "QR of the centred, scaled design in float64 with one refinement sweep"),
+        predictions=predictions,
         warnings=warnings,
     )
+
+
+MAX_PREDICTIONS = 10_000
+
+
+def _new_rows(args: RegressionArgs) -> tuple[np.ndarray, list[float | list[float]]]:
+    """The `at` values as float rows (one predictor column per row for a model in x), checked."""
+    at = args.at
+    if isinstance(at, (int, float, Decimal)) and not isinstance(at, bool):
+        at = [at]
+    if not isinstance(at, (list, tuple)) or not at:
+        raise HavocInputError("expected a non-empty list of predictor values", field="at")
+    if len(at) > MAX_PREDICTIONS:
+        raise HavocInputError(f"{len(at)} points is more than {MAX_PREDICTIONS}", field="at")
+    if args.x is not None:
+        values = [_check_scalar(v, f"at[{i}]") for i, v in enumerate(at)]
+        return np.array([[float(v)] for v in values]), [float(v) for v in values]
+    k = len(args.X[0]) if not isinstance(args.X, np.ndarray) or args.X.ndim == 2 else 1
+    rows = []
+    for i, row in enumerate(at):
+        if isinstance(row, (int, float, Decimal)) and not isinstance(row, bool) and k == 1:
+            row = [row]
+        if not isinstance(row, (list, tuple)) or len(row) != k:
+            raise HavocInputError(f"expected a row of {k} predictor values (one per column of X)", field=f"at[{i}]")
+        rows.append([float(_check_scalar(v, f"at[{i}][{j}]")) for j, v in enumerate(row)])
+    return np.array(rows), [list(r) for r in rows]
+
+
+def _predictions(args: RegressionArgs, design: Design, coef: np.ndarray, res_ms: float, q: float,
+                 df_res: int) -> list[Prediction]:
+    """Fitted mean and intervals at new points, with h = s0'(S'S)^-1 s0 from the centred, scaled design S.
+
+    s0 is the new point in the scaled basis (the one the fit was solved in), so h keeps its digits when
+    raw powers of x would cancel them.
+    """
+    from scipy.linalg import solve_triangular
+
+    new, shown = _new_rows(args)
+    if args.x is not None:
+        xf = np.asarray([float(v) for v in args.x])
+        lo, hi = float(xf.min()), float(xf.max())
+        centre, half = ((lo + hi) / 2, (hi - lo) / 2) if args.intercept else (0.0, max(abs(lo), abs(hi)))
+        t0 = (new[:, 0] - centre) / half
+        powers = range(0 if args.intercept else 1, args.degree + 1)
+        scaled = np.column_stack([t0 ** k for k in powers])
+        raw = np.column_stack([new[:, 0] ** k for k in powers])
+        data_lo, data_hi = np.array([lo]), np.array([hi])
+    else:
+        raw = np.column_stack([np.ones(len(new)), new]) if args.intercept else new
+        scaled = raw @ design.m
+        cols = np.asarray(args.X if isinstance(args.X, np.ndarray) else [[float(v) for v in r] for r in args.X],
+                          dtype=float).reshape(len(args.y), -1)
+        data_lo, data_hi = cols.min(axis=0), cols.max(axis=0)
+    r = np.linalg.qr(design.scaled, mode="r")
+    v = solve_triangular(r, scaled.T, trans="T")
+    h = (v * v).sum(axis=0)
+    fits = raw @ coef
+    out = []
+    for i in range(len(new)):
+        se_fit = math.sqrt(h[i] * res_ms)
+        se_new = math.sqrt((1.0 + h[i]) * res_ms)
+        outside = bool(np.any(new[i] < data_lo - 1e-12 * np.abs(data_lo)) or
+                       np.any(new[i] > data_hi + 1e-12 * np.abs(data_hi)))
+        out.append(Prediction(at=shown[i], fit=float(fits[i]), se_fit=se_fit, ci_low=float(fits[i] - q * se_fit),
+                              ci_high=float(fits[i] + q * se_fit), se_prediction=se_new,
+                              pi_low=float(fits[i] - q * se_new), pi_high=float(fits[i] + q * se_new),
+                              leverage=float(h[i]), extrapolation=outside))
+    return out

@@ -1,4 +1,7 @@
-"""Shewhart control charts: X-bar/R, X-bar/S, I-MR, p, np, c, u, with phase I and phase II.
+"""Control charts: Shewhart X-bar/R, X-bar/S, I-MR, p, np, c, u, and the small-shift EWMA and CUSUM.
+
+EWMA and CUSUM live in `tools.spc_smallshift`; this module holds the shared
+argument and result models and the Shewhart arithmetic.
 
 Conventions (qcc's, which match Minitab's defaults):
 
@@ -26,7 +29,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, BeforeValidator, ConfigDict, Field
 
 from tools.errors import HavocInputError
 from tools.registry import register
@@ -45,11 +48,13 @@ from tools.spc_data import (
     whole_counts,
 )
 from tools.spc_rules import RuleSet, RuleSetArg, Violation, Zones, normalise_name, violations
+from tools.spc_smallshift import CusumDetail, EwmaDetail
 
-ChartType = Literal["xbar_r", "xbar_s", "imr", "p", "np", "c", "u"]
+ChartType = Literal["xbar_r", "xbar_s", "imr", "p", "np", "c", "u", "ewma", "cusum"]
 _CHART_ALIASES = {
     "xbarr": "xbar_r", "x_bar_r": "xbar_r", "xbars": "xbar_s", "x_bar_s": "xbar_s",
     "i_mr": "imr", "xmr": "imr", "x_mr": "imr", "individuals": "imr", "xbar_one": "imr",
+    "exponentially_weighted_moving_average": "ewma", "tabular_cusum": "cusum", "cumulative_sum": "cusum",
 }
 ChartArg = Annotated[ChartType, BeforeValidator(lambda v: normalise_name(v, _CHART_ALIASES))]
 Line = float | list[float]
@@ -60,24 +65,27 @@ _FIELDS: dict[str, set[str]] = {
     "p": {"counts", "sizes", "subgroup_size", "phase2_counts", "phase2_sizes"},
     "c": {"counts", "sizes", "phase2_counts", "phase2_sizes"},
 }
+_FIELDS["ewma"] = {"subgroups", "values", "subgroup_size", "phase2_subgroups", "phase2_values", "sigma", "lam"}
+_FIELDS["cusum"] = {"subgroups", "values", "subgroup_size", "phase2_subgroups", "phase2_values", "sigma", "k", "h"}
 _FIELDS["xbar_s"] = _FIELDS["xbar_r"]
 _FIELDS["np"] = _FIELDS["u"] = _FIELDS["p"]
 _PRIMARY_NAME = {"xbar_r": "xbar", "xbar_s": "xbar", "imr": "I"}
 _OPTIONAL = ("subgroups", "values", "subgroup_size", "counts", "sizes", "phase2_subgroups", "phase2_values",
-             "phase2_counts", "phase2_sizes", "sigma")
+             "phase2_counts", "phase2_sizes", "sigma", "lam", "k", "h")
 
 
 class ControlChartArgs(BaseModel):
     model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
-    chart: ChartArg = Field(description="xbar_r, xbar_s, imr, p, np, c or u")
+    chart: ChartArg = Field(description="xbar_r, xbar_s, imr, p, np, c, u, ewma or cusum")
     subgroups: NumberTable = Field(None, description="xbar charts: rows of measurements, one row per subgroup")
     values: NumberList = Field(None, description="imr: individual values; xbar charts: a flat list cut by subgroup_size")
     subgroup_size: int | None = Field(None, description="xbar: size to cut `values` by; p/np/u: a constant sample size")
     counts: NumberList = Field(None, description="p, np: defectives per sample; c, u: defects per sample")
     sizes: NumberList = Field(None, description="p, np, u: sample size per point (u: inspection units)")
     unequal_sizes: bool = Field(False, description="xbar charts: allow subgroups of different sizes")
-    k_sigma: float = Field(3.0, gt=0, le=10, description="limits at centre +/- k_sigma standard errors")
+    k_sigma: float = Field(3.0, gt=0, le=10, validation_alias=AliasChoices("k_sigma", "L"),
+                           description="limits at centre +/- k_sigma standard errors (ewma: Montgomery's L)")
     exclude: list[int] = Field(
         default_factory=list, description="0-based phase I points (subgroups for xbar charts) left out of the limits"
     )
@@ -90,7 +98,12 @@ class ControlChartArgs(BaseModel):
     center: float | None = Field(
         None, description="known standard: process mean (xbar, imr), proportion p (p, np), defects c or u per unit"
     )
-    sigma: float | None = Field(None, gt=0, description="known process sigma (xbar, imr charts)")
+    sigma: float | None = Field(None, gt=0, description="known process sigma (xbar, imr, ewma, cusum charts)")
+    lam: float | None = Field(None, gt=0, le=1, validation_alias=AliasChoices("lambda", "lam"),
+                              description="ewma: weight of the newest observation, 0 < lambda <= 1 (default 0.2)")
+    k: float | None = Field(None, ge=0, le=10, description="cusum: reference value K in sigma units (default 0.5, "
+                                                            "half the shift to detect)")
+    h: float | None = Field(None, gt=0, le=50, description="cusum: decision interval H in sigma units (default 5)")
 
 
 class SecondaryChart(BaseModel):
@@ -105,7 +118,8 @@ class SecondaryChart(BaseModel):
 
 class ControlChartResult(BaseModel):
     chart: ChartType
-    statistic: str = Field(description="what `points` are: mean, individual, proportion, count, count_per_unit")
+    statistic: str = Field(description="what `points` are: mean, individual, proportion, count, count_per_unit, "
+                                       "ewma (the smoothed statistic), cusum (the upper sum C+; C- is `secondary`)")
     center: Line
     lcl: Line
     ucl: Line
@@ -130,6 +144,8 @@ class ControlChartResult(BaseModel):
     k_sigma: float
     rules: RuleSet
     constants: ConstantsSource
+    ewma: EwmaDetail | None = Field(None, description="ewma: lambda, L, the observations, steady-state limits")
+    cusum: CusumDetail | None = Field(None, description="cusum: k, h, K, H, both sums, run lengths and signals")
     notes: list[str] = Field(default_factory=list)
 
 
@@ -154,7 +170,7 @@ def _check_fields(args: ControlChartArgs) -> None:
     allowed = _FIELDS[args.chart]
     for name in _OPTIONAL:
         if getattr(args, name) is not None and name not in allowed:
-            raise HavocInputError(f"does not apply to a {args.chart} chart", field=name)
+            raise HavocInputError(f"does not apply to a {args.chart} chart", field="lambda" if name == "lam" else name)
     if args.unequal_sizes and "unequal_sizes" not in allowed:
         raise HavocInputError(f"does not apply to a {args.chart} chart", field="unequal_sizes")
     if args.center is not None and not np.isfinite(args.center):
@@ -249,6 +265,21 @@ def _finish(
         rules=args.rules,
         constants=args.constants,
         notes=notes,
+    )
+
+
+def _finish_smallshift(args: ControlChartArgs, *, statistic: str, points: np.ndarray, center, lcl, ucl, sigma: float,
+                       point_sigma, size: int, violations: list[Violation], n1: int, notes: list[str],
+                       secondary: SecondaryChart | None = None, ewma: EwmaDetail | None = None,
+                       cusum: CusumDetail | None = None) -> ControlChartResult:
+    """The result of an EWMA or CUSUM chart: its own signals only (no zone rules), every side in `out_of_control`."""
+    n_total = points.size
+    return ControlChartResult(
+        chart=args.chart, statistic=statistic, center=_line(center), lcl=_line(lcl), ucl=_line(ucl), sigma=float(sigma),
+        point_sigma=_line(point_sigma), points=points.tolist(), subgroup_sizes=size, secondary=secondary,
+        violations=violations, out_of_control=sorted({v.index for v in violations}),
+        excluded=exclusions(args.exclude, n1).tolist(), phase1_points=n1, phase2_start=n1 if n_total > n1 else None,
+        k_sigma=args.k_sigma, rules=args.rules, constants=args.constants, ewma=ewma, cusum=cusum, notes=notes,
     )
 
 
@@ -489,13 +520,19 @@ def _attribute_chart(args: ControlChartArgs) -> ControlChartResult:
 
 @register("control_chart", ControlChartArgs)
 def control_chart(args: ControlChartArgs) -> ControlChartResult:
-    """Shewhart control chart (xbar_r, xbar_s, imr, p, np, c, u) with limits, phase I exclusions, phase II data and run rules.
+    """Control chart (Shewhart xbar_r, xbar_s, imr, p, np, c, u; small-shift ewma, cusum) with limits, phase I/II, run rules.
 
     Limits follow qcc/Minitab with the published constants table by default
     (`constants: exact` integrates them); sample sizes that vary give per-point
-    limits; violations name the rule and the 0-based point.
+    limits; violations name the rule and the 0-based point. EWMA (lambda, L =
+    k_sigma, exact time-varying limits) and tabular CUSUM (k, h in sigma units,
+    signals with run lengths) follow Montgomery ch. 9 and qcc.
     """
     _check_fields(args)
+    if args.chart in ("ewma", "cusum"):
+        from tools.spc_smallshift import cusum_chart, ewma_chart
+
+        return ewma_chart(args) if args.chart == "ewma" else cusum_chart(args)
     if args.chart in ("xbar_r", "xbar_s"):
         return _xbar_chart(args)
     if args.chart == "imr":

@@ -101,6 +101,8 @@ class ProportionResult(StatResult):
     z: float | None = None
     chi_square: float | None = Field(None, description="z squared (R's prop.test reports X-squared)")
     p_value: float
+    p_value_score: float | None = Field(None, description="exact one-sample test: the score test's p-value beside "
+                                        "it (with `z`), for comparison with hand calculations")
     alternative: str
     estimate: float = Field(description="the proportion (one sample) or the difference p1 - p2")
     ci_low: float
@@ -210,7 +212,7 @@ def _one_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
     if args.correct:
         intervals["wilson_corrected"] = wilson(x, n, confidence, args.alternative, yates)
     notes = []
-    z = chi = None
+    z = chi = p_value_score = None
     if method == "exact":
         statistic, name = float(x), "x"
         if args.alternative == "less":
@@ -220,6 +222,13 @@ def _one_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
         else:
             p = _binom_two_sided(x, n, p0)
         ci, ci_method, test = intervals["clopper_pearson"], "Clopper-Pearson (exact)", "exact binomial test"
+        # the score test beside it, as many texts compute it by hand: z = (p̂ − p0) / √(p0(1 − p0)/n)
+        z = (estimate - p0) / math.sqrt(p0 * (1 - p0) / n) if 0 < p0 < 1 else None
+        if z is not None:
+            score_p = _normal_p(z, args.alternative)
+            notes.append(f"for comparison, the score (normal-approximation) test gives z = {z:.4g}, "
+                         f"p = {score_p:.4g}; the exact p-value above is the one to use")
+            p_value_score = score_p
     else:
         chi = (abs(x - n * p0) - yates) ** 2 / (n * p0 * (1 - p0))
         z = math.copysign(math.sqrt(chi), estimate - p0)
@@ -233,9 +242,9 @@ def _one_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
                          "the exact binomial test is safer")
     return ProportionResult(
         test=test, method=method, x=[x], n=[n], p_hat=[estimate], p0=p0, statistic_name=name, statistic=statistic,
-        z=z, chi_square=chi, p_value=p, alternative=args.alternative, estimate=estimate, ci_low=ci[0],
-        ci_high=ci[1], ci=ci, ci_method=ci_method, intervals=intervals, confidence=confidence, alpha=alpha,
-        significant=bool(p < alpha), correct=args.correct, notes=notes)
+        z=z, chi_square=chi, p_value=p, p_value_score=p_value_score, alternative=args.alternative,
+        estimate=estimate, ci_low=ci[0], ci_high=ci[1], ci=ci, ci_method=ci_method, intervals=intervals,
+        confidence=confidence, alpha=alpha, significant=bool(p < alpha), correct=args.correct, notes=notes)
 
 
 # ---------------------------------------------------------------- two samples

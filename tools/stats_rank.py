@@ -71,6 +71,9 @@ class RankTestResult(StatResult):
     test: str
     statistic_name: str = Field(description="W (Mann-Whitney U of x, as R reports it) or V (sum of positive ranks)")
     statistic: float
+    statistic_other: float = Field(description="the same statistic counted from the other side: U of y (n_x·n_y − W) "
+                                   "or the sum of negative ranks (n(n+1)/2 − V); textbooks and scipy often report "
+                                   "the smaller of the two")
     p_value: float
     method: str = Field(description="exact, or normal approximation (with which corrections)")
     exact: bool
@@ -295,7 +298,8 @@ def mann_whitney(args: MannWhitneyArgs) -> RankTestResult:
             notes.append("ties present: the exact distribution does not apply, so the normal approximation is used")
     estimate = float(np.median(diffs))
     return RankTestResult(
-        test="Mann-Whitney (Wilcoxon rank-sum)", statistic_name="W", statistic=w, p_value=p, method=method,
+        test="Mann-Whitney (Wilcoxon rank-sum)", statistic_name="W", statistic=w, statistic_other=float(nx * ny - w),
+        p_value=p, method=method,
         exact=exact, z=z, alternative=args.alternative, mu=mu, estimate=estimate,
         estimate_name="difference in location (Hodges-Lehmann, x - y)", ci_low=lo, ci_high=hi, ci=[lo, hi],
         confidence=confidence, achieved_confidence=achieved, alpha=alpha, significant=bool(p < alpha),
@@ -374,8 +378,8 @@ def wilcoxon_signed_rank(args: SignedRankArgs) -> RankTestResult:
             notes.append(f"{why} present: the exact distribution does not apply, so the normal approximation is used")
     return RankTestResult(
         test="Wilcoxon signed-rank" + (" (paired)" if paired else " (one sample)"), statistic_name="V",
-        statistic=v, p_value=p, method=method, exact=exact, z=z, alternative=args.alternative, mu=mu,
-        estimate=estimate, estimate_name="(pseudo)median" + (" of x - y" if paired else "") + " (Hodges-Lehmann)",
+        statistic=v, statistic_other=float(n * (n + 1) / 2 - v), p_value=p, method=method, exact=exact, z=z,
+        alternative=args.alternative, mu=mu, estimate=estimate, estimate_name="(pseudo)median" + (" of x - y" if paired else "") + " (Hodges-Lehmann)",
         ci_low=lo, ci_high=hi, ci=[lo, hi], confidence=confidence, achieved_confidence=achieved, alpha=alpha,
         significant=bool(p < alpha), n_x=int(x.size), n_y=int(x.size) if paired else None, n_used=n,
         zeros_dropped=zeros, ties=ties, medians=[float(np.median(x))], notes=notes)

@@ -17,7 +17,8 @@ _NAMED = re.compile(rf"\b{_VERB}\s+(?:the\s+)?(?:value\s+|reading\s+|measurement
                     r"(?!\s*(?:points?|samples?|subgroups?|values|readings|observations|outliers|runs))", re.I)
 _BLAMED = re.compile(rf"\b(?:the\s+)?(?P<value>{NUM})\s+(?:was|is|looks like|seems)\s+(?:a|an|just\s+a)?\s*"
                      r"[\w\s-]{0,30}?(?:glitch|typo|error|outlier|mistake|bad reading|misreading|fault|wrong)\b"
-                     rf"[^.?!]{{0,40}}?\b{_VERB}\s+(?:it|that)\b", re.I)
+                     rf"[^?!]{{0,40}}?\b(?:{_VERB}\s+(?:it|that)|(?:leave|take|throw|keep|strike|cross)\s+(?:it|that)"
+                     r"\s+out|don'?t\s+(?:use|count|include)\s+(?:it|that))\b", re.I)
 _CHART = re.compile(r"chart|control limits|in control|stable|spc", re.I)
 
 

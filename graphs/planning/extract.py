@@ -156,8 +156,12 @@ def number_runs(text: str, minimum: int = 2) -> list[tuple[str, list[Decimal]]]:
     clean = text.replace("−", "-")
     last_end = 0
     for m in _RUN.finditer(clean):
-        values = numbers(m.group(1))
-        before = clean[last_end:m.start()]
+        run_text, start = m.group(1), m.start()
+        label = _label_number(clean[last_end:start], run_text)
+        if label:  # "formulation 1 23, 27, 21": the 1 names the group, the list starts at 23
+            run_text, start = run_text[len(label):], start + len(label)
+        values = numbers(run_text)
+        before = clean[last_end:start]
         last_end = m.end()
         if len(values) < minimum:
             continue
@@ -165,8 +169,30 @@ def number_runs(text: str, minimum: int = 2) -> list[tuple[str, list[Decimal]]]:
         words = re.findall(r"[A-Za-z][\w\-]*", pieces[-1] if pieces else "")
         while words and words[0].lower() in _CONNECTORS:
             words = words[1:]
+        if label:
+            words.append(label.strip())
         out.append((" ".join(words[-3:]), values))
     return out
+
+
+_DATA_WORDS = {"values", "data", "readings", "measurements", "results", "times", "are", "were", "is", "was",
+               "of", "n", "x", "y", "sample", "samples", "observations", "numbers"}
+
+
+def _label_number(before: str, run: str) -> str:
+    """The leading "1 " of a run "1 23, 27, 21" that follows a word: a group's number, not a value.
+
+    Only when the first gap is a bare space and every later gap has a comma or semicolon: people
+    write "formulation 1 23, 27, 21", never a comma list whose first gap alone lacks the comma.
+    """
+    m = re.match(r"(\d{1,2})[ \t]+(?=[-+\d.])", run)
+    word = re.search(r"([A-Za-z]+)\s*$", before)
+    if not m or not word or word.group(1).lower() in _DATA_WORDS:
+        return ""
+    gaps = re.findall(r"\s*[,;]\s*|\s+", run[m.end():].strip())
+    if not gaps or not all(re.search(r"[,;]", g) for g in gaps):
+        return ""
+    return m.group(0)
 
 
 _GROUP_RE = re.compile(
@@ -390,12 +416,12 @@ _INDEX_HEADER = re.compile(r"(?:sample|subgroup|run|std\.? ?order|run ?order|ord
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
 _LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}
 _CELL_NUM = re.compile(rf"\s*({NUM})\s*%?\s*")
-_HEADER_CELL = re.compile(r"[A-Za-z_µ°%#][\w\-. ()%°/µ²³#]*")
+_HEADER_CELL = re.compile(r"[A-Za-z_µ°%#][\w\-. ()%°/µ²³#=,]*")
 
 
 def _split_cells(line: str) -> list[str]:
     s = line.strip()
-    if s.count("|") >= 2 or (s.startswith("|") and s.count("|") >= 1):
+    if s.count("|") >= 2 or (s.startswith("|") and s.count("|") >= 1) or re.search(r"\S\s*\|\s*\S", s):
         return [c.strip() for c in s.strip("|").split("|")]
     for sep in ("\t", ",", ";"):
         if sep in s:

@@ -25,10 +25,13 @@ from graphs.planning.extract import (
     ungroup_thousands,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.labelled_lines import labelled_values
+from graphs.planning.nl_curvature import plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_power import plan_power
+from graphs.planning.nl_prediction import plan_prediction
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import plan_stats
 from graphs.planning.nl_summary import plan_summary
@@ -62,12 +65,15 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         return shaped
+    question, label_notes = labelled_values(question)
     question, drop_notes = drop_named_values(question)
+    drop_notes = [*label_notes, *drop_notes]
     question, read_notes = ungroup_thousands(question)
     read_notes = [*drop_notes, *read_notes]
     question = strip_repeated_units(question)
     question, table_notes = normalise_pasted(question)
     intents = _plan_fresh(question, mode, bindings)
+    _capability_without_data(question, intents)
     _summary_figures_only(question, intents)
     if intents and (read_notes or table_notes):
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
@@ -96,6 +102,27 @@ def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:
         return
     raise HavocInputError("the question gives summary figures (a mean and a standard deviation), not the "
                           "measurements: HAVOC computes this from the data itself; paste the measurements",
+                          field="data")
+
+
+_CAPABILITY_ASKED = re.compile(r"\b(?:cpk?|ppk?|cpm|cp[ul]|pp[ul]|capab\w*)\b", re.I)
+_SIGMA_GIVEN = re.compile(r"\b(?:standard deviation|std\.? ?dev|sd|sigma|σ|s)\s*(?:=|:|of|is|was)?\s*\d", re.I)
+
+
+def _capability_without_data(question: str, intents: list[Intent] | None) -> None:
+    """A capability index asked for with neither measurements nor a standard deviation ("Cp and Cpk? mean = 10.2,
+    LSL 9, USL 11") cannot be computed; any tool run on the figures given computes something else."""
+    if not _CAPABILITY_ASKED.search(question) or carries_data(question) or \
+            len(re.findall(r"(?<![\w.])\d+(?:\.\d+)?", question)) < 2:  # "what does Cpk measure": an explanation
+        return
+    if intents and any(i.tool in _SUMMARY_TOOLS or i.tool == "capability" for i in intents):
+        return
+    missing = [] if _SIGMA_GIVEN.search(question) else ["the standard deviation (or the measurements themselves)"]
+    if not re.search(r"\b(?:lsl|usl|spec\w*|tolerance|limits?|min(?:imum)?|max(?:imum)?)\b", question, re.I):
+        missing.append("the specification limits")
+    if not missing:
+        return
+    raise HavocInputError("a capability index needs " + " and ".join(missing) + ": give them and ask again",
                           field="data")
 
 
@@ -177,6 +204,9 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
 def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:
     if pasted_design_question(question):
         return None  # no tool reads a pasted design's properties: "here is what I can do", not an ANOVA of it
+    curvature = plan_curvature(question)  # corners and centre runs: the curvature test, not a new design
+    if curvature:
+        return curvature
     analysis = plan_analysis(question, bindings)
     if analysis:
         return analysis
@@ -185,7 +215,8 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
         if summary:
             return summary
     planners = {"doe": lambda: plan_design(question), "spc": lambda: plan_spc(question),
-                "stats": lambda: plan_stats(question), "math": lambda: plan_math(question)}
+                "stats": lambda: plan_prediction(question, plan_stats) or plan_stats(question),
+                "math": lambda: plan_math(question)}
     has_data = carries_data(question)
     for name in ORDER.get(mode, ORDER["general"]):
         if mode == "general" and name != "math" and not (has_data and name in ("stats", "spc")):

@@ -50,6 +50,9 @@ def _design_kind(low: str) -> str | None:
         return "central_composite"
     if re.search(r"\b(design|doe|experiment)\b", low):
         return "full_factorial"
+    if re.search(r"\bfactors\b", low) and (re.search(r"\b(?:two|2)[\s-]*levels?\b", low) and (
+            _CAPACITY.search(low) or _BLOCK_SIZE.search(low) or re.search(r"\bblocks?\b", low))):
+        return "full_factorial"  # "4 factors at two levels, only 8 runs a day": the full design, in blocks
     return None
 
 
@@ -142,6 +145,10 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     elif other_pow and kind == "full_factorial":  # "a 3^2 factorial": 2 factors at 3 levels
         args["factors"] = int(other_pow.group(2))
     else:
+        if _design_kind(re.sub(r"\b(?:design|doe|experiment)\b", " ", low)) is None and re.search(r"\d", low):
+            # "we can do 10 runs per day for 3 days. Design the DOE": numbers about capacity, nothing about factors
+            raise HavocInputError("the question gives no factors: name them (with their ranges) or say how many, "
+                                  "and which design (full factorial, Box-Behnken, …)", field="factors")
         default = {"box_behnken": 3, "central_composite": 2, "full_factorial": 3, "fractional_factorial": 5,
                    "plackett_burman": 7, "latin_hypercube": 2}[kind]
         args["factors"] = default
@@ -176,13 +183,13 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             args["generators"] = [f"{a}={b}" for a, b in gens]
         elif res:
             args["resolution"] = _ROMAN[res.group(1)]
+        elif frac and (int(frac.group(1)), int(frac.group(2))) in MAX_RESOLUTION:  # the notation beats a run count
+            args["resolution"] = MAX_RESOLUTION[(int(frac.group(1)), int(frac.group(2)))]
+            notes.append(f"2^({frac.group(1)}-{frac.group(2)}): the highest resolution that run count allows")
         elif (fraction := _fraction_size(low, args["factors"])) in MAX_RESOLUTION:
             k, p = fraction
             args["resolution"] = MAX_RESOLUTION[fraction]
             notes.append(f"a 2^({k}-{p}) design: the highest resolution that run count allows")
-        elif frac and (int(frac.group(1)), int(frac.group(2))) in MAX_RESOLUTION:
-            args["resolution"] = MAX_RESOLUTION[(int(frac.group(1)), int(frac.group(2)))]
-            notes.append(f"2^({frac.group(1)}-{frac.group(2)}): the highest resolution that run count allows")
         else:
             args["resolution"] = 4
             notes.append("no resolution given: resolution IV (main effects clear of two-factor interactions)")
@@ -236,8 +243,17 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         if seed is None:
             notes.append("randomised with seed 1 (give a seed to reproduce another order)")
     capacity = _CAPACITY.search(low)
-    if capacity and kind == "full_factorial" and "blocks" not in args:
-        _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes)
+    block_size = _BLOCK_SIZE.search(low)
+    unit_first = _CAPACITY_UNIT_FIRST.search(low)
+    stated_fraction = kind == "fractional_factorial" and frac and "runs" not in args
+    if block_size and kind == "full_factorial":  # "in (two) blocks of 8": the full design cut into blocks
+        _blocks_of_size(int(block_size.group(1)), args, notes)
+    elif (kind == "full_factorial" or stated_fraction) and "blocks" not in args and (capacity or unit_first):
+        total = 2 ** (int(frac.group(1)) - int(frac.group(2))) if stated_fraction else None
+        if capacity:
+            _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes, total)
+        else:
+            _blocks_from_capacity(int(unit_first.group(2)), unit_first.group(1), args, notes, total)
     elif kind in ("full_factorial", "fractional_factorial"):
         _fit_run_budget(low, args, notes)
     return [Intent("doe_design", args, binding="d", notes=notes)]
@@ -256,25 +272,61 @@ def _replicate_words(low: str) -> int | None:
     return _REPLICATE_WORDS[m.group(1) or m.group(2)]
 
 
-# a capacity per day / shift / batch is a block size, not a run budget ("we can only do 8 runs a day")
-_CAPACITY = re.compile(r"\b(\d+)\s+(?:runs?|experiments|trials)\s+(?:a|per|each|in (?:one|a|each))\s+"
+# a capacity per day / shift / batch is a block size, not a run budget ("we can only do 8 runs a day",
+# "we can only run 8 per day", "only 8 runs fit in one day")
+_CAPACITY = re.compile(r"\b(\d+)\s+(?:(?:runs?|experiments|trials|tests)\s+)?(?:(?:can be (?:run|done|made)|fit|"
+                       r"are possible|at most|max(?:imum)?)\s+)?(?:a|per|each|in (?:one|a|each|a single))\s+"
                        r"(day|shift|batch|session|week|morning|afternoon|load|oven load|furnace load|lot)\b")
+# "in blocks of 8", "two blocks of 8 runs": the size of each block
+_BLOCK_SIZE = re.compile(r"\bblocks?\s+of\s+(\d+)\b(?!\s*(?:factors|levels))")
 
 
-def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str]) -> None:
+def _blocks_of_size(size: int, args: dict, notes: list[str]) -> None:
+    """Blocks of a stated size split the full design; a stated count of blocks must agree with it."""
     full = 1
     for n in _levels_per_factor(args):
         full *= n
-    full = full * int(args.get("replicates") or 1)
+    full *= int(args.get("replicates") or 1)
+    count = args.get("blocks")
+    if count and count * size != full:
+        raise HavocInputError(f"{count} blocks of {size} runs make {count * size} runs, but the full design has {full}; "
+                              "say which is meant, or ask for a fraction", field="blocks")
     if size >= full:
-        notes.append(f"{size} runs a {unit} hold the whole {full}-run design: one block")
+        args.pop("blocks", None)
+        notes.append(f"a block of {size} runs holds the whole {full}-run design: one block")
+        return
+    if full % size or (full // size) & (full // size - 1) or set(_levels_per_factor(args)) != {2}:
+        raise HavocInputError(f"a {full}-run design does not split into blocks of {size} runs; say how many blocks, "
+                              "or ask for a fraction", field="blocks")
+    args["blocks"] = full // size
+    notes.append(f"blocks of {size}: the full {full}-run design in {full // size} blocks, not a {size}-run fraction "
+                 "(blocks confounded with the highest-order interactions)")
+
+
+# the same said unit first: "each batch of raw material is only enough for 4 runs", "one oven load holds 8 runs"
+_CAPACITY_UNIT_FIRST = re.compile(
+    r"\b(?:each|one|a|every|per|a single)\s+(day|shift|batch|session|week|morning|afternoon|load|oven load|"
+    r"furnace load|lot)\b(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s+(?:is\s+|are\s+|will\s+|can\s+|only\s+)*"
+    r"(?:only\s+)?(?:enough|good|sufficient|lasts?|last|covers?|cover|allows?|allow|holds?|hold|fits?|fit|take|takes)"
+    r"\s+(?:for\s+)?(?:only\s+|just\s+|about\s+)?(\d+)\s+(?:runs?|experiments|trials)\b")
+
+
+def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str], total: int | None = None) -> None:
+    """`total`: the runs of a stated fraction ("2^(7-3)"), else the full design's."""
+    full = 1
+    for n in _levels_per_factor(args):
+        full *= n
+    full = (total or full) * int(args.get("replicates") or 1)
+    if size >= full:
+        notes.append(f"{size} runs per {unit} hold the whole {full}-run design: one block")
         return
     blocks = full // size
     if full % size or blocks & (blocks - 1) or set(_levels_per_factor(args)) != {2}:
         raise HavocInputError(f"a {full}-run design does not split into blocks of {size} runs (one {unit} each); "
                               "say how many blocks, or ask for a fraction", field="blocks")
     args["blocks"] = blocks
-    notes.append(f"{size} runs a {unit} is a block size, not a run budget: the full {full}-run design in {blocks} "
+    notes.append(f"{size} runs per {unit} is a block size, not a run budget: the {'' if total else 'full '}{full}-run "
+                 f"design in {blocks} "
                  f"blocks of {size}, one {unit} each (blocks confounded with the highest-order interaction)")
 
 
@@ -412,6 +464,13 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     if table and len(table[0]) == len(response) and surface:
         return [Intent("rsm_fit", {"X": table[0], "y": response})]
     if k and len(response) == 2 ** int(k.group(1)):
+        blocks = _analysis_blocks(low, len(response))
+        if blocks:  # "a 2^4 run in two blocks": the blocked design, so its analysis sets the block effect apart
+            design = {"design": "full_factorial", "factors": int(k.group(1)), "blocks": blocks}
+            return [Intent("doe_design", design, binding="d", notes=[
+                        f"run in {blocks} blocks: the blocks confounded by the standard choice, and the effects "
+                        "analysed with the blocks fitted first"]),
+                    Intent("doe_effects", {"response": response}, uses="d")]
         return [Intent("doe_effects", {"factors": int(k.group(1)), "response": response})]
     if k:
         runs = 2 ** int(k.group(1))
@@ -436,6 +495,15 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
         return [Intent("doe_effects", {"factors": len(response).bit_length() - 1, "response": response},
                        notes=[f"responses read in standard (Yates) order of a 2^{len(response).bit_length() - 1}"])]
     return None
+
+
+def _analysis_blocks(low: str, runs: int) -> int | None:
+    """Blocks of an analysed 2^k ("in two blocks", "blocks of 8", "8 runs a day"), when a whole number of them."""
+    size = _BLOCK_SIZE.search(low) or _CAPACITY.search(low)
+    count = int_before(low, r"blocks") or (runs // int(size.group(1)) if size and int(size.group(1)) else None)
+    if not count or count < 2 or runs % count or count & (count - 1):
+        return None
+    return count
 
 
 def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:

@@ -29,6 +29,7 @@ def clean_expression(text: str) -> str:
     # `sec^2(x)` and `sin^2 x` mean the function's value squared: `sec(x)^2`, `sin(x)^2`
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s*\(([^()]*)\)", r"\1(\3)^\2", text)
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s+([A-Za-z0-9.]+)", r"\1(\3)^\2", text)
+    text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d)([a-z])\b", r"\1(\3)^\2", text)  # sin²x typed as sin^2x
     # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
     text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
     # `3xe^x`, `xe^(2x)`: a variable typed against e^ is a product with the exponential, not a variable `xe`
@@ -77,6 +78,18 @@ def _in_words(q: str) -> str:
                r"(.+?)\s*[?.!]?\s*$", lambda m: f"derivative of {m.group(3)} with respect to {m.group(2)}", q,
                flags=re.S)
     q = re.sub(r"\b(?:the\s+)?partial(?![\s-]*fractions?)(?:\s+derivative)?\s+(?:of\s+)?", "derivative of ", q, flags=re.I)
+    # "derivative (of) wrt x of f", "derivative with respect to t of f": the variable before the expression
+    q = re.sub(r"\bderivative\s+(?:of\s+)?(?:wrt|w\.r\.t\.?|with respect to|in)\s+([a-z])\s+(?:of\s+)?(.+?)\s*[?.!]?\s*$",
+               r"derivative of \2 with respect to \1", q, flags=re.I | re.S)
+    # "x plus y plus z equals 6": equations written in words
+    if re.search(r"\b(?:equals|is equal to)\b", q, flags=re.I) and re.search(r"\b(?:plus|minus)\b", q, flags=re.I):
+        for word, sign in (("is equal to", "="), ("equals", "="), ("plus", "+"), ("minus", "-"), ("times", "*")):
+            q = re.sub(rf"\b{word}\b", sign, q, flags=re.I)
+        q = re.sub(r"^\s*(?:\w+\s+){0,2}unknowns?\s*:\s*", "", q, flags=re.I)  # "Three unknowns: …"
+    # "lim (3x^2+1)/(2x^2-x) as x→∞": the expression before the point
+    q = re.sub(rf"\blim(?:it)?\s+(?!of\b)(?![a-z]\s*(?:->|approaches))(.+?)\s+as\s+([a-z])\s*(?:->|approaches|goes to|tends to)"
+               rf"\s*({_POINT})\s*([+-])?\s*[?.!]?\s*$", r"limit of \1 as \2 -> \3\4", q, flags=re.I | re.S)
+    q = _equations_then_unknowns(q)
     # "x + y + z = 6, 2x - y + z = 3, … solve it": the equations written before the verb
     m = re.search(r"\b(?:solve|find the solution(?: of)?)\s+(?:it|them|this|these|the system|the equations|this system)"
                   r"\b(?:\s+for\s+(?P<vars>[a-z](?:\s*(?:,|and)\s*[a-z])*))?", q, flags=re.I)
@@ -113,11 +126,37 @@ def _in_words(q: str) -> str:
     q = re.sub(r"\bexpand\s+(.+?)\s+(?:in|as)\s+(?:a\s+)?(?:powers|(?:taylor\s+|maclaurin\s+|power\s+)?series)"
                r"(?:\s+(?:of|in)\s+[a-z])?\b", r"series of \1", q, flags=re.I)
     order = {"2": "second", "3": "third", "²": "second", "³": "third"}
-    m = re.search(r"\bd\s*\^?([23²³])\s*/\s*d([a-z])\s*\^?[23²³]\s*(?:of\s+)?", q)
+    m = re.search(r"\bd\s*\^?([23²³])\s*(?:([a-z])\s*)?/\s*d([a-z])\s*\^?[23²³]\s*(?:of\s+|for\s+|if\s+|where\s+|,\s*|:\s*)?", q)
     if m:
         rest = q[m.end():].strip().rstrip("?.!")
-        q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(2)}"
+        if m.group(2):  # "d2y/dx2 for y = x^3": the name defined is not part of the expression
+            rest = re.sub(rf"^{m.group(2)}\s*(?:\(\s*[a-z]\s*\))?\s*=\s*", "", rest)
+        q = f"{q[:m.start()]}{order[m.group(1)]} derivative of {rest} with respect to {m.group(3)}"
     return q
+
+
+def _equations_then_unknowns(q: str) -> str:
+    """Equations written first, then what to find: "x + 2y - z = 3 (newline) … find x, y, z", "3a - 2b = 4 and
+    5a + b = 11, what are a and b", "… . Solve", or equations alone, one per line → "solve E1; E2 for x, y"."""
+    m = re.search(r"(?:^|[\s,.;:])(?:(?:so\s+)?(?:solve|find|determine|compute|what are|get|give me)\s+(?:for\s+)?"
+                  r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:\s*(?:,|and|&)\s*[a-z])+)|(?:so\s+)?solve(?:\s+(?:it|them|"
+                  r"this|these|the system))?)\s*[?.!]*\s*$", q, flags=re.I)
+    head = q[:m.start()] if m else q
+    pieces = [x.strip().rstrip(",;.") for x in re.split(r"\n|;|,\s*(?=[^,=]*=)|\s+and\s+(?=[^=]*=)", head.strip().rstrip(".;:,"))
+              if x.strip()]
+    if len(pieces) < 2 or not all(x.count("=") == 1 and re.search(r"[a-z]", x) and
+                                  re.fullmatch(r"[\w\s.+\-*/^()=]+", x) for x in pieces):
+        return q
+    words = {w.lower() for x in pieces for w in re.findall(r"[A-Za-z]{2,}", x)}
+    if words - {"sin", "cos", "tan", "exp", "ln", "log", "sqrt"}:  # "mean = 5; n = 10": figures, not equations
+        return q
+    if all(re.fullmatch(r"\s*[a-z]\s*=\s*[-+]?[\d.]+\s*", x) for x in pieces):  # "a = 2, b = 3": values
+        return q
+    names = sorted({v for x in pieces for v in re.findall(r"(?<![a-z])([a-z])(?![a-z(])", x)})
+    variables = re.findall(r"\b[a-z]\b", m.group("vars")) if m and m.group("vars") else names
+    if not m and len(pieces) > len(names) + 1:
+        return q
+    return f"solve {'; '.join(pieces)} for {', '.join(variables)}"
 
 
 _VERBS = ("differentiate", "derivative", "integrate", "integral", "antiderivative", "simplify", "factorise",
@@ -167,7 +206,45 @@ def plan_math(question: str) -> list[Intent] | None:
     return intents
 
 
+# "d2f/dxdy for f = …", "∂²f/∂x∂y of …", "d^2/dx dy (…)", "f_xy where f = …": a mixed second partial
+_MIXED = re.compile(r"(?:\bmixed\s+(?:second\s+)?(?:partial\s+)?(?:derivative\s+)?)?"
+                    r"(?:\bd|∂)\s*(?:\^\s*)?[2²]\s*(?P<f>[a-z])?\s*/\s*(?:d|∂)\s*(?P<v1>[a-z])\s*(?:\^?\s*1\s*)?"
+                    r"(?:d|∂)\s*(?P<v2>[a-z])\b"
+                    r"|\b(?P<g>[a-z])_\{?(?P<w1>[a-z])(?P<w2>[a-z])\}?(?![a-z])", re.I)
+
+
+def _balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _plan_mixed_partial(q: str) -> list[Intent] | None:
+    m = _MIXED.search(q)
+    if not m:
+        return None
+    rest = q[m.end():]
+    name = m.group("f") or m.group("g")
+    rest = re.sub(rf"^\s*(?:(?:for|of|if|where|when|given|with)\s+|[,:]\s*)?(?:{name or 'f'}\s*(?:\([a-z, ]*\))?\s*=\s*)?",
+                  "", rest, flags=re.I) if name or rest else rest
+    rest = rest.strip()
+    if rest.startswith("(") and rest.endswith(")") and _balanced(rest[1:-1]):
+        rest = rest[1:-1]
+    expr = clean_expression(_strip_tail(_drop_lhs(rest)))
+    if not expr or "=" in expr:
+        return None
+    variables = [m.group("v1") or m.group("w1"), m.group("v2") or m.group("w2")]
+    return [Intent("differentiate", {"expression": expr, "variable": variables},
+                   notes=[f"the mixed second partial: first by {variables[0]}, then by {variables[1]}"])]
+
+
 def _plan_math(question: str) -> list[Intent] | None:
+    mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
+    if mixed:
+        return mixed
     q = _in_words(question.strip())
     low = q.lower()
     m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)

@@ -167,6 +167,11 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
 
 
 def _one_sample_side(low: str) -> str:
+    # "the supplier claims at most 2 % defective": the evidence sought is against the claim (H1: p > 2 %)
+    claim = re.search(r"\b(?:claims?|claimed|guarantee[sd]?|promise[sd]?|says?|states?|specif\w*|should be|must be|"
+                      r"supposed to be|contract\w*)\b[^.?!]{0,30}?\bat (most|least)\b", low)
+    if claim:
+        return "greater" if claim.group(1) == "most" else "less"
     if re.search(r"greater|larger|higher|more than|increase|exceed|above|over\b|at least", low):
         return "greater"
     if re.search(r"\bless than|smaller|lower|fewer|decrease|below|under\b|at most", low):

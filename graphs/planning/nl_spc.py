@@ -20,6 +20,18 @@ from graphs.planning.extract import (
     value_after,
 )
 from graphs.planning.intent import Intent
+from graphs.planning.nl_smallshift import plan_small_shift, small_shift_kind
+from tools.errors import HavocInputError
+
+# counts over an amount that varies (roll length, panel area, hours observed): defects per unit, a u chart
+_EXPOSURE = r"(?:lengths?|areas?|sizes?|widths?|metres|meters|m2|m²|square|hours|weights?|volumes?|units)"
+_VARYING_EXPOSURE = re.compile(
+    rf"\b(?:different|varying|unequal|variable|not the same)\s+(?:\w+\s+)?{_EXPOSURE}\b"
+    rf"|\b{_EXPOSURE}\s+(?:differ|vary|varies|are not the same|change)\b"
+    rf"|\b(?:differ|differs|vary|varies|varying)\s+in\s+{_EXPOSURE}\b"
+    r"|\b(?:flaws|faults|defects|scratches|errors|blemishes|nonconformities|dents|voids|holes|bubbles)\s+per\s+"
+    r"(?:\d+\s*)?"
+    r"(?:m\b|metres?|meters?|km|ft|feet|yards?|m2|m²|sq\w*|square|hours?|sheets?|rolls?|kg|litres?|liters?)")
 
 
 def _chart_kind(low: str) -> str | None:
@@ -36,10 +48,11 @@ def _chart_kind(low: str) -> str | None:
         return "np"
     if re.search(r"\bp[\s-]*chart|proportion|fraction (?:non[\s-]*conforming|defective)|percent defective", low):
         return "p"
-    if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low):
+    if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low) or _VARYING_EXPOSURE.search(low):
         return "u"
-    if re.search(r"(?:number|count)s? of (?:\w+ )?(?:scratches|flaws|blemishes|dents|bubbles|voids|nonconformities|"
-                 r"errors|defects)|(?:scratches|flaws|blemishes|dents|bubbles|voids|nonconformities) (?:found|counted|"
+    if re.search(r"(?:number|count)s? of (?:\w+ )?(?:scratches|flaws|faults|blemishes|dents|bubbles|voids|"
+                 r"nonconformities|errors|defects)|(?:scratches|flaws|faults|blemishes|dents|bubbles|voids|"
+                 r"nonconformities) (?:found|counted|"
                  r"per|on)", low):
         return "c"
     if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|(?:scrap|defect|error|complaint|"
@@ -70,7 +83,8 @@ _SPEC_KEYS = ("lsl", "usl", r"lower spec(?:ification)?(?: limit)?", r"upper spec
 _SIZE_KEYS = (r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"(?:samples?|lots?|batch(?:es)?|boxes) of",
               r"inspect(?:ed|s|ing)?",
               r"(?:units|parts|items|boards|pieces) inspected", r"n")
-_SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested", re.I)
+_SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested|lengths?\b|areas?\b|metres|meters|"
+                        r"\bm2\b|m²|square|hours\b|exposure", re.I)
 
 
 def _sizes(text: str, n: int, counts: list | None = None) -> list | None:
@@ -182,6 +196,9 @@ def plan_spc(question: str) -> list[Intent] | None:
 
     rules = "nelson" if "nelson" in low else "western_electric"
     exclude = _excluded_points(low)
+    small_shift = small_shift_kind(low)  # EWMA / CUSUM: their own parameters and reading
+    if small_shift:
+        return plan_small_shift(q, small_shift, rules)
 
     if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")
@@ -353,12 +370,19 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
     values = data[0] if data else _data_after_keywords(q)
     if not values:
         return None
+    if kind in ("xbar_r", "xbar_s") and not size:  # "every hour the operator measures 5 consecutive shafts"
+        size = int_after(low, r"(?:measur|sampl|tak|pull|check|weigh|select|pick|collect|draw|inspect|gaug)\w*\s+(?:the\s+)?"
+                         r"(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])")
     if (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group", low)) and size and size >= 2 \
             and len(values) % size == 0 and len(values) >= 2 * size:
         chart, notes = _subgroup_chart(kind, size)
         notes.append(f"{len(values)} values read in order as {len(values) // size} subgroups of {size}")
         args.update(chart=chart, subgroups=[values[i:i + size] for i in range(0, len(values), size)])
         return [Intent("control_chart", args, notes=notes)]
+    if kind in ("xbar_r", "xbar_s"):  # never an individuals chart in place of the X̄ chart asked for
+        said = f"subgroups of {size} do not divide {len(values)} values" if size else "no subgroup size is given"
+        raise HavocInputError(f"an X̄ chart needs subgroups and {said}: say the subgroup size (e.g. 'subgroups of 5', "
+                              "values in time order), or ask for an individuals (I-MR) chart", field="subgroups")
     args.update(chart="imr", values=values)
     notes = [] if kind == "imr" else ["individual values with no subgroups: an individuals (I-MR) chart"]
     if re.search(r"run[\s-]*chart", low):

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from graphs.planning.extract import (
     NUM,
+    _index_column,
     blank_keyed,
     bracket_lists,
     flat_lists,
@@ -34,11 +35,12 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
 # what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
 # three name it outright
 MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
-           r"nominal(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: value| claim| weight| content)?"
-           r"(?: says| states| of| is| =)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
+           r"nominal(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
+           r"(?:certified|reference|standard)\s+(?:reference\s+)?(?:material|sample|standard|block|solution)"
+           r"(?: value)?(?: is| of| =|:| reads)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
            r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
            r"(?:certified|reference|accepted|true|known) value(?: of [\w ]{0,40}?)?(?: is| =|:)?",
-           r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:ent)? from", r"exceed",
+           r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:s|ent|ed)? from", r"exceed",
            r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
 
 
@@ -61,11 +63,19 @@ def _two_sample_alternative(low: str, first: str, second: str) -> str:
     return side
 
 
+_TARGET_AFTER = re.compile(rf"\bthe\s+({NUM})\s*(?:[a-zµ°%]{{1,4}}\s+)?(?:target|nominal|spec(?:ification)? value|"
+                           r"label(?:led)? value)\b", re.I)
+
+
 def _alternative(low: str) -> str:
     if re.search(r"greater|larger|higher|more than|increase|exceed|above", low):
         return "greater"
     if re.search(r"\bless\b|smaller|lower|fewer|decrease|below", low):
         return "less"
+    # "we only care whether packs are underfilled": one direction named as the only concern
+    only = re.search(r"\bonly\b[^.?!]{0,40}\b(under|over)[\s-]?(?:fill|weight|size|dos)", low)
+    if only:
+        return "less" if only.group(1) == "under" else "greater"
     return "two-sided"
 
 
@@ -267,12 +277,13 @@ def _named_response(low: str, names: list[str]) -> int | None:
     depend on …", "Y as a function of …", "Y vs …"."""
     short = [re.sub(r"\s*\(.*\)\s*$", "", n).strip().lower() for n in names]
     for pattern in (r"regress(?:ion)?\s+(?:of\s+)?(.+?)\s+(?:on|against|versus|vs)\b", r"(?:does|do|will)\s+(?:the\s+)?(.+?)\s+"
-                    r"(?:depend|change|vary|increase|decrease)", r"(.+?)\s+as a function of", r"predict\s+(?:the\s+)?(.+?)(?:\s+from|$)"):
+                    r"(?:depend|change|vary|increase|decrease)", r"(.+?)\s+as a function of", r"predict\s+(?:the\s+)?(.+?)(?:\s+from|$)",
+                    r"model\s+(?:the\s+)?(.+?)\s+(?:with|from|using|on|as|in terms of)\b"):
         m = re.search(pattern, low)
         if m:
             said = m.group(1).strip().split()[-1:] or [""]
             for i, name in enumerate(short):
-                if name and (name == said[0] or name.split()[-1] == said[0]):
+                if name and (name == said[0] or said[0] in re.split(r"[_\s]+", name)):  # "flow" names "flow_lpm"
                     return i
     return None
 
@@ -291,6 +302,15 @@ def _multiple_regression(q: str, low: str) -> list[Intent] | None:
     else:
         groups = named_groups(q)
         names, columns = list(groups), list(groups.values())
+    keep = [i for i, (n, c) in enumerate(zip(names, columns, strict=True))
+            if not _index_column(n, [str(v) for v in c])]  # "run, pressure, flow": the run number is a row id
+    if len(keep) < len(names):
+        names, columns = [names[i] for i in keep], [columns[i] for i in keep]
+        if len(names) == 2:
+            at = _named_response(low, names)
+            y_at = at if at is not None else 1
+            return [Intent("regression", {"x": columns[1 - y_at], "y": columns[y_at], "degree": 1},
+                           notes=[f"regression of {names[y_at]} on {names[1 - y_at]} (the row numbers are ids)"])]
     if len(names) < 3 or len({len(c) for c in columns}) != 1:
         return None
     at = _named_response(low, names)
@@ -319,6 +339,9 @@ _SPREAD = r"variances?|variability|spread|dispersion|standard deviations?|std\.?
 def _compares_spread(low: str) -> bool:
     """A question about whether groups differ in spread: "Levene", "homogeneity of variances", "is the variance of
     … equal to that of …", "is B more variable than A", "do the machines differ in variability"."""
+    if re.search(r"\bpool(?:ed|ing)?\b|(?:shows?|known|assum\w*|historic\w*|given)\b[^.?!]{0,40}(?:equal|same) "
+                 r"variances?", low) and not re.search(r"levene|brown[\s-]*forsythe|f[\s-]*test", low):
+        return False  # "historic data shows the same variance, so pool it": an assumption for the t-test
     if re.search(r"levene|brown[\s-]*forsythe|homogeneity of variances?|homoscedast|equal variances?|same variances?|"
                  r"f[\s-]*test (?:for|of) (?:the )?variances?", low):
         return True
@@ -331,11 +354,11 @@ def _compares_spread(low: str) -> bool:
 _SIGNED_RANK = re.compile(r"signed[\s-]*ranks?")
 _RANK_SUM = re.compile(r"mann[\s-]*whitney|wilcoxon[\s-]*rank[\s-]*sums?|rank[\s-]*sum|\bu[\s-]*test")
 _WILCOXON = re.compile(r"wilcoxon")
-_RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distribution[\s-]*free|"
+_RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distribution[\s-]*free|\bordinal\b|likert|"
                            r"without (?:assuming|the assumption of) normality|"
                            r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
                            r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal")
-_PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:units|parts|"
+_PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:\d+ )?(?:units|parts|"
                      r"subjects|specimens|samples|operators|people|patients)")
 _MEDIAN_KEYS = (r"hypothesi[sz]ed median(?: of)?", r"median (?:of|is|equal to|equals|=|against)", r"target median(?: of)?",
                 r"median")
@@ -345,7 +368,7 @@ def _plan_rank_test(q: str, low: str, conf: dict) -> list[Intent] | None:
     """Rank tests by name, or "non-parametric" by the shape of the data: Mann-Whitney for two independent groups,
     Wilcoxon signed-rank for pairs or one sample against a median, Kruskal-Wallis for three or more groups."""
     signed, rank_sum = _SIGNED_RANK.search(low), _RANK_SUM.search(low)
-    wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low)
+    wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low) or _NOT_NORMAL.search(low)
     if not (signed or rank_sum or wilcoxon or generic):
         return None
     paired = _PAIRED.search(low)
@@ -428,6 +451,15 @@ def _missing_test(low: str) -> str | None:
     return None
 
 
+# the data said not to be normal: a rank test, never the normal-theory test it names ("so no ANOVA please")
+_NOT_NORMAL = re.compile(
+    r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
+    r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
+    r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
+    r"|\b(?:skewed|long[\s-]*tail(?:ed)?|heavy[\s-]*tail(?:ed)?)\b.{0,60}\b(?:no|not|without|instead of)\s+"
+    r"(?:an?\s+)?(?:anova|t[\s-]*test)")
+
+
 def plan_stats(question: str) -> list[Intent] | None:
     # "different from zero", "mean equal to zero": the reference value written as a word
     q = re.sub(r"\b(from|than|to|against|equals?|is|of|mu|μ|=)\s+zero\b", r"\1 0", question, flags=re.I)
@@ -495,7 +527,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=notes, read=read)]
         return None
 
-    if re.search(r"correlat|regress|regression|linear fit|linear model|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
+    if re.search(r"correlat|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
+                 r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b", low):
         groups = named_groups(q)
         if len(groups) > 2:
@@ -550,8 +583,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    not_normal = re.search(r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
-                           r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal", low)
+    not_normal = _NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
+        r"normality is (?:out of the question|not an option|doubtful|unlikely)", low)
     if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
             r"compare|t[\s-]*test", low) and not (not_normal and len(_groups(q)) >= 2):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
@@ -610,6 +643,9 @@ def plan_stats(question: str) -> list[Intent] | None:
     claim = _CLAIMED_MEAN.search(q)
     if mu is None and claim:  # "Is the mean fill weight of 500 g met?"
         mu = to_decimal(claim.group(1))
+    target_after = _TARGET_AFTER.search(q)
+    if mu is None and target_after:  # "does the mean differ from the 100 target?"
+        mu, claim = to_decimal(target_after.group(1)), target_after
     reference = reference_mean(q) if mu is None or not value_after(q, *mu_keys[:3]) else None
     groups = _groups(q)
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
@@ -621,7 +657,8 @@ def plan_stats(question: str) -> list[Intent] | None:
                                       r"two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
         negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|without|no)\s+(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
                             r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool", low)
-        kind = "pooled" if re.search(r"pooled|(?<!un)equal variances?(?! not)|\bstudent(?:'s)?\b(?!s)", low) and \
+        kind = "pooled" if re.search(r"pool(?:ed)?\b|(?<!un)(?:equal|same) variances?(?! not)|\bstudent(?:'s)?\b(?!s)",
+                                     low) and \
             not negated else "welch"
         alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
@@ -635,8 +672,11 @@ def plan_stats(question: str) -> list[Intent] | None:
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu, "alternative": alternative, **conf},
                            notes=notes)]
-    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|on target|"
-                                    r"accurate|agree with|consistent with", low):
+    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|\b(?:on|off) "
+                                    r"(?:target|nominal)|cent(?:red|ered) on|accurate|agree with|consistent with|(?:under|over)[\s-]?fill|"
+                                    r"short[\s-]?fill|(?:under|over)weight|"
+                                    r"hit(?:s|ting)? (?:the )?(?:target|nominal)|meet(?:s|ing)? (?:the )?(?:target|nominal)",
+                                    low):
         rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
         # "the mean was 10.2, the standard deviation 0.3, n = 25": summaries, not observations
         rest = _blank_summaries(rest)

@@ -35,6 +35,10 @@ _WITHIN = re.compile(r"within|short[\s-]*term|r[\s-]*bar|r̄|/\s*d2|pooled")
 _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
 
 
+_REFERENCE_BEFORE = re.compile(r"(?:hypothesi[sz]ed|target|reference|claimed|specified|null|population|true|"
+                               r"known|nominal|required|historical|advertised|labell?ed)\s*$", re.I)
+
+
 def _spans(pattern: re.Pattern, text: str) -> list[re.Match]:
     return list(pattern.finditer(text))
 
@@ -50,8 +54,10 @@ def _blank(text: str, matches: list[re.Match]) -> str:
 
 
 def _limits(q: str, low: str) -> tuple[Decimal | None, Decimal | None]:
-    lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit")
-    usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit")
+    lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit",
+                      r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?min(?:imum)?(?: of)?", r"min(?:imum)? spec")
+    usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit",
+                      r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?max(?:imum)?(?: of)?", r"max(?:imum)? spec")
     spec = re.search(rf"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*({NUM})\s*(?:and|to|-|–|,|/)\s*"
                      rf"({NUM})", low)
     if spec and lsl is None and usl is None:
@@ -68,6 +74,8 @@ def plan_summary(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
     means, sds = _spans(_MEAN, q), _spans(_SD, q)
+    # "hypothesised mean 10", "target mean of 50": the value tested against, not a sample's mean
+    means = [m for m in means if not _REFERENCE_BEFORE.search(q[max(0, m.start() - 25):m.start()])]
     if not means or not sds:
         return None
     if _CAPABILITY.search(low):

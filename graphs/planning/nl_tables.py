@@ -17,9 +17,11 @@ from decimal import Decimal
 
 from graphs.planning.extract import _is_num, _num, pasted_table
 from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
 
 _SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|"
-                       r"metres?|meters?|rolls?|sheets?|size|lot size|batch size|total", re.I)
+                       r"metres?|meters?|rolls?|sheets?|size|lot size|batch size|total|panels?|boards?|pieces|items|parts|"
+                       r"assemblies|hours", re.I)
 _DEFECTIVE_COL = re.compile(r"defectives?|nonconforming|non-conforming|rejects?|rejected|failed|failures|scrap|"
                             r"bad|nok|nogood|fails?", re.I)
 _DEFECT_COL = re.compile(r"defects|flaws|scratches|blemishes|errors|nonconformities|bubbles|voids|spots|dents|"
@@ -32,7 +34,12 @@ _REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
                           r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for all)|chi", re.I)
 _FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequency|popularity|share)|evenly|"
-                   r"equal (?:shares?|proportions?|frequenc)|biased|loaded", re.I)
+                   r"equal (?:shares?|proportions?|frequenc)|biased|loaded|by chance|(?:than|as) (?:you'?d|we'?d|one "
+                   r"would|would be|I'?d) expect|spread (?:out )?evenly|more often than", re.I)
+
+
+_STATED_SIZE = re.compile(r"\bn\s*=\s*(\d+)|\bsamples? (?:size )?of (\d+)|\b(\d+) (?:per|in each|each) (?:sample|lot|"
+                          r"subgroup)|\bsample size (?:is |of |= ?)?(\d+)", re.I)
 
 
 def _columns(q: str):
@@ -48,6 +55,12 @@ def _integers(col: list[str]) -> bool:
     return all(_is_num(c) and _num(c) == _num(c).to_integral_value() and _num(c) >= 0 for c in col)
 
 
+def _counts_rows(col: list[str]) -> bool:
+    """1, 2, 3, …: a first column numbering the rows ("Panel 1, 2, 3"), not the sizes of the samples."""
+    values = [_num(c) for c in col]
+    return values == [values[0] + i for i in range(len(values))]
+
+
 def sizes_and_counts(q: str) -> list[Intent] | None:
     """`Day | Inspected | Defective` → p chart; `Panel, Area m2, Defects` → u chart."""
     found = _columns(q)
@@ -55,10 +68,16 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
         return None
     _, header, columns = found
     numeric = [c for c, col in enumerate(columns) if all(_is_num(x) for x in col)]
-    sizes = [c for c in numeric if _SIZE_COL.search(header[c])]
+    sizes = [c for c in numeric if _SIZE_COL.search(header[c]) and not _DEFECTIVE_COL.search(header[c])
+             and not _DEFECT_COL.search(header[c]) and not (c == 0 and _counts_rows(columns[c]))]
     defectives = [c for c in numeric if _DEFECTIVE_COL.search(header[c]) and _integers(columns[c])]
     defects = [c for c in numeric if _DEFECT_COL.search(header[c]) and not _DEFECTIVE_COL.search(header[c])
                and _integers(columns[c])]
+    stated = _STATED_SIZE.search(q)
+    if not sizes and stated and len(defectives) + len(defects) == 1:  # "defectives (n=80 each)", "samples of 50"
+        n = Decimal(next(g for g in stated.groups() if g))
+        header, columns = [*header, f"n = {n}"], [*columns, [str(n)] * len(columns[0])]
+        sizes = [len(columns) - 1]
     if len(sizes) != 1 or len(defectives) + len(defects) != 1:
         return None
     size = [_num(x) for x in columns[sizes[0]]]
@@ -79,11 +98,12 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
 def paired_columns(q: str) -> list[Intent] | None:
     """Rows named by a unit, two measurement columns, a comparison asked: each unit measured twice."""
     found = _columns(q)
-    if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not _COMPARE.search(q):
+    signed_rank = re.search(r"signed[\s-]*rank|wilcoxon(?![\s-]*rank[\s-]*sum)", q, re.I)
+    if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
     _, header, columns = found
-    if len(columns) != 3 or all(_is_num(x) for x in columns[0]):
-        return None
+    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not _counts_rows(columns[0])):
+        return None  # the first column names the units: words, or row numbers 1, 2, 3 …
     labels = columns[0]
     if len(set(labels)) != len(labels):
         return None  # a repeated name is a factor, not a unit
@@ -92,6 +112,10 @@ def paired_columns(q: str) -> list[Intent] | None:
         return None
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
+    if signed_rank:
+        return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": "two-sided"},
+                       notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "
+                              f"'{header[2]}': the signed-rank test of {header[1]} − {header[2]}"])]
     return [Intent("t_test", {"kind": "paired", "x": x, "y": y, "alternative": "two-sided"},
                    notes=[f"each row ({header[0] or 'row'}: {', '.join(labels[:3])} …) is one unit measured in both "
                           f"'{header[1]}' and '{header[2]}': a paired t-test of {header[1]} − {header[2]}"])]
@@ -105,6 +129,9 @@ def contingency_table(q: str) -> list[Intent] | None:
     if all(_is_num(x) for x in columns[0]) or len(columns) < 3:
         return None
     body = columns[1:]
+    if any(cell.strip().endswith("%") for col in body for cell in col):
+        raise HavocInputError("the table gives percentages, not counts: a test of independence needs the counts in "
+                              "each cell (or each row's total to recover them)", field="table")
     if not all(_integers(col) for col in body):
         return None
     table = [[_num(col[r]) for col in body] for r in range(len(columns[0]))]
@@ -125,8 +152,11 @@ def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
         if m:
             label = m.group("label").strip()
             label = re.sub(r"^.*?:\s*", "", label) if ":" in label else label
-            pairs.append((label.split()[-1] if label else label, Decimal(m.group("count"))))
-    labels = [p[0] for p in pairs]
+            pairs.append((label, Decimal(m.group("count"))))
+    short = [lab.split()[-1] if lab else lab for lab, _ in pairs]
+    if len(set(short)) == len(short):  # "Filler 1: 14" → "1"; keep the whole label only where words repeat
+        pairs = [(s, c) for s, (_, c) in zip(short, pairs, strict=True)]
+    labels = [p[0].lower() for p in pairs]
     if len(pairs) < 3 or len(set(labels)) != len(labels):
         return None
     return pairs
@@ -145,9 +175,24 @@ def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
     return None
 
 
+_RATIO = re.compile(r"\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?){2,})\b")
+
+
 def goodness_of_fit(q: str) -> list[Intent] | None:
     if pasted_table(q) is not None:
         return None
+    ratio = _RATIO.search(q) if re.search(r"\bratio\b|\bexpected\b|\bin the proportions?\b", q, re.I) else None
+    if ratio:
+        q_counts = q[:ratio.start()] + " " + q[ratio.end():]
+        pairs = label_counts(q_counts)
+        parts = [Decimal(v) for v in re.split(r"\s*:\s*", ratio.group(1))]
+        if pairs and len(parts) == len(pairs):
+            total = sum(parts)
+            return [Intent("chi_square", {"observed": [c for _, c in pairs],
+                                          "probabilities": [str(p / total) for p in parts]},
+                           notes=[f"counts per category ({', '.join(lab for lab, _ in pairs)}) against the ratio "
+                                  f"{ratio.group(1)}: expected proportions {', '.join(f'{p}/{total}' for p in parts)}"],
+                           read=parts)]
     pairs = label_counts(re.sub(r"\d+(?:\.\d+)?\s*%\s*(?:of\s+)?[A-Za-z][\w-]*|[A-Za-z][\w-]*\s*[:=]?\s*\d+(?:\.\d+)?\s*%",
                                 " ", q))
     if not pairs:
@@ -168,8 +213,36 @@ def goodness_of_fit(q: str) -> list[Intent] | None:
                           "proportions: a goodness of fit", "no expected counts: equal proportions"])]
 
 
+_PROSE_ROW = re.compile(r"^\s*(?P<label>[^:\n]{1,30}?)\s*[:\-–>|]+\s*(?P<cells>\d+\s+[A-Za-z][\w-]*"
+                        r"(?:\s*(?:,|;|and)\s*\d+\s+[A-Za-z][\w-]*)+)\s*[.;]?\s*$")
+
+
+def prose_contingency(q: str) -> list[Intent] | None:
+    """"18-30: 45 earlies, 30 lates, 25 nights" on each line: rows of counts named by the same words, a table."""
+    if not _ASSOCIATION.search(q):
+        return None
+    rows, labels, columns = [], [], None
+    for line in q.split("\n"):
+        m = _PROSE_ROW.match(line)
+        if not m:
+            continue
+        cells = re.findall(r"(\d+)\s+([A-Za-z][\w-]*)", m.group("cells"))
+        names = [w.lower() for _, w in cells]
+        if columns is None:
+            columns = names
+        if names != columns:
+            return None  # the same categories, in the same order, on every row
+        rows.append([Decimal(n) for n, _ in cells])
+        labels.append(m.group("label").strip())
+    if len(rows) < 2 or not columns:
+        return None
+    return [Intent("chi_square", {"table": rows},
+                   notes=[f"a contingency table from the lines: rows {', '.join(labels)} by columns "
+                          f"{', '.join(columns)}; a test of independence"])]
+
+
 def plan_table_shape(question: str) -> list[Intent] | None:
-    for reader in (sizes_and_counts, contingency_table, paired_columns, goodness_of_fit):
+    for reader in (sizes_and_counts, contingency_table, paired_columns, prose_contingency, goodness_of_fit):
         intents = reader(question)
         if intents:
             return intents

@@ -140,6 +140,9 @@ def chart(args: dict) -> str:
     for key in ("phase2_values", "phase2_counts"):
         if args.get(key) is not None:
             text += f" phase2 {numbers(args[key])}"
+    for key, word in (("lambda", "lambda"), ("k", "k"), ("h", "h")):  # the EWMA's weight, the CUSUM's k and h
+        if args.get(key) is not None:
+            text += f" {word} {number(args[key])}"
     text += f" rules {args.get('rules', 'western_electric')}"
     return text
 
@@ -255,6 +258,11 @@ def regression(args: dict) -> str:
         text += f" degree {args['degree']}"
     if args.get("intercept") is False:
         text += " without intercept"
+    if args.get("at") is not None:  # new predictor values: fitted mean, CI and prediction interval
+        at = args["at"]
+        text += f" at {rows(at) if at and isinstance(at[0], list) else numbers(at)}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
     return text
 
 
@@ -264,6 +272,10 @@ def chi_square(args: dict) -> str:
     else:
         observed = args["observed"]
         expected = args.get("expected")
+        if expected is None and args.get("probabilities") is not None:  # stated proportions → expected counts
+            shares = [Decimal(str(v)) for v in args["probabilities"]]
+            total = sum(Decimal(str(v)) for v in observed)
+            expected = [(share / sum(shares) * total).normalize() for share in shares]
         if expected is None:  # goodness of fit to equal proportions: the DSL states the expectation
             share = sum(Decimal(str(v)) for v in observed) / len(observed)
             expected = [share.normalize()] * len(observed)
@@ -380,6 +392,8 @@ def statement(intent: Intent) -> str:
             text += f" confidence {number(args['confidence'])}"
     elif tool == "doe_effects":
         text = f"let d = design full_factorial {{\n    factors {args['factors']}\n}}\nanalyze d with response {numbers(args['response'])} method effects"
+    elif tool == "doe_curvature":
+        text = f"curvature {numbers(args['factorial'])} center {numbers(args['center'])}"
     elif tool == "rsm_fit":
         raise ValueError("a response surface needs a design: bind it with `let d = design …`")
     else:

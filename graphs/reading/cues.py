@@ -287,7 +287,10 @@ CUES: tuple[Cue, ...] = (
     Cue("blocks", _c(r"\bblock(?:s|ed|ing)?\b|\b(?:\d+|one|two|three|four|five|six|eight) runs? (?:per|a|each|in "
                      r"(?:one|a|each)) (?:day|shift|batch|session|load|week|morning|afternoon|oven load|furnace load)"
                      r"|(?:only|at most|max(?:imum)?|up to) (?:\d+|one|two|three|four|five|six|eight) runs? "
-                     r"(?:per|a|each) (?:day|shift|batch|session|week)"),
+                     r"(?:per|a|each) (?:day|shift|batch|session|week)"
+                     r"|\b(?:each|one|every|a single) (?:day|shift|batch|session|load|lot)\b[a-z ]{0,40}?"
+                     r"\b(?:enough|good|sufficient|lasts?|covers?|allows?|holds?|fits?) (?:for )?(?:only |just )?"
+                     r"\d+ runs?"),
         "a design run in blocks (block size from the capacity), not a fraction", _blocks,
         applies=lambda calls: "doe_design" in _tools(calls)),
     Cue("replicates", _c(r"\breplicat\w*|\bduplicates?\b|\btriplicates?\b|\b(?:twice|two times|three times) each\b"),

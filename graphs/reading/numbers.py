@@ -29,11 +29,12 @@ ROLE_OF_ARG = {
     "k_sigma": "sigma multiple", "lower": "lower bound", "upper": "upper bound", "point": "point",
     "order": "order", "degree": "degree", "levels": "levels", "seed": "random seed", "n": "subgroup size",
     "center": "centre line", "sigma": "sigma", "exclude": "excluded point", "digits": "digits",
-    "resolution": "resolution", "alpha_axial": "axial distance",
+    "resolution": "resolution", "alpha_axial": "axial distance", "at": "prediction point",
+    "lambda": "EWMA weight λ", "k": "CUSUM reference value k", "h": "CUSUM decision interval h",
 }
 _DATA_ARGS = {"data", "x", "y", "groups", "values", "subgroups", "counts", "table", "observed", "expected",
               "response", "cells", "a", "b", "X", "coded", "matrix", "phase2_subgroups", "phase2_values",
-              "phase2_counts", "probabilities"}
+              "phase2_counts", "probabilities", "factorial"}
 
 _LABEL_WORDS = (
     r"machines?|lines?|lots?|batch(?:es)?|shifts?|operators?|suppliers?|vendors?|plants?|sites?|samples?|subgroups?|"
@@ -58,6 +59,9 @@ _YEAR_CONTEXT = re.compile(r"\b(?:in|since|from|of|year|fy|during|until|before|a
 _LIST_MARK_AFTER = re.compile(r"^\s*[).:]\s")
 _NAME_LABEL = re.compile(r"[A-Za-z]{1,12}[-_ ]$")  # "cat-1:", "Line 2 |", "op_3)"
 _LABEL_CLOSE = re.compile(r"^\s*(?:[:|)\]]|\t)")
+_LIST_AFTER_LABEL = re.compile(r"^[ \t]+[-+]?\d+(?:\.\d+)?\s*[,;]\s*[-+]?\d")
+_WORD_BEFORE_LABEL = re.compile(r"\b(?!(?:values|data|readings|measurements|results|times|are|were|is|was|of|"
+                                r"sample|samples|observations|numbers)\b)[A-Za-z]{2,}\s+$", re.I)
 _MONTH_AFTER = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 # things in the world a question may count without measuring them: "450 employees", "6 stations"
 _CONTEXT_COUNT_AFTER = re.compile(
@@ -245,6 +249,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "the base of a power (levels of a 2^k design)"
     if _LABEL_BEFORE.search(before) or (_NAME_LABEL.search(before) and _LABEL_CLOSE.match(after)):
         return "a label, context"
+    if (value == value.to_integral_value() and value < 100 and "." not in text
+            and _LIST_AFTER_LABEL.match(question[end:end + 40]) and _WORD_BEFORE_LABEL.search(before)):
+        return "a label naming the list after it, context"  # "formulation 1 23, 27, 21"
     if _MONTH_AFTER.match(after) or (re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$",
                                                before, re.I) and "." not in text):
         return "a date, context"

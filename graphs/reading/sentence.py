@@ -8,6 +8,7 @@ centre points) and nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from graphs.reading.calls import Call, calls_of
@@ -94,9 +95,18 @@ def _chart(c: Call) -> str:
     if c.args.get("exclude"):
         text += ", excluding point(s) " + ", ".join(str(i + 1) for i in c.args["exclude"]) + " from the limits"
     if c.args.get("center") is not None:
-        text += f", known centre {_fmt(c.args['center'])} and σ {_fmt(c.args.get('sigma'))}"
+        text += f", known centre {_fmt(c.args['center'])}" + (
+            f" and σ {_fmt(c.args['sigma'])}" if c.args.get("sigma") is not None else "")
+    elif c.args.get("sigma") is not None:
+        text += f", known σ {_fmt(c.args['sigma'])}"
     if any(c.args.get(k) for k in ("phase2_values", "phase2_subgroups", "phase2_counts")):
         text += ", with phase II points judged against the phase I limits"
+    if kind == "ewma":
+        detail = c.output.get("ewma") or {}
+        return text + f", λ = {_fmt(detail.get('lambda', c.args.get('lambda')))}, L = {_fmt(c.output.get('k_sigma'))}"
+    if kind == "cusum":
+        detail = c.output.get("cusum") or {}
+        return text + f", k = {_fmt(detail.get('k', c.args.get('k')))}σ, h = {_fmt(detail.get('h', c.args.get('h')))}σ"
     rules = str(c.args.get("rules") or "western_electric").replace("_", " ")
     return text + f", {rules} rules"
 
@@ -118,6 +128,20 @@ def _anova(c: Call) -> str:
 
 
 def _regression(c: Call) -> str:
+    return _regression_fit(c) + _predicted_at(c)
+
+
+def _predicted_at(c: Call) -> str:
+    """", predicted at x = 6 (95% confidence and prediction intervals)": the new points a question asked about."""
+    points = c.args.get("at")
+    if not points:
+        return ""
+    shown = ", ".join(_fmt(p) for p in points[:4]) + (" …" if len(points) > 4 else "")
+    level = c.output.get("confidence") or c.args.get("confidence") or 0.95
+    return f", predicted at {shown} ({_fmt(float(level) * 100)}% confidence and prediction intervals)"
+
+
+def _regression_fit(c: Call) -> str:
     n = _n(c.args.get("y"))
     if c.args.get("X") is not None:
         names = c.args.get("names") or []
@@ -159,6 +183,9 @@ def _symbolic(verb: str) -> Callable[[Call], str]:
 
 
 SENTENCES: dict[str, Callable[[Call], str]] = {
+    "doe_curvature": lambda c: (f"the single-degree-of-freedom curvature test of {c.output.get('factorial_runs')} "
+                                f"factorial runs against {c.output.get('centre_runs')} centre runs (pure error from "
+                                f"{c.output.get('pure_error_from', 'the centre points')})"),
     "t_test": _t_test,
     "doe_design": _design,
     "control_chart": _chart,
@@ -267,4 +294,6 @@ def reading_sentence(results: list[dict] | None) -> str:
         body = parts[0]
     else:
         body = "; then ".join(parts)
+    body = re.sub(r"\*\*", "^", body)  # expressions as people type them: x^2, not Python's x**2
+    body = re.sub(r"(?<=\d)\*(?=[A-Za-z(])", "", body)  # 3*x → 3x
     return f"I read this as {body}."

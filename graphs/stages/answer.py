@@ -76,7 +76,7 @@ def _explanation_order(passages: list[dict]) -> list[dict]:
 def _explain_from_corpus(question: str, passages: list[dict]) -> Answer:
     """A domain question with nothing to compute ("what is a p-value?", "explain Box-Behnken"): quote the
     best passages GROUND found, cited, and say that nothing was computed. A question that carries data
-    but no computation we know ("EWMA chart of 5, 6, 7 ...") gets the same passages as related reading,
+    but no computation we know ("Hotelling T² chart of 5, 6, 7 ...") gets the same passages as related reading,
     after an honest "I can't compute that"."""
     from graphs.planning.nl import carries_data
 
@@ -127,7 +127,7 @@ def compose(state: dict, model=None) -> Answer:
     reading = reading_sentence(results)
     checks = state.get("audit_checks") or []
     misread = reading_failures(checks)
-    md = [f"*{reading}*", ""] if reading else []
+    md = [f"*{_markdown_text(reading)}*", ""] if reading else []
     if misread:
         md = [f"**I may have misread this question:** {'; '.join(misread)}. What I computed is below, but it may "
               "answer a different question: say what you meant (or write the plan in HAVOC's DSL) and ask again.",
@@ -191,3 +191,8 @@ def answer_stage(state: dict, config: dict | None = None) -> StageResult:
     return ({"answer": answer.model_dump(), "history": [history_entry]},
             f"confidence {answer.confidence:.2f}, {len(answer.citations)} citation(s)",
             {"caveats": answer.caveats, "citations": answer.citations})
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text inside markdown: an expression's * or _ must not end the italics or start new ones."""
+    return re.sub(r"([\\*_`\[\]])", r"\\\1", text)

@@ -207,6 +207,18 @@ def argue_regression(args: dict, output: dict) -> tuple[list, list]:
         fitted = [sum(c * xv ** (i + offset) for i, c in enumerate(coefs)) for xv in xs]
         residuals = [float(yv) - f for yv, f in zip(args["y"], fitted, strict=False)]
         arguments += normality_args(residuals, "residuals")
+    for p in output.get("predictions") or []:  # a prediction interval rests on the model holding where it is used
+        where = p["at"]
+        if p["extrapolation"]:
+            arguments.append(_arg("con", "extrapolation", f"the prediction at {where} lies outside the range of the "
+                                                          "data: the fitted relation may not hold there", "data range"))
+        else:
+            arguments.append(_arg("pro", "interpolation", f"the prediction at {where} lies within the range of the "
+                                                          "data", "data range"))
+    if output.get("predictions"):
+        arguments.append(_arg("note", "prediction interval", "the prediction interval assumes normal residuals with "
+                                                             "constant variance; the CI for the mean leans on it less",
+                              "model assumptions"))
     return arguments, []
 
 
@@ -258,14 +270,21 @@ def argue_capability(args: dict, output: dict) -> tuple[list, list]:
     return arguments, alternatives
 
 
-def argue_control_chart(args: dict, output: dict) -> tuple[list, list]:
-    arguments = []
+def _phase1_length(output: dict) -> list[dict]:
     points = (output.get("points") or [])[:output.get("phase1_points") or None]  # phase II points set no limits
     if len(points) < 20:
-        arguments.append(_arg("con", "phase I length", f"{len(points)} points; phase I limits want 20–25 "
-                                                       "subgroups", "number of points", len(points)))
-    else:
-        arguments.append(_arg("pro", "phase I length", f"{len(points)} points", "number of points", len(points)))
+        return [_arg("con", "phase I length", f"{len(points)} points; phase I limits want 20–25 subgroups",
+                     "number of points", len(points))]
+    return [_arg("pro", "phase I length", f"{len(points)} points", "number of points", len(points))]
+
+
+def argue_control_chart(args: dict, output: dict) -> tuple[list, list]:
+    if args.get("chart") in ("ewma", "cusum"):
+        from graphs.stages.argue_smallshift import argue_small_shift
+
+        small, alternatives = argue_small_shift(args, output)
+        return _phase1_length(output) + small, alternatives
+    arguments = _phase1_length(output)
     if args.get("chart") == "imr" and args.get("values"):
         arguments += normality_args(args["values"], "individual values")
     n_viol = len(output.get("violations") or [])
@@ -332,6 +351,10 @@ def argue_design(args: dict, output: dict) -> tuple[list, list]:
                               "alias structure"))
     elif design == "full_factorial":
         arguments.append(_arg("pro", "aliasing", "full factorial: every interaction is estimable", "design"))
+    if output.get("blocks", 1) > 1:
+        from graphs.stages.argue_blocks import argue_design_blocks
+
+        arguments += argue_design_blocks(output)
     if design != "latin_hypercube" and not args.get("randomize"):
         arguments.append(_arg("note", "randomisation", "run order not randomised: randomise before running "
                                                        "(give a seed)", "run order"))
@@ -340,8 +363,15 @@ def argue_design(args: dict, output: dict) -> tuple[list, list]:
 
 def argue_effects(args: dict, output: dict) -> tuple[list, list]:
     active = output.get("active") or []
-    return [_arg("note", "active effects", f"{len(active)} active effect(s) by Lenth's method: "
-                                           f"{', '.join(map(str, active)) or 'none'}", "Lenth PSE")], []
+    arguments = [_arg("note", "active effects", f"{len(active)} active effect(s) by Lenth's method: "
+                                                f"{', '.join(map(str, active)) or 'none'}", "Lenth PSE")]
+    if output.get("blocks"):
+        from graphs.stages.argue_blocks import argue_analysis_blocks
+
+        y = [float(v) for v in args.get("response") or []]
+        mean = sum(y) / len(y) if y else 0.0
+        arguments += argue_analysis_blocks(output, sum((v - mean) ** 2 for v in y) or None)
+    return arguments, []
 
 
 def argue_rsm(args: dict, output: dict) -> tuple[list, list]:
@@ -359,6 +389,12 @@ def argue_rsm(args: dict, output: dict) -> tuple[list, list]:
     return arguments, []
 
 
+def argue_curvature_test(args: dict, output: dict) -> tuple[list, list]:
+    from graphs.stages.argue_curvature import argue_curvature
+
+    return argue_curvature(args, output)
+
+
 ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "t_test": argue_t_test,
     "mann_whitney": argue_mann_whitney,
@@ -372,6 +408,7 @@ ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "doe_design": argue_design,
     "doe_effects": argue_effects,
     "rsm_fit": argue_rsm,
+    "doe_curvature": argue_curvature_test,
 }
 
 

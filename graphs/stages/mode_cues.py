@@ -37,6 +37,7 @@ STRONG: dict[str, dict[str, float]] = {
         "spc": 5, "control chart": 5, "control limit": 5, "xbar": 5, "x bar": 5, "xbar r": 5, "xbar s": 5,
         "imr": 5, "i mr": 5, "i chart": 4, "individuals chart": 5, "moving range": 4, "mr chart": 4,
         "p chart": 5, "np chart": 5, "c chart": 5, "u chart": 5, "run chart": 4, "ewma": 5, "cusum": 5,
+        "exponentially weighted": 5, "cumulative sum": 5, "tabular cusum": 5, "decision interval": 4,
         "shewhart": 5, "western electric": 5, "nelson": 4, "nelson rule": 5, "run rule": 5, "capable": 4,
         "capability": 5, "cpk": 5, "cp": 4, "ppk": 5, "cpm": 5, "lsl": 3.5, "usl": 3.5, "spec limit": 4,
         "specification limit": 4, "tolerance": 2, "in control": 4, "out of control": 5, "statistical control": 5,
@@ -48,6 +49,9 @@ STRONG: dict[str, dict[str, float]] = {
         "d3": 4, "d4": 4, "a2": 3.5, "a3": 3.5, "b3": 3.5, "b4": 3.5, "e2": 3.5, "chart constant": 5,
         "control chart constant": 5, "pareto chart": 3, "phase i": 3,
         "phase ii": 4, "phase 2": 4, "baseline": 2, "set the limits": 4, "new readings": 2, "cpu": 4, "cpl": 4,
+        "what chart": 4, "which chart": 4, "chart and limits": 5, "chart limits": 4, "flaws per": 3.5,
+        "defects per": 3.5, "scratches per": 3.5, "voids per": 3.5, "blemishes per": 3.5, "faults per": 3.5,
+        "to chart": 4.5, "chart the": 3, "chart for": 3, "per square metre": 3, "per square meter": 3,
     },
     "stats": {
         "t test": 5, "ttest": 5, "students t": 5, "welch": 5, "anova": 5, "analysis of variance": 5,

@@ -1416,5 +1416,95 @@ np_ = (zq_ * np.sqrt((0.08) * (1.92) / 2) + zb_ * np.sqrt(0.05 * 0.95 + 0.03 * 0
 q("Sample size to detect a change in defect rate from 5% to 3% with 90% power", "stats", "power",
   {"test": "two_proportions"}, {"n_exact": np_})
 
+# ------------------------------------------------------------------ issue 10 (tools2): EWMA and CUSUM charts
+# Montgomery, Introduction to SQC, Table 9.1 (mu0 = 10, sigma = 1; the mean moves to 11 after period 20)
+m91 = [9.45, 7.99, 9.29, 11.66, 12.16, 10.18, 8.04, 11.46, 9.20, 10.34, 9.03, 11.47, 10.51, 9.40, 10.08,
+       9.37, 10.62, 10.31, 8.52, 10.84, 10.90, 9.33, 12.29, 11.50, 10.60, 11.08, 10.38, 11.62, 11.31, 10.52]
+
+
+def cusum_beyond(x, mu, sigma, k, h):
+    """Indices where either tabular CUSUM sum exceeds h sigma (Page's running-minimum form)."""
+    s_up = np.concatenate([[0.0], np.cumsum(np.asarray(x) - mu - k * sigma)])
+    s_dn = np.concatenate([[0.0], np.cumsum(mu - k * sigma - np.asarray(x))])
+    up, dn = (s_up - np.minimum.accumulate(s_up))[1:], (s_dn - np.minimum.accumulate(s_dn))[1:]
+    return sorted(set(np.flatnonzero(up > h * sigma).tolist()) | set(np.flatnonzero(dn > h * sigma).tolist()))
+
+
+def ewma_beyond(x, mu, sigma, lam, width):
+    out, prev = [], mu
+    for i, v in enumerate(x, start=1):
+        prev = lam * v + (1 - lam) * prev
+        half = width * sigma * np.sqrt(lam / (2 - lam) * (1 - (1 - lam) ** (2 * i)))
+        if abs(prev - mu) > half:
+            out.append(i - 1)
+    return out
+
+
+q(f"Tabular CUSUM with target 10, sigma 1, k = 0.5 and h = 5 for these concentrations: {fmt(m91)}", "spc",
+  "control_chart", {"chart": "cusum", "k": 0.5, "h": 5},
+  {"ucl": 5.0, "out_of_control": cusum_beyond(m91, 10, 1, 0.5, 5)})
+q(f"EWMA chart with lambda 0.1 and L = 2.7, mu0 = 10, sigma = 1: {fmt(m91)}", "spc", "control_chart",
+  {"chart": "ewma", "lambda": 0.1, "k_sigma": 2.7}, {"center": 10.0, "out_of_control": ewma_beyond(m91, 10, 1, 0.1, 2.7)})
+fw = [500.2, 499.8, 500.5, 500.1, 499.9, 500.4, 501.0, 501.3, 500.9, 501.4, 501.1, 501.6]
+q(f"cusum chart for fill weights {' '.join(map(str, fw))}; target 500 g, sigma 0.5, detect a shift of 1 sigma, h = 4",
+  "spc", "control_chart", {"chart": "cusum", "k": 0.5, "h": 4},
+  {"ucl": 2.0, "out_of_control": cusum_beyond(fw, 500, 0.5, 0.5, 4)})
+q(f"exponentially weighted moving average chart of {', '.join(map(str, fw))}", "spc", "control_chart",
+  {"chart": "ewma"}, {"center": np.mean(fw), "sigma": np.mean(np.abs(np.diff(fw))) / 1.128,
+                      "out_of_control": ewma_beyond(fw, np.mean(fw), np.mean(np.abs(np.diff(fw))) / 1.128, 0.2, 3)})
+
+# ------------------------------------------------------------------ issue 10 (tools2): blocked two-level designs
+q("Design a 2^4 factorial in two blocks of 8", "doe", "doe_design", {"design": "full_factorial", "blocks": 2},
+  {"runs": 16, "blocks": 2, "confounded_with_blocks": ["ABCD"]})
+q("full factorial for 4 factors at two levels, we can only run 8 per day", "doe", "doe_design",
+  {"design": "full_factorial", "blocks": 2}, {"runs": 16, "blocks": 2, "confounded_with_blocks": ["ABCD"]})
+q("2^5 factorial in blocks of 8", "doe", "doe_design", {"design": "full_factorial", "blocks": 4},
+  {"runs": 32, "blocks": 4})
+
+# ------------------------------------------------------------------ issue 10 (tools2): curvature with centre points
+# Montgomery, Design and Analysis of Experiments, Example 6.6 and Example 11.2
+
+
+def curvature_f(corners, centre):
+    corners, centre = np.asarray(corners), np.asarray(centre)
+    ss = len(corners) * len(centre) * (corners.mean() - centre.mean()) ** 2 / (len(corners) + len(centre))
+    return ss, ss / centre.var(ddof=1)
+
+
+ex66 = ([39.3, 40.9, 40.0, 41.5], [40.3, 40.5, 40.7, 40.2, 40.6])
+ex112 = ([76.5, 77.0, 78.0, 79.5], [79.9, 80.3, 80.0, 79.7, 79.8])
+q(f"Is there curvature? 2^2 with 5 centre points: factorial runs {fmt(ex66[0])} and centre points {fmt(ex66[1])}",
+  "doe", "doe_curvature", None, {"ss_curvature": curvature_f(*ex66)[0], "f": curvature_f(*ex66)[1]})
+q(f"I ran a 2^2 factorial ({fmt(ex112[0])}) plus 5 centre runs ({fmt(ex112[1])}). Is a first-order model adequate?",
+  "doe", "doe_curvature", None, {"ss_curvature": curvature_f(*ex112)[0], "f": curvature_f(*ex112)[1]})
+
+# ------------------------------------------------------------------ issue 10 (tools2): regression at new x
+# Montgomery & Runger, Applied Statistics and Probability for Engineers, ch. 11: oxygen purity on hydrocarbon level
+
+
+def line_intervals(x, y, x0, level=0.95):
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    n, sxx = len(x), ((x - x.mean()) ** 2).sum()
+    b1 = ((x - x.mean()) * (y - y.mean())).sum() / sxx
+    b0 = y.mean() - b1 * x.mean()
+    s = np.sqrt(((y - b0 - b1 * x) ** 2).sum() / (n - 2))
+    t = stats.t.ppf(0.5 + level / 2, n - 2)
+    fit = b0 + b1 * x0
+    mean_half = t * s * np.sqrt(1 / n + (x0 - x.mean()) ** 2 / sxx)
+    new_half = t * s * np.sqrt(1 + 1 / n + (x0 - x.mean()) ** 2 / sxx)
+    return {"prediction_fit_0": fit, "prediction_ci_low_0": fit - mean_half, "prediction_ci_high_0": fit + mean_half,
+            "prediction_pi_low_0": fit - new_half, "prediction_pi_high_0": fit + new_half}
+
+
+hc = [0.99, 1.02, 1.15, 1.29, 1.46, 1.36, 0.87, 1.23, 1.55, 1.40, 1.19, 1.15, 0.98, 1.01, 1.11, 1.20, 1.26, 1.32,
+      1.43, 0.95]
+purity = [90.01, 89.05, 91.43, 93.74, 96.73, 94.45, 87.59, 91.77, 99.42, 93.65, 93.54, 92.52, 90.56, 89.54, 89.85,
+          90.39, 93.25, 93.41, 94.98, 87.33]
+q(f"Predict the oxygen purity at a hydrocarbon level of 1.00 with a 95% prediction interval. hydrocarbon = {fmt(hc)}; "
+  f"purity = {fmt(purity)}", "stats", "regression", None, line_intervals(hc, purity, 1.00))
+xp, yp = [1, 2, 3, 4, 5, 6], [2.0, 4.1, 5.9, 8.2, 9.9, 12.1]
+q(f"What is the 90% prediction interval for y when x = 3.5? x = {fmt(xp)}; y = {fmt(yp)}", "stats", "regression",
+  None, line_intervals(xp, yp, 3.5, 0.90))
+
 for item in Q:
     print(json.dumps(item, ensure_ascii=False))

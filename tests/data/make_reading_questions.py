@@ -219,10 +219,12 @@ add("Is this process capable? 10.1 10.2 9.9 10.0 10.3 10.1", ["capability"], [],
 add("Compare the two suppliers with a t-test", ["t_test"], [], 2, "no data given", refuse=True)
 add("Is the proportion defective below 2%? We found some defects last week.", ["proportion_test"], [], 2,
     "no counts given", refuse=True)
-mw = stats.mannwhitneyu([3, 5, 4, 6, 7], [8, 9, 7, 10, 9], method="asymptotic", use_continuity=True)
+_MW = stats.mannwhitneyu([3, 5, 4, 6, 7], [8, 9, 7, 10, 9], alternative="two-sided", method="asymptotic",
+                         use_continuity=True)  # ties: R's normal approximation with continuity correction
 add("Run a Mann-Whitney test on A: 3 5 4 6 7 and B: 8 9 7 10 9", ["mann_whitney"],
-    [{"what": "W", "value": float(mw.statistic), "rel": 1e-9}, {"what": "p", "value": float(mw.pvalue), "rel": 1e-6}],
-    5, "the Mann-Whitney test by name (ties: the normal approximation with continuity correction), not a stand-in")
+    [{"what": "U of A", "value": float(_MW.statistic), "rel": 1e-9},
+     {"what": "p-value", "value": float(_MW.pvalue), "rel": 1e-6}], 5,
+    "Mann-Whitney U of two independent groups (ties: normal approximation), never a stand-in")
 
 OUT.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
 print(f"{len(items)} questions -> {OUT}")

@@ -34,7 +34,7 @@ def test_an_explanation_starts_with_what_the_method_is_for() -> None:
 
 
 def test_data_without_a_known_computation_is_not_explained_away() -> None:
-    answer = run("EWMA chart of 5.1, 5.3, 4.9, 5.0, 5.2, 5.4, 5.0")["answer"]
+    answer = run("Hotelling T2 chart of 5.1, 5.3, 4.9, 5.0, 5.2, 5.4, 5.0")["answer"]
     assert answer["markdown"].startswith("I can't compute an answer to that")
     assert "Related reading" in answer["markdown"]
 

@@ -1,0 +1,1 @@
+"""One module per route group; `api.app` includes every router listed in `ROUTERS`."""

@@ -1,0 +1,61 @@
+"""Natural-language curvature questions → the doe_curvature intent.
+
+"Is there curvature? corners 39.3, 40.9, 40.0, 41.5, centre points 40.3, 40.5, ..." names two groups of
+responses; "2^2 with 5 centre points, responses ..." gives one list whose last runs are the centre
+(the order doe_design lists them in). Either way the question asks whether a first-order model is
+enough, which is the single-df curvature test, not a new design.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphs.planning.extract import NUM, flat_lists, int_before, number_runs, to_decimal
+from graphs.planning.intent import Intent
+
+_ASKS = re.compile(r"\bcurvature\b|\bcurved?\b|\bpure[\s-]*quadratic|\bquadratic (?:effect|term)s?\b|"
+                   r"(?:first|1st)[\s-]*order model\b.*\b(?:adequate|enough|sufficient|ok|fine|good)|"
+                   r"\blinear (?:model|fit)\b.*\b(?:adequate|enough|sufficient)", re.I | re.S)
+_CENTRE = re.compile(r"cent(?:er|re)|mid[\s-]*points?", re.I)
+_SIGNED_CORNER = re.compile(rf"\(\s*([-+−](?:\s*,\s*[-+−])+)\s*\)\s*[:=]?\s*({NUM})")
+
+
+def plan_curvature(question: str) -> list[Intent] | None:
+    if not _ASKS.search(question) or not _CENTRE.search(question):
+        return None
+    low = question.lower()
+    signed = _SIGNED_CORNER.findall(question)  # "(-,-) 39.3, (+,-) 40.9, …": each corner named by its signs
+    if len(signed) >= 2:
+        rest = _SIGNED_CORNER.sub(" ", question)
+        centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
+        if centre:
+            return [_intent([to_decimal(v) for _, v in signed], centre[0],
+                            [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
+    runs = [(name, values) for name, values in number_runs(question, 2)]
+    bracketed = flat_lists(question)
+    centre = [values for name, values in runs if _CENTRE.search(name)]
+    corners = [values for name, values in runs if not _CENTRE.search(name)]
+    if centre and corners:
+        return [_intent(corners[0], centre[0], [])]
+    if len(bracketed) == 2 and len(bracketed[0]) >= 2 and len(bracketed[1]) >= 2:
+        first_centre = bool(re.search(r"cent(?:er|re)[^\[]*\[[^\]]*\][^\[]*\[", low)) and not re.search(
+            r"(?:factorial|corner|cube)[^\[]*\[[^\]]*\][^\[]*cent", low)
+        corner_values, centre_values = (bracketed[1], bracketed[0]) if first_centre else (bracketed[0], bracketed[1])
+        return [_intent(corner_values, centre_values, ["the first list read as the factorial runs, the second as "
+                                                       "the centre runs" if not first_centre else
+                                                       "the centre runs listed first"])]
+    single = bracketed[0] if len(bracketed) == 1 else (runs[0][1] if len(runs) == 1 else None)
+    n_centre = int_before(low, r"(?:cent(?:er|re)[\s-]*(?:points?|runs?|pts?))")
+    if single and n_centre and 2 <= n_centre < len(single) - 1:
+        n_corner = len(single) - n_centre
+        power = re.search(r"\b2\^(\d+)\b", low)
+        if power and n_corner % (2 ** int(power.group(1))):
+            return None
+        return [_intent(single[:n_corner], single[n_corner:],
+                        [f"the last {n_centre} responses read as the centre runs, the first {n_corner} as the "
+                         "factorial runs (the order a design lists them in)"])]
+    return None
+
+
+def _intent(corners: list, centre: list, notes: list[str]) -> Intent:
+    return Intent("doe_curvature", {"factorial": corners, "center": centre}, notes=notes)
