@@ -27,7 +27,9 @@ _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power o
 _PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
 _EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:d\s*)?(?:of|=|is|:)?\s*({NUM})", re.I)
 _EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|=|is|:)?\s*({NUM})", re.I)
-_DELTA = re.compile(rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ)"
+_DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|shift|"
+                    rf"improvement|reduction|drop|rise|gain)\b|"
+                    rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ)"
                     rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?)?\s*(?:of|=|is|:|as small as|at least)?"
                     rf"\s*({NUM})(?!\s*%)", re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
@@ -59,6 +61,10 @@ def _percents(low: str) -> list[Decimal]:
     out = []
     for m in _PERCENT.finditer(low):
         after, before = low[m.end():m.end() + 25], low[max(0, m.start() - 30):m.start()]
+        if re.match(r"\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|improvement|reduction|shift|drop|"
+                    r"rise|gain|points)", after) or re.search(r"(?:\bsd|standard deviation|sigma|σ|\bcv|variation)"
+                                                             r"[^%]{0,12}$", before):
+            continue  # "a 5% increase", "(sd 8%)": a difference and a spread in percent, not two rates
         if re.match(r"\s*(?:statistical\s+)?(?:power|confidence|significance|level|sure|chance)", after) or \
                 re.search(r"(?:power|confidence|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is|to be)?\s*"
                           r"(?:at least\s+)?$", before):

@@ -21,6 +21,10 @@ _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of
                    r"(\d+)(?![\w/]|[.,]\d)", re.I)
 # "out of 150 customers, 48 responded": the size first
 _SIZE_FIRST = re.compile(r"\bout\s+of\s+(\d+)\s+(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
+# "we inspected 300 parts and found 7 defective": the size first, then what was found
+_INSPECTED = re.compile(r"\b(?:inspected|tested|checked|sampled|examined|audited|surveyed|asked|measured)\s+(\d+)\s+"
+                        r"(?:[A-Za-z]+\s+){0,2}?(?:and\s+|,\s*)?(?:found|had|saw|got|observed|with)\s+(\d+)\b"
+                        r"(?![.,]\d)", re.I)
 _FISHER = re.compile(r"fisher'?s?(?:\s+exact)?\s+(?:probability\s+)?test|fisher'?s?\s+exact|fisher\s+exact")
 _NAMED = re.compile(r"binomial\s+test|exact\s+binomial|binom\.test|clopper|wilson|one[\s-]*proportion|single\s+"
                     r"proportion|proportions?\s+test|test\s+(?:of|for|on)\s+(?:a\s+|one\s+|the\s+|two\s+)?"
@@ -46,12 +50,12 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     clean = text.replace("−", "-")
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
-        pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean)]
+        pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean) + _INSPECTED.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
 
 
 def _without_pairs(text: str) -> str:
-    return _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text))
+    return _INSPECTED.sub(" ", _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text)))
 
 
 def _p0(text: str, low: str) -> Decimal | None:

@@ -17,13 +17,14 @@ from tools.errors import HavocInputError
 _FILLER = (r"(?:\s+(?!(?:and|with|was|is|of|sd|standard|differ\w*|from|than|greater|less|higher|lower|above|"
            r"below|exceeds?|equals?|to|significantly|should|must|target|specified|claimed|hypothesi\w*|"
            r"be|not|at|over|under|more)\b)[a-z]+){0,2}?")  # "average fill of", "mean diff"
-_MEAN = re.compile(rf"(?:\bmean|\baverage|x̄|\bxbar|\bx-bar){_FILLER}\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
+_INDEX = r"(?:_?[12₁₂](?![\d.]))?"  # "mean1 = 5.4", "sd_2 = 1.3": the sample a figure belongs to
+_MEAN = re.compile(rf"(?:\bmean|\baverage|x̄|\bxbar|\bx-bar){_INDEX}{_FILLER}\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
                    r"(?!\d|\.\d)", re.I)
-_SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=\s*=)|(?<![\w-])sigma(?!\s*level)|σ)"
-                 r"(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
+_SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=_?[12₁₂]?\s*=)|(?<![\w-])sigma"
+                 rf"(?!\s*level)|σ){_INDEX}(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
                  r"(?:\s+of\s+(?:the\s+)?differences)?"
                  rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})(?!\d|\.\d)", re.I)
-_N = re.compile(r"\bn\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|sample sizes?\s*(?:of|is|was|were|=|:)?\s*(\d+)\b|"
+_N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|sample sizes?\s*(?:of|is|was|were|=|:)?\s*(\d+)\b|"
                 r"\b(\d+)\s+(?:[a-z]+\s+)?(?:samples|parts|units|observations|measurements|readings|specimens|items|"
                 r"subjects|patients|people|bottles|pieces|batches|students|cans|bags|boxes|components|tablets|"
                 r"participants|runs|cycles|shafts|bolts|lots|wafers|cells|values|data points)\b", re.I)

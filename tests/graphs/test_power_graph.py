@@ -35,6 +35,9 @@ from tools.registry import run_tool
      {"test": "paired_t", "n": Decimal("15"), "alpha": Decimal("0.01")}),
     ("Sample size for a one-sample t-test: detect a shift of 0.3 from the target, sd 0.5, 95% power, significance "
      "level 1%", {"test": "one_sample_t", "alpha": Decimal("0.01"), "power": Decimal("0.95")}),
+    # a difference and a spread written in percent are not two rates
+    ("We want 90% power to detect a 5% increase in yield (sd 8%) between two catalysts. How many batches each?",
+     {"test": "two_sample_t", "delta": Decimal("5"), "sd": Decimal("8"), "power": Decimal("0.9")}),
 ])
 def test_power_questions_reach_the_power_tool(question: str, expected: dict) -> None:
     for mode in ("stats", "doe", "general"):

@@ -30,6 +30,8 @@ from tools.registry import run_tool
     ("Fisher's exact test on 2/10 vs 7/10", {"x": [2, 7], "method": "fisher"}),
     ("two-proportion z test: 45/300 and 60/310 with continuity correction", {"method": "z", "correct": True}),
     ("95% confidence interval for the proportion: 18 out of 50 failed", {"x": [18], "n": [50], "confidence": 0.95}),
+    ("Our supplier claims at most 1% defective. We inspected 300 parts and found 7 defective. Is the claim credible?",
+     {"x": [7], "n": [300], "p0": Decimal("0.01"), "alternative": "greater"}),
 ])
 def test_proportion_questions_reach_proportion_test(question: str, expected: dict) -> None:
     (intent,) = plan_question(question, "stats")

@@ -32,6 +32,11 @@ from tools.registry import run_tool
      "summary_capability", {"sigma": "overall", "lsl": Decimal("49"), "usl": Decimal("51")}),
     ("mean 10.02, sigma within 0.04, overall sd 0.05, LSL 9.85 USL 10.15, give Cp Cpk Pp Ppk", "spc",
      "summary_capability", {"sd": Decimal("0.05"), "sd_within": Decimal("0.04"), "sigma": "overall"}),
+    ("Two-sample t test from summary: n1=12, mean1=5.4, sd1=1.1; n2=14, mean2=6.2, sd2=1.3", "stats",
+     "summary_t_test", {"kind": "welch", "n": 12, "mean": Decimal("5.4"), "sd": Decimal("1.1"), "n2": 14,
+                        "mean2": Decimal("6.2"), "sd2": Decimal("1.3")}),
+    ("mean 1.5, sd 0.2, n = 20: is the mean above 1.4?", "stats", "summary_t_test",
+     {"mean": Decimal("1.5"), "mu": Decimal("1.4"), "alternative": "greater"}),
     ("The spec is 12.5 ± 0.05 mm; our mean is 12.51 and sigma is 0.012. Capable?", "spc", "summary_capability",
      {"lsl": Decimal("12.45"), "usl": Decimal("12.55")}),
 ])
