@@ -741,6 +741,11 @@ def audit_matrix(args: dict, out: dict) -> list[dict]:
         value = _evaluate(str(out["result"]), {})
         det = float(np.linalg.det(A))
         return [] if value is None else [_check("determinant", _close(value, det, 1e-9, 1e-9), f"LU gives {det:.10g}")]
+    if op == "inverse" and out.get("numeric_rows"):
+        product = A @ np.asarray(out["numeric_rows"], dtype=float)
+        error = float(np.max(np.abs(product - np.eye(len(A)))))
+        return [_check("inverse", error < 1e-9 * max(1.0, float(np.max(np.abs(A)))),
+                       f"A × inverse differs from I by at most {error:.2g}")]
     return []
 
 

@@ -187,6 +187,10 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
             if isinstance(sols[0], dict):
                 keys = list(sols[0])
                 body += "\n\n" + table(keys, [[s.get(k) for k in keys] for s in sols])
+        if tool == "matrix" and out.get("numeric_rows") and out.get("rows") != [[fmt(v) for v in row]
+                                                                               for row in out["numeric_rows"]]:
+            body += "\n\nIn decimals:\n\n" + table([f"col {j + 1}" for j in range(len(out["numeric_rows"][0]))],
+                                                  [[fmt(v) for v in row] for row in out["numeric_rows"]])
         return conclusion, body
 
     return render

@@ -153,6 +153,8 @@ class MatrixResult(SymbolicResult):
     shape: list[int]
     value: Value | None = Field(None, description="scalar results: determinant, rank, trace")
     rows: list[list[str]] | None = Field(None, description="matrix results: inverse, transpose, rref")
+    numeric_rows: list[list[float]] | None = Field(
+        None, description="the matrix result in decimals, when every entry is a real number (52/263 → 0.1977…)")
     eigenvalues: list[Eigenvalue] | None = None
 
 
@@ -1305,7 +1307,10 @@ def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
         latex = ", ".join(rf"\lambda = {e.value.latex}" + (f" (\\times {e.multiplicity})" if e.multiplicity > 1 else "")
                           for e in eig)
         return MatrixResult(result=text, latex=latex, eigenvalues=eig, **out)
-    return MatrixResult(result=_text(result), latex=_latex(result), rows=_rows(result), **out)
+    numeric = None
+    if not result.free_symbols and all(c.is_real for c in result):
+        numeric = [[float(result[i, j]) for j in range(result.cols)] for i in range(result.rows)]
+    return MatrixResult(result=_text(result), latex=_latex(result), rows=_rows(result), numeric_rows=numeric, **out)
 
 
 @register("matrix", MatrixArgs)

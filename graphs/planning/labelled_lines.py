@@ -14,7 +14,7 @@ from graphs.planning.extract import NUM
 
 _LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w .#/'-]{{0,30}}?|\d{{1,4}}[A-Za-z][\w-]*)\s*(?:->|→|=>|:|=|\||\t)\s*"
                    rf"(?P<value>{NUM})\s*(?P<unit>[A-Za-zµ°%/]{{0,6}})\s*$")
-_LEAVE_OUT = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|don'?t use|throw out)"
+LEAVE_OUT = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|don'?t use|throw out)"
 
 
 def labelled_values(question: str) -> tuple[str, list[str]]:
@@ -37,7 +37,7 @@ def labelled_values(question: str) -> tuple[str, list[str]]:
     kept, notes = list(best), []
     rest = "\n".join(line for i, line in enumerate(lines) if i not in {j for j, _, _ in best})
     for _, label, value in best:
-        said = re.search(rf"\b{_LEAVE_OUT}\s+(?:the\s+)?{re.escape(label)}(?![\w.])", rest, re.I)
+        said = re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?{re.escape(label)}(?![\w.])", rest, re.I)
         if said:
             kept = [row for row in kept if row[1] != label]
             notes.append(f"{label} ({value}) left out, as asked")

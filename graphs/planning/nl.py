@@ -24,6 +24,7 @@ from graphs.planning.extract import (
     strip_repeated_units,
     ungroup_thousands,
 )
+from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
 from graphs.planning.labelled_lines import labelled_values
 from graphs.planning.nl_curvature import plan_curvature
@@ -33,9 +34,10 @@ from graphs.planning.nl_math import plan_math
 from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_prediction import plan_prediction
 from graphs.planning.nl_spc import plan_spc
-from graphs.planning.nl_stats import plan_stats
+from graphs.planning.nl_stats import ALPHA_PHRASE, plan_stats
 from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
+from graphs.planning.record_lines import records_as_table
 from tools.errors import HavocInputError
 
 ORDER = {
@@ -62,16 +64,22 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         power = plan_power(question)
         if power:
             return power
+    question, id_notes = blank_identifiers(question)
+    question, record_notes = records_as_table(question)
+    record_notes = [*id_notes, *record_notes]
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
+        shaped[0].notes = [*record_notes, *shaped[0].notes]
         return shaped
     question, label_notes = labelled_values(question)
     question, drop_notes = drop_named_values(question)
-    drop_notes = [*label_notes, *drop_notes]
+    drop_notes = [*record_notes, *label_notes, *drop_notes]
     question, read_notes = ungroup_thousands(question)
     read_notes = [*drop_notes, *read_notes]
     question = strip_repeated_units(question)
     question, table_notes = normalise_pasted(question)
+    if any(note.startswith("pairs on each line") for note in record_notes):
+        mode = "stats"  # a predictor beside its response is data to fit, whatever the words say about curvature
     intents = _plan_fresh(question, mode, bindings)
     _capability_without_data(question, intents)
     _summary_figures_only(question, intents)
@@ -180,8 +188,10 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
         confidence = intent.args.get("confidence")
         if confidence is not None:
             used[Decimal(str(confidence)) * 100] = used.get(Decimal(str(confidence)) * 100, 0) + 1
+    # a scalar setting (a hypothesised mean, a target) may be said twice: "above 50 N … greater than 50 N?"
+    params = {v for intent in intents for v in intent.args.values() if isinstance(v, Decimal)}
     out = []
-    clean = question.replace("−", "-")
+    clean = ALPHA_PHRASE.sub(" ", question.replace("−", "-"))  # the level of the test is read by ARGUE
     # a nominal ± tolerance is a spec, read as its limits; "Machine 1 |", "lab 1 (", "Operator 2:" is a name
     clean = re.sub(rf"{NUM}\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*{NUM}", " ", clean)
     clean = re.sub(r"(?<=[A-Za-z])([\s-])\d+(?=\s*(?:[:|(\t]|$))", r"\1#", clean, flags=re.M)
@@ -196,7 +206,7 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
         for v in values:
             if used.get(v, 0) > 0:
                 used[v] -= 1
-            else:
+            elif v not in params:
                 out.append(format(v, "f"))
     return out[:8]
 

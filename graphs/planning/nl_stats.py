@@ -53,7 +53,7 @@ def _two_sample_alternative(low: str, first: str, second: str) -> str:
     side = _alternative(low)
     if side == "two-sided":
         return side
-    word = re.search(r"greater|larger|higher|more than|increase|exceed|above|\bless\b|smaller|lower|fewer|decrease|below", low)
+    word = re.search(f"{_GREATER_WORDS}|{_LESS_WORDS}", low)
     head = low[:word.start()] if word else low
     own = {w for w in re.findall(r"[a-z]\w*", first.lower())} ^ {w for w in re.findall(r"[a-z]\w*", second.lower())}
     last_first = max((head.rfind(w) for w in re.findall(r"[a-z]\w*", first.lower()) if w in own), default=-1)
@@ -63,14 +63,31 @@ def _two_sample_alternative(low: str, first: str, second: str) -> str:
     return side
 
 
+def paired_alternative(low: str, first: str, second: str) -> str:
+    """The alternative for first − second of paired values: "did the treatment lower the values?" is about after
+    against before, so with (before, after) it is before − after > 0."""
+    if re.search(r"before|pre\b", first.lower()) and re.search(r"after|post\b", second.lower()) and \
+            _alternative(low) != "two-sided":
+        return "greater" if _alternative(low) == "less" else "less"
+    return _two_sample_alternative(low, first, second)
+
+
 _TARGET_AFTER = re.compile(rf"\bthe\s+({NUM})\s*(?:[a-zµ°%]{{1,4}}\s+)?(?:target|nominal|spec(?:ification)? value|"
                            r"label(?:led)? value)\b", re.I)
 
 
+# "is the new coating harder than the old one": a physical comparative names a direction; "faster", "better",
+# "cheaper" do not (a faster jig has the lower time, a better rate may be the lower one)
+_MORE_THAN = r"(?:harder|stronger|heavier|thicker|longer|wider|taller|tougher|stiffer|hotter|denser) than"
+_LESS_THAN = r"(?:softer|weaker|lighter|thinner|shorter|narrower|cooler|colder) than"
+_GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}"
+_LESS_WORDS = rf"\bless\b|smaller|lower|fewer|decrease|below|{_LESS_THAN}"
+
+
 def _alternative(low: str) -> str:
-    if re.search(r"greater|larger|higher|more than|increase|exceed|above", low):
+    if re.search(_GREATER_WORDS, low):
         return "greater"
-    if re.search(r"\bless\b|smaller|lower|fewer|decrease|below", low):
+    if re.search(_LESS_WORDS, low):
         return "less"
     # "we only care whether packs are underfilled": one direction named as the only concern
     only = re.search(r"\bonly\b[^.?!]{0,40}\b(under|over)[\s-]?(?:fill|weight|size|dos)", low)
@@ -84,7 +101,12 @@ _AT_MOST = r"at most|no more than|not more than|maximum(?: of)?|max\.?|(?:must |
 _REQUIRED = r"requirements?|required|specification|spec|specified|standard|threshold|criterion|limit"
 _UNIT_TOKEN = (r"(?:[-\s]?(?!(?:vs|versus|and|or|the|is|are|was|to|of|against|with|for|by|in|on|at|as|a|an)\b)"
                r"(?:[A-Za-zµ°Ω%][\w/°%²³]{0,7})\.?)?")
-_REQ_BEFORE = re.compile(rf"(?<![\w.])(?P<key>{_AT_LEAST}|{_AT_MOST}|(?:{_REQUIRED})(?: of| is| =|:)?)\s*(?:the\s+)?"
+# "can we claim the mean is greater than 50 N": a value the mean is claimed to clear, one-sided
+_ABOVE = r"(?:is |be |are )?(?:above|greater than|more than|higher than|exceeds?|exceeding)"
+_BELOW = r"(?:is |be |are )?(?:below|less than|lower than|under)"
+_REQ_BEFORE = re.compile(rf"(?<![\w.])(?P<key>{_AT_LEAST}|{_AT_MOST}|(?:{_REQUIRED})(?: of| is| =|:)?|"
+                         rf"(?<=mean )(?:strength |value |level )?{_ABOVE}|(?<=mean )(?:strength |value |level )?{_BELOW})"
+                         r"\s*(?:the\s+)?"
                          rf"(?P<num>{NUM})"
                          rf"(?![\w.]*\d)", re.I)
 _REQ_AFTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s*{_UNIT_TOKEN}\s+(?P<key>minimum|maximum|min|max|"
@@ -108,11 +130,11 @@ def reference_mean(question: str) -> tuple[object, str, list[str], tuple[int, in
     mu = to_decimal(m.group("num"))
     notes: list[str] = []
     said = _alternative(low)
-    if re.search(_AT_MOST + r"|or (?:less|lower|below)|upper", key) or re.search(r"\bnot exceed|\bat most\b", low):
+    if re.search(_AT_MOST + r"|or (?:less|lower|below)|upper|" + _BELOW, key) or re.search(r"\bnot exceed|\bat most\b", low):
         alternative = "less"
         notes.append(f"{_number_text(mu)} is a maximum: one-sided test, H1: mean < {_number_text(mu)} "
                      "(evidence that the mean is below it)")
-    elif re.search(_AT_LEAST + r"|or (?:more|higher|above)|lower", key) or re.search(r"\bat least\b", low):
+    elif re.search(_AT_LEAST + r"|or (?:more|higher|above)|lower|" + _ABOVE, key) or re.search(r"\bat least\b", low):
         alternative = "greater"
         notes.append(f"{_number_text(mu)} is a minimum: one-sided test, H1: mean > {_number_text(mu)} "
                      "(evidence that the mean is above it)")
@@ -142,7 +164,7 @@ def without_confidence(q: str) -> str:
     return _CONF_PHRASE.sub(" ; ", q)
 
 
-def _confidence(q: str) -> dict:
+def confidence_args(q: str) -> dict:
     """"95% confidence", "99 % CI", "confidence level of 90%", "CI at 99%", "a 95 percent confidence interval"."""
     m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level)", q, re.I)
          or re.search(r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*(\d{2}(?:\.\d+)?)\s*(?:%|percent)", q, re.I))
@@ -152,7 +174,11 @@ def _confidence(q: str) -> dict:
     return {"confidence": level / 100} if 50 <= level < 100 else {}
 
 
+ALPHA_PHRASE = re.compile(rf"(?:\balpha|α|significance(?: level)?|sig\.? level)\s*(?:=|:|of|is|at)?\s*{NUM}", re.I)
+
+
 def _groups(q: str) -> list[tuple[str, list]]:
+    q = ALPHA_PHRASE.sub(" ; ", q)  # "alpha 0.05" is the level of the test, not a data point
     groups = named_groups(q)
     runs = number_runs(q)
     if len(groups) >= 2:
@@ -272,6 +298,11 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
     return [Intent("anova_twoway", args, notes=notes)]
 
 
+# a response that bends ("flattens out at the top", "capture that curvature"): a quadratic, not a straight line
+_BENDS = (r"(?:flatten|level|tail|taper)s? off|flattens? out|bend(?:s|ing)? (?:over|down|up)|plateau|"
+          r"captur\w* (?:that|the|this) (?:curv\w*|bend)|curved (?:line|fit|relationship)")
+
+
 def _named_response(low: str, names: list[str]) -> int | None:
     """Which of `names` the question makes the response: "regress Y on …", "regression of Y on …", "how does Y
     depend on …", "Y as a function of …", "Y vs …"."""
@@ -358,6 +389,10 @@ _RANK_GENERIC = re.compile(r"kruskal|non[\s-]*parametric|rank[\s-]*based|distrib
                            r"without (?:assuming|the assumption of) normality|"
                            r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?"
                            r"(?:the\s+)?(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal")
+# "the rows are NOT matched", "different coupons in each column": two independent samples, whatever else is said
+NOT_PAIRED = re.compile(r"\bunpaired\b|\bunmatched\b|\bnot (?:paired|matched|linked|related)\b|(?:are|is)n'?t (?:paired|"
+                        r"matched)\b|\bindependent (?:samples?|groups?)\b|\bdifferent (?:\w+ )?(?:coupons|parts|units|"
+                        r"people|subjects|patients|specimens|samples|pieces|items|bars|boards) in each\b")
 _PAIRED = re.compile(r"paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|same (?:\d+ )?(?:units|parts|"
                      r"subjects|specimens|samples|operators|people|patients)")
 _MEDIAN_KEYS = (r"hypothesi[sz]ed median(?: of)?", r"median (?:of|is|equal to|equals|=|against)", r"target median(?: of)?",
@@ -371,7 +406,7 @@ def _plan_rank_test(q: str, low: str, conf: dict) -> list[Intent] | None:
     wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low) or _NOT_NORMAL.search(low)
     if not (signed or rank_sum or wilcoxon or generic):
         return None
-    paired = _PAIRED.search(low)
+    paired = _PAIRED.search(low) and not NOT_PAIRED.search(low)
     groups = _groups(q)
     if "kruskal" in low or (len(groups) >= 3 and not (signed or rank_sum)):
         if len(groups) < 2:
@@ -464,7 +499,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     # "different from zero", "mean equal to zero": the reference value written as a word
     q = re.sub(r"\b(from|than|to|against|equals?|is|of|mu|μ|=)\s+zero\b", r"\1 0", question, flags=re.I)
     low = q.lower()
-    conf = _confidence(q)
+    conf = confidence_args(q)
 
     twoway = _plan_two_way(q, low)
     if twoway:
@@ -529,7 +564,8 @@ def plan_stats(question: str) -> list[Intent] | None:
 
     if re.search(r"correlat|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
-                 r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b", low):
+                 r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b|"
+                 r"calibration (?:line|curve)|" + _BENDS, low):
         groups = named_groups(q)
         if len(groups) > 2:
             multiple = _multiple_regression(q, low)
@@ -570,7 +606,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                 return None
         else:
             x, y = groups[x_key], groups[y_key]
-        degree = 2 if "quadratic" in low else 3 if "cubic" in low else 1
+        degree = 2 if "quadratic" in low or re.search(_BENDS, low) else 3 if "cubic" in low else 1
         # "degree 3", "order 3", "3rd degree", "third-order", "degree three"
         m = re.search(rf"(?:degree|order)\s+(\d+|{_ORDINAL_WORDS})\b|\b(\d+|{_ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+"
                       r"(?:degree|order)\b", low)
@@ -624,16 +660,11 @@ def plan_stats(question: str) -> list[Intent] | None:
 
     named = [name.lower() for name in named_groups(q)]
     explicit = re.search(r"(?<!un)paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) and \
-        not re.search(r"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b", low) or \
+        not NOT_PAIRED.search(low) or \
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
     groups = _groups(q) if explicit else _before_after(q, low)
     if groups and len(groups) >= 2:
-        first, second = groups[0][0].lower(), groups[1][0].lower()
-        if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
-            # "did the treatment lower the values?" is about after vs before: before − after > 0
-            alternative = "greater" if _alternative(low) == "less" else "less"
-        else:
-            alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
+        alternative = paired_alternative(low, groups[0][0], groups[1][0])
         notes = [] if explicit else ["the same units measured before and after: a paired t-test of before − after"]
         return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf}, notes=notes)]

@@ -126,10 +126,10 @@ def _capability(q: str, low: str, means: list[re.Match], sds: list[re.Match]) ->
 
 
 def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> list[Intent]:
-    from graphs.planning.nl_stats import MU_KEYS, _alternative, _confidence
+    from graphs.planning.nl_stats import MU_KEYS, _alternative, confidence_args
 
     ns = _spans(_N, q)
-    conf = _confidence(q)
+    conf = confidence_args(q)
     if len(means) >= 2 or len(sds) >= 2:
         if not (len(means) == len(sds) == 2):
             raise HavocInputError(f"a two-sample test from summary figures needs a mean and a standard deviation for "

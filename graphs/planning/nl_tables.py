@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import _is_num, _num, pasted_table
+from graphs.planning.extract import _index_column, _is_num, _num, pasted_table
 from graphs.planning.intent import Intent
+from graphs.planning.nl_stats import NOT_PAIRED, confidence_args, paired_alternative
 from tools.errors import HavocInputError
 
 _SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|"
@@ -28,7 +29,7 @@ _DEFECT_COL = re.compile(r"defects|flaws|scratches|blemishes|errors|nonconformit
                          r"counts?", re.I)
 _CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of control|spc|limits|over time|"
                           r"signal", re.I)
-_COMPARE = re.compile(r"compar|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
+_COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidence interval|\bci\b|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
 _REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|fit", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
@@ -73,6 +74,11 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
     defectives = [c for c in numeric if _DEFECTIVE_COL.search(header[c]) and _integers(columns[c])]
     defects = [c for c in numeric if _DEFECT_COL.search(header[c]) and not _DEFECTIVE_COL.search(header[c])
                and _integers(columns[c])]
+    counted = defectives + defects
+    others = [c for c in numeric if c not in counted and not (c == 0 and _counts_rows(columns[c]))]
+    if not sizes and len(counted) == 1 and len(others) == 1 and re.fullmatch(r"[A-Za-z][\w -]*s", header[others[0]]) \
+            and all(_num(a) >= _num(b) for a, b in zip(columns[others[0]], columns[counted[0]], strict=True)):
+        sizes = others  # "40 doors, 9 defects": the other count names the things inspected
     stated = _STATED_SIZE.search(q)
     if not sizes and stated and len(defectives) + len(defects) == 1:  # "defectives (n=80 each)", "samples of 50"
         n = Decimal(next(g for g in stated.groups() if g))
@@ -102,8 +108,10 @@ def paired_columns(q: str) -> list[Intent] | None:
     if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
     _, header, columns = found
-    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not (signed_rank and _counts_rows(columns[0]))):
-        return None  # the first column names the units: words (or, for a signed-rank test, row numbers 1, 2, 3 …)
+    numbered = all(_is_num(x) for x in columns[0]) and (_index_column(header[0], columns[0]) or signed_rank) and \
+        _counts_rows(columns[0])
+    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not numbered) or NOT_PAIRED.search(q):
+        return None  # the first column names the units: words, or row numbers under a name such as 'op' or 'part'
     labels = columns[0]
     if len(set(labels)) != len(labels):
         return None  # a repeated name is a factor, not a unit
@@ -112,11 +120,12 @@ def paired_columns(q: str) -> list[Intent] | None:
         return None
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
+    alternative = paired_alternative(q.lower(), header[1], header[2])
     if signed_rank:
-        return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": "two-sided"},
+        return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": alternative},
                        notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "
                               f"'{header[2]}': the signed-rank test of {header[1]} − {header[2]}"])]
-    return [Intent("t_test", {"kind": "paired", "x": x, "y": y, "alternative": "two-sided"},
+    return [Intent("t_test", {"kind": "paired", "x": x, "y": y, "alternative": alternative, **confidence_args(q)},
                    notes=[f"each row ({header[0] or 'row'}: {', '.join(labels[:3])} …) is one unit measured in both "
                           f"'{header[1]}' and '{header[2]}': a paired t-test of {header[1]} − {header[2]}"])]
 
@@ -135,9 +144,30 @@ def contingency_table(q: str) -> list[Intent] | None:
     if not all(_integers(col) for col in body):
         return None
     table = [[_num(col[r]) for col in body] for r in range(len(columns[0]))]
+    names = header[1:]
+    if len(body) == 2:
+        sized = _size_and_subset(names, table)
+        if sized:
+            return sized
     return [Intent("chi_square", {"table": table},
-                   notes=[f"a contingency table: rows {', '.join(columns[0])} by columns {', '.join(header[1:])}; "
+                   notes=[f"a contingency table: rows {', '.join(columns[0])} by columns {', '.join(names)}; "
                           "a test of independence"])]
+
+
+def _size_and_subset(names: list[str], table: list[list[Decimal]]) -> list[Intent] | None:
+    """`shift, inspected, defective`: the second column counts part of the first, so the categories are
+    (defective, inspected − defective); as printed, the two columns are not categories of one count."""
+    for size_at, part_at in ((0, 1), (1, 0)):
+        size_name, part_name = names[size_at], names[part_at]
+        if _SIZE_COL.search(size_name) and (_DEFECTIVE_COL.search(part_name) or re.search(
+                r"pass|good|ok|accept|conform|success|yes|respond|click|buy|fail|defect", part_name, re.I)) and \
+                all(row[part_at] <= row[size_at] for row in table):
+            cells = [[row[part_at], row[size_at] - row[part_at]] for row in table]
+            return [Intent("chi_square", {"table": cells},
+                           notes=[f"'{part_name}' counts part of '{size_name}': the table of {part_name} and "
+                                  f"{size_name} − {part_name} per row; a test that the proportion is the same in "
+                                  "every row"])]
+    return None
 
 
 _PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?:->|→|=>|:|=|\s)\s*(?P<count>\d+)(?![\d.])")

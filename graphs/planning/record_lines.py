@@ -1,0 +1,138 @@
+"""Records pasted one per line, each naming its own numbers, rewritten as the table they are.
+
+Three shapes, each on ≥ 3 consecutive lines that agree with one another:
+
+- a label, then named measurements: "P-1043: as-received 42.7, annealed 40.6" (columns as-received, annealed);
+- a label, then counts of named things: "batch 1: 34 boards, 19 defects" (columns boards, defects);
+- a value with its unit, then another: "140 C -> 54.6 %", "0 ppm  0.0065" (an x column and a y column).
+
+Read number by number, "P-1043: as-received 42.7, annealed 40.6" is three measurements and the part number becomes
+data. As a table, the readers of table shapes (graphs/planning/nl_tables.py) and the regression reader see rows
+named by a unit, sizes beside counts, or a predictor beside its response. A row the question asks to leave out
+("leave out the 8 ppm standard", "drop P-1062") is removed, with a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graphs.planning.extract import NUM
+from graphs.planning.labelled_lines import LEAVE_OUT
+
+_SEP = r"\s*(?:->|→|=>|:|=|\||\t|–|—)\s*"
+_LABEL = r"(?P<label>[A-Za-z#][\w .#/'()-]{0,30}?|\d{1,6}[A-Za-z][\w-]*)"
+_UNIT = r"(?:[A-Za-zµ°%/·²³]{1,6}\.?)"
+_NAMED_VALUE = re.compile(rf"(?P<name>[A-Za-z][\w .'/()-]{{0,25}}?)\s*[:=]?\s*(?P<num>{NUM})\s*(?P<unit>{_UNIT})?")
+_COUNTED = re.compile(rf"(?P<num>{NUM})\s*(?P<name>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)")
+_XY = re.compile(rf"^\s*(?P<x>{NUM})\s*(?P<xu>{_UNIT})?\s*(?:->|→|=>|:|=|,|\t|\s)\s*(?P<y>{NUM})\s*(?P<yu>{_UNIT})?"
+                 r"\s*[.;]?\s*$")
+# summary figures per group ("Line 1: mean 10.2, sd 0.3, n 25") are read by the summary planner, not as a table
+_SUMMARY_NAMES = re.compile(r"^(?:mean|average|avg|x-?bar|sd|s|std|stdev|std\.? ?dev|standard deviation|sigma|σ|n|"
+                            r"size|sample size|median|range|min|max|minimum|maximum|var|variance|cv)$", re.I)
+
+
+def _cells(rest: str) -> list[str]:
+    return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
+
+
+def _record(line: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """(label, [(column name, number)]) of a labelled line with ≥ 2 named numbers, else None."""
+    m = re.match(rf"^\s*{_LABEL}{_SEP}(?P<rest>.+)$", line)
+    if not m:
+        return None
+    cells = _cells(m.group("rest"))
+    if len(cells) < 2:
+        return None
+    named = [_NAMED_VALUE.fullmatch(c) for c in cells]
+    if all(named):
+        pairs = [(n.group("name").strip() + (f" ({n.group('unit')})" if n.group("unit") else ""), n.group("num"))
+                 for n in named]
+    else:
+        counted = [_COUNTED.fullmatch(c) for c in cells]
+        if not all(counted):
+            return None
+        pairs = [(c.group("name").strip(), c.group("num")) for c in counted]
+    if any(_SUMMARY_NAMES.fullmatch(re.sub(r"\s*\(.*\)$", "", name)) for name, _ in pairs):
+        return None
+    return m.group("label").strip(), pairs
+
+
+def _xy(line: str) -> tuple[str, str, str, str] | None:
+    m = _XY.match(line)
+    if not m or not (m.group("xu") or m.group("yu") or re.search(r"->|→|=>", line)):
+        return None
+    return m.group("x"), m.group("xu") or "", m.group("y"), m.group("yu") or ""
+
+
+def _blocks(lines: list[str], read) -> list[tuple[int, list]]:
+    """Runs of ≥ 3 consecutive lines that `read` understands: (first line, [what it read])."""
+    found, start, block = [], 0, []
+    for i, line in enumerate([*lines, ""]):
+        got = read(line) if line.strip() else None
+        if got is not None:
+            if not block:
+                start = i
+            block.append(got)
+            continue
+        if len(block) >= 3:
+            found.append((start, block))
+        block = []
+    return found
+
+
+def _left_out(text: str, names: list[str]) -> re.Match | None:
+    """Where the question asks to leave out the row called one of `names`."""
+    for n in names:
+        m = n and re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?(?:one\s+(?:at|for|with)\s+)?(?P<name>{re.escape(n)})(?![\w.])",
+                            text, re.I)
+        if m:
+            return m
+    return None
+
+
+def records_as_table(question: str) -> tuple[str, list[str]]:
+    """(question with its block of record lines as a CSV table, notes); the question unchanged when it has none."""
+    lines = question.split("\n")
+    for start, block in _blocks(lines, _record):
+        labels = [label for label, _ in block]
+        columns = [name for name, _ in block[0][1]]
+        if any([name.lower() for name, _ in pairs] != [c.lower() for c in columns] for _, pairs in block) or \
+                len({lab.lower() for lab in labels}) != len(labels):
+            continue  # the same named numbers on every line, each line its own row
+        words = {re.sub(r"\s*[\w-]*\d[\w-]*$", "", lab).strip().lower() for lab in labels}
+        label_head = words.pop() if len(words) == 1 and "" not in words else "id"
+        rows = [(label, [v for _, v in pairs]) for label, pairs in block]
+        return _rewrite(lines, start, len(block), [label_head, *columns], rows,
+                        lambda label, _values: [label],
+                        f"one row per line ({labels[0]} … {labels[-1]}), columns {', '.join(columns)}")
+    for start, block in _blocks(lines, _xy):
+        xu, yu = block[0][1], block[0][3]
+        if any(b[1] != xu or b[3] != yu for b in block):
+            continue
+        xs = [b[0] for b in block]
+        if not xu and not yu and all(x.isdigit() for x in xs) and [int(x) for x in xs] == \
+                list(range(int(xs[0]), int(xs[0]) + len(xs))) and all(b[2].isdigit() for b in block):
+            continue  # "1 -> 8, 2 -> 12": counts per category, a goodness of fit
+        head = [f"x ({xu})" if xu else "x", f"y ({yu})" if yu else "y"]
+        rows = [(None, [b[0], b[2]]) for b in block]
+        return _rewrite(lines, start, len(block), head, rows,
+                        lambda _label, values, unit=xu: [f"{values[0]} {unit}".strip(), f"{values[0]}{unit}", f"{values[0]}"],
+                        f"pairs on each line: {head[0]} then {head[1]}")
+    return question, []
+
+
+def _rewrite(lines: list[str], start: int, count: int, header: list[str], rows: list, names_of, note: str
+             ) -> tuple[str, list[str]]:
+    before, after = "\n".join(lines[:start]), "\n".join(lines[start + count:])
+    notes, kept = [note], []
+    for label, values in rows:
+        said = _left_out(before + "\n" + after, names_of(label, values))
+        if said:
+            notes.append(f"{label or ' '.join(values)} left out, as asked")
+            # the row's name is now read, not a number of the question's
+            before, after = (re.sub(re.escape(said.group(0)), said.group(0).replace(said.group("name"), "that row"),
+                                    text) for text in (before, after))
+            continue
+        kept.append(",".join([label, *values] if label is not None else values))
+    table = [",".join(header), *kept]
+    return "\n".join(part for part in (before, *table, after) if part), notes
