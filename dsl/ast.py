@@ -153,6 +153,14 @@ class Properties(Node):
 
 
 @dataclass
+class Surface(Node):
+    """A second-order response surface from the runs themselves: rows of coded settings and one response each."""
+
+    runs: Source
+    response: Source
+
+
+@dataclass
 class Curvature(Node):
     """The curvature test from responses: at the factorial corners, and at the centre runs."""
 
@@ -431,7 +439,7 @@ class Power(Node):
 
 
 Action = (
-    Design | Analyze | Properties | Curvature | Chart | RunRules | Capability | Constants | TTest | RankTest
+    Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | Power

@@ -412,6 +412,9 @@ class Build(Transformer):
     def curvature_stmt(self, meta, c):
         return ast.Curvature(c[0], c[1], **_loc(meta))
 
+    def surface_stmt(self, meta, c):
+        return ast.Surface(c[0], c[1], **_loc(meta))
+
     def describe_stmt(self, meta, c):
         node = ast.Describe(c[0], **_loc(meta))
         _apply_options(node, c[1:])

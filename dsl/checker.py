@@ -378,6 +378,16 @@ class _Checker:
             self.fail("the curvature test needs at least 2 centre responses (their spread is the pure error)",
                       c.center)
 
+    def _surface(self, s: ast.Surface) -> None:
+        self.source(s.runs, "the runs", s, want="table")
+        self.source(s.response, "the response", s, want="numbers")
+        if isinstance(s.runs, ast.Rows) and isinstance(s.response, ast.Values):
+            if len(s.runs.rows) != len(s.response.items):
+                self.fail(f"{len(s.runs.rows)} runs but {len(s.response.items)} responses: give one response per run",
+                          s.response)
+            if len({len(r) for r in s.runs.rows}) != 1:
+                self.fail("every run needs a setting for each factor (the rows differ in length)", s.runs)
+
     # ---- statistical process control
     def subgroup(self, value: Any, node: ast.Node, data_kind: str) -> None:
         if isinstance(value, (Decimal, int)):

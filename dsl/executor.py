@@ -529,6 +529,9 @@ class _Runner:
         return "doe_curvature", {"factorial": self.numbers(c.factorial, "the factorial responses"),
                                  "center": self.numbers(c.center, "the centre responses")}
 
+    def _surface(self, s: ast.Surface) -> tuple[str, dict[str, Any]]:
+        return "rsm_fit", {"X": self.rows(s.runs), "y": self.numbers(s.response, "the response")}
+
     def _describe(self, d: ast.Describe) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"data": self.numbers(d.data)}
         if d.confidence is not None:

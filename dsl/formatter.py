@@ -149,6 +149,10 @@ def _analyze(a: ast.Analyze) -> str:
     return text + (f" method {a.method}" if a.method else "")
 
 
+def _surface(s: ast.Surface) -> str:
+    return f"surface {format_source(s.runs)} response {format_source(s.response)}"
+
+
 def _curvature(c: ast.Curvature) -> str:
     return f"curvature {format_source(c.factorial)} center {format_source(c.center)}"
 
@@ -333,6 +337,7 @@ _WRITERS = {
     ast.Design: _design,
     ast.Analyze: _analyze,
     ast.Curvature: _curvature,
+    ast.Surface: _surface,
     ast.Properties: lambda p: f"properties of {p.design}",
     ast.Chart: _chart,
     ast.RunRules: _run_rules,

@@ -40,7 +40,7 @@ ENUMERATIONS = {
 
 # the words that start a statement: when most of them are possible we say "a new statement"
 STATEMENT_KEYWORDS = frozenset({
-    "let", "design", "analyze", "properties", "curvature", "chart", "apply", "capability", "constants", "ttest",
+    "let", "design", "analyze", "properties", "curvature", "surface", "chart", "apply", "capability", "constants", "ttest",
     "ranktest", "proptest", "summary", "power",
     "anova", "levene", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "series", "matrix", "evaluate",

@@ -412,7 +412,7 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _INDEX_HEADER = re.compile(r"(?:sample|subgroup|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
-                           r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?\s*(?:#|no\.?|"
+                           r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?[\s_]*(?:#|no\.?|"
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
 _LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}
 _CELL_NUM = re.compile(rf"\s*({NUM})\s*%?\s*")
@@ -527,6 +527,11 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
         named = re.search(rf"\b(?:on|vs\.?|versus|against|between|and)\s+(?:the\s+)?{re.escape(name.strip())}s?(?!\w)",
                           prose, re.I) if name.strip() else None
         if table.header and _index_column(name, cells) and len(header) > 1 and not named:
+            notes.append(f"column {name!r} read as a row id, not data")
+            continue
+        if table.header and c == 0 and len(header) > 2 and _INDEX_HEADER.fullmatch(name.strip()) and \
+                len(set(cells)) == len(cells) and all(re.search(r"\d", x) and not _is_num(x) for x in cells):
+            # "sample_id: HX-0912, HX-0913 …" beside two or more columns: codes naming the rows, not groups
             notes.append(f"column {name!r} read as a row id, not data")
             continue
         keep.append(c)

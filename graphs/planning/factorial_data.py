@@ -138,6 +138,13 @@ def _coded_rows(text: str) -> list[tuple[dict[str, int], list[Decimal]]]:
                                    and all(re.fullmatch(_NAME, n) and n.lower() not in _PROSE for n in names)) else None
             rows.append((signs, values))
         elif rows:
+            width = len(rows[0][0]) + len(rows[0][1])
+            try:
+                more = len(cells) == width and all(Decimal(c.replace("−", "-")) is not None for c in cells)
+            except ArithmeticError:
+                more = False
+            if more:
+                return []  # the table goes on at other settings (axial ±1.414, centre 0): not a two-level factorial
             break
         previous = line
     if len(rows) < 4:

@@ -3,7 +3,8 @@
 The label names the row; only the number after it is data. Left as they are, "batch 101 -> 42.1" reads as two
 numbers per line and the labels become measurements. Lines like these are rewritten into one list, in order, and a
 label the question asks to leave out ("ignore run 6, we had a power cut") removes its line, with a note.
-Counts per label ("Filler 1: 14") are left alone: a goodness of fit reads them (graphs/planning/nl_tables.py).
+Counts per label ("Filler 1: 14") are left alone: a goodness of fit reads them (graphs/planning/nl_tables.py),
+unless the question charts them ("defects per shift … chart it"): then they are a series like any other.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from graphs.planning.extract import NUM
 
 _LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w .#/'-]{{0,30}}?|\d{{1,4}}[A-Za-z][\w-]*)\s*(?:->|→|=>|:|=|\||\t)\s*"
                    rf"(?P<value>{NUM})\s*(?P<unit>[A-Za-zµ°%/]{{0,6}})\s*$")
+# counts per shift, day or lot to be charted are a series in time order, not categories to compare
+_CHARTED = re.compile(r"\bchart|control limits|in control|out of control|\bspc\b|run rules", re.I)
 LEAVE_OUT = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|don'?t use|throw out)"
 
 
@@ -32,8 +35,8 @@ def labelled_values(question: str) -> tuple[str, list[str]]:
             best = list(block)
     if len(best) < 3 or len({label.lower() for _, label, _ in best}) != len(best):
         return question, []
-    if all(re.fullmatch(r"\d+", value) for _, _, value in best):
-        return question, []  # counts per label: a goodness of fit, not a series of measurements
+    if all(re.fullmatch(r"\d+", value) for _, _, value in best) and not _CHARTED.search(question):
+        return question, []  # counts per label: a goodness of fit, not a series of measurements (unless charted)
     kept, notes = list(best), []
     rest = "\n".join(line for i, line in enumerate(lines) if i not in {j for j, _, _ in best})
     for _, label, value in best:

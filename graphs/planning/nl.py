@@ -190,6 +190,8 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
             used[Decimal(str(confidence)) * 100] = used.get(Decimal(str(confidence)) * 100, 0) + 1
     # a scalar setting (a hypothesised mean, a target) may be said twice: "above 50 N … greater than 50 N?"
     params = {v for intent in intents for v in intent.args.values() if isinstance(v, Decimal)}
+    # "the same 6 coupons", "the last 18 lots": a count of the values read is said by the data themselves
+    counts = {Decimal(n) for intent in intents for n in _lengths(intent.args)}
     out = []
     clean = ALPHA_PHRASE.sub(" ", question.replace("−", "-"))  # the level of the test is read by ARGUE
     # a nominal ± tolerance is a spec, read as its limits; "Machine 1 |", "lab 1 (", "Operator 2:" is a name
@@ -206,9 +208,18 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
         for v in values:
             if used.get(v, 0) > 0:
                 used[v] -= 1
-            elif v not in params:
+            elif v not in params and not (v in counts and re.match(r"\s+(?:[a-z-]+\s+)?[a-z]+", clean[m.end():])):
                 out.append(format(v, "f"))
     return out[:8]
+
+
+def _lengths(value: object) -> list[int]:
+    """The length of every list in a plan's arguments, nested ones included."""
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in _lengths(v)]
+    if isinstance(value, (list, tuple)):
+        return [len(value), *(n for v in value for n in _lengths(v))]
+    return []
 
 
 def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:

@@ -438,6 +438,14 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     lists = flat_lists(question)
     table = tables(question)
     response = lists[-1] if lists else None
+    fits_surface = re.search(r"surface|stationary|quadratic|second[\s-]*order|\brsm\b", low)
+    if response is None and table and fits_surface and len(table[0]) >= 6 and \
+            len({len(r) for r in table[0]}) == 1 and 3 <= len(table[0][0]) <= 7:
+        # settings columns then the response, one run per row (a CCD or Box-Behnken as pasted): the quadratic fit
+        rows = table[0]
+        return [Intent("rsm_fit", {"X": [r[:-1] for r in rows], "y": [r[-1] for r in rows]},
+                       notes=[f"{len(rows[0]) - 1} factor columns and the last column as the response, one run per "
+                              "row: the full second-order model"])]
     if response is None:
         nums = re.split(r"responses?\s*(?:are|were|is|:|=)?", question, flags=re.I)
         if len(nums) > 1:

@@ -16,7 +16,8 @@ from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
 _CUE = re.compile(
-    r"sample[\s-]*size|how many (?:\w+ ){0,3}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
+    r"(?<!varying )sample[\s-]*sizes?\b(?!\s*(?:is not|isn't|is constant|(?:is|was) \d|(?:is|are|was|were) (?:not )?"
+    r"(?:constant|the same|equal|different|unequal)|was|varies|varied|vary|changes|changed|differ|of \d|=|:|\d|\())|how many (?:\w+ ){0,3}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
     r"run|use|take)|how many (?:samples|units|parts|subjects|participants|observations|replicates|patients|people|"
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
@@ -25,7 +26,11 @@ _CUE = re.compile(
 _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
                         r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
 _PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
-_EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:d\s*)?(?:of|=|is|:)?\s*({NUM})", re.I)
+# "a 0.5 sigma shift", "a difference of 1.2 standard deviations": the effect already in units of the sd (Cohen's d)
+_EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:d\s*)?(?:of|=|is|:)?\s*({NUM})|"
+                       rf"({NUM})[\s-]*(?:sigma|σ|sd|standard[\s-]deviations?)\s+(?:shift|change|difference|increase|"
+                       rf"decrease|drift|offset)|(?:shift|change|difference|increase|decrease|drift|offset)\s+of\s+"
+                       rf"({NUM})\s*(?:sigma|σ|sd|standard[\s-]deviations?)\b", re.I)
 _EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|=|is|:)?\s*({NUM})", re.I)
 _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|shift|"
                     rf"improvement|reduction|drop|rise|gain)\b|"
@@ -116,7 +121,8 @@ def plan_power(question: str) -> list[Intent] | None:
         paired = re.search(r"paired|\bpairs\b|before and after|before/after|matched|same (?:units|parts|subjects|"
                            r"people)", low)
         one = re.search(r"one[\s-]*sample|single sample|against (?:a|the) (?:target|standard|spec|nominal|known|"
-                        r"reference)|from (?:the|a) (?:target|nominal|standard)", low)
+                        r"reference)|from (?:the|a) (?:target|nominal|standard)|(?:shift|drift|change) (?:in|of) (?:the )?(?:process )?"
+                        r"mean\b", low)
         test = "paired_t" if paired else "one_sample_t" if one else "two_sample_t"
         d = _first(_EFFECT_D, low)
         delta, sd = _first(_DELTA, low), _first(_SD, low)

@@ -20,7 +20,7 @@ _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of
                    r"(?:(?:a|an|the)\s+)?(?:(?:sample|batch|lot|run|total|group|set)\s+(?:of\s+)?)?)\s*"
                    r"(\d+)(?![\w/]|[.,]\d)", re.I)
 # "out of 150 customers, 48 responded": the size first
-_SIZE_FIRST = re.compile(r"\bout\s+of\s+(\d+)\s+(?:[A-Za-z]+\s+){0,2}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
+_SIZE_FIRST = re.compile(r"\bout\s+of\s+(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|tested|checked|sampled|examined|audited|surveyed|asked|measured)\s+(\d+)\s+"
                         r"(?:[A-Za-z]+\s+){0,2}?(?:and\s+|,\s*)?(?:found|had|saw|got|observed|with)\s+(\d+)\b"
@@ -67,7 +67,8 @@ def _p0(text: str, low: str) -> Decimal | None:
         after = rest[m.end():m.end() + 25].lower()
         before = rest[max(0, m.start() - 25):m.start()].lower()
         if re.match(r"\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level|power|sure|significance)", after) or \
-                re.search(r"(?:confidence|ci|power|significance)(?: level)?\s*(?:of|=|:|at|is)?\s*$", before):
+                re.search(r"(?:confidence|ci|power|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is)?\s*$|"
+                          r"(?:sided|tailed)\s*[,;]?\s*(?:at\s+)?$", before):
             continue
         found.append(to_decimal(m.group(1)) / 100)
     if len(set(found)) == 1:

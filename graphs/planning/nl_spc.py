@@ -44,7 +44,8 @@ def _chart_kind(low: str) -> str | None:
         return "xbar_r"
     if re.search(r"\bi[\s-]*mr\b|individuals?|moving[\s-]*range|\bimr\b|\bx[\s-]*mr\b|\bi[\s-]*charts?\b", low):
         return "imr"
-    if re.search(r"\bnp[\s-]*chart|number (?:of )?defective", low):
+    if re.search(r"\bnp[\s-]*chart|(?:number|count) (?:of )?(?:\w+ )?(?:defective|rejected|rejects|nonconforming|non-conforming|"
+                 r"failed)\b|how many (?:\w+ ){0,2}(?:get |are |were |got )?(?:rejected|defective|fail)", low):
         return "np"
     if re.search(r"\bp[\s-]*chart|proportion|fraction (?:non[\s-]*conforming|defective)|percent defective", low):
         return "p"
@@ -80,9 +81,12 @@ def _data_after_keywords(text: str) -> list:
 
 _SPEC_KEYS = ("lsl", "usl", r"lower spec(?:ification)?(?: limit)?", r"upper spec(?:ification)?(?: limit)?",
               "lower limit", "upper limit", "target", "nominal", r"spec(?:ification)?s?(?: limits?)?", "tolerance")
-_SIZE_KEYS = (r"(?:sample|subgroup|lot|batch)\s*sizes?", r"out of", r"(?:samples?|lots?|batch(?:es)?|boxes) of",
+# the sample inspected, before the lot it is drawn from: "from each lot of 2,000 we inspect 80" charts samples of 80
+_SIZE_KEYS = (r"(?:sample|subgroup)\s*sizes?", r"out of", r"(?:samples?|boxes) of",
               r"inspect(?:ed|s|ing)?",
-              r"(?:units|parts|items|boards|pieces) inspected", r"n")
+              r"(?:units|parts|items|boards|pieces) inspected",
+              r"\b(?:pull|pulls|pulled|take|takes|took|draw|draws|drew|check|checks|checked|test|tests|tested)(?= \d)",
+              r"(?:lot|batch)\s*sizes?", r"(?:lots?|batch(?:es)?) of", r"n")
 _SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested|lengths?\b|areas?\b|metres|meters|"
                         r"\bm2\b|m²|square|hours\b|exposure", re.I)
 
@@ -315,7 +319,7 @@ def _subgroup_chart(kind: str | None, size: int) -> tuple[str, list[str]]:
 def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list[Intent] | None:
     kind = _chart_kind(low)
     in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western|"
-                           r"subgroups?\b|sub-groups?\b|"
+                           r"subgroups?\b|sub-groups?\b|\bchart (?:the|these|this|them|it)\b|"
                            r"run[\s-]*chart|time[\s-]*series plot|trend chart", low)
     if kind is None and not in_control:
         return None

@@ -35,7 +35,7 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
 # what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
 # three name it outright
 MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
-           r"nominal(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
+           r"nominal(?: [a-z]+)?(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
            r"(?:certified|reference|standard)\s+(?:reference\s+)?(?:material|sample|standard|block|solution)"
            r"(?: value)?(?: is| of| =|:| reads)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
            r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
@@ -84,7 +84,13 @@ _GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE
 _LESS_WORDS = rf"\bless\b|smaller|lower|fewer|decrease|below|{_LESS_THAN}"
 
 
+# "torque in N·m below", "the readings above:": a pointer to where the data sit, not a direction
+_LOCATOR = re.compile(r"\b(?:above|below)(?=\s*(?:[:;,.)]|\n|$))|\b(?:listed|shown|given|see|as|data|readings|values|"
+                      r"results|table) (?:above|below)\b")
+
+
 def _alternative(low: str) -> str:
+    low = _LOCATOR.sub(" ", low)
     if re.search(_GREATER_WORDS, low):
         return "greater"
     if re.search(_LESS_WORDS, low):
@@ -177,8 +183,30 @@ def confidence_args(q: str) -> dict:
 ALPHA_PHRASE = re.compile(rf"(?:\balpha|α|significance(?: level)?|sig\.? level)\s*(?:=|:|of|is|at)?\s*{NUM}", re.I)
 
 
+def _long_format_groups(q: str) -> list[tuple[str, list]] | None:
+    """One factor's level per observation beside one response per observation ("supplier (Osprey, Merlin, Osprey
+    …), tensile: 405.5, 423.9, 406.2 …", a long table as pasted): the response split by level, levels in the order
+    they first appear."""
+    factors = label_lists(q)
+    if len(factors) != 1:
+        return None
+    items = factors[0][1]
+    rest = re.sub(r"[(\[]\s*" + r"\s*,?\s*".join(re.escape(i) for i in items) + r"\s*[)\]]", " ; ", q, count=1)
+    candidates = [v for v in flat_lists(rest) if len(v) == len(items)] or \
+        [v for _, v in number_runs(rest) if len(v) == len(items)]
+    if len(candidates) != 1:
+        return None
+    groups: dict[str, list] = {}
+    for level, value in zip(items, candidates[0], strict=True):
+        groups.setdefault(level, []).append(value)
+    return list(groups.items()) if len(groups) >= 2 else None
+
+
 def _groups(q: str) -> list[tuple[str, list]]:
     q = ALPHA_PHRASE.sub(" ; ", q)  # "alpha 0.05" is the level of the test, not a data point
+    long = _long_format_groups(q)
+    if long:
+        return long
     groups = named_groups(q)
     runs = number_runs(q)
     if len(groups) >= 2:
@@ -563,7 +591,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         return None
 
     if re.search(r"correlat|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
-                 r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
+                 r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b|"
                  r"calibration (?:line|curve)|" + _BENDS, low):
         groups = named_groups(q)
@@ -659,7 +687,10 @@ def plan_stats(question: str) -> list[Intent] | None:
         return None  # "proportion defective: 5/200, 8/200, …" is a p chart, not groups of numbers
 
     named = [name.lower() for name in named_groups(q)]
-    explicit = re.search(r"(?<!un)paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched", low) and \
+    explicit = re.search(r"(?<!un)paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|"
+                         r"\bsame (?:\d+ )?(?:[\w-]+ ){0,2}(?:were |was |are |is )?(?:measured|tested|checked|gauged|"
+                         r"weighed|inspected|scored|rated|read) (?:on|by|with|in|under|using) both\b|"
+                         r"(?:order is the same|same order) in both", low) and \
         not NOT_PAIRED.search(low) or \
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
     groups = _groups(q) if explicit else _before_after(q, low)

@@ -18,7 +18,7 @@ _FILLER = (r"(?:\s+(?!(?:and|with|was|is|of|sd|standard|differ\w*|from|than|grea
            r"below|exceeds?|equals?|to|significantly|should|must|target|specified|claimed|hypothesi\w*|"
            r"be|not|at|over|under|more)\b)[a-z]+){0,2}?")  # "average fill of", "mean diff"
 _INDEX = r"(?:_?[12₁₂](?![\d.]))?"  # "mean1 = 5.4", "sd_2 = 1.3": the sample a figure belongs to
-_MEAN = re.compile(rf"(?:\bmean|\baverage|x̄|\bxbar|\bx-bar){_INDEX}{_FILLER}\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
+_MEAN = re.compile(rf"(?:\bmean|\baverag(?:ed|ing|e)|x̄|\bxbar|\bx-bar){_INDEX}{_FILLER}\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
                    r"(?!\d|\.\d)", re.I)
 _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=_?[12₁₂]?\s*=)|(?<![\w-])sigma"
                  rf"(?!\s*level)|σ){_INDEX}(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
@@ -27,7 +27,11 @@ _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|
 _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|sample sizes?\s*(?:of|is|was|were|=|:)?\s*(\d+)\b|"
                 r"\b(\d+)\s+(?:[a-z]+\s+)?(?:samples|parts|units|observations|measurements|readings|specimens|items|"
                 r"subjects|patients|people|bottles|pieces|batches|students|cans|bags|boxes|components|tablets|"
-                r"participants|runs|cycles|shafts|bolts|lots|wafers|cells|values|data points)\b", re.I)
+                r"participants|runs|cycles|shafts|bolts|lots|wafers|cells|values|data points|bars|coupons|welds|"
+                r"castings|boards|panels|rods|pins|springs|tubes|containers|packs|joints|fasteners|screws|"
+                r"assemblies|housings|test pieces|trials|tests|batteries|bearings)\b|"
+                r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\s+(?:averaged|had an average|had a mean|gave|showed|came out|"
+                r"measured)\b", re.I)
 _CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma level|\bppm\b|within spec|"
                          r"out of spec|meet(?:s)? (?:the )?spec")
 _TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bvs\.?\b|versus|higher|lower|greater|less than|"
@@ -37,7 +41,8 @@ _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
 
 
 _REFERENCE_BEFORE = re.compile(r"(?:hypothesi[sz]ed|target|reference|claimed|specified|null|population|true|"
-                               r"known|nominal|required|historical|advertised|labell?ed)\s*$", re.I)
+                               r"known|nominal|required|historical|advertised|labell?ed|spec(?:ification)?|minimum|"
+                               r"maximum|min\.?|max\.?)\s*$", re.I)
 
 
 def _spans(pattern: re.Pattern, text: str) -> list[re.Match]:

@@ -31,7 +31,7 @@ _CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of con
                           r"signal", re.I)
 _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidence interval|\bci\b|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
-_REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|fit", re.I)
+_REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|\bfit(?:ted|ting)?\b", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
                           r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for all)|chi", re.I)
 _FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequency|popularity|share)|evenly|"
@@ -115,9 +115,9 @@ def paired_columns(q: str) -> list[Intent] | None:
     labels = columns[0]
     if len(set(labels)) != len(labels):
         return None  # a repeated name is a factor, not a unit
+    if not all(_is_num(v) for col in columns[1:] for v in col) or len(labels) < 3:
+        return None  # a column of names (supplier: Osprey, Merlin …) is a factor of a long table, not a measurement
     x, y = ([_num(v) for v in col] for col in columns[1:])
-    if not all(_is_num(v) for col in columns[1:] for v in col) or len(x) < 3:
-        return None
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
     alternative = paired_alternative(q.lower(), header[1], header[2])

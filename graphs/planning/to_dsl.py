@@ -95,6 +95,19 @@ def design(args: dict) -> str:
         names = [chr(ord("A") + i) for i in range(factors)]
         levels = list(range(args["levels"]))
         items += [f"factor {n} levels {numbers(levels)}" for n in names]
+    elif args.get("levels") and args["levels"] != 2:
+        # "a 3-level full factorial for speed and feed": each named factor at that many levels, evenly spaced
+        # between its low and high where given, else numbered 0 .. n-1
+        n = int(args["levels"])
+        spread = []
+        for f in factors:
+            if f.get("levels") is None and f.get("low") is not None:
+                low, high = Decimal(str(f["low"])), Decimal(str(f["high"]))
+                f = {**f, "levels": [low + (high - low) * i / (n - 1) for i in range(n)]}
+            elif f.get("levels") is None:
+                f = {**f, "levels": list(range(n))}
+            spread.append(f)
+        items += _factors(spread)
     else:
         items += _factors(factors)
     for gen in args.get("generators") or []:
@@ -395,7 +408,9 @@ def statement(intent: Intent) -> str:
     elif tool == "doe_curvature":
         text = f"curvature {numbers(args['factorial'])} center {numbers(args['center'])}"
     elif tool == "rsm_fit":
-        raise ValueError("a response surface needs a design: bind it with `let d = design …`")
+        if "X" not in args:
+            raise ValueError("a response surface needs a design: bind it with `let d = design …`")
+        text = f"surface {rows(args['X'])} response {numbers(args['y'])}"
     else:
         text = symbolic(tool, args)
     if intent.binding and not text.startswith("let "):
