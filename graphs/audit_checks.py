@@ -394,22 +394,65 @@ def _points(seed: str, n: int = 4) -> list[float]:
     return [round(rng.uniform(0.3, 2.2), 6) for _ in range(n)]
 
 
+def _other_symbols(expr: str, skip: set[str]) -> dict[str, float]:
+    """Values for the expression's other symbols (a partial derivative holds them fixed): seeded, not special."""
+    from tools.safe_expr import parse, symbols_in
+
+    try:
+        names = sorted(symbols_in(parse(expr)) - skip)
+    except HavocInputError:
+        return {}
+    rng = random.Random(expr + "|others")
+    return {n: round(rng.uniform(0.4, 1.9), 6) for n in names}
+
+
 def audit_derivative(args: dict, out: dict) -> list[dict]:
+    """d/dx by central differences, the other symbols held at fixed values (so ∂/∂y of x²y³ is checked too);
+    a mixed second partial ∂²/∂x∂y by the four-point difference."""
     var, expr, order = args.get("variable", "x"), args["expression"], int(args.get("order") or 1)
+    if isinstance(var, list) and len(var) == 1:
+        var = var[0]
+    if isinstance(var, list):
+        if len(var) != 2 or var[0] == var[1] or order != 1:
+            return []
+        return _audit_mixed_partial(expr, var[0], var[1], out)
     if order != 1 or not isinstance(var, str):
         return []
+    others = _other_symbols(expr, {var})
     xs = _points(expr)
     hs = [1e-5 * max(1.0, abs(x0)) for x0 in xs]
-    f = _evaluate_many(expr, [{var: x0 + s * h} for x0, h in zip(xs, hs, strict=True) for s in (1, -1)])
-    d = _evaluate_many(out["result"], [{var: x0} for x0 in xs])
+    f = _evaluate_many(expr, [{**others, var: x0 + s * h} for x0, h in zip(xs, hs, strict=True) for s in (1, -1)])
+    d = _evaluate_many(out["result"], [{**others, var: x0} for x0 in xs])
+    held = ", ".join(f"{k} = {v}" for k, v in others.items())
     checks = []
     for i, (x0, h) in enumerate(zip(xs, hs, strict=True)):
         fp, fm = f[2 * i], f[2 * i + 1]
         if None in (fp, fm, d[i]):
             continue
         numeric = (fp - fm) / (2 * h)
-        checks.append(_check(f"d/d{var} at {x0}", _close(d[i], numeric, 1e-5, 1e-6),
+        checks.append(_check(f"d/d{var} at {var} = {x0}" + (f" ({held})" if held else ""),
+                             _close(d[i], numeric, 1e-5, 1e-6),
                              f"symbolic {d[i]:.8g} vs central difference {numeric:.8g}"))
+    return checks
+
+
+def _audit_mixed_partial(expr: str, a: str, b: str, out: dict) -> list[dict]:
+    others = _other_symbols(expr, {a, b})
+    rng = random.Random(expr + "|mixed")
+    points = [(round(rng.uniform(0.3, 2.2), 6), round(rng.uniform(0.3, 2.2), 6)) for _ in range(3)]
+    h = 1e-4
+    corners = [{**others, a: x + sa * h, b: y + sb * h} for x, y in points for sa, sb in ((1, 1), (1, -1), (-1, 1),
+                                                                                        (-1, -1))]
+    f = _evaluate_many(expr, corners)
+    d = _evaluate_many(out["result"], [{**others, a: x, b: y} for x, y in points])
+    checks = []
+    for i, (x, y) in enumerate(points):
+        pp, pm, mp, mm = f[4 * i:4 * i + 4]
+        if None in (pp, pm, mp, mm, d[i]):
+            continue
+        numeric = (pp - pm - mp + mm) / (4 * h * h)
+        checks.append(_check(f"∂²/∂{a}∂{b} at ({x}, {y})", _close(d[i], numeric, 1e-4, 1e-5),
+                             f"symbolic {d[i]:.8g} vs four-point difference {numeric:.8g}"))
     return checks
 
 

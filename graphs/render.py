@@ -170,6 +170,18 @@ def _derivative_operator(args: dict) -> str:
     return f"d{power}/d{variable}{power}"
 
 
+def _solution_cell(value: object) -> str:
+    """One unknown's value: exact, with its decimal beside it when they read differently ("sqrt(2) ≈ 1.41421")."""
+    if not isinstance(value, dict):
+        return fmt(value)
+    exact, numeric = value.get("exact"), value.get("numeric")
+    if numeric is None:
+        return str(exact)
+    if value.get("imag"):
+        return f"{exact} ≈ {fmt(numeric)} + {fmt(value['imag'])}i"
+    return str(exact) if str(exact) == fmt(numeric) else f"{exact} ≈ {fmt(numeric)}"
+
+
 def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
     def render(args: dict, out: dict) -> tuple[str, str]:
         what = {"differentiate": f"{_derivative_operator(args)} [{args.get('expression')}]",
@@ -178,15 +190,17 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
                 "limit": f"lim {args.get('variable', 'x')}→{args.get('point')} {args.get('expression')}",
                 "series": f"series of {args.get('expression')} about {args.get('point', 0)}",
                 "simplify": f"{args.get('method', 'simplify')} {args.get('expression')}",
-                "solve": f"solve {args.get('equations')}",
+                "solve": "solve " + ("; ".join(map(str, args["equations"])) if isinstance(args.get("equations"), list)
+                                     else str(args.get("equations"))),
                 "matrix": f"{args.get('operation')} of the matrix"}.get(tool, tool)
-        conclusion = f"{what} = {out.get('result')}"
+        # "solve x + y = 3; x - y = 1: [{x: 2, y: 1}]": an equals sign after equations would read as one more
+        conclusion = f"{what}{': ' if tool == 'solve' else ' = '}{out.get('result')}"
         body = f"$$ {out.get('latex', '')} $$" if out.get("latex") else ""
         if tool == "solve" and out.get("solutions"):
             sols = out["solutions"]
             if isinstance(sols[0], dict):
                 keys = list(sols[0])
-                body += "\n\n" + table(keys, [[s.get(k) for k in keys] for s in sols])
+                body += "\n\n" + table(keys, [[_solution_cell(s.get(k)) for k in keys] for s in sols])
         if tool == "matrix" and out.get("numeric_rows") and out.get("rows") != [[fmt(v) for v in row]
                                                                                for row in out["numeric_rows"]]:
             body += "\n\nIn decimals:\n\n" + table([f"col {j + 1}" for j in range(len(out["numeric_rows"][0]))],

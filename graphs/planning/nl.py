@@ -57,6 +57,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     if missing:
         raise HavocInputError(f"{missing.group('token')!r} among the numbers is not a value: remove the missing "
                               "point or replace it with a measurement", field="data")
+    question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
     follow = follow_up(question, previous or [])
     if follow:
         return follow

@@ -248,6 +248,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     stated_fraction = kind == "fractional_factorial" and frac and "runs" not in args
     if block_size and kind == "full_factorial":  # "in (two) blocks of 8": the full design cut into blocks
         _blocks_of_size(int(block_size.group(1)), args, notes)
+    elif kind == "full_factorial" and "blocks" in args and (capacity or unit_first):
+        # "only 8 runs per day, so run it in 4 blocks": the capacity is the block size, and the two must agree
+        _blocks_of_size(int(capacity.group(1)) if capacity else int(unit_first.group(2)), args, notes)
     elif (kind == "full_factorial" or stated_fraction) and "blocks" not in args and (capacity or unit_first):
         total = 2 ** (int(frac.group(1)) - int(frac.group(2))) if stated_fraction else None
         if capacity:

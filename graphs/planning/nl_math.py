@@ -354,7 +354,9 @@ def _plan_math(question: str) -> list[Intent] | None:
 
     m = re.search(r"\b(?:solve|roots? of|zeros? of|find [a-z] (?:such that|where|if))\s*(?:the equation|equations?)?\s*:?\s*(.+)", q, flags=re.I)
     if m:
-        body = re.sub(r"^\s*(?:the\s+)?(?:system(?:\s+of\s+equations)?|equations?)\s*:?\s*", "", m.group(1), flags=re.I)
+        body = re.sub(r"^\s*(?:(?:the|these|this|those|following|the following)\s+)?(?:(?:linear|simultaneous|"
+                      r"\w+)\s+)?(?:system(?:\s+of\s+(?:linear\s+)?equations)?|equations?)\s*:?\s*", "", m.group(1),
+                      flags=re.I)
         lead = re.match(r"\s*for\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[:,]\s*", body, flags=re.I)  # "solve for x: …"
         if lead:
             body = body[lead.end():] + f" for {lead.group(1)}"

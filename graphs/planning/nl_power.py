@@ -21,7 +21,7 @@ _CUE = re.compile(
     r"run|use|take)|how many (?:samples|units|parts|subjects|participants|observations|replicates|patients|people|"
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
-    r"(?:[\w-]+\s+){0,3}?[\w-]*test|power to detect|chance (?:of|to) detect|probability of detecting|"
+    r"(?:[\w-]+\s+){0,3}?[\w-]*test|power of (?:a|an|the|this|my|our) (?:[\w-]+\s+){0,2}?anova|power to detect|chance (?:of|to) detect|probability of detecting|"
     r"(?:what|how much) power")
 _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
                         r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
@@ -41,7 +41,7 @@ _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|�
                  rf"differences)?\s*(?:of|=|is|:|≈)?\s*(?:about\s+|around\s+)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|"
-                r"measurements)|sample size (?:of|is|=)\s*(\d+)", re.I)
+                r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b", re.I)
 _ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
                     re.I)
 _GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations)|"

@@ -650,7 +650,8 @@ def plan_stats(question: str) -> list[Intent] | None:
     not_normal = _NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
         r"normality is (?:out of the question|not an option|doubtful|unlikely)", low)
     if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
-            r"compare|t[\s-]*test", low) and not (not_normal and len(_groups(q)) >= 2):
+            r"compare|t[\s-]*test|signed[\s-]*rank|rank[\s-]*sum|mann[\s-]*whitney|wilcoxon|kruskal|"
+            r"non[\s-]?parametric", low) and not (not_normal and (len(_groups(q)) >= 2 or "median" in low)):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
         data = flat_lists(q) or [longest_run(q, 3) or numbers(q)]
         if data and len(data[0]) >= 3:

@@ -104,6 +104,8 @@ def _capability(q: str, low: str, means: list[re.Match], sds: list[re.Match]) ->
     for m in sds:  # the clause the standard deviation is written in says which one it is
         clause = low[max(low.rfind(",", 0, m.start()), low.rfind(";", 0, m.start()), low.rfind(".", 0, m.start()),
                          0):m.end()]
+        after = re.match(r"\s*\((?:within|overall|short[\s-]*term|long[\s-]*term)[^)]{0,20}\)", low[m.end():])
+        clause += after.group(0) if after else ""  # "a sigma of 1.2 (overall)"
         kinds.append("within" if _WITHIN.search(clause) else "overall" if _OVERALL.search(clause) else None)
     args: dict = {"mean": mean}
     notes: list[str] = []

@@ -11,10 +11,12 @@ from scipy import stats
 
 import dsl
 from dsl.errors import DslError
+from graphs.audit_checks import audit_derivative
 from graphs.planning.nl import plan_question
 from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_stats import _alternative
 from graphs.planning.to_dsl import design as design_text
+from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 
@@ -157,3 +159,57 @@ def test_the_surface_statement_wants_one_response_per_run() -> None:
     with pytest.raises(DslError, match="3 runs but 2 responses") as info:
         dsl.check(dsl.parse("surface [[0, 1], [1, 0], [1, 1]] response [1, 2]"))
     assert info.value.line == 1
+
+
+# ---------------------------------------------------------------- phrasings an outside check of issue 10 found
+
+
+def test_a_capacity_per_day_with_a_block_count_is_the_full_design_in_blocks() -> None:
+    intent = _one("I need a 2^5 factorial but can only do 8 runs per day, so run it in 4 blocks.", "doe")
+    assert intent.args == {"design": "full_factorial", "factors": 5, "blocks": 4}
+    with pytest.raises(HavocInputError, match="2 blocks of 8 runs make 16"):
+        plan_question("I need a 2^5 factorial but can only do 8 runs per day, so run it in 2 blocks.", "doe")
+
+
+@pytest.mark.parametrize("question", [
+    "Solve these equations: x + y + z = 6, 2x - y + z = 3, x + 2y - z = 2.",
+    "Solve the linear system x + y + z = 6, 2x - y + z = 3, x + 2y - z = 2 for x, y, z",
+    "solve the following system of equations: x + y + z = 6; 2x - y + z = 3; x + 2y - z = 2",
+])
+def test_a_system_named_before_its_equations_is_solved(question: str) -> None:
+    intent = _one(question, "math")
+    assert intent.tool == "solve" and len(intent.args["equations"]) == 3
+    out = run_tool("solve", intent.args)
+    (solution,) = out["solutions"]
+    assert {k: v["exact"] for k, v in solution.items()} == {"x": "1", "y": "2", "z": "3"}
+
+
+def test_groups_of_n_is_the_size_of_each_group() -> None:
+    (intent,) = plan_power("What is the power of a one-way ANOVA with 4 groups of 20 to detect f = 0.25?")
+    assert intent.args["test"] == "anova" and intent.args["groups"] == 4 and intent.args["n"] == 20
+
+
+def test_plus_or_minus_in_words_is_a_tolerance_and_a_bracketed_overall_says_which_sigma() -> None:
+    intent = _one("The process has an average of 100.3 and a sigma of 1.2 (overall). Specification is 100 plus or "
+                  "minus 5. What are Pp and Ppk?", "spc")
+    assert intent.tool == "summary_capability"
+    assert (intent.args["lsl"], intent.args["usl"], intent.args["sigma"]) == (95, 105, "overall")
+    assert not any("not said to be" in n for n in intent.notes)
+
+
+def test_a_named_rank_test_because_normality_cannot_be_assumed_is_that_test() -> None:
+    intent = _one("Is the median of these readings different from 10? 10.4, 9.8, 11.2, 10.9, 10.7, 11.5, 10.1, 10.6, "
+                  "12.0 - use a signed-rank test since I can't assume normality")
+    assert intent.tool == "wilcoxon_signed_rank" and intent.args["mu"] == 10
+
+
+def test_a_partial_derivative_is_audited_with_the_other_symbols_held() -> None:
+    args = {"expression": "x^2*y^3 + sin(x*y)", "variable": "y"}
+    checks = audit_derivative(args, run_tool("differentiate", args))
+    assert checks and all(c["passed"] for c in checks) and "x = " in checks[0]["name"]
+    wrong = audit_derivative(args, {"result": "3*x^2*y^2"})  # the cos term left out
+    assert wrong and not any(c["passed"] for c in wrong)
+    mixed = {"expression": "x^3*y + exp(x*y)", "variable": ["x", "y"]}
+    checks = audit_derivative(mixed, run_tool("differentiate", mixed))
+    assert checks and all(c["passed"] for c in checks)
+    assert not any(c["passed"] for c in audit_derivative(mixed, {"result": "3*x^2 + exp(x*y)"}))
