@@ -236,6 +236,12 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     blocks = int_before(low, r"blocks") or int_after(low, r"blocked (?:in|into)")
     if blocks and blocks > 1:  # "in 2 blocks": blocks confounded with a high-order interaction (CCD: orthogonal)
         args["blocks"] = blocks
+    elif (args.get("replicates") or 1) > 1 and re.search(
+            r"\b(?:each|every) replicate\b[^.;]{0,40}\b(?:day|shift|batch|machine|operator|week|lot|oven|furnace)|"
+            r"\bblock(?:ed)? (?:it |them |the runs )?by (?:day|shift|batch|replicate|week|operator|machine)", low):
+        # "two replicates, each on a different day: block it by day": one block per replicate, nothing confounded
+        args["blocks"] = args["replicates"]
+        notes.append(f"one block per replicate ({args['replicates']} blocks): no effect is confounded with blocks")
     seed = int_after(low, "seed")
     if re.search(r"randomi[sz]", low) or seed is not None:
         args["randomize"] = True

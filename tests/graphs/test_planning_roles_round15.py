@@ -213,3 +213,11 @@ def test_a_partial_derivative_is_audited_with_the_other_symbols_held() -> None:
     checks = audit_derivative(mixed, run_tool("differentiate", mixed))
     assert checks and all(c["passed"] for c in checks)
     assert not any(c["passed"] for c in audit_derivative(mixed, {"result": "3*x^2 + exp(x*y)"}))
+
+
+def test_replicates_run_on_different_days_are_one_block_each() -> None:
+    intent = _one("We want to run a 2^3 factorial with two replicates but each replicate has to be done on a different "
+                  "day - block it by day.", "doe")
+    assert intent.args == {"design": "full_factorial", "factors": 3, "replicates": 2, "blocks": 2}
+    (result,) = dsl.execute(dsl.parse(design_text(intent.args)))
+    assert result.output["block"] == [1] * 8 + [2] * 8 and result.output["confounded_with_blocks"] == []
