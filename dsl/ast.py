@@ -306,6 +306,7 @@ class Derivative(Node):
     expression: Expr
     variables: list[str]
     order: Decimal | None = None
+    at: list[Assignment] = field(default_factory=list)  # also the derivative's value at this point
 
 
 @dataclass
@@ -326,12 +327,14 @@ class Equation(Node):
 class Solve(Node):
     equations: list[Equation]
     variables: list[str]
+    real: bool = False  # real solutions only
 
 
 @dataclass
 class Simplify(Node):
     expression: Expr
     method: str | None = None  # the simplify tool's method (expand, factor, ...); None: its default, simplify
+    at: list[Assignment] = field(default_factory=list)  # also the result's value at this point
 
 
 @dataclass

@@ -423,9 +423,10 @@ class Build(Transformer):
     # ---- symbolic
     def derivative_stmt(self, meta, c):
         names = [str(t) for t in c[1:] if isinstance(t, Token)]
-        order = c[-1] if isinstance(c[-1], Decimal) else None
-        node = ast.Derivative(c[0], names, order, **_loc(meta))
-        return node
+        at = [a for a in c[1:] if isinstance(a, ast.Assignment)]
+        rest = [x for x in c if not isinstance(x, ast.Assignment)]
+        order = rest[-1] if isinstance(rest[-1], Decimal) else None
+        return ast.Derivative(c[0], names, order, at, **_loc(meta))
 
     def integral_stmt(self, meta, c):
         lower, upper = (c[2], c[3]) if len(c) == 4 else (None, None)
@@ -436,14 +437,16 @@ class Build(Transformer):
 
     def solve_stmt(self, meta, c):
         equations = [e for e in c if isinstance(e, ast.Equation)]
-        names = [str(t) for t in c if isinstance(t, Token)]
-        return ast.Solve(equations, names, **_loc(meta))
+        names = [str(t) for t in c if isinstance(t, Token) and t.type != "REAL"]
+        real = any(isinstance(t, Token) and t.type == "REAL" for t in c)
+        return ast.Solve(equations, names, real, **_loc(meta))
 
     def simplify_stmt(self, meta, c):
-        node = ast.Simplify(c[0], **_loc(meta))
-        if len(c) > 1:
-            node.method = str(c[1]).lower()
-            node.spots["method"] = (c[1].line, c[1].column)
+        node = ast.Simplify(c[0], at=[a for a in c[1:] if isinstance(a, ast.Assignment)], **_loc(meta))
+        method = [t for t in c[1:] if isinstance(t, Token)]
+        if method:
+            node.method = str(method[0]).lower()
+            node.spots["method"] = (method[0].line, method[0].column)
         return node
 
     def limit_stmt(self, meta, c):

@@ -747,6 +747,16 @@ class _Checker:
             self.variable(v, d)
         if d.order is not None:
             self.whole(d.order, "order", d, minimum=1, maximum=MAX_ORDER)
+        self._point(d.at, d)
+
+    def _point(self, at: list[ast.Assignment], owner: ast.Node) -> None:
+        """`at x = 1, y = 2`: each a variable name with a formula for its value, none given twice."""
+        names = [a.name for a in at]
+        for a in at:
+            self.variable(a.name, owner)
+            self.expr(a.value, f"the value of {a.name}", owner)
+        if len(set(names)) != len(names):
+            self.fail("a variable is given two values", owner)
 
     def _integral(self, i: ast.Integral) -> None:
         self.expr(i.expression, "the formula", i)
@@ -768,6 +778,7 @@ class _Checker:
         self.expr(s.expression, "the formula", s)
         if s.method is not None and s.method not in SIMPLIFY_METHODS:
             self.fail(f"unknown simplify method {s.method!r}; choose one of {', '.join(SIMPLIFY_METHODS)}", s, "method")
+        self._point(s.at, s)
 
     def _limit(self, lim: ast.Limit) -> None:
         self.expr(lim.expression, "the formula", lim)
@@ -798,11 +809,6 @@ class _Checker:
 
     def _evaluate(self, e: ast.Evaluate) -> None:
         self.expr(e.expression, "the formula", e)
-        names = [a.name for a in e.at]
-        for a in e.at:
-            self.variable(a.name, e)
-            self.expr(a.value, f"the value of {a.name}", e)
-        if len(set(names)) != len(names):
-            self.fail("a variable is given two values", e)
+        self._point(e.at, e)
         if e.digits is not None and not (e.digits == e.digits.to_integral_value() and 1 <= e.digits <= EVALUATE_MAX_DIGITS):
             self.fail(f"digits: a whole number from 1 to {EVALUATE_MAX_DIGITS}, got {e.digits}", e)

@@ -577,6 +577,8 @@ class _Runner:
             args["variables"] = list(d.variables)
         if d.order is not None:
             args["order"] = int(d.order)
+        if d.at:
+            args["at"] = {a.name: a.value.sympy_text for a in d.at}
         return "differentiate", args
 
     def _integral(self, i: ast.Integral) -> tuple[str, dict[str, Any]]:
@@ -587,12 +589,17 @@ class _Runner:
 
     def _solve(self, s: ast.Solve) -> tuple[str, dict[str, Any]]:
         equations = [e.left.sympy_text + (f" = {e.right.sympy_text}" if e.right is not None else "") for e in s.equations]
-        return "solve", {"equations": equations, "variables": list(s.variables)}
+        args: dict[str, Any] = {"equations": equations, "variables": list(s.variables)}
+        if s.real:
+            args["domain"] = "real"
+        return "solve", args
 
     def _simplify(self, s: ast.Simplify) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"expression": s.expression.sympy_text}
         if s.method is not None:
             args["method"] = s.method
+        if s.at:
+            args["at"] = {a.name: a.value.sympy_text for a in s.at}
         return "simplify", args
 
     def _limit(self, lim: ast.Limit) -> tuple[str, dict[str, Any]]:

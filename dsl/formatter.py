@@ -295,7 +295,11 @@ def _regression(r: ast.Regression) -> str:
 
 def _derivative(d: ast.Derivative) -> str:
     text = f"derivative of {d.expression.text} by {', '.join(d.variables)}"
-    return text + (f" order {number(d.order)}" if d.order is not None else "")
+    return text + (f" order {number(d.order)}" if d.order is not None else "") + _point(d.at)
+
+
+def _point(at: list[ast.Assignment]) -> str:
+    return " at " + ", ".join(f"{a.name} = {a.value.text}" for a in at) if at else ""
 
 
 def _integral(i: ast.Integral) -> str:
@@ -325,9 +329,7 @@ def _matrix(m: ast.Matrix) -> str:
 
 
 def _evaluate(e: ast.Evaluate) -> str:
-    text = f"evaluate {e.expression.text}"
-    if e.at:
-        text += " at " + ", ".join(f"{a.name} = {a.value.text}" for a in e.at)
+    text = f"evaluate {e.expression.text}" + _point(e.at)
     if e.digits is not None:
         text += f" digits {e.digits}"
     return text
@@ -356,8 +358,9 @@ _WRITERS = {
         ("confidence", None if d.confidence is None else number(d.confidence))]),
     ast.Derivative: _derivative,
     ast.Integral: _integral,
-    ast.Solve: lambda s: f"solve {', '.join(_equation(e) for e in s.equations)} for {', '.join(s.variables)}",
-    ast.Simplify: lambda s: f"simplify {s.expression.text}" + (f" method {s.method}" if s.method else ""),
+    ast.Solve: lambda s: f"solve {', '.join(_equation(e) for e in s.equations)} for {', '.join(s.variables)}"
+                         + (" real" if s.real else ""),
+    ast.Simplify: lambda s: f"simplify {s.expression.text}" + (f" method {s.method}" if s.method else "") + _point(s.at),
     ast.Limit: _limit,
     ast.Series: _series,
     ast.Matrix: _matrix,

@@ -27,6 +27,7 @@ ENUMERATIONS = {
     "POWER_METHOD": "a two-proportion power method (normal, arcsine)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
+    "REAL": "real (real solutions only)",
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
     "NORMALITY_TEST": "a test (shapiro_wilk, anderson_darling)",
     "SIMPLIFY_METHOD": "a method (simplify, expand, factor, trigsimp, cancel, apart, together, radsimp, powsimp, "

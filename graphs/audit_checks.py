@@ -414,10 +414,10 @@ def audit_derivative(args: dict, out: dict) -> list[dict]:
         var = var[0]
     if isinstance(var, list):
         if len(var) != 2 or var[0] == var[1] or order != 1:
-            return []
-        return _audit_mixed_partial(expr, var[0], var[1], out)
+            return _value_at_check(out)
+        return _audit_mixed_partial(expr, var[0], var[1], out) + _value_at_check(out)
     if order != 1 or not isinstance(var, str):
-        return []
+        return _value_at_check(out)
     others = _other_symbols(expr, {var})
     xs = _points(expr)
     hs = [1e-5 * max(1.0, abs(x0)) for x0 in xs]
@@ -433,7 +433,7 @@ def audit_derivative(args: dict, out: dict) -> list[dict]:
         checks.append(_check(f"d/d{var} at {var} = {x0}" + (f" ({held})" if held else ""),
                              _close(d[i], numeric, 1e-5, 1e-6),
                              f"symbolic {d[i]:.8g} vs central difference {numeric:.8g}"))
-    return checks
+    return checks + _value_at_check(out)
 
 
 def _audit_mixed_partial(expr: str, a: str, b: str, out: dict) -> list[dict]:
@@ -761,9 +761,22 @@ def audit_solve(args: dict, out: dict) -> list[dict]:
     return checks
 
 
+def _value_at_check(out: dict) -> list[dict]:
+    """A value asked at a point ("and its value at x = 7"): the result evaluated there by the evaluate tool."""
+    there, at = out.get("value_at"), out.get("at")
+    if not there or not at or there.get("value") is None:
+        return []
+    value = _evaluate(str(out["result"]), {k: float(_evaluate(v, {}) or 0.0) for k, v in at.items()})
+    if value is None:
+        return []
+    point = ", ".join(f"{k} = {v}" for k, v in at.items())
+    return [_check(f"value at {point}", _close(value, there["value"], 1e-9, 1e-12),
+                   f"result evaluated there {value:.10g} vs reported {there['value']:.10g}")]
+
+
 def audit_simplify(args: dict, out: dict) -> list[dict]:
     expr = args["expression"]
-    checks = []
+    checks = _value_at_check(out)
     names = sorted(set(re.findall(r"(?<![A-Za-z])([a-z])(?![A-Za-z(])", expr)) - {"e"})
     for x0 in _points(expr, 3):
         values = {n: x0 + 0.1 * i for i, n in enumerate(names)}

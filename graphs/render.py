@@ -182,20 +182,44 @@ def _solution_cell(value: object) -> str:
     return str(exact) if str(exact) == fmt(numeric) else f"{exact} ≈ {fmt(numeric)}"
 
 
+def _decimal(text: str) -> str:
+    """A rational coefficient's decimal ("-1/3" → -0.333333); other text as it is."""
+    m = re.fullmatch(r"(-?\d+)(?:/(\d+))?", str(text).strip())
+    return fmt(int(m.group(1)) / int(m.group(2) or 1)) if m else str(text)
+
+
+def _code(text: object) -> str:
+    """A formula as a code span: markdown would read the stars of x*y*z as emphasis."""
+    return f"`{str(text).replace('`', '')}`"
+
+
 def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
     def render(args: dict, out: dict) -> tuple[str, str]:
-        what = {"differentiate": f"{_derivative_operator(args)} [{args.get('expression')}]",
-                "integrate": f"∫ {args.get('expression')} d{args.get('variable', 'x')}"
+        expr = _code(args.get("expression"))
+        what = {"differentiate": f"{_derivative_operator(args)} [{expr}]",
+                "integrate": f"∫ {expr} d{args.get('variable', 'x')}"
                              + (f" from {args.get('lower')} to {args.get('upper')}" if args.get("lower") is not None else ""),
-                "limit": f"lim {args.get('variable', 'x')}→{args.get('point')} {args.get('expression')}",
-                "series": f"series of {args.get('expression')} about {args.get('point', 0)}",
-                "simplify": f"{args.get('method', 'simplify')} {args.get('expression')}",
-                "solve": "solve " + ("; ".join(map(str, args["equations"])) if isinstance(args.get("equations"), list)
-                                     else str(args.get("equations"))),
+                "limit": f"lim {args.get('variable', 'x')}→{args.get('point')} {expr}",
+                "series": f"series of {expr} about {args.get('point', 0)}",
+                "simplify": f"{args.get('method', 'simplify')} {expr}",
+                "solve": "solve " + _code("; ".join(map(str, args["equations"])) if isinstance(args.get("equations"), list)
+                                          else args.get("equations")),
                 "matrix": f"{args.get('operation')} of the matrix"}.get(tool, tool)
         # "solve x + y = 3; x - y = 1: [{x: 2, y: 1}]": an equals sign after equations would read as one more
-        conclusion = f"{what}{': ' if tool == 'solve' else ' = '}{out.get('result')}"
+        conclusion = f"{what}{': ' if tool == 'solve' else ' = '}{_code(out.get('result'))}"
         body = f"$$ {out.get('latex', '')} $$" if out.get("latex") else ""
+        if out.get("value_at"):
+            at = ", ".join(f"{k} = {v}" for k, v in out["at"].items())
+            there = out["value_at"]
+            exact = there.get("exact")
+            shown = fmt(there["value"]) if there.get("value") is not None else there.get("result")
+            conclusion += f"; at {at} it is {exact + ' ≈ ' if exact and exact != shown else ''}{shown}"
+        if tool == "series" and out.get("coefficients"):
+            var, point = out.get("variable", "x"), out.get("point", "0")
+            power = var if str(point) == "0" else f"({var} - {point})"
+            rows = [[f"{power}^{n}" if n > 1 else power if n == 1 else "1", c, _decimal(c)]
+                    for n, c in enumerate(out["coefficients"])]
+            body += "\n\n" + table(["term", "coefficient", "in decimals"], rows)
         if tool == "solve" and out.get("solutions"):
             sols = out["solutions"]
             if isinstance(sols[0], dict):

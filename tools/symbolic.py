@@ -76,10 +76,21 @@ class Value(BaseModel):
     is_real: bool | None = None
 
 
+class PointValue(BaseModel):
+    result: str = Field(description="the value as text, to the requested digits")
+    value: float | None = Field(None, description="the real value; None when complex or not finite")
+    imag: float | None = None
+    is_real: bool
+    finite: bool
+    exact: str | None = None
+
+
 class DerivativeResult(SymbolicResult):
     expression: str
     variables: list[str] = Field(description="the variables differentiated by, in order (x, x = second derivative)")
     order: int
+    at: dict[str, str] | None = Field(None, description="the point the result was evaluated at, when one was given")
+    value_at: PointValue | None = Field(None, description="the result's value at that point (exact and numeric)")
 
 
 class IntegralResult(SymbolicResult):
@@ -118,6 +129,8 @@ class SimplifyResult(SymbolicResult):
     expression: str
     method: str
     changed: bool
+    at: dict[str, str] | None = Field(None, description="the point the result was evaluated at, when one was given")
+    value_at: PointValue | None = Field(None, description="the result's value at that point (exact and numeric)")
 
 
 class LimitResult(SymbolicResult):
@@ -156,15 +169,6 @@ class MatrixResult(SymbolicResult):
     numeric_rows: list[list[float]] | None = Field(
         None, description="the matrix result in decimals, when every entry is a real number (52/263 → 0.1977…)")
     eigenvalues: list[Eigenvalue] | None = None
-
-
-class PointValue(BaseModel):
-    result: str = Field(description="the value as text, to the requested digits")
-    value: float | None = Field(None, description="the real value; None when complex or not finite")
-    imag: float | None = None
-    is_real: bool
-    finite: bool
-    exact: str | None = None
 
 
 class EvaluateResult(SymbolicResult, PointValue):
@@ -311,18 +315,43 @@ class DifferentiateArgs(_Args):
                                                "default: the only symbol")
     order: int = Field(1, ge=1, le=MAX_ORDER, description="how many times (with one variable)")
     simplify: bool = Field(False, description="also simplify the derivative (slower on big expressions)")
+    at: dict[str, Scalar] | None = Field(None, description="{variable: value}: also the derivative's value there "
+                                                           "(the slope at x = e, ∂f/∂y at (1, 2))")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
+def _value_there(sp: Any, result: Any, at: dict[str, Node] | None) -> dict[str, Any]:
+    """The `at` and `value_at` fields: the result's exact and numeric value at the given point."""
+    if not at:
+        return {}
+    subs = {_symbol(k): _build(v, f"at.{k}") for k, v in at.items()}
+    point, _ = _evaluate_at(sp, result, subs, 15, True)
+    return {"at": {str(k): _text(v, f"at.{k}") for k, v in subs.items()}, "value_at": point}
+
+
+def _at_trees(at: dict[str, Scalar] | None, tree: Node) -> dict[str, Node] | None:
+    """The point's values, checked: numbers or constants, and one for every symbol of the expression."""
+    if not at:
+        return None
+    if len(at) > MAX_VALUES:
+        raise HavocInputError(f"at most {MAX_VALUES} values", field="at")
+    trees = _value_trees(at, "at")
+    missing = sorted(safe_expr.symbols_in(tree) - set(trees))
+    if missing:
+        raise HavocInputError(f"no value for {', '.join(missing)} in the point", field="at")
+    return trees
+
+
 @_math_errors("differentiation", "expression")
-def _differentiate_job(tree: Node, variables: list[str], simplify: bool = False) -> DerivativeResult:
+def _differentiate_job(tree: Node, variables: list[str], simplify: bool = False,
+                       at: dict[str, Node] | None = None) -> DerivativeResult:
     sp = _sp()
     expr = _build(tree, "expression")
     result = sp.diff(expr, *[_symbol(v) for v in variables])
     if simplify:
         result = sp.simplify(result)
     return DerivativeResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
-                            variables=variables, order=len(variables))
+                            variables=variables, order=len(variables), **_value_there(sp, result, at))
 
 
 @register("differentiate", DifferentiateArgs)
@@ -337,8 +366,8 @@ def differentiate(args: DifferentiateArgs) -> DerivativeResult:
             raise HavocInputError(f"at most {MAX_ORDER} differentiations", field="variable")
     else:
         variables = [_pick_variable(tree, args.variable)] * args.order
-    return run_with_timeout(_differentiate_job, tree, variables, args.simplify, timeout=_timeout(args),
-                            label="differentiate")
+    return run_with_timeout(_differentiate_job, tree, variables, args.simplify, _at_trees(args.at, tree),
+                            timeout=_timeout(args), label="differentiate")
 
 
 # ---------------------------------------------------------------- integrate
@@ -1023,6 +1052,11 @@ def _solve_job(trees: list[Node], variables: list[str], domain: str) -> SolveRes
     except NotImplementedError as exc:
         raise HavocInputError(f"SymPy cannot solve this ({_brief(exc)})", field="equations") from None
     solutions = [{str(k): _value(v) for k, v in sol.items()} for sol in found]
+    if real:
+        # a cubic's roots come as radicals with I in them even where a root is real: keep those whose value is
+        # real, drop those whose imaginary part is not zero
+        solutions = [s for s in solutions if all(v.is_real or v.imag is None or abs(v.imag) <= 1e-12 * max(
+            1.0, abs(v.numeric or 0.0)) for v in s.values())]
     result = "[" + ", ".join("{" + ", ".join(f"{k}: {v.exact}" for k, v in s.items()) + "}" for s in solutions) + "]"
     latex = ", ".join(", ".join(f"{sp.latex(_symbol(k))} = {v.latex}" for k, v in s.items()) for s in solutions)
     return SolveResult(result=result, latex=latex or r"\emptyset", equations=texts, variables=variables,
@@ -1094,11 +1128,13 @@ class SimplifyArgs(_Args):
     expression: ExprText
     method: Literal["simplify", "expand", "factor", "trigsimp", "cancel", "apart", "together", "radsimp",
                     "powsimp", "logcombine", "expand_trig", "expand_log"] = "simplify"
+    at: dict[str, Scalar] | None = Field(None, description="{variable: value}: also the result's value there (a "
+                                                           "removable singularity of the input is gone from it)")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
 @_math_errors("rewriting", "expression")
-def _simplify_job(tree: Node, method: str) -> SimplifyResult:
+def _simplify_job(tree: Node, method: str, at: dict[str, Node] | None = None) -> SimplifyResult:
     sp = _sp()
     expr = _build(tree, "expression")
     func = {"logcombine": lambda e: sp.logcombine(e, force=True),
@@ -1110,7 +1146,7 @@ def _simplify_job(tree: Node, method: str) -> SimplifyResult:
     if method == "simplify":
         result = _cancel_common_factors(result)
     return SimplifyResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
-                          method=method, changed=result != expr)
+                          method=method, changed=result != expr, **_value_there(sp, result, at))
 
 
 def _cancel_common_factors(expr: Any) -> Any:
@@ -1137,7 +1173,8 @@ def _cancel_common_factors(expr: Any) -> Any:
 def simplify(args: SimplifyArgs) -> SimplifyResult:
     """Rewrite an expression: simplify, expand, factor, trigsimp, cancel, apart (partial fractions) and more."""
     tree = safe_expr.parse(args.expression, "expression")
-    return run_with_timeout(_simplify_job, tree, args.method, timeout=_timeout(args), label=args.method)
+    return run_with_timeout(_simplify_job, tree, args.method, _at_trees(args.at, tree), timeout=_timeout(args),
+                            label=args.method)
 
 
 # -------------------------------------------------------------------- limit

@@ -58,6 +58,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         raise HavocInputError(f"{missing.group('token')!r} among the numbers is not a value: remove the missing "
                               "point or replace it with a measurement", field="data")
     question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
+    question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
     follow = follow_up(question, previous or [])
     if follow:
         return follow

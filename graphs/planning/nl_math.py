@@ -78,6 +78,11 @@ def _in_words(q: str) -> str:
     q = re.sub(r"\s*\((?=[^()]*\b[a-z]{3,}\s+[a-z]{3,})[^()]*\)\s*$", "", q.rstrip(), flags=re.I)  # "(damped response, …)"
     q = re.sub(r"\bfrom zero to (?:plus )?infinity\b", "from 0 to oo", q, flags=re.I)
     q = re.sub(r"\b(from|between) zero (to|and)\b", r"\1 0 \2", q, flags=re.I)
+    # "… from 0 to 2 - need the number for a centroid calc": a remark after a dash, words only, is no maths
+    q = re.sub(r"\s+[-–—]+\s+(?:[A-Za-z']+\s+){2,}[A-Za-z']+\s*[.!?]?\s*$", "", q)
+    # "from x = 0 to x = 2 (radians)": the bounds with their variable named
+    q = re.sub(r"\b(from|between)\s+([a-z])\s*=\s*(\S+?)\s+(to|and)\s+\2\s*=\s*(\S+?)(?:\s*\((?:radians|rad)\))?(?=[\s,.;?!]|$)",
+               r"\1 \3 \4 \5", q, flags=re.I)
     # "for what values of x is f equal to zero", "when is f = 0": the roots of f
     q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|makes?|does) (.+?) (?:equal(?: to)?|=) (?:zero|0)\s*[?.!]?\s*$",
                r"solve \2 = 0 for \1", q, flags=re.I | re.S)
@@ -164,12 +169,16 @@ def _equations_then_unknowns(q: str) -> str:
                "\nsolve", q, flags=re.I)
     q = re.sub(r"^\s*solve\s*:\s*", "", q, flags=re.I)
     m = re.search(r"(?:^|[\s,.;:])(?:(?:so\s+)?(?:solve|find|determine|compute|what are|get|give me)\s+(?:for\s+)?"
-                  r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:\s*(?:,|and|&)\s*[a-z])+)|(?:so\s+)?solve(?:\s+(?:it|them|"
+                  r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:_?\d{1,2})?(?:\s*(?:,|and|&)\s*[a-z](?:_?\d{1,2})?)+)|"
+                  r"(?:so\s+)?solve(?:\s+(?:it|them|"
                   r"this|these|the system))?)\s*[?.!]*\s*$", q, flags=re.I)
     head = q[:m.start()] if m else q
+    head = re.sub(r"\([^()=\n]*\)\s*[.,;]?", " ", head)  # "(currents in mA)": a remark, no equation
     pieces = [x.strip().rstrip(",;.") for x in re.split(r"\n|;|,\s*(?=[^,=]*=)|\s+and\s+(?=[^=]*=)", head.strip().rstrip(".;:,"))
               if x.strip()]
-    if len(pieces) < 2 or not all(x.count("=") == 1 and re.search(r"[a-z]", x) and
+    while pieces and "=" not in pieces[0] and len(re.findall(r"[A-Za-z]{2,}", pieces[0])) >= 3:
+        pieces = pieces[1:]  # "Mesh analysis on a 3-loop circuit gives me": the sentence before the equations
+    if len(pieces) < 2 or not all(x.count("=") == 1 and re.search(r"[A-Za-z]", x) and
                                   re.fullmatch(r"[\w\s.+\-*/^()=]+", x) for x in pieces):
         return original
     words = {w.lower() for x in pieces for w in re.findall(r"[A-Za-z]{2,}", x)}
@@ -177,8 +186,9 @@ def _equations_then_unknowns(q: str) -> str:
         return original
     if all(re.fullmatch(r"\s*[a-z]\s*=\s*[-+]?[\d.]+\s*", x) for x in pieces):  # "a = 2, b = 3": values
         return original
-    names = sorted({v for x in pieces for v in re.findall(r"(?<![a-z])([a-z])(?![a-z(])", x)})
-    variables = re.findall(r"\b[a-z]\b", m.group("vars")) if m and m.group("vars") else names
+    names = sorted({v for x in pieces for v in re.findall(r"(?<![A-Za-z_\d])([A-Za-z](?:_?\d{1,2})?)(?![A-Za-z_\d(])", x)}
+                   - {"e", "E"})
+    variables = re.findall(r"\b[A-Za-z](?:_?\d{1,2})?\b", m.group("vars")) if m and m.group("vars") else names
     if not m and len(pieces) > len(names) + 1:
         return original
     return f"solve {'; '.join(pieces)} for {', '.join(variables)}"
@@ -223,8 +233,43 @@ def _math_args_read_as_maths(intent: Intent) -> bool:
     return all(reads_as_maths(t) for t in texts)
 
 
+# "… and evaluate it at the point (x, y) = (1, 2)", "… and tell me the slope at x = e", "… at x = 1, y = 2": the
+# point where the derivative or the simplified form is wanted as a number
+_AT_CLAUSE = re.compile(
+    r"\s*,?\s*(?:(?:and\s+)?(?:then\s+)?(?:(?:evaluate|give(?:\s+me)?|tell\s+me|find|compute|report|what\s+is|"
+    r"what's)\s+(?:it|its|the)?\s*(?:value|slope|result|gradient|rate\s+of\s+change)?\s*)?)?\b(?:at|when)\s+"
+    r"(?:the\s+point\s+)?(?:\(\s*(?P<names>[a-z](?:\s*,\s*[a-z])*)\s*\)\s*=\s*\(\s*(?P<vals>[^()]*?)\s*\)|"
+    r"(?P<pairs>[a-z]\s*=\s*[-+]?[\w.]+(?:\s*(?:,|and)\s*[a-z]\s*=\s*[-+]?[\w.]+)*))\s*[.?!]?\s*$", re.I)
+
+
+def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
+    """(the question without its trailing point, {name: value}), or None when it names no point."""
+    m = _AT_CLAUSE.search(question)
+    if not m:
+        return None
+    if m.group("names"):
+        names = re.split(r"\s*,\s*", m.group("names"))
+        values = re.split(r"\s*,\s*", m.group("vals"))
+        if len(names) != len(values):
+            return None
+        point = dict(zip(names, values, strict=True))
+    else:
+        point = dict(re.findall(r"([a-z])\s*=\s*([-+]?[\w.]+)", m.group("pairs"), re.I))
+    point = {k: v.rstrip(".") for k, v in point.items()}  # "at x = 7." ends the sentence
+    if not point or not all(re.fullmatch(rf"{NUM}|e|pi|E", v) for v in point.values()):
+        return None
+    point = {k: ("E" if v == "e" else v) for k, v in point.items()}  # "at x = e": Euler's number
+    return question[:m.start()], point
+
+
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
+    at = _point_at(question)
+    if at:
+        intents = plan_math(at[0])
+        if intents and len(intents) == 1 and intents[0].tool in ("differentiate", "simplify"):
+            intents[0].args["at"] = at[1]
+            return intents
     intents = _plan_math(question)
     if intents and not all(_math_args_read_as_maths(i) for i in intents if i.tool != "matrix"):
         return None
@@ -357,10 +402,18 @@ def _plan_math(question: str) -> list[Intent] | None:
         body = re.sub(r"^\s*(?:(?:the|these|this|those|following|the following)\s+)?(?:(?:linear|simultaneous|"
                       r"\w+)\s+)?(?:system(?:\s+of\s+(?:linear\s+)?equations)?|equations?)\s*:?\s*", "", m.group(1),
                       flags=re.I)
+        # "…, need it to 5 decimal places", "for the real root": the precision wanted and the roots asked for
+        body = re.sub(r"\s*[,;(-]?\s*(?:(?:i |we )?need(?:s)? it |give(?: it| me)? |to )?(?:to )?\d+\s+(?:decimal places|"
+                      r"decimals|dp|significant (?:digits|figures))\b.*$", "", body, flags=re.I | re.S)
+        real = re.search(r"\s*,?\s*(?:for|find|give me)\s+(?:the|its|all|only)?\s*(?:the\s+)?real\s+(?:roots?|"
+                         r"solutions?|zeros?)\b[^=]*$", body, flags=re.I)
+        if real:
+            body = body[:real.start()]
         lead = re.match(r"\s*for\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[:,]\s*", body, flags=re.I)  # "solve for x: …"
         if lead:
             body = body[lead.end():] + f" for {lead.group(1)}"
-        var_m = re.search(r"\bfor\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[?.]?\s*$", body, flags=re.I)
+        var_m = re.search(r"\bfor\s+([a-z](?:_?\d{1,2})?(?:\s*(?:,|and)\s*[a-z](?:_?\d{1,2})?)*)\s*[?.]?\s*$", body,
+                          flags=re.I)
         if var_m:
             body = body[:var_m.start()]
         parts = [clean_expression(p) for p in re.split(r"\s*(?:;|,\s*(?=[^,]*=)|\band\b)\s*", body) if p.strip()]
@@ -368,7 +421,9 @@ def _plan_math(question: str) -> list[Intent] | None:
         if parts:
             args: dict = {"equations": parts if len(parts) > 1 else parts[0]}
             if var_m:
-                args["variables"] = re.findall(r"\b[a-z]\b", var_m.group(1))
+                args["variables"] = re.findall(r"\b[a-z](?:_?\d{1,2})?\b", var_m.group(1), flags=re.I)
+            if real:
+                args["domain"] = "real"
             return [Intent("solve", args)]
     return _plan_arithmetic(q)
 

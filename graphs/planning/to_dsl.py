@@ -320,11 +320,16 @@ def _vars(args: dict, key: str = "variable") -> str:
     return ", ".join(value) if isinstance(value, list) else value
 
 
+def _point(args: dict) -> str:
+    at = args.get("at") or {}
+    return " at " + ", ".join(f"{k} = {explicit_multiplication(str(v))}" for k, v in at.items()) if at else ""
+
+
 def symbolic(tool: str, args: dict) -> str:
     expr = explicit_multiplication(str(args.get("expression", "")))
     if tool == "differentiate":
         order = f" order {args['order']}" if args.get("order", 1) != 1 else ""
-        return f"derivative of {expr} by {_vars(args)}{order}"
+        return f"derivative of {expr} by {_vars(args)}{order}{_point(args)}"
     if tool == "integrate":
         bounds = ""
         if args.get("lower") is not None:
@@ -337,12 +342,12 @@ def symbolic(tool: str, args: dict) -> str:
         return f"series of {expr} around {_vars(args)} = {_bound(args.get('point', 0))} order {args.get('order', 6)}"
     if tool == "simplify":
         method = args.get("method") or "simplify"
-        return f"simplify {expr}" + (f" method {method}" if method != "simplify" else "")
+        return f"simplify {expr}" + (f" method {method}" if method != "simplify" else "") + _point(args)
     if tool == "solve":
         eqs = args["equations"] if isinstance(args["equations"], list) else [args["equations"]]
         eq_text = ", ".join(explicit_multiplication(e) for e in eqs)
         names = args.get("variables") or _guess_variables(eqs)
-        return f"solve {eq_text} for {', '.join(names)}"
+        return f"solve {eq_text} for {', '.join(names)}" + (" real" if args.get("domain") == "real" else "")
     if tool == "evaluate":
         at = ", ".join(f"{k} = {v}" for k, v in (args.get("values") or {}).items())
         return f"evaluate {expr}" + (f" at {at}" if at else "") + (f" digits {args['digits']}" if args.get("digits") else "")

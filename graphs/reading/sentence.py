@@ -178,6 +178,10 @@ def _symbolic(verb: str) -> Callable[[Call], str]:
             text += f" from {c.args.get('lower')} to {c.args.get('upper')}"
         if c.args.get("point") is not None and verb in ("the limit", "the series"):
             text += f" at {c.args['point']}"
+        if c.args.get("domain") == "real" and verb == "solving":
+            text += " (real solutions only)"
+        if c.args.get("at"):
+            text += ", and its value at " + ", ".join(f"{k} = {v}" for k, v in c.args["at"].items())
         return text
     return sentence
 
@@ -211,7 +215,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "integrate": _symbolic("the integral"),
     "limit": _symbolic("the limit"),
     "series": _symbolic("the series"),
-    "simplify": lambda c: f"{str(c.args.get('method') or 'simplify')} of {c.args.get('expression')}",
+    "simplify": lambda c: f"{str(c.args.get('method') or 'simplify')} of {c.args.get('expression')}" + (
+        ", and its value at " + ", ".join(f"{k} = {v}" for k, v in c.args["at"].items()) if c.args.get("at") else ""),
     "solve": _symbolic("solving"),
     "evaluate": lambda c: f"the value of {c.args.get('expression')} at {c.args.get('values') or c.args.get('points')}",
     "matrix": lambda c: f"the {c.args.get('operation', 'determinant')} of a {_n(c.args.get('matrix'))}-row matrix",

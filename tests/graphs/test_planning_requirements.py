@@ -95,10 +95,10 @@ def test_unknown_is_not_guessed() -> None:
 
 
 @pytest.mark.parametrize(("args", "start"), [
-    ({"expression": "x**4", "variable": "x", "order": 2}, "d²/dx² [x**4]"),
-    ({"expression": "x**4", "variable": "x"}, "d/dx [x**4]"),
-    ({"expression": "sin(t)", "variable": "t", "order": 3}, "d³/dt³ [sin(t)]"),
-    ({"expression": "x*y", "variable": ["x", "y"]}, "∂²/∂x∂y [x*y]"),
+    ({"expression": "x**4", "variable": "x", "order": 2}, "d²/dx² [`x**4`]"),
+    ({"expression": "x**4", "variable": "x"}, "d/dx [`x**4`]"),
+    ({"expression": "sin(t)", "variable": "t", "order": 3}, "d³/dt³ [`sin(t)`]"),
+    ({"expression": "x*y", "variable": ["x", "y"]}, "∂²/∂x∂y [`x*y`]"),
 ])
 def test_derivative_operator(args, start) -> None:
     conclusion, _ = render_symbolic("differentiate")(args, {"result": "0"})
