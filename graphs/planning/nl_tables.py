@@ -33,7 +33,7 @@ _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidenc
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
 _REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|\bfit(?:ted|ting)?\b", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
-                          r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for all)|chi", re.I)
+                          r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for all)|\bchi\b|chi[\s-]*squ", re.I)
 _FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequency|popularity|share)|evenly|"
                    r"equal (?:shares?|proportions?|frequenc)|biased|loaded|by chance|(?:than|as) (?:you'?d|we'?d|one "
                    r"would|would be|I'?d) expect|spread (?:out )?evenly|more often than", re.I)
@@ -271,8 +271,50 @@ def prose_contingency(q: str) -> list[Intent] | None:
                           f"{', '.join(columns)}; a test of independence"])]
 
 
+# both margins of a grid asked about: "do the machines differ? do the operators?", "each machine/operator
+# combination", a two-way or two-factor analysis named
+_BOTH_MARGINS = re.compile(r"two[\s-]*(?:way|factor)|\b2[\s-]*way\b|\bcombination|\bboth\b|"
+                           r"(?:differ|effect|matter|significant)[^?]*\?[^?]*(?:differ|effect|matter|significant)", re.I)
+
+
+def _margin_names(q: str) -> tuple[str, str] | None:
+    """The two factors the question names ("machine/operator combination", "do the machines differ? do the
+    operators differ?"), in the order written."""
+    pair = re.search(r"\b([a-z]+)\s*(?:/|×|\bx\b|\band\b|\bby\b)\s*([a-z]+)\s+combinations?", q, re.I)
+    if pair:
+        return pair.group(1).lower(), pair.group(2).lower()
+    named = [m.group(1).lower().rstrip("s") for m in re.finditer(
+        r"\b(?:the\s+)?([a-z]{3,})\s+(?:differ|matter|have an effect|make a difference)", q, re.I)]
+    named = list(dict.fromkeys(n for n in named if n not in ("mean", "result", "value", "there", "they", "it")))
+    return (named[0], named[1]) if len(named) >= 2 else None
+
+
+def two_way_grid(q: str) -> list[Intent] | None:
+    """A grid of measurements, rows named by one factor and columns by another, one value per cell, with both
+    factors asked about → the two-way ANOVA without replication (the additive model: no interaction term is
+    estimable with one value per cell)."""
+    found = _columns(q)
+    if found is None or not _BOTH_MARGINS.search(q) or _CHART_WORDS.search(q) or _ASSOCIATION.search(q):
+        return None
+    _, header, columns = found
+    rows, body = columns[0], columns[1:]
+    if all(_is_num(x) for x in rows) or len(body) < 2 or len(rows) < 2 or len(set(rows)) != len(rows):
+        return None
+    if not all(_is_num(x) for col in body for x in col) or not all(h.strip() for h in header[1:]):
+        return None
+    y = [_num(col[r]) for r in range(len(rows)) for col in body]
+    a = [rows[r] for r in range(len(rows)) for _ in body]
+    b = [header[1 + c] for _ in rows for c in range(len(body))]
+    names = _margin_names(q) or ("row", "column")
+    args = {"y": y, "a": a, "b": b, "interaction": False, "factor_a": names[0], "factor_b": names[1]}
+    return [Intent("anova_twoway", args, notes=[
+        f"a grid: {names[0]} in rows ({', '.join(rows)}) by {names[1]} in columns ({', '.join(header[1:])}), "
+        "one value per cell: the two-way ANOVA without an interaction term (none is estimable)"])]
+
+
 def plan_table_shape(question: str) -> list[Intent] | None:
-    for reader in (sizes_and_counts, contingency_table, paired_columns, prose_contingency, goodness_of_fit):
+    for reader in (sizes_and_counts, contingency_table, two_way_grid, paired_columns, prose_contingency,
+                   goodness_of_fit):
         intents = reader(question)
         if intents:
             return intents
