@@ -196,9 +196,14 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
     counts = {Decimal(n) for intent in intents for n in _lengths(intent.args)}
     out = []
     clean = ALPHA_PHRASE.sub(" ", question.replace("−", "-"))  # the level of the test is read by ARGUE
+    clean = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", clean)  # "daily 08:00 readings": a time of day
     # a nominal ± tolerance is a spec, read as its limits; "Machine 1 |", "lab 1 (", "Operator 2:" is a name
     clean = re.sub(rf"{NUM}\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*{NUM}", " ", clean)
-    clean = re.sub(r"(?<=[A-Za-z])([\s-])\d+(?=\s*(?:[:|(\t]|$))", r"\1#", clean, flags=re.M)
+    clean = re.sub(r"(?<=[A-Za-z])([\s-])\d+(?=\s*(?:[:|(\t]|[-–—]\s|'s\b|$))", r"\1#", clean, flags=re.M)
+    # "line 1 vs line 2", "oven 3's": a numbered thing is named, not measured
+    clean = re.sub(r"\b((?:line|machine|lab|operator|shift|supplier|oven|press|site|plant|cell|station|group|method|"
+                   r"gauge|reactor|mou?ld|cavity|head|nozzle|spindle|lane|tank|furnace|vendor|filler|unit)s?)\s+\d{1,2}\b",
+                   r"\1 #", clean, flags=re.I)
     for m in re.finditer(rf"(?<![\w^.]){NUM}(?![\w.]*\d)", clean):
         text = m.group(0)
         try:

@@ -136,6 +136,20 @@ def reference_mean(question: str) -> tuple[object, str, list[str], tuple[int, in
     mu = to_decimal(m.group("num"))
     notes: list[str] = []
     said = _alternative(low)
+    before = low[max(0, m.start() - 80):m.start()]
+    if re.search(r"\b(?:claim\w*|says?|said|states?|stated|certif\w*|guarantee\w*|promis\w*|advertis\w*|"
+                 r"asserts?)\b", before) and not re.search(_MEETS, low[m.end():]) and \
+            not re.search(r"\b(?:can|could|may|might|to|we|i)\s+(?:\w+\s+)?(?:claim|say|state|certify)\b", before):
+        # ("can we claim the mean is above 12": our own claim to establish, H1 as stated)
+        # "the cert says the mean is at least 50": a claim to be tested, so the evidence sought is against it
+        if re.search(_AT_LEAST + r"|or (?:more|higher|above)|" + _ABOVE, key) or re.search(r"\bat least\b", low):
+            return mu, "less", [f"a claimed minimum of {_number_text(mu)} put to the test: H0: mean ≥ "
+                                f"{_number_text(mu)}, H1: mean < {_number_text(mu)} (evidence against the claim)"], \
+                m.span()
+        if re.search(_AT_MOST + r"|or (?:less|lower|below)|" + _BELOW, key) or re.search(r"\bat most\b", low):
+            return mu, "greater", [f"a claimed maximum of {_number_text(mu)} put to the test: H0: mean ≤ "
+                                   f"{_number_text(mu)}, H1: mean > {_number_text(mu)} (evidence against the claim)"], \
+                m.span()
     if re.search(_AT_MOST + r"|or (?:less|lower|below)|upper|" + _BELOW, key) or re.search(r"\bnot exceed|\bat most\b", low):
         alternative = "less"
         notes.append(f"{_number_text(mu)} is a maximum: one-sided test, H1: mean < {_number_text(mu)} "
@@ -718,7 +732,8 @@ def plan_stats(question: str) -> list[Intent] | None:
                                       r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
                                       r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"
                                       r"two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
-        negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|without|no)\s+(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
+        negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|won'?t|without|no)\s+(?:(?:want|wish|like|need|"
+                            r"intend|going)\s+to\s+)?(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
                             r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool", low)
         kind = "pooled" if re.search(r"pool(?:ed)?\b|(?<!un)(?:equal|same) variances?(?! not)|\bstudent(?:'s)?\b(?!s)",
                                      low) and \

@@ -146,7 +146,8 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
             raise HavocInputError("a two-sample test from summary figures needs each sample's size (n); the "
                                   f"question gives {len(ns)}", field="n2" if ns else "n")
         kind = "pooled" if re.search(r"pooled|equal variances?|student'?s|same variance", low) and not re.search(
-            r"(?:not|n't|without) (?:assum\w* )?(?:equal|pool)", low) else "welch"
+            r"(?:not|n't|without) (?:(?:want|wish|like|need|intend|going) to )?(?:assum\w* )?(?:equal|pool)", low) \
+            else "welch"
         args = {"kind": kind, "mean": _value(means[0]), "sd": _value(sds[0]), "n": int(_value(ns[0])),
                 "mean2": _value(means[1]), "sd2": _value(sds[1]), "n2": int(_value(ns[1])), **conf}
         notes = [f"two samples from their summary figures: the {'pooled' if kind == 'pooled' else 'Welch'} t-test"]

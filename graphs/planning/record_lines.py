@@ -90,6 +90,9 @@ def _left_out(text: str, names: list[str]) -> re.Match | None:
     return None
 
 
+_MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", re.I)
+
+
 def records_as_table(question: str) -> tuple[str, list[str]]:
     """(question with its block of record lines as a CSV table, notes); the question unchanged when it has none."""
     lines = question.split("\n")
@@ -110,6 +113,8 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
         if any(b[1] != xu or b[3] != yu for b in block):
             continue
         xs = [b[0] for b in block]
+        if _MONTH.fullmatch(xu or ""):
+            continue  # "10 March: 182.4": a date naming the reading, not a predictor
         if not xu and not yu and all(x.isdigit() for x in xs) and [int(x) for x in xs] == \
                 list(range(int(xs[0]), int(xs[0]) + len(xs))) and all(b[2].isdigit() for b in block):
             continue  # "1 -> 8, 2 -> 12": counts per category, a goodness of fit
