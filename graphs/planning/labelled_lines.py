@@ -35,6 +35,39 @@ def _left_out_by_pronoun(label: str, text: str) -> bool:
     return False
 
 
+_NUMBERED_ROW = re.compile(rf"^\s*(?P<label>[A-Za-z]{{1,10}}\s*#?\s*(?P<n>\d{{1,3}})|\d{{1,2}}:\d{{2}})\s*[:|\-–]?\s+"
+                           rf"(?P<values>(?:{NUM}[\s,;]+)+{NUM})\s*$")
+_SUBGROUP_CUE = re.compile(r"subgroup|sub-group|x[\s-]*bar|x̄|xbar|r[\s-]*bar|\branges?\b|capab|\bc[pP][kKlLuU]?\b|"
+                           r"\bp[pP][kK]?\b|control (?:chart|limits)|\bchart\b|in control|d2\b", re.I)
+
+
+def labelled_subgroups(question: str) -> tuple[str, list[str]]:
+    """Rows of measurements, each after a numbered label or a time ("SG1  50.87 50.13 …", "Hour 3: 9.9 10.1 …",
+    "07:00: 9.966 10.050 …"), three or more with one count of values, in a question about subgroups, charts or
+    capability: one subgroup per row, written as rows the planners read ([[…], […]]); the labels name the rows."""
+    lines = question.split("\n")
+    hits = [(i, m) for i, line in enumerate(lines) if (m := _NUMBERED_ROW.match(line))]
+    if len(hits) < 3 or not _SUBGROUP_CUE.search(question):
+        return question, []
+    block = [hits[0]]
+    for i, m in hits[1:]:
+        if i == block[-1][0] + 1:
+            block.append((i, m))
+        elif len(block) < 3:
+            block = [(i, m)]
+    rows = [re.findall(NUM, m.group("values")) for _, m in block]
+    numbers = [m.group("n") for _, m in block]
+    if len(block) < 3 or len({len(r) for r in rows}) != 1 or len(rows[0]) < 2:
+        return question, []
+    if all(numbers) and [int(n) for n in numbers] != list(range(int(numbers[0]), int(numbers[0]) + len(numbers))):
+        return question, []  # numbered labels that do not count up are not row names
+    first, last = block[0][0], block[-1][0]
+    text = "subgroups: [" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]"
+    note = (f"one subgroup per row ({block[0][1].group('label').strip()} … {block[-1][1].group('label').strip()}): "
+            f"{len(rows)} subgroups of {len(rows[0])}")
+    return "\n".join([*lines[:first], text, *lines[last + 1:]]), [note]
+
+
 def labelled_values(question: str) -> tuple[str, list[str]]:
     """(question with ≥ 3 consecutive labelled lines of measurements as one list, notes)."""
     lines = question.split("\n")

@@ -26,7 +26,7 @@ from graphs.planning.extract import (
 )
 from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
-from graphs.planning.labelled_lines import labelled_values
+from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
 from graphs.planning.nl_curvature import plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
@@ -66,7 +66,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         power = plan_power(question)
         if power:
             return power
+    question, time_notes = labelled_subgroups(question)
     question, id_notes = blank_identifiers(question)
+    id_notes = [*time_notes, *id_notes]
     question, record_notes = records_as_table(question)
     record_notes = [*id_notes, *record_notes]
     shaped = None if pasted_design_question(question) else plan_table_shape(question)

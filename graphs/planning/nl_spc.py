@@ -193,7 +193,9 @@ def plan_spc(question: str) -> list[Intent] | None:
                  r"cross[\s-]*tab", low) \
             and not re.search(r"\b(?:p|np|c|u)[\s-]*chart|control chart", low):
         return None  # a test of independence on counts, not a chart of them
-    if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q):
+    capability_asked = re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b", low)
+    if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q) and \
+            not (capability_asked and (tables(q) or separated_rows(q))):  # "Cpk, sigma from R-bar/d2": data given
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
         if n:
             return [Intent("spc_constants", {"n": n})]

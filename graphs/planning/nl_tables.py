@@ -20,7 +20,7 @@ from graphs.planning.intent import Intent
 from graphs.planning.nl_stats import NOT_PAIRED, confidence_args, paired_alternative
 from tools.errors import HavocInputError
 
-_SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|"
+_SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|^m$|^km$|^ft$|"
                        r"metres?|meters?|rolls?|sheets?|size|lot size|batch size|total|panels?|boards?|pieces|items|parts|"
                        r"assemblies|hours", re.I)
 _DEFECTIVE_COL = re.compile(r"defectives?|nonconforming|non-conforming|rejects?|rejected|failed|failures|scrap|"
