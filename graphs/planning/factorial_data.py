@@ -179,13 +179,44 @@ def _assemble(cells: list[tuple[dict[str, int], list[Decimal]]], layout: str) ->
     return FactorialData(names, reps, response, layout)
 
 
+_NATURAL_LINE = re.compile(rf"^\s*(?P<settings>.+?)\s*(?::|->|→|=>|\|)\s*(?P<values>{NUM}(?:(?:\s*[,;]\s*|\s+){NUM})*)\s*"
+                           r"(?:[A-Za-zµ°%/]{1,6}\.?)?\s*$")
+_NATURAL_SETTING = re.compile(rf"(?P<name>[A-Za-z][\w-]*)\s*(?:=|:)?\s*(?P<num>{NUM})\s*(?:[A-Za-zµ°%]{{1,4}}\.?)?")
+
+
+def _natural_cells(text: str) -> list[tuple[dict[str, int], list[Decimal]]]:
+    """One run per line in natural units ("Temp 160 C, time 30 min: 18.2"): two settings per factor, the
+    lower coded -1 and the higher +1."""
+    rows: list[tuple[dict[str, Decimal], list[Decimal]]] = []
+    for line in text.splitlines():
+        m = _NATURAL_LINE.match(line)
+        settings = [(s.group("name").lower(), Decimal(s.group("num"))) for s in
+                    _NATURAL_SETTING.finditer(m.group("settings"))] if m else []
+        if len(settings) < 2 or len({n for n, _ in settings}) != len(settings):
+            if rows:
+                break
+            continue
+        if rows and [n for n, _ in settings] != list(rows[0][0]):
+            break
+        rows.append((dict(settings), [Decimal(v) for v in re.findall(NUM, m.group("values"))]))
+    if len(rows) < 4:
+        return []
+    names = list(rows[0][0])
+    levels = {n: sorted({r[0][n] for r in rows}) for n in names}
+    if any(len(v) != 2 for v in levels.values()):
+        return []
+    return [({n: -1 if settings[n] == levels[n][0] else 1 for n in names}, values) for settings, values in rows]
+
+
 def factorial_cells(question: str) -> FactorialData | None:
     """The 2^k factorial written as labelled cells in `question`, or None when there is none."""
     text = question.replace("–", "-").replace("—", "-")
     for cells, layout in ((_yates_cells(text), "Yates labels: a letter is its factor at the high level"),
                           (_coded_rows(text), "coded rows: -1/- is the low level, +1/+ the high level"),
                           (_cells_from_settings(text, _SETTING), "each factor's low/high setting → -1/+1"),
-                          (_cells_from_settings(text, _SETTING_FIRST), "each factor's low/high setting → -1/+1")):
+                          (_cells_from_settings(text, _SETTING_FIRST), "each factor's low/high setting → -1/+1"),
+                          (_natural_cells(text), "each factor's two settings in natural units: the lower → -1, the "
+                                                 "higher → +1")):
         data = _assemble(cells, layout)
         if data:
             return data

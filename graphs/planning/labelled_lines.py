@@ -62,6 +62,9 @@ def labelled_subgroups(question: str) -> tuple[str, list[str]]:
     if all(numbers) and [int(n) for n in numbers] != list(range(int(numbers[0]), int(numbers[0]) + len(numbers))):
         return question, []  # numbered labels that do not count up are not row names
     first, last = block[0][0], block[-1][0]
+    above = re.split(r"\s*[,;|\t]\s*|\s{2,}|\s+", lines[first - 1].strip()) if first > 0 else []
+    if len(above) in (len(rows[0]), len(rows[0]) + 1) and not any(re.fullmatch(NUM, c) for c in above):
+        return question, []  # "lot  boards  scratches" above: named columns, a table the table readers read
     text = "subgroups: [" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]"
     note = (f"one subgroup per row ({block[0][1].group('label').strip()} … {block[-1][1].group('label').strip()}): "
             f"{len(rows)} subgroups of {len(rows[0])}")

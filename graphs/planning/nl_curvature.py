@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from graphs.planning.extract import NUM, flat_lists, int_before, number_runs, to_decimal
+from graphs.planning.factorial_data import factorial_cells
 from graphs.planning.intent import Intent
 
 _ASKS = re.compile(r"\bcurvature\b|\bcurved?\b|\bpure[\s-]*quadratic|\bquadratic (?:effect|term)s?\b|"
@@ -31,6 +32,15 @@ def plan_curvature(question: str) -> list[Intent] | None:
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
                             [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
+    # "centre points (0,0): 70.8, 71.5 …": the coordinates name the point, they are not responses
+    question = re.sub(r"\(\s*0(?:\s*,\s*0)+\s*\)", " ", question)
+    cells = factorial_cells(question)  # the corners as sign rows ("- - 62.3", "+ - 68.9" …) with their header
+    if cells:
+        centre = [values for name, values in number_runs(question, 2) if _CENTRE.search(name)]
+        if centre:
+            return [_intent(cells.response, max(centre, key=len),
+                            [f"{len(cells.response)} corner runs read from their sign rows ({cells.layout}), the "
+                             "centre runs after them"])]
     runs = [(name, values) for name, values in number_runs(question, 2)]
     bracketed = flat_lists(question)
     centre = [values for name, values in runs if _CENTRE.search(name)]

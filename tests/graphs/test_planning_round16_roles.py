@@ -9,7 +9,9 @@ import numpy as np
 import pytest
 from scipy import stats
 
+import dsl
 from graphs.planning.nl import plan_question
+from graphs.planning.to_dsl import statement
 from tools.registry import run_tool
 
 
@@ -70,3 +72,49 @@ def test_not_wanting_to_assume_equal_variances_is_welch() -> None:
 def test_a_claim_made_by_someone_else_is_tested_against_it(question: str, side: str) -> None:
     intent = _one(question)
     assert intent.tool == "t_test" and intent.args["kind"] == "one_sample" and intent.args["alternative"] == side
+
+
+def test_rows_after_numbered_labels_are_subgroups_for_capability() -> None:
+    rows = [[20.11, 20.04, 19.97, 20.08], [19.95, 20.02, 20.06, 19.99], [20.01, 20.09, 19.93, 20.05],
+            [20.07, 19.98, 20.03, 20.00]]
+    q = ("Shaft OD, subgroups of 4, spec 19.8 to 20.2.\n" + "\n".join(
+        f"S{i + 1}  " + "  ".join(f"{v:.2f}" for v in r) for i, r in enumerate(rows))
+        + "\nCpk please, within sigma from R-bar/d2.")
+    intent = _one(q, "spc")
+    assert intent.tool == "capability" and [[float(v) for v in r] for r in intent.args["subgroups"]] == rows
+    sigma = np.mean([max(r) - min(r) for r in rows]) / 2.059  # d2 for n = 4
+    mean = np.mean(rows)
+    out = run_tool("capability", intent.args)
+    assert float(out["indices"]["cpk"]["value"] if isinstance(out.get("indices"), dict) else out["cpk"]) == \
+        pytest.approx(min(20.2 - mean, mean - 19.8) / (3 * sigma), rel=2e-3)
+
+
+def test_sign_rows_and_centre_points_with_coordinates_are_a_curvature_test() -> None:
+    q = ("A  B  y\n-  -  40.1\n+  -  44.3\n-  +  41.0\n+  +  45.6\ncentre points (0,0): 43.9, 44.4, 44.1, 43.6\n"
+         "Any curvature?")
+    (intent,) = plan_question(q, "doe")
+    assert intent.tool == "doe_curvature"
+    assert intent.args["factorial"] == [Decimal(v) for v in ("40.1", "44.3", "41.0", "45.6")]
+    assert intent.args["center"] == [Decimal(v) for v in ("43.9", "44.4", "44.1", "43.6")]
+
+
+def test_runs_written_in_natural_units_are_a_coded_factorial() -> None:
+    q = ("Feed 0.1 mm, speed 200 rpm: 3.2\nFeed 0.1 mm, speed 200 rpm: 3.4\nFeed 0.2 mm, speed 200 rpm: 4.1\n"
+         "Feed 0.2 mm, speed 200 rpm: 4.3\nFeed 0.1 mm, speed 300 rpm: 2.9\nFeed 0.1 mm, speed 300 rpm: 3.1\n"
+         "Feed 0.2 mm, speed 300 rpm: 4.9\nFeed 0.2 mm, speed 300 rpm: 5.1\nIs there an interaction?")
+    intents = plan_question(q, "doe")
+    effects = next(i for i in intents if i.tool == "doe_effects")
+    assert effects.args["response"] == [Decimal(v) for v in ("3.2", "4.1", "2.9", "4.9", "3.4", "4.3", "3.1", "5.1")]
+    program = "\n".join(statement(i) for i in intents if i.tool in ("doe_design", "doe_effects"))
+    _, result = dsl.execute(dsl.parse(program))
+    # the AB effect by hand: mean of the like-signed cells minus the unlike-signed
+    ab = np.mean([3.2, 3.4, 4.9, 5.1]) - np.mean([4.1, 4.3, 2.9, 3.1])
+    assert result.output["effects"]["AB"] == pytest.approx(ab, rel=1e-12)
+    assert result.output["factor_names"] == {"A": "feed", "B": "speed"}
+
+
+def test_a_length_column_named_by_its_unit_is_the_u_chart_size() -> None:
+    q = ("Flaws per roll; chart it.\nroll 1: 50 m, 6 flaws\nroll 2: 62 m, 8 flaws\nroll 3: 45 m, 5 flaws\n"
+         "roll 4: 70 m, 9 flaws\nroll 5: 40 m, 14 flaws")
+    intent = _one(q, "spc")
+    assert intent.args["chart"] == "u" and intent.args["sizes"] == [50, 62, 45, 70, 40]
