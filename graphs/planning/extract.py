@@ -307,6 +307,11 @@ def factor_specs(text: str) -> list[FactorSpec]:
     if found:
         return found
     m = re.search(r"\b(?:for|factors?|variables?|inputs?)\s*(?::\s*|\s*\(\s*|\s+)((?:[A-Za-z_][\w ]*?)(?:\s*,\s*|\s+and\s+)[A-Za-z_][\w ,]*)", text, flags=re.I)
+    # "…: screw speed and barrel temperature, each at 3 levels": the names just before "each at N levels"
+    each = re.search(r"(?:^|[:;.]\s*)((?:[A-Za-z_][\w ]*?)(?:\s*,\s*|\s+and\s+)[A-Za-z_][\w ]*?),?\s+(?:each|both|all)"
+                     r"\s+(?:at|with|on)\s+(?:\d+|two|three|four|five)[\s-]*levels", text, flags=re.I)
+    if each and (not m or each.start(1) < m.start(1)):
+        m = each
     if not m:
         return []
     names = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group(1))

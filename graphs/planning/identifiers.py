@@ -22,6 +22,10 @@ def blank_identifiers(question: str) -> tuple[str, list[str]]:
     found: list[str] = []
 
     def blank(m: re.Match) -> str:
+        line_start = question.rfind("\n", 0, m.start()) + 1
+        if not question[line_start:m.start()].strip() and \
+                re.match(r"\s*(?:->|[-–—:|→\t])\s*\d", question[m.end():m.end() + 8]):
+            return m.group(0)  # "Lot 4471 - 200 inspected, 7 defective": a row's label, read with its row
         found.append(f"{m.group('noun')} {m.group('id')}")
         return m.group(0)[: m.start("id") - m.start()] + "(id)"
 

@@ -316,8 +316,9 @@ def _blocks_of_size(size: int, args: dict, notes: list[str]) -> None:
 _CAPACITY_UNIT_FIRST = re.compile(
     r"\b(?:each|one|a|every|per|a single)\s+(day|shift|batch|session|week|morning|afternoon|load|oven load|"
     r"furnace load|lot)\b(?:\s+of\s+[a-z][a-z ]{0,30}?)?\s+(?:is\s+|are\s+|will\s+|can\s+|only\s+)*"
-    r"(?:only\s+)?(?:enough|good|sufficient|lasts?|last|covers?|cover|allows?|allow|holds?|hold|fits?|fit|take|takes)"
-    r"\s+(?:for\s+)?(?:only\s+|just\s+|about\s+)?(\d+)\s+(?:runs?|experiments|trials)\b")
+    r"(?:only\s+)?(?:enough|good|sufficient|lasts?|last|covers?|cover|allows?|allow|holds?|hold|fits?|fit|take|takes|"
+    r"accommodates?|handles?|handle|runs?|does|do|manages?|manage)"
+    r"\s+(?:for\s+)?(?:only\s+|just\s+|about\s+|up to\s+)?(\d+)\s+(?:runs?|experiments|trials|tests)\b")
 
 
 def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str], total: int | None = None) -> None:

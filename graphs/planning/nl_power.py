@@ -27,7 +27,8 @@ _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power o
                         r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
 _PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
 # "a 0.5 sigma shift", "a difference of 1.2 standard deviations": the effect already in units of the sd (Cohen's d)
-_EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:d\s*)?(?:of|=|is|:)?\s*({NUM})|"
+_EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:\([^()]{{0,20}}\)\s*)?(?:d\s*)?(?:of|=|is|:)?"
+                       rf"\s*({NUM})|"
                        rf"({NUM})[\s-]*(?:sigma|σ|sd|standard[\s-]deviations?)\s+(?:shift|change|difference|increase|"
                        rf"decrease|drift|offset)|(?:shift|change|difference|increase|decrease|drift|offset)\s+of\s+"
                        rf"({NUM})\s*(?:sigma|σ|sd|standard[\s-]deviations?)\b", re.I)
@@ -87,6 +88,9 @@ def plan_power(question: str) -> list[Intent] | None:
     low = question.lower().replace("−", "-")
     if not _CUE.search(low) or _NOT_STATS.search(low):
         return None
+    if re.search(r"factorial|\bdoe\b|box[\s-]*behnken|central[\s-]*composite|plackett|\b\d+[\s-]*levels?\b|"
+                 r"\bblocks?\b", low) and not re.search(r"\bpower\b|effect[\s-]*size|cohen", low):
+        return None  # "a 3-level full factorial run twice: how many runs do I need?" counts a design's runs
     notes: list[str] = []
     target = _power_target(low)
     # the sample size is read with the effect's and the sd's numbers cut out ("a difference of 2 units" is no n)

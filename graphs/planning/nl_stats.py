@@ -663,9 +663,13 @@ def plan_stats(question: str) -> list[Intent] | None:
 
     not_normal = _NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
         r"normality is (?:out of the question|not an option|doubtful|unlikely)", low)
-    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and not re.search(
-            r"compare|t[\s-]*test|signed[\s-]*rank|rank[\s-]*sum|mann[\s-]*whitney|wilcoxon|kruskal|"
-            r"non[\s-]?parametric", low) and not (not_normal and (len(_groups(q)) >= 2 or "median" in low)):
+    # "Shapiro-Wilk please, before I run a t-test": the normality check itself is asked, the test comes later
+    checked_first = re.search(r"shapiro|anderson[\s-]*darling|normality test|test (?:for|of) normality", low) and \
+        re.search(r"before (?:i|we) (?:run|do|use|apply)|\bfirst\b|is (?:it|normality) (?:a )?reasonable", low)
+    other_method = re.search(r"compare|t[\s-]*test|signed[\s-]*rank|rank[\s-]*sum|mann[\s-]*whitney|wilcoxon|"
+                             r"kruskal|non[\s-]?parametric", low)
+    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and \
+            (checked_first or not other_method) and not (not_normal and (len(_groups(q)) >= 2 or "median" in low)):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
         data = flat_lists(q) or [longest_run(q, 3) or numbers(q)]
         if data and len(data[0]) >= 3:

@@ -19,7 +19,7 @@ import re
 from graphs.planning.extract import NUM
 from graphs.planning.labelled_lines import LEAVE_OUT
 
-_SEP = r"\s*(?:->|→|=>|:|=|\||\t|–|—)\s*"
+_SEP = r"(?:\s*(?:->|→|=>|:|=|\||\t|–|—)\s*|\s+-\s+)"  # "Lot 4471 - 200 inspected, 7 defective"
 _LABEL = r"(?P<label>[A-Za-z#][\w .#/'()-]{0,30}?|\d{1,6}[A-Za-z][\w-]*)"
 _UNIT = r"(?:[A-Za-zµ°%/·²³]{1,6}\.?)"
 _NAMED_VALUE = re.compile(rf"(?P<name>[A-Za-z][\w .'/()-]{{0,25}}?)\s*[:=]?\s*(?P<num>{NUM})\s*(?P<unit>{_UNIT})?")

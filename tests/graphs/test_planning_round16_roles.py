@@ -118,3 +118,40 @@ def test_a_length_column_named_by_its_unit_is_the_u_chart_size() -> None:
          "roll 4: 70 m, 9 flaws\nroll 5: 40 m, 14 flaws")
     intent = _one(q, "spc")
     assert intent.args["chart"] == "u" and intent.args["sizes"] == [50, 62, 45, 70, 40]
+
+
+def test_a_normality_check_asked_before_a_t_test_is_the_normality_test() -> None:
+    intent = _one("Before I run a t-test on these I need to know whether normality is a reasonable assumption. "
+                  "Shapiro-Wilk please.\n4.1 3.9 4.4 4.0 3.7 4.2 4.3 3.8")
+    assert intent.tool == "normality" and intent.args["method"] == "shapiro_wilk" and len(intent.args["data"]) == 8
+
+
+def test_how_many_runs_of_a_design_is_not_a_sample_size_question() -> None:
+    intent = _one("Planning a trial: feed and depth, each at 3 levels. Full factorial, run twice. How many runs do I "
+                  "need to book?", "doe")
+    assert intent.tool == "doe_design" and intent.args["levels"] == 3 and intent.args["replicates"] == 2
+    assert [f["name"] for f in intent.args["factors"]] == ["feed", "depth"]
+
+
+def test_a_day_that_accommodates_n_runs_is_a_block() -> None:
+    intent = _one("I want the complete 2^4, not a fraction. Each day of testing can accommodate 4 runs. How many "
+                  "days?", "doe")
+    assert intent.args == {"design": "full_factorial", "factors": 4, "blocks": 4}
+
+
+def test_inspected_then_found_with_words_between_and_an_effect_size_in_brackets() -> None:
+    intent = _one("Vendor claims 5% or less. We inspected 400 from the March delivery and found 29 defective. "
+                  "One-proportion z-test: is the rate higher than they claim?")
+    assert intent.tool == "proportion_test" and (intent.args["x"], intent.args["n"]) == ([29], [400])
+    assert intent.args["alternative"] == "greater"
+    (power,) = plan_question("With 20 units per group, what power does a two-sample t-test have for a standardized "
+                             "effect size (Cohen's d) of 0.8 at alpha = 0.05?", "stats")
+    assert power.args["effect_size"] == Decimal("0.8") and power.args["n"] == 20
+
+
+def test_lot_labels_with_a_dash_then_sizes_and_counts_are_an_np_chart() -> None:
+    q = "Receiving inspection:\n" + "\n".join(f"Lot {4471 + 3 * i} - 200 inspected, {c} defective"
+                                              for i, c in enumerate([7, 4, 9, 5, 6, 3])) + "\nnp chart please."
+    intent = _one(q, "spc")
+    assert intent.args["chart"] == "np" and intent.args["counts"] == [7, 4, 9, 5, 6, 3]
+    assert intent.args["sizes"] == [200] * 6
