@@ -44,7 +44,8 @@ def _design_kind(low: str) -> str | None:
         return "latin_hypercube"
     if re.search(r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?|\bscreen(?:ing)?\b", low):
         return "fractional_factorial"
-    if re.search(r"full[\s-]*factorial|factorial|2\^\d+|\d+\s*x\s*\d+", low):
+    if re.search(r"full[\s-]*factorial|factorial|2\^\d+", low) or (re.search(r"\d+\s*x\s*\d+", low) and not re.search(
+            r"matri|invers|invert|determinant|eigen|transpose|\brank\b", low)):  # "invert this 3x3" is a matrix
         return "full_factorial"
     if re.search(r"response[\s-]*surface|\brsm\b|optimi[sz]|optimum|maximi[sz]e|minimi[sz]e|curvature", low):
         return "central_composite"

@@ -10,6 +10,7 @@ import re
 
 from graphs.planning.extract import NUM, flat_lists, tables
 from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
 
 _SUPERSCRIPTS = str.maketrans({"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
                                "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "ˣ": "x", "ʸ": "y", "ᶻ": "z", "ᵗ": "t"})
@@ -384,6 +385,10 @@ def _plan_math(question: str) -> list[Intent] | None:
 
     m = re.search(r"\b(determinant|det|inverse|invert|eigenvalues?|rank|transpose)\b", low)
     rows = flat_lists(q)
+    if m and re.search(r"\[[^\[\]]*(?:,\s*,|,\s*\]|\[\s*,)", q):
+        # "[0, 3, ]": an entry is missing (a row cut off in copying); a guess would be a different matrix
+        raise HavocInputError("a row of the matrix has an empty entry: give every entry (the matrix cannot be "
+                              "completed by guessing)", field="matrix")
     if m and not tables(q) and len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) == len(rows):
         # "Matrix A has rows [4, -2, 1], [3, 6, -4], [2, 1, 8]. Find det(A) and A inverse": one intent per operation
         matrix = [[str(v) for v in row] for row in rows]

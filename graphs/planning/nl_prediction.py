@@ -16,6 +16,7 @@ from graphs.planning.intent import Intent
 
 _NUMS = rf"{NUM}(?:\s*(?:,|and|or|&)\s*{NUM})*(?![\d.]*\s*%)"
 _CUE = re.compile(r"\bpredict\w*|\bforecast\w*|prediction interval|\bfitted value|\bexpected (?:value|mean|y|response)|"
+                  r"\bexpected\s+(?:[a-z]+\s+){1,2}?(?:if|when|at|for)\b|"
                   r"\bmean response|\bwhat (?:would|will|is) (?:the )?\w+ be\b|confidence interval (?:for|on) the mean|"
                   r"\bestimate (?:the )?(?:mean )?(?:y|response|value)\b", re.I)
 # "at x = 12", "when temperature is 180", "for a new x of 6 and 7", "at 12" after a prediction cue
@@ -23,6 +24,8 @@ _NAMED = re.compile(rf"\b(?:at|when|for|if|where)\s+(?:an?\s+|the\s+)?(?:new\s+)
                     rf"(?P<name>[A-Za-z_]\w*(?:\s+(?:level|value|setting|concentration|content|amount))?)\s*"
                     rf"(?:=|is|of|equals|equal to)\s*(?P<values>{_NUMS})", re.I)
 _BARE = re.compile(rf"(?:{_CUE.pattern})[^.;?\n]*?\bat\s+(?P<values>{_NUMS})", re.I)
+# "the expected time if we charge 3.5 g": the new x after a verb of setting it
+_IF_WE = re.compile(rf"\b(?:if|when)\s+(?:we|you|i|they)\s+(?:[a-z]+\s+){{1,2}}?(?P<values>{_NUMS})(?!\s*%)", re.I)
 _LEVEL = re.compile(r"(\d{2}(?:\.\d+)?)\s*%\s*(?:two[\s-]*sided\s+)?(?:prediction|confidence|PI\b|CI\b)", re.I)
 
 
@@ -34,7 +37,7 @@ def _points(text: str) -> tuple[list[Decimal], str, str | None] | None:
         values = numbers(m.group("values"))
         if 1 <= len(values) <= 10:
             return values, text[:m.start()] + " ; " + text[m.end():], m.group("name").lower().split()[0]
-    m = _BARE.search(text)
+    m = _BARE.search(text) or _IF_WE.search(text)
     if m:
         values = numbers(m.group("values"))
         start = m.start("values")

@@ -137,6 +137,11 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
 
     ns = _spans(_N, q)
     conf = confidence_args(q)
+    if (len(means) >= 2 or len(sds) >= 2) and re.search(r"(?<!un)paired|before and after|matched|same (?:people|"
+                                                          r"subjects|units|parts|operators)", low):
+        raise HavocInputError("a paired test from summary figures needs the mean and standard deviation of the "
+                              "differences (or the pairs themselves); each side's mean and SD do not give the SD of "
+                              "the differences", field="sd")
     if len(means) >= 2 or len(sds) >= 2:
         if not (len(means) == len(sds) == 2):
             raise HavocInputError(f"a two-sample test from summary figures needs a mean and a standard deviation for "

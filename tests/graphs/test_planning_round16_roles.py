@@ -12,6 +12,7 @@ from scipy import stats
 import dsl
 from graphs.planning.nl import plan_question
 from graphs.planning.to_dsl import statement
+from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 
@@ -155,3 +156,25 @@ def test_lot_labels_with_a_dash_then_sizes_and_counts_are_an_np_chart() -> None:
     intent = _one(q, "spc")
     assert intent.args["chart"] == "np" and intent.args["counts"] == [7, 4, 9, 5, 6, 3]
     assert intent.args["sizes"] == [200] * 6
+
+
+def test_the_expected_value_if_we_set_x_is_a_prediction() -> None:
+    q = ("run\tcharge_g\ttime_min\nR-1\t1.0\t58.2\nR-2\t2.0\t51.9\nR-3\t3.0\t46.0\nR-4\t4.0\t40.8\nR-5\t5.0\t35.2\n"
+         "fit a straight line and tell me the expected time if we charge 3.5 g")
+    intent = _one(q)
+    assert intent.tool == "regression" and intent.args["at"] == [Decimal("3.5")]
+    fit = stats.linregress([1, 2, 3, 4, 5], [58.2, 51.9, 46.0, 40.8, 35.2])
+    out = run_tool("regression", intent.args)
+    (point,) = out["predictions"]
+    assert float(point["fit"]) == pytest.approx(fit.intercept + fit.slope * 3.5, rel=1e-9)
+
+
+def test_a_matrix_with_an_empty_entry_is_refused_not_read_as_a_design() -> None:
+    with pytest.raises(HavocInputError, match="empty entry"):
+        plan_question("Invert this 3x3 for me please:\n[2, 5, 1]\n[0, 3, ]\n[4, 1, 7]", "stats")
+
+
+def test_a_paired_test_from_each_sides_summary_is_refused() -> None:
+    with pytest.raises(HavocInputError, match="differences"):
+        plan_question("Paired t-test from these summaries please. Before: mean 82.1, SD 6.3, n = 12. After (same 12 "
+                      "people): mean 78.4, SD 5.9, n = 12.", "stats")
