@@ -488,7 +488,8 @@ def pasted_table(text: str) -> PastedTable | None:
                 markdown, k = True, k - 1
             if k >= 0 and lines[k].strip():
                 head = _split_cells(lines[k])
-                if len(head) == len(cells) - 1 and not _is_num(cells[0]) and not any(_is_num(c) for c in head):
+                if len(head) == len(cells) - 1 and not _is_num(cells[0]) and not any(_is_num(c) for c in head) \
+                        and re.match(r"\s{2,}|\t|,", lines[k]):
                     head = ["", *head]  # "        Ana   Ben   Chen" over "M1  41.2  42.1  40.9": a blank corner
                 if len(head) == len(cells) and not any(_is_num(c) for c in head) and \
                         all(_HEADER_CELL.fullmatch(c) or (c == "" and n == 0) for n, c in enumerate(head)) and \

@@ -33,7 +33,8 @@ _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidenc
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
 _REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|\bfit(?:ted|ting)?\b", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
-                          r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for all)|\bchi\b|chi[\s-]*squ", re.I)
+                          r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for (?:all|both|each|every))|"
+                          r"\bdistributions?\b|\bmix\b|\bchi\b|chi[\s-]*squ", re.I)
 _FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequency|popularity|share)|evenly|"
                    r"equal (?:shares?|proportions?|frequenc)|biased|loaded|by chance|(?:than|as) (?:you'?d|we'?d|one "
                    r"would|would be|I'?d) expect|spread (?:out )?evenly|more often than", re.I)
@@ -273,7 +274,7 @@ def prose_contingency(q: str) -> list[Intent] | None:
 
 # both margins of a grid asked about: "do the machines differ? do the operators?", "each machine/operator
 # combination", a two-way or two-factor analysis named
-_BOTH_MARGINS = re.compile(r"two[\s-]*(?:way|factor)|\b2[\s-]*way\b|\bcombination|\bboth\b|"
+_BOTH_MARGINS = re.compile(r"two[\s-]*(?:way|factor)|\b2[\s-]*way\b|\bcombination|"
                            r"(?:differ|effect|matter|significant)[^?]*\?[^?]*(?:differ|effect|matter|significant)", re.I)
 
 
@@ -302,10 +303,12 @@ def two_way_grid(q: str) -> list[Intent] | None:
         return None
     if not all(_is_num(x) for col in body for x in col) or not all(h.strip() for h in header[1:]):
         return None
+    if all(_integers(col) for col in body) and not re.search(r"two[\s-]*(?:way|factor)|\banova\b", q, re.I):
+        return None  # a grid of counts is a contingency table, not measurements
     y = [_num(col[r]) for r in range(len(rows)) for col in body]
     a = [rows[r] for r in range(len(rows)) for _ in body]
     b = [header[1 + c] for _ in rows for c in range(len(body))]
-    names = _margin_names(q) or ("row", "column")
+    names = _margin_names(q) or ("row_factor", "column_factor")
     args = {"y": y, "a": a, "b": b, "interaction": False, "factor_a": names[0], "factor_b": names[1]}
     return [Intent("anova_twoway", args, notes=[
         f"a grid: {names[0]} in rows ({', '.join(rows)}) by {names[1]} in columns ({', '.join(header[1:])}), "
