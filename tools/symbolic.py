@@ -153,6 +153,8 @@ class SeriesResult(SymbolicResult):
     polynomial: str = Field(description="the series without its O(...) term")
     coefficients: list[str] | None = Field(None, description="c0..c(order-1) of powers of (x - point), "
                                                              "when the series is a plain power series")
+    numeric_coefficients: list[float | None] | None = Field(None, description="the coefficients in decimals (None "
+                                                                              "where one is not a real number)")
 
 
 class Eigenvalue(BaseModel):
@@ -1266,11 +1268,14 @@ def _series_job(tree: Node, variable: str, point: Node, order: int) -> SeriesRes
         polynomial = poly_t.subs(t, x - at)
         result = polynomial + sp.Order((x - at) ** order, (x, at)) if local.getO() is not None else polynomial
         coefficients = None
+        numeric = None
         if poly_t.is_polynomial(t):
-            coefficients = [_text(sp.expand(poly_t).coeff(t, k)) for k in range(order)]
+            exact = [sp.expand(poly_t).coeff(t, k) for k in range(order)]
+            coefficients = [_text(c) for c in exact]
+            numeric = [_numeric(c)[0] if _numeric(c)[2] else None for c in exact]
     return SeriesResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
                         variable=variable, point=_text(at), order=order, polynomial=_text(polynomial),
-                        coefficients=coefficients)
+                        coefficients=coefficients, numeric_coefficients=numeric if at not in (sp.oo, -sp.oo) else None)
 
 
 @register("series", SeriesArgs)
