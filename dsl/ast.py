@@ -410,6 +410,18 @@ class SummaryTTest(Node):
 
 
 @dataclass
+class SummaryChart(Node):
+    """`summary chart xbar_r|xbar_s subgroup N mean M rbar R|sbar S [subgroups K]`: limits from summary figures."""
+
+    chart: str
+    n: Decimal
+    mean: Decimal
+    spread: str  # rbar or sbar
+    value: Decimal
+    subgroups: Decimal | None = None
+
+
+@dataclass
 class SummaryCapability(Node):
     """`summary capability mean M sd S [sigma overall|within] [sigma_within W] [lsl ..] [usl ..] [target ..]`."""
 
@@ -445,7 +457,7 @@ Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
-    | ProportionTest | SummaryTTest | SummaryCapability | Power
+    | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | Power
 )
 
 

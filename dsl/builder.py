@@ -327,6 +327,10 @@ class Build(Transformer):
     def sigma_kind(self, meta, c):
         return _Opt("sigma", str(c[0]).lower(), meta)
 
+    def summary_chart_stmt(self, meta, c):
+        return ast.SummaryChart(str(c[0]).lower(), c[1], c[2], str(c[3]).lower(), c[4], c[5] if len(c) > 5 else None,
+                                **_loc(meta))
+
     def summary_capability_stmt(self, meta, c):
         node = ast.SummaryCapability(c[0], c[1], **_loc(meta))
         _apply_options(node, list(c[2:]))

@@ -587,6 +587,19 @@ class _Checker:
         if t.confidence is not None:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
+    def _summarychart(self, c: ast.SummaryChart) -> None:
+        if c.chart not in ("xbar_r", "xbar_s"):
+            self.fail(f"limits from summary figures are for xbar_r or xbar_s charts, not {c.chart}", c)
+        want = "rbar" if c.chart == "xbar_r" else "sbar"
+        if c.spread != want:
+            self.fail(f"an {c.chart} chart takes {want} (the average {'range' if want == 'rbar' else 'standard deviation'}),"
+                      f" not {c.spread}", c)
+        self.whole(c.n, "the subgroup size", c, minimum=2, maximum=100)
+        self.finite(c.mean, "the grand mean", c)
+        self.positive(c.value, f"{c.spread}", c, c.spread)
+        if c.subgroups is not None:
+            self.whole(c.subgroups, "the number of subgroups", c, minimum=1)
+
     def _summarycapability(self, c: ast.SummaryCapability) -> None:
         self.finite(c.mean, "the mean", c)
         self.positive(c.sd, "the standard deviation", c, "sd")

@@ -463,6 +463,13 @@ class _Runner:
             args["alternative"] = t.alternative.replace("_", "-")
         return "summary_t_test", args
 
+    def _summarychart(self, c: ast.SummaryChart) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"chart": c.chart, "n": int(c.n), "grand_mean": c.mean,
+                                ("r_bar" if c.spread == "rbar" else "s_bar"): c.value}
+        if c.subgroups is not None:
+            args["subgroups"] = int(c.subgroups)
+        return "summary_chart", args
+
     def _summarycapability(self, c: ast.SummaryCapability) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"mean": c.mean, "sd": c.sd}
         for key in ("lsl", "usl", "target", "sigma"):

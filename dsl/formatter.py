@@ -243,6 +243,11 @@ def _summaryttest(t: ast.SummaryTTest) -> str:
     ])
 
 
+def _summarychart(c: ast.SummaryChart) -> str:
+    text = f"summary chart {c.chart} subgroup {number(c.n)} mean {number(c.mean)} {c.spread} {number(c.value)}"
+    return text + (f" subgroups {number(c.subgroups)}" if c.subgroups is not None else "")
+
+
 def _summarycapability(c: ast.SummaryCapability) -> str:
     return f"summary capability mean {number(c.mean)} sd {number(c.sd)}" + _options([
         ("sigma", c.sigma),
@@ -368,5 +373,6 @@ _WRITERS = {
     ast.ProportionTest: _proportiontest,
     ast.SummaryTTest: _summaryttest,
     ast.SummaryCapability: _summarycapability,
+    ast.SummaryChart: _summarychart,
     ast.Power: _power,
 }

@@ -28,6 +28,7 @@ ENUMERATIONS = {
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
     "REAL": "real (real solutions only)",
+    "SPREAD": "rbar or sbar (the average range or standard deviation)",
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
     "NORMALITY_TEST": "a test (shapiro_wilk, anderson_darling)",
     "SIMPLIFY_METHOD": "a method (simplify, expand, factor, trigsimp, cancel, apart, together, radsimp, powsimp, "

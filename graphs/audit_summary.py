@@ -186,7 +186,34 @@ def audit_power(args: dict, out: dict) -> list[dict]:
     return checks
 
 
+def audit_summary_chart(args: dict, out: dict) -> list[dict]:
+    """The limits rebuilt from σ within (R̄/d2 or s̄/c4) with the exact constants: X̿ ± 3σ/√n, and the R or S
+    chart's 3σ limits from d3 or c4. The table's constants are rounded to 3 decimals, so agreement to about 1e-3."""
+    from tools.spc_constants import exact_c4, exact_d2, exact_d3
+
+    n, centre = int(args["n"]), float(args["grand_mean"])
+    if args.get("r_bar") is not None:
+        r_bar = float(args["r_bar"])
+        sigma = r_bar / exact_d2(n)
+        spread = (max(0.0, r_bar - 3 * exact_d3(n) * sigma), r_bar + 3 * exact_d3(n) * sigma)
+    else:
+        s_bar = float(args["s_bar"])
+        c4 = float(exact_c4(n))
+        sigma = s_bar / c4
+        spread = (max(0.0, s_bar - 3 * sigma * math.sqrt(1 - c4 * c4)), s_bar + 3 * sigma * math.sqrt(1 - c4 * c4))
+    half = 3 * sigma / math.sqrt(n)
+    x, s = out["xbar"], out["spread"]
+    tol = 2e-3
+    return [_check("X̄ limits", _close(x["ucl"] - centre, half, tol) and _close(centre - x["lcl"], half, tol),
+                   f"X̿ ± 3σ/√n with σ = {sigma:.6g} (exact constants): ± {half:.6g}"),
+            _check(f"{out['spread_chart']} limits", _close(s["ucl"], spread[1], tol) and
+                   abs(s["lcl"] - spread[0]) <= tol * max(1.0, spread[1]),
+                   f"3σ limits of the {out['spread_chart']} chart from exact constants: [{spread[0]:.6g}, "
+                   f"{spread[1]:.6g}]")]
+
+
 SUMMARY_AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
+    "summary_chart": audit_summary_chart,
     "power": audit_power,
     "proportion_test": audit_proportion_test,
     "summary_t_test": audit_summary_t_test,

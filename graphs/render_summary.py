@@ -95,7 +95,22 @@ def render_power(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, table(["quantity", "value"], rows) + _notes(out)
 
 
+def render_summary_chart(args: dict, out: dict) -> tuple[str, str]:
+    x, s, kind = out["xbar"], out["spread"], out["spread_chart"]
+    spread = "R̄" if kind == "R" else "s̄"
+    conclusion = (f"X̄–{kind} limits from the summary figures (subgroups of {out['n']}): X̄ chart centre "
+                  f"{fmt(x['center'])}, limits [{fmt(x['lcl'])}, {fmt(x['ucl'])}]; {kind} chart centre {spread} = "
+                  f"{fmt(s['center'])}, limits [{fmt(s['lcl'])}, {fmt(s['ucl'])}]; σ within ≈ "
+                  f"{fmt(out['sigma_within'])}.")
+    rows = [["X̄", x["lcl"], x["center"], x["ucl"]], [kind, s["lcl"], s["center"], s["ucl"]]]
+    used = ", ".join(f"{k} = {fmt(v)}" for k, v in out["constants_used"].items())
+    return conclusion, (table(["chart", "LCL", "centre", "UCL"], rows) + f"\n\nConstants for n = {out['n']}: "
+                        f"{used} ({out['source']}). Limits from summary figures: the points themselves could not be "
+                        "checked against them.")
+
+
 SUMMARY_RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
+    "summary_chart": render_summary_chart,
     "power": render_power,
     "proportion_test": render_proportion_test,
     "summary_t_test": render_summary_t_test,

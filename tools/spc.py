@@ -2,7 +2,7 @@
 
 The work lives in small modules (`spc_constants`, `spc_rules`, `spc_data`,
 `spc_charts`); importing this one registers their tools (`control_chart`,
-`run_rules`, `spc_constants`) and gives in-process callers one place to import
+`run_rules`, `spc_constants`, `summary_chart`) and gives in-process callers one place to import
 from. Capability analysis is `tools.capability`.
 """
 
@@ -20,6 +20,7 @@ from tools.spc_constants import (
     table_constants,
 )
 from tools.spc_rules import RunRulesArgs, RunRulesResult, Violation, Zones, run_rules, violations
+from tools.spc_summary import SummaryChartArgs, SummaryChartResult, summary_chart
 
 __all__ = [
     "ControlChartArgs",
@@ -29,6 +30,8 @@ __all__ = [
     "SecondaryChart",
     "SpcConstantsArgs",
     "SpcConstantsResult",
+    "SummaryChartArgs",
+    "SummaryChartResult",
     "Violation",
     "Zones",
     "chart_factors",
@@ -38,6 +41,7 @@ __all__ = [
     "exact_d3",
     "run_rules",
     "spc_constants",
+    "summary_chart",
     "table_constants",
     "violations",
 ]

@@ -100,7 +100,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
 
 _SUMMARY = re.compile(r"\b(?:mean|average|x-?bar)\b[^.;?]{0,25}?\d|\b(?:standard deviation|std\.? ?dev|\bsd\b|sigma|"
                       r"σ|s\s*=)[^.;?]{0,25}?\d", re.I)
-_SUMMARY_TOOLS = {"summary_t_test", "summary_capability", "power", "control_chart", "run_rules", "spc_constants"}
+_SUMMARY_TOOLS = {"summary_t_test", "summary_capability", "summary_chart", "power", "control_chart", "run_rules",
+                  "spc_constants"}
 
 
 def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from graphs.planning.extract import (
     NUM,
@@ -17,6 +18,7 @@ from graphs.planning.extract import (
     numbers,
     separated_rows,
     tables,
+    to_decimal,
     value_after,
 )
 from graphs.planning.intent import Intent
@@ -186,6 +188,48 @@ def _excluded_points(low: str) -> list[int] | None:
     return [v - 1 for v in found if v >= 1] or None
 
 
+_GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+subgroup\s+means|x[\s-]*bar))?"
+                    rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*double[\s-]*bar\s*(?:is|=|:)?\s*({NUM})|x̿\s*=?\s*({NUM})", re.I)
+_R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:is|was|=|:|of)?\s*({NUM})|\br[\s-]*bar\s*(?:is|=|:|of)?"
+                    rf"\s*({NUM})|r̄\s*=?\s*({NUM})", re.I)
+_S_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?(?:standard deviation|std\.?\s*dev|sd|s)\s*(?:is|was|=|:|of)?"
+                    rf"\s*({NUM})|\bs[\s-]*bar\s*(?:is|=|:|of)?\s*({NUM})|s̄\s*=?\s*({NUM})", re.I)
+
+
+def _first_value(pattern: re.Pattern, text: str) -> Decimal | None:
+    m = pattern.search(text)
+    return to_decimal(next(g for g in m.groups() if g is not None)) if m else None
+
+
+def _summary_chart(q: str, low: str) -> list[Intent] | None:
+    """"After 25 hours of subgroups of 4 the grand average is 25.02 and the average range 0.21: X̄–R limits?" →
+    limits from the summary figures, not from data that is not there."""
+    grand = _first_value(_GRAND, q)
+    r_bar, s_bar = _first_value(_R_BAR, q), _first_value(_S_BAR, q)
+    if grand is None or (r_bar is None) == (s_bar is None) or not re.search(r"x[\s-]*bar|x̄|limits|control chart", low):
+        return None
+    n = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
+                  r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
+                                                r"samples|select|selects)(?= \d)")
+    if not n or n < 2:
+        raise HavocInputError("X̄ chart limits from summary figures need the subgroup size (how many parts in each "
+                              "subgroup)", field="n")
+    chart = "xbar_r" if r_bar is not None else "xbar_s"
+    if chart == "xbar_s" and re.search(r"\br\s*chart|x[\s-]*bar\s*(?:and|-|/|&)\s*r\b", low) or \
+            chart == "xbar_r" and re.search(r"\bs\s*chart|x[\s-]*bar\s*(?:and|-|/|&)\s*s\b", low):
+        raise HavocInputError(f"the chart asked for does not match the spread given (an {'average range' if r_bar else 'average standard deviation'}): "
+                              "an X̄–R chart takes R̄, an X̄–S chart s̄", field="chart")
+    count = int_after(low, r"(?:last|from|after)\s+") if re.search(r"(?:last|from|after)\s+\d+\s+(?:subgroups|hours|"
+                                                                    r"samples|days|shifts)", low) else None
+    args: dict = {"chart": chart, "n": n, "grand_mean": grand, ("r_bar" if r_bar is not None else "s_bar"):
+                  r_bar if r_bar is not None else s_bar}
+    if count:
+        args["subgroups"] = count
+    return [Intent("summary_chart", args, notes=[f"limits from summary figures: subgroups of {n}, the grand mean and "
+                                                 f"{'R̄' if r_bar is not None else 's̄'} (the data themselves are not "
+                                                 "given, so no point can be judged)"])]
+
+
 def plan_spc(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
@@ -199,6 +243,10 @@ def plan_spc(question: str) -> list[Intent] | None:
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
         if n:
             return [Intent("spc_constants", {"n": n})]
+
+    summary = _summary_chart(q, low)
+    if summary:
+        return summary
 
     rules = "nelson" if "nelson" in low else "western_electric"
     exclude = _excluded_points(low)

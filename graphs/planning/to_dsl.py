@@ -260,8 +260,14 @@ def power(args: dict) -> str:
     return text
 
 
+def summary_chart(args: dict) -> str:
+    spread = f"rbar {number(args['r_bar'])}" if args.get("r_bar") is not None else f"sbar {number(args['s_bar'])}"
+    text = f"summary chart {args['chart']} subgroup {args['n']} mean {number(args['grand_mean'])} {spread}"
+    return text + (f" subgroups {args['subgroups']}" if args.get("subgroups") is not None else "")
+
+
 SUMMARY_WRITERS = {"proportion_test": proportion_test, "summary_t_test": summary_t_test,
-                   "summary_capability": summary_capability, "power": power}
+                   "summary_capability": summary_capability, "summary_chart": summary_chart, "power": power}
 
 
 def regression(args: dict) -> str:

@@ -149,7 +149,9 @@ def _data_leaves(call: Call) -> list[tuple[str, object]]:
 
 
 def _chart(*kinds: str) -> Callable[[list[Call], re.Match[str]], bool]:
-    return lambda calls, m: any(c.tool == "control_chart" and str(c.args.get("chart")) in kinds for c in calls)
+    # limits from summary figures (summary_chart) are the X̄–R or X̄–S chart asked for, without its points
+    return lambda calls, m: any(c.tool in ("control_chart", "summary_chart") and str(c.args.get("chart")) in kinds
+                                for c in calls)
 
 
 def _capability_index(calls: list[Call], m: re.Match[str]) -> bool:

@@ -265,7 +265,16 @@ def _power(c: Call) -> str:
     return f"the power of a {test} with n = {_fmt(c.args.get('n'))} per group, {_sided(c)}, {_alpha(c)}"
 
 
+def _summary_chart(c: Call) -> str:
+    spread = (f"an average range of {_fmt(c.args.get('r_bar'))}" if c.args.get("r_bar") is not None else
+              f"an average standard deviation of {_fmt(c.args.get('s_bar'))}")
+    kind = "X̄–R" if c.args.get("chart") == "xbar_r" else "X̄–S"
+    return (f"{kind} chart limits from summary figures: subgroups of {_fmt(c.args.get('n'))}, a grand mean of "
+            f"{_fmt(c.args.get('grand_mean'))} and {spread}")
+
+
 SENTENCES.update({
+    "summary_chart": _summary_chart,
     "proportion_test": _proportion,
     "summary_t_test": _summary_t,
     "summary_capability": _summary_capability,
