@@ -93,6 +93,11 @@ def expect_problem(key: str, want: Any, result: dict) -> str | None:
             sol = out["solutions"][0]
             got = [sol[k]["numeric"] for k in ("x", "y")]
             ok = all(_close(a, b) for a, b in zip(got, want, strict=True))
+        elif "." in key:  # "xbar.ucl": a field of a nested result
+            got = out
+            for part in key.split("."):
+                got = got[part]
+            ok = _close(got, want)
         elif isinstance(want, list):
             got = out[key]
             ok = got == want

@@ -1395,6 +1395,14 @@ q("what is the cpk? usl 12, lsl 8, mean 10.5, std dev 0.5", "spc", "summary_capa
   {"cpk": (12 - 10.5) / (3 * 0.5), "cp": 4 / 3})
 q("Process mean 50.2 mm, overall standard deviation 0.4 mm, spec 49 to 51. What is Ppk?", "spc", "summary_capability",
   {"sigma": "overall"}, {"ppk": (51 - 50.2) / (3 * 0.4), "pp": 2 / 2.4})
+# X̄–R / X̄–S limits from summary figures (Montgomery Examples 6.1 and 6.3: A2 = 0.577, D4 = 2.114, A3 = 1.427,
+# B4 = 2.089 for n = 5)
+q("We measure 5 piston rings every hour. After 25 hours the grand average is 74.001 mm and the average range is "
+  "0.023 mm. What are the X-bar and R chart control limits?", "spc", "summary_chart", {"chart": "xbar_r", "n": 5},
+  {"xbar.ucl": 74.001 + 0.577 * 0.023, "xbar.lcl": 74.001 - 0.577 * 0.023, "spread.ucl": 2.114 * 0.023})
+q("Subgroups of 5; grand mean 74.001 and average standard deviation 0.0094. Set up X-bar and S limits.", "spc",
+  "summary_chart", {"chart": "xbar_s", "n": 5},
+  {"xbar.ucl": 74.001 + 1.427 * 0.0094, "spread.ucl": 2.089 * 0.0094})
 
 # ------------------------------------------------------------------ power and sample size (had no tool)
 # reference values from statsmodels.stats.power (G*Power and Cohen's tables agree: 64 per group, 159 in total)

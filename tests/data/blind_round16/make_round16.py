@@ -924,7 +924,7 @@ def xbarr_hand(d):
 
 add(3, "Piston pin OD. We pull 4 pins every hour; after 25 hours of data the grand average is 25.02 mm and the average range is 0.21 mm. "
     "What are the X-bar and R chart limits?",
-    "Xbar-R limits with n=4 (A2=0.729, D4=2.282); 25 is the number of subgroups, not n", ["control_chart", "spc_constants"],
+    "Xbar-R limits with n=4 (A2=0.729, D4=2.282); 25 is the number of subgroups, not n", ["control_chart", "spc_constants", "summary_chart"],
     ["X-bar UCL (mm)", "X-bar LCL (mm)", "R chart UCL (mm)"], [0.005, 0.005, 0.005], data=(25.02, 0.21, 4),
     calc=xbarr_lib, hand=xbarr_hand, hand_rel=1e-3,
     parse=lambda t: (float(re.search(r"grand average is (\d+(?:\.\d+)?)", t)[1]), float(re.search(r"average range is (\d+(?:\.\d+)?)", t)[1]),
@@ -1010,7 +1010,7 @@ def xbars_hand(d):
 
 add(3, "Checkweigher data, 250 g pack. Every 30 minutes we take a subgroup of 10 packs; from the last 30 subgroups the grand mean is 251.4 g "
     "and the average subgroup standard deviation is 0.45 g. Set me up X-bar and S chart limits.",
-    "Xbar-S limits with n=10 (A3=0.975, B3=0.284, B4=1.716); 250 is nominal, 30 is subgroup count", ["control_chart", "spc_constants"],
+    "Xbar-S limits with n=10 (A3=0.975, B3=0.284, B4=1.716); 250 is nominal, 30 is subgroup count", ["control_chart", "spc_constants", "summary_chart"],
     ["X-bar UCL (g)", "X-bar LCL (g)", "S chart UCL (g)"], [0.005, 0.005, 0.005], data=(251.4, 0.45, 10),
     calc=xbars_lib, hand=xbars_hand, hand_rel=1e-3,
     parse=lambda t: (float(re.search(r"grand mean is (\d+(?:\.\d+)?)", t)[1]), float(re.search(r"deviation is (\d+(?:\.\d+)?)", t)[1]),
