@@ -510,6 +510,25 @@ def _index_column(name: str, cells: list[str]) -> bool:
     return all(v == v.to_integral_value() for v in values) and len(set(values)) == len(values)
 
 
+_DROP_VERB = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|throw out|don'?t use)"
+
+
+def _left_out_ids(prose: str, name: str, cells: list[str]) -> set[str]:
+    """The row ids the question leaves out: "leave run 5 out", "exclude runs 3 and 7", "run 5 … so drop it"."""
+    if not name:
+        return set()
+    noun = re.escape(name) + r"s?"
+    ids = rf"(\d+(?:\s*(?:,|and|&)\s*\d+)*)"
+    found: set[str] = set()
+    for m in re.finditer(rf"\b{_DROP_VERB}\s+(?:the\s+)?{noun}\s*#?\s*{ids}|\bleave\s+(?:the\s+)?{noun}\s*#?\s*{ids}"
+                         rf"\s+out\b", prose, re.I):
+        found |= set(re.findall(r"\d+", m.group(1) or m.group(2)))
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", prose):
+        if re.search(r"\b(?:leave|drop|exclude|ignore|remove|omit|discard|skip)\s+(?:it|that|this)\b", sentence, re.I):
+            found |= set(re.findall(rf"\b{noun}\s*#?\s*(\d+)", sentence, re.I))
+    return {v for v in found if v in cells}
+
+
 def normalise_pasted(text: str) -> tuple[str, list[str]]:
     """A pasted table rewritten in the forms the planners read, and notes saying how it was read.
 
@@ -530,12 +549,17 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     keep = []
     prose = "\n".join(lines[:table.start] + lines[table.end:])
+    skip_rows: set[int] = set()
     for c, (name, cells) in enumerate(zip(header, columns, strict=True)):
         # "regress weight on day", "weight vs day": a column the question makes a predictor is a variable
         named = re.search(rf"\b(?:on|vs\.?|versus|against|between|and)\s+(?:the\s+)?{re.escape(name.strip())}s?(?!\w)",
                           prose, re.I) if name.strip() else None
         if table.header and _index_column(name, cells) and len(header) > 1 and not named:
             notes.append(f"column {name!r} read as a row id, not data")
+            dropped_ids = _left_out_ids(prose, name.strip(), cells)
+            if dropped_ids:
+                skip_rows |= {r for r, v in enumerate(cells) if v in dropped_ids}
+                notes.append(f"{name.strip()} {', '.join(sorted(dropped_ids, key=_num))} left out, as asked")
             continue
         if table.header and c == 0 and len(header) > 2 and _INDEX_HEADER.fullmatch(name.strip()) and \
                 len(set(cells)) == len(cells) and all(re.search(r"\d", x) and not _is_num(x) for x in cells):
@@ -544,7 +568,7 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
             continue
         keep.append(c)
     header = [header[c] for c in keep]
-    columns = [columns[c] for c in keep]
+    columns = [[v for r, v in enumerate(columns[c]) if r not in skip_rows] for c in keep]
     numeric = [all(_is_num(x) for x in col) for col in columns]
     labels = None
     if columns and not numeric[0] and len(set(columns[0])) == len(columns[0]) and all(numeric[1:]) and len(columns) > 1:

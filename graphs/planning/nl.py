@@ -205,7 +205,8 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
     clean = re.sub(r"(?<=[A-Za-z])([\s-])\d+(?=\s*(?:[:|(\t]|[-–—]\s|'s\b|$))", r"\1#", clean, flags=re.M)
     # "line 1 vs line 2", "oven 3's": a numbered thing is named, not measured
     clean = re.sub(r"\b((?:line|machine|lab|operator|shift|supplier|oven|press|site|plant|cell|station|group|method|"
-                   r"gauge|reactor|mou?ld|cavity|head|nozzle|spindle|lane|tank|furnace|vendor|filler|unit)s?)\s+\d{1,2}\b",
+                   r"gauge|reactor|mou?ld|cavity|head|nozzle|spindle|lane|tank|furnace|vendor|filler|unit|run|row|point|"
+                   r"subgroup|specimen|trial|day|hour|week)s?)\s+\d{1,2}\b",
                    r"\1 #", clean, flags=re.I)
     for m in re.finditer(rf"(?<![\w^.]){NUM}(?![\w.]*\d)", clean):
         text = m.group(0)
@@ -260,7 +261,7 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
 
 # "1, nan, 3" / "5.1 N/A 5.3" / "2, 4, ?": a gap in pasted data. A token between numbers (or closing a list of them)
 # with only separators around it; "from 0 to inf" has a word in between and is a bound, not a gap.
-_GAP = r"(?P<token>nan|n/a|na|null|none|missing|inf(?:inity)?|-inf(?:inity)?|\?)"
+_GAP = r"(?P<token>nan|n/a|na|null|none|missing|inf(?:inity)?|-inf(?:inity)?|\?(?!\s*$))"
 _MISSING = re.compile(rf"(?:{NUM}\s*[,;]?\s+|{NUM}\s*[,;]\s*){_GAP}(?=\s*(?:[,;\])]|$|\s+{NUM}))", re.I)
 
 

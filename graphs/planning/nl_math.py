@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import NUM, flat_lists, tables
+from graphs.planning.extract import NUM, flat_lists, tables, to_decimal
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
@@ -383,8 +383,16 @@ def _plan_math(question: str) -> list[Intent] | None:
         method = {"factorise": "factor", "factorize": "factor"}.get(m.group(1).lower(), m.group(1).lower())
         return [Intent("simplify", {"expression": clean_expression(m.group(2)), "method": method})]
 
-    m = re.search(r"\b(determinant|det|inverse|invert|eigenvalues?|rank|transpose)\b", low)
+    m = re.search(r"\b(determinant|det|inverse|invert|eigenvalues?|rank|transpose)\b|\^\s*\(?-1\)?|⁻¹", low)
     rows = flat_lists(q)
+    if m and not rows and not tables(q):
+        # "A =\n3 0 2\n2 0 -2\n0 1 1\nfind A^-1": rows typed one per line without brackets
+        lines = [re.findall(NUM, line) for line in q.splitlines()
+                 if re.fullmatch(rf"\s*(?:{NUM}[\s,;]+)+{NUM}\s*", line)]
+        if len(lines) >= 2 and len({len(r) for r in lines}) == 1 and len(lines[0]) == len(lines):
+            rows = [[to_decimal(v) for v in r] for r in lines]
+    if m and (q.count("[") != q.count("]") or q.count("(") != q.count(")")):
+        raise HavocInputError("the matrix is cut off (its brackets do not close): paste it whole", field="matrix")
     if m and re.search(r"\[[^\[\]]*(?:,\s*,|,\s*\]|\[\s*,)", q):
         # "[0, 3, ]": an entry is missing (a row cut off in copying); a guess would be a different matrix
         raise HavocInputError("a row of the matrix has an empty entry: give every entry (the matrix cannot be "
@@ -392,15 +400,22 @@ def _plan_math(question: str) -> list[Intent] | None:
     if m and not tables(q) and len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) == len(rows):
         # "Matrix A has rows [4, -2, 1], [3, 6, -4], [2, 1, 8]. Find det(A) and A inverse": one intent per operation
         matrix = [[str(v) for v in row] for row in rows]
-        ops = [op for op, pattern in (("determinant", r"\bdet(?:erminant)?\b"), ("inverse", r"\binver(?:se|t)\b"),
+        ops = [op for op, pattern in (("determinant", r"\bdet(?:erminant)?\b"),
+                                      ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
                                       ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"),
-                                      ("transpose", r"\btranspose\b")) if re.search(pattern, low)]
+                                      ("transpose", r"\btranspose\b")) if re.search(pattern, question.lower())]
         return [Intent("matrix", {"matrix": matrix, "operation": op}) for op in ops]
     if m:
         mats = tables(q)
         if mats:
-            op = {"eigenvalue": "eigenvalues", "det": "determinant", "invert": "inverse"}.get(m.group(1), m.group(1))
-            return [Intent("matrix", {"matrix": [[str(v) for v in row] for row in mats[0]], "operation": op})]
+            named = [op for op, pattern in (("determinant", r"\bdet(?:erminant)?\b"),
+                                            ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
+                                            ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"),
+                                            ("transpose", r"\btranspose\b")) if re.search(pattern, question.lower())]
+            op = {"eigenvalue": "eigenvalues", "det": "determinant", "invert": "inverse"}.get(m.group(1) or "",
+                                                                                              m.group(1))
+            matrix = [[str(v) for v in row] for row in mats[0]]
+            return [Intent("matrix", {"matrix": matrix, "operation": o}) for o in (named or [op]) if o]
 
     m = re.search(r"\b(?:solve|roots? of|zeros? of|find [a-z] (?:such that|where|if))\s*(?:the equation|equations?)?\s*:?\s*(.+)", q, flags=re.I)
     if m:

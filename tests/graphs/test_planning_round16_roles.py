@@ -178,3 +178,25 @@ def test_a_paired_test_from_each_sides_summary_is_refused() -> None:
     with pytest.raises(HavocInputError, match="differences"):
         plan_question("Paired t-test from these summaries please. Before: mean 82.1, SD 6.3, n = 12. After (same 12 "
                       "people): mean 78.4, SD 5.9, n = 12.", "stats")
+
+
+def test_a_matrix_typed_as_bare_rows_with_inverse_and_determinant_asked() -> None:
+    intents = plan_question("A =\n3 0 2\n2 0 -2\n0 1 1\nfind A^-1 (and det A while you're at it)", "math")
+    assert [(i.tool, i.args["operation"]) for i in intents] == [("matrix", "determinant"), ("matrix", "inverse")]
+    assert intents[0].args["matrix"] == [["3", "0", "2"], ["2", "0", "-2"], ["0", "1", "1"]]
+    (det,) = plan_question("determinant of\n  2   -1    3\n  4    0    1\n -2    5    6\n?", "math")
+    assert run_tool("matrix", det.args)["value"]["numeric"] == pytest.approx(
+        np.linalg.det([[2, -1, 3], [4, 0, 1], [-2, 5, 6]]), rel=1e-12)
+
+
+def test_a_matrix_cut_off_mid_row_is_refused() -> None:
+    with pytest.raises(HavocInputError, match="cut off"):
+        plan_question("Need the determinant and inverse of this matrix:\n[[3, 1, 4],\n [1, 5, 9],\n [2, 6", "math")
+
+
+def test_a_run_left_out_by_its_id_is_dropped_from_the_table() -> None:
+    q = ("run  temp  y\n1    10   21.4\n2    15   24.9\n3    20   28.8\n4    25   44.0\n5    30   35.1\n"
+         "Run 4 had a bad thermocouple, so leave run 4 out and fit y vs temp.")
+    intent = _one(q)
+    assert intent.tool == "regression" and intent.args["x"] == [10, 15, 20, 30]
+    assert any("run 4 left out" in n for n in intent.notes)
