@@ -518,7 +518,7 @@ def _left_out_ids(prose: str, name: str, cells: list[str]) -> set[str]:
     if not name:
         return set()
     noun = re.escape(name) + r"s?"
-    ids = rf"(\d+(?:\s*(?:,|and|&)\s*\d+)*)"
+    ids = r"(\d+(?:\s*(?:,|and|&)\s*\d+)*)"
     found: set[str] = set()
     for m in re.finditer(rf"\b{_DROP_VERB}\s+(?:the\s+)?{noun}\s*#?\s*{ids}|\bleave\s+(?:the\s+)?{noun}\s*#?\s*{ids}"
                          rf"\s+out\b", prose, re.I):
