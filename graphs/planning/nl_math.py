@@ -171,6 +171,8 @@ def _equations_then_unknowns(q: str) -> str:
     q = re.sub(r"^\s*solve\s*:\s*", "", q, flags=re.I)
     m = re.search(r"(?:^|[\s,.;:])(?:(?:so\s+)?(?:solve|find|determine|compute|what are|get|give me)\s+(?:for\s+)?"
                   r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:_?\d{1,2})?(?:\s*(?:,|and|&)\s*[a-z](?:_?\d{1,2})?)+)|"
+                  r"(?:so\s+)?solve\s+for\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:currents|unknowns|variables|values|"
+                  r"voltages|forces|tensions|flows|rates|amounts|quantities)|"
                   r"(?:so\s+)?solve(?:\s+(?:it|them|"
                   r"this|these|the system))?)\s*[?.!]*\s*$", q, flags=re.I)
     head = q[:m.start()] if m else q
@@ -272,6 +274,11 @@ def plan_math(question: str) -> list[Intent] | None:
             intents[0].args["at"] = at[1]
             return intents
     intents = _plan_math(question)
+    for intent in intents or []:
+        expr = intent.args.get("expression")
+        named = re.match(r"\s*[a-z]\s*\(\s*[a-z](?:\s*,\s*[a-z])*\s*\)\s*=\s*(.+)$", expr) if isinstance(expr, str) else None
+        if named and "=" not in named.group(1):
+            intent.args["expression"] = named.group(1).strip()  # "f(x,y) = x^2*y^3 + …": the formula, not its name
     if intents and not all(_math_args_read_as_maths(i) for i in intents if i.tool != "matrix"):
         return None
     return intents
@@ -426,7 +433,8 @@ def _plan_math(question: str) -> list[Intent] | None:
         body = re.sub(r"\s*[,;(-]?\s*(?:(?:i |we )?need(?:s)? it |give(?: it| me)? |to )?(?:to )?\d+\s+(?:decimal places|"
                       r"decimals|dp|significant (?:digits|figures))\b.*$", "", body, flags=re.I | re.S)
         real = re.search(r"\s*,?\s*(?:for|find|give me)\s+(?:the|its|all|only)?\s*(?:the\s+)?real\s+(?:roots?|"
-                         r"solutions?|zeros?)\b[^=]*$", body, flags=re.I)
+                         r"solutions?|zeros?)\b[^=]*$|\s*[.;,]?\s*(?:(?:give|find)\s+(?:me\s+)?)?(?:only\s+)?(?:the\s+)?"
+                         r"real\s+(?:roots?|solutions?|zeros?)(?:\s+only)?(?:,?\s+please)?\s*[.!]?\s*$", body, flags=re.I)
         if real:
             body = body[:real.start()]
         lead = re.match(r"\s*for\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[:,]\s*", body, flags=re.I)  # "solve for x: …"

@@ -35,7 +35,7 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
 # what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
 # three name it outright
 MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
-           r"nominal(?: [a-z]+)?(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
+           r"nominal(?: [a-z]+){0,2}?(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
            r"(?:certified|reference|standard)\s+(?:reference\s+)?(?:material|sample|standard|block|solution)"
            r"(?: value)?(?: is| of| =|:| reads)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
            r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
@@ -530,7 +530,8 @@ def _missing_test(low: str) -> str | None:
 
 # the data said not to be normal: a rank test, never the normal-theory test it names ("so no ANOVA please")
 _NOT_NORMAL = re.compile(
-    r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
+    r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:(?:want|wish|like|need|intend)\s+to\s+)?"
+    r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
     r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
     r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
     r"|\b(?:skewed|long[\s-]*tail(?:ed)?|heavy[\s-]*tail(?:ed)?)\b.{0,60}\b(?:no|not|without|instead of)\s+"

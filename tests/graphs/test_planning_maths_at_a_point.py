@@ -99,3 +99,20 @@ def test_a_series_shows_each_coefficient_in_decimals() -> None:
     args = {"expression": "exp(x)*cos(x)", "point": 0, "order": 5}
     _, body = render_symbolic("series")(args, run_tool("series", args))
     assert "-1/3" in body and "-0.333333" in body and "-0.166667" in body
+
+
+def test_a_named_function_then_its_formula_is_the_formula() -> None:
+    intent = _one("Find the partial derivative of f(x,y) = x^2*y^3 + sin(x*y) with respect to y, and evaluate it at "
+                  "x = 1, y = 2.")
+    assert intent.args == {"expression": "x^2*y^3 + sin(x*y)", "variable": "y", "at": {"x": "1", "y": "2"}}
+
+
+def test_real_roots_only_said_in_a_sentence_of_its_own() -> None:
+    intent = _one("Solve x^3 - 2x - 5 = 0. Real roots only please.")
+    assert intent.args["domain"] == "real"
+
+
+def test_solve_for_the_loop_currents_names_no_unknown_but_the_equations_do() -> None:
+    intent = _one("Mesh analysis gave me these loop equations (currents in A):\n12 I1 - 4 I2 = 24\n"
+                  "-4 I1 + 10 I2 - 2 I3 = 0\n-2 I2 + 8 I3 = -6\nsolve for the loop currents")
+    assert intent.tool == "solve" and intent.args["variables"] == ["I1", "I2", "I3"]

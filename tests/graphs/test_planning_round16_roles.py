@@ -200,3 +200,18 @@ def test_a_run_left_out_by_its_id_is_dropped_from_the_table() -> None:
     intent = _one(q)
     assert intent.tool == "regression" and intent.args["x"] == [10, 15, 20, 30]
     assert any("run 4 left out" in n for n in intent.notes)
+
+
+def test_not_wanting_to_assume_normality_with_two_samples_is_mann_whitney() -> None:
+    intent = _one("old: 41.3, 44.8, 39.7, 47.2, 43.5, 52.8\nnew: 38.2, 36.9, 40.1, 35.4, 39.3, 37.6\nI don't want to "
+                  "assume normality. Is there a difference?")
+    assert intent.tool == "mann_whitney"
+    out = run_tool("mann_whitney", intent.args)
+    ref = stats.mannwhitneyu([41.3, 44.8, 39.7, 47.2, 43.5, 52.8], [38.2, 36.9, 40.1, 35.4, 39.3, 37.6])
+    assert float(out["p_value"]) == pytest.approx(ref.pvalue, rel=1e-6)
+
+
+def test_a_nominal_with_two_words_between_is_the_reference() -> None:
+    intent = _one("nominal fill volume is 500 mL. 8 bottles: 498.6; 501.2; 499.1; 497.8; 500.4; 498.9; 499.5; 497.6\n"
+                  "are we filling on target?")
+    assert intent.tool == "t_test" and intent.args["mu"] == 500
