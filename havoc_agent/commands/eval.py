@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = esub.add_parser("agent", help="right/refused/wrong counts, AUROC and calibration of the confidence")
     p.add_argument("--set", dest="sets", action="append", type=Path, default=[], metavar="FILE",
                    help="a labelled JSONL set (repeatable); default: tests/data/agent_questions.jsonl and "
-                        "tests/data/blind/*.jsonl and the worked-on rounds 15 and 16")
+                        "tests/data/blind/*.jsonl and the worked-on rounds 15 to 17")
     p.add_argument("--fit", action="store_true",
                    help="refit the confidence weights on these sets (graphs/confidence_weights.json), with the "
                         "earlier planner's labelled answers (tests/data/confidence_labels.jsonl)")
