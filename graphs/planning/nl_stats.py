@@ -736,7 +736,8 @@ def plan_stats(question: str) -> list[Intent] | None:
     if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|worse|faster|slower|versus|vs\.?|"
                                       r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
                                       r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"
-                                      r"two[\s-]*sample|2[\s-]*sample|unpaired|independent", low):
+                                      r"two[\s-]*sample|2[\s-]*sample|unpaired|independent|equal means|"
+                                      r"equality of (?:the )?means|test of (?:the )?means", low):
         negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|won'?t|without|no)\s+(?:(?:want|wish|like|need|"
                             r"intend|going)\s+to\s+)?(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
                             r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool", low)

@@ -194,6 +194,7 @@ def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
 
 
 _SHARE_THEN_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:of\s+|are\s+|is\s+)?(?P<label>[A-Za-z][\w-]*)")
+_SHARE_WORD_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[A-Za-z]+\s+(?P<label>[A-Za-z][\w-]*)")
 _LABEL_THEN_SHARE = re.compile(r"(?P<label>[A-Za-z][\w-]*)\s*[:=]?\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
 
 
@@ -201,6 +202,9 @@ def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
     """"last year's mix was 45% A, 35% B, 20% C": the share stated for each counted label, in their order."""
     for pattern in (_SHARE_THEN_LABEL, _LABEL_THEN_SHARE):
         shares = {m.group("label").lower(): Decimal(m.group("pct")) for m in pattern.finditer(q)}
+        if pattern is _SHARE_THEN_LABEL:  # "55% grade A, 30% grade B": a category word before each label
+            for m in _SHARE_WORD_LABEL.finditer(q):
+                shares.setdefault(m.group("label").lower(), Decimal(m.group("pct")))
         if all(lab.lower() in shares for lab in labels):
             return [shares[lab.lower()] for lab in labels]
     return None

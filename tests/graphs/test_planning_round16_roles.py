@@ -215,3 +215,22 @@ def test_a_nominal_with_two_words_between_is_the_reference() -> None:
     intent = _one("nominal fill volume is 500 mL. 8 bottles: 498.6; 501.2; 499.1; 497.8; 500.4; 498.9; 499.5; 497.6\n"
                   "are we filling on target?")
     assert intent.tool == "t_test" and intent.args["mu"] == 500
+
+
+def test_shares_stated_with_a_category_word_before_each_label() -> None:
+    q = ("Historically 50% grade A, 30% grade B and 20% reject. This month:\nGrade A -> 96\nGrade B -> 66\n"
+         "Reject -> 38\nHas the split changed?")
+    intent = _one(q)
+    assert intent.tool == "chi_square"
+    out = run_tool("chi_square", intent.args)
+    ref = stats.chisquare([96, 66, 38], [100, 60, 40])
+    assert float(out["statistic"]) == pytest.approx(ref.statistic, rel=1e-9)
+
+
+def test_an_inspection_of_n_parts_then_found_k_and_a_test_of_equal_means() -> None:
+    intent = _one("Supplier says the rate is no more than 2%. In our incoming inspection of 250 parts we found 9 "
+                  "defective. Is the rate higher?")
+    assert intent.tool == "proportion_test" and (intent.args["x"], intent.args["n"]) == ([9], [250])
+    intent = _one("X  24.1 24.3 23.9 24.2 24.0\nY  25.6 23.1 24.9 26.2 22.8\nDon't assume equal variances. "
+                  "Two-sided test of equal means.")
+    assert intent.tool == "t_test" and intent.args["kind"] == "welch"
