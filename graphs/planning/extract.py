@@ -510,7 +510,18 @@ def _index_column(name: str, cells: list[str]) -> bool:
     return all(v == v.to_integral_value() for v in values) and len(set(values)) == len(values)
 
 
-_DROP_VERB = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|throw out|don'?t use)"
+# asking to leave something out: "exclude run 5", "drop the 18.5"; and by pronoun, "… so leave it out"
+LEAVE_OUT = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|don'?t use|throw out)"
+PRONOUN_OUT = re.compile(r"\b(?:leave|drop|exclude|ignore|remove|omit|discard|skip|throw)\s+(?:it|that|this)\b|"
+                         r"\bdon'?t (?:use|count|include) (?:it|that|this)\b", re.I)
+
+
+def said_with_pronoun(name: str, text: str) -> bool:
+    """`name` and "leave it out" (or the like) in one sentence of `text`."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        if re.search(rf"(?<![\w.]){name}(?![\w.])", sentence, re.I) and PRONOUN_OUT.search(sentence):
+            return True
+    return False
 
 
 def _left_out_ids(prose: str, name: str, cells: list[str]) -> set[str]:
@@ -520,11 +531,11 @@ def _left_out_ids(prose: str, name: str, cells: list[str]) -> set[str]:
     noun = re.escape(name) + r"s?"
     ids = r"(\d+(?:\s*(?:,|and|&)\s*\d+)*)"
     found: set[str] = set()
-    for m in re.finditer(rf"\b{_DROP_VERB}\s+(?:the\s+)?{noun}\s*#?\s*{ids}|\bleave\s+(?:the\s+)?{noun}\s*#?\s*{ids}"
+    for m in re.finditer(rf"\b{LEAVE_OUT}\s+(?:the\s+)?{noun}\s*#?\s*{ids}|\bleave\s+(?:the\s+)?{noun}\s*#?\s*{ids}"
                          rf"\s+out\b", prose, re.I):
         found |= set(re.findall(r"\d+", m.group(1) or m.group(2)))
     for sentence in re.split(r"(?<=[.!?])\s+|\n", prose):
-        if re.search(r"\b(?:leave|drop|exclude|ignore|remove|omit|discard|skip)\s+(?:it|that|this)\b", sentence, re.I):
+        if PRONOUN_OUT.search(sentence):
             found |= set(re.findall(rf"\b{noun}\s*#?\s*(\d+)", sentence, re.I))
     return {v for v in found if v in cells}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import NUM
+from graphs.planning.extract import LEAVE_OUT, NUM, said_with_pronoun
 
 _DATE = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|"
          r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?")
@@ -19,20 +19,6 @@ _LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w .#/'-]{{0,30}}?|\d{{1,4}}[A-Za-z
                    rf"(?P<value>{NUM})\s*(?P<unit>[A-Za-zµ°%/]{{0,6}})\s*$")
 # counts per shift, day or lot to be charted are a series in time order, not categories to compare
 _CHARTED = re.compile(r"\bchart|control limits|in control|out of control|\bspc\b|run rules", re.I)
-LEAVE_OUT = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|don'?t use|throw out)"
-
-
-_PRONOUN_OUT = re.compile(r"\b(?:leave|drop|exclude|ignore|remove|omit|discard|skip|throw)\s+(?:it|that|this)\b|"
-                          r"\bdon'?t (?:use|count|include) (?:it|that|this)\b", re.I)
-
-
-def _left_out_by_pronoun(label: str, text: str) -> bool:
-    """"The 14 March reading was taken during the swap, so leave it out": the label and "leave it out" in one
-    sentence."""
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        if re.search(rf"(?<![\w.]){re.escape(label)}(?![\w.])", sentence, re.I) and _PRONOUN_OUT.search(sentence):
-            return True
-    return False
 
 
 _NUMBERED_ROW = re.compile(rf"^\s*(?P<label>[A-Za-z]{{1,10}}\s*#?\s*(?P<n>\d{{1,3}})|\d{{1,2}}:\d{{2}})\s*[:|\-–]?\s+"
@@ -92,7 +78,7 @@ def labelled_values(question: str) -> tuple[str, list[str]]:
     rest = "\n".join(line for i, line in enumerate(lines) if i not in {j for j, _, _ in best})
     for _, label, value in best:
         said = re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?{re.escape(label)}(?![\w.])", rest, re.I) or \
-            _left_out_by_pronoun(label, rest)
+            said_with_pronoun(re.escape(label), rest)
         if said:
             kept = [row for row in kept if row[1] != label]
             notes.append(f"{label} ({value}) left out, as asked")

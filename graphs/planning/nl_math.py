@@ -325,6 +325,16 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
                    notes=[f"the mixed second partial: first by {variables[0]}, then by {variables[1]}"])]
 
 
+# the matrix operations a question names ("det A", "A^-1", "eigenvalues"), in this order
+_MATRIX_OPERATIONS = (("determinant", r"\bdet(?:erminant)?\b"), ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
+                      ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"), ("transpose", r"\btranspose\b"))
+
+
+def _matrix_operations(question: str) -> list[str]:
+    """Read from the question as written: a trailing remark ("(and det A while you're at it)") counts."""
+    return [op for op, pattern in _MATRIX_OPERATIONS if re.search(pattern, question.lower())]
+
+
 def _plan_math(question: str) -> list[Intent] | None:
     mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
     if mixed:
@@ -407,18 +417,12 @@ def _plan_math(question: str) -> list[Intent] | None:
     if m and not tables(q) and len(rows) >= 2 and len({len(r) for r in rows}) == 1 and len(rows[0]) == len(rows):
         # "Matrix A has rows [4, -2, 1], [3, 6, -4], [2, 1, 8]. Find det(A) and A inverse": one intent per operation
         matrix = [[str(v) for v in row] for row in rows]
-        ops = [op for op, pattern in (("determinant", r"\bdet(?:erminant)?\b"),
-                                      ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
-                                      ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"),
-                                      ("transpose", r"\btranspose\b")) if re.search(pattern, question.lower())]
+        ops = _matrix_operations(question)
         return [Intent("matrix", {"matrix": matrix, "operation": op}) for op in ops]
     if m:
         mats = tables(q)
         if mats:
-            named = [op for op, pattern in (("determinant", r"\bdet(?:erminant)?\b"),
-                                            ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
-                                            ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"),
-                                            ("transpose", r"\btranspose\b")) if re.search(pattern, question.lower())]
+            named = _matrix_operations(question)
             op = {"eigenvalue": "eigenvalues", "det": "determinant", "invert": "inverse"}.get(m.group(1) or "",
                                                                                               m.group(1))
             matrix = [[str(v) for v in row] for row in mats[0]]

@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import NUM
-from graphs.planning.labelled_lines import LEAVE_OUT
+from graphs.planning.extract import LEAVE_OUT, NUM
 
 _SEP = r"(?:\s*(?:->|→|=>|:|=|\||\t|–|—)\s*|\s+-\s+)"  # "Lot 4471 - 200 inspected, 7 defective"
 _LABEL = r"(?P<label>[A-Za-z#][\w .#/'()-]{0,30}?|\d{1,6}[A-Za-z][\w-]*)"
