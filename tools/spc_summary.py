@@ -35,9 +35,11 @@ class SummaryChartArgs(BaseModel):
 
     chart: Literal["xbar_r", "xbar_s"] = Field(description="xbar_r (with R-bar) or xbar_s (with s-bar)")
     n: int = Field(ge=2, le=100, description="subgroup size")
-    grand_mean: float = Field(description="the grand mean X-double-bar: the mean of the subgroup means")
-    r_bar: float | None = Field(None, gt=0, description="the average subgroup range (xbar_r)")
-    s_bar: float | None = Field(None, gt=0, description="the average subgroup standard deviation (xbar_s)")
+    grand_mean: float = Field(allow_inf_nan=False, description="the grand mean X-double-bar: the mean of the subgroup "
+                                                               "means")
+    r_bar: float | None = Field(None, gt=0, allow_inf_nan=False, description="the average subgroup range (xbar_r)")
+    s_bar: float | None = Field(None, gt=0, allow_inf_nan=False, description="the average subgroup standard deviation "
+                                                                             "(xbar_s)")
     subgroups: int | None = Field(None, ge=1, description="how many subgroups the figures come from (reported)")
     constants: ConstantsSource = Field("table", description="table: the published 3-decimal table; exact: "
                                                             "numerical integration")

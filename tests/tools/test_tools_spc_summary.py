@@ -55,6 +55,8 @@ def test_the_same_limits_as_control_chart_on_the_subgroups(chart: str) -> None:
     ({"chart": "xbar_s", "n": 5, "grand_mean": 10, "r_bar": 0.2}, "s_bar"),
     ({"chart": "xbar_r", "n": 1, "grand_mean": 10, "r_bar": 0.2}, "n"),
     ({"chart": "xbar_r", "n": 5, "grand_mean": 10, "r_bar": -1}, "r_bar"),
+    ({"chart": "xbar_r", "n": 5, "grand_mean": "nan", "r_bar": 1}, "grand_mean"),
+    ({"chart": "xbar_s", "n": 5, "grand_mean": 10, "s_bar": "inf"}, "s_bar"),
 ])
 def test_bad_figures_are_one_line_errors(args: dict, field: str) -> None:
     with pytest.raises(HavocInputError) as info:
