@@ -50,6 +50,7 @@ from havoc_model.checkpoint import TOKENIZER_FILE, load_checkpoint
 from havoc_model.constrained import CopiedNumbers, GrammarGuide, piece_table
 from havoc_model.errors import ModelInputError
 from havoc_model.generate import BatchDecoder, GenerationConfig, default_stop_ids, visible_text
+from havoc_model.list_slots import MAX_SLOTS, SLOT_SYMBOLS, Run, expand, find_runs, mark
 from havoc_model.model import HavocLM
 from havoc_model.tokenizer import HavocTokenizer
 
@@ -59,6 +60,7 @@ class LoadedCheckpoint:
     model: HavocLM
     tokenizer: HavocTokenizer
     pieces: list[str | None]
+    slot_ids: list[int]  # the list-slot symbols' ids, when the checkpoint was trained with them (else empty)
     lock: threading.Lock  # one decode at a time per model: the decode layout and caches are shared
 
 
@@ -78,7 +80,10 @@ def load_shared(checkpoint: str | Path) -> LoadedCheckpoint:
                 raise ModelInputError(f"checkpoint: {path} has no {TOKENIZER_FILE}; a chat model needs one")
             model, _ = load_checkpoint(path)
             tokenizer = HavocTokenizer.load(path)
-            _LOADED[key] = LoadedCheckpoint(model, tokenizer, piece_table(tokenizer), threading.Lock())
+            slot_ids = [tokenizer.piece_to_id(s) for s in SLOT_SYMBOLS]
+            if any(i == tokenizer.unk_id for i in slot_ids):
+                slot_ids = []
+            _LOADED[key] = LoadedCheckpoint(model, tokenizer, piece_table(tokenizer), slot_ids, threading.Lock())
         return _LOADED[key]
 
 
@@ -118,6 +123,17 @@ def to_template_messages(messages: Sequence[BaseMessage], tools: Sequence[dict] 
                 raise ModelInputError(f"messages: ChatHavoc cannot render a {message.type!r} message")
             out.append({"role": role, "content": _text(message.content)})
     return out
+
+
+def mark_list_slots(template_messages: list[dict]) -> list[Run]:
+    """Mark the runs of numbers in the user's turns with slot symbols, numbered across turns (in place)."""
+    runs: list[Run] = []
+    for message in template_messages:
+        if message["role"] == "user" and len(runs) < MAX_SLOTS:
+            found = find_runs(message["content"])[: MAX_SLOTS - len(runs)]
+            message["content"] = mark(message["content"], found, first=len(runs))
+            runs += found
+    return runs
 
 
 class DslGrammar:
@@ -225,8 +241,15 @@ class ChatHavoc(BaseChatModel):
         tok = loaded.tokenizer
         gen = self._config(stop, kwargs)
         gen = dataclasses.replace(gen, stop_token_ids=tuple(default_stop_ids(tok)))
-        prompt = tok.apply_chat_template(to_template_messages(messages, kwargs.get("tools")),
-                                         add_generation_prompt=True)
+        template_messages = to_template_messages(messages, kwargs.get("tools"))
+        # a checkpoint trained with list slots reads runs of numbers as slots and writes them back as lists
+        runs = mark_list_slots(template_messages) if loaded.slot_ids else []
+        pieces = loaded.pieces
+        if loaded.slot_ids:
+            pieces = list(pieces)
+            for index, token_id in enumerate(loaded.slot_ids):
+                pieces[token_id] = runs[index].literal if index < len(runs) else None
+        prompt = tok.apply_chat_template(template_messages, add_generation_prompt=True)
         tool_call_id = tok.special_ids["<|tool_call|>"]
         forced = bool(kwargs.get("force_tool_call"))
         if forced:
@@ -236,7 +259,7 @@ class ChatHavoc(BaseChatModel):
         if grammar == "dsl" and not forced:
             source = " ".join(_text(m.content) for m in messages if isinstance(m, HumanMessage))
             guide = GrammarGuide(CopiedNumbers(DslGrammar(), source, small_max=self.small_count_max),
-                                 loaded.pieces, gen.stop_token_ids)
+                                 pieces, gen.stop_token_ids)
         elif grammar not in (None, "dsl"):
             raise ModelInputError(f"grammar: only 'dsl' is supported, got {grammar!r}")
         deadline = time.monotonic() + self.timeout if self.timeout else None
@@ -261,6 +284,7 @@ class ChatHavoc(BaseChatModel):
                 if final is not None:
                     decoder.finish(0, "stop_sequence")
                     visible = final
+                visible = expand(visible, runs) if runs else visible
                 if visible.startswith(emitted) and len(visible) > len(emitted):
                     yield "text", visible[len(emitted):]
                     emitted = visible
@@ -269,6 +293,7 @@ class ChatHavoc(BaseChatModel):
                 rest = tok.decode(text_ids)
                 hits = [rest.find(s) for s in gen.stop_sequences if s in rest]
                 rest = rest[: min(hits)] if hits else rest
+                rest = expand(rest, runs) if runs else rest
                 if rest.startswith(emitted) and len(rest) > len(emitted):
                     yield "text", rest[len(emitted):]
             info = {

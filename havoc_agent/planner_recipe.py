@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from havoc_agent.planner_data import build_pairs, write_pairs
+from havoc_model.list_slots import SLOT_SYMBOLS
 
 
 def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8, vocab: int = 1024) -> Path:
@@ -26,7 +27,7 @@ def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8
     (work / "pairs").mkdir()
     write_pairs(pairs, work / "pairs" / "pairs.jsonl")
     print(f"{len(pairs)} verified pairs; no evaluation question among them")
-    report = train_tokenizer([work / "pairs"], vocab, work / "tok", seed=seed)
+    report = train_tokenizer([work / "pairs"], vocab, work / "tok", seed=seed, extra_symbols=SLOT_SYMBOLS)
     prepare_data([SourceSpec("pairs", [work / "pairs"], 1.0)], work / "tok", work / "data", val_fraction=0.02)
     (work / "planner.yaml").write_text(f"preset: planner-tiny\nvocab_size: {report.vocab_size}\nmax_seq_len: 256\n")
     train(TrainConfig(data=str(work / "data"), out=str(work / "run"), preset=str(work / "planner.yaml"),

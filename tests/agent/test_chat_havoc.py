@@ -125,3 +125,41 @@ def test_hf_export_carries_the_chat_template(tiny_checkpoint: Path, tmp_path: Pa
     config = json.loads((out / "tokenizer_config.json").read_text())
     assert config["chat_template"] == read_chat_template(tiny_checkpoint)
     assert "<|assistant|>" in config["additional_special_tokens"]
+
+
+def test_a_list_slot_is_written_as_the_users_list(tiny_slot_checkpoint: Path) -> None:
+    """The slot symbol the model samples is checked and pushed as the run it points to."""
+    from havoc_agent.chat_havoc import DslGrammar, mark_list_slots
+    from havoc_model.constrained import CopiedNumbers, GrammarGuide
+    from havoc_model.list_slots import SLOT_SYMBOLS
+
+    loaded = load_shared(tiny_slot_checkpoint)
+    assert len(loaded.slot_ids) == len(SLOT_SYMBOLS)
+    messages = [{"role": "user", "content": "describe 4.2, 4.8, 5.1 please"},
+                {"role": "user", "content": "and 7 8 9"}]
+    runs = mark_list_slots(messages)
+    assert [m["content"] for m in messages] == ["describe ⟦1⟧4.2, 4.8, 5.1 please", "and ⟦2⟧7 8 9"]
+    pieces = list(loaded.pieces)
+    pieces[loaded.slot_ids[0]] = runs[0].literal
+    grammar = CopiedNumbers(DslGrammar(), "describe 4.2, 4.8, 5.1 please")
+    guide = GrammarGuide(grammar, pieces, stop_ids=[])
+    grammar.push("describe ")
+    import torch
+    logits = torch.zeros(len(pieces))
+    assert guide.pick(loaded.slot_ids[0], logits) == loaded.slot_ids[0]
+    assert grammar.text == "describe [4.2, 4.8, 5.1]" and grammar.complete()
+    assert guide.fallbacks == 0
+
+
+def test_a_slot_checkpoint_replies_with_lists_never_slot_symbols(tiny_slot_checkpoint: Path) -> None:
+    model = ChatHavoc(checkpoint=str(tiny_slot_checkpoint), grammar="dsl", temperature=1.0, max_tokens=40)
+    question = "mean of 12.5, 17 and 1093 please, then 2 4 8"
+    for seed in range(4):
+        reply = model.invoke([HumanMessage(question)], seed=seed)
+        assert "⟦" not in reply.content
+        if reply.response_metadata["finish_reason"] == "stop_token":
+            dsl.parse(reply.content)
+        for literal in numbers_in(reply.content):
+            assert literal in numbers_in(question) or (literal.isdigit() and int(literal) <= 20), literal
+    free = ChatHavoc(checkpoint=str(tiny_slot_checkpoint), temperature=1.0, max_tokens=40)
+    assert all("⟦1⟧" not in free.invoke([HumanMessage(question)], seed=s).content for s in range(3))

@@ -13,6 +13,7 @@ import torch
 
 from havoc_model.checkpoint import TOKENIZER_FILE, save_checkpoint
 from havoc_model.config import get_config
+from havoc_model.list_slots import SLOT_SYMBOLS
 from havoc_model.model import HavocLM
 from havoc_model.tokenizer import train_tokenizer
 
@@ -25,7 +26,8 @@ PROGRAMS = [
 ]
 
 
-def build_tiny_checkpoint(root: Path, *, seed: int = 0) -> Path:
+def build_tiny_checkpoint(root: Path, *, seed: int = 0, list_slots: bool = False) -> Path:
+    """`list_slots`: the tokenizer holds the list-slot symbols, as the planner recipe's does."""
     corpus = root / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps({"messages": [{"role": "user", "content": f"question {i}: mean of {i}, {i + 1}"},
@@ -34,7 +36,7 @@ def build_tiny_checkpoint(root: Path, *, seed: int = 0) -> Path:
     (corpus / "pairs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (corpus / "words.txt").write_text("Design a Box-Behnken DOE for temperature and pressure.\n" * 40
                                       + "hello world, stop here. one two three.\n" * 40, encoding="utf-8")
-    train_tokenizer([corpus], 600, root / "tok")
+    train_tokenizer([corpus], 600, root / "tok", extra_symbols=SLOT_SYMBOLS if list_slots else ())
     cfg = get_config("planner-tiny")
     cfg.vocab_size, cfg.d_model, cfg.n_layers, cfg.n_heads, cfg.n_kv_heads, cfg.ffn_hidden = 640, 64, 2, 4, 2, 128
     torch.manual_seed(seed)
