@@ -32,7 +32,8 @@ def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8
     (work / "planner.yaml").write_text(f"preset: planner-tiny\nvocab_size: {report.vocab_size}\nmax_seq_len: 256\n")
     train(TrainConfig(data=str(work / "data"), out=str(work / "run"), preset=str(work / "planner.yaml"),
                       steps=steps, batch_size=batch_size, seq_len=256, lr=2e-3, eval_every=max(steps // 4, 1),
-                      ckpt_every=steps, seed=seed, tensorboard=False))
+                      ckpt_every=steps, seed=seed, tensorboard=False,
+                      loss_on="replies"))
     final = latest_checkpoint(work / "run")
     assert final is not None
     if out.exists():
@@ -44,8 +45,8 @@ def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--steps", type=int, default=800)
-    parser.add_argument("--sampled", type=int, default=8000)
+    parser.add_argument("--steps", type=int, default=2500)
+    parser.add_argument("--sampled", type=int, default=20000)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)

@@ -28,6 +28,12 @@ FACTOR_NAMES = [
     ("additive", 0, 2, "%"), ("cooling", 5, 25, "s"), ("gap", 0.2, 0.8, "mm"), ("angle", 15, 45, "deg"),
     ("frequency", 20, 60, "Hz"), ("dwell", 1, 5, "s"), ("line_speed", 10, 30, "m/min"), ("resin", 20, 40, "%"),
 ]
+# more names, as people type them (a space becomes "_" in the program)
+MORE_NAMES = ["mixing time", "feed rate", "spindle speed", "cure time", "bake time", "oven temperature",
+              "roller gap", "tension", "airflow", "stirring", "temp", "hold time", "melt temp", "injection pressure",
+              "screw speed", "belt speed", "nozzle size", "coolant flow", "wire feed", "travel speed", "dwell time",
+              "ph level", "salt", "sugar", "water", "clamp force", "mold temp", "cycle time", "gas flow", "spacing",
+              "layer height", "infill", "laser power", "scan speed", "hatch spacing", "vacuum", "rpm", "duty cycle"]
 LETTER_SETS = [["A", "B", "C", "D", "E", "F", "G"], ["x1", "x2", "x3", "x4", "x5", "x6", "x7"],
                ["X1", "X2", "X3", "X4", "X5", "X6", "X7"]]
 COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
@@ -78,12 +84,13 @@ def _list_text(rng: random.Random, values: list[str]) -> str:
     return ", ".join(values[:-1]) + " and " + values[-1]
 
 
-def _typo(rng: random.Random, text: str) -> str:
-    """Now and then one swapped letter pair, dropped letter or doubled letter in a word of five letters or more."""
+def _typo(rng: random.Random, text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Now and then one swapped letter pair, dropped letter or doubled letter in a word of five letters or more
+    (never in a word of `keep`: a name the program copies)."""
     if rng.random() > 0.2:
         return text
     words = text.split(" ")
-    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) > 4]
+    long = [i for i, w in enumerate(words) if w.isalpha() and len(w) > 4 and w not in keep]
     if not long:
         return text
     i = rng.choice(long)
@@ -135,10 +142,13 @@ def gen_design(rng: random.Random) -> Pair:
                 parts.append(f"{name} {lo}{sep}{hi}{unit_text}")
             lines.append(f"    factor {name} {lo} .. {hi}" + (f' "{unit}"' if unit_text else ""))
     elif style in ("named", "letters"):
-        names = ([n for n, *_ in rng.sample(FACTOR_NAMES, k)] if style == "named"
-                 else rng.choice(LETTER_SETS)[:k])
-        parts = names
-        lines = [f"    factor {n}" for n in names]
+        if style == "letters":
+            names = rng.choice(LETTER_SETS)[:k]
+        else:
+            pool = [n for n, *_ in FACTOR_NAMES] + MORE_NAMES + [_made_up_name(rng) for _ in range(3)]
+            names = rng.sample(pool, k)
+        parts = [n.replace("_", " ") if rng.random() < 0.5 else n for n in names]
+        lines = [f"    factor {n.replace(' ', '_')}" for n in names]
     else:
         lines = [f"    factors {k}"]
     centre = None
@@ -158,6 +168,8 @@ def gen_design(rng: random.Random) -> Pair:
     count_text = f"{rng.choice([str(k), COUNT_WORDS[k]])} {factor_word}"
     if style == "count":
         factors_text = count_text
+        if kind == "full_factorial" and rng.random() < 0.4:
+            factors_text = rng.choice([f"2^{k}", f"2^{k} design,", f"{k}-factor"])
     elif rng.random() < 0.3:
         factors_text = f"{count_text}: {_join_names(rng, parts)}"
     else:
@@ -184,7 +196,14 @@ def gen_design(rng: random.Random) -> Pair:
         f"{word} with {factors_text}{extra}",
         f"what runs do I need for a {word} in {factors_text}{extra}?",
     ])
-    return _typo(rng, _case(rng, question)), "let d = design " + kind + " {\n" + "\n".join(lines) + "\n}"
+    keep = frozenset(word for name in parts for word in name.replace("_", " ").split())
+    return _typo(rng, _case(rng, question), keep), "let d = design " + kind + " {\n" + "\n".join(lines) + "\n}"
+
+
+def _made_up_name(rng: random.Random) -> str:
+    """A name no list holds, so the model learns to copy names, not to recall them."""
+    consonants, vowels = "bcdfghklmnprstvz", "aeiou"
+    return "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(rng.randint(2, 3)))
 
 
 # ---------------------------------------------------------------------------- data and tests
@@ -451,54 +470,79 @@ def gen_matrix(rng: random.Random) -> Pair:
 # ---------------------------------------------------------------------------- expressions
 
 def _coef(rng: random.Random) -> int:
-    return rng.choice([1, 1, 2, 3, 4, 5])
+    return rng.choice([1, 1, 1, 2, 3, 4, 5, 6, 7, 9, 10, 12])
+
+
+def _inner(rng: random.Random) -> tuple[str, str, bool]:
+    """A function's argument: (typed, formula, needs brackets when typed)."""
+    a, c = rng.randint(2, 9), rng.randint(1, 9)
+    return rng.choice([("x", "x", False), ("x", "x", False), (f"{a}x", f"{a}*x", False), ("-x", "-x", True),
+                       (f"x^2 + {c}", f"x^2 + {c}", True), (f"{a}x + {c}", f"{a}*x + {c}", True),
+                       (f"x - {c}", f"x - {c}", True), ("1 + x^2", "1 + x^2", True)])
+
+
+def _function(rng: random.Random) -> tuple[str, str]:
+    fn = rng.choice(["sin", "cos", "tan", "exp", "exp", "log", "log", "sqrt"])
+    text, formula, compound = _inner(rng)
+    if fn == "exp":
+        if rng.random() < 0.6:
+            typed = f"e^{text}" if text == "x" else f"e^({text})"
+            return typed, f"e^{formula}" if formula == "x" else f"e^({formula})"
+        return f"exp({text})", f"exp({formula})"
+    if fn == "log":
+        name = rng.choice(["ln", "ln", "log"])
+        typed = f"{name} {text}" if not compound and rng.random() < 0.4 else f"{name}({text})"
+        return typed, f"log({formula})"
+    if fn == "sqrt":
+        return f"sqrt({text})", f"sqrt({formula})"
+    typed = f"{fn} {text}" if not compound and rng.random() < 0.4 else f"{fn}({text})"
+    return typed, f"{fn}({formula})"
 
 
 def _term(rng: random.Random) -> tuple[str, str]:
-    """(how a person types it, the DSL's formula)."""
-    kind = rng.randrange(7)
+    """(how a person types it, the DSL's formula): a monomial or a function of a simple argument."""
+    kind = rng.randrange(3)
     c = _coef(rng)
-    if kind <= 1:
-        p = rng.randint(2, 5)
+    if kind == 0:
+        p = rng.randint(2, 6)
         return (f"{c if c > 1 else ''}x^{p}", f"{str(c) + '*' if c > 1 else ''}x^{p}")
-    if kind == 2:
+    if kind == 1:
         return (f"{c if c > 1 else ''}x", f"{str(c) + '*' if c > 1 else ''}x")
-    fn = rng.choice(["sin", "cos", "exp", "log", "sqrt", "tan"])
-    a = rng.choice([1, 1, 2, 3])
-    arg_text, arg_dsl = (("x", "x") if a == 1 else (f"{a}x", f"{a}*x"))
-    if fn == "exp":
-        text = rng.choice([f"e^({arg_text})", f"exp({arg_text})"]) if a > 1 else rng.choice(["e^x", "exp(x)"])
-        return text, f"exp({arg_dsl})"
-    if fn == "log":
-        return (rng.choice([f"ln({arg_text})", f"ln {arg_text}", f"log({arg_text})"]) if a == 1
-                else f"ln({arg_text})"), f"log({arg_dsl})"
-    if fn == "sqrt":
-        inner = rng.choice([("x", "x"), ("x + 1", "x + 1"), ("1 + x^2", "1 + x^2"), ("2x + 3", "2*x + 3")])
-        return f"sqrt({inner[0]})", f"sqrt({inner[1]})"
-    text = f"{fn} {arg_text}" if a == 1 and rng.random() < 0.5 else f"{fn}({arg_text})"
-    return text, f"{fn}({arg_dsl})"
+    return _function(rng)
 
 
 def expression(rng: random.Random) -> tuple[str, str]:
-    shape = rng.randrange(5)
+    shape = rng.randrange(6)
     a, b = _term(rng), _term(rng)
     if shape == 0:
-        return a
-    if shape == 1:
-        op = rng.choice([" + ", " - "])
-        return a[0] + op + b[0], a[1] + op + b[1]
-    if shape == 2:  # a product: x^2 sin x
-        mono = (f"x^{rng.randint(2, 4)}",) * 2 if rng.random() < 0.6 else ("x", "x")
-        fn = _term(rng)
-        if fn[1].startswith(("x", "1", "2", "3", "4", "5")):
-            fn = ("sin x", "sin(x)")
-        return f"{mono[0]} {fn[0]}", f"{mono[1]}*{fn[1]}"
-    if shape == 3:  # a quotient
-        num = rng.choice([("x^2 - 1", "x^2 - 1"), ("x + 1", "x + 1"), ("2x + 1", "2*x + 1"), ("sin(x)", "sin(x)"),
-                          ("1", "1"), ("x", "x"), ("ln(x)", "log(x)")])
-        den = rng.choice([("x - 1", "x - 1"), ("x + 1", "x + 1"), ("x", "x"), ("x^2 + 1", "x^2 + 1"),
-                          ("x - 3", "x - 3"), ("1 + x^2", "1 + x^2")])
-        return f"({num[0]})/({den[0]})", f"({num[1]})/({den[1]})"
+        return _function(rng)
+    if shape in (1, 2):  # a sum of two or three terms, perhaps a constant
+        terms = [a, b] + ([_term(rng)] if rng.random() < 0.3 else [])
+        typed, formula = terms[0]
+        for t in terms[1:]:
+            op = rng.choice([" + ", " - "])
+            typed, formula = typed + op + t[0], formula + op + t[1]
+        if rng.random() < 0.4:
+            op, c = rng.choice([" + ", " - "]), str(rng.randint(1, 20))
+            typed, formula = typed + op + c, formula + op + c
+        return typed, formula
+    if shape == 3:  # a product: x^2 sin x, x e^x, x*ln(x)
+        p = rng.choice(["x", f"x^{rng.randint(2, 4)}"])
+        fn = _function(rng)
+        sep = rng.choice([" ", "*", " "])
+        return f"{p}{sep}{fn[0]}", f"{p}*{fn[1]}"
+    if shape == 4:  # a quotient of two simple parts
+        parts = [("1", "1"), ("x", "x"), ("x + 1", "x + 1"), ("x - 1", "x - 1"), ("x^2 - 1", "x^2 - 1"),
+                 ("x^2 + 1", "x^2 + 1"), ("2x + 1", "2*x + 1"), ("x - 3", "x - 3"), ("1 + x^2", "1 + x^2")]
+        num = rng.choice(parts + [_function(rng)])
+        den = rng.choice(parts[1:] + [_function(rng)])
+        bracket = [len(p[0]) > 3 or " " in p[0] for p in (num, den)]
+        typed_num = f"({num[0]})" if bracket[0] and not num[0].endswith(")") or "+" in num[0] or "-" in num[0] \
+            else num[0]
+        typed_den = f"({den[0]})" if bracket[1] or "+" in den[0] or "-" in den[0] else den[0]
+        f_num = f"({num[1]})" if "+" in num[1] or "-" in num[1] else num[1]
+        f_den = f"({den[1]})" if "+" in den[1] or "-" in den[1] or "*" in den[1] else den[1]
+        return f"{typed_num}/{typed_den}", f"{f_num}/{f_den}"
     return _poly(rng)
 
 
@@ -527,6 +571,8 @@ def gen_calculus(rng: random.Random) -> Pair:
         return _typo(rng, question), f"derivative of {formula} by x"
     if task == "definite":
         a, b = sorted(rng.sample(range(0, 6), 2))
+        if rng.random() < 0.15:
+            a, b = rng.choice([(0, "pi"), (0, "pi/2"), ("-pi", "pi")]) if "sin" in formula or "cos" in formula else (a, b)
         question = rng.choice([f"integrate {text} from {a} to {b}", f"definite integral of {text} between {a} and {b}",
                                f"area under {text} from x = {a} to x = {b}", f"∫ {text} dx from {a} to {b}"])
         return question, f"integral of {formula} by x from {a} to {b}"

@@ -79,6 +79,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     tr.add_argument("--stop-at", type=int, help="save and stop at this step (the schedule still spans --steps)")
     tr.add_argument("--no-progress", action="store_true")
     tr.add_argument("--no-tensorboard", action="store_true")
+    tr.add_argument("--loss-on", choices=["all", "replies"], default="all",
+                    help="replies: learn only the assistant's turns of chat records (fine-tuning a reader)")
     tr.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
     tr.add_argument("--json", action="store_true", help="print the result as JSON")
     tr.set_defaults(func=cmd_train)
@@ -158,7 +160,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         keep_last=args.keep_last, log_every=args.log_every, seed=args.seed, precision=args.precision,
         device=args.device, compile=args.compile, grad_checkpointing=args.grad_checkpointing,
         parallel=args.parallel, resume=args.resume, stop_at=args.stop_at, progress=not args.no_progress,
-        tensorboard=not args.no_tensorboard,
+        tensorboard=not args.no_tensorboard, loss_on=args.loss_on,
     )
     result = train(cfg)
     if int(os.environ.get("RANK", "0")) != 0:

@@ -54,10 +54,12 @@ from havoc_model.errors import ModelInputError
 from havoc_model.metrics import METRICS_FILE, MetricsLogger, Progress, truncate_after
 from havoc_model.model import HavocLM
 from havoc_model.optim import LRSchedule, build_optimizer, build_scheduler
+from havoc_model.tokenizer import ROLE_TOKENS, HavocTokenizer
 
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
 CHECKPOINTS = "checkpoints"
 CONFIG_FILE = "train_config.json"
+LOSS_ON = ("all", "replies")
 _STEP_DIR = re.compile(r"^step_(\d{7,})$")
 
 
@@ -96,6 +98,9 @@ class TrainConfig:
     stop_at: int | None = None
     progress: bool = True
     tensorboard: bool = True
+    # "replies": train only on what the assistant writes in chat records (its replies and tool calls), not on
+    # the user's text, which the model is never asked to write; plain text documents are then not trained on
+    loss_on: str = "all"
 
     def validate(self) -> None:
         positive = ("steps", "batch_size", "grad_accum", "eval_every", "eval_windows", "ckpt_every", "keep_last",
@@ -118,8 +123,37 @@ class TrainConfig:
             raise ModelInputError("betas: must be in [0, 1)")
         if self.precision not in PRECISIONS:
             raise ModelInputError(f"precision: expected one of {', '.join(PRECISIONS)}, got {self.precision!r}")
+        if self.loss_on not in LOSS_ON:
+            raise ModelInputError(f"loss-on: expected one of {', '.join(LOSS_ON)}, got {self.loss_on!r}")
         if self.preset is None and self.init_from is None:
             raise ModelInputError("preset: give --preset (name or YAML) or --init-from CHECKPOINT")
+
+
+@dataclass(frozen=True)
+class ReplyRoles:
+    """Which role tokens open a turn, and which of those turns the model writes (loss_on="replies")."""
+
+    opens: np.ndarray  # every role token id
+    replies: np.ndarray  # the assistant's and tool-call role ids
+
+    @classmethod
+    def from_tokenizer(cls, tokenizer: HavocTokenizer) -> ReplyRoles:
+        ids = {role: tokenizer.special_ids[token] for role, token in ROLE_TOKENS.items()}
+        return cls(np.array(sorted(set(ids.values()))), np.array([ids["assistant"], ids["tool_call"]]))
+
+    def targets(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """`y` with -100 (ignored) wherever the latest role token up to the input position is not a reply's.
+
+        y[i] follows x[..i]: it is trained when x[..i] last opened an assistant or tool-call turn, so a
+        reply's text, its `<|end|>` and the end of the document after it are learnt, the question is not.
+        A window that starts inside a turn does not know whose it is and trains nothing before its first role.
+        """
+        position = np.arange(x.shape[-1])
+        opened = np.where(np.isin(x, self.opens), position, -1)
+        latest = np.maximum.accumulate(opened, axis=-1)
+        role = np.take_along_axis(x, np.maximum(latest, 0), axis=-1)
+        keep = (latest >= 0) & np.isin(role, self.replies)
+        return np.where(keep, y, -100).astype(np.int64)
 
 
 @dataclass
@@ -234,6 +268,9 @@ class Trainer:
             self.data, seq_len=self.seq_len, batch_size=cfg.batch_size, grad_accum=cfg.grad_accum,
             world_size=self.info.world_size, rank=self.info.rank, seed=cfg.seed,
         )
+        self.reply_roles: ReplyRoles | None = None
+        if cfg.loss_on == "replies":
+            self.reply_roles = ReplyRoles.from_tokenizer(HavocTokenizer.load(self.data.tokenizer_path))
         self.step = 0
         self.tokens = 0
         if resume_from is not None:
@@ -354,6 +391,8 @@ class Trainer:
         total = torch.zeros((), device=self.device)
         for i, (x_np, y_np) in enumerate(batches):
             x = torch.from_numpy(x_np).to(self.device, non_blocking=True)
+            if self.reply_roles is not None:
+                y_np = self.reply_roles.targets(x_np, y_np)
             y = torch.from_numpy(y_np).to(self.device, non_blocking=True)
             with D.no_sync(self.model, self.mode, i == len(batches) - 1), self._autocast():
                 _, loss = self.model(x, y)

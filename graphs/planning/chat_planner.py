@@ -3,7 +3,7 @@
 Any `BaseChatModel` works. Our own `ChatHavoc` decodes under the DSL grammar, so
 its output always parses; other models are asked nicely and then verified the
 same way: a program that does not parse and check is never executed. One retry
-shows the model its own error.
+shows a general chat model its own error (not our planner, which was never trained on one).
 """
 
 from __future__ import annotations
@@ -48,14 +48,17 @@ def plan_with_chat_model(model, question: str, mode: str, bindings: dict | None 
 
     import dsl
 
+    attempts = 2
     if getattr(model, "plans_from_question_alone", False):
-        # the planner model was trained on bare questions, and decodes under the DSL grammar
+        # the planner model was trained on bare questions, and decodes under the DSL grammar; it never saw
+        # its own errors, so a second attempt with one would be noise
         messages = [HumanMessage(question)]
         model = model.bind(grammar="dsl")
+        attempts = 1
     else:
         messages = [SystemMessage(SYSTEM.format(examples=_examples())), HumanMessage(f"({mode}) {question}")]
     last_error = ""
-    for attempt in range(2):
+    for attempt in range(attempts):
         try:
             reply = model.invoke(messages)
         except Exception as exc:

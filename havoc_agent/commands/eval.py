@@ -27,6 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                          "right/refused/wrong for rules alone, model alone and both")
     p.add_argument("--model", metavar="DIR|none|MODULE:ATTR",
                    help="the second reader (default: the shipped planner checkpoint, whatever its record)")
+    p.add_argument("--set", dest="eval_set", type=Path, default=None, metavar="FILE",
+                   help="held-out (question, program) pairs as JSONL (default: tests/data/planner_eval.jsonl)")
     p.add_argument("--record", action="store_true",
                    help="save the report as eval.json in the evaluated checkpoint directory (the shipped planner is "
                         "the default second reader only when that record reaches the execution-match goal)")
@@ -43,7 +45,7 @@ def _planner(args: argparse.Namespace) -> int:
     else:
         directory, model = (Path(args.model) if args.model and Path(args.model).is_dir() else None,
                             load_chat_model(args.model))
-    report = evaluate(model)
+    report = evaluate(model, args.eval_set) if args.eval_set else evaluate(model)
     if args.record:
         if directory is None or model is None:
             raise HavocInputError("--record needs a checkpoint directory to write eval.json into", field="--record")
