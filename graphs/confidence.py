@@ -10,9 +10,9 @@ project's labelled question sets, where each answer is right or wrong
 `havoc-agent eval agent` reports AUROC and expected calibration error, and
 says which sets were not used in the fit.
 
-Two rules sit on top of the fit, for evidence the labelled sets hold no example
-of yet: a failed independent recomputation halves the probability, and two
-readers that disagree cap it at 0.5.
+Three rules sit on top of the fit, for evidence the labelled sets hold no example
+of yet: a failed independent recomputation halves the probability, two readers
+that disagree cap it at 0.5, and so does a plan only the planner model could read.
 
 The features are the evidence an engineer would weigh: did the reading audit
 account for every number and cue, did the independent recomputation pass,
@@ -108,6 +108,8 @@ def calibrated_confidence(state: dict) -> tuple[float, dict[str, float]]:
         p *= 0.5  # an independent recomputation disagreed with the tool
     if x["disagreement"] == 1.0:
         p = min(p, 0.5)  # two readers disagree: at best a coin until labelled disagreements exist
+    if (state.get("plan") or {}).get("planner") == "chat_model":
+        p = min(p, 0.5)  # the model alone read it (the rules could not): its held-out record is no better than that
     return round(p, 3), x
 
 

@@ -5,7 +5,9 @@ program, refused when there is no checked program (or it fails to run), wrong ot
 "Both" is the agent's policy: the rules' program when they have one, else the model's. Where
 both readers produced results and the results differ, the agent shows two readings and caps its
 confidence at 0.5 (graphs/confidence.py); `both_disagreed` counts those answers by verdict, so a
-wrong answer flagged that way can be told from a confidently wrong one.
+wrong answer flagged that way can be told from a confidently wrong one; `both_model_only` counts the
+answers the model gave where the rules refused (the agent caps their confidence too), and
+`both_confident_wrong` is what is left: wrong answers given with uncapped confidence.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def evaluate(model=None, path: Path = EVAL_SET) -> dict:
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     counts = {who: {"right": 0, "refused": 0, "wrong": 0} for who in ("rules", "model", "both")}
     disagreed = {"right": 0, "wrong": 0}
+    model_only = {"right": 0, "wrong": 0}  # the rules refused and the model's program answered
     parsed = 0
     model_seconds = 0.0
     for item in items:
@@ -72,6 +75,8 @@ def evaluate(model=None, path: Path = EVAL_SET) -> dict:
         counts["both"][both] += 1
         if rules is not None and model_results is not None and rules != model_results:
             disagreed[both] += 1
+        if rules is None and model_results is not None:
+            model_only[both] += 1
     n = len(items)
     report: dict = {"questions": n, "counts": counts}
     if model is not None:
@@ -79,6 +84,9 @@ def evaluate(model=None, path: Path = EVAL_SET) -> dict:
         report["model_execution_match"] = counts["model"]["right"] / n
         report["model_ms_per_question"] = 1000 * model_seconds / n
         report["both_disagreed"] = disagreed
+        report["both_model_only"] = model_only
+        # what the agent would say with confidence: neither flagged by a disagreement nor the capped model alone
+        report["both_confident_wrong"] = counts["both"]["wrong"] - disagreed["wrong"] - model_only["wrong"]
     else:
         counts.pop("model")
     return report

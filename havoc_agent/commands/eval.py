@@ -63,6 +63,11 @@ def _planner(args: argparse.Namespace) -> int:
         d = report["both_disagreed"]
         print(f"  the readers disagreed on {d['right'] + d['wrong']} answered questions (shown as two readings, "
               f"confidence capped at 0.5): {d['right']} of them right, {d['wrong']} wrong")
+        o = report["both_model_only"]
+        print(f"  the model answered {o['right'] + o['wrong']} questions the rules refused (confidence capped): "
+              f"{o['right']} right, {o['wrong']} wrong")
+        print(f"  both: wrong with uncapped confidence {report['both_confident_wrong']} "
+              f"(rules alone: {report['counts']['rules']['wrong']})")
     return 0
 
 
