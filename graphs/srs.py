@@ -12,10 +12,11 @@ $HAVOC_HOME (a thread id continues a conversation).
 
 from __future__ import annotations
 
+import signal
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,30 @@ def initial_state(question: str, run_id: str) -> dict[str, Any]:
     }
 
 
+@contextmanager
+def _ctrl_c_cancels(event: threading.Event) -> Iterator[None]:
+    """On the main thread, Ctrl-C also sets the run's cancellation event.
+
+    Why: the graph runs a stage on an executor thread, and on KeyboardInterrupt LangGraph waits
+    for that thread; a tool computing there would hold the exit until its own time limit (10 s).
+    With the event set, the tool's worker process is killed and the interrupt comes through at once.
+    """
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+
+    def interrupted(signum: int, frame: object) -> None:
+        event.set()
+        signal.default_int_handler(signum, frame)
+
+    signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def run(question: str, *, thread_id: str | None = None, model=None,
         on_event: Callable[[dict], None] | None = None, checkpointer=None,
         cancel: threading.Event | None = None) -> dict[str, Any]:
@@ -132,7 +157,7 @@ def run(question: str, *, thread_id: str | None = None, model=None,
     graph = build_graph(checkpointer)
     final: dict[str, Any] = {}
     try:
-        with cancellation(cancel):
+        with cancellation(cancel) as event, _ctrl_c_cancels(event):
             for mode, chunk in graph.stream(initial_state(question, run_id), config,
                                             stream_mode=["custom", "updates", "values"]):
                 if mode == "values":
