@@ -16,7 +16,7 @@ import json
 import time
 from pathlib import Path
 
-from havoc_agent.planner_data import EVAL_SET
+from havoc_agent.planner_data import FRESH_SET, REPO
 
 
 def _results(program: str | None) -> list | None:
@@ -48,7 +48,7 @@ def _verdict(results: list | None, reference: list) -> str:
     return "right" if results == reference else "wrong"
 
 
-def evaluate(model=None, path: Path = EVAL_SET) -> dict:
+def evaluate(model=None, path: Path = FRESH_SET) -> dict:
     from graphs.planning.chat_planner import plan_with_chat_model
     from graphs.stages.mode import classify
 
@@ -78,7 +78,9 @@ def evaluate(model=None, path: Path = EVAL_SET) -> dict:
         if rules is None and model_results is not None:
             model_only[both] += 1
     n = len(items)
-    report: dict = {"questions": n, "counts": counts}
+    where = path.resolve()
+    report: dict = {"set": str(where.relative_to(REPO)) if where.is_relative_to(REPO) else str(where),
+                    "questions": n, "counts": counts}
     if model is not None:
         report["model_parse_rate"] = parsed / n
         report["model_execution_match"] = counts["model"]["right"] / n

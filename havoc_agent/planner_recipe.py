@@ -17,7 +17,8 @@ from havoc_agent.planner_data import build_pairs, write_pairs
 from havoc_model.list_slots import SLOT_SYMBOLS
 
 
-def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8, vocab: int = 1024) -> Path:
+def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8, vocab: int = 1024,
+          loss_on: str = "all") -> Path:
     from havoc_model.data import SourceSpec, prepare_data
     from havoc_model.tokenizer import train_tokenizer
     from havoc_model.train import TrainConfig, latest_checkpoint, train
@@ -33,7 +34,7 @@ def build(out: Path, *, steps: int, sampled: int, seed: int, batch_size: int = 8
     train(TrainConfig(data=str(work / "data"), out=str(work / "run"), preset=str(work / "planner.yaml"),
                       steps=steps, batch_size=batch_size, seq_len=256, lr=2e-3, eval_every=max(steps // 4, 1),
                       ckpt_every=steps, seed=seed, tensorboard=False,
-                      loss_on="replies"))
+                      loss_on=loss_on))
     final = latest_checkpoint(work / "run")
     assert final is not None
     if out.exists():
@@ -49,9 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sampled", type=int, default=20000)
     parser.add_argument("--batch-size", type=int, default=8)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--loss-on", choices=["all", "replies"], default="all",
+                        help="learn every token, or only the programs (the question tokens give no loss)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    print(build(args.out, steps=args.steps, sampled=args.sampled, seed=args.seed, batch_size=args.batch_size))
+    print(build(args.out, steps=args.steps, sampled=args.sampled, seed=args.seed, batch_size=args.batch_size,
+                loss_on=args.loss_on))
     print(f"built in {(time.perf_counter() - started) / 60:.1f} min")
     return 0
 

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", metavar="DIR|none|MODULE:ATTR",
                    help="the second reader (default: the shipped planner checkpoint, whatever its record)")
     p.add_argument("--set", dest="eval_set", type=Path, default=None, metavar="FILE",
-                   help="held-out (question, program) pairs as JSONL (default: tests/data/planner_eval.jsonl)")
+                   help="held-out (question, program) pairs as JSONL (default: the blind set tests/data/planner_fresh/planner_eval2.jsonl; tests/data/planner_eval.jsonl is the older one)")
     p.add_argument("--record", action="store_true",
                    help="save the report as eval.json in the evaluated checkpoint directory (the shipped planner is "
                         "the default second reader only when that record reaches the execution-match goal)")
@@ -54,7 +54,7 @@ def _planner(args: argparse.Namespace) -> int:
         print(json.dumps(report, indent=2))
         return 0
     n = report["questions"]
-    print(f"{n} held-out questions")
+    print(f"{n} held-out questions ({report['set']})")
     for who, c in report["counts"].items():
         print(f"  {who:<6} right {c['right']:>3} ({c['right'] / n:.0%})  refused {c['refused']:>3}  wrong {c['wrong']:>3}")
     if "model_parse_rate" in report:

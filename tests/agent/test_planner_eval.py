@@ -20,6 +20,10 @@ def test_counts_add_up_and_disagreements_are_a_subset(tiny_checkpoint: Path, tmp
     assert disagreed["right"] <= report["counts"]["both"]["right"]
     assert disagreed["wrong"] <= report["counts"]["both"]["wrong"]
     assert 0.0 <= report["model_parse_rate"] <= 1.0
+    only = report["both_model_only"]  # the rules refused these; they cannot also be disagreements
+    assert only["right"] + only["wrong"] <= report["counts"]["rules"]["refused"]
+    assert report["both_confident_wrong"] == report["counts"]["both"]["wrong"] - disagreed["wrong"] - only["wrong"] >= 0
+    assert report["set"] == str(subset)
 
     rules_only = evaluate(None, subset)
     assert "model" not in rules_only["counts"] and rules_only["counts"]["both"] == rules_only["counts"]["rules"]
