@@ -11,6 +11,10 @@ always parses, ends only where the grammar accepts, and every literal number in 
 copied from the user's messages, no more often than given (or is a small count outside a list), so the model can misread a
 question but never invent data.
 
+A checkpoint whose tokenizer holds the list-slot symbols (`havoc_model.list_slots`, as the
+planner recipe's does) sees each run of numbers in the user's turns as one slot symbol
+`⟦k⟧`; when it writes that symbol, the reply carries the user's list, copied whole.
+
 Tool calling uses the template's markup: the assistant writes `<|tool_call|>` then a JSON
 object `{"name": ..., "arguments": {...}}`. A forced `tool_choice` starts the reply with
 that token, so `with_structured_output` always gets a call to parse.
