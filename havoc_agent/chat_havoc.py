@@ -158,6 +158,18 @@ class DslGrammar:
         return self._checker.complete()
 
 
+@dataclass
+class _ShownText:
+    """Decodes what the user is shown: the model's text with list slots expanded to the user's numbers."""
+
+    tokenizer: Any
+    runs: list[Run]
+
+    def decode(self, ids: list[int]) -> str:
+        text = self.tokenizer.decode(ids)
+        return expand(text, self.runs) if self.runs else text
+
+
 def _parse_tool_call(text: str) -> dict | None:
     try:
         data = json.loads(text)
@@ -266,6 +278,7 @@ class ChatHavoc(BaseChatModel):
                                  pieces, gen.stop_token_ids)
         elif grammar not in (None, "dsl"):
             raise ModelInputError(f"grammar: only 'dsl' is supported, got {grammar!r}")
+        shown = _ShownText(tok, runs)  # stop sequences apply to the text the user sees, lists expanded
         deadline = time.monotonic() + self.timeout if self.timeout else None
         with loaded.lock:
             decoder = BatchDecoder(loaded.model, [prompt], gen, vocab_limit=tok.vocab_size, guide=guide)
@@ -284,20 +297,18 @@ class ChatHavoc(BaseChatModel):
                     call_ids.append(token)
                     continue
                 text_ids = [t for t in decoder.generated[0] if t != tool_call_id]
-                visible, final = visible_text(tok, text_ids, gen.stop_sequences)
+                visible, final = visible_text(shown, text_ids, gen.stop_sequences)
                 if final is not None:
                     decoder.finish(0, "stop_sequence")
                     visible = final
-                visible = expand(visible, runs) if runs else visible
                 if visible.startswith(emitted) and len(visible) > len(emitted):
                     yield "text", visible[len(emitted):]
                     emitted = visible
             if not in_call and decoder.finish_reasons[0] != "stop_sequence":
                 text_ids = [t for t in decoder.generated[0] if t != tool_call_id]
-                rest = tok.decode(text_ids)
+                rest = shown.decode(text_ids)
                 hits = [rest.find(s) for s in gen.stop_sequences if s in rest]
                 rest = rest[: min(hits)] if hits else rest
-                rest = expand(rest, runs) if runs else rest
                 if rest.startswith(emitted) and len(rest) > len(emitted):
                     yield "text", rest[len(emitted):]
             info = {

@@ -15,7 +15,7 @@ import pytest
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
-from havoc_agent.chat_havoc import ChatHavoc, load_shared, to_template_messages
+from havoc_agent.chat_havoc import ChatHavoc, load_shared, mark_list_slots, to_template_messages
 from tests.api.conftest import CHAT_CHECKPOINT, REPO
 
 CONVERSATION = [{"role": "system", "content": "be brief"},
@@ -36,8 +36,11 @@ def local() -> ChatHavoc:
 
 
 def prompt_tokens(messages) -> int:
-    tokenizer = load_shared(CHAT_CHECKPOINT).tokenizer
-    return len(tokenizer.apply_chat_template(to_template_messages(messages), add_generation_prompt=True))
+    loaded = load_shared(CHAT_CHECKPOINT)
+    template = to_template_messages(messages)
+    if loaded.slot_ids:  # a planner checkpoint reads each run of numbers as one list slot
+        mark_list_slots(template)
+    return len(loaded.tokenizer.apply_chat_template(template, add_generation_prompt=True))
 
 
 def test_models_lists_both_and_readyz_reports_the_checkpoint(chat_server):
@@ -78,12 +81,13 @@ def test_streaming_role_first_then_deltas_then_finish_and_usage(chat_server, loc
 
 def test_max_tokens_ends_with_length(chat_server):
     c = client(chat_server)
-    done = c.chat.completions.create(model="havoc-chat", messages=CONVERSATION, max_tokens=5)
-    assert done.choices[0].finish_reason == "length" and done.usage.completion_tokens == 5
-    chunks = list(c.chat.completions.create(model="havoc-chat", messages=CONVERSATION, max_completion_tokens=5,
+    # the planner's reply here is short ("describe" and one list slot), so two tokens cut it
+    done = c.chat.completions.create(model="havoc-chat", messages=CONVERSATION, max_tokens=2)
+    assert done.choices[0].finish_reason == "length" and done.usage.completion_tokens == 2
+    chunks = list(c.chat.completions.create(model="havoc-chat", messages=CONVERSATION, max_completion_tokens=2,
                                             stream=True, stream_options={"include_usage": True}))
     assert [ch.choices[0].finish_reason for ch in chunks if ch.choices][-1] == "length"
-    assert chunks[-1].usage.completion_tokens == 5
+    assert chunks[-1].usage.completion_tokens == 2
     assert "".join(ch.choices[0].delta.content or "" for ch in chunks if ch.choices) == \
         done.choices[0].message.content
 
