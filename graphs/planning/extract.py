@@ -416,7 +416,7 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
 
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_INDEX_HEADER = re.compile(r"(?:sample|subgroup|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
+_INDEX_HEADER = re.compile(r"(?:sample|subgroup|sub|sg|grp|group|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
                            r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?[\s_]*(?:#|no\.?|"
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
 _LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}

@@ -30,7 +30,7 @@ from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
 from graphs.planning.nl_curvature import plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
-from graphs.planning.nl_math import plan_math
+from graphs.planning.nl_math import plan_math, plan_matrix
 from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_prediction import plan_prediction
 from graphs.planning.nl_spc import plan_spc
@@ -66,6 +66,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         power = plan_power(question)
         if power:
             return power
+    matrix = plan_matrix(question)
+    if matrix:
+        return matrix
     question, time_notes = labelled_subgroups(question)
     question, id_notes = blank_identifiers(question)
     id_notes = [*time_notes, *id_notes]
@@ -74,6 +77,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         shaped[0].notes = [*record_notes, *shaped[0].notes]
+        _continuity_correction(question, shaped)
         return shaped
     question, label_notes = labelled_values(question)
     question, drop_notes = drop_named_values(question)
@@ -86,6 +90,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         mode = "stats"  # a predictor beside its response is data to fit, whatever the words say about curvature
     intents = _plan_fresh(question, mode, bindings)
     _capability_without_data(question, intents)
+    _continuity_correction(question, intents)
     _summary_figures_only(question, intents)
     if intents and (read_notes or table_notes):
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
@@ -96,6 +101,20 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
             intents[0].notes.append("numbers in the question not read as data: " + ", ".join(unused)
                                     + " (say so if any of them is a measurement)")
     return intents
+
+
+_CORRECTION_OFF = re.compile(r"\b(?:no|without|not?\s+(?:use|apply|want))\s+(?:[\w'()]+\s+){0,3}?correction", re.I)
+_CORRECTION_ON = re.compile(r"\byates\b|continuity[\s-]*correct", re.I)
+
+
+def _continuity_correction(question: str, intents: list[Intent] | None) -> None:
+    """Yates's continuity correction, asked for or declined in words, on every chi-square of a table
+    (the tool applies it to 2 × 2 tables only, and says so); unsaid, the tool's default (off) stands."""
+    off, on = _CORRECTION_OFF.search(question), _CORRECTION_ON.search(question)
+    for intent in intents or []:
+        if intent.tool == "chi_square" and intent.args.get("table") is not None and "correction" not in intent.args \
+                and (off or on):
+            intent.args["correction"] = not off
 
 
 _SUMMARY = re.compile(r"\b(?:mean|average|x-?bar)\b[^.;?]{0,25}?\d|\b(?:standard deviation|std\.? ?dev|\bsd\b|sigma|"

@@ -335,6 +335,45 @@ def _matrix_operations(question: str) -> list[str]:
     return [op for op, pattern in _MATRIX_OPERATIONS if re.search(pattern, question.lower())]
 
 
+# a row typed on its own line, bare ("3 0 2") or between brackets or bars ("[ 4 -1 0 ]", "| 1, 2 |")
+_ROW_LINE = re.compile(rf"\s*[\[(|]?\s*((?:{NUM}[\s,;]+)+{NUM})\s*[\])|]?\s*")
+
+
+def _row_lines(question: str) -> list[list]:
+    """The rows of a matrix typed one per line; [] unless they form one square block."""
+    rows: list[list] = []
+    for line in question.splitlines():
+        m = _ROW_LINE.fullmatch(line.replace("−", "-"))
+        if m and line.count("[") == line.count("]") and line.count("(") == line.count(")"):
+            rows.append([to_decimal(v) for v in re.findall(NUM, m.group(1))])
+        elif rows:
+            break  # the block ended
+    square = len(rows) >= 2 and all(len(r) == len(rows) for r in rows)
+    return rows if square else []
+
+
+def square_matrix(question: str) -> list[list] | None:
+    """The one square matrix a question holds: a nested list, a table, rows given as lists, or rows one per line."""
+    for found in (*tables(question), flat_lists(question), _row_lines(question)):
+        if len(found) >= 2 and all(len(row) == len(found) for row in found):
+            return found
+    return None
+
+
+def plan_matrix(question: str) -> list[Intent] | None:
+    """A named matrix operation on a square matrix, whatever else the question looks like: read before
+    the data readers, which would take the rows for groups of measurements ("det of [4 -1 0] [-1 4 -1] …")."""
+    ops = _matrix_operations(question)
+    if ops == ["rank"] and re.search(r"rank[\s-]*(?:sum|test|order)|signed[\s-]*rank|spearman|kruskal|\branks\b",
+                                     question, flags=re.I):
+        return None  # the rank of a rank test, not of a matrix
+    matrix = square_matrix(question) if ops else None
+    if not matrix:
+        return None
+    cells = [[str(v) for v in row] for row in matrix]
+    return [Intent("matrix", {"matrix": cells, "operation": op}) for op in ops]
+
+
 def _plan_math(question: str) -> list[Intent] | None:
     mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
     if mixed:
@@ -403,11 +442,7 @@ def _plan_math(question: str) -> list[Intent] | None:
     m = re.search(r"\b(determinant|det|inverse|invert|eigenvalues?|rank|transpose)\b|\^\s*\(?-1\)?|⁻¹", low)
     rows = flat_lists(q)
     if m and not rows and not tables(q):
-        # "A =\n3 0 2\n2 0 -2\n0 1 1\nfind A^-1": rows typed one per line without brackets
-        lines = [re.findall(NUM, line) for line in q.splitlines()
-                 if re.fullmatch(rf"\s*(?:{NUM}[\s,;]+)+{NUM}\s*", line)]
-        if len(lines) >= 2 and len({len(r) for r in lines}) == 1 and len(lines[0]) == len(lines):
-            rows = [[to_decimal(v) for v in r] for r in lines]
+        rows = _row_lines(q)  # "A =\n3 0 2\n2 0 -2\n0 1 1\nfind A^-1": rows typed one per line
     if m and (q.count("[") != q.count("]") or q.count("(") != q.count(")")):
         raise HavocInputError("the matrix is cut off (its brackets do not close): paste it whole", field="matrix")
     if m and re.search(r"\[[^\[\]]*(?:,\s*,|,\s*\]|\[\s*,)", q):

@@ -135,7 +135,7 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
         return _fisher(q, pairs, conf, low)
     if _CHI.search(low) and not named:
         if len(pairs) >= 2:  # the chi-square test by name, on counts out of their sizes: a k × 2 table
-            return [Intent("chi_square", {"table": [[Decimal(a), Decimal(b - a)] for a, b in pairs], **correct},
+            return [Intent("chi_square", {"table": [[Decimal(a), Decimal(b - a)] for a, b in pairs]},
                            notes=["counts out of their sizes as a k × 2 table of (count, size − count)"])]
         return None
     if len(pairs) == 2 and (named or _COMPARING.search(low) or _RATE.search(low)):

@@ -36,7 +36,7 @@ _VARYING_EXPOSURE = re.compile(
     r"(?:m\b|metres?|meters?|km|ft|feet|yards?|m2|m²|sq\w*|square|hours?|sheets?|rolls?|kg|litres?|liters?)")
 
 
-def _chart_kind(low: str) -> str | None:
+def chart_kind(low: str) -> str | None:
     named = re.search(r"\b(np|p|u|c)[\s-]*charts?\b", low)  # a chart named outright wins over descriptions
     if named:
         return named.group(1)
@@ -46,7 +46,7 @@ def _chart_kind(low: str) -> str | None:
         return "xbar_r"
     if re.search(r"\bi[\s-]*mr\b|individuals?|moving[\s-]*range|\bimr\b|\bx[\s-]*mr\b|\bi[\s-]*charts?\b", low):
         return "imr"
-    if re.search(r"\bnp[\s-]*chart|(?:number|count) (?:of )?(?:\w+ )?(?:defective|rejected|rejects|nonconforming|non-conforming|"
+    if re.search(r"\bnp[\s-]*chart|(?:number|count)[\s-](?:of )?(?:\w+ )?(?:defective|rejected|rejects|nonconforming|non-conforming|"
                  r"failed)\b|how many (?:\w+ ){0,2}(?:get |are |were |got )?(?:rejected|defective|fail)", low):
         return "np"
     if re.search(r"\bp[\s-]*chart|proportion|fraction (?:non[\s-]*conforming|defective)|percent defective", low):
@@ -367,7 +367,7 @@ def _subgroup_chart(kind: str | None, size: int) -> tuple[str, list[str]]:
 
 
 def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list[Intent] | None:
-    kind = _chart_kind(low)
+    kind = chart_kind(low)
     in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western|"
                            r"subgroups?\b|sub-groups?\b|\bchart (?:the|these|this|them|it)\b|"
                            r"run[\s-]*chart|time[\s-]*series plot|trend chart", low)

@@ -564,8 +564,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         if not table and not goodness:
             table = [_count_table(q)] if _count_table(q) else []
         if table and not goodness:
-            correction = {"correction": False} if "no correction" in low else {}
-            return [Intent("chi_square", {"table": table[0], **correction},
+            return [Intent("chi_square", {"table": table[0]},
                            notes=["a test of independence (association) on the table of counts, rows as given"])]
         groups = {**{name.lower().split()[-1]: values for name, values in number_runs(q) if name}, **named_groups(q)}
         text = q[:ratio.start()] + q[ratio.end():] if ratio else q
@@ -700,7 +699,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             and not re.search(r"\b(?:p|np|c|u)[\s-]*charts?|control", low):
         # "12/400 vs 25/410": successes and failures of each sample, a k × 2 table
         table = [[a, b - a] for a, b in pairs]
-        return [Intent("chi_square", {"table": table, **({"correction": True} if re.search(r"yates|continuity", low) else {})},
+        return [Intent("chi_square", {"table": table},
                        notes=["proportions compared as a k × 2 table of (count, size − count) per sample; for two samples "
                               "this chi-square test is the two-proportion z-test (χ² = z²)"])]
     if pairs and _chart_words(low):

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from graphs.planning.extract import _index_column, _is_num, _num, pasted_table
 from graphs.planning.intent import Intent
+from graphs.planning.nl_spc import chart_kind
 from graphs.planning.nl_stats import NOT_PAIRED, confidence_args, paired_alternative
 from tools.errors import HavocInputError
 
@@ -92,7 +93,7 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
         counts = [_num(x) for x in columns[defectives[0]]]
         if any(c > n for c, n in zip(counts, size, strict=True)):
             return None
-        chart = "np" if re.search(r"\bnp\b", q, re.I) and len(set(size)) == 1 else "p"
+        chart = "np" if chart_kind(q.lower()) == "np" and len(set(size)) == 1 else "p"  # "np chart", "number nonconforming"
         why = f"'{header[defectives[0]]}' are defective items out of '{header[sizes[0]]}' inspected: a {chart} chart"
     else:
         counts = [_num(x) for x in columns[defects[0]]]

@@ -299,8 +299,8 @@ def chi_square(args: dict) -> str:
             share = sum(Decimal(str(v)) for v in observed) / len(observed)
             expected = [share.normalize()] * len(observed)
         text = f"chisquare {numbers(observed)} expected {numbers(expected)}"
-    if args.get("correction") is False:
-        text += " without correction"
+    if args.get("correction") is not None:  # Yates's continuity correction: the tool's default is off
+        text += " with correction" if args["correction"] else " without correction"
     return text
 
 
