@@ -239,9 +239,11 @@ def _math_args_read_as_maths(intent: Intent) -> bool:
 # "… and evaluate it at the point (x, y) = (1, 2)", "… and tell me the slope at x = e", "… at x = 1, y = 2": the
 # point where the derivative or the simplified form is wanted as a number
 _AT_CLAUSE = re.compile(
-    r"\s*,?\s*(?:(?:and\s+)?(?:then\s+)?(?:(?:evaluate|give(?:\s+me)?|tell\s+me|find|compute|report|what\s+is|"
-    r"what's)\s+(?:it|its|the)?\s*(?:value|slope|result|gradient|rate\s+of\s+change)?\s*)?)?\b(?:at|when)\s+"
+    r"\s*,?\s*(?:(?:and\s+)?(?:then\s+)?(?:(?:evaluated?|give(?:\s+me)?|tell\s+me|find|compute|report|what\s+is|"
+    r"what's)\s+(?:it|its|the)?\s*(?:(?:value|slope|result|gradient|rate\s+of\s+change)(?:\s+of\s+(?:the\s+|its\s+)?"
+    r"(?:derivative|partial(?:\s+derivative)?|simplified\s+form|result|expression|function))?)?\s*)?)?\b(?:at|when)\s+"
     r"(?:the\s+point\s+)?(?:\(\s*(?P<names>[a-z](?:\s*,\s*[a-z])*)\s*\)\s*=\s*\(\s*(?P<vals>[^()]*?)\s*\)|"
+    r"\(\s*(?P<bare>[-+]?[\w.]+(?:\s*,\s*[-+]?[\w.]+)+)\s*\)|"
     r"(?P<pairs>[a-z]\s*=\s*[-+]?[\w.]+(?:\s*(?:,|and)\s*[a-z]\s*=\s*[-+]?[\w.]+)*))\s*[.?!]?\s*$", re.I)
 
 
@@ -250,9 +252,13 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
     m = _AT_CLAUSE.search(question)
     if not m:
         return None
-    if m.group("names"):
-        names = re.split(r"\s*,\s*", m.group("names"))
-        values = re.split(r"\s*,\s*", m.group("vals"))
+    if m.group("names") or m.group("bare"):
+        # "at the point (1, 2)": the names come from the function's own, "f(x, y) = …", never guessed
+        signature = re.search(r"\b[a-z]\s*\(\s*(?P<args>[a-z](?:\s*,\s*[a-z])+)\s*\)\s*=", question, re.I)
+        if m.group("bare") and not signature:
+            return None
+        names = re.split(r"\s*,\s*", m.group("names") or signature.group("args"))
+        values = re.split(r"\s*,\s*", m.group("vals") or m.group("bare"))
         if len(names) != len(values):
             return None
         point = dict(zip(names, values, strict=True))
@@ -300,12 +306,21 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
+# "∂f/∂x", "df/dx" of a function the question names ("f(x,y) = …"): a first partial derivative
+_FIRST = re.compile(r"(?:\bd|∂)\s*(?P<f>[a-z])\s*/\s*(?:\bd|∂)\s*(?P<v1>[a-z])\b(?!\s*(?:d|∂)\s*[a-z]\b)", re.I)
+
+
 def _plan_mixed_partial(q: str) -> list[Intent] | None:
+    """A mixed second partial ("∂²f/∂x∂y"), or a first partial written as a quotient ("∂f/∂x") of a
+    function whose formula the question gives before or after it."""
     m = _MIXED.search(q)
+    first = m is None
+    m = m or _FIRST.search(q)
     if not m:
         return None
+    groups = m.groupdict()
     rest = q[m.end():]
-    name = m.group("f") or m.group("g")
+    name = groups.get("f") or groups.get("g")
     if not re.search(r"[A-Za-z0-9]", rest):  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
         before = re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*(?:[,.;:]\s*|\s+)"
                            r"(?:find|what|give|compute|calculate|get|determine)\b", q[:m.start()], flags=re.I)
@@ -320,7 +335,10 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
     expr = clean_expression(_strip_tail(_drop_lhs(rest)))
     if not expr or "=" in expr:
         return None
-    variables = [m.group("v1") or m.group("w1"), m.group("v2") or m.group("w2")]
+    if first:
+        return [Intent("differentiate", {"expression": expr, "variable": groups["v1"]},
+                       notes=[f"the partial derivative by {groups['v1']}, the other variables held constant"])]
+    variables = [groups.get("v1") or groups.get("w1"), groups.get("v2") or groups.get("w2")]
     return [Intent("differentiate", {"expression": expr, "variable": variables},
                    notes=[f"the mixed second partial: first by {variables[0]}, then by {variables[1]}"])]
 
