@@ -139,7 +139,8 @@ def levene(args: LeveneArgs) -> LeveneResult:
     sds = [float(np.std(g, ddof=1)) for g in shifted]
     if all(s == 0.0 for s in sds):
         raise HavocInputError("every group is constant: the test statistic is undefined", field="groups")
-    stat, p = sps.levene(*shifted, center=args.center)
+    with np.errstate(divide="ignore", invalid="ignore"):  # zero deviations within groups: said below, in one line
+        stat, p = sps.levene(*shifted, center=args.center)
     k, n = len(shifted), sum(g.size for g in shifted)
     if not math.isfinite(stat):
         raise HavocInputError("the absolute deviations are all zero within groups: the test statistic is "

@@ -88,3 +88,19 @@ def test_small_expected_counts_warn() -> None:
     r = run_tool("chi_square", {"table": [[3, 1], [2, 6]]})
     assert r["cells_below_5"] == 4
     assert any("below 5" in w for w in r["warnings"]) and any("Fisher" in w for w in r["warnings"])
+
+
+def test_levene_with_equal_deviations_in_every_group_is_one_clean_error() -> None:
+    # each group's deviations from its mean are all equal: the statistic is 0/0; the user gets one line, and
+    # no RuntimeWarning from SciPy on the way (the tool runs in a worker, so look at what the CLI prints)
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    done = subprocess.run([sys.executable, "-m", "havoc_agent.cli", "tool", "run", "levene", "--args",
+                           '{"groups": [[1, 3], [5, 9]], "center": "mean"}'], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "error: groups: the absolute deviations are all zero within groups: the test statistic is undefined"]
