@@ -30,7 +30,8 @@ _PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
 _EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:\([^()]{{0,20}}\)\s*)?(?:d\s*)?(?:of|=|is|:)?"
                        rf"\s*({NUM})|"
                        rf"({NUM})[\s-]*(?:sigma|σ|sd|standard[\s-]deviations?)\s+(?:shift|change|difference|increase|"
-                       rf"decrease|drift|offset)|(?:shift|change|difference|increase|decrease|drift|offset)\s+of\s+"
+                       rf"decrease|drift|offset)|(?:shift|change|difference|increase|decrease|drift|offset)"
+                       rf"(?:\s+(?:in|between)\s+[\w\s-]{{1,30}}?)?\s+(?:of|is|=|equals?|amounts? to)\s+"
                        rf"({NUM})\s*(?:sigma|σ|sd|standard[\s-]deviations?)\b", re.I)
 _EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|=|is|:)?\s*({NUM})", re.I)
 _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|shift|"
@@ -42,7 +43,9 @@ _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|�
                  rf"differences)?\s*(?:of|=|is|:|≈)?\s*(?:about\s+|around\s+)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|"
-                r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b", re.I)
+                r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
+                r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every)\s+(?!hour|day|shift|week|minute|month)[a-z]+",
+                re.I)
 _ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
                     re.I)
 _GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations)|"

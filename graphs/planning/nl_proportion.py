@@ -23,7 +23,7 @@ _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of
 _SIZE_FIRST = re.compile(r"\bout\s+of\s+(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
-                        r"surveyed|asked|measured)\s+(\d+)\s+"
+                        r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"
                         r"(?:[A-Za-z]+\s+){0,5}?(?:and\s+|,\s*)?(?:found|had|saw|got|observed|with)\s+(\d+)\b"
                         r"(?![.,]\d)", re.I)
 _FISHER = re.compile(r"fisher'?s?(?:\s+exact)?\s+(?:probability\s+)?test|fisher'?s?\s+exact|fisher\s+exact")

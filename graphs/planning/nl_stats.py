@@ -534,6 +534,8 @@ _NOT_NORMAL = re.compile(
     r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
     r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
     r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
+    r"|(?:can'?t|cannot|not|don'?t|do not)\s+(?:\w+\s+)?(?:trust|rely on|count on)\s+(?:the\s+)?normality"
+    r"|normality\s+(?:is\s+)?(?:doubtful|suspect|questionable|unlikely)"
     r"|\b(?:skewed|long[\s-]*tail(?:ed)?|heavy[\s-]*tail(?:ed)?)\b.{0,60}\b(?:no|not|without|instead of)\s+"
     r"(?:an?\s+)?(?:anova|t[\s-]*test)")
 
