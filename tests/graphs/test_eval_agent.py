@@ -34,3 +34,13 @@ def test_eval_agent_bad_set_is_a_clean_error() -> None:
                           cwd=REPO, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("error:") and "Traceback" not in proc.stderr
+
+
+def test_a_magnitude_expectation_matches_either_sign_and_a_signed_one_does_not() -> None:
+    from havoc_agent.evaluation import blind_item_problems
+
+    state = {"results": [{"tool": "t_test", "output": {"t": -2.9156, "df": 11.0}}]}
+    magnitude = {"tools": ["t_test"], "expect": [{"what": "|t|", "value": 2.9156, "rel": 0.005}]}
+    signed = {"tools": ["t_test"], "expect": [{"what": "t (mean1 - mean2)", "value": 2.9156, "rel": 0.005}]}
+    assert blind_item_problems(magnitude, state) == []
+    assert blind_item_problems(signed, state) == ["t (mean1 - mean2): 2.9156 not found"]
