@@ -37,6 +37,7 @@ from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import ALPHA_PHRASE, plan_stats
 from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
+from graphs.planning.numbered_readings import numbered_readings
 from graphs.planning.record_lines import records_as_table
 from tools.errors import HavocInputError
 
@@ -71,7 +72,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         return matrix
     question, time_notes = labelled_subgroups(question)
     question, id_notes = blank_identifiers(question)
-    id_notes = [*time_notes, *id_notes]
+    question, numbered_notes = numbered_readings(question)
+    id_notes = [*time_notes, *id_notes, *numbered_notes]
     question, record_notes = records_as_table(question)
     record_notes = [*id_notes, *record_notes]
     shaped = None if pasted_design_question(question) else plan_table_shape(question)

@@ -244,7 +244,11 @@ _AT_CLAUSE = re.compile(
     r"(?:derivative|partial(?:\s+derivative)?|simplified\s+form|result|expression|function))?)?\s*)?)?\b(?:at|when)\s+"
     r"(?:the\s+point\s+)?(?:\(\s*(?P<names>[a-z](?:\s*,\s*[a-z])*)\s*\)\s*=\s*\(\s*(?P<vals>[^()]*?)\s*\)|"
     r"\(\s*(?P<bare>[-+]?[\w.]+(?:\s*,\s*[-+]?[\w.]+)+)\s*\)|"
-    r"(?P<pairs>[a-z]\s*=\s*[-+]?[\w.]+(?:\s*(?:,|and)\s*[a-z]\s*=\s*[-+]?[\w.]+)*))\s*[.?!]?\s*$", re.I)
+    r"(?P<pairs>[a-z]\s*=\s*{v}(?:\s*(?:,|and)\s*[a-z]\s*=\s*{v})*))\s*[.?!]?"
+    r"(?:\s*,?\s*(?:pls|please|thanks|thx|thank you)\s*[.?!]?)?\s*$".replace("{v}", r"[-+]?[\w.]+(?:\s*[*/]\s*[\w.]+)?"),
+    re.I)
+# a point's value: a number, e or pi, or a simple multiple or fraction of them ("pi/2", "3*pi/4" is not)
+_POINT_VALUE = re.compile(rf"(?:{NUM}|e|pi|E)(?:\s*[*/]\s*(?:{NUM}|pi))?", re.I)
 
 
 def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
@@ -263,9 +267,9 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
             return None
         point = dict(zip(names, values, strict=True))
     else:
-        point = dict(re.findall(r"([a-z])\s*=\s*([-+]?[\w.]+)", m.group("pairs"), re.I))
+        point = dict(re.findall(r"([a-z])\s*=\s*([-+]?[\w.]+(?:\s*[*/]\s*[\w.]+)?)", m.group("pairs"), re.I))
     point = {k: v.rstrip(".") for k, v in point.items()}  # "at x = 7." ends the sentence
-    if not point or not all(re.fullmatch(rf"{NUM}|e|pi|E", v) for v in point.values()):
+    if not point or not all(_POINT_VALUE.fullmatch(v) for v in point.values()):
         return None
     point = {k: ("E" if v == "e" else v) for k, v in point.items()}  # "at x = e": Euler's number
     return question[:m.start()], point
@@ -319,11 +323,12 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
     if not m:
         return None
     groups = m.groupdict()
-    rest = q[m.end():]
+    rest = re.sub(r"\((?=[^()]*[A-Za-z]{3})[A-Za-z\s,'-]*\)", " ", q[m.end():])  # "(mixed partial)": a remark
     name = groups.get("f") or groups.get("g")
     if not re.search(r"[A-Za-z0-9]", rest):  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
         before = re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*(?:[,.;:]\s*|\s+)"
-                           r"(?:find|what|give|compute|calculate|get|determine)\b", q[:m.start()], flags=re.I)
+                           r"(?:find|what|give|compute|calculate|get|determine|need|want|show)\b", q[:m.start()],
+                           flags=re.I)
         if not before:
             return None
         rest = before.group(1)
@@ -434,9 +439,9 @@ def _plan_math(question: str) -> list[Intent] | None:
         return [Intent("limit", args)]
 
     m = re.search(r"(?:(?:taylor|maclaurin|power)?\s*series\s*(?:expansion)?|(?:taylor|maclaurin)\s*(?:polynomial|expansion))"
-                  r"\s*(?:of|for)\s+(.+)", q, flags=re.I)
+                  r"\s*(?:of|for)\s+(.+)|\b(?:taylor|maclaurin)[\s-]*expand(?:ed)?\s+(?:of\s+)?(.+)", q, flags=re.I)
     if m:
-        body = m.group(1)
+        body = m.group(1) or m.group(2)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
         order_m = re.search(r"\b(?:order|degree|up to|to)\s+(?:order\s+)?(\d+)", body, flags=re.I)
         power_m = re.search(r"\b(?:up to(?: and including)?|through|to)\s+(?:the\s+)?(?:[a-z]\s*\^\s*(\d+)|[a-z](\d))\b",

@@ -117,6 +117,8 @@ _REQ_BEFORE = re.compile(rf"(?<![\w.])(?P<key>{_AT_LEAST}|{_AT_MOST}|(?:{_REQUIR
                          rf"(?![\w.]*\d)", re.I)
 _REQ_AFTER = re.compile(rf"(?<![\w.])(?P<num>{NUM})\s*{_UNIT_TOKEN}\s+(?P<key>minimum|maximum|min|max|"
                         rf"(?:upper |lower )?(?:{_REQUIRED})|or (?:more|higher|above|less|lower|below))\b", re.I)
+# "logged every 10 min", "after 30 min": minutes, not a minimum
+_MINUTES = re.compile(r"\b(?:every|each|per|after|for|within|in|over|about|around|takes?|took)\s*$", re.I)
 _MEETS = r"\bmeets?\b|\bmeeting\b|\bmet\b|satisf|compl[yi]|\bpass|achiev|fulfil|conform|\bokay\b|\bok\b|acceptable"
 
 
@@ -129,7 +131,8 @@ def reference_mean(question: str) -> tuple[object, str, list[str], tuple[int, in
     a yield), and the notes say so; a bare "limit" with no direction is tested two-sided.
     """
     low = question.lower()
-    m = _REQ_AFTER.search(question) or _REQ_BEFORE.search(question)
+    m = next((a for a in _REQ_AFTER.finditer(question) if not _MINUTES.search(question[:a.start()])
+              or a.group("key").lower() != "min"), None) or _REQ_BEFORE.search(question)
     if not m:
         return None
     key = m.group("key").lower()

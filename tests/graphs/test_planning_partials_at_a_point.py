@@ -47,3 +47,18 @@ def test_a_mixed_partial_evaluated_at_a_point() -> None:
 def test_an_implicit_derivative_is_not_read_as_a_partial() -> None:
     intents = plan_question("find dy/dx if x^2 + y^2 = 25", "math")
     assert not intents or intents[0].args.get("expression") != "x^2 + y^2"
+
+
+def test_a_point_may_be_a_fraction_of_pi_and_the_question_may_end_politely() -> None:
+    assert _value("What's the derivative of x^2*sin(x), evaluated at x = pi/2?") == pytest.approx(math.pi)
+    assert _value("2nd derivitive of ln(x^2+4) at x=1 pls") == pytest.approx((2 * 5 - 4 * 1) / 25)
+
+
+def test_a_remark_in_brackets_after_a_mixed_partial_is_not_the_formula() -> None:
+    q = "g(x,y) = x^3*y^2 + x*y. need d2g/dxdy (mixed partial) at the point x=2, y=1"
+    assert _value(q) == pytest.approx(6 * 4 * 1 + 1)
+
+
+def test_taylor_expand_names_a_series() -> None:
+    (intent,) = plan_question("taylor expand e^x*sin(x) around 0 up to x^4", "math")
+    assert intent.tool == "series" and intent.args["order"] == 5
