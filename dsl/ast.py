@@ -257,6 +257,7 @@ class AnovaTwoWay(Node):
 class Levene(Node):
     data: Source
     by: Source | None = None
+    center: str | None = None  # None: the tool's default (median, Brown-Forsythe)
 
 
 @dataclass

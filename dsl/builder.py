@@ -392,7 +392,10 @@ class Build(Transformer):
         return node
 
     def levene_stmt(self, meta, c):
-        return ast.Levene(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
+        rest = list(c[1:])
+        center = str(rest.pop()).lower() if rest and isinstance(rest[-1], Token) and rest[-1].type == "LEVENE_CENTER" \
+            else None
+        return ast.Levene(c[0], rest[0] if rest else None, center, **_loc(meta))
 
     def kruskal_stmt(self, meta, c):
         return ast.Kruskal(c[0], c[1] if len(c) > 1 else None, **_loc(meta))

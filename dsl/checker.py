@@ -688,6 +688,8 @@ class _Checker:
 
     def _levene(self, a: ast.Levene) -> None:
         self.grouped(a, "Levene's test")
+        if a.center is not None and a.center not in ("median", "mean"):
+            self.fail(f"unknown centre {a.center!r} for Levene's test; choose median or mean", a, "center")
 
     def _kruskal(self, a: ast.Kruskal) -> None:
         self.grouped(a, "the Kruskal-Wallis test")

@@ -508,7 +508,10 @@ class _Runner:
         return "anova_oneway", {"groups": groups, **({"labels": labels} if labels else {})}
 
     def _levene(self, a: ast.Levene) -> tuple[str, dict[str, Any]]:
-        return "levene", {"groups": self.groups(a.data, a.by)[1]}
+        args: dict[str, Any] = {"groups": self.groups(a.data, a.by)[1]}
+        if a.center is not None:
+            args["center"] = a.center
+        return "levene", args
 
     def _kruskal(self, a: ast.Kruskal) -> tuple[str, dict[str, Any]]:
         return "kruskal_wallis", {"groups": self.groups(a.data, a.by)[1]}

@@ -354,7 +354,7 @@ _WRITERS = {
     ast.RankTest: _ranktest,
     ast.AnovaOneWay: lambda a: _by("anova one_way", a.data, a.by),
     ast.AnovaTwoWay: _anova_two,
-    ast.Levene: lambda a: _by("levene", a.data, a.by),
+    ast.Levene: lambda a: _by("levene", a.data, a.by) + (f" center {a.center}" if a.center else ""),
     ast.Kruskal: lambda a: _by("kruskal", a.data, a.by),
     ast.Normality: lambda n: f"normality {format_source(n.data)}" + (f" method {n.method}" if n.method else ""),
     ast.ChiSquare: _chisquare,

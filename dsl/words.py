@@ -31,6 +31,7 @@ ENUMERATIONS = {
     "SPREAD": "rbar or sbar (the average range or standard deviation)",
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
     "NORMALITY_TEST": "a test (shapiro_wilk, anderson_darling)",
+    "LEVENE_CENTER": "a centre for Levene's test (median: Brown-Forsythe, the default; mean: Levene's original)",
     "SIMPLIFY_METHOD": "a method (simplify, expand, factor, trigsimp, cancel, apart, together, radsimp, powsimp, "
     "logcombine, expand_trig, expand_log)",
     "MATRIX_OP": "an operation (determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref)",

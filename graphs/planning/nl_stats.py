@@ -688,7 +688,13 @@ def plan_stats(question: str) -> list[Intent] | None:
                      "variances; the classical F-test of two variances is not among HAVOC's tools"]
             if len(groups) == 2 and _alternative(low) != "two-sided":
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
-            return [Intent("levene", {"groups": [g for _, g in groups]}, notes=notes)]
+            args = {"groups": [g for _, g in groups]}
+            if re.search(r"mean[\s-]*cent(?:er|re)d|cent(?:er|re)d? (?:on|at) the (?:group )?means?|original levene|"
+                         r"levene'?s? original|classic(?:al)? levene|deviations? from the (?:group )?means?", low):
+                args["center"] = "mean"
+                notes[0] = ("Levene's test centred on the group means (Levene's original form, as asked) compares the "
+                            "variances")
+            return [Intent("levene", args, notes=notes)]
 
     ranked = _plan_rank_test(q, low, conf)
     if ranked:

@@ -397,7 +397,7 @@ def statement(intent: Intent) -> str:
     elif tool == "anova_twoway":
         text = anova_two_way(args)
     elif tool == "levene":
-        text = f"levene {rows(args['groups'])}"
+        text = f"levene {rows(args['groups'])}" + (f" center {args['center']}" if args.get("center") else "")
     elif tool in ("mann_whitney", "wilcoxon_signed_rank"):
         text = rank_test(tool, args)
     elif tool == "kruskal_wallis":

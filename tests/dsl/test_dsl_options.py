@@ -145,3 +145,30 @@ def test_evaluate_digits_reaches_the_tool_and_round_trips() -> None:
 def test_evaluate_digits_out_of_range_is_refused(bad: str) -> None:
     with pytest.raises(dsl.DslSemanticError, match="digits: a whole number from 1 to 100"):
         dsl.check(dsl.parse(f"evaluate sqrt(2) digits {bad}"))
+
+
+GROUPS = [[10.2, 9.8, 10.5, 10.1, 9.6, 10.4, 10.0], [10.9, 9.1, 11.3, 8.8, 10.6, 9.4, 11.0]]
+
+
+@pytest.mark.parametrize(("option", "center"), [(" center mean", "mean"), (" CENTER Median", "median"), ("", None)])
+def test_levene_centre_reaches_the_tool_and_matches_scipy(option: str, center: str | None) -> None:
+    from scipy import stats
+
+    program = dsl.parse(f"levene {GROUPS}{option}")
+    (statement,) = program.statements
+    assert isinstance(statement, ast.Levene) and statement.center == center
+    assert dsl.parse(dsl.format(program)) == program
+    (run,) = dsl.execute(program)
+    expected = stats.levene(*GROUPS, center=center or "median")
+    assert run.output["statistic"] == pytest.approx(expected.statistic, rel=1e-12)
+    assert run.output["center"] == (center or "median")
+
+
+def test_an_unknown_levene_centre_is_a_located_syntax_error_and_a_built_one_a_semantic_error() -> None:
+    with pytest.raises(dsl.DslSyntaxError) as info:
+        dsl.parse("levene [[1, 2], [3, 5]] center middle")
+    assert (info.value.line, info.value.column) == (1, 32) and "median" in info.value.detail
+    program = dsl.parse("levene [[1, 2], [3, 5]]")
+    program.statements[0].center = "trimmed"
+    with pytest.raises(dsl.DslSemanticError, match="choose median or mean"):
+        dsl.check(program, env={})

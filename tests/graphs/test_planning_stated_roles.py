@@ -34,3 +34,17 @@ def test_a_difference_in_standard_deviations_is_an_effect_size(wording: str) -> 
     (intent,) = plan_question(q, "stats")
     assert intent.tool == "power" and float(intent.args["effect_size"]) == pytest.approx(0.6)
     assert intent.args["n"] == 15
+
+
+@pytest.mark.parametrize(("wording", "center"), [
+    ("Use Levene's original test, deviations from the group means.", "mean"),
+    ("Levene test, mean-centred please.", "mean"),
+    ("Levene test please.", "median"),
+])
+def test_the_levene_centre_asked_for_in_words(wording: str, center: str) -> None:
+    q = f"Do the two fixtures differ in spread? {wording}\nA: 10.2, 9.8, 10.5, 10.1, 9.6\nB: 10.9, 9.1, 11.3, 8.8, 10.6"
+    (intent,) = plan_question(q, "stats")
+    assert intent.tool == "levene" and intent.args.get("center", "median") == center
+    out = run_tool("levene", intent.args)
+    a, b = [10.2, 9.8, 10.5, 10.1, 9.6], [10.9, 9.1, 11.3, 8.8, 10.6]
+    assert out["statistic"] == pytest.approx(stats.levene(a, b, center=center).statistic)
