@@ -50,6 +50,11 @@ ORDER = {
 }
 
 
+# a unit written after a value ("25.00 mm nominal"): units only, so that "batch 88 off target" keeps its words
+_UNIT = (r"(?:mm|cm|m|µm|um|nm|in|ft|g|kg|mg|lb|oz|n|kn|nm|mpa|gpa|kpa|pa|psi|bar|°c|°f|degc|c|f|k|%|v|mv|a|ma|"
+         r"ohms?|ω|s|ms|min|h|hrs?|l|ml|cp|rpm|hz|db|hrc|hv|ppm)\b\.?")
+
+
 def plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
                   bindings: dict | None = None) -> list[Intent] | None:
     """Intents for `question`, or None when nothing here understands it."""
@@ -59,6 +64,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         raise HavocInputError(f"{missing.group('token')!r} among the numbers is not a value: remove the missing "
                               "point or replace it with a measurement", field="data")
     question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
+    # "calls for 25.00 mm nominal": the value before its key, said the way the readers expect ("nominal 25.00 mm")
+    question = re.sub(rf"(?<![\w.])({NUM})(\s*{_UNIT})?\s+(nominal|target)\b(?!\s*[:=]?\s*\d)", r"\3 \1\2", question,
+                      flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
     follow = follow_up(question, previous or [])
     if follow:

@@ -38,11 +38,13 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"improvement|reduction|drop|rise|gain)\b|"
                     rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ)"
                     rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?)?\s*(?:of|=|is|:|as small as|at least)?"
-                    rf"\s*({NUM})(?!\s*%)", re.I)
+                    rf"\s*({NUM})(?!\s*%)|"
+                    # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
+                    rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?)\s+(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)", re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
                  rf"differences)?\s*(?:of|=|is|:|≈)?\s*(?:about\s+|around\s+)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
-                r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|"
+                r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
                 r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every)\s+(?!hour|day|shift|week|minute|month)[a-z]+",
                 re.I)

@@ -237,7 +237,8 @@ def plan_spc(question: str) -> list[Intent] | None:
                  r"cross[\s-]*tab", low) \
             and not re.search(r"\b(?:p|np|c|u)[\s-]*chart|control chart", low):
         return None  # a test of independence on counts, not a chart of them
-    capability_asked = re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b", low)
+    asked = re.sub(r"\bcP\b", " ", q).lower()  # "viscosity (cP)": centipoise, not the index Cp
+    capability_asked = re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b", asked)
     if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q) and \
             not (capability_asked and (tables(q) or separated_rows(q))):  # "Cpk, sigma from R-bar/d2": data given
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
@@ -254,11 +255,12 @@ def plan_spc(question: str) -> list[Intent] | None:
     if small_shift:
         return plan_small_shift(q, small_shift, rules)
 
-    if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", low):
+    if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", asked):
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")
         usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit", r"max(?:imum)?\.?")
-        spec = re.search(r"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,|/)\s*"
-                         r"([-\d.]+)", low)
+        # "spec 9.8 to 10.2", "spec on the spacer thickness is 5.90 to 6.10 mm"
+        spec = re.search(r"spec(?:ification)?s?(?: limits?)?(?:\s+(?:on|for)\s+(?:the\s+)?[a-z][a-z\s-]{0,40}?)?"
+                         r"\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,|/)\s*([-\d.]+)", low)
         if spec and lsl is None and usl is None:
             lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
         # "spec 20 ± 0.5", "12.5 mm ± 0.05": a nominal and a tolerance, a unit between them or not

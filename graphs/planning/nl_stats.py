@@ -535,7 +535,7 @@ def _missing_test(low: str) -> str | None:
 _NOT_NORMAL = re.compile(
     r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:(?:want|wish|like|need|intend)\s+to\s+)?"
     r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
-    r"(?:\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
+    r"(?:\w+'re\s+|\w+'s\s+|\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
     r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
     r"|(?:can'?t|cannot|not|don'?t|do not)\s+(?:\w+\s+)?(?:trust|rely on|count on)\s+(?:the\s+)?normality"
     r"|normality\s+(?:is\s+)?(?:doubtful|suspect|questionable|unlikely)"

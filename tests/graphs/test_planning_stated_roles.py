@@ -48,3 +48,42 @@ def test_the_levene_centre_asked_for_in_words(wording: str, center: str) -> None
     out = run_tool("levene", intent.args)
     a, b = [10.2, 9.8, 10.5, 10.1, 9.6], [10.9, 9.1, 11.3, 8.8, 10.6]
     assert out["statistic"] == pytest.approx(stats.levene(a, b, center=center).statistic)
+
+
+def test_a_nominal_written_after_its_value_is_the_hypothesised_mean() -> None:
+    q = ("the print says 12.50 mm nominal for this bore. eight bores from today: 12.53, 12.49, 12.55, 12.52, 12.51, "
+         "12.56, 12.50, 12.54\nhas the bore drifted off nominal?")
+    (intent,) = plan_question(q, "stats")
+    assert intent.tool == "t_test" and intent.args["kind"] == "one_sample" and float(intent.args["mu"]) == 12.5
+
+
+def test_dont_assume_theyre_normal_is_a_rank_test() -> None:
+    q = ("Repair times (h), two crews, different jobs:\nCrew A: 3.1, 4.5, 2.8, 6.9, 3.3, 4.0, 5.2\n"
+         "Crew B: 5.5, 7.1, 4.9, 8.8, 6.2, 5.9, 9.4\nplease don't assume they're normal. Is one crew quicker?")
+    (intent,) = plan_question(q, "stats")
+    assert intent.tool == "mann_whitney"
+
+
+def test_power_from_a_budget_of_paired_comparisons_and_a_move_by_a_stated_amount() -> None:
+    (paired,) = plan_question("Budget for 20 paired comparisons (old vs new fixture on each part). True mean difference "
+                              "1.5 um, sd of differences 3 um: what power does a paired t-test at alpha 0.05 have?",
+                              "stats")
+    assert paired.tool == "power" and paired.args["test"] == "paired_t" and paired.args["n"] == 20
+    (moved,) = plan_question("We want to detect if the mean has moved off target by 0.8 g; sd is 2 g. One-sample t-test, "
+                             "alpha 0.05, 80% power. How many bottles?", "stats")
+    assert moved.tool == "power" and float(moved.args["delta"]) == 0.8 and float(moved.args["sd"]) == 2
+
+
+def test_spec_limits_after_the_name_of_the_characteristic() -> None:
+    q = ("Spec on the gasket thickness is 1.90 to 2.10 mm. Parts: 2.01, 1.98, 2.03, 2.00, 1.97, 2.02, 2.04, 1.99. "
+         "Pp and Ppk please.")
+    (intent,) = plan_question(q, "spc")
+    assert intent.tool == "capability"
+    assert (float(intent.args["lsl"]), float(intent.args["usl"])) == (1.9, 2.1)
+
+
+def test_centipoise_is_not_a_capability_index() -> None:
+    rows = "\n".join(f"| L-{i} | {v} |" for i, v in enumerate([802.1, 795.4, 810.2, 799.9, 805.3, 797.7], start=1))
+    q = f"Individuals chart for the resin viscosity.\n\n| lot | viscosity (cP) |\n|---|---|\n{rows}"
+    (intent,) = plan_question(q, "spc")
+    assert intent.tool == "control_chart" and intent.args["chart"] == "imr"
