@@ -248,7 +248,7 @@ def int_after(text: str, *keys: str) -> int | None:
 def int_before(text: str, *words: str) -> int | None:
     """The integer before one of `words` ("5 centre points", "3 factors")."""
     for word in words:
-        m = re.search(rf"(\d+|{'|'.join(WORD_NUMBERS)})\s+(?:\w+\s+)?{word}", text, flags=re.I)
+        m = re.search(rf"(\d+|{'|'.join(WORD_NUMBERS)})\s+(?:[\w-]+\s+)?{word}", text, flags=re.I)
         if m:
             token = m.group(1).lower()
             return WORD_NUMBERS.get(token) or int(token)

@@ -266,7 +266,21 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             _blocks_from_capacity(int(unit_first.group(2)), unit_first.group(1), args, notes, total)
     elif kind in ("full_factorial", "fractional_factorial"):
         _fit_run_budget(low, args, notes)
+    _centre_points_per_block(low, args, notes)
     return [Intent("doe_design", args, binding="d", notes=notes)]
+
+
+_PER_BLOCK = re.compile(rf"{_CENTRE}\s+(?:in|per|to|for)\s+(?:each|every)\s+(?:block|day|shift|batch)|"
+                        rf"{_CENTRE}\s+per\s+(?:block|day|shift|batch)|(?:each|every)\s+(?:block|day|shift|batch)\s+"
+                        rf"(?:gets?|has|with|should have|needs?)\s+(?:\d+|one|two|three|four)\s+{_CENTRE}")
+
+
+def _centre_points_per_block(low: str, args: dict, notes: list[str]) -> None:
+    """"1 centre point in every block": the design's count is the total, so it is the count per block × blocks."""
+    per_block, blocks = args.get("center_points"), args.get("blocks")
+    if per_block and blocks and _PER_BLOCK.search(low):
+        args["center_points"] = per_block * blocks
+        notes.append(f"{per_block} centre point(s) in each of the {blocks} blocks: {per_block * blocks} in all")
 
 
 _REPLICATE_WORDS = {"twice": 2, "two times": 2, "in duplicate": 2, "duplicated": 2, "three times": 3,

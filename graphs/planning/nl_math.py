@@ -169,6 +169,11 @@ def _equations_then_unknowns(q: str) -> str:
     q = re.sub(r"\s*(?:find|solve for|give|get)\s+(?:all|each|every)(?:\s+(?:two|three|four|five|of them|unknowns))?\s*[?.!]*\s*$",
                "\nsolve", q, flags=re.I)
     q = re.sub(r"^\s*solve\s*:\s*", "", q, flags=re.I)
+    # "Solve for a, b, c:" above the equations: the unknowns first, as a heading
+    lead = re.match(r"\s*(?:solve|find)\s+(?:for\s+)?(?P<vars>[a-z](?:_?\d{1,2})?(?:\s*(?:,|and|&)\s*[a-z](?:_?\d{1,2})?)+)"
+                    r"\s*[:.]?\s*\n", q, flags=re.I)
+    if lead:
+        q = q[lead.end():] + f"\nsolve for {lead.group('vars')}"
     m = re.search(r"(?:^|[\s,.;:])(?:(?:so\s+)?(?:solve|find|determine|compute|what are|get|give me)\s+(?:for\s+)?"
                   r"(?:the\s+values?\s+of\s+)?(?P<vars>[a-z](?:_?\d{1,2})?(?:\s*(?:,|and|&)\s*[a-z](?:_?\d{1,2})?)+)|"
                   r"(?:so\s+)?solve\s+for\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+){0,2}(?:currents|unknowns|variables|values|"

@@ -115,11 +115,16 @@ def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
     head = low[:word.start()]
     last = [max((m.start() for w in ws for m in re.finditer(rf"\b{re.escape(w)}\b", head)), default=-1)
             for ws in own]
-    if max(last) < 0:
+    # "is the failure rate higher with the new flux": the sample named just after the comparative is its subject
+    after = re.match(r"(?:\s+(?:common|likely|frequent|often|prevalent))?\s+(?:with|for|in|on|at|among|using|under|from)"
+                     r"\s+(?:the\s+)?((?:[\w-]+\s*){1,3})",
+                     low[word.end():])
+    named_after = [bool(after and any(re.search(rf"\b{re.escape(w)}\b", after.group(1)) for w in ws)) for ws in own]
+    if max(last) < 0 and not any(named_after):
         return "two-sided", ["the question does not say which sample is higher: the test is two-sided"]
     up = word.group(0) in ("greater", "larger", "higher", "more", "increase", "increased", "exceed", "exceeds",
                            "above")
-    subject_is_first = last[0] > last[1]
+    subject_is_first = named_after[0] if named_after[0] != named_after[1] else last[0] > last[1]
     side = "greater" if up == subject_is_first else "less"
     return side, [f"one-sided: H1 says p({labels[0]}) {'>' if side == 'greater' else '<'} p({labels[1]})"]
 
