@@ -256,8 +256,18 @@ _AT_CLAUSE = re.compile(
 _POINT_VALUE = re.compile(rf"(?:{NUM}|e|pi|E)(?:\s*[*/]\s*(?:{NUM}|pi))?", re.I)
 
 
+# "… and tell me f'(3)": the derivative's value at a point, in prime notation
+_PRIME_AT = re.compile(rf"\s*,?\s*(?:and\s+)?(?:(?:tell|give|show)\s+me|find|compute|evaluate|what(?:'s|\s+is))?\s*"
+                       rf"(?:the\s+value\s+of\s+)?(?P<f>[a-z])'\s*\(\s*(?P<v>{NUM}|pi|e)\s*\)\s*[.?!]?\s*$", re.I)
+
+
 def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
     """(the question without its trailing point, {name: value}), or None when it names no point."""
+    prime = _PRIME_AT.search(question)
+    if prime:
+        signature = re.search(rf"\b{prime.group('f')}\s*\(\s*([a-z])\s*\)\s*=", question)
+        value = "E" if prime.group("v") == "e" else prime.group("v")
+        return question[:prime.start()], {signature.group(1) if signature else "x": value}
     m = _AT_CLAUSE.search(question)
     if not m:
         return None
@@ -380,9 +390,18 @@ def _row_lines(question: str) -> list[list]:
     return rows if square else []
 
 
+def _semicolon_rows(question: str) -> list[list]:
+    """"2 0 1; 1 3 2; 1 1 2": rows of a matrix separated by semicolons."""
+    m = re.search(rf"{NUM}(?:[ \t,]+{NUM})+(?:\s*;\s*{NUM}(?:[ \t,]+{NUM})+)+", question.replace("−", "-"))
+    if not m:
+        return []
+    return [[to_decimal(v) for v in re.findall(NUM, row)] for row in m.group(0).split(";")]
+
+
 def square_matrix(question: str) -> list[list] | None:
-    """The one square matrix a question holds: a nested list, a table, rows given as lists, or rows one per line."""
-    for found in (*tables(question), flat_lists(question), _row_lines(question)):
+    """The one square matrix a question holds: a nested list, a table, rows given as lists, rows one per line, or
+    rows separated by semicolons."""
+    for found in (*tables(question), flat_lists(question), _row_lines(question), _semicolon_rows(question)):
         if len(found) >= 2 and all(len(row) == len(found) for row in found):
             return found
     return None
@@ -443,6 +462,9 @@ def _plan_math(question: str) -> list[Intent] | None:
             args["direction"] = m.group(4)
         return [Intent("limit", args)]
 
+    # "expand e^x cos(x) about x = 0": expanded about a point is a series, not an algebraic expansion
+    q = re.sub(r"\bexpand\b(?=[^.?!]*\b(?:about|around)\s+(?:[a-z]\s*=\s*)?[-+]?(?:\d|pi\b))", "taylor expand", q,
+               flags=re.I)
     m = re.search(r"(?:(?:taylor|maclaurin|power)?\s*series\s*(?:expansion)?|(?:taylor|maclaurin)\s*(?:polynomial|expansion))"
                   r"\s*(?:of|for)\s+(.+)|\b(?:taylor|maclaurin)[\s-]*expand(?:ed)?\s+(?:of\s+)?(.+)", q, flags=re.I)
     if m:

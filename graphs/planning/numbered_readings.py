@@ -14,18 +14,27 @@ import re
 from graphs.planning.extract import LEAVE_OUT, NUM, PRONOUN_OUT
 
 _LABEL = r"#|no\.|reading|sample|point|pt\.?|obs(?:ervation)?\.?|measurement|meas\.?|piece|unit|run"
-_ITEM = re.compile(rf"(?P<label>{_LABEL})\s*#?\s*(?P<i>\d+)\s*(?:[:=)]|-(?=\s)|–)?\s*(?P<v>{NUM})(?!\d|\.\d)"
-                   r"\s*(?:[;,]|\.(?=\s|$)|\n|$|\s+(?=(?:" + _LABEL + r")\s*#?\s*\d))", re.I)
+# "#3 7.1", "reading 3: 7.1", or an id glued to its number and then "=" or ":" ("S3=7.1", "P3: 7.1")
+_ITEM = re.compile(rf"(?:(?P<label>{_LABEL})\s*#?\s*(?P<i>\d+)\s*(?:[:=)]|-(?=\s)|–)?|"
+                   rf"\b(?P<prefix>[A-Za-z]{{1,3}})(?P<j>\d+)\s*[:=])\s*(?P<v>{NUM})(?!\d|\.\d)"
+                   r"\s*(?:[;,]|\.(?=\s|$)|\n|$|\s+(?=(?:" + _LABEL + r")\s*#?\s*\d|[A-Za-z]{1,3}\d+\s*[:=]))", re.I)
 _CHART = re.compile(r"chart|control limits|in control|stable|\bspc\b", re.I)
 _MIN_RUN = 4
+
+
+def _label(m: re.Match) -> str:
+    return (m.group("label") or m.group("prefix")).lower()
+
+
+def _index(m: re.Match) -> int:
+    return int(m.group("i") or m.group("j"))
 
 
 def _runs(question: str) -> list[list[re.Match]]:
     runs: list[list[re.Match]] = []
     for m in _ITEM.finditer(question):
         run = runs[-1] if runs else None
-        if run and m.group("label").lower() == run[-1].group("label").lower() \
-                and int(m.group("i")) == int(run[-1].group("i")) + 1 \
+        if run and _label(m) == _label(run[-1]) and _index(m) == _index(run[-1]) + 1 \
                 and not question[run[-1].end():m.start()].strip():
             run.append(m)
         else:
@@ -33,17 +42,24 @@ def _runs(question: str) -> list[list[re.Match]]:
     return [r for r in runs if len(r) >= _MIN_RUN]
 
 
+def _mention(label: str) -> str:
+    """How a reading is named again in prose: by a label word, by '#', or by its own id prefix ("S7")."""
+    return rf"(?:(?:{_LABEL})\s*#?\s*|#\s*|\b{re.escape(label)}(?=\d))(?P<i>\d+)\b"
+
+
 def _left_out(prose: str, label: str) -> tuple[int, re.Match] | None:
     """The number of the reading the user leaves out, and where it is named."""
-    mention = rf"(?:(?:{_LABEL})\s*#?\s*|#\s*)(?P<i>\d+)\b"
+    mention = _mention(label)
     for sentence in re.finditer(r"[^.!?\n]+", prose):
         text = sentence.group(0)
-        named = re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?{mention}", text, re.I) or (
-            PRONOUN_OUT.search(text) and re.search(mention, text, re.I))
+        named = re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?{mention}", text, re.I)
         if named:
-            found = re.search(mention, text[named.start():] if named.start() else text, re.I)
-            if found:
-                return int(found.group("i")), found
+            return int(named.group("i")), named
+        pronoun = PRONOUN_OUT.search(text)
+        mentions = list(re.finditer(mention, text, re.I)) if pronoun else []
+        if mentions:  # "S7 was taken with the probe unplugged, so leave it out": the mention nearest the pronoun
+            found = min(mentions, key=lambda x: abs(x.start() - pronoun.start()))
+            return int(found.group("i")), found
     return None
 
 
@@ -54,11 +70,11 @@ def numbered_readings(question: str) -> tuple[str, list[str]]:
         return question, []
     run = runs[0]
     start, end = run[0].start(), run[-1].end()
-    values = {int(m.group("i")): m.group("v") for m in run}
+    values = {_index(m): m.group("v") for m in run}
     first, last = min(values), max(values)
-    prose = question[:start] + " " * (end - start) + question[end:]
+    prose = question[:start] + " " * (end - start - 1) + "." + question[end:]  # the list ends a sentence
     notes = [f"readings numbered {first}–{last}: the numbers are labels, the values are the data"]
-    out = _left_out(prose, run[0].group("label"))
+    out = _left_out(prose, _label(run[0]))
     if not out or out[0] not in values:
         return prose[:start] + ", ".join(values[i] for i in sorted(values)) + "." + prose[end:], notes
     number = out[0]
@@ -73,5 +89,5 @@ def numbered_readings(question: str) -> tuple[str, list[str]]:
         text = prose[:start] + ", ".join(kept) + "." + prose[end:]
         suffix = ""
     # the number in "reading #7 is bogus" is a label too: it must not be read as a value
-    text = re.sub(rf"(?:(?:{_LABEL})\s*#?\s*|#\s*){number}\b", "that reading", text, flags=re.I)
+    text = re.sub(_mention(_label(run[0])).replace("(?P<i>\\d+)", str(number)), "that reading", text, flags=re.I)
     return text.rstrip() + suffix, notes

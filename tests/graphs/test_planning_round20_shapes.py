@@ -44,3 +44,32 @@ def test_the_sample_named_after_the_comparative_is_its_subject() -> None:
     out = run_tool("proportion_test", intent.args)
     expected = stats.fisher_exact([[9, 21], [2, 26]], alternative="greater").pvalue
     assert out["p_value"] == pytest.approx(expected, rel=1e-9)
+
+
+def test_ids_glued_to_their_numbers_and_one_left_out_by_its_id() -> None:
+    q = ("Torque per bolt, B1 to B8: B1=41.2; B2=40.8; B3=41.5; B4=12.0; B5=41.1; B6=40.9; B7=41.3; B8=41.0. "
+         "B4 was a stripped thread, so leave it out. Mean and sd of the rest?")
+    (intent,) = plan_question(q, "stats")
+    assert intent.tool == "describe"
+    assert [float(v) for v in intent.args["data"]] == [41.2, 40.8, 41.5, 41.1, 40.9, 41.3, 41.0]
+
+
+def test_matrix_rows_separated_by_semicolons() -> None:
+    intents = plan_question("Find the inverse and the determinant of 4 1 0; 1 3 1; 0 1 2", "math")
+    assert [(i.tool, i.args["operation"]) for i in intents] == [("matrix", "determinant"), ("matrix", "inverse")]
+    assert intents[0].args["matrix"] == [["4", "1", "0"], ["1", "3", "1"], ["0", "1", "2"]]
+
+
+def test_expanding_about_a_point_is_a_series_and_expanding_alone_is_algebra() -> None:
+    (series,) = plan_question("Expand ln(1 + x) about x = 0, what is the x^3 coefficient?", "math")
+    assert series.tool == "series" and series.args["point"] == 0
+    (algebra,) = plan_question("expand (x + 1)^3", "math")
+    assert algebra.tool == "simplify" and algebra.args["method"] == "expand"
+
+
+def test_a_derivative_value_in_prime_notation() -> None:
+    q = "differentiate g(t) = t^3*exp(t) and give me g'(1)"
+    (intent,) = plan_question(q, "math")
+    assert intent.tool == "differentiate" and intent.args["at"] == {"t": "1"}
+    (result,), _ = run_program(render_program([intent]), {})
+    assert result["output"]["value_at"]["value"] == pytest.approx(4 * np.e)  # (3t^2 + t^3) e^t at t = 1
