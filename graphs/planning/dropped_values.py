@@ -19,7 +19,8 @@ _BLAMED = re.compile(rf"\b(?:the\s+)?(?P<value>{NUM})\s+(?:was|is|looks like|see
                      r"[\w\s-]{0,30}?(?:glitch|typo|error|outlier|mistake|bad reading|misreading|fault|wrong)\b"
                      rf"[^?!]{{0,40}}?\b(?:{_VERB}\s+(?:it|that)|(?:leave|take|throw|keep|strike|cross)\s+(?:it|that)"
                      r"\s+out|don'?t\s+(?:use|count|include)\s+(?:it|that))\b", re.I)
-_CHART = re.compile(r"chart|control limits|in control|stable|spc", re.I)
+# a question about a control chart: an excluded value stays plotted and leaves only the limits
+CHART_WORDS = re.compile(r"chart|control limits|in control|stable|spc", re.I)
 
 
 def drop_named_values(question: str) -> tuple[str, list[str]]:
@@ -34,7 +35,7 @@ def drop_named_values(question: str) -> tuple[str, list[str]]:
     if not hits:
         return question, []
     hit = hits[0]
-    if _CHART.search(question):
+    if CHART_WORDS.search(question):
         before = re.findall(rf"(?<![\w.]){NUM}", rest[:hit.start()])
         position = len(before) + 1
         text = question[:clause[0]] + question[clause[1]:]

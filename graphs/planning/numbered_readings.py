@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from graphs.planning.dropped_values import CHART_WORDS
 from graphs.planning.extract import LEAVE_OUT, NUM, PRONOUN_OUT
 
 _LABEL = r"#|no\.|reading|sample|point|pt\.?|obs(?:ervation)?\.?|measurement|meas\.?|piece|unit|run"
@@ -18,7 +19,6 @@ _LABEL = r"#|no\.|reading|sample|point|pt\.?|obs(?:ervation)?\.?|measurement|mea
 _ITEM = re.compile(rf"(?:(?P<label>{_LABEL})\s*#?\s*(?P<i>\d+)\s*(?:[:=)]|-(?=\s)|–)?|"
                    rf"\b(?P<prefix>[A-Za-z]{{1,3}})(?P<j>\d+)\s*[:=])\s*(?P<v>{NUM})(?!\d|\.\d)"
                    r"\s*(?:[;,]|\.(?=\s|$)|\n|$|\s+(?=(?:" + _LABEL + r")\s*#?\s*\d|[A-Za-z]{1,3}\d+\s*[:=]))", re.I)
-_CHART = re.compile(r"chart|control limits|in control|stable|\bspc\b", re.I)
 _MIN_RUN = 4
 
 
@@ -79,7 +79,7 @@ def numbered_readings(question: str) -> tuple[str, list[str]]:
         return prose[:start] + ", ".join(values[i] for i in sorted(values)) + "." + prose[end:], notes
     number = out[0]
     position = sorted(values).index(number) + 1
-    if _CHART.search(question):
+    if CHART_WORDS.search(question):
         text = prose[:start] + ", ".join(values[i] for i in sorted(values)) + "." + prose[end:]
         notes.append(f"reading {number} ({values[number]}, point {position}) excluded from the limits, as asked")
         suffix = f" exclude point {position}"
