@@ -590,9 +590,12 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
         if any(len(set(columns[c])) == len(columns[c]) for c in factors) or not any(numeric):
             return text, []  # text that is not a factor: not a table the planners read
         parts = []
-        for name, col, ok in zip(header, columns, numeric, strict=True):
+        for c, (name, col, ok) in enumerate(zip(header, columns, numeric, strict=True)):
             name = name or "values"
-            parts.append(f"{name}: {', '.join(col)}" if ok else f"{name} ({', '.join(col)})")
+            # "R1,160,41.2": beside a factor of names, a numeric column before the response whose values repeat
+            # (160, 180, each seen several times) is a second factor's levels, not a predictor or a response
+            level = ok and c < len(columns) - 1 and _repeated_levels(col)
+            parts.append(f"{name}: {', '.join(col)}" if ok and not level else f"{name} ({', '.join(col)})")
         block = [", ".join(parts)]
         notes.append("columns " + ", ".join(repr(h) for h in header) + " read as one observation per row")
     elif len(columns) == 1:
@@ -607,6 +610,14 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
         block = (["\t".join(header)] if len(names) == len(header) else []) + [
             (f"{labels[r]}: " if labels else "") + "\t".join(row) for r, row in enumerate(rows)]
     return "\n".join(lines[:table.start] + block + lines[table.end:]), notes
+
+
+def _repeated_levels(cells: list[str]) -> bool:
+    """At least two distinct values, each seen at least twice, and at most half as many values as cells."""
+    counts: dict[str, int] = {}
+    for cell in cells:
+        counts[cell] = counts.get(cell, 0) + 1
+    return len(counts) >= 2 and min(counts.values()) >= 2 and len(counts) <= len(cells) // 2
 
 
 def _natural_factorial(header: list[str], columns: list[list[str]]) -> tuple[list[list[str]], str] | None:
@@ -636,11 +647,54 @@ _NOT_UNIT = {"and", "or", "of", "in", "out", "per", "to", "vs", "versus", "x", "
              "is", "are", "was", "were", "then", "than", "e", "the", "a", "an"}
 
 
+_SLASH_RUN = re.compile(rf"(?<![\w./]){NUM}(?:[ \t]+/[ \t]+{NUM}){{2,}}(?![\w/]|\.\d)|"
+                        rf"(?<![\w./]){NUM}(?:/{NUM}){{3,}}(?![\w/]|\.\d)")
+_SLASH_PAIR_LINE = re.compile(rf"^(?P<head>\s*[^\n/]*?[:=|-]\s*|\s*)(?P<a>{NUM})\s*/\s*(?P<b>{NUM})\s*$")
+
+
+def slashed_lists(text: str) -> str:
+    """Values separated by slashes, written as the lists they are: "3.82 / 4.10 / 3.95" (three or more, spaced) or
+    "3.82/4.10/3.95/4.21" (four or more: "12/05/2026" is a date) → commas; and one labelled pair per line ("spec 1:
+    14.1 / 14.9" on three lines or more) → a table of units by their two values, under a header naming the two
+    (from "A (first number) vs B (second)", else first and second). A lone "50/50" or "1/2" is a ratio or a
+    fraction and stays, and so does "3/200" on every line (counts out of totals)."""
+    text = _SLASH_RUN.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
+    lines = text.split("\n")
+    pairs = [bool(_SLASH_PAIR_LINE.match(line)) for line in lines]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and pairs[j]:
+            j += 1
+        found = [_SLASH_PAIR_LINE.match(lines[k]) for k in range(i, j)]
+        counts_of = all(re.fullmatch(r"\d+", m.group("a")) and re.fullmatch(r"\d+", m.group("b"))
+                        and int(m.group("a")) <= int(m.group("b")) for m in found)  # "3/200": a count out of a total
+        labels = [m.group("head").strip().rstrip(":=|-").strip() for m in found]
+        if j - i >= 3 and not counts_of and all(labels) and len(set(labels)) == len(labels):
+            first, second = _pair_names(text)
+            rows = [f"{label}, {m.group('a')}, {m.group('b')}" for label, m in zip(labels, found, strict=True)]
+            lines[i:j] = [f"unit, {first}, {second}", *rows]
+            pairs[i:j] = [False] * (j - i + 1)
+            j += 1
+        i = max(j, i + 1)
+    return "\n".join(lines)
+
+
+def _pair_names(text: str) -> tuple[str, str]:
+    """"method A (first number) vs method B (second)": the names of the two values of each pair, else first/second."""
+    names = []
+    for ordinal in ("first", "second"):
+        m = re.search(rf"([A-Za-z][\w-]*(?: [A-Za-z0-9][\w-]*)?)\s*\((?:the\s+)?{ordinal}(?: number| value| one)?\)", text)
+        names.append(m.group(1) if m else ordinal)
+    return (names[0], names[1]) if names[0] != names[1] else ("first", "second")
+
+
 def strip_repeated_units(text: str) -> str:
     """"45.2 kN, 47.1 kN, 44.8 kN and 46.3 kN" → "45.2, 47.1, 44.8 and 46.3 kN": a unit written after every value
     of a list belongs to each value, so the list is one run of numbers (three values or more, one unit)."""
-    item = rf"(?<![\w.^]){NUM}\s*(?P<u>{_UNIT_WORD})(?![\w°%])"
-    pattern = re.compile(rf"{item}(?:\s*(?:[,;]|\band\b|,\s*and\b)\s*{NUM}\s*(?P=u)(?![\w°%])){{2,}}")
+    # a value and its unit on one line: across a line break, "14.1\nN3,13.7" is a table's next row, not a unit
+    item = rf"(?<![\w.^]){NUM}[ \t]*(?P<u>{_UNIT_WORD})(?![\w°%])"
+    pattern = re.compile(rf"{item}(?:[ \t]*(?:[,;]|\band\b|,\s*and\b)\s*{NUM}[ \t]*(?P=u)(?![\w°%])){{2,}}")
 
     def fix(m: re.Match) -> str:
         unit = m.group("u")

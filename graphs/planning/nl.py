@@ -19,6 +19,7 @@ from graphs.planning.extract import (
     int_after,
     int_before,
     normalise_pasted,
+    slashed_lists,
     number_runs,
     numbers,
     strip_repeated_units,
@@ -75,6 +76,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         power = plan_power(question)
         if power:
             return power
+    question = slashed_lists(question)
     matrix = plan_matrix(question)
     if matrix:
         return matrix

@@ -22,7 +22,7 @@ _CUE = re.compile(
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
     r"(?:[\w-]+\s+){0,3}?[\w-]*test|power of (?:a|an|the|this|my|our) (?:[\w-]+\s+){0,2}?anova|power to detect|chance (?:of|to) detect|probability of detecting|"
-    r"(?:what|how much) power")
+    r"(?:what|how much) power|\bpower\s*(?:\?|(?:at|for|with|would|will|does|do we|do i)\b)")
 _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
                         r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
 _PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")
@@ -37,8 +37,8 @@ _EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|
 _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|shift|"
                     rf"improvement|reduction|drop|rise|gain)\b|"
                     rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ)"
-                    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?)?\s*(?:of|=|is|:|as small as|at least)?"
-                    rf"\s*({NUM})(?!\s*%)|"
+                    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?)?\s*(?:of|=|is|:|as small as|at least|"
+                    rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
                     rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?)\s+(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)", re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
@@ -46,7 +46,8 @@ _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|�
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
-                r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every)\s+(?!hour|day|shift|week|minute|month)[a-z]+",
+                r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every)\s+(?!hour|day|shift|week|minute|month)[a-z]+|"
+                r"(\d+)\s+[a-z]+s\s+each\s+(?:measure|weigh|test|rate|use|tr(?:y|ie)|read|check|gauge)",
                 re.I)
 _ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
                     re.I)
@@ -54,6 +55,11 @@ _GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|supplie
                      r"\bk\s*=\s*(\d+)", re.I)
 _RATE_PAIR = re.compile(rf"(?:p1|p_1)\s*(?:=|:|of|is)?\s*({NUM}).{{0,40}}?(?:p2|p_2)\s*(?:=|:|of|is)?\s*({NUM})",
                         re.I | re.S)
+
+
+# each subject measured twice: "paired", "before and after", "12 operators … with both gauges" (not "in both groups")
+_PAIRED = re.compile(r"paired|\bpairs\b|before and after|before/after|matched|same (?:units|parts|subjects|people)|"
+                     r"\b(?:on|with|by|using|under) both (?!groups|arms|samples|populations)")
 
 
 def _power_target(low: str) -> Decimal | None:
@@ -110,6 +116,12 @@ def plan_power(question: str) -> list[Intent] | None:
     percents = _percents(low)
     f = _first(_EFFECT_F, low)
     groups = _first(_GROUPS, low)
+    paired = _PAIRED.search(low)
+    if groups is not None and paired and f is None and not re.search(r"anova|analysis of variance|\d+\s+(?:groups|"
+                                                                     r"treatments|levels|arms)|\bk\s*=", low):
+        # "12 operators each measure with both gauges (paired)": the operators are the pairs, not groups to compare
+        n = n if n is not None else groups
+        groups = None
     args: dict = {}
     if re.search(r"anova|analysis of variance", low) or f is not None or (groups is not None and groups >= 3):
         test = "anova"
@@ -127,8 +139,7 @@ def plan_power(question: str) -> list[Intent] | None:
         if re.search(r"arcsine|cohen'?s h", low):
             args["method"] = "arcsine"
     else:
-        paired = re.search(r"paired|\bpairs\b|before and after|before/after|matched|same (?:units|parts|subjects|"
-                           r"people)", low)
+        paired = _PAIRED.search(low)
         one = re.search(r"one[\s-]*sample|single sample|against (?:a|the) (?:target|standard|spec|nominal|known|"
                         r"reference)|from (?:the|a) (?:target|nominal|standard)|(?:shift|drift|change) (?:in|of) (?:the )?(?:process )?"
                         r"mean\b", low)

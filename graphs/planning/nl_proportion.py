@@ -46,17 +46,24 @@ _P0_DECIMAL = re.compile(r"(?:p0|p_0|π0|π_0|hypothesi[sz]ed (?:proportion|rate
                          r"(?: is| of| =|:)|is|be|=)\s*(?:the\s+|a\s+)?(0?\.\d+)(?![\d%])")
 
 
+# "flipped 40 times, 27 heads", "rolled 60 times and got 14 sixes": the trials, then the successes
+_TRIALS = re.compile(r"\b(?:flipped|tossed|spun|rolled|tried|attempted|repeated|ran|played|fired|launched)\s+"
+                     r"(?:it\s+|them\s+)?(\d+)\s+times\b\s*(?:[,;:]|and|with)?\s*(?:got\s+|saw\s+|came up\s+|had\s+)?"
+                     r"(\d+)\b(?![.,]\d)", re.I)
+
+
 def count_pairs(text: str) -> list[tuple[int, int]]:
     """Every count written against its size, each a whole count no larger than its size (a date is not one)."""
     clean = text.replace("−", "-")
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
-        pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean) + _INSPECTED.findall(clean)]
+        pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean) + _INSPECTED.findall(clean)
+                 + _TRIALS.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
 
 
 def _without_pairs(text: str) -> str:
-    return _INSPECTED.sub(" ", _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text)))
+    return _TRIALS.sub(" ", _INSPECTED.sub(" ", _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text))))
 
 
 def _p0(text: str, low: str) -> Decimal | None:
@@ -129,7 +136,13 @@ def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
     return side, [f"one-sided: H1 says p({labels[0]}) {'>' if side == 'greater' else '<'} p({labels[1]})"]
 
 
+# "against 50/50", "a 50-50 split", "fifty-fifty": even odds, a hypothesised proportion of one half, not 50 of 50
+_EVEN = re.compile(r"(?<![\w./])50\s*(?:/|-|–|:)\s*50(?![\w./]|[.,]\d)|\bfifty[\s-]fifty\b|\beven odds\b", re.I)
+
+
 def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
+    q = _EVEN.sub("50%", q)
+    low = q.lower()
     fisher = _FISHER.search(low)
     named = _NAMED.search(low)
     pairs = count_pairs(q)

@@ -340,7 +340,9 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
     for key, name in (("factor_a", name_a), ("factor_b", name_b)):
         if _dsl_name(name) and name.lower() != (name_b if key == "factor_a" else name_a).lower():
             args[key] = name.lower()
-    return [Intent("anova_twoway", args, notes=notes)]
+    # levels written as numbers ("160, 180" degrees) are names of levels, read as such, not data set aside
+    levels = [level for level in (*a, *b) if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", level)]
+    return [Intent("anova_twoway", args, notes=notes, read=[Decimal(v) for v in levels])]
 
 
 # a response that bends ("flattens out at the top", "capture that curvature"): a quadratic, not a straight line

@@ -27,7 +27,8 @@ _SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produce
 _DEFECTIVE_COL = re.compile(r"defectives?|nonconforming|non-conforming|rejects?|rejected|failed|failures|scrap|"
                             r"bad|nok|nogood|fails?", re.I)
 _DEFECT_COL = re.compile(r"defects|flaws|scratches|blemishes|errors|nonconformities|bubbles|voids|spots|dents|"
-                         r"counts?", re.I)
+                         r"pores|porosity|pits|pinholes|holes|inclusions|cracks|chips|knots|specks|stains|marks|bugs|"
+                         r"faults|particles|blisters|counts?", re.I)
 _CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of control|spc|limits|over time|"
                           r"signal", re.I)
 _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidence interval|\bci\b|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
@@ -49,9 +50,28 @@ def _columns(q: str):
     table = pasted_table(q)
     if table is None or not table.header:
         return None
+    _refuse_cut_off_row(q, table)
     header = [h.strip() for h in table.header]
     columns = [[row[c] for row in table.rows] for c in range(len(header))]
     return table, header, columns
+
+
+def _refuse_cut_off_row(q: str, table) -> None:
+    """A row right under the table, named like its rows ("Supplier Z  27" under "Supplier X  34  12  9"), with fewer
+    values than they have: the table was cut off, and any test of the rows above it would leave a row out unsaid."""
+    lines = q.split("\n")
+    if table.end >= len(lines) or not table.rows or _is_num(table.rows[0][0]):
+        return
+    line = lines[table.end].strip()
+    first_words = {row[0].split()[0].lower() for row in table.rows if row[0].split()}
+    m = re.match(r"([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)[\s:|,]+(.*)$", line)
+    if not m or len(first_words) != 1 or m.group(1).split()[0].lower() not in first_words:
+        return
+    values = re.findall(r"(?<![\w.])\d+(?:\.\d+)?(?![\w.])", m.group(2))
+    if 0 < len(values) < len(table.rows[0]) - 1:
+        raise HavocInputError(f"the row {m.group(1)!r} has {len(values)} value{'s' if len(values) > 1 else ''} where "
+                              f"the rows above it have {len(table.rows[0]) - 1}: the table looks cut off; give the "
+                              "missing cells and ask again", field="table")
 
 
 def _integers(col: list[str]) -> bool:
@@ -249,31 +269,47 @@ def goodness_of_fit(q: str) -> list[Intent] | None:
                           "proportions: a goodness of fit", "no expected counts: equal proportions"])]
 
 
-_PROSE_ROW = re.compile(r"^\s*(?P<label>[^:\n]{1,30}?)\s*[:\-–>|]+\s*(?P<cells>\d+\s+[A-Za-z][\w-]*"
-                        r"(?:\s*(?:,|;|and)\s*\d+\s+[A-Za-z][\w-]*)+)\s*[.;]?\s*$")
+_CELL = r"\d+\s+(?:not\s+|non[\s-]?)?[A-Za-z][\w-]*"
+_PROSE_ROW = re.compile(rf"^\s*(?P<label>[^:\n;]{{1,30}}?)\s*(?:[:\-–>|]+\s*|\s+(?=\d))(?P<cells>{_CELL}"
+                        rf"(?:\s*(?:,|and|/)\s*{_CELL})+)\s*[.]?\s*$")
+
+
+def _prose_rows(q: str) -> list[tuple[str, list[tuple[Decimal, str]]]]:
+    """Rows of counts of named categories: "18-30: 45 earlies, 30 lates, 25 nights" on each line, or "vaccinated 44
+    not infected, 16 infected; unvaccinated 31 not infected, 29 infected" between semicolons (a remark before the
+    first row, up to its last colon, is not part of the label)."""
+    rows = []
+    for segment in re.split(r"\n|;", q):
+        segment = re.split(r"(?<=[a-z\d])\.\s+", segment.strip())[0]  # "… 29 infected. Pearson chi-square": the row
+        m = _PROSE_ROW.match(segment)
+        if not m and ":" in segment:
+            m = _PROSE_ROW.match(segment.rsplit(":", 1)[-1])
+        if m:
+            cells = re.findall(r"(\d+)\s+((?:not\s+|non[\s-]?)?[A-Za-z][\w-]*)", m.group("cells"))
+            rows.append((m.group("label").strip(), [(Decimal(n), w.lower()) for n, w in cells]))
+    return rows
 
 
 def prose_contingency(q: str) -> list[Intent] | None:
-    """"18-30: 45 earlies, 30 lates, 25 nights" on each line: rows of counts named by the same words, a table."""
+    """Rows of counts named by the same categories (see `_prose_rows`), with association or chi-square wording: a
+    contingency table, each row's cells put in the first row's order."""
     if not _ASSOCIATION.search(q):
         return None
-    rows, labels, columns = [], [], None
-    for line in q.split("\n"):
-        m = _PROSE_ROW.match(line)
-        if not m:
-            continue
-        cells = re.findall(r"(\d+)\s+([A-Za-z][\w-]*)", m.group("cells"))
-        names = [w.lower() for _, w in cells]
-        if columns is None:
-            columns = names
-        if names != columns:
-            return None  # the same categories, in the same order, on every row
-        rows.append([Decimal(n) for n, _ in cells])
-        labels.append(m.group("label").strip())
-    if len(rows) < 2 or not columns:
+    found = _prose_rows(q)
+    if len(found) < 2:
         return None
+    columns = [w for _, w in found[0][1]]
+    if len(set(columns)) != len(columns):
+        return None
+    rows, labels = [], []
+    for label, cells in found:
+        named = dict((w, n) for n, w in cells)
+        if sorted(named) != sorted(columns) or len(cells) != len(columns):
+            return None  # the same categories on every row
+        rows.append([named[c] for c in columns])
+        labels.append(label)
     return [Intent("chi_square", {"table": rows},
-                   notes=[f"a contingency table from the lines: rows {', '.join(labels)} by columns "
+                   notes=[f"a contingency table from the text: rows {', '.join(labels)} by columns "
                           f"{', '.join(columns)}; a test of independence"])]
 
 
@@ -320,9 +356,69 @@ def two_way_grid(q: str) -> list[Intent] | None:
         "one value per cell: the two-way ANOVA without an interaction term (none is estimable)"])]
 
 
+def _replicate_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decimal]]]] | None:
+    """A pipe- or tab-separated grid whose cells each hold the same number (≥ 2) of readings ("| Op1 | 10.2, 10.4 |
+    10.6, 10.9 |"): (header, row labels, cells), or None."""
+    lines = [ln for ln in q.split("\n") if ln.strip() and not _SEPARATOR.match(ln)]
+    split = [[c.strip() for c in (ln.strip().strip("|").split("|") if "|" in ln else ln.split("\t"))] for ln in lines
+             if "|" in ln or "\t" in ln]
+    for start in range(len(split) - 2):
+        header, rows = split[start], []
+        for row in split[start + 1:]:
+            if len(row) != len(header):
+                break
+            cells = [[Decimal(v) for v in re.split(r"\s*[,;/]\s*|\s+", c) if v] if _READINGS.fullmatch(c) else None
+                     for c in row[1:]]
+            if any(c is None for c in cells) or _is_num(row[0]):
+                break
+            rows.append((row[0], cells))
+        sizes = {len(c) for _, cells in rows for c in cells}
+        if len(rows) >= 2 and len(header) >= 3 and len(sizes) == 1 and min(sizes) >= 2 and \
+                not any(_is_num(h) for h in header):
+            return header, [label for label, _ in rows], [cells for _, cells in rows]
+    return None
+
+
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_READINGS = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\s*[,;/]\s*[-+]?\d+(?:\.\d+)?|\s+[-+]?\d+(?:\.\d+)?)+")
+
+
+def replicated_grid(q: str) -> list[Intent] | None:
+    """A grid, rows named by one factor and columns by another, each cell holding the same number of repeat
+    readings, with an ANOVA or both factors asked about → the two-way ANOVA with its interaction term (estimable:
+    the repeats give the error)."""
+    if not (_BOTH_MARGINS.search(q) or re.search(r"\banova\b|analysis of variance|interaction", q, re.I)) or \
+            _CHART_WORDS.search(q) or _REGRESSION.search(q):
+        return None
+    found = _replicate_cells(q)
+    if found is None:
+        return None
+    header, labels, grid = found
+    columns = header[1:]
+    y, a, b = [], [], []
+    for label, cells in zip(labels, grid, strict=True):
+        for column, cell in zip(columns, cells, strict=True):
+            y.extend(cell)
+            a.extend([label] * len(cell))
+            b.extend([column] * len(cell))
+    names = _margin_names(q) or _named_pair(q) or (header[0].lower() or "row_factor", "column_factor")
+    interaction = not re.search(r"no interaction|without (?:the )?interaction|additive|main effects only", q, re.I)
+    args = {"y": y, "a": a, "b": b, "interaction": interaction, "factor_a": names[0], "factor_b": names[1]}
+    return [Intent("anova_twoway", args, notes=[
+        f"a grid: {names[0]} in rows ({', '.join(labels)}) by {names[1]} in columns ({', '.join(columns)}), "
+        f"{len(grid[0][0])} readings per cell: the two-way ANOVA"
+        + (" with the interaction term" if interaction else " without an interaction term, as asked")])]
+
+
+def _named_pair(q: str) -> tuple[str, str] | None:
+    """"(operator x gauge, …)", "operator by gauge": the two factors named with a times sign."""
+    m = re.search(r"\b([a-z]{3,})\s*(?:×|\bx\b|\bby\b|\*)\s*([a-z]{3,})\b", q, re.I)
+    return (m.group(1).lower(), m.group(2).lower()) if m else None
+
+
 def plan_table_shape(question: str) -> list[Intent] | None:
-    for reader in (sizes_and_counts, contingency_table, two_way_grid, paired_columns, prose_contingency,
-                   goodness_of_fit):
+    for reader in (sizes_and_counts, contingency_table, two_way_grid, replicated_grid, paired_columns,
+                   prose_contingency, goodness_of_fit):
         intents = reader(question)
         if intents:
             return intents

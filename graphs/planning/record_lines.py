@@ -34,11 +34,23 @@ def _cells(rest: str) -> list[str]:
     return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
 
 
+_SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
+                     rf"(?:\s*(?:,|\band\b)?\s*{NUM}\s*[A-Za-z][\w²³/]*)+)\s*[.;]?\s*$")
+_SPACED_CELL = re.compile(rf"{NUM}\s*[A-Za-z][\w²³/]*")
+
+
 def _record(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     """(label, [(column name, number)]) of a labelled line with ≥ 2 named numbers, else None."""
     m = re.match(rf"^\s*{_LABEL}{_SEP}(?P<rest>.+)$", line)
     if not m:
-        return None
+        spaced = _SPACED.match(line)  # "panel A 2.5 m2 7 blemishes": the label, then counted things, no separators
+        if not spaced:
+            return None
+        pairs = [(c.group(0)[len(re.match(NUM, c.group(0)).group(0)):].strip(), re.match(NUM, c.group(0)).group(0))
+                 for c in _SPACED_CELL.finditer(spaced.group("rest"))]
+        if len(pairs) < 2 or any(name.lower() in ("and", "or") for name, _ in pairs):
+            return None
+        return spaced.group("label").strip(), pairs
     cells = _cells(m.group("rest"))
     if len(cells) < 2:
         return None
@@ -94,7 +106,7 @@ _MONTH = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 
 def records_as_table(question: str) -> tuple[str, list[str]]:
     """(question with its block of record lines as a CSV table, notes); the question unchanged when it has none."""
-    lines = question.split("\n")
+    lines = [part for line in question.split("\n") for part in _records_in_one_line(line)]
     for start, block in _blocks(lines, _record):
         labels = [label for label, _ in block]
         columns = [name for name, _ in block[0][1]]
@@ -102,7 +114,9 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
                 len({lab.lower() for lab in labels}) != len(labels):
             continue  # the same named numbers on every line, each line its own row
         words = {re.sub(r"\s*[\w-]*\d[\w-]*$", "", lab).strip().lower() for lab in labels}
-        label_head = words.pop() if len(words) == 1 and "" not in words else "id"
+        firsts = {lab.split()[0].lower() for lab in labels if len(lab.split()) == 2}
+        label_head = words.pop() if len(words) == 1 and "" not in words else \
+            firsts.pop() if len(firsts) == 1 and all(len(lab.split()) == 2 for lab in labels) else "id"  # "panel A"
         rows = [(label, [v for _, v in pairs]) for label, pairs in block]
         return _rewrite(lines, start, len(block), [label_head, *columns], rows,
                         lambda label, _values: [label],
@@ -123,6 +137,30 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
                         lambda _label, values, unit=xu: [f"{values[0]} {unit}".strip(), f"{values[0]}{unit}", f"{values[0]}"],
                         f"pairs on each line: {head[0]} then {head[1]}")
     return question, []
+
+
+def _records_in_one_line(line: str) -> list[str]:
+    """"…: panel A 2.5 m2 7 blemishes; panel B 1.5 m2 5 blemishes; …; panel H 3.5 m2 9 blemishes. chart it": three or
+    more records written on one line between semicolons, each on its own line (with the sentence before the first
+    and after the last on lines of their own), so that they read as the rows they are; else the line unchanged."""
+    segments = line.split(";")
+    if len(segments) < 3 or not all(_record(seg) for seg in segments[1:-1]):
+        return [line]
+    head, first = "", segments[0]
+    if not _record(first):
+        cuts = [m.end() for m in re.finditer(r"[:.]\s+", first)]
+        cut = next((c for c in cuts if _record(first[c:])), None)
+        if cut is None:
+            return [line]
+        head, first = first[:cut].rstrip(), first[cut:]
+    tail, last = "", segments[-1]
+    if not _record(last):
+        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", last)]
+        cut = next((c for c in cuts if _record(last[:c])), None)
+        if cut is None:
+            return [line]
+        last, tail = last[:cut], last[cut + 1:].strip()
+    return [part for part in (head, first.strip(), *(s.strip() for s in segments[1:-1]), last.strip(), tail) if part]
 
 
 def _rewrite(lines: list[str], start: int, count: int, header: list[str], rows: list, names_of, note: str

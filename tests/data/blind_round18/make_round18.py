@@ -1478,7 +1478,7 @@ It's the same specimens, so a paired t-test, not a two-sample one. Is there a sy
     a2, b2 = floats(between(q, "Lab 1:", "\n")), floats(between(q, "Lab 2:", "\n"))
     agree(paired_a(b2, a2), va, TOL_PARSE)
     add("u58", 5, q, "paired t-test Lab 2 - Lab 1 on the same 8 specimens", ["t_test"],
-        [E("mean difference Lab2-Lab1 (MPa)", va[0], 0.005), E("|t| (df 7)", va[1], 0.005),
+        [E("|mean difference| Lab2-Lab1 (MPa)", va[0], 0.005), E("|t| (df 7)", va[1], 0.005),
          E("two-sided p-value", va[2], 0.02)])
 
 
