@@ -19,9 +19,9 @@ from graphs.planning.extract import (
     int_after,
     int_before,
     normalise_pasted,
-    slashed_lists,
     number_runs,
     numbers,
+    slashed_lists,
     strip_repeated_units,
     ungroup_thousands,
 )
