@@ -216,6 +216,18 @@ def named_groups(text: str) -> dict[str, list[Decimal]]:
     return groups
 
 
+_CORRECTION_OFF = re.compile(r"\b(?:no|without|not?\s+(?:use|apply|want))\s+(?:[\w'()]+\s+){0,3}?correction", re.I)
+_CORRECTION_ON = re.compile(r"\byates\b|continuity[\s-]*correct", re.I)
+
+
+def continuity_correction(text: str) -> bool | None:
+    """Yates's (continuity) correction asked for (True) or declined (False) in words ("no continuity correction",
+    "without Yates"); None when the question says nothing of it."""
+    if _CORRECTION_OFF.search(text):
+        return False
+    return True if _CORRECTION_ON.search(text) else None
+
+
 def value_after(text: str, *keys: str) -> Decimal | None:
     """The number after one of `keys` ("LSL 9.8", "usl=10.2", "target of 10", "mu 5")."""
     for key in keys:
@@ -259,6 +271,28 @@ WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }
+
+
+_UNITS_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+               "ninety": 90}
+_SPELLED = re.compile(rf"\b(?:(?P<tens>{'|'.join(_TENS_WORDS)})(?:[\s-](?P<unit>one|two|{'|'.join(list(_UNITS_WORDS)[:7])}))?|"
+                      rf"(?P<small>{'|'.join(_UNITS_WORDS)}))\b(?![\s-]*(?:level|way|sided|tailed|factor\b|sample\b|"
+                      r"proportion|fold|dimensional|stage|step|point\b|parameter))", re.I)
+_ONES = {"one": 1, "two": 2, **_UNITS_WORDS}
+
+
+def spell_numbers(text: str) -> str:
+    """Counts written as words, as digits: "fifteen parts" → "15 parts", "Twenty-four panelists" → "24 panelists".
+    Three and up only ("one of them", "the two labs" stay words), and never the word of a name such as
+    "three-level", "two-sided", "one-way", "four-factor", where readers look for the word itself."""
+    def digits(m: re.Match) -> str:
+        if m.group("small"):
+            return str(_UNITS_WORDS[m.group("small").lower()])
+        return str(_TENS_WORDS[m.group("tens").lower()] + (_ONES[m.group("unit").lower()] if m.group("unit") else 0))
+    return _SPELLED.sub(digits, text)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from decimal import Decimal
 from graphs.planning.dropped_values import drop_named_values
 from graphs.planning.extract import (
     NUM,
+    continuity_correction,
     flat_lists,
     int_after,
     int_before,
@@ -115,18 +116,14 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     return intents
 
 
-_CORRECTION_OFF = re.compile(r"\b(?:no|without|not?\s+(?:use|apply|want))\s+(?:[\w'()]+\s+){0,3}?correction", re.I)
-_CORRECTION_ON = re.compile(r"\byates\b|continuity[\s-]*correct", re.I)
-
-
 def _continuity_correction(question: str, intents: list[Intent] | None) -> None:
     """Yates's continuity correction, asked for or declined in words, on every chi-square of a table
     (the tool applies it to 2 × 2 tables only, and says so); unsaid, the tool's default (off) stands."""
-    off, on = _CORRECTION_OFF.search(question), _CORRECTION_ON.search(question)
+    said = continuity_correction(question)
     for intent in intents or []:
         if intent.tool == "chi_square" and intent.args.get("table") is not None and "correction" not in intent.args \
-                and (off or on):
-            intent.args["correction"] = not off
+                and said is not None:
+            intent.args["correction"] = said
 
 
 _SUMMARY = re.compile(r"\b(?:mean|average|x-?bar)\b[^.;?]{0,25}?\d|\b(?:standard deviation|std\.? ?dev|\bsd\b|sigma|"

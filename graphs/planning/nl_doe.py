@@ -16,6 +16,7 @@ from graphs.planning.extract import (
     int_after,
     int_before,
     longest_run,
+    spell_numbers,
     tables,
     to_decimal,
 )
@@ -42,7 +43,10 @@ def _design_kind(low: str) -> str | None:
         return "plackett_burman"
     if re.search(r"latin[\s-]*hypercube|\blhs\b|space[\s-]*filling", low):
         return "latin_hypercube"
-    if re.search(r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?|\bscreen(?:ing)?\b", low):
+    fraction = r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?"
+    if re.search(r"full[\s-]*factorial", low) and not re.search(fraction, low):
+        return "full_factorial"  # "screening 4 factors … as a full factorial": the design named wins over the purpose
+    if re.search(rf"{fraction}|\bscreen(?:ing)?\b", low):
         return "fractional_factorial"
     if re.search(r"full[\s-]*factorial|factorial|2\^\d+", low) or (re.search(r"\d+\s*x\s*\d+", low) and not re.search(
             r"matri|invers|invert|determinant|eigen|transpose|\brank\b", low)):  # "invert this 3x3" is a matrix
@@ -105,7 +109,8 @@ def pasted_design_question(question: str) -> bool:
 
 def plan_design(question: str, previous: dict | None = None) -> list[Intent] | None:
     q = question
-    low = re.sub(r"[–—]", "-", q.lower()).replace("×", "x")
+    # counts as words ("eight runs per shift", "two centre runs in each shift") read as the digits they are
+    low = spell_numbers(re.sub(r"[–—]", "-", q.lower()).replace("×", "x"))
     kind = _design_kind(low)
     if kind is None or asks_for_explanation(q):
         return None
@@ -234,7 +239,7 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         or _replicate_words(low)
     if replicates and replicates > 1:
         args["replicates"] = replicates
-    blocks = int_before(low, r"blocks") or int_after(low, r"blocked (?:in|into)")
+    blocks = int_before(low, r"blocks") or int_after(low, r"blocked (?:in|into)") or _blocks_by_unit(low)
     if blocks and blocks > 1:  # "in 2 blocks": blocks confounded with a high-order interaction (CCD: orthogonal)
         args["blocks"] = blocks
     elif (args.get("replicates") or 1) > 1 and re.search(
@@ -268,6 +273,17 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         _fit_run_budget(low, args, notes)
     _centre_points_per_block(low, args, notes)
     return [Intent("doe_design", args, binding="d", notes=notes)]
+
+
+_UNIT_BLOCK = re.compile(r"\b(\d+)\s+(days|shifts|batches|weeks|operators|machines|ovens|furnaces|lots)\b[^.;?]{0,40}?"
+                         r"\b(?:each|every|one)\s+(?:day|shift|batch|week|operator|machine|oven|furnace|lot)\s+"
+                         r"(?:is|as|being|forms?|makes?)\s+(?:a|one|its own)\s+block")
+
+
+def _blocks_by_unit(low: str) -> int | None:
+    """"spread it over 4 days, each day is a block": as many blocks as days."""
+    m = _UNIT_BLOCK.search(low)
+    return int(m.group(1)) if m else None
 
 
 _PER_BLOCK = re.compile(rf"{_CENTRE}\s+(?:in|per|to|for)\s+(?:each|every)\s+(?:block|day|shift|batch)|"

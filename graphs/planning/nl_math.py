@@ -290,8 +290,34 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
     return question[:m.start()], point
 
 
+_MATHS_WORDS = re.compile(r"\b(?:solve|find|roots?|zeros?|derivative|differentiate|integra\w*|limit|series|simplify|"
+                          r"expand|factor\w*|evaluate|value|compute|calculate|slope|gradient|coefficients?|"
+                          r"determinant|inverse|eigen\w*|tangent|critical|maximum|minimum|area)\b", re.I)
+_SMALL_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                "eight": "8", "nine": "9", "ten": "10"}
+
+
+def _without_remarks(question: str) -> str:
+    """The maths of a question without what only a person reads: a remark in brackets made of words alone ("(they
+    are all real)"), closing sentences of words alone ("Decimal answers are fine."), the slope of a tangent (a
+    derivative at a point) and a point written in words ("at x equals two")."""
+    q = re.sub(r"\s*\((?=[^()]*[A-Za-z]{3})(?:[A-Za-z',;-]{2,}\s+)+[A-Za-z',;.-]{2,}\)", "", question)  # not "(x y)"
+    sentences = re.split(r"(?<=[.?!])\s+", q.strip())
+    while len(sentences) > 1 and not re.search(r"[\d=^*/+()]", sentences[-1]) and \
+            not _MATHS_WORDS.search(sentences[-1]):
+        sentences.pop()
+    q = " ".join(sentences)
+    q = re.sub(r"\b(?:the\s+)?slope of the tangent(?:\s+line)?\s+(?:to|of)\s+(?:the\s+(?:curve|graph)\s+(?:of\s+)?)?",
+               "the derivative of ", q, flags=re.I)
+    words = "|".join(_SMALL_WORDS)
+    return re.sub(rf"\b(at|when|where)\s+([a-z])\s+(?:equals|is equal to)\s+({words}|{NUM})\b(?!\s*[-+*/^])",
+                  lambda m: f"{m.group(1)} {m.group(2)} = {_SMALL_WORDS.get(m.group(3).lower(), m.group(3))}", q,
+                  flags=re.I)
+
+
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
+    question = _without_remarks(question)
     at = _point_at(question)
     if at:
         intents = plan_math(at[0])
@@ -470,6 +496,13 @@ def _plan_math(question: str) -> list[Intent] | None:
     if m:
         body = m.group(1) or m.group(2)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
+        # "…: what are the coefficients of x^2 and x^3?": the terms asked for set the order, and are no part of f
+        wanted = re.search(r"\s*[:,;.]?\s*(?:and\s+)?(?:what\s+(?:is|are)|give(?:\s+me)?|find|list|i need)?\s*(?:the\s+)?"
+                           r"coefficients?\s+of\s+((?:[a-z]\s*\^\s*\d+|[a-z]\d?)(?:\s*(?:,|and|&)\s*(?:[a-z]\s*\^\s*\d+|"
+                           r"[a-z]\d?))*)\s*[?.!]?\s*$", body, flags=re.I)
+        if wanted:
+            powers = [int(p or 1) for p in re.findall(r"[a-z]\s*\^?\s*(\d*)", wanted.group(1), flags=re.I)]
+            body = body[:wanted.start()] + f" up to x^{max(max(powers), 1)}"
         order_m = re.search(r"\b(?:order|degree|up to|to)\s+(?:order\s+)?(\d+)", body, flags=re.I)
         power_m = re.search(r"\b(?:up to(?: and including)?|through|to)\s+(?:the\s+)?(?:[a-z]\s*\^\s*(\d+)|[a-z](\d))\b",
                             body, flags=re.I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import NUM, to_decimal
+from graphs.planning.extract import NUM, spell_numbers, to_decimal
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
@@ -40,7 +40,8 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?)?\s*(?:of|=|is|:|as small as|at least|"
                     rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
-                    rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?)\s+(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)", re.I)
+                    rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?|(?:is|are|was|were|sits?|runs?)\s+off)\s+"
+                    rf"(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)", re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
                  rf"differences)?\s*(?:of|=|is|:|≈)?\s*(?:about\s+|around\s+)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
@@ -96,7 +97,7 @@ def _first(pattern: re.Pattern, text: str) -> Decimal | None:
 
 
 def plan_power(question: str) -> list[Intent] | None:
-    low = question.lower().replace("−", "-")
+    low = spell_numbers(question).lower().replace("−", "-")  # no data here: "with fifteen parts" is n = 15
     if not _CUE.search(low) or _NOT_STATS.search(low):
         return None
     if re.search(r"factorial|\bdoe\b|box[\s-]*behnken|central[\s-]*composite|plackett|\b\d+[\s-]*levels?\b|"

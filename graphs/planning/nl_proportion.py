@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import NUM, tables, to_decimal
+from graphs.planning.extract import NUM, continuity_correction, tables, to_decimal
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
 # "12/400", "12 of 400", "12 defective out of 400", "12 failures in 400": a count against its size
 _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of\b|\bof\b|\bin\b|\bfrom\b)\s*"
-                   r"(?:(?:a|an|the)\s+)?(?:(?:sample|batch|lot|run|total|group|set)\s+(?:of\s+)?)?)\s*"
+                   r"(?:(?:a|an|the)\s+)?(?:(?:random|simple|single|new|first|second|further|larger|smaller|"
+                   r"small|large)\s+)?(?:(?:sample|batch|lot|run|total|group|set)\s+(?:of\s+)?)?)\s*"
                    r"(\d+)(?![\w/]|[.,]\d)", re.I)
 # "out of 150 customers, 48 responded": the size first
 _SIZE_FIRST = re.compile(r"\bout\s+of\s+(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
@@ -148,7 +149,8 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
     pairs = count_pairs(q)
     if _CHART.search(low) and not (fisher or named):
         return None
-    correct = {"correct": True} if re.search(r"yates|continuity", low) else {}
+    said = continuity_correction(q)  # "no continuity correction" declines it; unsaid, the tool's default stands
+    correct = {} if said is None else {"correct": said}
     if fisher:
         return _fisher(q, pairs, conf, low)
     if _CHI.search(low) and not named:

@@ -17,6 +17,7 @@ from graphs.planning.extract import (
     number_runs,
     numbers,
     separated_rows,
+    spell_numbers,
     tables,
     to_decimal,
     value_after,
@@ -208,6 +209,7 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
     r_bar, s_bar = _first_value(_R_BAR, q), _first_value(_S_BAR, q)
     if grand is None or (r_bar is None) == (s_bar is None) or not re.search(r"x[\s-]*bar|x̄|limits|control chart", low):
         return None
+    low = spell_numbers(low)  # summary figures, no data: "pulls five consecutive parts" is a subgroup of 5
     n = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
                   r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
                                                 r"samples|select|selects)(?= \d)")

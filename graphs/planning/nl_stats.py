@@ -450,7 +450,7 @@ def _plan_rank_test(q: str, low: str, conf: dict) -> list[Intent] | None:
     """Rank tests by name, or "non-parametric" by the shape of the data: Mann-Whitney for two independent groups,
     Wilcoxon signed-rank for pairs or one sample against a median, Kruskal-Wallis for three or more groups."""
     signed, rank_sum = _SIGNED_RANK.search(low), _RANK_SUM.search(low)
-    wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low) or _NOT_NORMAL.search(low)
+    wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low) or NOT_NORMAL.search(low)
     if not (signed or rank_sum or wilcoxon or generic):
         return None
     paired = _PAIRED.search(low) and not NOT_PAIRED.search(low)
@@ -534,7 +534,7 @@ def _missing_test(low: str) -> str | None:
 
 
 # the data said not to be normal: a rank test, never the normal-theory test it names ("so no ANOVA please")
-_NOT_NORMAL = re.compile(
+NOT_NORMAL = re.compile(
     r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:(?:want|wish|like|need|intend)\s+to\s+)?"
     r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
     r"(?:\w+'re\s+|\w+'s\s+|\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
@@ -668,7 +668,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
 
-    not_normal = _NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
+    not_normal = NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
         r"normality is (?:out of the question|not an option|doubtful|unlikely)", low)
     # "Shapiro-Wilk please, before I run a t-test": the normality check itself is asked, the test comes later
     checked_first = re.search(r"shapiro|anderson[\s-]*darling|normality test|test (?:for|of) normality", low) and \

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import NUM, numbers, to_decimal, value_after
+from graphs.planning.extract import NUM, numbers, spell_numbers, to_decimal, value_after
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
@@ -77,7 +77,8 @@ def _limits(q: str, low: str) -> tuple[Decimal | None, Decimal | None]:
 
 def plan_summary(question: str) -> list[Intent] | None:
     """Summary-figure intents, None when the question is not one, HavocInputError naming a missing figure."""
-    q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
+    # no data here, so counts written as words ("pulls five parts every hour") are read as the digits they are
+    q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", spell_numbers(question))
     low = q.lower()
     means, sds = _spans(_MEAN, q), _spans(_SD, q)
     # "hypothesised mean 10", "target mean of 50": the value tested against, not a sample's mean

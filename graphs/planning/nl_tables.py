@@ -18,7 +18,7 @@ from decimal import Decimal
 from graphs.planning.extract import _index_column, _is_num, _num, pasted_table
 from graphs.planning.intent import Intent
 from graphs.planning.nl_spc import chart_kind
-from graphs.planning.nl_stats import NOT_PAIRED, confidence_args, paired_alternative
+from graphs.planning.nl_stats import NOT_NORMAL, NOT_PAIRED, confidence_args, paired_alternative
 from tools.errors import HavocInputError
 
 _SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|^m$|^km$|^ft$|"
@@ -126,7 +126,8 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
 def paired_columns(q: str) -> list[Intent] | None:
     """Rows named by a unit, two measurement columns, a comparison asked: each unit measured twice."""
     found = _columns(q)
-    signed_rank = re.search(r"signed[\s-]*rank|wilcoxon(?![\s-]*rank[\s-]*sum)", q, re.I)
+    # by name, or the differences said not to be normal ("I don't want to assume the differences are normal")
+    signed_rank = re.search(r"signed[\s-]*rank|wilcoxon(?![\s-]*rank[\s-]*sum)", q, re.I) or NOT_NORMAL.search(q.lower())
     if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
     _, header, columns = found

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import LEAVE_OUT, NUM
+from graphs.planning.extract import LEAVE_OUT, NUM, said_with_pronoun
 
 _SEP = r"(?:\s*(?:->|→|=>|:|=|\||\t|–|—)\s*|\s+-\s+)"  # "Lot 4471 - 200 inspected, 7 defective"
 _LABEL = r"(?P<label>[A-Za-z#][\w .#/'()-]{0,30}?|\d{1,6}[A-Za-z][\w-]*)"
@@ -31,7 +31,8 @@ _SUMMARY_NAMES = re.compile(r"^(?:mean|average|avg|x-?bar|sd|s|std|stdev|std\.? 
 
 
 def _cells(rest: str) -> list[str]:
-    return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
+    """"40 boards with 23 defects", "as-received 42.7, annealed 40.6": the named numbers of a record."""
+    return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
 
 
 _SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
@@ -92,12 +93,16 @@ def _blocks(lines: list[str], read) -> list[tuple[int, list]]:
 
 
 def _left_out(text: str, names: list[str]) -> re.Match | None:
-    """Where the question asks to leave out the row called one of `names`."""
+    """Where the question asks to leave out the row called one of `names`: "drop the 8 ppm standard", or the row named
+    and a pronoun in one sentence ("the 8.0 mg/L standard had a bubble, leave that one out")."""
     for n in names:
         m = n and re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?(?:one\s+(?:at|for|with)\s+)?(?P<name>{re.escape(n)})(?![\w.])",
                             text, re.I)
         if m:
             return m
+    for n in names:
+        if n and re.search(r"[A-Za-z]", n) and said_with_pronoun(re.escape(n), text):  # a bare "8.0" could be anything
+            return re.search(rf"(?<![\w.])(?P<name>{re.escape(n)})(?![\w.])", text, re.I)
     return None
 
 
