@@ -239,10 +239,11 @@ class RankTest(Node):
 
 @dataclass
 class AnovaOneWay(Node):
-    """Groups as table rows, or one column split by a label column (`by`)."""
+    """Groups as table rows, or one column split by a label column (`by`); `welch`: Welch's ANOVA."""
 
     data: Source
     by: Source | None = None
+    welch: bool = False  # Welch's ANOVA: no equal-variance assumption, no Tukey HSD
 
 
 @dataclass
@@ -258,6 +259,28 @@ class Levene(Node):
     data: Source
     by: Source | None = None
     center: str | None = None  # None: the tool's default (median, Brown-Forsythe)
+
+
+@dataclass
+class VarianceTest(Node):
+    """`variances DATA [by L] method f|bartlett`: equal variances under normality (tool variance_test)."""
+
+    data: Source
+    by: Source | None = None
+    method: str = "f"  # f (two groups: first over second) or bartlett (k groups)
+    alternative: str | None = None  # the F test only
+    confidence: Decimal | None = None  # of the F test's interval for the variance ratio
+
+
+@dataclass
+class Correlation(Node):
+    """`correlation X and Y [method pearson|spearman|kendall]`: paired samples (tool correlation)."""
+
+    x: Source
+    y: Source
+    method: str | None = None  # None: the tool's default, pearson
+    alternative: str | None = None
+    confidence: Decimal | None = None
 
 
 @dataclass
@@ -456,7 +479,7 @@ class Power(Node):
 
 Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
-    | AnovaOneWay | AnovaTwoWay | Levene | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
+    | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | Power
 )

@@ -372,7 +372,14 @@ class Build(Transformer):
         return node
 
     def anova_one_stmt(self, meta, c):
-        return ast.AnovaOneWay(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
+        rest = list(c[1:])
+        flags = [f for f in rest if isinstance(f, _Flag)]
+        node = ast.AnovaOneWay(c[0], next((s for s in rest if not isinstance(s, _Flag)), None), **_loc(meta))
+        _apply_options(node, flags)
+        return node
+
+    def welch(self, meta, c):
+        return _Flag("welch", True, meta)
 
     def without_interaction(self, meta, c):
         return _Flag("interaction", False, meta)
@@ -396,6 +403,24 @@ class Build(Transformer):
         center = str(rest.pop()).lower() if rest and isinstance(rest[-1], Token) and rest[-1].type == "LEVENE_CENTER" \
             else None
         return ast.Levene(c[0], rest[0] if rest else None, center, **_loc(meta))
+
+    def variance_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def variances_stmt(self, meta, c):
+        rest = list(c[1:])
+        by = rest.pop(0) if rest and not isinstance(rest[0], _Opt) else None
+        node = ast.VarianceTest(c[0], by, **_loc(meta))
+        _apply_options(node, rest)
+        return node
+
+    def correlation_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def correlation_stmt(self, meta, c):
+        node = ast.Correlation(c[0], c[1], **_loc(meta))
+        _apply_options(node, c[2:])
+        return node
 
     def kruskal_stmt(self, meta, c):
         return ast.Kruskal(c[0], c[1] if len(c) > 1 else None, **_loc(meta))

@@ -691,6 +691,39 @@ class _Checker:
         if a.center is not None and a.center not in ("median", "mean"):
             self.fail(f"unknown centre {a.center!r} for Levene's test; choose median or mean", a, "center")
 
+    def _variancetest(self, v: ast.VarianceTest) -> None:
+        self.grouped(v, "the test of variances")
+        if v.method not in ("f", "bartlett"):
+            self.fail(f"unknown test of variances {v.method!r}; choose f (two groups) or bartlett", v, "method")
+        if v.method == "f" and isinstance(v.data, ast.Rows) and v.by is None and len(v.data.rows) != 2:
+            self.fail(f"the F test compares exactly 2 groups, not {len(v.data.rows)}; use `method bartlett` for "
+                      "more", v, "method")
+        if v.method == "bartlett":
+            for option in ("alternative", "confidence"):
+                if getattr(v, option) is not None:
+                    self.fail(f"`{option}` is for the F test of two variances; Bartlett's test only asks whether "
+                              "the variances differ", v, option)
+        self.alternative_and_confidence(v)
+
+    def _correlation(self, c: ast.Correlation) -> None:
+        self.source(c.x, "the first sample", c, want="numbers")
+        self.source(c.y, "the second sample", c, want="numbers")
+        if isinstance(c.x, ast.Values) and isinstance(c.y, ast.Values):
+            if len(c.x.items) != len(c.y.items):
+                self.fail(f"a correlation pairs the values: the samples must have the same length "
+                          f"({len(c.x.items)} and {len(c.y.items)})", c.y)
+            if len(c.x.items) < 3:
+                self.fail(f"a correlation needs at least 3 pairs, not {len(c.x.items)}", c.x)
+        if c.method is not None and c.method not in ("pearson", "spearman", "kendall"):
+            self.fail(f"unknown correlation {c.method!r}; choose pearson, spearman or kendall", c, "method")
+        self.alternative_and_confidence(c)
+
+    def alternative_and_confidence(self, node: Any) -> None:
+        if node.alternative is not None and node.alternative not in ("two_sided", "less", "greater"):
+            self.fail(f"alternative must be two_sided, less or greater, not {node.alternative!r}", node, "alternative")
+        if node.confidence is not None:
+            self.proportion(node.confidence, "confidence", node, "confidence")
+
     def _kruskal(self, a: ast.Kruskal) -> None:
         self.grouped(a, "the Kruskal-Wallis test")
 

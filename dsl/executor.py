@@ -505,13 +505,32 @@ class _Runner:
 
     def _anovaoneway(self, a: ast.AnovaOneWay) -> tuple[str, dict[str, Any]]:
         labels, groups = self.groups(a.data, a.by)
-        return "anova_oneway", {"groups": groups, **({"labels": labels} if labels else {})}
+        return "anova_oneway", {"groups": groups, **({"labels": labels} if labels else {}),
+                                **({"welch": True} if a.welch else {})}
 
     def _levene(self, a: ast.Levene) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"groups": self.groups(a.data, a.by)[1]}
         if a.center is not None:
             args["center"] = a.center
         return "levene", args
+
+    def _variancetest(self, v: ast.VarianceTest) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"groups": self.groups(v.data, v.by)[1], "method": v.method}
+        if v.alternative is not None:
+            args["alternative"] = v.alternative.replace("_", "-")
+        if v.confidence is not None:
+            args["confidence"] = v.confidence
+        return "variance_test", args
+
+    def _correlation(self, c: ast.Correlation) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"x": self.numbers(c.x, "the first sample"), "y": self.numbers(c.y, "the second sample")}
+        if c.method is not None:
+            args["method"] = c.method
+        if c.alternative is not None:
+            args["alternative"] = c.alternative.replace("_", "-")
+        if c.confidence is not None:
+            args["confidence"] = c.confidence
+        return "correlation", args
 
     def _kruskal(self, a: ast.Kruskal) -> tuple[str, dict[str, Any]]:
         return "kruskal_wallis", {"groups": self.groups(a.data, a.by)[1]}

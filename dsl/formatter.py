@@ -352,9 +352,14 @@ _WRITERS = {
     ast.Constants: lambda c: f"constants for subgroup {number(c.n)}",
     ast.TTest: _ttest,
     ast.RankTest: _ranktest,
-    ast.AnovaOneWay: lambda a: _by("anova one_way", a.data, a.by),
+    ast.AnovaOneWay: lambda a: _by("anova one_way", a.data, a.by) + (" welch" if a.welch else ""),
     ast.AnovaTwoWay: _anova_two,
     ast.Levene: lambda a: _by("levene", a.data, a.by) + (f" center {a.center}" if a.center else ""),
+    ast.VarianceTest: lambda v: _by("variances", v.data, v.by) + f" method {v.method}" + _options([
+        ("alternative", v.alternative), ("confidence", None if v.confidence is None else number(v.confidence))]),
+    ast.Correlation: lambda c: f"correlation {format_source(c.x)} and {format_source(c.y)}" + _options([
+        ("method", c.method), ("alternative", c.alternative),
+        ("confidence", None if c.confidence is None else number(c.confidence))]),
     ast.Kruskal: lambda a: _by("kruskal", a.data, a.by),
     ast.Normality: lambda n: f"normality {format_source(n.data)}" + (f" method {n.method}" if n.method else ""),
     ast.ChiSquare: _chisquare,

@@ -32,6 +32,8 @@ ENUMERATIONS = {
     "LHS_CRITERION": "a criterion (random, center, maximin, centermaximin, correlation)",
     "NORMALITY_TEST": "a test (shapiro_wilk, anderson_darling)",
     "LEVENE_CENTER": "a centre for Levene's test (median: Brown-Forsythe, the default; mean: Levene's original)",
+    "VARIANCE_METHOD": "a test of variances (f, bartlett)",
+    "CORRELATION_METHOD": "a correlation (pearson, spearman, kendall)",
     "SIMPLIFY_METHOD": "a method (simplify, expand, factor, trigsimp, cancel, apart, together, radsimp, powsimp, "
     "logcombine, expand_trig, expand_log)",
     "MATRIX_OP": "an operation (determinant, inverse, eigenvalues, eigenvectors, rank, transpose, trace, rref)",
@@ -45,7 +47,7 @@ ENUMERATIONS = {
 STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "curvature", "surface", "chart", "apply", "capability", "constants", "ttest",
     "ranktest", "proptest", "summary", "power",
-    "anova", "levene", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
+    "anova", "levene", "variances", "correlation", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "series", "matrix", "evaluate",
 })
 # the tokens that can start a data source, said once as "data (...)"

@@ -79,13 +79,102 @@ def audit_anova_oneway(args: dict, out: dict) -> list[dict]:
     ssb = sum(len(g) * (g.mean() - grand) ** 2 for g in groups)
     ssw = sum(((g - g.mean()) ** 2).sum() for g in groups)
     sst = ((allv - grand) ** 2).sum()
-    return [
+    checks = [
         _check("SS add up", _close(out["between_ss"] + out["within_ss"], sst, 1e-8),
                f"between + within = {out['between_ss'] + out['within_ss']:.10g}, total = {sst:.10g}"),
         _check("between SS", _close(out["between_ss"], ssb, 1e-6, 1e-9 * max(sst, 1)), f"recomputed {ssb:.10g}"),
+    ]
+    if out.get("welch"):
+        return checks + _audit_welch(groups, out)
+    return checks + [
         _check("F = MSB/MSW", _close(out["f_statistic"], (ssb / (len(groups) - 1)) / (ssw / (len(allv) - len(groups)))),
                "F recomputed from the sums of squares"),
     ]
+
+
+def _audit_welch(groups: list[np.ndarray], out: dict) -> list[dict]:
+    """Welch (1951) by its textbook formula: weights n/s², the weighted mean, Λ, F and df2."""
+    k = len(groups)
+    n = np.array([len(g) for g in groups], dtype=float)
+    w = n / np.array([g.var(ddof=1) for g in groups])
+    means = np.array([g.mean() for g in groups])
+    mw = (w * means).sum() / w.sum()
+    lam = ((1 - w / w.sum()) ** 2 / (n - 1)).sum()
+    f = ((w * (means - mw) ** 2).sum() / (k - 1)) / (1 + 2 * (k - 2) * lam / (k * k - 1))
+    df2 = (k * k - 1) / (3 * lam)
+    return [_check("Welch F", _close(out["f_statistic"], f), f"Σw(m − m_w)²/(k − 1) over 1 + 2(k − 2)Λ/(k² − 1) "
+                   f"with w = n/s²: {f:.10g}"),
+            _check("Welch df2", _close(out["df2"], df2), f"(k² − 1)/(3Λ) = {df2:.10g}")]
+
+
+def _ranks(x: np.ndarray) -> np.ndarray:
+    """Average ranks (ties share the mean of their positions), by sorting: no library ranking."""
+    order = np.argsort(x, kind="mergesort")
+    ranks = np.empty(len(x))
+    sorted_x = x[order]
+    i = 0
+    while i < len(x):
+        j = i
+        while j + 1 < len(x) and sorted_x[j + 1] == sorted_x[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    return ranks
+
+
+KENDALL_PAIR_LIMIT = 3000  # pair counting is O(n²): past this the coefficient is not recounted
+
+
+def audit_correlation(args: dict, out: dict) -> list[dict]:
+    """r from two-pass sums, rho as r of hand-made average ranks, tau-b by counting concordant pairs."""
+    x, y = _f(args["x"]), _f(args["y"])
+    n, method = len(x), out.get("method", "pearson")
+
+    def pearson(a: np.ndarray, b: np.ndarray) -> float:
+        da, db = a - a.mean(), b - b.mean()
+        return float((da * db).sum() / math.sqrt((da * da).sum() * (db * db).sum()))
+
+    if method == "kendall":
+        if n > KENDALL_PAIR_LIMIT:
+            return []
+        sx, sy = np.sign(np.subtract.outer(x, x)), np.sign(np.subtract.outer(y, y))
+        upper = np.triu_indices(n, 1)
+        s = float((sx * sy)[upper].sum())
+        tx, ty = float((sx[upper] != 0).sum()), float((sy[upper] != 0).sum())
+        ref, how = s / math.sqrt(tx * ty), "(concordant − discordant) / √(untied-x pairs × untied-y pairs)"
+    elif method == "spearman":
+        ref, how = pearson(_ranks(x), _ranks(y)), "Pearson's r of the average ranks"
+    else:
+        ref, how = pearson(x, y), "Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)² Σ(y − ȳ)²)"
+    checks = [_check("coefficient", _close(out["coefficient"], ref, 1e-9, 1e-12), f"{how}: {ref:.10g}")]
+    if method != "kendall" and abs(ref) < 1 and isinstance(out.get("statistic"), (int, float)):
+        t = ref * math.sqrt((n - 2) / (1 - ref * ref))
+        checks.append(_check("t statistic", _close(out["statistic"], t, 1e-6), f"r·√((n − 2)/(1 − r²)) = {t:.10g}"))
+    if out.get("ci_low") is not None and out.get("ci_high") is not None:
+        checks.append(_check("ci contains estimate", out["ci_low"] <= out["coefficient"] <= out["ci_high"],
+                             "the interval brackets the coefficient"))
+    return checks
+
+
+def audit_variance_test(args: dict, out: dict) -> list[dict]:
+    """Sample variances from two-pass sums; F as their ratio, Bartlett's statistic by its formula."""
+    groups = [_f(g) for g in args["groups"]]
+    var = np.array([((g - g.mean()) ** 2).sum() / (len(g) - 1) for g in groups])
+    n = np.array([len(g) for g in groups], dtype=float)
+    checks = [_check("variances", np.allclose(out["variances"], var, rtol=1e-9), "two-pass sample variances")]
+    if out.get("method") == "f":
+        ratio = float(var[0] / var[1])
+        checks.append(_check("F = s1²/s2²", _close(out["statistic"], ratio, 1e-9), f"ratio of variances {ratio:.10g}"))
+        lo, hi = out.get("ci_low"), out.get("ci_high")
+        if isinstance(lo, (int, float)) and isinstance(hi, (int, float)):
+            checks.append(_check("ci contains estimate", lo <= ratio <= hi, "the interval brackets s1²/s2²"))
+        return checks
+    k, total = len(groups), n.sum()
+    pooled = ((n - 1) * var).sum() / (total - k)
+    c = 1 + ((1 / (n - 1)).sum() - 1 / (total - k)) / (3 * (k - 1))
+    stat = ((total - k) * math.log(pooled) - ((n - 1) * np.log(var)).sum()) / c
+    return checks + [_check("Bartlett's statistic", _close(out["statistic"], stat, 1e-7, 1e-10),
+                            f"[(N − k) ln s_p² − Σ(n − 1) ln s²] / C = {stat:.10g}")]
 
 
 def audit_anova_twoway(args: dict, out: dict) -> list[dict]:
@@ -814,6 +903,8 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "chi_square": audit_chi_square,
     "normality": audit_scipy_test("normality"),
     "levene": audit_scipy_test("levene"),
+    "variance_test": audit_variance_test,
+    "correlation": audit_correlation,
     "kruskal_wallis": audit_scipy_test("kruskal_wallis"),
     "mann_whitney": audit_mann_whitney,
     "wilcoxon_signed_rank": audit_wilcoxon_signed_rank,

@@ -131,6 +131,8 @@ def render_t_test(args: dict, out: dict) -> tuple[str, str]:
 
 
 def render_anova_oneway(args: dict, out: dict) -> tuple[str, str]:
+    if out.get("welch"):
+        return render_welch_anova(args, out)
     conclusion = f"The group means differ: {_pvalue_sentence(out['p_value'])}" if out["p_value"] < 0.05 else \
         f"No evidence that the group means differ ({_pvalue_sentence(out['p_value'])})."
     rows = [["between", out["between_df"], out["between_ss"], out["between_ms"], out["f_statistic"], out["p_value"]],
@@ -141,6 +143,20 @@ def render_anova_oneway(args: dict, out: dict) -> tuple[str, str]:
     if isinstance(tukey, list) and tukey and isinstance(tukey[0], dict):
         keys = [k for k in tukey[0] if not isinstance(tukey[0][k], (list, dict))]
         body += "\n\nTukey HSD:\n\n" + table(keys, [[t.get(k) for k in keys] for t in tukey])
+    return conclusion, body
+
+
+def render_welch_anova(args: dict, out: dict) -> tuple[str, str]:
+    """Welch's F with its fractional df, and the group summaries it weighs (no pooled table, no Tukey)."""
+    test = (f"Welch's ANOVA (unequal variances): F = {fmt(out['f_statistic'], 5)} on {out.get('df1')} and "
+            f"{fmt(out.get('df2'), 4)} df")
+    verdict = ("the group means differ" if out["p_value"] < 0.05 else "no evidence that the group means differ")
+    conclusion = f"{test}, {_pvalue_sentence(out['p_value'])}: {verdict}."
+    groups = [g for g in out.get("groups") or [] if isinstance(g, dict)]
+    body = table(["group", "n", "mean", "std. dev."], [[g.get("label"), g.get("n"), g.get("mean"), g.get("std_dev")]
+                                                      for g in groups])
+    for note in out.get("notes") or []:
+        body += f"\n\n{note[0].upper()}{note[1:]}."
     return conclusion, body
 
 
@@ -438,6 +454,46 @@ def render_levene(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, table(["group", "std. dev."], [[i + 1, v] for i, v in enumerate(out.get("std_devs") or [])])
 
 
+def render_variance_test(args: dict, out: dict) -> tuple[str, str]:
+    verdict = "no evidence that the variances differ" if out.get("equal_variances") else "the variances differ"
+    df = out.get("df") or []
+    p = f"p = {fmt(out.get('p_value'), 4)}"
+    if out.get("method") == "f":
+        alternative = str(out.get("alternative") or "two-sided")
+        if alternative != "two-sided":
+            sign = ">" if alternative == "greater" else "<"
+            verdict = (f"the first variance is {'larger' if sign == '>' else 'smaller'} (H1: σ1² {sign} σ2²)"
+                       if not out.get("equal_variances") else f"no evidence that σ1² {sign} σ2²")
+        level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
+        conclusion = (f"F test of two variances: F = s1²/s2² = {fmt(out.get('statistic'), 5)} on "
+                      f"{' and '.join(map(str, df))} df, {p}: {verdict}; {level}CI for σ1²/σ2² "
+                      f"[{_bound(out.get('ci_low'))}, {_bound(out.get('ci_high'))}].")
+    else:
+        conclusion = (f"Bartlett's test: χ² = {fmt(out.get('statistic'), 5)} on {df[0] if df else '—'} df, {p}: "
+                      f"{verdict}.")
+    rows = [[i + 1, n, v, sd] for i, (n, v, sd) in enumerate(zip(out.get("n") or [], out.get("variances") or [],
+                                                                  out.get("std_devs") or [], strict=False))]
+    return conclusion, table(["group", "n", "variance", "std. dev."], rows)
+
+
+def render_correlation(args: dict, out: dict) -> tuple[str, str]:
+    symbol = {"pearson": "r", "spearman": "ρ", "kendall": "τ_b"}.get(str(out.get("method")), "r")
+    stat = out.get("statistic_name") or "t"
+    how = f"{stat} = {fmt(out.get('statistic'), 5)}" + (f" on {out['df']} df" if out.get("df") is not None else "")
+    conclusion = (f"{out.get('test', 'Correlation')}: {symbol} = {fmt(out.get('coefficient'), 5)} (n = "
+                  f"{out.get('n')}), {how}: {_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}")
+    if out.get("ci_low") is not None and out.get("ci_high") is not None:
+        level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
+        conclusion += f"; {level}CI [{fmt(out['ci_low'], 5)}, {fmt(out['ci_high'], 5)}]"
+    conclusion += "."
+    rows = [[k, out.get(k)] for k in ("coefficient", "statistic", "df", "p_value", "ci_low", "ci_high", "r_squared",
+                                      "n") if out.get(k) is not None]
+    body = table(["quantity", "value"], rows)
+    notes = [n for n in [out.get("ci_method") and f"interval: {out['ci_method']}", out.get("p_method") and
+                         f"p-value: {out['p_method']}", *(out.get("notes") or [])] if n]
+    return conclusion, body + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else "")
+
+
 def render_kruskal(args: dict, out: dict) -> tuple[str, str]:
     conclusion = (f"Kruskal–Wallis H = {fmt(out.get('statistic'), 5)} on {out.get('df')} df: "
                   f"{_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}.")
@@ -537,6 +593,8 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "describe": render_describe,
     "normality": render_normality,
     "levene": render_levene,
+    "variance_test": render_variance_test,
+    "correlation": render_correlation,
     "kruskal_wallis": render_kruskal,
     "mann_whitney": render_rank_test,
     "wilcoxon_signed_rank": render_rank_test,

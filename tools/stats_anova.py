@@ -1,10 +1,12 @@
-"""One-way ANOVA with Tukey HSD, and two-way ANOVA (balanced or not), exact to NIST StRD ANOVA.
+"""One-way ANOVA with Tukey HSD (or Welch's ANOVA for unequal variances), and two-way ANOVA, exact to NIST StRD.
 
 Why the care: SmLs07-09 are 1000000000000.4-style values whose spread sits in the 14th digit. All data
 are shifted by one common offset in decimal arithmetic, group means come from corrected two-pass sums,
 and the sums of squares are sums of squared deviations, never differences of raw sums of squares.
 Tukey HSD uses the vectorised studentised range of tools.stats_tukey. Two-way sums of squares come from one QR factorisation per ordering: the squared entries of Q'y that
 belong to a term are that term's sum of squares given the terms before it, with no subtraction.
+Welch's F (1951) weights each group by n_i/s_i²: F = [Σ w_i (m_i − m_w)²/(k − 1)] / [1 + 2(k − 2)Λ/(k² − 1)],
+Λ = Σ (1 − w_i/W)²/(n_i − 1), on k − 1 and (k² − 1)/(3Λ) df, as R's oneway.test(var.equal = FALSE).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class OneWayArgs(BaseModel):
         None, validation_alias=AliasChoices("labels", "group_labels"), description="a name per group")
     tukey: bool = Field(True, description="add Tukey HSD pairwise comparisons (Tukey-Kramer for unequal sizes)")
     confidence: float = Field(0.95, description="family confidence of the Tukey intervals")
+    welch: bool = Field(False, description="Welch's ANOVA (1951): does not assume equal variances; F, df2 and p are "
+                        "then Welch's, and Tukey HSD (which pools the variances) is not given")
 
 
 class GroupSummary(BaseModel):
@@ -66,6 +70,12 @@ class OneWayResult(StatResult):
     groups: list[GroupSummary]
     tukey: list[TukeyPair] | None
     tukey_confidence: float
+    welch: bool = Field(False, description="f_statistic, df2 and p_value are Welch's (unequal variances); the "
+                        "sums of squares above still describe the data")
+    test: str = "one-way ANOVA (equal variances)"
+    df1: int = Field(description="numerator df of the F test: k - 1")
+    df2: float = Field(description="denominator df: N - k, or Welch's fractional df")
+    notes: list[str] = []
 
 
 def _labels(given: Sequence[Any] | None, k: int) -> list[str]:
@@ -81,7 +91,7 @@ def _labels(given: Sequence[Any] | None, k: int) -> list[str]:
 
 @register("anova_oneway", OneWayArgs)
 def anova_oneway(args: OneWayArgs) -> OneWayResult:
-    """One-way ANOVA table (SS, df, MS, F, p, R², residual SD) with Tukey HSD pairwise comparisons."""
+    """One-way ANOVA table (SS, df, MS, F, p, R², residual SD) with Tukey HSD, or Welch's ANOVA for unequal variances."""
     confidence = check_probability(args.confidence, "confidence")
     groups = validate_groups(args.groups)
     labels = _labels(args.labels, len(groups))
@@ -92,13 +102,14 @@ def anova_oneway(args: OneWayArgs) -> OneWayResult:
         raise HavocInputError(f"{n_total} observations in {k} groups leave no within-group degrees of freedom; "
                               "some group needs a second observation", field="groups")
     grand_s, _ = centred(np.concatenate(shifted))
-    means, within_ss, sds = [], 0.0, []
+    means, within_ss, variances = [], 0.0, []
     for g in shifted:
         m, dev = centred(g)
         ss = accurate_sum(dev * dev)
         means.append(m)
         within_ss += ss
-        sds.append(math.sqrt(ss / (g.size - 1)) if g.size > 1 else None)
+        variances.append(ss / (g.size - 1) if g.size > 1 else None)
+    sds = [None if v is None else math.sqrt(v) for v in variances]
     between_ss = math.fsum(g.size * (m - grand_s) ** 2 for g, m in zip(shifted, means, strict=True))
     if within_ss == 0.0:
         raise HavocInputError("every group is constant: the within-group variance is zero and F is undefined",
@@ -106,17 +117,45 @@ def anova_oneway(args: OneWayArgs) -> OneWayResult:
     between_df, within_df = k - 1, n_total - k
     between_ms, within_ms = between_ss / between_df, within_ss / within_df
     f = between_ms / within_ms
+    p, df2 = f_p_value(f, between_df, within_df), float(within_df)
     total_ss = between_ss + within_ss
-    tukey = _tukey(means, [g.size for g in shifted], within_ms, within_df, labels, confidence) if args.tukey else None
+    sizes = [g.size for g in shifted]
+    tukey = _tukey(means, sizes, within_ms, within_df, labels, confidence) if args.tukey and not args.welch else None
+    welch: dict[str, Any] = {}
+    if args.welch:
+        f, df2 = welch_f(means, sizes, variances)
+        p = f_p_value(f, between_df, df2)
+        welch = {"welch": True, "test": "Welch's one-way ANOVA (unequal variances)", "notes": [
+            "Welch's ANOVA does not assume equal variances, so Tukey HSD (which pools them) does not apply; the "
+            "pairwise comparisons for unequal variances (Games–Howell) are not computed"]}
     return OneWayResult(
         between_df=between_df, between_ss=between_ss, between_ms=between_ms, within_df=within_df,
         within_ss=within_ss, within_ms=within_ms, total_df=n_total - 1, total_ss=total_ss, f_statistic=f,
-        p_value=f_p_value(f, between_df, within_df), r_squared=between_ss / total_ss,
+        p_value=p, r_squared=between_ss / total_ss,
         residual_sd=math.sqrt(within_ms), grand_mean=add_offset(grand_s, offset),
         groups=[GroupSummary(label=lab, n=g.size, mean=add_offset(m, offset), std_dev=sd)
                 for lab, g, m, sd in zip(labels, shifted, means, sds, strict=True)],
-        tukey=tukey, tukey_confidence=confidence,
+        tukey=tukey, tukey_confidence=confidence, df1=between_df, df2=df2, **welch,
     )
+
+
+def welch_f(means: list[float], sizes: list[int], variances: list[float | None]) -> tuple[float, float]:
+    """Welch's (1951) F and its denominator df, from weights w_i = n_i / s_i² about the weighted grand mean."""
+    for i, (n, var) in enumerate(zip(sizes, variances, strict=True)):
+        if n < 2:
+            raise HavocInputError(f"has {n} observation; Welch's ANOVA needs a variance, so at least 2 per group",
+                                  field=f"groups[{i}]")
+        if not var:
+            raise HavocInputError("all values are equal (zero variance): Welch's weights n/s² are undefined",
+                                  field=f"groups[{i}]")
+    k = len(means)
+    weights = [n / var for n, var in zip(sizes, variances, strict=True)]
+    total = math.fsum(weights)
+    centre = math.fsum(w * m for w, m in zip(weights, means, strict=True)) / total
+    between = math.fsum(w * (m - centre) ** 2 for w, m in zip(weights, means, strict=True)) / (k - 1)
+    spread = math.fsum((1.0 - w / total) ** 2 / (n - 1) for w, n in zip(weights, sizes, strict=True))
+    f = between / (1.0 + 2.0 * (k - 2) / (k * k - 1) * spread)
+    return f, (k * k - 1) / (3.0 * spread)
 
 
 def _tukey(means: list[float], sizes: list[int], mse: float, df: int, labels: list[str], confidence: float

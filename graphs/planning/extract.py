@@ -619,6 +619,16 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     if columns and not numeric[0] and len(set(columns[0])) == len(columns[0]) and all(numeric[1:]) and len(columns) > 1:
         labels, header, columns, numeric = columns[0], header[1:], columns[1:], numeric[1:]
     factors = [c for c, ok in enumerate(numeric) if not ok]
+    repeats = [c for c, ok in enumerate(numeric) if ok and _REPLICATE_HEADER.fullmatch(header[c].strip())]
+    if factors and len(repeats) >= 2 and len(factors) + len(repeats) == len(columns) and not labels:
+        # "temp  add  rep1  rep2  rep3": one row per cell, its repeat readings across; one observation per reading
+        width = len(repeats)
+        parts = [f"{header[c] or 'factor'} ({', '.join(v for v in columns[c] for _ in range(width))})" for c in factors]
+        values = [columns[c][r] for r in range(len(columns[0])) for c in repeats]
+        block = [", ".join(parts) + ", response: " + ", ".join(values)]
+        notes.append(f"columns {', '.join(repr(header[c]) for c in repeats)} read as repeat readings of each row's "
+                     f"cell ({', '.join(header[c] for c in factors)}): one observation per reading")
+        return "\n".join(lines[:table.start] + block + lines[table.end:]), notes
     coded_levels = factors and all({x.lower() for x in columns[c]} <= _LEVEL_WORDS for c in factors)
     if factors and not coded_levels:
         if any(len(set(columns[c])) == len(columns[c]) for c in factors) or not any(numeric):
@@ -644,6 +654,10 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
         block = (["\t".join(header)] if len(names) == len(header) else []) + [
             (f"{labels[r]}: " if labels else "") + "\t".join(row) for r, row in enumerate(rows)]
     return "\n".join(lines[:table.start] + block + lines[table.end:]), notes
+
+
+_REPLICATE_HEADER = re.compile(r"(?:rep(?:licate)?|r|y|obs(?:ervation)?|trial|reading|meas(?:urement)?|run|"
+                               r"sample|value)[\s_#.-]*\d{1,2}", re.I)
 
 
 def _repeated_levels(cells: list[str]) -> bool:

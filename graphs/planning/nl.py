@@ -40,7 +40,7 @@ from graphs.planning.nl_stats import ALPHA_PHRASE, plan_stats
 from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
 from graphs.planning.numbered_readings import numbered_readings
-from graphs.planning.record_lines import records_as_table
+from graphs.planning.record_lines import listed_readings_as_lists, records_as_table
 from tools.errors import HavocInputError
 
 ORDER = {
@@ -65,6 +65,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     if missing:
         raise HavocInputError(f"{missing.group('token')!r} among the numbers is not a value: remove the missing "
                               "point or replace it with a measurement", field="data")
+    _refuse_missing_cell(question)
     question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
     # "calls for 25.00 mm nominal": the value before its key, said the way the readers expect ("nominal 25.00 mm")
     question = re.sub(rf"(?<![\w.])({NUM})(\s*{_UNIT})?\s+(nominal|target)\b(?!\s*[:=]?\s*\d)", r"\3 \1\2", question,
@@ -86,7 +87,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     question, numbered_notes = numbered_readings(question)
     id_notes = [*time_notes, *id_notes, *numbered_notes]
     question, record_notes = records_as_table(question)
-    record_notes = [*id_notes, *record_notes]
+    question, listed_notes = listed_readings_as_lists(question)
+    record_notes = [*id_notes, *record_notes, *listed_notes]
     shaped = None if pasted_design_question(question) else plan_table_shape(question)
     if shaped:
         shaped[0].notes = [*record_notes, *shaped[0].notes]
@@ -291,6 +293,34 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
 # with only separators around it; "from 0 to inf" has a word in between and is a bound, not a gap.
 _GAP = r"(?P<token>nan|n/a|na|null|none|missing|inf(?:inity)?|-inf(?:inity)?|\?(?!\s*$))"
 _MISSING = re.compile(rf"(?:{NUM}\s*[,;]?\s+|{NUM}\s*[,;]\s*){_GAP}(?=\s*(?:[,;\])]|$|\s+{NUM}))", re.I)
+
+
+# a cell with no value in it; a lone "-" is not one (a coded low level in a design table: "| - | + | 45 |")
+_PLACEHOLDER = re.compile(r"\?+|-{2,3}|[–—]{1,3}|n/?a|nan|null|none|missing|tbd|tba|\.{2,}|…|blank|", re.I)
+
+
+def _refuse_missing_cell(question: str) -> None:
+    """A table row whose value cells are numbers but for one placeholder ("| swing | 388 | ?? | 14 |", "B,12,,9"):
+    a value never entered. Any test of the table would drop the row or the column unsaid; ask for it instead."""
+    header: list[str] | None = None
+    for line in question.split("\n"):
+        pipe = line.count("|") >= 2
+        if not pipe and line.count(",") < 2:
+            continue
+        cells = [c.strip() for c in (line.strip().strip("|").split("|") if pipe else line.split(","))]
+        if not pipe and any(len(c) > 16 or re.search(r"[:()\[\]]", c) for c in cells):
+            continue  # a sentence with commas, not a row of a CSV table
+        numeric = [bool(re.fullmatch(rf"{NUM}%?", c)) for c in cells]
+        if not any(numeric):
+            header = cells if not re.fullmatch(r"[\s|:-]*", line) else header
+            continue
+        gaps = [i for i, c in enumerate(cells) if i > 0 and not numeric[i] and _PLACEHOLDER.fullmatch(c)]
+        if gaps and sum(numeric[1:]) >= 1 and len(cells) >= 3 and len(gaps) < len(cells) - 1:
+            column = header[gaps[0]] if header and len(header) == len(cells) and header[gaps[0]] else \
+                f"column {gaps[0] + 1}"
+            raise HavocInputError(f"the row {cells[0] or 'of the table'!r} has no value under {column!r} "
+                                  f"({cells[gaps[0]] or 'blank'}): give the missing value, or say to leave the row "
+                                  "out, and ask again", field="data")
 
 
 def carries_data(question: str) -> bool:

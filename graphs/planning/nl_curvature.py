@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import NUM, flat_lists, int_before, number_runs, to_decimal
+from graphs.planning.extract import NUM, flat_lists, int_before, number_runs, pasted_table, to_decimal
 from graphs.planning.factorial_data import factorial_cells
 from graphs.planning.intent import Intent
 
@@ -32,6 +32,9 @@ def plan_curvature(question: str) -> list[Intent] | None:
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
                             [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
+    coded = _coded_table(question)
+    if coded:
+        return [coded]
     # "centre points (0,0): 70.8, 71.5 …": the coordinates name the point, they are not responses
     question = re.sub(r"\(\s*0(?:\s*,\s*0)+\s*\)", " ", question)
     cells = factorial_cells(question)  # the corners as sign rows ("- - 62.3", "+ - 68.9" …) with their header
@@ -65,6 +68,28 @@ def plan_curvature(question: str) -> list[Intent] | None:
                         [f"the last {n_centre} responses read as the centre runs, the first {n_corner} as the "
                          "factorial runs (the order a design lists them in)"])]
     return None
+
+
+def _coded_table(question: str) -> Intent | None:
+    """A pasted design in coded units, factor columns of −1 / +1 with centre rows of 0 and the response last
+    ("A  B  yield / -1 -1 38.1 / … / 0 0 45.2"): the corner rows' responses and the centre rows'."""
+    table = pasted_table(question)
+    if table is None or not table.header or len(table.header) < 3:
+        return None
+    try:
+        rows = [[to_decimal(c) for c in row] for row in table.rows]
+    except ValueError:
+        return None
+    levels = {v for row in rows for v in row[:-1]}
+    if not levels <= {-1, 0, 1}:
+        return None
+    corners = [row[-1] for row in rows if all(abs(v) == 1 for v in row[:-1])]
+    centre = [row[-1] for row in rows if all(v == 0 for v in row[:-1])]
+    k = len(table.header) - 1
+    if len(corners) + len(centre) != len(rows) or len(centre) < 2 or len(corners) % 2 ** k:
+        return None  # axial runs (a ±1 in one factor, 0 in the others) make it a composite design, not this test
+    return _intent(corners, centre, [f"a coded table ({', '.join(table.header[:-1])}; response "
+                                     f"{table.header[-1]}): {len(corners)} corner rows, {len(centre)} centre rows"])
 
 
 def _intent(corners: list, centre: list, notes: list[str]) -> Intent:

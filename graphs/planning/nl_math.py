@@ -304,7 +304,7 @@ def _without_remarks(question: str) -> str:
     q = re.sub(r"\s*\((?=[^()]*[A-Za-z]{3})(?:[A-Za-z',;-]{2,}\s+)+[A-Za-z',;.-]{2,}\)", "", question)  # not "(x y)"
     sentences = re.split(r"(?<=[.?!])\s+", q.strip())
     while len(sentences) > 1 and not re.search(r"[\d=^*/+()]", sentences[-1]) and \
-            not _MATHS_WORDS.search(sentences[-1]):
+            not _MATHS_WORDS.search(sentences[-1]) and len(re.findall(r"[A-Za-z]{3,}", sentences[-1])) >= 2:
         sentences.pop()
     q = " ".join(sentences)
     q = re.sub(r"\b(?:the\s+)?slope of the tangent(?:\s+line)?\s+(?:to|of)\s+(?:the\s+(?:curve|graph)\s+(?:of\s+)?)?",

@@ -20,6 +20,7 @@ from graphs.planning.extract import (
     number_runs,
     numbers,
     separated_rows,
+    spell_numbers,
     tables,
     to_decimal,
     value_after,
@@ -335,13 +336,14 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
         args["interaction"] = False
         notes.append("one observation per cell: no error term for an interaction, so the additive model (main "
                      "effects only)")
-    elif re.search(r"no interaction|without (?:the )?interaction|additive|main effects only", low):
+    elif re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects only", low):
         args["interaction"] = False
     for key, name in (("factor_a", name_a), ("factor_b", name_b)):
         if _dsl_name(name) and name.lower() != (name_b if key == "factor_a" else name_a).lower():
             args[key] = name.lower()
     # levels written as numbers ("160, 180" degrees) are names of levels, read as such, not data set aside
-    levels = [level for level in (*a, *b) if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", level)]
+    levels = [m.group(1) for m in (re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*(?:°?[A-Za-z%]{1,4})?", str(v)) for v in (*a, *b))
+              if m]  # "160", "180C", "2.5%": a level's number
     return [Intent("anova_twoway", args, notes=notes, read=[Decimal(v) for v in levels])]
 
 
@@ -523,6 +525,68 @@ _NO_TOOL = (
 )
 
 
+_TIE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:could(?:n'?t| not) tell|no preference|had no preference|tied|ties|"
+                  r"were tied|were the same|no difference|no change|unchanged|equal|zero differences?|were indifferent)")
+_SIGNED = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:preferred|prefer|favou?red|chose|picked|liked|rated|said|improved|"
+                     r"got (?:better|worse)|were (?:better|worse|higher|lower)|went (?:up|down)|increased|decreased|"
+                     r"plus|minus|positive|negative|pluses|minuses|\+|-)")
+
+
+def _sign_test_from_counts(q: str, low: str) -> list[Intent] | None:
+    """The sign test asked for with the counts of each sign already made ("14 preferred the new recipe, 4 the old,
+    2 could not tell"): the exact binomial test of one count out of the two, against 1/2, ties dropped. That is the
+    sign test itself, not a stand-in. Paired measurements are not read here (no tool counts their signs)."""
+    if not re.search(r"\bsign test\b", low) or carries_measurements(q):
+        return None
+    text = spell_numbers(q)
+    signed, ties = [], []
+    for m in re.finditer(r"(?<![\w.])(\d+)(?![\w.])", text):
+        tail = text[m.end():m.end() + 40].lower()
+        if _TIE.match(tail):
+            ties.append(int(m.group(1)))
+        elif _SIGNED.match(tail):
+            signed.append(int(m.group(1)))
+    if len(signed) != 2 or sum(signed) == 0:
+        return None
+    first, second = signed
+    alternative = _alternative(low)
+    notes = [f"the sign test: {first} of the {first + second} non-tied pairs one way, the exact binomial test "
+             "against 1/2" + (f" ({sum(ties)} ties dropped)" if ties else "")]
+    return [Intent("proportion_test", {"x": [Decimal(first)], "n": [Decimal(first + second)], "p0": Decimal("0.5"),
+                                       "method": "exact", "alternative": alternative, **confidence_args(q)},
+                   notes=notes, read=[Decimal(t) for t in ties])]
+
+
+def carries_measurements(q: str) -> bool:
+    """Three or more numbers in a row (a pasted list), not counts said one at a time in a sentence."""
+    return any(len(values) >= 3 for _, values in number_runs(q)) or bool(flat_lists(q))
+
+
+_WELCH_ANOVA = re.compile(r"welch'?s?\s+(?:one[\s-]*way\s+)?anova|welch'?s?\s+(?:f[\s-]*test|analysis of variance)|"
+                          r"anova[^.?!]{0,40}\bwelch|(?:un)?equal[\s-]*variances?\s+(?:one[\s-]*way\s+)?anova")
+
+
+def _correlation_named(low: str) -> str | None:
+    """The correlation coefficient asked for by name: Spearman (rank), Kendall, or Pearson."""
+    if re.search(r"spearman|rank[\s-]*(?:order\s+)?correlation|\brho\b", low):
+        return "spearman"
+    if re.search(r"kendall|\btau\b", low):
+        return "kendall"
+    if re.search(r"pearson|correlation coefficient", low) and not re.search(r"regress|slope|intercept|predict|fit", low):
+        return "pearson"
+    return None
+
+
+def _variance_test_named(low: str) -> str | None:
+    """A test of equal variances asked for by name: Bartlett's, or the F-test of two variances (variance ratio)."""
+    if re.search(r"bartlett", low):
+        return "bartlett"
+    if re.search(r"\bf[\s-]*test\b[^.?!]{0,40}\bvariances?|variances?\b[^.?!]{0,40}\bf[\s-]*test\b|variance[\s-]*ratio"
+                 r"(?:\s+test)?|ratio of (?:the )?(?:two )?variances|\bf\s*=\s*s", low):
+        return "f"
+    return None
+
+
 def _missing_test(low: str) -> str | None:
     if re.search(r"\bkruskal", low):
         return None
@@ -564,7 +628,11 @@ def plan_stats(question: str) -> list[Intent] | None:
             ratio and re.search(r"\b(?:ratio|proportions?)\b", low) and not re.search(r"signal|odds", low))) and not (
             # "independent samples t-test" is a two-sample test, not a test of independence
             re.search(r"independent[\s-]*(?:samples?|groups?|t\b)|t[\s-]*test|welch", low)
-            and not re.search(r"chi[\s-]*squared?|contingency|associat", low)):
+            and not re.search(r"chi[\s-]*squared?|contingency|associat", low)) and not (
+            # "Kruskal-Wallis … chi-square approximation for p", "Bartlett's chi-square": a test whose p is
+            # referred to the chi-square distribution, not a chi-square test of counts
+            re.search(r"kruskal|bartlett|friedman", low) or
+            re.search(r"chi[\s-]*squared?\s+(?:approximation|distribution|reference)", low)):
         table = tables(q)
         goodness = re.search(r"goodness|\bexpected\b|equal(?:ly)? (?:likely|proportions?)|uniform|fair|\bratio\b|"
                              r"proportions|probabilit", low)
@@ -612,7 +680,9 @@ def plan_stats(question: str) -> list[Intent] | None:
         return None
 
     if re.search(r"correlat|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
-                 r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
+                 r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
+                 r"\b(?:re)?fit(?:ting)? (?:the|a|another) (?:straight |linear |calibration )?(?:line|curve)|straight line|"
+                 r"best[\s-]*fit|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b|"
                  r"calibration (?:line|curve)|" + _BENDS, low):
         groups = named_groups(q)
@@ -662,11 +732,31 @@ def plan_stats(question: str) -> list[Intent] | None:
         if m:
             word = m.group(1) or m.group(2)
             degree = int(word) if word.isdigit() else _ORDINALS[word]
+        method = _correlation_named(low)
+        if method and degree == 1 and len(x) == len(y):
+            # "Spearman's rho", "Kendall's tau", "Pearson correlation and its p-value": the coefficient by name
+            return [Intent("correlation", {"x": x, "y": y, "method": method, "alternative": _alternative(low), **conf},
+                           notes=[f"the {method.capitalize()} correlation of the two columns, as asked"])]
         args = {"x": x, "y": y, "degree": degree}
         notes = ["correlation: Pearson r is the signed square root of R² of the straight-line fit"] if "correlat" in low else []
         if re.search(r"no intercept|without (?:an )?intercept|through the origin|zero intercept", low):
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]
+
+    variances = _variance_test_named(low)
+    if variances:
+        groups = _groups(q)
+        if len(groups) < 2 or (variances == "f" and len(groups) != 2):
+            need = "the F-test of two variances needs exactly two groups" if variances == "f" else \
+                "Bartlett's test needs two or more groups of values"
+            raise HavocInputError(f"{need} (the question gives {len(groups)})", field="groups")
+        args = {"groups": [g for _, g in groups], "method": variances, **conf}
+        if variances == "f":
+            args["alternative"] = _alternative(low)
+        names = _group_names([n for n, _ in groups])
+        what = ("the F-test of two variances, F = s₁²/s₂² of " + (f"{names[0]} over {names[1]}" if names else
+                "the first group over the second")) if variances == "f" else "Bartlett's test of equal variances"
+        return [Intent("variance_test", args, notes=[what + ", as asked"])]
 
     not_normal = NOT_NORMAL.search(low) or _RANK_GENERIC.search(low) or re.search(
         r"normality is (?:out of the question|not an option|doubtful|unlikely)", low)
@@ -687,7 +777,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         groups = _groups(q)
         if len(groups) >= 2:
             notes = ["Levene's test (median-centred, the Brown-Forsythe form: robust to non-normal data) compares the "
-                     "variances; the classical F-test of two variances is not among HAVOC's tools"]
+                     "variances (ask for the F test or Bartlett's test by name for the tests that assume normal data)"]
             if len(groups) == 2 and _alternative(low) != "two-sided":
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
             args = {"groups": [g for _, g in groups]}
@@ -701,6 +791,9 @@ def plan_stats(question: str) -> list[Intent] | None:
     ranked = _plan_rank_test(q, low, conf)
     if ranked:
         return ranked
+    sign = _sign_test_from_counts(q, low)
+    if sign:
+        return sign
     missing = _missing_test(low)
     if missing:
         raise HavocInputError(missing, field="method")
@@ -720,8 +813,8 @@ def plan_stats(question: str) -> list[Intent] | None:
 
     named = [name.lower() for name in named_groups(q)]
     explicit = re.search(r"(?<!un)paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|"
-                         r"\bsame (?:\d+ )?(?:[\w-]+ ){0,2}(?:were |was |are |is )?(?:measured|tested|checked|gauged|"
-                         r"weighed|inspected|scored|rated|read) (?:on|by|with|in|under|using) both\b|"
+                         r"\bsame (?:\d+ )?(?:[\w-]+ ){0,4}?(?:measured|tested|checked|gauged|weighed|inspected|scored|"
+                         r"rated|read)\b[^.;?]{0,20}?\b(?:on|by|with|in|under|using|at) both\b|"
                          r"(?:order is the same|same order) in both", low) and \
         not NOT_PAIRED.search(low) or \
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
@@ -744,7 +837,10 @@ def plan_stats(question: str) -> list[Intent] | None:
     groups = _groups(q)
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = _group_names([name for name, _ in groups])
-        return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {})})]
+        welch = {"welch": True} if _WELCH_ANOVA.search(low) else {}
+        notes = ["Welch's one-way ANOVA (no equal-variance assumption), as asked"] if welch else []
+        return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {}),
+                                        **welch}, notes=notes)]
     if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|worse|faster|slower|versus|vs\.?|"
                                       r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
                                       r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"

@@ -151,9 +151,10 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
         if len(ns) < 2:
             raise HavocInputError("a two-sample test from summary figures needs each sample's size (n); the "
                                   f"question gives {len(ns)}", field="n2" if ns else "n")
+        # "Welch's t-test, not the pooled one": Welch named, or pooling declined, wins over the word "pooled"
         kind = "pooled" if re.search(r"pooled|equal variances?|student'?s|same variance", low) and not re.search(
-            r"(?:not|n't|without) (?:(?:want|wish|like|need|intend|going) to )?(?:assum\w* )?(?:equal|pool)", low) \
-            else "welch"
+            r"(?:not|n't|without) (?:(?:want|wish|like|need|intend|going) to )?(?:assum\w* )?(?:the )?(?:equal|pool)|"
+            r"\bwelch|unequal variances?", low) else "welch"
         args = {"kind": kind, "mean": _value(means[0]), "sd": _value(sds[0]), "n": int(_value(ns[0])),
                 "mean2": _value(means[1]), "sd2": _value(sds[1]), "n2": int(_value(ns[1])), **conf}
         notes = [f"two samples from their summary figures: the {'pooled' if kind == 'pooled' else 'Welch'} t-test"]

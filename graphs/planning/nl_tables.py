@@ -33,7 +33,10 @@ _CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of con
                           r"signal", re.I)
 _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidence interval|\bci\b|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
-_REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|\bfit(?:ted|ting)?\b", re.I)
+# "fit a line", "the fitted model", "best fit" are a model; "after we fitted the new spring pack" is not
+_REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|best[\s-]*fit|"
+                         r"\bfit(?:ted|ting)?\s+(?:(?:a|an|the)\s+)?(?:straight\s+|linear\s+|quadratic\s+)?(?:line|model|"
+                         r"curve|regression|trend|equation|polynomial)|\bfitted (?:line|model|values?|curve|equation)", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
                           r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for (?:all|both|each|every))|"
                           r"\bdistributions?\b|\bmix\b|\bchi\b|chi[\s-]*squ", re.I)
@@ -99,8 +102,10 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
     counted = defectives + defects
     others = [c for c in numeric if c not in counted and not (c == 0 and _counts_rows(columns[c]))]
     if not sizes and len(counted) == 1 and len(others) == 1 and re.fullmatch(r"[A-Za-z][\w -]*s", header[others[0]]) \
-            and all(_num(a) >= _num(b) for a, b in zip(columns[others[0]], columns[counted[0]], strict=True)):
-        sizes = others  # "40 doors, 9 defects": the other count names the things inspected
+            and (defects or all(_num(a) >= _num(b) for a, b in zip(columns[others[0]], columns[counted[0]], strict=True))):
+        # "40 doors, 9 defects", "12 cars, 30 defects": the other count names the things inspected (defects may
+        # outnumber the things they are found on; defective things may not)
+        sizes = others
     stated = _STATED_SIZE.search(q)
     if not sizes and stated and len(defectives) + len(defects) == 1:  # "defectives (n=80 each)", "samples of 50"
         n = Decimal(next(g for g in stated.groups() if g))
@@ -141,6 +146,9 @@ def paired_columns(q: str) -> list[Intent] | None:
     if not all(_is_num(v) for col in columns[1:] for v in col) or len(labels) < 3:
         return None  # a column of names (supplier: Osprey, Merlin …) is a factor of a long table, not a measurement
     x, y = ([_num(v) for v in col] for col in columns[1:])
+    if _second_minus_first(q, header[1], header[2]):  # "the mean change (after minus before)": that order
+        x, y = y, x
+        header = [header[0], header[2], header[1]]
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
     alternative = paired_alternative(q.lower(), header[1], header[2])
@@ -151,6 +159,14 @@ def paired_columns(q: str) -> list[Intent] | None:
     return [Intent("t_test", {"kind": "paired", "x": x, "y": y, "alternative": alternative, **confidence_args(q)},
                    notes=[f"each row ({header[0] or 'row'}: {', '.join(labels[:3])} …) is one unit measured in both "
                           f"'{header[1]}' and '{header[2]}': a paired t-test of {header[1]} − {header[2]}"])]
+
+
+def _second_minus_first(q: str, first: str, second: str) -> bool:
+    """"after minus before", "after - before": the difference asked for takes the second column first. Column names
+    are matched by their first word ("after_kN" is "after")."""
+    def word(name: str) -> str:
+        return re.escape(re.split(r"[\s_(]+", name.strip())[0])
+    return bool(re.search(rf"\b{word(second)}\w*\s*(?:minus|−|-|–)\s*{word(first)}\b", q, re.I))
 
 
 def contingency_table(q: str) -> list[Intent] | None:
@@ -345,6 +361,8 @@ def two_way_grid(q: str) -> list[Intent] | None:
         return None
     if not all(_is_num(x) for col in body for x in col) or not all(h.strip() for h in header[1:]):
         return None
+    if len(body) == 2 and (NOT_NORMAL.search(q.lower()) or re.search(r"signed[\s-]*rank|wilcoxon|paired", q, re.I)):
+        return None  # units measured twice, said not normal or paired: the paired reader's, not an ANOVA's
     if all(_integers(col) for col in body) and not re.search(r"two[\s-]*(?:way|factor)|\banova\b", q, re.I):
         return None  # a grid of counts is a contingency table, not measurements
     y = [_num(col[r]) for r in range(len(rows)) for col in body]
@@ -403,7 +421,7 @@ def replicated_grid(q: str) -> list[Intent] | None:
             a.extend([label] * len(cell))
             b.extend([column] * len(cell))
     names = _margin_names(q) or _named_pair(q) or (header[0].lower() or "row_factor", "column_factor")
-    interaction = not re.search(r"no interaction|without (?:the )?interaction|additive|main effects only", q, re.I)
+    interaction = not re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects only", q, re.I)
     args = {"y": y, "a": a, "b": b, "interaction": interaction, "factor_a": names[0], "factor_b": names[1]}
     return [Intent("anova_twoway", args, notes=[
         f"a grid: {names[0]} in rows ({', '.join(labels)}) by {names[1]} in columns ({', '.join(columns)}), "

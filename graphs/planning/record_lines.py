@@ -144,6 +144,47 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
     return question, []
 
 
+_LIST_CELL = re.compile(rf"{NUM}(?:\s*[,;]\s*{NUM})+")
+
+
+def _listed_row(line: str) -> tuple[list[str], list[str]] | None:
+    """"M1        P        23.1, 22.8, 23.5" (or with | or tabs): (labels, readings) of a row whose last cell lists the
+    repeat readings of the cell its labels name."""
+    s = line.strip().strip("|")
+    cells = [c.strip() for c in (s.split("|") if "|" in s else re.split(r"\t|\s{2,}", s)) if c.strip()]
+    if len(cells) < 2 or not _LIST_CELL.fullmatch(cells[-1]):
+        return None
+    labels = cells[:-1]
+    if any(re.search(r"\d", c) and (re.fullmatch(NUM, c) or _LIST_CELL.search(c)) or len(c) > 20 for c in labels):
+        return None
+    return labels, re.split(r"\s*[,;]\s*", cells[-1])
+
+
+def listed_readings_as_lists(question: str) -> tuple[str, list[str]]:
+    """A table of one or two factor columns and a last column listing each cell's repeat readings, under a header
+    ("machine  material  readings"), rewritten as factor lists beside one response list, one entry per reading:
+    "machine (M1, M1, M1, …), material (P, P, P, …), readings: 23.1, 22.8, …" (what the two-way and grouped readers
+    read); the question unchanged when it has none."""
+    lines = question.split("\n")
+    for start, block in _blocks(lines, _listed_row):
+        widths = {len(labels) for labels, _ in block}
+        counts = {len(values) for _, values in block}
+        if start == 0 or len(widths) != 1 or len(counts) != 1 or min(counts) < 2:
+            continue
+        header = [c.strip() for c in re.split(r"\t|\s{2,}|\|", lines[start - 1].strip().strip("|")) if c.strip()]
+        k = len(block[0][0])
+        if len(header) != k + 1 or any(re.search(r"\d", h) and re.fullmatch(NUM, h) for h in header):
+            continue
+        names = [re.sub(r"\W+", "_", h).strip("_") or f"factor{i + 1}" for i, h in enumerate(header)]
+        width = min(counts)
+        factors = [f"{names[i]} ({', '.join(labels[i] for labels, _ in block for _ in range(width))})" for i in range(k)]
+        text = ", ".join(factors) + f", {names[-1]}: " + ", ".join(v for _, values in block for v in values)
+        out = "\n".join([*lines[:start - 1], text, *lines[start + len(block):]])
+        return out, [f"one row per cell ({', '.join(header[:k])}), its {width} readings listed under {header[-1]!r}: "
+                     "one observation per reading"]
+    return question, []
+
+
 def _records_in_one_line(line: str) -> list[str]:
     """"…: panel A 2.5 m2 7 blemishes; panel B 1.5 m2 5 blemishes; …; panel H 3.5 m2 9 blemishes. chart it": three or
     more records written on one line between semicolons, each on its own line (with the sentence before the first
@@ -152,12 +193,13 @@ def _records_in_one_line(line: str) -> list[str]:
     if len(segments) < 3 or not all(_record(seg) for seg in segments[1:-1]):
         return [line]
     head, first = "", segments[0]
-    if not _record(first):
-        cuts = [m.end() for m in re.finditer(r"[:.]\s+", first)]
-        cut = next((c for c in cuts if _record(first[c:])), None)
-        if cut is None:
-            return [line]
+    # "cars per shift vary. shift 1: 12 cars …": the record starts after the last sentence or colon that leaves one
+    cuts = [m.end() for m in re.finditer(r"[:.]\s+", first)]
+    cut = next((c for c in reversed(cuts) if _record(first[c:])), None)
+    if cut is not None:
         head, first = first[:cut].rstrip(), first[cut:]
+    elif not _record(first):
+        return [line]
     tail, last = "", segments[-1]
     if not _record(last):
         cuts = [m.start() for m in re.finditer(r"[.?!]\s+", last)]

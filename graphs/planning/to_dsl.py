@@ -197,6 +197,28 @@ def rank_test(tool: str, args: dict) -> str:
     return text
 
 
+def _alternative_and_confidence(args: dict) -> str:
+    text = ""
+    alt = str(args.get("alternative") or "two-sided").replace("-", "_")
+    if alt != "two_sided":
+        text += f" alternative {alt}"
+    if args.get("confidence") is not None:
+        text += f" confidence {number(args['confidence'])}"
+    return text
+
+
+def correlation(args: dict) -> str:
+    text = f"correlation {numbers(args['x'])} and {numbers(args['y'])}"
+    if args.get("method") not in (None, "pearson"):
+        text += f" method {args['method']}"
+    return text + _alternative_and_confidence(args)
+
+
+def variance_test(args: dict) -> str:
+    """`variances GROUPS method f|bartlett`: the method is always written (the F test takes two groups only)."""
+    return f"variances {rows(args['groups'])} method {args.get('method') or 'f'}" + _alternative_and_confidence(args)
+
+
 # ---------------------------------------------------------------- proportions, summary figures, power
 
 
@@ -394,10 +416,16 @@ def statement(intent: Intent) -> str:
         text = f"anova one_way {rows(args['groups'])}"
         if args.get("labels"):  # the user's names for the groups: Tukey's table says A-B, not 1-2
             text += " by [" + ", ".join(label(v) for v in args["labels"]) + "]"
+        if args.get("welch"):  # Welch's ANOVA: unequal variances allowed
+            text += " welch"
     elif tool == "anova_twoway":
         text = anova_two_way(args)
     elif tool == "levene":
         text = f"levene {rows(args['groups'])}" + (f" center {args['center']}" if args.get("center") else "")
+    elif tool == "variance_test":
+        text = variance_test(args)
+    elif tool == "correlation":
+        text = correlation(args)
     elif tool in ("mann_whitney", "wilcoxon_signed_rank"):
         text = rank_test(tool, args)
     elif tool == "kruskal_wallis":

@@ -49,7 +49,8 @@ RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "kruskal_wallis"}
 DOE_ANALYSES = {"doe_effects", "doe_anova", "rsm_fit", "doe_curvature", "anova_twoway"}
 CAPABILITY = {"capability", "summary_capability"}
 STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank",
-               "summary_t_test", "proportion_test", "chi_square", "levene", "regression"}
+               "summary_t_test", "proportion_test", "chi_square", "levene", "variance_test", "correlation",
+               "regression"}
 
 
 def _paired(calls: list[Call], m: re.Match[str]) -> bool:
@@ -62,8 +63,12 @@ def _not_paired(calls: list[Call], m: re.Match[str]) -> bool:
     return "paired" not in _t_kinds(calls)
 
 
+def _welch_anova(calls: list[Call]) -> bool:
+    return any(c.tool == "anova_oneway" and c.args.get("welch") for c in calls)
+
+
 def _welch(calls: list[Call], m: re.Match[str]) -> bool:
-    if any(c.tool in RANK_TESTS for c in calls):
+    if any(c.tool in RANK_TESTS for c in calls) or _welch_anova(calls):
         return True
     kinds = _t_kinds(calls) | {str(c.args.get("kind")) for c in calls if c.tool == "summary_t_test"}
     return "welch" in kinds or (bool(kinds) and "pooled" not in kinds and "anova_oneway" not in _tools(calls)
@@ -71,7 +76,13 @@ def _welch(calls: list[Call], m: re.Match[str]) -> bool:
 
 
 def _pooled(calls: list[Call], m: re.Match[str]) -> bool:
-    return "pooled" in _t_kinds(calls) or bool(_tools(calls) & {"anova_oneway", "anova_twoway"})
+    return "pooled" in _t_kinds(calls) or "anova_twoway" in _tools(calls) or any(
+        c.tool == "anova_oneway" and not c.args.get("welch") for c in calls)
+
+
+def _method(tool: str, method: str, default: str | None = None) -> Callable[[list[Call], re.Match[str]], bool]:
+    """A call of `tool` with that `method` (a tool's default counts when the call names none)."""
+    return lambda calls, m: any(c.tool == tool and (c.args.get("method") or default) == method for c in calls)
 
 
 def _rank(calls: list[Call], m: re.Match[str]) -> bool:
@@ -98,6 +109,8 @@ def _reference(calls: list[Call], m: re.Match[str]) -> bool:
             return True  # "different from 25%": the proportion 0.25
         if c.tool in CAPABILITY or c.tool in ("control_chart", "run_rules", "regression", "power"):
             return True  # a nominal with specification limits, a known centre, a fitted value: not a test's mu
+        if wanted is not None and (c.tool, wanted) in (("correlation", 0), ("variance_test", 1)):
+            return True  # what these tests hold the data against: no correlation, a variance ratio of 1
     return False
 
 
@@ -247,7 +260,7 @@ CUES: tuple[Cue, ...] = (
                                 r"variances?|unequal variances?|variances? (?:are |may be |might be |could be )?"
                                 rf"(?:different|unequal|not equal)|\bwelch\b|{_NEG} (?:assume|assuming) "
                                 r"(?:that )?(?:the )?variances? (?:are )?(?:equal|the same)"),
-        "Welch's t-test (or a rank test): the question rules out pooling the variances", _welch,
+        "Welch's t-test or ANOVA (or a rank test): the question rules out pooling the variances", _welch,
         applies=_any_test),
     Cue("equal variances", _c(r"(?<!not )(?<!n't )(?<!t )\bassum\w* (?:that )?(?:the )?(?:equal|same|common) "
                               r"variances?|\bpooled\b|\bstudent'?s t\b|equal[- ]variance t"),
@@ -265,6 +278,12 @@ CUES: tuple[Cue, ...] = (
         "the Mann–Whitney (Wilcoxon rank-sum) test", _tool("mann_whitney")),
     Cue("signed-rank", _c(r"signed[- ]rank"), "the Wilcoxon signed-rank test", _tool("wilcoxon_signed_rank")),
     Cue("Kruskal–Wallis", _c(r"kruskal"), "the Kruskal–Wallis test", _tool("kruskal_wallis")),
+    Cue("Spearman", _c(r"spearman"), "Spearman's rank correlation", _method("correlation", "spearman")),
+    Cue("Kendall", _c(r"kendall"), "Kendall's rank correlation (tau-b)", _method("correlation", "kendall")),
+    Cue("Bartlett", _c(r"bartlett"), "Bartlett's test of equal variances", _method("variance_test", "bartlett")),
+    Cue("F test of variances", _c(r"\bf[- ]?test (?:of|for|on|comparing) (?:the )?(?:two )?(?:variances?|"
+                                  r"standard deviations?)|variance[- ]ratio test|ratio of (?:the )?(?:two )?variances"),
+        "the F test of two variances", _method("variance_test", "f", default="f")),
     Cue("Fisher exact", _c(r"fisher'?s? exact|fisher test"), "Fisher's exact test",
         _tool("proportion_test", "fisher_exact")),
     Cue("one-sided", _c(r"one[- ]sided|one[- ]tailed|upper[- ]tailed|lower[- ]tailed"),
@@ -348,7 +367,7 @@ CUES: tuple[Cue, ...] = (
         "a test of proportions or counts (chi-square, a proportion test), not a comparison of means",
         _tool("chi_square", "proportion_test", "control_chart", "capability"),
         applies=lambda calls: bool(_tools(calls) & {"anova_oneway", "t_test", "kruskal_wallis", "describe",
-                                                      "anova_twoway", "levene", "normality"})),
+                                                      "anova_twoway", "levene", "variance_test", "normality"})),
     Cue("independence", _c(r"\bindependen(?:t|ce)\b|\bassociat\w*|\brelated\b|contingency"),
         "a test of independence on the table", _independence,
         unless=_c(r"independent (?:samples|groups|variable)"),

@@ -124,7 +124,22 @@ def _capability(c: Call) -> str:
 
 
 def _anova(c: Call) -> str:
-    return f"a one-way ANOVA of {_n(c.args.get('groups'))} groups ({_group_sizes(c.args.get('groups'), c.args.get('labels'))})"
+    name = "Welch's one-way ANOVA (unequal variances)" if c.args.get("welch") else "a one-way ANOVA"
+    return f"{name} of {_n(c.args.get('groups'))} groups ({_group_sizes(c.args.get('groups'), c.args.get('labels'))})"
+
+
+def _variance_test(c: Call) -> str:
+    groups = c.args.get("groups")
+    if str(c.args.get("method") or "f") == "bartlett":
+        return f"Bartlett's test of equal variances across {_n(groups)} groups ({_group_sizes(groups)}), {_alpha(c)}"
+    return (f"an F test of the variance of the first group over the second ({_group_sizes(groups)}), {_sided(c)}, "
+            f"{_alpha(c)}")
+
+
+def _correlation(c: Call) -> str:
+    name = {"spearman": "Spearman's rank correlation (rho)", "kendall": "Kendall's rank correlation (tau-b)"}.get(
+        str(c.args.get("method") or "pearson"), "Pearson's correlation (r)")
+    return f"{name} of {_n(c.args.get('x'))} pairs (x, y), {_sided(c)}, {_alpha(c)}"
 
 
 def _regression(c: Call) -> str:
@@ -200,6 +215,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "describe": lambda c: f"descriptive statistics of {_n(c.args.get('data'))} values",
     "normality": lambda c: f"a {str(c.args.get('method') or 'shapiro_wilk').replace('_', '-').title()} normality "
                            f"test of {_n(c.args.get('data'))} values, {_alpha(c)}",
+    "variance_test": _variance_test,
+    "correlation": _correlation,
     "levene": lambda c: f"Levene's test of equal variances across {_n(c.args.get('groups'))} groups "
                         f"({_group_sizes(c.args.get('groups'))})",
     "kruskal_wallis": lambda c: f"a Kruskal–Wallis rank test across {_n(c.args.get('groups'))} groups "

@@ -59,6 +59,9 @@ def choose(results: list[dict], arguments: list[dict], alternatives: list[dict])
         if _failed(arguments, "normality") and small:
             return "kruskal_wallis", ("residuals depart from normality and groups are small, so the rank-based "
                                       "Kruskal–Wallis test is the safer reading; ANOVA shown for comparison")
+        if args.get("welch"):
+            return "welch_anova", "Welch's one-way ANOVA, as asked: it does not assume equal variances" + (
+                " (Kruskal–Wallis agrees)" if any(a["name"] == "kruskal_wallis" for a in alternatives) else "")
         return "anova_oneway", "one-way ANOVA: its assumptions hold" + (
             " (Kruskal–Wallis agrees)" if any(a["name"] == "kruskal_wallis" for a in alternatives) else "")
     if tool == "doe_design":

@@ -111,12 +111,21 @@ def argue_t_test(args: dict, output: dict) -> tuple[list, list]:
 def argue_anova(args: dict, output: dict) -> tuple[list, list]:
     groups = args.get("groups") or []
     residuals = [float(v) - sum(map(float, g)) / len(g) for g in groups for v in g]
-    arguments = normality_args(residuals, "residuals") + _levene(groups)
+    spread = _levene(groups)
+    if args.get("welch"):  # Welch's ANOVA does not rest on equal variances: Levene says why it fits, or is a note
+        spread = [{**a, "stance": "pro" if a["stance"] == "con" and a.get("value") is not None else "note",
+                   "text": a["text"] + "; Welch's ANOVA does not assume equal variances"} for a in spread]
+    arguments = normality_args(residuals, "residuals") + spread
     sizes = [len(g) for g in groups]
-    if max(sizes) != min(sizes):
+    if max(sizes) != min(sizes) and not args.get("welch"):
         arguments.append(_arg("note", "balance", f"unbalanced groups (sizes {sizes}): ANOVA is less robust to "
                                                  "unequal variances", "group sizes"))
     alternatives = []
+    if args.get("welch"):
+        classic = call("anova_oneway", {**args, "welch": False, "tukey": False})
+        if classic:
+            alternatives.append(_alt("anova_oneway", "anova_oneway", classic, f"classic (equal-variance) ANOVA: "
+                                     f"F = {classic['f_statistic']:.4g}, p = {classic['p_value']:.4g}"))
     kw = call("kruskal_wallis", {"groups": groups})
     if kw:
         alternatives.append(_alt("kruskal_wallis", "kruskal_wallis", kw,

@@ -29,6 +29,7 @@ VOCABULARY = [
     "sizes", "k_sigma", "sigma", "center", "exclude", "rules", "nelson", "apply", "to", "capability", "lsl", "usl",
     "target", "confidence", "constants", "for", "ttest", "welch", "paired", "one_sample", "and", "mu",
     "alternative", "less", "ranktest", "mann_whitney", "signed_rank", "proptest", "p0", "fisher", "score", "summary", "mean", "sd", "size", "within", "overall", "power", "two_sample_t", "effect", "groups", "p1", "anova", "one_way", "two_way", "by", "without", "interaction", "levene", "kruskal",
+    "variances", "f", "bartlett", "correlation", "pearson", "spearman", "kendall", "greater",
     "normality", "chisquare", "expected", "correction", "regression", "on", "degree", "intercept", "describe",
     "derivative", "integral", "from", "solve", "simplify", "limit", "as", "left", "series", "around", "matrix",
     "determinant", "evaluate", "at", "table", "row", "column", "columns", '"data.csv"', '"missing.csv"',
@@ -46,13 +47,17 @@ CORPUS = [path.read_text() for path in sorted((Path(__file__).resolve().parents[
     "summary capability mean 10 sd 0.1 sigma within lsl 9.7 usl 10.3",
     "power two_sample_t effect 0.5 for power 0.8\npower anova effect 0.25 groups 3 size 20 alpha 0.01",
     "anova one_way [1, 2, 3, 4, 5, 6] by [\"a\", \"a\", \"b\", \"b\", \"c\", \"c\"]",
+    "anova one_way [[1, 2, 4], [3, 4, 4.5], [5, 9, 6]] welch\nvariances [[1, 2, 4], [3, 4, 4.5]] method f "
+    "alternative less confidence 0.9\nvariances [[1, 2, 4], [3, 4, 4.5], [5, 9, 6]] method bartlett",
+    "correlation [1, 2, 3, 4] and [2, 1, 4, 3] method kendall alternative greater\n"
+    "correlation [1, 2, 3, 4] and [2, 1, 4, 3.5] confidence 0.9",
     "chart xbar_r [[1, 2], [2, 3], [3, 4]] rules nelson\nchart np [1, 2, 3] size 10",
     "capability [1, 2, 3, 4, 5] lsl 0 usl 6 target 3\napply nelson rules to [1, 2, 3] center 2 sigma 1",
     "let d = design full_factorial { factors 2 }\nanalyze d with response [1, 2, 3, 4]\nproperties of d",
     'describe from "data.csv" column y\nchisquare [[1, 2], [3, 4]] with correction',
 ]
 
-FAST_TOOLS = (ast.Describe, ast.Normality, ast.TTest, ast.RankTest, ast.ProportionTest, ast.SummaryTTest, ast.SummaryCapability, ast.Power, ast.AnovaOneWay, ast.AnovaTwoWay, ast.Levene, ast.Kruskal,
+FAST_TOOLS = (ast.Describe, ast.Normality, ast.TTest, ast.RankTest, ast.ProportionTest, ast.SummaryTTest, ast.SummaryCapability, ast.Power, ast.AnovaOneWay, ast.AnovaTwoWay, ast.Levene, ast.VarianceTest, ast.Correlation, ast.Kruskal,
               ast.ChiSquare, ast.Regression, ast.Chart, ast.RunRules, ast.Capability, ast.Constants,
               ast.Properties, ast.Analyze)
 

@@ -112,6 +112,8 @@ def test_every_statement_family_parses() -> None:
     ttest paired [1, 2] and [2, 3] alternative greater confidence 0.9
     anova one_way [1, 2, 3, 4] by ["a", "a", "b", "b"]
     levene [[1, 2], [3, 4]]
+    variances [[1, 2], [3, 5]] method f
+    correlation [1, 2, 3] and [3, 1, 2] method spearman
     kruskal [1, 2, 3, 4] by [1, 1, 2, 2]
     normality [1, 2, 3]
     chisquare [[1, 2], [3, 4]] with correction
@@ -126,7 +128,7 @@ def test_every_statement_family_parses() -> None:
     '''
     kinds = [type(s).__name__ for s in dsl.parse(text).statements]
     assert kinds == ["Let", "Properties", "Analyze", "Chart", "RunRules", "Constants", "TTest", "AnovaOneWay",
-                     "Levene", "Kruskal", "Normality", "ChiSquare", "Regression", "Integral", "Solve", "Simplify",
+                     "Levene", "VarianceTest", "Correlation", "Kruskal", "Normality", "ChiSquare", "Regression", "Integral", "Solve", "Simplify",
                      "Limit", "Series", "Matrix", "Evaluate"]
     design = dsl.parse(text).statements[0].value
     assert design.generators == [ast.Generator("E", "ABCD", True)]

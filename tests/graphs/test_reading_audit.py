@@ -43,6 +43,15 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
                     [_t("paired")]),
     "Kruskal–Wallis": ("Kruskal-Wallis across the three lines", [Call("kruskal_wallis", {"groups": [A, B, A]})],
                        [Call("anova_oneway", {"groups": [A, B, A]})]),
+    "Spearman": ("Spearman correlation of A and B", [Call("correlation", {"x": A, "y": B, "method": "spearman"})],
+                 [Call("correlation", {"x": A, "y": B})]),
+    "Kendall": ("Kendall's tau between A and B", [Call("correlation", {"x": A, "y": B, "method": "kendall"})],
+                [Call("correlation", {"x": A, "y": B, "method": "spearman"})]),
+    "Bartlett": ("Bartlett's test on the three lines", [Call("variance_test", {"groups": [A, B, A],
+                                                                                 "method": "bartlett"})],
+                 [Call("levene", {"groups": [A, B, A]})]),
+    "F test of variances": ("F-test for two variances, A against B", [Call("variance_test", {"groups": [A, B]})],
+                            [Call("levene", {"groups": [A, B]})]),
     "Fisher exact": ("Fisher's exact test on 3/20 vs 9/20", [Call("proportion_test", {"x": [3, 9]})],
                      [Call("chi_square", {"table": [[3, 17], [9, 11]]})]),
     "one-sided": ("One-sided test: is A's mean above 10?", [_t("one_sample", mu=10, alternative="greater")],
@@ -172,6 +181,11 @@ def test_checks_and_failures_name_what_is_missing() -> None:
      ["box behnken", "15 runs", "3 centre"]),
     ("control_chart", {"chart": "imr", "values": A, "exclude": [4]}, {"points": A}, ["I-MR", "excluding point(s) 5"]),
     ("chi_square", {"observed": [8, 12, 9]}, {}, ["goodness-of-fit", "equal proportions"]),
+    ("correlation", {"x": A, "y": B, "method": "spearman", "alternative": "greater"}, {},
+     ["Spearman", "5 pairs", "one-sided (greater)"]),
+    ("variance_test", {"groups": [A, B], "method": "f"}, {}, ["F test", "first group over the second", "n = 5"]),
+    ("variance_test", {"groups": [A, B, A], "method": "bartlett"}, {}, ["Bartlett", "3 groups"]),
+    ("anova_oneway", {"groups": [A, B], "welch": True}, {}, ["Welch's one-way ANOVA", "2 groups"]),
 ])
 def test_reading_sentence(tool: str, args: dict, output: dict, words: list[str]) -> None:
     text = reading_sentence([{"tool": tool, "args": args, "output": output}])

@@ -76,6 +76,15 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
     ("levene", {"groups": [[1, 2], [3]]}, "groups[1]"),
     ("levene", {"groups": [[1, 1], [3, 3]]}, "groups"),
     ("kruskal_wallis", {"groups": [[1, 1], [1, 1]]}, "groups"),
+    ("anova_oneway", {"groups": [[1, 2], [3]], "welch": True}, "groups[1]"),
+    ("anova_oneway", {"groups": [[1, 2], [3, 3], [4, 6]], "welch": True}, "groups[1]"),
+    ("variance_test", {"groups": [[1, 2], [3]]}, "groups[1]"),
+    ("variance_test", {"groups": [[1, 2], [3, 3]]}, "groups[1]"),
+    ("variance_test", {"groups": [[1, 2], [3, 4], [5, 7]], "method": "f"}, "groups"),
+    ("correlation", {"x": [1, 2, 3], "y": [1, 2]}, "y"),
+    ("correlation", {"x": [1, 2], "y": [1, 2]}, "x"),
+    ("correlation", {"x": [1, 1, 1], "y": [1, 2, 3]}, "x"),
+    ("correlation", {"x": [1, 2, NAN], "y": [1, 2, 3]}, "x[2]"),
     ("kruskal_wallis", {"groups": [[1, 2, 3]]}, "groups"),
 ]
 
