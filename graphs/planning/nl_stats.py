@@ -679,7 +679,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=notes, read=read)]
         return None
 
-    if re.search(r"correlat|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
+    if re.search(r"correlat|spearman|kendall|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
                  r"\b(?:re)?fit(?:ting)? (?:the|a|another) (?:straight |linear |calibration )?(?:line|curve)|straight line|"
                  r"best[\s-]*fit|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"

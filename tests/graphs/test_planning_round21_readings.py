@@ -147,3 +147,40 @@ def test_kruskal_wallis_with_a_chi_square_approximation_stays_kruskal_wallis() -
 def test_welch_named_beats_the_word_pooled_in_summary_figures() -> None:
     q = "A: n = 10, mean 20.1, sd 1.2. B: n = 14, mean 18.7, sd 3.0. Welch's t-test please, not the pooled one."
     assert _one(q).args["kind"] == "welch"
+
+
+def test_a_rank_correlation_by_name_is_the_correlation_tool() -> None:
+    q = "Spearman correlation of hardness and wear, please:\nhardness: 52 55 49 60 58 51\nwear: 3.1 2.7 3.6 2.0 2.4 3.3"
+    i = _one(q)
+    assert i.tool == "correlation" and i.args["method"] == "spearman"
+    out = run_tool("correlation", i.args)
+    rho = stats.spearmanr([52, 55, 49, 60, 58, 51], [3.1, 2.7, 3.6, 2.0, 2.4, 3.3])
+    assert out["coefficient"] == pytest.approx(rho.statistic, rel=1e-9)
+    assert out["p_value"] == pytest.approx(rho.pvalue, rel=1e-6)
+    kendall = _one(q.replace("Spearman correlation", "Kendall's tau"))
+    assert kendall.args["method"] == "kendall"
+    fit = _one("regress wear on hardness:\nhardness: 52 55 49 60 58 51\nwear: 3.1 2.7 3.6 2.0 2.4 3.3")
+    assert fit.tool == "regression"  # a fit asked for stays a regression
+
+
+def test_the_f_test_and_bartlett_by_name_are_variance_tests() -> None:
+    two = "F test for equal variances: line A 4.1, 4.4, 3.9, 4.6, 4.0; line B 4.2, 4.3, 4.1, 4.2, 4.4, 4.3"
+    i = _one(two)
+    assert i.tool == "variance_test" and i.args["method"] == "f"
+    out = run_tool("variance_test", i.args)
+    a, b = [4.1, 4.4, 3.9, 4.6, 4.0], [4.2, 4.3, 4.1, 4.2, 4.4, 4.3]
+    assert out["statistic"] == pytest.approx(np.var(a, ddof=1) / np.var(b, ddof=1), rel=1e-9)
+    three = "Bartlett test of the spreads (data are normal): P: 5.1, 5.6, 4.8, 5.3; Q: 5.0, 5.1, 5.2, 4.9; R: 4.2, 6.1, 5.5, 4.9"
+    j = _one(three)
+    assert j.tool == "variance_test" and j.args["method"] == "bartlett" and len(j.args["groups"]) == 3
+    assert run_tool("variance_test", j.args)["statistic"] == pytest.approx(
+        stats.bartlett([5.1, 5.6, 4.8, 5.3], [5.0, 5.1, 5.2, 4.9], [4.2, 6.1, 5.5, 4.9]).statistic, rel=1e-9)
+    with pytest.raises(HavocInputError, match="exactly two groups"):
+        plan_question("F-test of the variances: A: 1.1, 1.3, 1.2; B: 1.0, 1.4, 1.6; C: 1.2, 1.2, 1.5", "stats")
+
+
+def test_welch_anova_by_name() -> None:
+    q = "Welch's ANOVA, the spreads differ a lot. s1: 10.1, 10.3, 9.9, 10.2; s2: 11.0, 13.1, 9.2, 12.4; s3: 10.6, 10.7, 10.5"
+    i = _one(q)
+    assert i.tool == "anova_oneway" and i.args["welch"] is True
+    assert "welch" not in _one("one-way ANOVA: s1: 10.1, 10.3, 9.9; s2: 11.0, 11.1, 10.8; s3: 10.6, 10.7, 10.5").args
