@@ -44,6 +44,12 @@ def _design_kind(low: str) -> str | None:
     if re.search(r"latin[\s-]*hypercube|\blhs\b|space[\s-]*filling", low):
         return "latin_hypercube"
     fraction = r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?"
+    # "we don't want a half fraction, we want every combination": the fraction declined is no fraction
+    low = re.sub(rf"\b(?:(?:do\s*n[o']t|not|never|no)\s+(?:want|need|use|run|do)\s+(?:an?\s+|the\s+)?|rather than\s+(?:an?\s+)?|"
+                 rf"instead of\s+(?:an?\s+)?|not\s+(?:an?\s+)?)(?:{fraction})", " ", low)
+    if re.search(r"every (?:possible )?combination|all (?:the )?(?:possible )?combinations", low) and \
+            not re.search(fraction, low):
+        return "full_factorial"
     if re.search(r"full[\s-]*factorial", low) and not re.search(fraction, low):
         return "full_factorial"  # "screening 4 factors … as a full factorial": the design named wins over the purpose
     if re.search(rf"{fraction}|\bscreen(?:ing)?\b", low):
@@ -275,15 +281,16 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     return [Intent("doe_design", args, binding="d", notes=notes)]
 
 
-_UNIT_BLOCK = re.compile(r"\b(\d+)\s+(days|shifts|batches|weeks|operators|machines|ovens|furnaces|lots)\b[^.;?]{0,40}?"
-                         r"\b(?:each|every|one)\s+(?:day|shift|batch|week|operator|machine|oven|furnace|lot)\s+"
-                         r"(?:is|as|being|forms?|makes?)\s+(?:a|one|its own)\s+block")
+_UNIT_BLOCK = re.compile(rf"\b(\d+|{'|'.join(WORD_NUMBERS)})\s+(days|shifts|batches|weeks|operators|machines|ovens|"
+                         r"furnaces|lots)\b[^.;?]{0,40}?(?:\b(?:each|every|one)\s+(?:day|shift|batch|week|operator|machine|"
+                         r"oven|furnace|lot)\s+(?:is|as|being|forms?|makes?)\s+(?:a|one|its own)\s+block|"
+                         r"\(\s*(?:day|shift|batch|week|operator|machine|oven|furnace|lot)\s*(?:=|is|as)\s*(?:a\s+)?block\s*\))")
 
 
 def _blocks_by_unit(low: str) -> int | None:
-    """"spread it over 4 days, each day is a block": as many blocks as days."""
+    """"spread it over 4 days, each day is a block", "run over two shifts (shift = block)": as many blocks as days."""
     m = _UNIT_BLOCK.search(low)
-    return int(m.group(1)) if m else None
+    return (WORD_NUMBERS.get(m.group(1)) or int(m.group(1))) if m else None
 
 
 _PER_BLOCK = re.compile(rf"{_CENTRE}\s+(?:in|per|to|for)\s+(?:each|every)\s+(?:block|day|shift|batch)|"
@@ -305,16 +312,20 @@ _REPLICATE_WORDS = {"twice": 2, "two times": 2, "in duplicate": 2, "duplicated":
 
 def _replicate_words(low: str) -> int | None:
     """"replicated twice", "run in duplicate", "each run done three times"."""
-    m = re.search(r"(?:replicat\w*|repeat\w*|run|done|performed)\s+(twice|two times|thrice|three times|four times|"
+    m = re.search(r"(?:replicat\w*|repeat\w*|run|do|done|performed)\s+(?:(?:the|it|this|that|whole|entire|full|complete|"
+                  r"design|experiment|thing|everything|all|of|over)\s+){0,4}(twice|two times|thrice|three times|four times|"
                   r"in duplicate|in triplicate)|\b(duplicated|triplicated)\b", low)
-    if not m:
-        return None
-    return _REPLICATE_WORDS[m.group(1) or m.group(2)]
+    if m:
+        return _REPLICATE_WORDS[m.group(1) or m.group(2)]
+    # "we'd like to duplicate the whole thing", "triplicate it": the verb on the design
+    m = re.search(r"\b(duplicate|triplicate)\s+(?:the|it|this|that|everything|all)\b", low)
+    return {"duplicate": 2, "triplicate": 3}[m.group(1)] if m else None
 
 
 # a capacity per day / shift / batch is a block size, not a run budget ("we can only do 8 runs a day",
 # "we can only run 8 per day", "only 8 runs fit in one day")
-_CAPACITY = re.compile(r"\b(\d+)\s+(?:(?:runs?|experiments|trials|tests)\s+)?(?:(?:can be (?:run|done|made)|fit|"
+_CAPACITY = re.compile(r"\b(\d+)\s+(?:(?:runs?|experiments|trials|tests|parts|pieces|samples|specimens|coupons|units|"
+                       r"panels|wafers|bars)\s+)?(?:(?:can be (?:run|done|made)|fit|"
                        r"are possible|at most|max(?:imum)?)\s+)?(?:a|per|each|in (?:one|a|each|a single))\s+"
                        r"(day|shift|batch|session|week|morning|afternoon|load|oven load|furnace load|lot)\b")
 # "in blocks of 8", "two blocks of 8 runs": the size of each block

@@ -99,6 +99,11 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
     defectives = [c for c in numeric if _DEFECTIVE_COL.search(header[c]) and _integers(columns[c])]
     defects = [c for c in numeric if _DEFECT_COL.search(header[c]) and not _DEFECTIVE_COL.search(header[c])
                and _integers(columns[c])]
+    others = [c for c in numeric if c not in defectives + defects and not (c == 0 and _counts_rows(columns[c]))]
+    if not defectives and not defects and chart_kind(q.lower()) == "u" and len(sizes) == 1:
+        rest = [c for c in others if c not in sizes and _integers(columns[c])]
+        if len(rest) == 1:  # "u chart" asked for: beside the size, the one column of counts holds the defects ("nicks")
+            defects = rest
     counted = defectives + defects
     others = [c for c in numeric if c not in counted and not (c == 0 and _counts_rows(columns[c]))]
     if not sizes and len(counted) == 1 and len(others) == 1 and re.fullmatch(r"[A-Za-z][\w -]*s", header[others[0]]) \
@@ -124,6 +129,12 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
         counts = [_num(x) for x in columns[defects[0]]]
         chart = "u"
         why = f"'{header[defects[0]]}' are defects counted over '{header[sizes[0]]}' inspected: a u chart of defects per unit"
+        per = re.search(r"\bper\s+(\d+(?:\.\d+)?)\s*(?:m|metres?|meters?|ft|feet|m2|m²|sq\.?\s*m|km|units?|pieces|parts|"
+                        r"hours?|h)\b", q, re.I)
+        if per and Decimal(per.group(1)) > 1:  # "express the rate per 100 m": the unit is 100 m of the sizes given
+            unit = Decimal(per.group(1))
+            size = [s / unit for s in size]
+            why += f", the unit being {per.group(1)} of '{header[sizes[0]]}' (each size divided by {per.group(1)})"
     return [Intent("control_chart", {"chart": chart, "counts": counts, "sizes": size, "rules": "western_electric"},
                    notes=[why])]
 

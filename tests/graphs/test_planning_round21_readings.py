@@ -184,3 +184,23 @@ def test_welch_anova_by_name() -> None:
     i = _one(q)
     assert i.tool == "anova_oneway" and i.args["welch"] is True
     assert "welch" not in _one("one-way ANOVA: s1: 10.1, 10.3, 9.9; s2: 11.0, 11.1, 10.8; s3: 10.6, 10.7, 10.5").args
+
+
+def test_design_wording_met_in_earlier_rounds() -> None:
+    dup = _one("Two-level full factorial, 3 factors; we want to duplicate the whole thing. Runs?", "doe")
+    assert dup.args["replicates"] == 2
+    twice = _one("2^2 full factorial on pressure and speed, and we will run the whole design twice", "doe")
+    assert twice.args["replicates"] == 2
+    loads = _one("2^3 full factorial; the kiln only takes 2 parts per load, so each load is a block", "doe")
+    assert loads.args["blocks"] == 4
+    declined = _one("three two-level factors, we don't want a half fraction, we want every combination", "doe")
+    assert declined.args["design"] == "full_factorial"
+    shifts = _one("2^2 full factorial over two shifts (shift = block) with 1 centre point in each block", "doe")
+    assert shifts.args["blocks"] == 2 and shifts.args["center_points"] == 2
+
+
+def test_a_u_chart_rate_per_hundred_units_of_the_size() -> None:
+    q = ("cable  length_m  nicks\nC1  400  6\nC2  250  5\nC3  300  2\nC4  500  9\n"
+         "u chart, expressed per 100 m of cable")
+    i = _one(q, "spc")
+    assert i.args["chart"] == "u" and [float(v) for v in i.args["sizes"]] == [4, 2.5, 3, 5]
