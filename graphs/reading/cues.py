@@ -284,6 +284,16 @@ CUES: tuple[Cue, ...] = (
     Cue("F test of variances", _c(r"\bf[- ]?test (?:of|for|on|comparing) (?:the )?(?:two )?(?:variances?|"
                                   r"standard deviations?)|variance[- ]ratio test|ratio of (?:the )?(?:two )?variances"),
         "the F test of two variances", _method("variance_test", "f", default="f")),
+    Cue("Welch ANOVA", _c(r"welch'?s? (?:one[- ]way )?anova|welch'?s? analysis of variance|anova[^.?!]{0,40}\bwelch"),
+        "Welch's one-way ANOVA", lambda calls, m: any(c.tool == "anova_oneway" and c.args.get("welch") for c in calls)
+        or _rank(calls, m)),
+    Cue("two-way ANOVA", _c(r"\b(?:two|2)[- ]?(?:way|factor) (?:anova|analysis of variance)"),
+        "a two-way ANOVA", _tool("anova_twoway", "doe_anova")),
+    Cue("normality test", _c(r"shapiro|anderson[- ]darling"), "a test of normality", _tool("normality")),
+    Cue("Levene", _c(r"\blevene|brown[- ]forsythe"), "Levene's (Brown–Forsythe) test", _tool("levene")),
+    Cue("exact binomial", _c(r"exact binomial|\bbinomial test|\bsign test"), "the exact binomial (or sign) test",
+        lambda calls, m: any(c.tool == "proportion_test" and (c.args.get("method") == "exact" or (
+            c.args.get("method") in (None, "auto") and len(c.args.get("x") or []) == 1)) for c in calls)),
     Cue("Fisher exact", _c(r"fisher'?s? exact|fisher test"), "Fisher's exact test",
         _tool("proportion_test", "fisher_exact")),
     Cue("one-sided", _c(r"one[- ]sided|one[- ]tailed|upper[- ]tailed|lower[- ]tailed"),
