@@ -449,7 +449,9 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
     return out, note
 
 
-_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# a markdown rule row: "|---|---|", "|:-:|:--|" (one dash with a colon counts; a lone "-" cell is a coded level)
+_RULE_CELL = r"(?::-+:?|-+:|-{2,})"
+_SEPARATOR_ROW = re.compile(rf"^\s*\|?\s*{_RULE_CELL}\s*(?:\|\s*{_RULE_CELL}\s*)*\|?\s*$")
 _INDEX_HEADER = re.compile(r"(?:sample|subgroup|sub|sg|grp|group|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
                            r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?[\s_]*(?:#|no\.?|"
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
@@ -697,17 +699,44 @@ _NOT_UNIT = {"and", "or", "of", "in", "out", "per", "to", "vs", "versus", "x", "
 
 _SLASH_RUN = re.compile(rf"(?<![\w./]){NUM}(?:[ \t]+/[ \t]+{NUM}){{2,}}(?![\w/]|\.\d)|"
                         rf"(?<![\w./]){NUM}(?:/{NUM}){{3,}}(?![\w/]|\.\d)")
-_SLASH_PAIR_LINE = re.compile(rf"^(?P<head>\s*[^\n/]*?[:=|-]\s*|\s*)(?P<a>{NUM})\s*/\s*(?P<b>{NUM})\s*$")
+_PAIR_VALUE = r"[-+−]?\d+(?:\.\d+)?"
+# "spec 1: 14.1 / 14.9", "van 1 7.69 -> 6.51", "S3 = 12.0 → 11.4": a unit's label, then its two values
+_SLASH_PAIR_LINE = re.compile(rf"^(?P<head>\s*[^\n/>]*?(?:[:=|]|\s-)\s*|\s*[A-Za-z][\w.#-]*(?:\s+[A-Za-z0-9#][\w.-]*)?\s+|\s*)"
+                              rf"(?P<a>{_PAIR_VALUE})\s*(?:/|->|→|=>)\s*(?P<b>{_PAIR_VALUE})\s*[.;]?\s*$")
+
+
+def _pair_segments(line: str) -> list[str]:
+    """A line of three or more labelled pairs between semicolons ("van 1 7.69 -> 6.51; van 2 7.76 -> 7.27; …"),
+    one pair per line, with the sentence before the first and after the last on lines of their own."""
+    segments = line.split(";")
+    if len(segments) < 3 or not all(_SLASH_PAIR_LINE.match(seg) for seg in segments[1:-1]):
+        return [line]
+    head, first = "", segments[0]
+    if not _SLASH_PAIR_LINE.match(first):
+        cuts = [m.end() for m in re.finditer(r"[:.]\s+", first)]
+        cut = next((c for c in reversed(cuts) if _SLASH_PAIR_LINE.match(first[c:])), None)
+        if cut is None:
+            return [line]
+        head, first = first[:cut].rstrip(), first[cut:]
+    tail, last = "", segments[-1]
+    if not _SLASH_PAIR_LINE.match(last):
+        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", last)]
+        cut = next((c for c in cuts if _SLASH_PAIR_LINE.match(last[:c])), None)
+        if cut is None:
+            return [line]
+        last, tail = last[:cut], last[cut + 1:].strip()
+    return [p for p in (head, first.strip(), *(seg.strip() for seg in segments[1:-1]), last.strip(), tail) if p]
 
 
 def slashed_lists(text: str) -> str:
     """Values separated by slashes, written as the lists they are: "3.82 / 4.10 / 3.95" (three or more, spaced) or
     "3.82/4.10/3.95/4.21" (four or more: "12/05/2026" is a date) → commas; and one labelled pair per line ("spec 1:
-    14.1 / 14.9" on three lines or more) → a table of units by their two values, under a header naming the two
+    14.1 / 14.9", "van 1 7.69 -> 6.51", three or more, on lines or between semicolons) → a table of units by their
+    two values, under a header naming the two
     (from "A (first number) vs B (second)", else first and second). A lone "50/50" or "1/2" is a ratio or a
     fraction and stays, and so does "3/200" on every line (counts out of totals)."""
     text = _SLASH_RUN.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
-    lines = text.split("\n")
+    lines = [part for line in text.split("\n") for part in _pair_segments(line)]
     pairs = [bool(_SLASH_PAIR_LINE.match(line)) for line in lines]
     i = 0
     while i < len(lines):
@@ -718,7 +747,8 @@ def slashed_lists(text: str) -> str:
         counts_of = all(re.fullmatch(r"\d+", m.group("a")) and re.fullmatch(r"\d+", m.group("b"))
                         and int(m.group("a")) <= int(m.group("b")) for m in found)  # "3/200": a count out of a total
         labels = [m.group("head").strip().rstrip(":=|-").strip() for m in found]
-        if j - i >= 3 and not counts_of and all(labels) and len(set(labels)) == len(labels):
+        arrows = any(re.search(r"->|→|=>", lines[k]) for k in range(i, j))
+        if j - i >= 3 and (not counts_of or arrows) and all(labels) and len(set(labels)) == len(labels):
             first, second = _pair_names(text)
             rows = [f"{label}, {m.group('a')}, {m.group('b')}" for label, m in zip(labels, found, strict=True)]
             lines[i:j] = [f"unit, {first}, {second}", *rows]

@@ -29,7 +29,7 @@ from graphs.planning.extract import (
 from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
 from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
-from graphs.planning.nl_curvature import plan_curvature
+from graphs.planning.nl_curvature import coded_table_curvature, plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_math import plan_math, plan_matrix
@@ -40,7 +40,7 @@ from graphs.planning.nl_stats import ALPHA_PHRASE, plan_stats
 from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
 from graphs.planning.numbered_readings import numbered_readings
-from graphs.planning.record_lines import listed_readings_as_lists, records_as_table
+from graphs.planning.record_lines import listed_readings_as_lists, records_as_table, tuples_as_table
 from tools.errors import HavocInputError
 
 ORDER = {
@@ -50,6 +50,10 @@ ORDER = {
     "math": ("math", "stats", "spc", "doe"),
     "general": ("math", "doe", "spc", "stats"),
 }
+
+
+_PLANNED_MEANS = re.compile(r"(?=.*\b(?:power|how many|sample size))\b(?:detect|expect|assume|hypothesi[sz]e|anticipate)\w*"
+                            r"\s+(?:true\s+|group\s+|population\s+)*(?:mean|average)s?\b[^?!]{0,40}?\d", re.I | re.S)
 
 
 # a unit written after a value ("25.00 mm nominal"): units only, so that "batch 88 off target" keeps its words
@@ -68,13 +72,17 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     _refuse_missing_cell(question)
     question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
     # "calls for 25.00 mm nominal": the value before its key, said the way the readers expect ("nominal 25.00 mm")
-    question = re.sub(rf"(?<![\w.])({NUM})(\s*{_UNIT})?\s+(nominal|target)\b(?!\s*[:=]?\s*\d)", r"\3 \1\2", question,
-                      flags=re.I)
+    # (not across a sentence: "… 501.3 mL. Nominal fill is 500 mL" ends one sentence and starts the next)
+    question = re.sub(rf"(?<![\w.])({NUM})(\s*{_UNIT})?\s+(nominal|target)\b(?!\s*[:=]?\s*\d)",
+                      lambda m: m.group(0) if (m.group(2) or "").endswith(".") else
+                      f"{m.group(3)} {m.group(1)}{m.group(2) or ''}", question, flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
     follow = follow_up(question, previous or [])
     if follow:
         return follow
-    if not carries_data(question):  # power and sample size, read before units and percent signs are tidied away
+    # power and sample size, read before units and percent signs are tidied away; a list of hypothesised means ("to
+    # detect true means of 20, 22, 22 and 24") is the effect of a planned study, not data
+    if not carries_data(question) or _PLANNED_MEANS.search(question):
         power = plan_power(question)
         if power:
             return power
@@ -88,8 +96,10 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     id_notes = [*time_notes, *id_notes, *numbered_notes]
     question, record_notes = records_as_table(question)
     question, listed_notes = listed_readings_as_lists(question)
-    record_notes = [*id_notes, *record_notes, *listed_notes]
-    shaped = None if pasted_design_question(question) else plan_table_shape(question)
+    question, tuple_notes = tuples_as_table(question)
+    record_notes = [*id_notes, *record_notes, *listed_notes, *tuple_notes]
+    shaped = None if pasted_design_question(question) else (coded_table_curvature(question) or
+                                                            plan_table_shape(question))
     if shaped:
         shaped[0].notes = [*record_notes, *shaped[0].notes]
         _continuity_correction(question, shaped)
@@ -149,7 +159,8 @@ def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:
 
 
 _CAPABILITY_ASKED = re.compile(r"\b(?:cpk?|ppk?|cpm|cp[ul]|pp[ul]|capab\w*)\b", re.I)
-_SIGMA_GIVEN = re.compile(r"\b(?:standard deviation|std\.? ?dev|sd|sigma|σ|s)\s*(?:=|:|of|is|was)?\s*\d", re.I)
+_SIGMA_GIVEN = re.compile(r"\b(?:standard deviation|std\.? ?dev|sd|sigma|σ|s)\s*(?:\([^()]{0,20}\)\s*)?(?:=|:|of|is|was)?\s*\d",
+                          re.I)
 
 
 def _capability_without_data(question: str, intents: list[Intent] | None) -> None:

@@ -32,9 +32,9 @@ def plan_curvature(question: str) -> list[Intent] | None:
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
                             [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
-    coded = _coded_table(question)
+    coded = coded_table_curvature(question)
     if coded:
-        return [coded]
+        return coded
     # "centre points (0,0): 70.8, 71.5 …": the coordinates name the point, they are not responses
     question = re.sub(r"\(\s*0(?:\s*,\s*0)+\s*\)", " ", question)
     cells = factorial_cells(question)  # the corners as sign rows ("- - 62.3", "+ - 68.9" …) with their header
@@ -70,26 +70,43 @@ def plan_curvature(question: str) -> list[Intent] | None:
     return None
 
 
+def coded_table_curvature(question: str) -> list[Intent] | None:
+    """The curvature test of a pasted design table in coded units (see `_coded_table`), when curvature is asked;
+    read before pasted tables are rewritten as lists. The centre rows (all zeros) show themselves, so only the
+    curvature need be asked."""
+    if not _ASKS.search(question):
+        return None
+    coded = _coded_table(question)
+    return [coded] if coded else None
+
+
 def _coded_table(question: str) -> Intent | None:
     """A pasted design in coded units, factor columns of −1 / +1 with centre rows of 0 and the response last
     ("A  B  yield / -1 -1 38.1 / … / 0 0 45.2"): the corner rows' responses and the centre rows'."""
     table = pasted_table(question)
     if table is None or not table.header or len(table.header) < 3:
         return None
+    signs = {"-": "-1", "−": "-1", "+": "1", "0": "0"}
     try:
-        rows = [[to_decimal(c) for c in row] for row in table.rows]
+        rows = [[to_decimal(signs.get(c.strip(), c)) for c in row] for row in table.rows]
     except ValueError:
+        return None
+    header = list(table.header)
+    if re.fullmatch(r"run|std|order|#|no\.?|trial|obs", header[0].strip(), re.I) and \
+            [row[0] for row in rows] == list(range(1, len(rows) + 1)):
+        rows, header = [row[1:] for row in rows], header[1:]  # a run-number column names the rows
+    if len(header) < 3:
         return None
     levels = {v for row in rows for v in row[:-1]}
     if not levels <= {-1, 0, 1}:
         return None
     corners = [row[-1] for row in rows if all(abs(v) == 1 for v in row[:-1])]
     centre = [row[-1] for row in rows if all(v == 0 for v in row[:-1])]
-    k = len(table.header) - 1
+    k = len(header) - 1
     if len(corners) + len(centre) != len(rows) or len(centre) < 2 or len(corners) % 2 ** k:
         return None  # axial runs (a ±1 in one factor, 0 in the others) make it a composite design, not this test
-    return _intent(corners, centre, [f"a coded table ({', '.join(table.header[:-1])}; response "
-                                     f"{table.header[-1]}): {len(corners)} corner rows, {len(centre)} centre rows"])
+    return _intent(corners, centre, [f"a coded table ({', '.join(header[:-1])}; response "
+                                     f"{header[-1]}): {len(corners)} corner rows, {len(centre)} centre rows"])
 
 
 def _intent(corners: list, centre: list, notes: list[str]) -> Intent:

@@ -50,8 +50,9 @@ def _design_kind(low: str) -> str | None:
     if re.search(r"every (?:possible )?combination|all (?:the )?(?:possible )?combinations", low) and \
             not re.search(fraction, low):
         return "full_factorial"
-    if re.search(r"full[\s-]*factorial", low) and not re.search(fraction, low):
-        return "full_factorial"  # "screening 4 factors … as a full factorial": the design named wins over the purpose
+    if re.search(r"full[\s-]*(?:[\w-]+\s+){0,2}factorial", low) and not re.search(fraction, low):
+        # "screening 4 factors … as a full (two-level) factorial": the design named wins over the purpose
+        return "full_factorial"
     if re.search(rf"{fraction}|\bscreen(?:ing)?\b", low):
         return "fractional_factorial"
     if re.search(r"full[\s-]*factorial|factorial|2\^\d+", low) or (re.search(r"\d+\s*x\s*\d+", low) and not re.search(
@@ -365,15 +366,20 @@ _CAPACITY_UNIT_FIRST = re.compile(
 
 def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str], total: int | None = None) -> None:
     """`total`: the runs of a stated fraction ("2^(7-3)"), else the full design's."""
-    full = 1
+    one = 1
     for n in _levels_per_factor(args):
-        full *= n
-    full = (total or full) * int(args.get("replicates") or 1)
+        one *= n
+    one = total or one  # the runs of one replicate
+    full = one * int(args.get("replicates") or 1)
     if size >= full:
         notes.append(f"{size} runs per {unit} hold the whole {full}-run design: one block")
         return
     blocks = full // size
-    if full % size or blocks & (blocks - 1) or set(_levels_per_factor(args)) != {2}:
+    # each replicate cut into a power-of-two number of blocks (3 replicates of 32 runs, 8 a day: 12 blocks), or
+    # whole replicates per block
+    per_replicate = one // size if size <= one and one % size == 0 else None
+    fits = (per_replicate is not None and not per_replicate & (per_replicate - 1)) or (size > one and size % one == 0)
+    if full % size or not fits or set(_levels_per_factor(args)) != {2}:
         raise HavocInputError(f"a {full}-run design does not split into blocks of {size} runs (one {unit} each); "
                               "say how many blocks, or ask for a fraction", field="blocks")
     args["blocks"] = blocks

@@ -309,15 +309,28 @@ def _without_remarks(question: str) -> str:
     q = " ".join(sentences)
     q = re.sub(r"\b(?:the\s+)?slope of the tangent(?:\s+line)?\s+(?:to|of)\s+(?:the\s+(?:curve|graph)\s+(?:of\s+)?)?",
                "the derivative of ", q, flags=re.I)
+    # "the cube root of x", "square root of (x+1)": roots in words, as powers
+    q = re.sub(r"\b(?:the\s+)?(cube|square|fourth)\s+root\s+of\s+(\([^()]*\)|[a-z]\w*(?:\^\d+)?)",
+               lambda m: f"({m.group(2)})^(1/{ {'square': 2, 'cube': 3, 'fourth': 4}[m.group(1).lower()]})", q,
+               flags=re.I)
     words = "|".join(_SMALL_WORDS)
     return re.sub(rf"\b(at|when|where)\s+([a-z])\s+(?:equals|is equal to)\s+({words}|{NUM})\b(?!\s*[-+*/^])",
                   lambda m: f"{m.group(1)} {m.group(2)} = {_SMALL_WORDS.get(m.group(3).lower(), m.group(3))}", q,
                   flags=re.I)
 
 
+_TWO_PARTIALS = re.compile(r"(?P<a>(?:∂|\bd)\s*(?P<f>[a-z])\s*/\s*(?:∂|d)\s*[a-z])\s*(?:,|and|&|,\s*and)\s*"
+                           r"(?P<b>(?:∂|\bd)\s*(?P=f)\s*/\s*(?:∂|d)\s*[a-z])\b")
+
+
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
     question = _without_remarks(question)
+    both = _TWO_PARTIALS.search(question)
+    if both:  # "find ∂f/∂x and ∂f/∂y at (1, 2)": each partial read on its own
+        halves = [plan_math(question[:both.start()] + both.group(part) + question[both.end():]) for part in "ab"]
+        if all(h and len(h) == 1 and h[0].tool == "differentiate" for h in halves):
+            return [halves[0][0], halves[1][0]]
     at = _point_at(question)
     if at:
         intents = plan_math(at[0])
@@ -417,11 +430,14 @@ def _row_lines(question: str) -> list[list]:
 
 
 def _semicolon_rows(question: str) -> list[list]:
-    """"2 0 1; 1 3 2; 1 1 2": rows of a matrix separated by semicolons."""
-    m = re.search(rf"{NUM}(?:[ \t,]+{NUM})+(?:\s*;\s*{NUM}(?:[ \t,]+{NUM})+)+", question.replace("−", "-"))
-    if not m:
-        return []
-    return [[to_decimal(v) for v in re.findall(NUM, row)] for row in m.group(0).split(";")]
+    """"2 0 1; 1 3 2; 1 1 2" or "4 1 2 / 1 3 0 / 2 0 5": rows of a matrix separated by semicolons or spaced slashes
+    (each row two numbers or more, so "3 / 4" stays a fraction)."""
+    text = question.replace("−", "-")
+    for sep in (r"\s*;\s*", r"[ \t]+/[ \t]+"):
+        m = re.search(rf"{NUM}(?:[ \t,]+{NUM})+(?:{sep}{NUM}(?:[ \t,]+{NUM})+)+", text)
+        if m:
+            return [[to_decimal(v) for v in re.findall(NUM, row)] for row in re.split(sep, m.group(0))]
+    return []
 
 
 def square_matrix(question: str) -> list[list] | None:
@@ -497,12 +513,15 @@ def _plan_math(question: str) -> list[Intent] | None:
         body = m.group(1) or m.group(2)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
         # "…: what are the coefficients of x^2 and x^3?": the terms asked for set the order, and are no part of f
-        wanted = re.search(r"\s*[:,;.]?\s*(?:and\s+)?(?:what\s+(?:is|are)|give(?:\s+me)?|find|list|i need)?\s*(?:the\s+)?"
-                           r"coefficients?\s+of\s+((?:[a-z]\s*\^\s*\d+|[a-z]\d?)(?:\s*(?:,|and|&)\s*(?:[a-z]\s*\^\s*\d+|"
-                           r"[a-z]\d?))*)\s*[?.!]?\s*$", body, flags=re.I)
+        term = r"(?:\(\s*[a-z]\s*[-+]\s*\d+(?:\.\d+)?\s*\)|[a-z])(?:\s*\^\s*\d+|\d)?"  # x^2, x3, (x-8)^2, (x-8)
+        wanted = re.search(rf"\s*[:,;.]?\s*(?:and\s+)?(?:what\s+(?:is|are)|give(?:\s+me)?|find|list|i need)?\s*(?:the\s+)?"
+                           rf"coefficients?\s+of\s+({term}(?:\s*(?:,|and|&|,\s*and)\s*{term})*)\s*[?.!]?\s*$", body, flags=re.I)
         if wanted:
-            powers = [int(p or 1) for p in re.findall(r"[a-z]\s*\^?\s*(\d*)", wanted.group(1), flags=re.I)]
-            body = body[:wanted.start()] + f" up to x^{max(max(powers), 1)}"
+            powers = [int(p) if p else 1 for p in re.findall(r"(?:\)|[a-z])\s*\^?\s*(\d*)(?=\s*(?:,|and|&|$))",
+                                                             wanted.group(1), flags=re.I)]
+            body = body[:wanted.start()] + f" up to x^{max(powers + [1])}"
+        body = re.sub(r"\b(up to(?: and including)?|through|to)\s+(?:the\s+)?\(\s*[a-z]\s*[-+]\s*\d+(?:\.\d+)?\s*\)\s*\^\s*(\d+)"
+                      r"(?:\s+term)?", r"\1 x^\2", body, flags=re.I)  # "up to and including the (x-8)^3 term"
         order_m = re.search(r"\b(?:order|degree|up to|to)\s+(?:order\s+)?(\d+)", body, flags=re.I)
         power_m = re.search(r"\b(?:up to(?: and including)?|through|to)\s+(?:the\s+)?(?:[a-z]\s*\^\s*(\d+)|[a-z](\d))\b",
                             body, flags=re.I)

@@ -17,12 +17,13 @@ from tools.errors import HavocInputError
 
 _CUE = re.compile(
     r"(?<!varying )sample[\s-]*sizes?\b(?!\s*(?:is not|isn't|is constant|(?:is|was) \d|(?:is|are|was|were) (?:not )?"
-    r"(?:constant|the same|equal|different|unequal)|was|varies|varied|vary|changes|changed|differ|of \d|=|:|\d|\())|how many (?:\w+ ){0,3}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
+    r"(?:constant|the same|equal|different|unequal)|was|varies|varied|vary|changes|changed|differ|of \d|=|:|\d|\())|how many (?:\w+ ){0,4}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
     r"run|use|take)|how many (?:samples|units|parts|subjects|participants|observations|replicates|patients|people|"
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
     r"(?:[\w-]+\s+){0,3}?[\w-]*test|power of (?:a|an|the|this|my|our) (?:[\w-]+\s+){0,2}?anova|power to detect|chance (?:of|to) detect|probability of detecting|"
-    r"(?:what|how much) power|\bpower\s*(?:\?|(?:at|for|with|would|will|does|do we|do i)\b)")
+    r"(?:what|how much) power|\bpower\s*(?:\?|(?:at|for|with|would|will|does|do we|do i)\b)|"
+    r"\bpower\s*(?:of|=|:)?\s*\d{2}(?:\.\d+)?\s*%")
 _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
                         r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
 _PERCENT = re.compile(rf"({NUM})\s*(?:%|percent\b|per cent\b)")

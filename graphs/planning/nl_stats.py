@@ -420,8 +420,12 @@ def _compares_spread(low: str) -> bool:
     """A question about whether groups differ in spread: "Levene", "homogeneity of variances", "is the variance of
     … equal to that of …", "is B more variable than A", "do the machines differ in variability"."""
     if re.search(r"\bpool(?:ed|ing)?\b|(?:shows?|known|assum\w*|historic\w*|given)\b[^.?!]{0,40}(?:equal|same) "
-                 r"variances?", low) and not re.search(r"levene|brown[\s-]*forsythe|f[\s-]*test", low):
-        return False  # "historic data shows the same variance, so pool it": an assumption for the t-test
+                 r"variances?|(?:equal|same) variances?\s+(?:is|are)\s+(?:fine|ok|okay|acceptable|reasonable|safe)|"
+                 r"\b(?:t[\s-]*test|anova|analysis of variance)\b[^.?!]{0,60}(?:equal|same) variances?", low) and \
+            not re.search(r"levene|brown[\s-]*forsythe|f[\s-]*test", low):
+        # "historic data shows the same variance, so pool it", "one-way ANOVA, equal variances is fine": an
+        # assumption of the test asked for, not a question about spread
+        return False
     if re.search(r"levene|brown[\s-]*forsythe|homogeneity of variances?|homoscedast|equal variances?|same variances?|"
                  r"f[\s-]*test (?:for|of) (?:the )?variances?", low):
         return True
@@ -601,7 +605,7 @@ def _missing_test(low: str) -> str | None:
 NOT_NORMAL = re.compile(
     r"(?:can'?t|cannot|can not|not|don'?t|do not|without)\s+(?:(?:want|wish|like|need|intend)\s+to\s+)?"
     r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
-    r"(?:\w+'re\s+|\w+'s\s+|\w+\s+)?(?:are\s+|is\s+|to be\s+)?normal"
+    r"(?:\w+'re\s+|\w+'s\s+|(?:\w+\s+){1,2})?(?:are\s+|is\s+|to be\s+)?normal"
     r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
     r"|(?:can'?t|cannot|not|don'?t|do not)\s+(?:\w+\s+)?(?:trust|rely on|count on)\s+(?:the\s+)?normality"
     r"|normality\s+(?:is\s+)?(?:doubtful|suspect|questionable|unlikely)"
@@ -679,13 +683,17 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=notes, read=read)]
         return None
 
-    if re.search(r"correlat|spearman|kendall|regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
+    if re.search(r"correlat|spearman|kendall|pearson|linear(?:ly)? (?:related|relationship|association)|"
+                 r"regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
                  r"\b(?:re)?fit(?:ting)? (?:the|a|another) (?:straight |linear |calibration )?(?:line|curve)|straight line|"
                  r"best[\s-]*fit|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b|"
                  r"calibration (?:line|curve)|" + _BENDS, low):
         groups = named_groups(q)
+        rows_table = line_table(q)
+        if rows_table and rows_table.header and len(groups) == len(rows_table.rows):
+            groups = {}  # "Aoife: 4  8.7" under "hours  errors": names of the rows, not variables
         if len(groups) > 2:
             multiple = _multiple_regression(q, low)
             if multiple:

@@ -23,6 +23,7 @@ _MEAN = re.compile(rf"(?:\bmean|\baverag(?:ed|ing|e)|x̄|\bxbar|\bx-bar){_INDEX}
 _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=_?[12₁₂]?\s*=)|(?<![\w-])sigma"
                  rf"(?!\s*level)|σ){_INDEX}(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
                  r"(?:\s+of\s+(?:the\s+)?differences)?"
+                 r"(?:\s*\([^()\d]{0,12}(?:/\s*d2)?[^()\d]{0,6}\))?"  # "sigma (R-bar/d2) is 0.012": how it was estimated
                  rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})(?!\d|\.\d)", re.I)
 _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|sample sizes?\s*(?:of|is|was|were|=|:)?\s*(\d+)\b|"
                 r"\b(\d+)\s+(?:[a-z]+\s+)?(?:samples|parts|units|observations|measurements|readings|specimens|items|"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import _index_column, _is_num, _num, pasted_table
+from graphs.planning.extract import _SEPARATOR_ROW, _index_column, _is_num, _num, pasted_table
 from graphs.planning.intent import Intent
 from graphs.planning.nl_spc import chart_kind
 from graphs.planning.nl_stats import NOT_NORMAL, NOT_PAIRED, confidence_args, paired_alternative
@@ -34,7 +34,7 @@ _CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of con
 _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidence interval|\bci\b|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
 # "fit a line", "the fitted model", "best fit" are a model; "after we fitted the new spring pack" is not
-_REGRESSION = re.compile(r"regress|depend|predict|correlat|relationship between|as a function|slope|best[\s-]*fit|"
+_REGRESSION = re.compile(r"regress|depend|predict|correlat|spearman|kendall|pearson|\btau\b|\brho\b|relationship between|as a function|slope|best[\s-]*fit|"
                          r"\bfit(?:ted|ting)?\s+(?:(?:a|an|the)\s+)?(?:straight\s+|linear\s+|quadratic\s+)?(?:line|model|"
                          r"curve|regression|trend|equation|polynomial)|\bfitted (?:line|model|values?|curve|equation)", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
@@ -129,8 +129,11 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
         counts = [_num(x) for x in columns[defects[0]]]
         chart = "u"
         why = f"'{header[defects[0]]}' are defects counted over '{header[sizes[0]]}' inspected: a u chart of defects per unit"
-        per = re.search(r"\bper\s+(\d+(?:\.\d+)?)\s*(?:m|metres?|meters?|ft|feet|m2|m²|sq\.?\s*m|km|units?|pieces|parts|"
-                        r"hours?|h)\b", q, re.I)
+        unit_words = r"(?:m|metres?|meters?|ft|feet|m2|m²|sq\.?\s*m|km|units?|pieces|parts|hours?|h)"
+        # "per 100 m", "treat 100 m of coil as one inspection unit": the unit the rate is counted in
+        per = re.search(rf"\bper\s+(\d+(?:\.\d+)?)\s*{unit_words}\b", q, re.I) or re.search(
+            rf"\b(\d+(?:\.\d+)?)\s*{unit_words}\b(?:\s+of\s+[a-z]+)?\s+(?:as|is|=|counts as|makes)\s+(?:one|an?|1)\s+"
+            r"(?:inspection\s+|sampling\s+)?unit", q, re.I)
         if per and Decimal(per.group(1)) > 1:  # "express the rate per 100 m": the unit is 100 m of the sizes given
             unit = Decimal(per.group(1))
             size = [s / unit for s in size]
@@ -220,7 +223,7 @@ def _size_and_subset(names: list[str], table: list[list[Decimal]]) -> list[Inten
     return None
 
 
-_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?:->|→|=>|:|=|\s)\s*(?P<count>\d+)(?![\d.])")
+_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?:->|→|=>|:|=|\s[-–—]\s|\s)\s*(?P<count>\d+)(?![\d.])")
 
 
 def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
@@ -282,6 +285,9 @@ def goodness_of_fit(q: str) -> list[Intent] | None:
     if not pairs:
         return None
     shares = _stated_shares(q, [lab for lab, _ in pairs])
+    if shares and abs(sum(shares) - 100) > Decimal("0.5") and all(s > 1 for s in shares):
+        raise HavocInputError(f"the stated shares ({', '.join(f'{s}%' for s in shares)}) add up to {sum(shares)}%, not "
+                              "100%: correct them and ask again", field="expected")
     if shares and re.search(r"chang|shift|differ|still|same|match|consistent|follow|fit|hold", q, re.I):
         observed = [c for _, c in pairs]
         total = sum(observed)
@@ -389,11 +395,14 @@ def two_way_grid(q: str) -> list[Intent] | None:
 def _replicate_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decimal]]]] | None:
     """A pipe- or tab-separated grid whose cells each hold the same number (≥ 2) of readings ("| Op1 | 10.2, 10.4 |
     10.6, 10.9 |"): (header, row labels, cells), or None."""
-    lines = [ln for ln in q.split("\n") if ln.strip() and not _SEPARATOR.match(ln)]
-    split = [[c.strip() for c in (ln.strip().strip("|").split("|") if "|" in ln else ln.split("\t"))] for ln in lines
-             if "|" in ln or "\t" in ln]
+    lines = [ln for ln in q.split("\n") if ln.strip() and not _SEPARATOR_ROW.match(ln)]
+    split = [[c.strip() for c in (ln.strip().strip("|").split("|") if "|" in ln else ln.strip().split("\t") if "\t" in ln
+                                  else re.split(r"\s{2,}", ln.strip()))] for ln in lines
+             if "|" in ln or "\t" in ln or re.search(r"\S\s{2,}\S", ln)]  # pipes, tabs or aligned columns
     for start in range(len(split) - 2):
         header, rows = split[start], []
+        if len(split[start + 1]) == len(header) + 1 and not _is_num(split[start + 1][0]):
+            header = ["", *header]  # "      P-100   P-200" over "120 C   22.1 22.7   23.3 23.7": a blank corner
         for row in split[start + 1:]:
             if len(row) != len(header):
                 break
@@ -409,7 +418,7 @@ def _replicate_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decim
     return None
 
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
 _READINGS = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\s*[,;/]\s*[-+]?\d+(?:\.\d+)?|\s+[-+]?\d+(?:\.\d+)?)+")
 
 

@@ -31,8 +31,9 @@ _SUMMARY_NAMES = re.compile(r"^(?:mean|average|avg|x-?bar|sd|s|std|stdev|std\.? 
 
 
 def _cells(rest: str) -> list[str]:
-    """"40 boards with 23 defects", "as-received 42.7, annealed 40.6": the named numbers of a record."""
-    return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
+    """"40 boards with 23 defects", "15 blemishes in 205 m", "as-received 42.7, annealed 40.6": the named numbers of a
+    record."""
+    return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\bin\b(?=\s*\d)|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
 
 
 _SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
@@ -183,6 +184,31 @@ def listed_readings_as_lists(question: str) -> tuple[str, list[str]]:
         return out, [f"one row per cell ({', '.join(header[:k])}), its {width} readings listed under {header[-1]!r}: "
                      "one observation per reading"]
     return question, []
+
+
+_TUPLE = rf"\(\s*{NUM}\s*,\s*{NUM}\s*\)"
+_TUPLE_RUN = re.compile(rf"{_TUPLE}(?:\s*[,;]?\s*(?:and\s+)?{_TUPLE}){{2,}}")
+_TUPLE_NAMES = re.compile(r"\(\s*([A-Za-z][^(),\d]{0,24}?)\s*,\s*([A-Za-z][^(),\d]{0,24}?)\s*\)\s*[:=]?\s*$")
+
+
+def tuples_as_table(question: str) -> tuple[str, list[str]]:
+    """"(load kN, output mV): (0.5, 0.99), (1.0, 1.98), …": three or more (x, y) pairs in brackets, as a table of
+    the two columns named by the bracket before them (else x and y); a pair the question leaves out by its x ("the
+    reading at 3.0 kN … leave that one out") is removed, as for record lines."""
+    m = _TUPLE_RUN.search(question)
+    if not m:
+        return question, []
+    pairs = re.findall(rf"\(\s*({NUM})\s*,\s*({NUM})\s*\)", m.group(0))
+    named = _TUPLE_NAMES.search(question[:m.start()])
+    names = [named.group(1).strip(), named.group(2).strip()] if named else ["x", "y"]
+    unit = names[0].split()[-1] if len(names[0].split()) > 1 else ""
+    before = question[:named.start() if named else m.start()].rstrip() + (
+        "" if not named else " " + named.group(0).rstrip(" :=").strip())
+    lines = [before, *("" for _ in pairs), question[m.end():].lstrip(" .;")]
+    rows = [(None, [x, y]) for x, y in pairs]
+    return _rewrite(lines, 1, len(pairs), [names[0], names[1]], rows,
+                    lambda _label, values: [f"{values[0]} {unit}".strip(), f"{values[0]}{unit}", values[0]],
+                    f"({names[0]}, {names[1]}) pairs in brackets, as two columns")
 
 
 def _records_in_one_line(line: str) -> list[str]:
