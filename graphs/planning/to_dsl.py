@@ -168,33 +168,22 @@ def capability(args: dict) -> str:
     return text
 
 
-def t_test(args: dict) -> str:
-    text = f"ttest {args['kind']} {numbers(args['x'])}"
+def _samples_test(head: str, args: dict) -> str:
+    """`HEAD x [and y] [mu m] [alternative …] [confidence c]`: the t-tests and the rank tests alike."""
+    text = f"{head} {numbers(args['x'])}"
     if args.get("y") is not None:
         text += f" and {numbers(args['y'])}"
     if args.get("mu") is not None:
         text += f" mu {number(args['mu'])}"
-    alt = args.get("alternative", "two-sided").replace("-", "_")
-    if alt != "two_sided":
-        text += f" alternative {alt}"
-    if args.get("confidence") is not None:
-        text += f" confidence {number(args['confidence'])}"
-    return text
+    return text + _alternative_and_confidence(args)
+
+
+def t_test(args: dict) -> str:
+    return _samples_test(f"ttest {args['kind']}", args)
 
 
 def rank_test(tool: str, args: dict) -> str:
-    kind = "mann_whitney" if tool == "mann_whitney" else "signed_rank"
-    text = f"ranktest {kind} {numbers(args['x'])}"
-    if args.get("y") is not None:
-        text += f" and {numbers(args['y'])}"
-    if args.get("mu") is not None:
-        text += f" mu {number(args['mu'])}"
-    alt = args.get("alternative", "two-sided").replace("-", "_")
-    if alt != "two_sided":
-        text += f" alternative {alt}"
-    if args.get("confidence") is not None:
-        text += f" confidence {number(args['confidence'])}"
-    return text
+    return _samples_test(f"ranktest {'mann_whitney' if tool == 'mann_whitney' else 'signed_rank'}", args)
 
 
 def _alternative_and_confidence(args: dict) -> str:
@@ -228,11 +217,7 @@ def proportion_test(args: dict) -> str:
         text += f" p0 {number(args['p0'])}"
     if args.get("method") not in (None, "auto"):
         text += f" method {args['method']}"
-    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
-    if alt != "two_sided":
-        text += f" alternative {alt}"
-    if args.get("confidence") is not None:
-        text += f" confidence {number(args['confidence'])}"
+    text += _alternative_and_confidence(args)
     if args.get("correct"):
         text += " with correction"
     return text
@@ -247,12 +232,7 @@ def summary_t_test(args: dict) -> str:
         text += f" and {sample('2')}"
     if args.get("mu") is not None:
         text += f" mu {number(args['mu'])}"
-    alt = str(args.get("alternative", "two-sided")).replace("-", "_")
-    if alt != "two_sided":
-        text += f" alternative {alt}"
-    if args.get("confidence") is not None:
-        text += f" confidence {number(args['confidence'])}"
-    return text
+    return text + _alternative_and_confidence(args)
 
 
 def summary_capability(args: dict) -> str:
