@@ -1080,6 +1080,36 @@ def _solution_set_job(tree: Node, variable: str, count: int, domain: str) -> tup
         return None
 
 
+def _scan_real_roots_job(tree: Node, variable: str, known: list[float]) -> list[float]:
+    """Real roots of one equation in one variable that `solve` did not list (e^x = 3x: SymPy gives the principal
+    LambertW branch only): sign changes of lhs − rhs on a grid over [-100, 100], each refined by Brent's method and
+    kept only where the residual vanishes (a pole also changes sign)."""
+    import numpy as np
+    from scipy.optimize import brentq
+
+    sp = _sp()
+    rel = _build(tree, "equations", True)
+    expr = rel.lhs - rel.rhs if isinstance(rel, sp.Equality) else rel
+    x = _symbol(variable, True)
+    f = sp.lambdify(x, expr, modules="numpy")
+    grid = np.linspace(-100.0, 100.0, 200_001)
+    with np.errstate(all="ignore"):
+        values = np.asarray(f(grid), dtype=complex) if not np.isscalar(f(grid)) else np.full(grid.shape, f(grid))
+    real = np.where(np.abs(values.imag) < 1e-12, values.real, np.nan)
+    found: list[float] = []
+    for i in np.nonzero(np.isfinite(real[:-1]) & np.isfinite(real[1:]) & (np.sign(real[:-1]) * np.sign(real[1:]) < 0))[0]:
+        try:
+            root = brentq(lambda t: float(np.real(f(t))), grid[i], grid[i + 1], xtol=1e-14, maxiter=200)
+        except (ValueError, RuntimeError, ZeroDivisionError, OverflowError):
+            continue
+        scale = max(1.0, abs(float(np.real(f(grid[i])))), abs(float(np.real(f(grid[i + 1])))))
+        if abs(float(np.real(f(root)))) > 1e-9 * scale:
+            continue  # a pole or a jump, not a root
+        if all(abs(root - k) > 1e-7 * max(1.0, abs(k)) for k in [*known, *found]):
+            found.append(float(root))
+    return found[:20]
+
+
 def _brief(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     return text[:120] + ("..." if len(text) > 120 else "")
@@ -1120,6 +1150,21 @@ def solve(args: SolveArgs) -> SolveResult:
         if found is not None:
             complete, solution_set = found
             result = result.model_copy(update={"complete": complete, "solution_set": None if complete else solution_set})
+        if found is None:  # completeness unknown: look for real roots the symbolic answer left out
+            try:
+                known = [v.numeric for sol in result.solutions for v in sol.values()
+                         if v.numeric is not None and (v.imag in (None, 0.0))]
+                extra = run_with_timeout(_scan_real_roots_job, trees[0], variables[0], known,
+                                         timeout=min(timeout, CHECK_TIMEOUT_S), label="real roots")
+            except (ToolTimeoutError, HavocInputError):
+                extra = []
+            if extra:
+                more = [{variables[0]: Value(exact=f"{r:.15g}", latex=f"{r:.15g}", numeric=r, is_real=True)}
+                        for r in extra]
+                result = result.model_copy(update={
+                    "solutions": [*result.solutions, *more], "count": result.count + len(more), "complete": False,
+                    "solution_set": f"{len(more)} more real root(s) found numerically (not in closed form): "
+                                    + ", ".join(f"{r:.10g}" for r in extra)})
     return result
 
 

@@ -599,8 +599,8 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     skip_rows: set[int] = set()
     for c, (name, cells) in enumerate(zip(header, columns, strict=True)):
         # "regress weight on day", "weight vs day": a column the question makes a predictor is a variable
-        named = re.search(rf"\b(?:on|vs\.?|versus|against|between|and)\s+(?:the\s+)?{re.escape(name.strip())}s?(?!\w)",
-                          prose, re.I) if name.strip() else None
+        named = re.search(rf"\b(?:on|vs\.?|versus|against|between|and)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,2}}?"
+                          rf"{re.escape(name.strip())}s?(?!\w)", prose, re.I) if name.strip() else None
         if table.header and _index_column(name, cells) and len(header) > 1 and not named:
             notes.append(f"column {name!r} read as a row id, not data")
             dropped_ids = _left_out_ids(prose, name.strip(), cells)

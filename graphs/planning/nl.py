@@ -77,6 +77,9 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
                       lambda m: m.group(0) if (m.group(2) or "").endswith(".") else
                       f"{m.group(3)} {m.group(1)}{m.group(2) or ''}", question, flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
+    # "the bottles say 500 mL on the label": the label's claim, said the way the readers expect ("label says 500 mL")
+    question = re.sub(rf"\b(?:says?|states?|reads?|claims?)\s+({NUM})(\s*{_UNIT})?\s+on\s+the\s+label\b",
+                      r"label says \1\2", question, flags=re.I)
     follow = follow_up(question, previous or [])
     if follow:
         return follow
@@ -87,6 +90,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
         if power:
             return power
     question = slashed_lists(question)
+    # "Cat-1<TAB>71.3 68.9 …", "M-2: 5.1, …": a row's name with a hyphenated number; as "Cat_1" its number is no datum
+    question = re.sub(r"(?m)^(\s*[A-Za-z]{1,12})-(\d{1,3})(?=\s*[:\t|]|\s{2,}|\s+[-+]?\d)", r"\1_\2", question)
     matrix = plan_matrix(question)
     if matrix:
         return matrix

@@ -18,7 +18,7 @@ _ASKS = re.compile(r"\bcurvature\b|\bcurved?\b|\bpure[\s-]*quadratic|\bquadratic
                    r"(?:first|1st)[\s-]*order model\b.*\b(?:adequate|enough|sufficient|ok|fine|good)|"
                    r"\blinear (?:model|fit)\b.*\b(?:adequate|enough|sufficient)", re.I | re.S)
 _CENTRE = re.compile(r"cent(?:er|re)|mid[\s-]*points?", re.I)
-_SIGNED_CORNER = re.compile(rf"\(\s*([-+−](?:\s*,\s*[-+−])+)\s*\)\s*[:=]?\s*({NUM})")
+_SIGNED_CORNER = re.compile(rf"\(\s*([-+−]1?(?:\s*,\s*[-+−]1?)+)\s*\)\s*[:=]?\s*({NUM})")  # (-,+) or (-1,+1)
 
 
 def plan_curvature(question: str) -> list[Intent] | None:

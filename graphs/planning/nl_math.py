@@ -87,6 +87,9 @@ def _in_words(q: str) -> str:
     # "for what values of x is f equal to zero", "when is f = 0": the roots of f
     q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|makes?|does) (.+?) (?:equal(?: to)?|=) (?:zero|0)\s*[?.!]?\s*$",
                r"solve \2 = 0 for \1", q, flags=re.I | re.S)
+    # "for what values of x does e^x = 3x?": the equation itself, solved for x
+    q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|does|do|will|makes?) ([^?=]+=[^?=]+?)\s*[?.!]\s*$",
+               r"solve \2 for \1", q, flags=re.I | re.S)
     # "f(x,y) = …. What is the partial derivative with respect to y?": the function defined first
     defined = re.match(r"^\s*(?:for\s+(?:the\s+)?(?:surface|function)\s+)?([a-z])\s*(?:\(\s*[a-z](?:\s*,\s*[a-z])*\s*\))?\s*=\s*"
                        r"(.+?)(?:\.\s+|,\s*|\s+)(?=(?:what|find|give|compute|calculate|get|determine)\b)(.*)$", q,
@@ -291,7 +294,7 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
 
 
 _MATHS_WORDS = re.compile(r"\b(?:solve|find|roots?|zeros?|derivative|differentiate|integra\w*|limit|series|simplify|"
-                          r"expand|factor\w*|evaluate|value|compute|calculate|slope|gradient|coefficients?|"
+                          r"expand|factor\w*|evaluate|compute|calculate|slope|gradient|coefficients?|"
                           r"determinant|inverse|eigen\w*|tangent|critical|maximum|minimum|area)\b", re.I)
 _SMALL_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9", "ten": "10"}
@@ -302,6 +305,20 @@ def _without_remarks(question: str) -> str:
     are all real)"), closing sentences of words alone ("Decimal answers are fine."), the slope of a tangent (a
     derivative at a point) and a point written in words ("at x equals two")."""
     q = re.sub(r"\s*\((?=[^()]*[A-Za-z]{3})(?:[A-Za-z',;-]{2,}\s+)+[A-Za-z',;.-]{2,}\)", "", question)  # not "(x y)"
+    # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
+    q = re.sub(r"\s*\(\s*(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)\s*\)",
+               "", q, flags=re.I)
+    q = re.sub(r"^\s*(?:quick (?:one|q(?:uestion)?)|hi|hey|hello|ok(?:ay)?|so)\s*[-—–:,!]+\s*", "", q, flags=re.I)
+    q = re.sub(r"\s*=\s*\?\s*$", "", q)  # "lim x→∞ (1 + 3/x)^(2x) = ?"
+    # maths in words: "x squared times e to the x, from zero to two"
+    q = re.sub(r"\b([a-z])\s+squared\b", r"\1^2", q)
+    q = re.sub(r"\b([a-z])\s+cubed\b", r"\1^3", q)
+    q = re.sub(r"\be\s+to\s+the\s+(?:power\s+(?:of\s+)?)?([a-z0-9]+)\b", r"e^(\1)", q)
+    q = re.sub(r"(?<=[\w)^])\s+times\s+(?=[\w(])", "*", q)
+    small = "|".join(_SMALL_WORDS)
+    q = re.sub(rf"\b(from|between)\s+({small})\s+(to|and)\s+({small})\b",
+               lambda m: f"{m.group(1)} {_SMALL_WORDS[m.group(2).lower()]} {m.group(3)} {_SMALL_WORDS[m.group(4).lower()]}",
+               q, flags=re.I)
     sentences = re.split(r"(?<=[.?!])\s+", q.strip())
     while len(sentences) > 1 and not re.search(r"[\d=^*/+()]", sentences[-1]) and \
             not _MATHS_WORDS.search(sentences[-1]) and len(re.findall(r"[A-Za-z]{3,}", sentences[-1])) >= 2:
@@ -442,8 +459,11 @@ def _semicolon_rows(question: str) -> list[list]:
 
 def square_matrix(question: str) -> list[list] | None:
     """The one square matrix a question holds: a nested list, a table, rows given as lists, rows one per line, or
-    rows separated by semicolons."""
-    for found in (*tables(question), flat_lists(question), _row_lines(question), _semicolon_rows(question)):
+    rows separated by semicolons or slashes, or rows in round brackets ("rows (5, 2, 0), (2, 3, 1), (0, 1, 1)")."""
+    value = r"[-+]?\d+(?:\.\d+)?"  # "(1,1)" is two entries here, never one decimal with a comma
+    bracketed = [[to_decimal(v) for v in re.findall(value, row)] for row in
+                 re.findall(rf"\(\s*({value}(?:\s*,\s*{value})+)\s*\)", question.replace("−", "-"))]
+    for found in (*tables(question), flat_lists(question), _row_lines(question), _semicolon_rows(question), bracketed):
         if len(found) >= 2 and all(len(row) == len(found) for row in found):
             return found
     return None

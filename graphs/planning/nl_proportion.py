@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import NUM, continuity_correction, tables, to_decimal
+from graphs.planning.extract import NUM, continuity_correction, spell_numbers, tables, to_decimal
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
@@ -55,7 +55,7 @@ _TRIALS = re.compile(r"\b(?:flipped|tossed|spun|rolled|tried|attempted|repeated|
 
 def count_pairs(text: str) -> list[tuple[int, int]]:
     """Every count written against its size, each a whole count no larger than its size (a date is not one)."""
-    clean = text.replace("−", "-")
+    clean = spell_numbers(text.replace("−", "-"))  # "fifty-eight of 400": counts written as words
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
         pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean) + _INSPECTED.findall(clean)

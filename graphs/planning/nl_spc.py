@@ -59,7 +59,9 @@ def chart_kind(low: str) -> str | None:
                  r"nonconformities) (?:found|counted|"
                  r"per|on)", low):
         return "c"
-    if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|(?:scrap|defect|error|complaint|"
+    if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|"
+                 r"\bcount\w*\s+(?:every|each|all|the|any)\s+(?:\w+\s+)?(?:defect|flaw|blemish|scratch|error|"
+                 r"nonconformit)\w*|(?:scrap|defect|error|complaint|"
                  r"failure|incident|reject)s? counts?|counts? of (?:scrap|defects|errors|complaints|failures|incidents|"
                  r"rejects)", low):
         return "c"

@@ -566,17 +566,35 @@ def carries_measurements(q: str) -> bool:
     return any(len(values) >= 3 for _, values in number_runs(q)) or bool(flat_lists(q))
 
 
+# the groups' variances said not to be equal: Welch's ANOVA for three groups or more
+_UNEQUAL_VARIANCES = re.compile(
+    r"(?:don'?t|do not|not|cannot|can'?t|shouldn'?t|should not|won'?t)\s+(?:(?:want|wish|like|need)\s+to\s+)?"
+    r"(?:be\s+)?(?:assum\w*|tak\w*|treat\w*|pool\w*)\s+(?:that\s+)?(?:the\s+)?(?:group\s+)?(?:variances?|spreads?)?\s*"
+    r"(?:(?:are|is|to be|as)\s+)?(?:equal|the same|common|homogeneous)|"
+    r"(?:variances?|spreads?)\s+(?:\w+\s+){0,2}(?:should|must|can)\s*(?:not|n'?t)\s+be\s+(?:taken|treated|assumed)\s+as\s+"
+    r"(?:equal|the same)|\bunequal variances?|(?:variances?|spreads?)\s+(?:are|look|seem)\s+(?:clearly\s+|very\s+|quite\s+)?"
+    r"(?:different|unequal|not equal)")
 _WELCH_ANOVA = re.compile(r"welch'?s?\s+(?:one[\s-]*way\s+)?anova|welch'?s?\s+(?:f[\s-]*test|analysis of variance)|"
                           r"anova[^.?!]{0,40}\bwelch|(?:un)?equal[\s-]*variances?\s+(?:one[\s-]*way\s+)?anova")
 
 
 def _correlation_named(low: str) -> str | None:
-    """The correlation coefficient asked for by name: Spearman (rank), Kendall, or Pearson."""
-    if re.search(r"spearman|rank[\s-]*(?:order\s+)?correlation|\brho\b", low):
+    """The correlation coefficient asked for by name: Spearman (rank), Kendall, or Pearson; one declined ("Kendall's
+    tau-b, not Pearson or Spearman") is not asked for."""
+    low = re.sub(r"\b(?:not|rather than|instead of|no)\s+(?:the\s+)?(?:pearson|spearman|kendall)(?:'?s)?"
+                 r"(?:\s*(?:,|or|and|nor)\s*(?:pearson|spearman|kendall)(?:'?s)?)*", " ", low)
+    if re.search(r"spearman", low):
         return "spearman"
-    if re.search(r"kendall|\btau\b", low):
+    if re.search(r"kendall", low):
         return "kendall"
-    if re.search(r"pearson|correlation coefficient", low) and not re.search(r"regress|slope|intercept|predict|fit", low):
+    if re.search(r"pearson", low):  # "Pearson correlation … testing rho = 0": rho the population coefficient
+        # with a fit asked too ("Pearson r and the slope"), the regression reports both
+        return None if re.search(r"regress|slope|intercept|predict|\bfit", low) else "pearson"
+    if re.search(r"rank[\s-]*(?:order\s+)?correlation|\brho\b", low):
+        return "spearman"
+    if re.search(r"\btau\b", low):
+        return "kendall"
+    if re.search(r"correlation coefficient", low) and not re.search(r"regress|slope|intercept|predict|fit", low):
         return "pearson"
     return None
 
@@ -607,7 +625,8 @@ NOT_NORMAL = re.compile(
     r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
     r"(?:\w+'re\s+|\w+'s\s+|(?:\w+\s+){1,2})?(?:are\s+|is\s+|to be\s+)?normal"
     r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
-    r"|(?:can'?t|cannot|not|don'?t|do not)\s+(?:\w+\s+)?(?:trust|rely on|count on)\s+(?:the\s+)?normality"
+    r"|(?:can'?t|cannot|not|don'?t|do not|won'?t|will not|wouldn'?t|shouldn'?t)\s+(?:\w+\s+){0,2}(?:trust|rely on|count on)"
+    r"\s+(?:the\s+)?normality"
     r"|normality\s+(?:is\s+)?(?:doubtful|suspect|questionable|unlikely)"
     r"|\b(?:skewed|long[\s-]*tail(?:ed)?|heavy[\s-]*tail(?:ed)?)\b.{0,60}\b(?:no|not|without|instead of)\s+"
     r"(?:an?\s+)?(?:anova|t[\s-]*test)")
@@ -845,7 +864,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     groups = _groups(q)
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = _group_names([name for name, _ in groups])
-        welch = {"welch": True} if _WELCH_ANOVA.search(low) else {}
+        welch = {"welch": True} if _WELCH_ANOVA.search(low) or _UNEQUAL_VARIANCES.search(low) else {}
         notes = ["Welch's one-way ANOVA (no equal-variance assumption), as asked"] if welch else []
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {}),
                                         **welch}, notes=notes)]

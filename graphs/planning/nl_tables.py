@@ -100,7 +100,15 @@ def sizes_and_counts(q: str) -> list[Intent] | None:
     defects = [c for c in numeric if _DEFECT_COL.search(header[c]) and not _DEFECTIVE_COL.search(header[c])
                and _integers(columns[c])]
     others = [c for c in numeric if c not in defectives + defects and not (c == 0 and _counts_rows(columns[c]))]
-    if not defectives and not defects and chart_kind(q.lower()) == "u" and len(sizes) == 1:
+    kind = chart_kind(q.lower())
+    if not defectives and not defects and kind in ("p", "np") and not sizes:
+        ints = [c for c in others if _integers(columns[c])]
+        if len(ints) == 2:  # "p chart" asked for: of two count columns, the larger holds the sizes ("orders", "late")
+            big, small = ints if all(_num(a) >= _num(b) for a, b in zip(columns[ints[0]], columns[ints[1]], strict=True)) \
+                else ints[::-1]
+            if all(_num(a) >= _num(b) for a, b in zip(columns[big], columns[small], strict=True)):
+                sizes, defectives = [big], [small]
+    if not defectives and not defects and kind == "u" and len(sizes) == 1:
         rest = [c for c in others if c not in sizes and _integers(columns[c])]
         if len(rest) == 1:  # "u chart" asked for: beside the size, the one column of counts holds the defects ("nicks")
             defects = rest
@@ -166,6 +174,10 @@ def paired_columns(q: str) -> list[Intent] | None:
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
     alternative = paired_alternative(q.lower(), header[1], header[2])
+    if re.search(r"\bsign test\b", q, re.I):  # no tool counts the signs of paired differences: never a stand-in
+        raise HavocInputError("HAVOC has no tool for the sign test on paired measurements yet, and will not answer "
+                              "with a different test (give the counts of positive and negative differences instead)",
+                              field="method")
     if signed_rank:
         return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": alternative},
                        notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "
@@ -450,9 +462,14 @@ def replicated_grid(q: str) -> list[Intent] | None:
 
 
 def _named_pair(q: str) -> tuple[str, str] | None:
-    """"(operator x gauge, …)", "operator by gauge": the two factors named with a times sign."""
-    m = re.search(r"\b([a-z]{3,})\s*(?:×|\bx\b|\bby\b|\*)\s*([a-z]{3,})\b", q, re.I)
-    return (m.group(1).lower(), m.group(2).lower()) if m else None
+    """"Rows are cure temperature, columns are resin", "(operator x gauge, …)", "operator by gauge": the two factors,
+    rows first; never one name twice ("resin X   resin Y" is two levels of one factor)."""
+    m = re.search(r"\brows?\s*(?:=|are|:|is)\s*(?:the\s+)?(?:[a-z]+\s+)?([a-z]{3,})\b[^.\n]*?\bcolumns?\s*(?:=|are|:|is)\s*"
+                  r"(?:the\s+)?(?:[a-z]+\s+)?([a-z]{3,})\b", q, re.I) or \
+        re.search(r"\b([a-z]{3,})\s*(?:×|\bx\b|\bby\b|\*)\s*([a-z]{3,})\b", q, re.I)
+    if not m or m.group(1).lower() == m.group(2).lower():
+        return None
+    return m.group(1).lower(), m.group(2).lower()
 
 
 def plan_table_shape(question: str) -> list[Intent] | None:

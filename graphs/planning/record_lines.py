@@ -38,6 +38,8 @@ def _cells(rest: str) -> list[str]:
 
 _SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
                      rf"(?:\s*(?:,|\band\b)?\s*{NUM}\s*[A-Za-z][\w²³/]*)+)\s*[.;]?\s*$")
+_NAMED_SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*\s+\d{{1,4}}|[A-Za-z][\w-]*\d{{1,4}})\s+(?P<rest>[A-Za-z][\w-]*\s+{NUM}"
+                           rf"(?:\s*,?\s*[A-Za-z][\w-]*\s+{NUM})+)\s*[.;]?\s*$")
 _SPACED_CELL = re.compile(rf"{NUM}\s*[A-Za-z][\w²³/]*")
 
 
@@ -47,7 +49,11 @@ def _record(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     if not m:
         spaced = _SPACED.match(line)  # "panel A 2.5 m2 7 blemishes": the label, then counted things, no separators
         if not spaced:
-            return None
+            named = _NAMED_SPACED.match(line)  # "panel 1 old 3.42 new 3.38": the label, then name-value pairs
+            if not named:
+                return None
+            pairs = re.findall(rf"([A-Za-z][\w-]*)\s+({NUM})", named.group("rest"))
+            return (named.group("label").strip(), pairs) if len(pairs) >= 2 else None
         pairs = [(c.group(0)[len(re.match(NUM, c.group(0)).group(0)):].strip(), re.match(NUM, c.group(0)).group(0))
                  for c in _SPACED_CELL.finditer(spaced.group("rest"))]
         if len(pairs) < 2 or any(name.lower() in ("and", "or") for name, _ in pairs):
@@ -214,26 +220,41 @@ def tuples_as_table(question: str) -> tuple[str, list[str]]:
 def _records_in_one_line(line: str) -> list[str]:
     """"…: panel A 2.5 m2 7 blemishes; panel B 1.5 m2 5 blemishes; …; panel H 3.5 m2 9 blemishes. chart it": three or
     more records written on one line between semicolons, each on its own line (with the sentence before the first
-    and after the last on lines of their own), so that they read as the rows they are; else the line unchanged."""
+    and after the last on lines of their own, and any other semicolons of the prose left as they are); else the line
+    unchanged."""
     segments = line.split(";")
-    if len(segments) < 3 or not all(_record(seg) for seg in segments[1:-1]):
+    whole = [bool(_record(seg)) for seg in segments]
+    best = None  # the longest run of whole records
+    i = 0
+    while i < len(segments):
+        j = i
+        while j < len(segments) and whole[j]:
+            j += 1
+        if j > i and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = max(j, i + 1)
+    if best is None:
         return [line]
-    head, first = "", segments[0]
-    # "cars per shift vary. shift 1: 12 cars …": the record starts after the last sentence or colon that leaves one
-    cuts = [m.end() for m in re.finditer(r"[:.]\s+", first)]
-    cut = next((c for c in reversed(cuts) if _record(first[c:])), None)
-    if cut is not None:
-        head, first = first[:cut].rstrip(), first[cut:]
-    elif not _record(first):
+    i, j = best
+    head = tail = ""
+    first_i, last_j = i, j
+    if i > 0:  # "… measured twice (mils): panel 1 old 3.42 new 3.38": the record after the last colon or full stop
+        cuts = [m.end() for m in re.finditer(r"[:.]\s+", segments[i - 1])]
+        cut = next((c for c in reversed(cuts) if _record(segments[i - 1][c:])), None)
+        if cut is not None:
+            head, segments[i - 1] = segments[i - 1][:cut].rstrip(), segments[i - 1][cut:]
+            first_i = i - 1
+    if j < len(segments):  # "… panel 10 old 4.02 new 3.92. Differences look skewed …": the record before the stop
+        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", segments[j])]
+        cut = next((c for c in cuts if _record(segments[j][:c])), None)
+        if cut is not None:
+            tail, segments[j] = segments[j][cut + 1:].strip(), segments[j][:cut]
+            last_j = j + 1
+    if last_j - first_i < 3:
         return [line]
-    tail, last = "", segments[-1]
-    if not _record(last):
-        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", last)]
-        cut = next((c for c in cuts if _record(last[:c])), None)
-        if cut is None:
-            return [line]
-        last, tail = last[:cut], last[cut + 1:].strip()
-    return [part for part in (head, first.strip(), *(s.strip() for s in segments[1:-1]), last.strip(), tail) if part]
+    before = ";".join(segments[:first_i]) + (";" if first_i > 0 else "") + head
+    after = tail + (";" if last_j < len(segments) else "") + ";".join(segments[last_j:])
+    return [p for p in (before.strip(), *(seg.strip() for seg in segments[first_i:last_j]), after.strip()) if p]
 
 
 def _rewrite(lines: list[str], start: int, count: int, header: list[str], rows: list, names_of, note: str
