@@ -80,6 +80,10 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     # "the bottles say 500 mL on the label": the label's claim, said the way the readers expect ("label says 500 mL")
     question = re.sub(rf"\b(?:says?|states?|reads?|claims?)\s+({NUM})(\s*{_UNIT})?\s+on\s+the\s+label\b",
                       r"label says \1\2", question, flags=re.I)
+    # "The bottle says each tablet contains 500 mg": the package's claim is the label's
+    question = re.sub(rf"\b(?:the\s+)?(?:bottle|package|packet|pack|box|jar|can|bag|carton|label)\s+(?:says|states|claims|reads)"
+                      rf"\s+(?:that\s+)?(?:each|every|the|a)\s+[a-z]+\s+(?:contains|holds|weighs|has)\s+({NUM})",
+                      r"the label says \1", question, flags=re.I)
     follow = follow_up(question, previous or [])
     if follow:
         return follow

@@ -196,6 +196,14 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             args["generators"] = [f"{a}={b}" for a, b in gens]
         elif res:
             args["resolution"] = _ROMAN[res.group(1)]
+            stated = (int(frac.group(1)), int(frac.group(2))) if frac else _fraction_size(low, args["factors"])
+            best = MAX_RESOLUTION.get(stated) if stated else None
+            if best is not None and args["resolution"] > best:  # "resolution V 2^(5-2)": no such design exists
+                k, p = stated
+                raise HavocInputError(f"a 2^({k}-{p}) design ({2 ** (k - p)} runs) has at most resolution "
+                                      f"{_ROMAN_NAME.get(best, best)}; resolution {_ROMAN_NAME.get(args['resolution'])} "
+                                      "needs more runs: ask for a larger fraction or a lower resolution",
+                                      field="resolution")
         elif frac and (int(frac.group(1)), int(frac.group(2))) in MAX_RESOLUTION:  # the notation beats a run count
             args["resolution"] = MAX_RESOLUTION[(int(frac.group(1)), int(frac.group(2)))]
             notes.append(f"2^({frac.group(1)}-{frac.group(2)}): the highest resolution that run count allows")

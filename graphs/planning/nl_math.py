@@ -306,10 +306,18 @@ def _without_remarks(question: str) -> str:
     derivative at a point) and a point written in words ("at x equals two")."""
     q = re.sub(r"\s*\((?=[^()]*[A-Za-z]{3})(?:[A-Za-z',;-]{2,}\s+)+[A-Za-z',;.-]{2,}\)", "", question)  # not "(x y)"
     # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
-    q = re.sub(r"\s*\(\s*(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)\s*\)",
-               "", q, flags=re.I)
+    q = re.sub(r"\s*\(\s*(?:(?:numerically|numerical|approx\w*|decimals?)\s*,?\s*)?(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|"
+               r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
+    q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
+               r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
+    q = re.sub(r"\b(from)\s+([a-z])\s*=\s*([-+]?\d+(?:\.\d+)?)\s+to\s+(?:\+\s*)?(infinity|oo|∞)", r"\1 \3 to oo", q,
+               flags=re.I)  # "from x=1 to infinity"
     q = re.sub(r"^\s*(?:quick (?:one|q(?:uestion)?)|hi|hey|hello|ok(?:ay)?|so)\s*[-—–:,!]+\s*", "", q, flags=re.I)
     q = re.sub(r"\s*=\s*\?\s*$", "", q)  # "lim x→∞ (1 + 3/x)^(2x) = ?"
+    # "solve" on a line of its own, then one equation per line: the system, on one line
+    q = re.sub(r"^(\s*solve\s*:?)\s*\n((?:[^=\n]+=[^=\n]+(?:\n|$)){2,})",
+               lambda m: m.group(1) + " " + "; ".join(ln.strip() for ln in m.group(2).splitlines() if ln.strip()), q,
+               flags=re.I)
     # maths in words: "x squared times e to the x, from zero to two"
     q = re.sub(r"\b([a-z])\s+squared\b", r"\1^2", q)
     q = re.sub(r"\b([a-z])\s+cubed\b", r"\1^3", q)
@@ -462,7 +470,9 @@ def square_matrix(question: str) -> list[list] | None:
     rows separated by semicolons or slashes, or rows in round brackets ("rows (5, 2, 0), (2, 3, 1), (0, 1, 1)")."""
     value = r"[-+]?\d+(?:\.\d+)?"  # "(1,1)" is two entries here, never one decimal with a comma
     bracketed = [[to_decimal(v) for v in re.findall(value, row)] for row in
-                 re.findall(rf"\(\s*({value}(?:\s*,\s*{value})+)\s*\)", question.replace("−", "-"))]
+                 re.findall(rf"\(\s*({value}(?:\s*,\s*{value})+|{value}(?:\s+{value})+)\s*\)", question.replace("−", "-"))]
+    if bracketed:  # "rows (4 7 2), (3 6 1), (2 5 3) … the entry at (3,3)": the rows are those of the first row's length
+        bracketed = [row for row in bracketed if len(row) == len(bracketed[0])]
     for found in (*tables(question), flat_lists(question), _row_lines(question), _semicolon_rows(question), bracketed):
         if len(found) >= 2 and all(len(row) == len(found) for row in found):
             return found

@@ -48,7 +48,7 @@ _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|Ï
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
-                r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every)\s+(?!hour|day|shift|week|minute|month)[a-z]+|"
+                r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every|from each)\s+(?!hour|day|shift|week|minute|month)[a-z]+|"
                 r"(\d+)\s+[a-z]+s\s+each\s+(?:measure|weigh|test|rate|use|tr(?:y|ie)|read|check|gauge)",
                 re.I)
 _ALPHA = re.compile(rf"(?:alpha|Î±|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",

@@ -21,7 +21,7 @@ _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of
                    r"small|large)\s+)?(?:(?:sample|batch|lot|run|total|group|set)\s+(?:of\s+)?)?)\s*"
                    r"(\d+)(?![\w/]|[.,]\d)", re.I)
 # "out of 150 customers, 48 responded", "in a sample of 400 calls after the change, 58 were resolved": the size first
-_SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)?sample\s+of)\s+(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
+_SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)?(?:sample|survey|poll|audit|check)\s+of)\s+(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"

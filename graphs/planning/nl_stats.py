@@ -571,6 +571,7 @@ _UNEQUAL_VARIANCES = re.compile(
     r"(?:don'?t|do not|not|cannot|can'?t|shouldn'?t|should not|won'?t)\s+(?:(?:want|wish|like|need)\s+to\s+)?"
     r"(?:be\s+)?(?:assum\w*|tak\w*|treat\w*|pool\w*)\s+(?:that\s+)?(?:the\s+)?(?:group\s+)?(?:variances?|spreads?)?\s*"
     r"(?:(?:are|is|to be|as)\s+)?(?:equal|the same|common|homogeneous)|"
+    r"(?:don'?t|do not|not|without)\s+assum\w*\b[^.?!]{0,40}\b(?:equal|same|common) variances?|"
     r"(?:variances?|spreads?)\s+(?:\w+\s+){0,2}(?:should|must|can)\s*(?:not|n'?t)\s+be\s+(?:taken|treated|assumed)\s+as\s+"
     r"(?:equal|the same)|\bunequal variances?|(?:variances?|spreads?)\s+(?:are|look|seem)\s+(?:clearly\s+|very\s+|quite\s+)?"
     r"(?:different|unequal|not equal)")
@@ -815,6 +816,13 @@ def plan_stats(question: str) -> list[Intent] | None:
                             "variances")
             return [Intent("levene", args, notes=notes)]
 
+    sign = _sign_test_from_counts(q, low)
+    if sign:
+        return sign
+    if re.search(r"\bsign test\b", low) and carries_measurements(q):  # "Sign test (NOT Wilcoxon)": never a stand-in
+        raise HavocInputError("HAVOC has no tool for the sign test on paired measurements yet, and will not answer "
+                              "with a different test (give the counts of positive and negative differences instead)",
+                              field="method")
     ranked = _plan_rank_test(q, low, conf)
     if ranked:
         return ranked
@@ -883,7 +891,9 @@ def plan_stats(question: str) -> list[Intent] | None:
         return [Intent("t_test", {"kind": kind, "x": groups[0][1], "y": groups[1][1],
                                   "alternative": alternative, **conf},
                        notes=[] if kind == "pooled" else ["Welch's t-test (no equal-variance assumption), as Minitab does by default"])]
-    if reference and re.search(r"t[\s-]*test|mean|average|on average|differ|significan", low):
+    if reference and re.search(r"t[\s-]*test|mean|average|on average|differ|significan|claim\w* (?:is |was )?(?:supported|"
+                               r"true|correct|right|met|ok|valid|accurate|justified|backed)|consistent with|agree\w* with|"
+                               r"live up to|(?:meet|match)\w* the (?:label|claim|nominal|target|spec)", low):
         mu, alternative, notes, (start, end) = reference
         rest = blank_keyed(q[:start] + " ; " + q[end:], *mu_keys)
         data = flat_lists(rest)
@@ -894,7 +904,8 @@ def plan_stats(question: str) -> list[Intent] | None:
     if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|\b(?:on|off) "
                                     r"(?:target|nominal)|cent(?:red|ered) on|accurate|agree with|consistent with|(?:under|over)[\s-]?fill|"
                                     r"short[\s-]?fill|(?:under|over)weight|"
-                                    r"hit(?:s|ting)? (?:the )?(?:target|nominal)|meet(?:s|ing)? (?:the )?(?:target|nominal)",
+                                    r"hit(?:s|ting)? (?:the )?(?:target|nominal)|meet(?:s|ing)? (?:the )?(?:target|nominal)|"
+                                    r"claim\w* (?:is |was )?(?:supported|true|correct|right|met|valid|accurate|justified)",
                                     low):
         rest = blank_keyed(q[:claim.start()] + " ; " + q[claim.end():] if claim else q, *mu_keys)
         # "the mean was 10.2, the standard deviation 0.3, n = 25": summaries, not observations

@@ -35,7 +35,7 @@ _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|
                 r"measured)\b", re.I)
 _CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma level|\bppm\b|within spec|"
                          r"out of spec|meet(?:s)? (?:the )?spec")
-_TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bvs\.?\b|versus|higher|lower|greater|less than|"
+_TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bt\s*(?:,|and|&)\s*(?:df\b|p\b)|p[\s-]*values?\b|\bvs\.?\b|versus|higher|lower|greater|less than|"
                    r"more than|above|below|exceed|confidence interval|\bci\b|evidence|claim|h0|null hypothesis")
 _WITHIN = re.compile(r"within|short[\s-]*term|r[\s-]*bar|r̄|/\s*d2|pooled")
 _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
@@ -155,7 +155,8 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
         # "Welch's t-test, not the pooled one": Welch named, or pooling declined, wins over the word "pooled"
         kind = "pooled" if re.search(r"pooled|equal variances?|student'?s|same variance", low) and not re.search(
             r"(?:not|n't|without) (?:(?:want|wish|like|need|intend|going) to )?(?:assum\w* )?(?:the )?(?:equal|pool)|"
-            r"\bwelch|unequal variances?", low) else "welch"
+            r"\bwelch|unequal variances?|(?:n't|not|without)\s+assum\w*\b[^.?!]{0,40}\b(?:equal|same|common) variances?",
+            low) else "welch"
         args = {"kind": kind, "mean": _value(means[0]), "sd": _value(sds[0]), "n": int(_value(ns[0])),
                 "mean2": _value(means[1]), "sd2": _value(sds[1]), "n2": int(_value(ns[1])), **conf}
         notes = [f"two samples from their summary figures: the {'pooled' if kind == 'pooled' else 'Welch'} t-test"]

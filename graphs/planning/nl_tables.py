@@ -46,7 +46,9 @@ _FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequenc
 
 
 _STATED_SIZE = re.compile(r"\bn\s*=\s*(\d+)|\bsamples? (?:size )?of (\d+)|\b(\d+) (?:per|in each|each) (?:sample|lot|"
-                          r"subgroup)|\bsample size (?:is |of |= ?)?(\d+)", re.I)
+                          r"subgroup)|\bsample size (?:is |of |= ?)?(\d+)|\b(?:inspects?|inspected|checks?|checked|tests?|"
+                          r"tested|samples?|sampled)\s+(?:exactly\s+|always\s+)?(\d+)\s+(?:units|parts|items|pieces|boards|"
+                          r"bottles)\b", re.I)
 
 
 def _columns(q: str):
