@@ -45,7 +45,7 @@ DEFAULT_SETS = (DATA / "agent_questions.jsonl", DATA / "reading_questions.jsonl"
                 DATA / "blind_round18" / "round18.jsonl", DATA / "blind_round19" / "round19.jsonl",
                 DATA / "blind_round20" / "round20.jsonl", DATA / "blind_round21" / "round21.jsonl",
                 DATA / "blind_round22" / "round22.jsonl", DATA / "blind_round23" / "round23.jsonl",
-                DATA / "blind_round24" / "round24.jsonl")
+                DATA / "blind_round24" / "round24.jsonl", DATA / "blind_round25" / "round25.jsonl")
 # CI floors: a regression below any of these fails `havoc-agent eval agent` (exit 1)
 FLOORS = {"right_rate_agent": 0.99, "auroc": 0.9, "wrong_rate_confident": 0.02}
 CONFIDENT = 0.7

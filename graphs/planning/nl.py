@@ -40,7 +40,12 @@ from graphs.planning.nl_stats import ALPHA_PHRASE, plan_stats
 from graphs.planning.nl_summary import plan_summary
 from graphs.planning.nl_tables import plan_table_shape
 from graphs.planning.numbered_readings import numbered_readings
-from graphs.planning.record_lines import listed_readings_as_lists, records_as_table, tuples_as_table
+from graphs.planning.record_lines import (
+    listed_readings_as_lists,
+    records_as_table,
+    repeated_labels_as_groups,
+    tuples_as_table,
+)
 from tools.errors import HavocInputError
 
 ORDER = {
@@ -106,7 +111,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     question, record_notes = records_as_table(question)
     question, listed_notes = listed_readings_as_lists(question)
     question, tuple_notes = tuples_as_table(question)
-    record_notes = [*id_notes, *record_notes, *listed_notes, *tuple_notes]
+    question, grouped_notes = repeated_labels_as_groups(question)
+    record_notes = [*id_notes, *record_notes, *listed_notes, *tuple_notes, *grouped_notes]
     shaped = None if pasted_design_question(question) else (coded_table_curvature(question) or
                                                             plan_table_shape(question))
     if shaped:
@@ -129,6 +135,7 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     if intents and (read_notes or table_notes):
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
     if intents:
+        _reference_named_not_given(question, intents)
         _one_list_or_ask(question, intents)
         unused = unused_numbers(question, intents)
         if unused:
@@ -151,6 +158,24 @@ _SUMMARY = re.compile(r"\b(?:mean|average|x-?bar)\b[^.;?]{0,25}?\d|\b(?:standard
                       r"σ|s\s*=)[^.;?]{0,25}?\d", re.I)
 _SUMMARY_TOOLS = {"summary_t_test", "summary_capability", "summary_chart", "power", "control_chart", "run_rules",
                   "spc_constants"}
+
+
+_UNSTATED_REFERENCE = re.compile(r"\b(?:above|below|over|under|exceeds?|differs?\s+from|different\s+from|equal\s+to|"
+                                 r"against|meets?|reach(?:es)?|than)\s+(?:the|our|its)\s+(?:target|nominal|spec(?:ification)?|"
+                                 r"claim(?:ed value)?|label(?:led)? (?:value|claim)|reference(?: value)?|standard)\b"
+                                 r"(?!\s*(?:of|=|:|is|value of)?\s*[-+]?\d)", re.I)
+
+
+def _reference_named_not_given(question: str, intents: list[Intent]) -> None:
+    """"Test whether the mean is above the target" with no target anywhere: descriptive statistics would answer a
+    different question, so ask for the value."""
+    if intents[0].tool != "describe" or not _UNSTATED_REFERENCE.search(question):
+        return
+    if re.search(r"\b(?:target|nominal|spec(?:ification)?|claim\w*|label\w*|reference|standard)\b[^.?!]{0,20}?\d",
+                 question, re.I):
+        return
+    raise HavocInputError("the question tests the mean against a target (or nominal, claimed) value that it does not "
+                          "give: say the value and ask again", field="mu")
 
 
 def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:

@@ -18,6 +18,7 @@ _ASKS = re.compile(r"\bcurvature\b|\bcurved?\b|\bpure[\s-]*quadratic|\bquadratic
                    r"(?:first|1st)[\s-]*order model\b.*\b(?:adequate|enough|sufficient|ok|fine|good)|"
                    r"\blinear (?:model|fit)\b.*\b(?:adequate|enough|sufficient)", re.I | re.S)
 _CENTRE = re.compile(r"cent(?:er|re)|mid[\s-]*points?", re.I)
+_LETTER_CORNER = re.compile(rf"\b((?:[A-Z]\s?[-+−]\s?){{2,}})\s*(?:gave|=|:|->|→)?\s*({NUM})")
 _SIGNED_CORNER = re.compile(rf"\(\s*([-+−]1?(?:\s*,\s*[-+−]1?)+)\s*\)\s*[:=]?\s*({NUM})")  # (-,+) or (-1,+1)
 
 
@@ -25,9 +26,10 @@ def plan_curvature(question: str) -> list[Intent] | None:
     if not _ASKS.search(question) or not _CENTRE.search(question):
         return None
     low = question.lower()
-    signed = _SIGNED_CORNER.findall(question)  # "(-,-) 39.3, (+,-) 40.9, …": each corner named by its signs
+    signed = _SIGNED_CORNER.findall(question) or _LETTER_CORNER.findall(question)
+    # "(-,-) 39.3, (+,-) 40.9, …", "A-B- gave 41.2, A+B- 47.9, …": each corner named by its signs
     if len(signed) >= 2:
-        rest = _SIGNED_CORNER.sub(" ", question)
+        rest = _LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question))
         centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],

@@ -314,9 +314,12 @@ def _without_remarks(question: str) -> str:
                flags=re.I)  # "from x=1 to infinity"
     q = re.sub(r"^\s*(?:quick (?:one|q(?:uestion)?)|hi|hey|hello|ok(?:ay)?|so)\s*[-—–:,!]+\s*", "", q, flags=re.I)
     q = re.sub(r"\s*=\s*\?\s*$", "", q)  # "lim x→∞ (1 + 3/x)^(2x) = ?"
-    # "solve" on a line of its own, then one equation per line: the system, on one line
-    q = re.sub(r"^(\s*solve\s*:?)\s*\n((?:[^=\n]+=[^=\n]+(?:\n|$)){2,})",
-               lambda m: m.group(1) + " " + "; ".join(ln.strip() for ln in m.group(2).splitlines() if ln.strip()), q,
+    q = re.sub(r"(\bof\s+|∫[^d]*?)\bd([a-z])\s*/\s*(\([^()]*\)|[a-z0-9^]+)", r"\g<1>1/\3 d\2", q)  # "of dx/(x^2 + x)"
+    # "solve (the system)" on a line of its own, then one equation per line: the system, on one line
+    q = re.sub(r"^(\s*solve(?:\s+(?:the|this|these|following))?(?:\s+(?:system|equations?|linear system))?\s*:?)\s*\n"
+               r"((?:[^=\n]+=[^=\n]+(?:\n|$)){2,})",
+               lambda m: m.group(1) + " " + "; ".join(ln.strip() for ln in m.group(2).splitlines() if ln.strip())
+               + ("\n" if m.group(2).endswith("\n") else ""), q,
                flags=re.I)
     # maths in words: "x squared times e to the x, from zero to two"
     q = re.sub(r"\b([a-z])\s+squared\b", r"\1^2", q)

@@ -7,7 +7,9 @@ import re
 from decimal import Decimal
 
 from graphs.planning.extract import (
+    LEAVE_OUT,
     NUM,
+    PRONOUN_OUT,
     _index_column,
     blank_keyed,
     bracket_lists,
@@ -579,6 +581,24 @@ _WELCH_ANOVA = re.compile(r"welch'?s?\s+(?:one[\s-]*way\s+)?anova|welch'?s?\s+(?
                           r"anova[^.?!]{0,40}\bwelch|(?:un)?equal[\s-]*variances?\s+(?:one[\s-]*way\s+)?anova")
 
 
+def _drop_named_x(q: str, x: list, y: list) -> tuple[list, list, list[str]]:
+    """"The reading at 35 L/min was taken while the thermocouple was loose - leave that one point out": the pair whose
+    x is the value named, in a sentence that leaves it out, removed from both lists."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", q):
+        if not (re.search(rf"\b{LEAVE_OUT}\b", sentence, re.I) or PRONOUN_OUT.search(sentence) or
+                re.search(r"\bleave\s+(?:that|this|it)(?:\s+one)?(?:\s+point)?\s+out\b", sentence, re.I)):
+            continue
+        m = re.search(rf"\b(?:reading|point|value|measurement|observation|run|standard)s?\s+(?:at|for|of)\s+({NUM})", sentence,
+                      re.I)
+        if not m:
+            continue
+        at = [i for i, v in enumerate(x) if v == to_decimal(m.group(1))]
+        if len(at) == 1 and len(x) == len(y):
+            i = at[0]
+            return x[:i] + x[i + 1:], y[:i] + y[i + 1:], [f"the point at x = {x[i]} (y = {y[i]}) left out, as asked"]
+    return x, y, []
+
+
 def _correlation_named(low: str) -> str | None:
     """The correlation coefficient asked for by name: Spearman (rank), Kendall, or Pearson; one declined ("Kendall's
     tau-b, not Pearson or Spearman") is not asked for."""
@@ -707,6 +727,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                  r"regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
                  r"\b(?:re)?fit(?:ting)? (?:the|a|another) (?:straight |linear |calibration )?(?:line|curve)|straight line|"
+                 r"\bfit\s+[a-z]\s*=\s*[a-z0-9]|"
                  r"best[\s-]*fit|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b|"
                  r"calibration (?:line|curve)|" + _BENDS, low):
@@ -760,6 +781,10 @@ def plan_stats(question: str) -> list[Intent] | None:
         if m:
             word = m.group(1) or m.group(2)
             degree = int(word) if word.isdigit() else _ORDINALS[word]
+        model = re.search(r"\by\s*=\s*[^.?!\n]*?\b[a-z]\s*(?:\^|\*\*)\s*([23])\b|\by\s*=\s*[^.?!\n]*?\b[a-z]([²³])", low)
+        if not m and model:  # "fit y = b0 + b1*x + b2*x^2": the model written out gives its degree
+            degree = {"²": 2, "³": 3}.get(model.group(2) or "") or int(model.group(1))
+        x, y, dropped = _drop_named_x(q, x, y)
         method = _correlation_named(low)
         if method and degree == 1 and len(x) == len(y):
             # "Spearman's rho", "Kendall's tau", "Pearson correlation and its p-value": the coefficient by name
@@ -767,6 +792,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                            notes=[f"the {method.capitalize()} correlation of the two columns, as asked"])]
         args = {"x": x, "y": y, "degree": degree}
         notes = ["correlation: Pearson r is the signed square root of R² of the straight-line fit"] if "correlat" in low else []
+        notes += dropped
         if re.search(r"no intercept|without (?:an )?intercept|through the origin|zero intercept", low):
             args["intercept"] = False
         return [Intent("regression", args, notes=notes)]

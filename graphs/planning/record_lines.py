@@ -192,6 +192,29 @@ def listed_readings_as_lists(question: str) -> tuple[str, list[str]]:
     return question, []
 
 
+_LABEL_VALUE = re.compile(rf"^\s*([A-Za-z][\w.-]{{0,20}})\s*(?:[:,=\t]|\s)\s*({NUM})\s*$")
+
+
+def repeated_labels_as_groups(question: str) -> tuple[str, list[str]]:
+    """Long-format lines with no header, a group's name and one value each, the names repeating ("coat_A 31.97 /
+    coat_B 33.99 / coat_A 29.1 …"), rewritten as one line per group ("coat_A: 31.97, 29.1, …"), groups in the order
+    they first appear; the question unchanged when it has none."""
+    lines = question.split("\n")
+    for start, block in _blocks(lines, lambda ln: _LABEL_VALUE.match(ln)):
+        labels = [m.group(1) for m in block]
+        counts = {lab: labels.count(lab) for lab in labels}
+        if len(block) < 6 or len(counts) < 2 or min(counts.values()) < 2 or len(counts) > len(block) // 2:
+            continue
+        groups: dict[str, list[str]] = {}
+        for m in block:
+            groups.setdefault(m.group(1), []).append(m.group(2))
+        rows = [f"{lab}: {', '.join(values)}" for lab, values in groups.items()]
+        out = "\n".join([*lines[:start], *rows, *lines[start + len(block):]])
+        return out, [f"one value per line, {len(groups)} groups named on the lines ({', '.join(groups)}): the values "
+                     "gathered by group"]
+    return question, []
+
+
 _TUPLE = rf"\(\s*{NUM}\s*,\s*{NUM}\s*\)"
 _TUPLE_RUN = re.compile(rf"{_TUPLE}(?:\s*[,;]?\s*(?:and\s+)?{_TUPLE}){{2,}}")
 _TUPLE_NAMES = re.compile(r"\(\s*([A-Za-z][^(),\d]{0,24}?)\s*,\s*([A-Za-z][^(),\d]{0,24}?)\s*\)\s*[:=]?\s*$")
