@@ -421,33 +421,19 @@ class _Runner:
         args: dict[str, Any] = {"kind": t.kind, "x": self.numbers(t.x, "the sample")}
         if t.y is not None:
             args["y"] = self.numbers(t.y, "the second sample")
-        if t.mu is not None:
-            args["mu"] = t.mu
-        if t.alternative is not None:
-            args["alternative"] = t.alternative.replace("_", "-")
-        if t.confidence is not None:
-            args["confidence"] = t.confidence
-        return "t_test", args
+        return "t_test", _options(t, args, "mu", "confidence", "alternative")
 
     def _ranktest(self, t: ast.RankTest) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"x": self.numbers(t.x, "the sample")}
         if t.y is not None:
             args["y"] = self.numbers(t.y, "the second sample")
-        for key in ("mu", "confidence"):
-            if getattr(t, key) is not None:
-                args[key] = getattr(t, key)
-        if t.alternative is not None:
-            args["alternative"] = t.alternative.replace("_", "-")
-        return ("mann_whitney" if t.kind == "mann_whitney" else "wilcoxon_signed_rank"), args
+        return ("mann_whitney" if t.kind == "mann_whitney" else "wilcoxon_signed_rank"), _options(
+            t, args, "mu", "confidence", "alternative")
 
     # ---- proportions, summary figures, power
     def _proportiontest(self, t: ast.ProportionTest) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"x": [int(v) for v in t.x], "n": [int(v) for v in t.n]}
-        for key in ("p0", "method", "confidence"):
-            if getattr(t, key) is not None:
-                args[key] = getattr(t, key)
-        if t.alternative is not None:
-            args["alternative"] = t.alternative.replace("_", "-")
+        _options(t, args, "p0", "method", "confidence", "alternative")
         if t.correction is not None:
             args["correct"] = t.correction
         return "proportion_test", args
@@ -456,12 +442,7 @@ class _Runner:
         args: dict[str, Any] = {"kind": t.kind, "mean": t.x.mean, "sd": t.x.sd, "n": int(t.x.n)}
         if t.y is not None:
             args.update(mean2=t.y.mean, sd2=t.y.sd, n2=int(t.y.n))
-        for key in ("mu", "confidence"):
-            if getattr(t, key) is not None:
-                args[key] = getattr(t, key)
-        if t.alternative is not None:
-            args["alternative"] = t.alternative.replace("_", "-")
-        return "summary_t_test", args
+        return "summary_t_test", _options(t, args, "mu", "confidence", "alternative")
 
     def _summarychart(self, c: ast.SummaryChart) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"chart": c.chart, "n": int(c.n), "grand_mean": c.mean,
@@ -488,9 +469,7 @@ class _Runner:
                 args[field] = getattr(p, key)
         if p.groups is not None:
             args["groups"] = int(p.groups)
-        if p.alternative is not None:
-            args["alternative"] = p.alternative.replace("_", "-")
-        return "power", args
+        return "power", _options(p, args, "alternative")
 
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:
         """Rows of a table (named one per row after `by`, if given), or one list split by its labels."""
@@ -516,21 +495,11 @@ class _Runner:
 
     def _variancetest(self, v: ast.VarianceTest) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"groups": self.groups(v.data, v.by)[1], "method": v.method}
-        if v.alternative is not None:
-            args["alternative"] = v.alternative.replace("_", "-")
-        if v.confidence is not None:
-            args["confidence"] = v.confidence
-        return "variance_test", args
+        return "variance_test", _options(v, args, "alternative", "confidence")
 
     def _correlation(self, c: ast.Correlation) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"x": self.numbers(c.x, "the first sample"), "y": self.numbers(c.y, "the second sample")}
-        if c.method is not None:
-            args["method"] = c.method
-        if c.alternative is not None:
-            args["alternative"] = c.alternative.replace("_", "-")
-        if c.confidence is not None:
-            args["confidence"] = c.confidence
-        return "correlation", args
+        return "correlation", _options(c, args, "method", "alternative", "confidence")
 
     def _kruskal(self, a: ast.Kruskal) -> tuple[str, dict[str, Any]]:
         return "kruskal_wallis", {"groups": self.groups(a.data, a.by)[1]}
@@ -686,3 +655,12 @@ def _decimal(value: Any, name: str, runner: _Runner) -> Decimal:
     if not number.is_finite():
         runner.fail(f"`{name}` holds {value}, not a finite number")
     return number
+
+
+def _options(node: Any, args: dict[str, Any], *keys: str) -> dict[str, Any]:
+    """`args` with each of the node's `keys` that was given; an alternative as the tools spell it (two-sided)."""
+    for key in keys:
+        value = getattr(node, key)
+        if value is not None:
+            args[key] = value.replace("_", "-") if key == "alternative" else value
+    return args

@@ -705,27 +705,49 @@ _SLASH_PAIR_LINE = re.compile(rf"^(?P<head>\s*[^\n/>]*?(?:[:=|]|\s-)\s*|\s*[A-Za
                               rf"(?P<a>{_PAIR_VALUE})\s*(?:/|->|→|=>)\s*(?P<b>{_PAIR_VALUE})\s*[.;]?\s*$")
 
 
-def _pair_segments(line: str) -> list[str]:
-    """A line of three or more labelled pairs between semicolons ("van 1 7.69 -> 6.51; van 2 7.76 -> 7.27; …"),
-    one pair per line, with the sentence before the first and after the last on lines of their own."""
+def records_between_semicolons(line: str, is_record) -> list[str]:
+    """"…: panel A 2.5 m2 7 blemishes; panel B 1.5 m2 5 blemishes; …; panel H 3.5 m2 9 blemishes. chart it": three or
+    more records (`is_record` says which segments are) written on one line between semicolons, each on its own line
+    (with the sentence before the first and after the last on lines of their own, and any other semicolons of the
+    prose left as they are); else the line unchanged."""
     segments = line.split(";")
-    if len(segments) < 3 or not all(_SLASH_PAIR_LINE.match(seg) for seg in segments[1:-1]):
+    whole = [bool(is_record(seg)) for seg in segments]
+    best = None  # the longest run of whole records
+    i = 0
+    while i < len(segments):
+        j = i
+        while j < len(segments) and whole[j]:
+            j += 1
+        if j > i and (best is None or j - i > best[1] - best[0]):
+            best = (i, j)
+        i = max(j, i + 1)
+    if best is None:
         return [line]
-    head, first = "", segments[0]
-    if not _SLASH_PAIR_LINE.match(first):
-        cuts = [m.end() for m in re.finditer(r"[:.]\s+", first)]
-        cut = next((c for c in reversed(cuts) if _SLASH_PAIR_LINE.match(first[c:])), None)
-        if cut is None:
-            return [line]
-        head, first = first[:cut].rstrip(), first[cut:]
-    tail, last = "", segments[-1]
-    if not _SLASH_PAIR_LINE.match(last):
-        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", last)]
-        cut = next((c for c in cuts if _SLASH_PAIR_LINE.match(last[:c])), None)
-        if cut is None:
-            return [line]
-        last, tail = last[:cut], last[cut + 1:].strip()
-    return [p for p in (head, first.strip(), *(seg.strip() for seg in segments[1:-1]), last.strip(), tail) if p]
+    i, j = best
+    head = tail = ""
+    first_i, last_j = i, j
+    if i > 0:  # "… measured twice (mils): panel 1 old 3.42 new 3.38": the record after the last colon or full stop
+        cuts = [m.end() for m in re.finditer(r"[:.]\s+", segments[i - 1])]
+        cut = next((c for c in reversed(cuts) if is_record(segments[i - 1][c:])), None)
+        if cut is not None:
+            head, segments[i - 1] = segments[i - 1][:cut].rstrip(), segments[i - 1][cut:]
+            first_i = i - 1
+    if j < len(segments):  # "… panel 10 old 4.02 new 3.92. Differences look skewed …": the record before the stop
+        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", segments[j])]
+        cut = next((c for c in cuts if is_record(segments[j][:c])), None)
+        if cut is not None:
+            tail, segments[j] = segments[j][cut + 1:].strip(), segments[j][:cut]
+            last_j = j + 1
+    if last_j - first_i < 3:
+        return [line]
+    before = ";".join(segments[:first_i]) + (";" if first_i > 0 else "") + head
+    after = tail + (";" if last_j < len(segments) else "") + ";".join(segments[last_j:])
+    return [p for p in (before.strip(), *(seg.strip() for seg in segments[first_i:last_j]), after.strip()) if p]
+
+
+def _pair_segments(line: str) -> list[str]:
+    """A line of three or more labelled pairs between semicolons ("van 1 7.69 -> 6.51; van 2 7.76 -> 7.27; …")."""
+    return records_between_semicolons(line, _SLASH_PAIR_LINE.match)
 
 
 def slashed_lists(text: str) -> str:

@@ -538,6 +538,13 @@ _SIGNED = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:preferred|prefer|favou?red|chose|p
                      r"plus|minus|positive|negative|pluses|minuses|\+|-)")
 
 
+# the sign test on measurements has no tool (nothing counts the signs of differences): said, never substituted
+def no_paired_sign_test() -> HavocInputError:
+    return HavocInputError("HAVOC has no tool for the sign test on paired measurements yet, and will not answer with a "
+                           "different test (give the counts of positive and negative differences instead)",
+                           field="method")
+
+
 def _sign_test_from_counts(q: str, low: str) -> list[Intent] | None:
     """The sign test asked for with the counts of each sign already made ("14 preferred the new recipe, 4 the old,
     2 could not tell"): the exact binomial test of one count out of the two, against 1/2, ties dropped. That is the
@@ -846,9 +853,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     if sign:
         return sign
     if re.search(r"\bsign test\b", low) and carries_measurements(q):  # "Sign test (NOT Wilcoxon)": never a stand-in
-        raise HavocInputError("HAVOC has no tool for the sign test on paired measurements yet, and will not answer "
-                              "with a different test (give the counts of positive and negative differences instead)",
-                              field="method")
+        raise no_paired_sign_test()
     ranked = _plan_rank_test(q, low, conf)
     if ranked:
         return ranked

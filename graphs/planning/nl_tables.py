@@ -18,7 +18,13 @@ from decimal import Decimal
 from graphs.planning.extract import _SEPARATOR_ROW, _index_column, _is_num, _num, pasted_table
 from graphs.planning.intent import Intent
 from graphs.planning.nl_spc import chart_kind
-from graphs.planning.nl_stats import NOT_NORMAL, NOT_PAIRED, confidence_args, paired_alternative
+from graphs.planning.nl_stats import (
+    NOT_NORMAL,
+    NOT_PAIRED,
+    confidence_args,
+    no_paired_sign_test,
+    paired_alternative,
+)
 from tools.errors import HavocInputError
 
 _SIZE_COL = re.compile(r"inspect|sample ?size|\bn\b|checked|tested|units|produced|made|area|length|m2|m²|sq|^m$|^km$|^ft$|"
@@ -177,9 +183,7 @@ def paired_columns(q: str) -> list[Intent] | None:
         return None  # a table of counts: contingency_table's
     alternative = paired_alternative(q.lower(), header[1], header[2])
     if re.search(r"\bsign test\b", q, re.I):  # no tool counts the signs of paired differences: never a stand-in
-        raise HavocInputError("HAVOC has no tool for the sign test on paired measurements yet, and will not answer "
-                              "with a different test (give the counts of positive and negative differences instead)",
-                              field="method")
+        raise no_paired_sign_test()
     if signed_rank:
         return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": alternative},
                        notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "

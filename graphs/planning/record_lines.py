@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from graphs.planning.extract import LEAVE_OUT, NUM, said_with_pronoun
+from graphs.planning.extract import LEAVE_OUT, NUM, records_between_semicolons, said_with_pronoun
 
 _SEP = r"(?:\s*(?:->|→|=>|:|=|\||\t|–|—)\s*|\s+-\s+)"  # "Lot 4471 - 200 inspected, 7 defective"
 _LABEL = r"(?P<label>[A-Za-z#][\w .#/'()-]{0,30}?|\d{1,6}[A-Za-z][\w-]*)"
@@ -241,43 +241,7 @@ def tuples_as_table(question: str) -> tuple[str, list[str]]:
 
 
 def _records_in_one_line(line: str) -> list[str]:
-    """"…: panel A 2.5 m2 7 blemishes; panel B 1.5 m2 5 blemishes; …; panel H 3.5 m2 9 blemishes. chart it": three or
-    more records written on one line between semicolons, each on its own line (with the sentence before the first
-    and after the last on lines of their own, and any other semicolons of the prose left as they are); else the line
-    unchanged."""
-    segments = line.split(";")
-    whole = [bool(_record(seg)) for seg in segments]
-    best = None  # the longest run of whole records
-    i = 0
-    while i < len(segments):
-        j = i
-        while j < len(segments) and whole[j]:
-            j += 1
-        if j > i and (best is None or j - i > best[1] - best[0]):
-            best = (i, j)
-        i = max(j, i + 1)
-    if best is None:
-        return [line]
-    i, j = best
-    head = tail = ""
-    first_i, last_j = i, j
-    if i > 0:  # "… measured twice (mils): panel 1 old 3.42 new 3.38": the record after the last colon or full stop
-        cuts = [m.end() for m in re.finditer(r"[:.]\s+", segments[i - 1])]
-        cut = next((c for c in reversed(cuts) if _record(segments[i - 1][c:])), None)
-        if cut is not None:
-            head, segments[i - 1] = segments[i - 1][:cut].rstrip(), segments[i - 1][cut:]
-            first_i = i - 1
-    if j < len(segments):  # "… panel 10 old 4.02 new 3.92. Differences look skewed …": the record before the stop
-        cuts = [m.start() for m in re.finditer(r"[.?!]\s+", segments[j])]
-        cut = next((c for c in cuts if _record(segments[j][:c])), None)
-        if cut is not None:
-            tail, segments[j] = segments[j][cut + 1:].strip(), segments[j][:cut]
-            last_j = j + 1
-    if last_j - first_i < 3:
-        return [line]
-    before = ";".join(segments[:first_i]) + (";" if first_i > 0 else "") + head
-    after = tail + (";" if last_j < len(segments) else "") + ";".join(segments[last_j:])
-    return [p for p in (before.strip(), *(seg.strip() for seg in segments[first_i:last_j]), after.strip()) if p]
+    return records_between_semicolons(line, _record)
 
 
 def _rewrite(lines: list[str], start: int, count: int, header: list[str], rows: list, names_of, note: str
