@@ -113,24 +113,39 @@ def calibrated_confidence(state: dict) -> tuple[float, dict[str, float]]:
     return round(p, 3), x
 
 
+# evidence whose direction is known: a passed check can only raise the probability, a disagreement or an assumed
+# default only lower it. The fit keeps these signs (a weight that would flip is held at 0), so a quirk of the
+# labelled sets cannot teach the confidence that a failed check is good news.
+SIGNS = {"reading_numbers": 1, "reading_cues": 1, "cues_honoured": 1, "audit_numeric": 1, "agreement": 1,
+         "disagreement": -1, "defaults": -1}
+
+
 def fit(rows: list[tuple[dict[str, float], int]], l2: float = 0.1, iterations: int = 100) -> dict[str, float]:
-    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
+    """Logistic regression by Newton's method with an L2 penalty (not on the bias), keeping the SIGNS."""
     import numpy as np
 
     X = np.array([[r[0].get(f, 0.0) for f in FEATURES] for r in rows], dtype=float)
     y = np.array([r[1] for r in rows], dtype=float)
-    w = np.zeros(len(FEATURES))
-    penalty = np.full(len(FEATURES), l2)
-    penalty[0] = 0.0
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
-        grad = X.T @ (p - y) + penalty * w
-        hess = X.T @ (X * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.max(np.abs(step)) < 1e-8:
-            break
-    return {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)}
+    held: set[int] = set()
+    while True:
+        free = [i for i in range(len(FEATURES)) if i not in held]
+        w = np.zeros(len(FEATURES))
+        penalty = np.array([0.0 if FEATURES[i] == "bias" else l2 for i in free])
+        Xf = X[:, free]
+        wf = np.zeros(len(free))
+        for _ in range(iterations):
+            p = 1.0 / (1.0 + np.exp(-np.clip(Xf @ wf, -30, 30)))
+            grad = Xf.T @ (p - y) + penalty * wf
+            hess = Xf.T @ (Xf * (p * (1 - p))[:, None]) + np.diag(penalty + 1e-9)
+            step = np.linalg.solve(hess, grad)
+            wf -= step
+            if np.max(np.abs(step)) < 1e-8:
+                break
+        w[free] = wf
+        flipped = {i for i in free if SIGNS.get(FEATURES[i], 0) * w[i] < 0}
+        if not flipped:
+            return {f: round(float(v), 4) for f, v in zip(FEATURES, w, strict=True)}
+        held |= flipped
 
 
 def auroc(scores: list[float], labels: list[int]) -> float | None:

@@ -47,7 +47,9 @@ DEFAULT_SETS = (DATA / "agent_questions.jsonl", DATA / "reading_questions.jsonl"
                 DATA / "blind_round22" / "round22.jsonl", DATA / "blind_round23" / "round23.jsonl",
                 DATA / "blind_round24" / "round24.jsonl", DATA / "blind_round25" / "round25.jsonl")
 # CI floors: a regression below any of these fails `havoc-agent eval agent` (exit 1)
-FLOORS = {"right_rate_agent": 0.99, "auroc": 0.9, "wrong_rate_confident": 0.02}
+# today's answers (in-sample: every set has been worked on) and, cross-validated by question set, the earlier
+# planners' answers to questions they had not seen (tests/data/make_confidence_labels.py)
+FLOORS = {"right_rate_agent": 0.99, "auroc": 0.9, "wrong_rate_confident": 0.02, "auroc_cross_validated": 0.85}
 CONFIDENT = 0.7
 
 
@@ -259,29 +261,64 @@ def run_sets(paths: list[Path], progress=None) -> list[Scored]:
     return scored
 
 
+def _block(rows: list[Scored], scores: list[float] | None = None) -> dict[str, Any]:
+    """Counts, AUROC, ECE and the wrong rate among confident answers; `scores` (one per computed row) replace the
+    confidences the rows carry."""
+    counts = Counter(r.outcome for r in rows)
+    computed = [r for r in rows if r.features]
+    scores = [r.confidence for r in computed] if scores is None else scores
+    labels = [int(r.outcome == "right") for r in computed]
+    confident = [(s, y) for s, y in zip(scores, labels, strict=True) if s >= CONFIDENT]
+    return {
+        "questions": len(rows), **{k: counts.get(k, 0) for k in ("right", "refused", "flagged", "wrong")},
+        "right_rate": round(counts.get("right", 0) / len(rows), 4) if rows else None,
+        "auroc": None if (a := auroc(scores, labels)) is None else round(a, 4),
+        "ece": None if (e := expected_calibration_error(scores, labels)) is None else round(e, 4),
+        "confident": len(confident),
+        "wrong_rate_confident": round(sum(1 - y for _, y in confident) / len(confident), 4) if confident
+        else None,
+    }
+
+
+def question_set(name: str) -> str:
+    """The question set a row belongs to, whichever planner answered it: 'round21@70d2047' is 'round21'."""
+    return name.split("@")[0]
+
+
+def cross_validated(scored: list[Scored]) -> tuple[list[Scored], list[float]]:
+    """The earlier planners' answers, each scored by weights fitted without any answer to its question set (neither
+    today's nor an earlier planner's): how the confidence does on readings of questions it was not fitted on."""
+    earlier = [r for r in scored if "@" in r.set_name and r.features]
+    rows, scores = [], []
+    for group in sorted({question_set(r.set_name) for r in earlier}):
+        train = [(r.features, int(r.outcome == "right")) for r in scored
+                 if r.features and question_set(r.set_name) != group]
+        w = fit(train)
+        for r in earlier:
+            if question_set(r.set_name) == group:
+                rows.append(r)
+                scores.append(probability(r.features, w))
+    return rows, scores
+
+
 def summary(scored: list[Scored], weights: dict[str, float] | None = None) -> dict[str, Any]:
-    """Counts per set and overall; AUROC, ECE and the wrong rate among confident answers over computed ones."""
+    """Counts per set; today's answers overall; the earlier planners' answers (set@commit) overall, and
+    cross-validated by question set."""
     def block(rows: list[Scored]) -> dict[str, Any]:
-        counts = Counter(r.outcome for r in rows)
         computed = [r for r in rows if r.features]
-        scores = [probability(r.features, weights) if weights else r.confidence for r in computed]
-        labels = [int(r.outcome == "right") for r in computed]
-        confident = [(s, y) for s, y in zip(scores, labels, strict=True) if s >= CONFIDENT]
-        return {
-            "questions": len(rows), **{k: counts.get(k, 0) for k in ("right", "refused", "flagged", "wrong")},
-            "right_rate": round(counts.get("right", 0) / len(rows), 4) if rows else None,
-            "auroc": None if (a := auroc(scores, labels)) is None else round(a, 4),
-            "ece": None if (e := expected_calibration_error(scores, labels)) is None else round(e, 4),
-            "confident": len(confident),
-            "wrong_rate_confident": round(sum(1 - y for _, y in confident) / len(confident), 4) if confident
-            else None,
-        }
+        return _block(rows, [probability(r.features, weights) for r in computed] if weights else None)
 
     sets = sorted({r.set_name for r in scored})
+    today = [r for r in scored if "@" not in r.set_name]
+    earlier = [r for r in scored if "@" in r.set_name]
     fitted_on = fitted_sets()
     out = {"sets": {s: block([r for r in scored if r.set_name == s]) for s in sets},
-           "all": block(scored), "fitted_on": fitted_on}
-    held = [r for r in scored if r.set_name not in fitted_on]
+           "all": block(today), "fitted_on": fitted_on}
+    if earlier:
+        out["earlier"] = block(earlier)
+        rows, scores = cross_validated(scored)
+        out["earlier_cross_validated"] = _block(rows, scores)
+    held = [r for r in today if r.set_name not in fitted_on]
     if held and fitted_on:
         out["not_fitted"] = block(held)
     return out
@@ -290,16 +327,34 @@ def summary(scored: list[Scored], weights: dict[str, float] | None = None) -> di
 LABELS = DATA / "confidence_labels.jsonl"
 
 
+def reaudited(evidence: dict) -> dict:
+    """A stored answer (tests/data/make_confidence_labels.py) as today's AUDIT would leave it: the numeric checks
+    it had, today's reading audit of its calls, and the answer's status that follows."""
+    from graphs.reading import reading_checks, reading_failures
+
+    checks = list(evidence.get("audit_checks") or []) + reading_checks(
+        evidence["question"], evidence.get("results"), (evidence.get("plan") or {}).get("notes"))
+    return {**evidence, "audit_checks": checks,
+            "answer": {"status": "unsure" if reading_failures(checks) else "answered"}}
+
+
 def earlier_answers(path: Path = LABELS) -> list[Scored]:
-    """Labelled answers of the planner before issue 9 (tests/data/make_confidence_labels.py), re-audited by
-    today's reading audit: the wrong readings the confidence must learn to doubt."""
+    """Labelled answers of earlier planners to questions they had not seen (tests/data/make_confidence_labels.py),
+    re-audited by today's reading audit: the wrong readings the confidence must learn to doubt. Each is named
+    `set@commit`."""
     if not path.is_file():
         return []
     rows = []
     for r in load(path):
-        x = r.get("features") or {}
-        rows.append(Scored(f"{r['set']}@{r['commit']}", r["question"], r["outcome"],
-                           probability(x) if x else 0.0, "", [], x))
+        name = f"{r['set']}@{r['commit']}"
+        if not r["computed"]:
+            rows.append(Scored(name, r["question"], "right" if r["right"] else "refused", 0.0, "", [], {}))
+            continue
+        state = reaudited(r["evidence"])
+        x = features(state)
+        status = state["answer"]["status"]
+        outcome = "right" if r["right"] else ("flagged" if status == "unsure" else "wrong")
+        rows.append(Scored(name, r["question"], outcome, probability(x), status, [], x))
     return rows
 
 
@@ -331,4 +386,8 @@ def floors_failed(report: dict[str, Any]) -> list[str]:
     if (overall["wrong_rate_confident"] or 0) > FLOORS["wrong_rate_confident"]:
         failed.append(f"wrong among confidence ≥ {CONFIDENT}: {overall['wrong_rate_confident']} > "
                       f"{FLOORS['wrong_rate_confident']}")
+    cv = report.get("earlier_cross_validated")
+    if cv and cv["auroc"] is not None and cv["auroc"] < FLOORS["auroc_cross_validated"]:
+        failed.append(f"cross-validated AUROC on the earlier planners' answers {cv['auroc']} < "
+                      f"{FLOORS['auroc_cross_validated']}")
     return failed

@@ -31,18 +31,25 @@ def reading_checks(question: str, results: list[dict] | None, notes: list[str] |
     checks = []
     numbers = account(question, calls, _defaults(), notes)
     unaccounted = numbers.unaccounted
+    as_data = numbers.labels_as_data
+    problems = []
     if unaccounted:
-        detail = "not used by the plan and no context role: " + "; ".join(
-            f"{n.text} in '{n.context(question)}'" for n in unaccounted[:6])
+        problems.append("not used by the plan and no context role: " + "; ".join(
+            f"{n.text} in '{n.context(question)}'" for n in unaccounted[:6]))
+    if as_data:
+        problems.append("read as data, but the question uses it to name or place a value: " + "; ".join(
+            f"{n.text} ({n.role.removesuffix(', context')}) in '{n.context(question)}'" for n in as_data[:6]))
+    if problems:
+        detail = "; ".join(problems)
     else:
         roles = [f"{n.text}: {n.role}" for n in numbers.numbers if n.role != "data"]
         data = sum(n.role == "data" for n in numbers.numbers)
         detail = (f"{data} data value(s)" if data else "no data values") + (
             "; " + "; ".join(roles[:12]) if roles else "") + (" …" if len(roles) > 12 else "")
-    checks.append({"name": "every number of the question accounted for", "passed": not unaccounted,
+    checks.append({"name": "every number of the question accounted for", "passed": not problems,
                    "detail": detail, "tool": TOOL,
                    "numbers": [{"text": n.text, "role": n.role} for n in numbers.numbers],
-                   "unaccounted": [n.text for n in unaccounted]})
+                   "unaccounted": [n.text for n in unaccounted], "labels_as_data": [n.text for n in as_data]})
     cues = find_cues(question, calls)
     missed = [f for f in cues if not f.honoured]
     if missed:
@@ -64,6 +71,8 @@ def reading_failures(checks: list[dict]) -> list[str]:
             continue
         if c.get("unaccounted"):
             out.append("the question's " + ", ".join(c["unaccounted"][:5]) + " not used")
+        if c.get("labels_as_data"):
+            out.append("the labels " + ", ".join(c["labels_as_data"][:5]) + " read as data")
         for cue in c.get("cues") or []:
             if not cue["honoured"]:
                 out.append(f"'{cue['phrase']}' not honoured")

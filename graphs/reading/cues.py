@@ -14,6 +14,7 @@ at the planner, so the check is the same whoever wrote the plan.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,6 +55,8 @@ STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "mann
 
 
 def _paired(calls: list[Call], m: re.Match[str]) -> bool:
+    if any(c.tool == "power" and c.args.get("test") == "paired_t" for c in calls):
+        return True  # the sample size of a paired design
     return "paired" in _t_kinds(calls) or any(
         c.tool in ("wilcoxon_signed_rank", "summary_t_test") and (c.args.get("y") is not None or
                                                                    c.args.get("kind") == "paired") for c in calls)
@@ -76,7 +79,9 @@ def _welch(calls: list[Call], m: re.Match[str]) -> bool:
 
 
 def _pooled(calls: list[Call], m: re.Match[str]) -> bool:
-    return "pooled" in _t_kinds(calls) or "anova_twoway" in _tools(calls) or any(
+    summary = {str(c.args.get("kind")) for c in calls if c.tool == "summary_t_test"}
+    two_proportions = any(c.tool == "proportion_test" and len(c.args.get("x") or []) == 2 for c in calls)
+    return "pooled" in _t_kinds(calls) | summary or two_proportions or "anova_twoway" in _tools(calls) or any(
         c.tool == "anova_oneway" and not c.args.get("welch") for c in calls)
 
 
@@ -109,9 +114,19 @@ def _reference(calls: list[Call], m: re.Match[str]) -> bool:
             return True  # "different from 25%": the proportion 0.25
         if c.tool in CAPABILITY or c.tool in ("control_chart", "run_rules", "regression", "power"):
             return True  # a nominal with specification limits, a known centre, a fitted value: not a test's mu
+        if c.tool == "chi_square" and (c.args.get("expected") or c.args.get("probabilities")):
+            return True  # "should be 50% / 30% / 20%": the proportions a goodness of fit holds the counts against
         if wanted is not None and (c.tool, wanted) in (("correlation", 0), ("variance_test", 1)):
             return True  # what these tests hold the data against: no correlation, a variance ratio of 1
     return False
+
+
+def _corrected(wanted: bool) -> Callable[[list[Call], re.Match[str]], bool]:
+    """Yates' continuity correction applied (or not) by the chi-square or proportion test."""
+    def honoured(calls: list[Call], m: re.Match[str]) -> bool:
+        tests = [c for c in calls if c.tool in ("chi_square", "proportion_test")]
+        return not tests or any(bool(c.args.get("correction") or c.args.get("correct")) == wanted for c in tests)
+    return honoured
 
 
 def _blocks(calls: list[Call], m: re.Match[str]) -> bool:
@@ -135,21 +150,56 @@ def _centre(calls: list[Call], m: re.Match[str]) -> bool:
 
 
 def _exclusion(calls: list[Call], m: re.Match[str]) -> bool:
+    """The named point is left out: the calls say so (`exclude`), or its value is no longer in the data."""
     if any(c.args.get("exclude") for c in calls):
         return True
-    value = m.groupdict().get("value")
-    position = re.search(r"(?:point|sample|subgroup|observation|obs\.?|#|no\.?)\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
-    if position:
-        return False  # a position ("point 5", "the 4th sample") must reach the tool's exclusions
-    if value is None:  # "the 18.5 was a glitch, drop it": the value is named elsewhere in the sentence
-        ends = [e.end() for e in re.finditer(r"[.?!](?:\s|$)", m.string[:m.start()])]
-        named = re.findall(rf"(?<![\w.]){NUM}", m.string[(ends[-1] if ends else 0):m.end()])
-        if len(named) != 1:
-            return False
-        value = named[0]
-    wanted = key(value)
-    data = [key(v) for c in calls for name, v in _data_leaves(c)]
-    return bool(data) and wanted not in data
+    values = _excluded_values(m)
+    if not values:
+        return False
+    data = Counter(key(v) for c in calls for name, v in _data_leaves(c))
+    written = Counter(key(v) for v in re.findall(rf"(?<![\w.]){NUM}", m.string))
+    return bool(data) and all(data[v] < written[v] or data[v] == 0 for v in map(key, values))
+
+
+_POSITION_WORDS = (r"\b(?:run|sample|point|row|day|batch|lot|item|unit|specimen|reading|obs(?:ervation)?|test|"
+                   r"subgroup|no\.?)|#")
+
+
+def _excluded_values(m: re.Match[str]) -> list[str]:
+    """The value(s) of the point a phrase such as "drop 18.5", "leave run 5 out" or "S7 … leave it out" names."""
+    text = m.string
+    groups = m.groupdict()
+    if groups.get("value"):
+        position = re.search(r"(?:point|sample|subgroup|observation|obs\.?|#|no\.?|run|row|day|reading|test|specimen|"
+                             r"unit|item)\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
+        return _row_of(text, groups["value"]) if position else [groups["value"]]
+    if groups.get("pos"):
+        return _row_of(text, groups["pos"])
+    ends = [e.end() for e in re.finditer(r"[.?!](?:\s|$)|\n", text[:m.start()])]
+    after = re.search(r"[.?!](?:\s|$)|\n", text[m.end():])
+    sentence = text[(ends[-1] if ends else 0):m.end() + (after.start() if after else len(text))]
+    named = re.findall(rf"(?<![\w.]){NUM}", sentence)
+    if len(named) == 1:
+        label = re.search(rf"(?:{_POSITION_WORDS})\s*#?\s*{re.escape(named[0])}(?![\d.])", sentence)
+        return _row_of(text, named[0]) if label else named
+    label = re.search(r"\b([a-z]{1,3}\d{1,3})\b", sentence)  # "s7 was taken …, leave it out"
+    if label:
+        value = re.search(rf"\b{label.group(1)}\s*[=:]\s*({NUM})", text)
+        return [value.group(1)] if value else []
+    return []
+
+
+def _row_of(text: str, position: str) -> list[str]:
+    """The measurements of row `position`: a line that starts with it ("5    30    44.0", "run 6: 71.0"), or the
+    value written after a label with that number ("#7 241.9;", "run 6: 71.0")."""
+    for line in text.split("\n"):
+        m = re.match(rf"^\s*\|?\s*(?:[a-z]+\s*#?\s*|#)?{re.escape(position)}(?![\d.])\s*[:|,;\t ]\s*(.*)$", line)
+        if m:
+            found = re.findall(rf"(?<![\w.]){NUM}", m.group(1))
+            if found:
+                return found
+    m = re.search(rf"(?:{_POSITION_WORDS})\s*#?\s*{re.escape(position)}(?![\d.])\s*[:=]?\s*({NUM})", text)
+    return [m.group(1)] if m else []
 
 
 def _data_leaves(call: Call) -> list[tuple[str, object]]:
@@ -172,13 +222,15 @@ def _capability_index(calls: list[Call], m: re.Match[str]) -> bool:
 
 
 def _curvature(calls: list[Call], m: re.Match[str]) -> bool:
-    return bool(_tools(calls) & {"doe_curvature", "rsm_fit"}) or any(
-        "curvature" in c.output for c in calls)
+    """A curvature test or a second-order fit; for a question about the design alone, its centre points."""
+    if bool(_tools(calls) & {"doe_curvature", "rsm_fit"}) or any("curvature" in c.output for c in calls):
+        return True
+    return _tools(calls) == {"doe_design"} and any(c.output.get("centre_points") for c in calls)
 
 
 def _interaction(calls: list[Call], m: re.Match[str]) -> bool:
     return bool(_tools(calls) & {"anova_twoway", "doe_effects", "doe_anova", "rsm_fit", "doe_design",
-                                 "doe_properties"}) or any(
+                                 "doe_properties", "doe_curvature"}) or any(
         "interaction" in str(c.args.get("model", "")).lower() or "*" in str(c.args.get("model", "")) for c in calls
         if c.tool == "regression")
 
@@ -244,7 +296,46 @@ def _any_test(calls: list[Call]) -> bool:
     return bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))
 
 
-_NEG = r"(?:don'?t|do not|does not|doesn'?t|not|cannot|can'?t|can not|without|no|never|shouldn'?t|should not|won'?t)"
+_SPELLED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+            "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+
+
+def _factor_count(calls: list[Call], m: re.Match[str]) -> bool:
+    token = m.group("n")
+    wanted = _SPELLED.get(token) or int(token)
+    designs = [c for c in calls if c.tool == "doe_design"]
+    return not designs or any(len(c.output.get("factor_names") or []) == wanted for c in designs)
+
+
+def _resolution(calls: list[Call], m: re.Match[str]) -> bool:
+    roman = {"iii": 3, "iv": 4, "v": 5, "vi": 6}
+    text = (m.groupdict().get("r") or m.groupdict().get("r2") or "").lower()
+    wanted = roman.get(text) or int(text)
+    for c in calls:
+        if c.tool != "doe_design":
+            continue
+        got = c.output.get("resolution")
+        if got is None and "full" in str(c.output.get("design") or c.args.get("design")):
+            return True  # a full factorial aliases nothing
+        try:
+            if got is not None and int(roman.get(str(got).lower(), got)) >= wanted:
+                return True
+        except (TypeError, ValueError):
+            continue
+    return False
+
+
+def _design(*kinds: str) -> Callable[[list[Call], re.Match[str]], bool]:
+    aliases = {"pb": "plackett_burman", "bbd": "box_behnken", "ccd": "central_composite"}
+
+    def honoured(calls: list[Call], m: re.Match[str]) -> bool:
+        return any(c.tool == "doe_design" and aliases.get(d := str(c.output.get("design") or c.args.get("design")),
+                                                          d) in kinds for c in calls)
+    return honoured
+
+
+_NEG = (r"(?:don'?t|do not|does not|doesn'?t|not|cannot|can'?t|can not|without|no|never|shouldn'?t|should not|won'?t|"
+        r"aren'?t|isn'?t|weren'?t|wasn'?t)(?: (?:want|wish|need|have|like|going) to)?")
 
 CUES: tuple[Cue, ...] = (
     Cue("paired", _c(r"\bpaired\b|\bmatched[- ]pairs?\b|\bbefore\b[^.?!]{0,80}\bafter\b|\bsame (?:\d+ )?(?:parts|"
@@ -257,7 +348,9 @@ CUES: tuple[Cue, ...] = (
     Cue("unpaired", _c(r"\bunpaired\b|\bnot paired\b|\bindependent (?:samples?|groups?)\b"),
         "a test for independent samples, not a paired test", _not_paired),
     Cue("unequal variances", _c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:that )?(?:the )?(?:equal|same|common|homogeneous) "
-                                r"variances?|unequal variances?|variances? (?:are |may be |might be |could be )?"
+                                rf"variances?|{_NEG} assum\w*\b[^.?!]{{0,40}}\b(?:equal|same|common) variances?|"
+                                r"variances?[^.?!]{0,30}\bnot (?:be )?(?:taken|treated|assumed|considered|regarded)? ?"
+                                r"(?:as |to be )?(?:equal|the same)|unequal variances?|variances? (?:are |may be |might be |could be )?"
                                 rf"(?:different|unequal|not equal)|\bwelch\b|{_NEG} (?:assume|assuming) "
                                 r"(?:that )?(?:the )?variances? (?:are )?(?:equal|the same)"),
         "Welch's t-test or ANOVA (or a rank test): the question rules out pooling the variances", _welch,
@@ -266,9 +359,10 @@ CUES: tuple[Cue, ...] = (
                               r"variances?|\bpooled\b|\bstudent'?s t\b|equal[- ]variance t"),
         "a pooled (equal-variance) test, as the question says", _pooled,
         unless=_c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:the )?(?:equal|same|common) variances?|"
-                  rf"{_NEG} (?:be )?pooled"), applies=_any_test),
+                  rf"{_NEG} (?:be |the )?pooled"), applies=_any_test),
     Cue("no normality", _c(r"non-?parametric|distribution[- ]free|rank[- ]based|"
-                           rf"{_NEG} (?:safely )?(?:assum\w*|rely on|count on) (?:the )?(?:data (?:are |is |to be )?)?"
+                           rf"{_NEG} (?:safely )?(?:assum\w*|rely on|count on) (?:the )?(?:(?:data|differences|"
+                           r"residuals|values|readings|measurements|times|scores) (?:are |is |to be )?)?"
                            r"(?:normal|normality|normally)|(?:aren'?t|are not|isn'?t|is not|not) normally distributed"
                            r"|skewed,? so|heavily skewed"),
         "a rank test (Mann–Whitney, Wilcoxon signed-rank or Kruskal–Wallis): normality is not to be assumed",
@@ -280,9 +374,11 @@ CUES: tuple[Cue, ...] = (
     Cue("Kruskal–Wallis", _c(r"kruskal"), "the Kruskal–Wallis test", _tool("kruskal_wallis")),
     Cue("Spearman", _c(r"spearman"), "Spearman's rank correlation", _method("correlation", "spearman")),
     Cue("Kendall", _c(r"kendall"), "Kendall's rank correlation (tau-b)", _method("correlation", "kendall")),
+    Cue("Pearson", _c(r"\bpearson(?!'?s? chi)(?! chi)"), "Pearson's correlation", _method("correlation", "pearson", "pearson"),
+        unless=_c(r"pearson'?s? (?:chi|χ)"), applies=lambda calls: "correlation" in _tools(calls)),
     Cue("Bartlett", _c(r"bartlett"), "Bartlett's test of equal variances", _method("variance_test", "bartlett")),
-    Cue("F test of variances", _c(r"\bf[- ]?test (?:of|for|on|comparing) (?:the )?(?:two )?(?:variances?|"
-                                  r"standard deviations?)|variance[- ]ratio test|ratio of (?:the )?(?:two )?variances"),
+    Cue("F test of variances", _c(r"\bf[- ]?test\b[^.?!]{0,30}\b(?:variances?|standard deviations?|spreads?)\b|"
+                                  r"variance[- ]ratio test|ratio of (?:the )?(?:two )?variances"),
         "the F test of two variances", _method("variance_test", "f", default="f")),
     Cue("Welch ANOVA", _c(r"welch'?s? (?:one[- ]way )?anova|welch'?s? analysis of variance|anova[^.?!]{0,40}\bwelch"),
         "Welch's one-way ANOVA", lambda calls, m: any(c.tool == "anova_oneway" and c.args.get("welch") for c in calls)
@@ -291,6 +387,19 @@ CUES: tuple[Cue, ...] = (
         "a two-way ANOVA", _tool("anova_twoway", "doe_anova")),
     Cue("normality test", _c(r"shapiro|anderson[- ]darling"), "a test of normality", _tool("normality")),
     Cue("Levene", _c(r"\blevene|brown[- ]forsythe"), "Levene's (Brown–Forsythe) test", _tool("levene")),
+    Cue("Levene about the means", _c(r"levene'?s? original|deviations? from (?:the )?(?:group |sample )?means|"
+                                     r"levene[^.?!]{0,40}\b(?:cent(?:er|re)d?|based) (?:at|on|about) (?:the )?means?"),
+        "Levene's test about the group means (not the medians)",
+        lambda calls, m: any(c.tool == "levene" and c.args.get("center") == "mean" for c in calls),
+        applies=lambda calls: "levene" in _tools(calls)),
+    Cue("continuity correction", _c(r"\byates|continuity[- ]correct\w*|corrected for continuity"),
+        "Yates' continuity correction", _corrected(True),
+        unless=_c(rf"{_NEG} (?:\w+ ){{0,2}}(?:yates|continuity)|uncorrected|without (?:the )?(?:yates|continuity)"),
+        applies=lambda calls: bool(_tools(calls) & {"chi_square", "proportion_test"})),
+    Cue("no continuity correction", _c(rf"{_NEG} (?:\w+ ){{0,2}}(?:yates|continuity[- ]correct\w*)|uncorrected|"
+                                       r"without (?:the )?(?:yates|continuity)"),
+        "no continuity correction", _corrected(False),
+        applies=lambda calls: bool(_tools(calls) & {"chi_square", "proportion_test"})),
     Cue("exact binomial", _c(r"exact binomial|\bbinomial test|\bsign test"), "the exact binomial (or sign) test",
         lambda calls, m: any(c.tool == "proportion_test" and (c.args.get("method") == "exact" or (
             c.args.get("method") in (None, "auto") and len(c.args.get("x") or []) == 1)) for c in calls)),
@@ -302,15 +411,20 @@ CUES: tuple[Cue, ...] = (
                               rf"claim)?|claim(?:ed|s)?|hypothesi[sz]ed (?:mean|value)|declared|advertised|certified"
                               rf"(?: value)?|reference value|(?:should|supposed to|meant to) be|differ(?:ent|s)? from"
                               rf"|compared? (?:it |them )?(?:to|with|against)|against|equal to|mu\s*=|μ\s*=|h0\s*:"
-                              rf"\s*(?:mu|μ)?\s*=)\s*(?:of|is|=|:|at)?\s*(?:the )?(?:mean )?(?:of )?(?P<value>{NUM})(?![\d.])"
+                              rf"\s*(?:mu|μ)?\s*=)\s*(?:of|is|=|:|at)?\s*(?:the )?(?:mean )?(?:of )?(?P<value>{NUM})(?![\d.])(?!\s*%\s*(?:level|significance|sig\b|alpha))"
                               r"(?!\s*(?:[,;]\s*\d|\s+\d))"),
         "a one-sample test of the mean against the stated value", _reference, applies=_any_test),
-    Cue("exclusion", _c(rf"\b(?:exclud\w*|drop(?:ping)?|remov\w*|leave out|leaving out|omit\w*|ignor\w*|disregard\w*|"
+    Cue("exclusion", _c(rf"\bleav(?:e|ing) (?:it|that|this|them|those|(?:that |this |the )?(?:one|point|reading|value|"
+                        rf"result|measurement|standard|sample)(?: point)?|(?:run|sample|point|reading|row|day) (?P<pos>{NUM}))"
+                        rf" out\b|"
+                        rf"\b(?:exclud\w*|drop(?:ping)?|remov\w*|leave out|leaving out|omit\w*|ignor\w*|disregard\w*|"
                         rf"throw out|without) (?:the |point |sample |subgroup |value |reading |observation |obs\.? |"
                         rf"#|no\.? )*(?P<value>{NUM})?(?:st|nd|rd|th)?\b(?:[^.?!]{{0,30}}\b(?:point|sample|"
                         rf"subgroup|value|reading|observation|outlier|measurement|batch|lot|day))?"),
         "the named point excluded before computing", _exclusion,
-        unless=_c(r"without (?:the )?(?:\d+ )?(?:cent|replic|block|interaction|intercept|randomi|an? |any |"
+        unless=_c(r"(?:pressure|voltage|head|temperature) drop|drop[- ]test|\bties\b|(?:could not|couldn'?t|can'?t) tell|"
+                  r"no preference|undecided|"
+                  r"without (?:the )?(?:\d+ )?(?:cent|replic|block|interaction|intercept|randomi|an? |any |"
                   r"assum|pool)|remov\w* (?:the )?(?:intercept|interaction)|drop(?:ping)? (?:the )?"
                   r"(?:intercept|interaction)|without (?:a |any )|without \d+ (?:factor|run)"),
         applies=lambda calls: bool(_tools(calls) & ({"control_chart", "capability", "describe", "normality"}
@@ -325,28 +439,35 @@ CUES: tuple[Cue, ...] = (
         "a design run in blocks (block size from the capacity), not a fraction", _blocks,
         applies=lambda calls: "doe_design" in _tools(calls)),
     Cue("replicates", _c(r"\breplicat\w*|\bduplicates?\b|\btriplicates?\b|\b(?:twice|two times|three times) each\b"),
-        "replicated runs", _replicates, applies=lambda calls: "doe_design" in _tools(calls)),
+        "replicated runs", _replicates, unless=_c(r"\b(?:single|one|1|un)[- ]?replicat"),
+        applies=lambda calls: "doe_design" in _tools(calls)),
     Cue("centre points", _c(r"cent(?:er|re)[- ]?(?:points?|runs?|pts?)"),
         "centre points in the design (or their analysis)", _centre,
         applies=lambda calls: bool(_tools(calls) & ({"doe_design"} | DOE_ANALYSES))),
     Cue("capability index", _c(r"\bc\s?pk\b|\bp\s?pk\b|\bcpm\b|(?<!\d )(?<!\d)\bc\s?p\b(?![-.]?\d)|\bp\s?p\b(?![-.]?\d)|\bcapab\w*"
                                r"|\bsigma level\b|\bppm out of spec"),
         "a capability study (Cp, Cpk, Pp, Ppk)", _capability_index,
-        unless=_c(r"\bcapab\w* of (?:the )?(?:tool|agent|havoc|you)\b|before (?:\w+ ){0,3}capab")),
+        unless=_c(r"\bcapab\w* of (?:the )?(?:tool|agent|havoc|you)\b|before (?:\w+ ){0,3}capab|\(cp\)|viscosit")),
     Cue("p chart", _c(r"\bp[- ]?chart\b|\bproportion (?:defective|nonconforming) chart"), "a p chart", _chart("p")),
-    Cue("np chart", _c(r"\bnp[- ]?chart\b"), "an np chart", _chart("np")),
+    Cue("np chart", _c(r"\bnp[- ]?chart\b|number[- ](?:of[- ])?(?:nonconforming|defective)s?[- ]chart"), "an np chart",
+        _chart("np")),
     Cue("c chart", _c(r"\bc[- ]?chart\b"), "a c chart", _chart("c")),
     Cue("u chart", _c(r"\bu[- ]?chart\b"), "a u chart", _chart("u")),
-    Cue("x-bar chart", _c(r"x[- ]?bar|x̄"), "an X̄ chart of subgroup means", _chart("xbar_r", "xbar_s")),
+    Cue("x-bar chart", _c(r"x[- ]?bar|x̄"), "an X̄ chart of subgroup means (or what one was asked of it)",
+        lambda calls, m: _chart("xbar_r", "xbar_s")(calls, m) or bool(_tools(calls) & (CAPABILITY | {"spc_constants"}))),
     Cue("I-MR chart", _c(r"\bi[- ]?mr\b|individuals? (?:and moving range )?chart|\bx[- ]?mr\b"),
         "an individuals (I-MR) chart", _chart("imr")),
     Cue("EWMA", _c(r"\bewma\b|exponentially weighted"), "an EWMA chart", _chart("ewma")),
     Cue("CUSUM", _c(r"\bcusum\b|cumulative sum chart"), "a CUSUM chart", _chart("cusum")),
     Cue("defects per unit", _c(r"defects? per (?:unit|panel|board|part|item|square|sq|m2|metre|meter|roll|car|100)|"
-                               r"defects?[^.?!]{0,60}(?:varying|different|unequal|varied) (?:sizes?|areas?|lengths?|"
-                               r"numbers? of units|units)"),
+                               r"(?:defects?|flaws?|blemish\w*|scratch\w*|nonconformit\w*)[^.?!]{0,80}(?:varying|different|"
+                               r"unequal|varied|not (?:all )?the same) (?:sizes?|areas?|lengths?|numbers? of units|units)|"
+                               r"(?:count|number|size|length|area)s? (?:of \w+ )?(?:varies|vary|differs?)\b"
+                               r"(?=[^?]{0,200}\b(?:defects?|flaws?|blemishes|scratches|nonconformities)\b)"),
         "a u chart (defects over varying amounts inspected)", _chart("u", "c"), applies=_uses_a_chart),
     Cue("defect counts", _c(r"\b(?:number|count)s? of (?:defects|flaws|scratches|blemishes|errors|nonconformities)\b|"
+                            r"\bcount (?:every|each|all|the) (?:defects?|flaws?|blemish\w*|scratch\w*|errors?|"
+                            r"nonconformit\w*)|"
                             r"\b(?:defects|flaws|scratches|blemishes|nonconformities) (?:per|on each|found on|counted)"),
         "a c or u chart (counts of defects)", _chart("c", "u"), applies=_uses_a_chart),
     Cue("defectives", _c(r"\b(?:defective|nonconforming|rejected|failed|scrapped) (?:items|parts|units|pieces|"
@@ -382,6 +503,70 @@ CUES: tuple[Cue, ...] = (
         "a test of independence on the table", _independence,
         unless=_c(r"independent (?:samples|groups|variable)"),
         applies=lambda calls: "chi_square" in _tools(calls)),
+    # what kind of computation the question names: a plan of another kind misread it
+    Cue("matrix operation", _c(r"\bdeterminant\b|\bdet\s*\(|\beigen\w*|\binverse of (?:the |this |that |a |my )?"
+                               r"(?:\d\s*[x×]\s*\d )?(?:matrix|[a-z]\b)|\binvert (?:this|the|that|a|my)\b|(?<!\d )(?<!\d)\b[a-z]\s*\^\s*"
+                               r"\(?-1\b|\b(?:rank|trace|transpose|rref|null\s?space) of (?:the |this |that )?(?:matrix|[a-z]\b)"),
+        "the matrix computation named (determinant, inverse, eigenvalues …)", _tool("matrix", "solve")),
+    Cue("system of equations", _c(r"\bsolve\b[^.?!]{0,40}\b(?:system|equations|simultaneous|for [a-z](?:\d|_\d)?"
+                                  r"\s*(?:,|and)\s*[a-z])|\bsystem of (?:linear )?equations|simultaneous equations"),
+        "solving the equations", _tool("solve", "matrix")),
+    Cue("derivative", _c(r"\bderivative|\bdifferentiat\w*|\bd/d[a-z]\b|\bd\^?2\w*/d[a-z]"),
+        "the derivative", _tool("differentiate")),
+    Cue("integral", _c(r"\bintegra(?:l|te|tion)\b|∫"), "the integral", _tool("integrate")),
+    Cue("series expansion", _c(r"\b(?:taylor|maclaurin|laurent|power) (?:series|expansion|polynomial)|series expansion"),
+        "the series expansion", _tool("series")),
+    Cue("chi-square", _c(r"chi[- ]?squared?\b|χ²|\bchi2\b"), "a chi-square test",
+        _tool("chi_square", "proportion_test", "variance_test", "kruskal_wallis"),
+        unless=_c(r"(?:instead of|rather than|not|no|than) (?:a |the )?chi|chi[- ]?squared? approximation"
+                  r"|chi[- ]?squared? (?:distribution|critical)")),
+    Cue("ANOVA", _c(r"\banova\b|analysis of variance"), "an analysis of variance",
+        _tool("anova_oneway", "anova_twoway", "doe_anova", "regression", "rsm_fit", "doe_effects", "power"),
+        unless=_c(r"(?:instead of|rather than|not|no|before|prior to|assumptions? (?:of|for)|than) (?:a |an |the |"
+                  r"running |doing )?(?:one[- ]way |classic(?:al)? |usual |standard |ordinary )?(?:anova|analysis of "
+                  r"variance)|anova assumption|anova[- ]style|welch|kruskal|rank"),
+        applies=lambda calls: bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))),
+    Cue("t-test", _c(r"\bt[- ]?tests?\b|\bstudent'?s t\b|\bwelch'?s? t\b"), "a t-test",
+        _tool("t_test", "summary_t_test", "power"),
+        unless=_c(r"(?:instead of|rather than|not|no|than|nor) (?:a |an |the |just |plain |simple )?(?:paired |two[- ]sample "
+                  r"|one[- ]sample |welch'?s? |student'?s )?t[- ]?test|t[- ]?test (?:is|would be) (?:wrong|inappropriate)"
+                  r"|signed[- ]rank|mann|kruskal|wilcoxon|sign test|rank|before (?:i |we )?(?:run|do|use)\w* (?:a |the )?"
+                  r"t[- ]?test|\bran (?:\w+ ){0,3}t[- ]?tests?"),
+        applies=lambda calls: bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))),
+    Cue("regression", _c(r"\bregress\w*|least[- ]squares|\bline of best fit|\bfit (?:a |the )?(?:straight )?line\b|"
+                         r"\bslope\b|\bintercept\b"),
+        "a regression fit", _tool("regression", "rsm_fit", "correlation", "doe_effects", "doe_anova"),
+        unless=_c(r"(?:without|no|drop(?:ping)?|remov\w*|through|zero) (?:the |an? )?intercept|(?:instead of|rather than|not) "
+                  r"(?:a )?regress"),
+        applies=lambda calls: bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))),
+    Cue("factor count", _c(rf"\b(?P<n>[2-9]|1[0-9]|{'|'.join(_SPELLED)})\s+(?:[a-z-]+\s+)?(?:factors|ingredients|"
+                           r"variables|inputs|process parameters|parameters)\b"),
+        "a design with that many factors", _factor_count,
+        unless=_c(r"\bof (?:the|these|which|them)\b[^.?!]{0,20}\b(?:factors|variables)|\bout of\b"),
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("fold-over", _c(r"\bfold[- ]?over|\bfoldover|\bmirror[- ]image (?:design|fraction|runs)"),
+        "a fold-over of the design (HAVOC's designs have no fold-over)",
+        lambda calls, m: any(c.output.get("foldover") for c in calls if c.tool == "doe_design"),
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("runs saved", _c(r"\bruns? (?:does|do|would|will|is|are)? ?(?:it |that |the \w+ )?(?:save|saved|saving)|"
+                         r"\bsav(?:e|es|ed|ing) (?:compared|against|relative|versus|vs|over)"),
+        "the runs saved against the full design (HAVOC reports each design's runs, not the difference)",
+        lambda calls, m: sum(c.tool == "doe_design" for c in calls) >= 2,
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("full factorial", _c(r"\bfull[- ]factorial|\ball (?:the )?combinations|\bno fractions?\b"),
+        "the full factorial (every combination), not a fraction", _design("full_factorial"),
+        unless=_c(r"cube|axial|star points|central[- ]composite|box[- ]behnken|compared? (?:with|to)|than (?:the|a) full|"
+                  r"instead of (?:the |a )?full|fraction of (?:the |a )?full|half of"),
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("resolution", _c(r"\bresolution[- ](?P<r>iii|iv|vi|v|3|4|5|6)\b|\bres(?:olution)?\.? ?(?P<r2>iii|iv|vi|v)\b"),
+        "a design of at least the stated resolution", lambda calls, m: _resolution(calls, m),
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("Plackett–Burman", _c(r"plackett|\bburman\b"), "a Plackett–Burman design", _design("plackett_burman"),
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("Box–Behnken", _c(r"box[- ]?behnken|\bbbd\b"), "a Box–Behnken design", _design("box_behnken"),
+        applies=lambda calls: "doe_design" in _tools(calls)),
+    Cue("central composite", _c(r"central[- ]composite|\bccd\b"), "a central composite design",
+        _design("central_composite"), applies=lambda calls: "doe_design" in _tools(calls)),
 )
 
 
@@ -407,12 +592,23 @@ class CueFinding:
     honoured: bool
 
 
+# a cue written after its own negation asks for nothing: "(student, not welch)", "not Pearson or Spearman",
+# "don't use a t-test", "no replication", "instead of an ANOVA"
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bno|\bnever|\bnor|\bwithout|\binstead of|\brather than)\s+(?:(?:a|an|the|any|"
+                             r"use|using|run|do|apply|[\w'-]+ or|[\w'-]+,)\s+){0,3}$")
+
+
+def _negated(text: str, m: re.Match[str]) -> bool:
+    clause = re.split(r"[.;:?!()\n]", text[max(0, m.start() - 40):m.start()])[-1]
+    return bool(_NEGATED_BEFORE.search(clause))
+
+
 def find_cues(question: str, calls: list[Call]) -> list[CueFinding]:
     """Every cue of the question that matters for these calls, honoured or not (one finding per cue)."""
     text = normalise(question)
     found = []
     for cue in CUES:
-        m = cue.pattern.search(text)
+        m = next((m for m in cue.pattern.finditer(text) if not _negated(text, m)), None)
         if m is None or (cue.unless is not None and cue.unless.search(text)) or not cue.applies(calls):
             continue
         if cue.name == "partial derivative":  # the variable may be named after "partial": find it anywhere

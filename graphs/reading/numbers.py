@@ -46,13 +46,14 @@ _LABEL_WORDS = (
     r"section|chapter|level|option|method|process|product|treatment|recipe|formula|catalyst|material|brand|"
     r"setting|condition|block|cell|bay|tank|pump|valve|motor|die|mill|kiln|well|field|farm|plot|school|"
     r"hospital|clinic|ward|route|truck|vehicle|car|driver|worker|employee|inspector|technician|analyst|"
-    r"instrument|method|phase|stage|cycle|iteration|pass|attempt|tester|station|module|board"
+    r"instrument|method|phase|stage|cycle|iteration|pass|attempt|tester|station|module|board|booth|coater|roll|coil|"
+    r"van|audit|badge|nos?|reel|spool|mixer|feeder|filler|bench|fixture|jig|chamber|kiln|vessel|cabinet"
 )
 _LABEL_BEFORE = re.compile(rf"(?:\b(?:{_LABEL_WORDS})|#)\s*[-_]?\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
 _SPAN_AFTER = re.compile(r"^\s*(?:-\s*)?(?:hours?|hrs?|h\b|minutes?|mins?|days?|weeks?|months?|years?|yrs?|"
                          r"shifts?|seconds?|secs?)\b", re.I)
-_SPAN_BEFORE = re.compile(r"\b(?:every|each|over|for|per|in|last|past|during|within|after|about)\s+(?:the\s+)?"
+_SPAN_BEFORE = re.compile(r"\b(?:every|each|over|for|per|in|last|past|during|within|after|about|a|an)\s+(?:the\s+)?"
                           r"(?:last\s+|past\s+|next\s+|first\s+)?$", re.I)
 _YEAR_CONTEXT = re.compile(r"\b(?:in|since|from|of|year|fy|during|until|before|after|by|jan\w*|feb\w*|mar\w*|"
                            r"apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4])\s*$", re.I)
@@ -62,7 +63,8 @@ _LABEL_CLOSE = re.compile(r"^\s*(?:[:|)\]]|\t)")
 _LIST_AFTER_LABEL = re.compile(r"^[ \t]+[-+]?\d+(?:\.\d+)?\s*[,;]\s*[-+]?\d")
 _WORD_BEFORE_LABEL = re.compile(r"\b(?!(?:values|data|readings|measurements|results|times|are|were|is|was|of|"
                                 r"sample|samples|observations|numbers)\b)[A-Za-z]{2,}\s+$", re.I)
-_MONTH_AFTER = re.compile(r"^\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH_AFTER = re.compile(r"^[ \t-]*(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?", re.I)
 # things in the world a question may count without measuring them: "450 employees", "6 stations"
 _CONTEXT_COUNT_AFTER = re.compile(
     r"^\s*(?:[A-Za-z]{1,6}\s+)?(?:employees|people|persons|staff|workers|engineers|agents|customers|clients|users|"
@@ -70,6 +72,34 @@ _CONTEXT_COUNT_AFTER = re.compile(
     r"presses|ovens|furnaces|buildings|departments|teams|products|suppliers|vendors|locations|countries|"
     r"cities|years|decades|months|weeks|days|hours|operators|inspectors|technicians|students|pupils|"
     r"cnc|lathes|mills|tools|cavities|nozzles|heads|spindles)\b", re.I)
+# codes and identifiers: "S-104", "HX-0912", "lot 24-0117", "part 88-410"; a leading zero ("0912", "03") is never a
+# measurement
+_IDENTIFIER_BEFORE = re.compile(r"(?:\b[A-Za-z]{2,8}|\b[A-Z])[-_]$|\b\d{2,4}-$")
+_DATE_BEFORE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]$|\b(?:on|dated?)\s+\d{1,2}/$", re.I)
+# a date written "22/10" after "on": context when unused, but not strong enough to call a use of it a misreading
+_DATE_TOKEN_BEFORE = re.compile(r"\b(?:on|dated?)\s+$", re.I)
+# hh:mm, and ":15" past the hour
+_TIME_AFTER = re.compile(r"^:[0-5]\d\b")
+_TIME_BEFORE = re.compile(r"(?:\b(?:[01]?\d|2[0-3])|\bat\s|^|\s):$")
+# "per 100 m", "L/100 km", "errors per 1000 parts": the basis of a rate
+_BASIS_BEFORE = re.compile(r"(?:\bper\s+|[A-Za-z]/)$", re.I)
+# "(1-10, ordinal)", "scores (1-5)", "on a 1 to 5 scale"
+_SCALE = re.compile(r"\(\s*(?P<lo>[01])\s*(?:-|to)\s*(?P<hi>\d{1,2})\s*[,)]|\b(?P<lo2>[01])\s*(?:-|to)\s*(?P<hi2>\d{1,2})"
+                    r"\s*(?:point )?(?:scale|rating)", re.I)
+# "to 4 d.p.", "3 significant figures"
+_PRECISION_AFTER = re.compile(r"^\s*(?:d\.?p\.?|dp\b|decimal places?|decimals?\b|significant (?:figures|digits)|sig\.? ?figs?)",
+                              re.I)
+# "an 8-week programme", "the 3500-series lathe"
+_QUALIFIER_AFTER = re.compile(r"^-(?:weeks?|days?|hours?|hrs?|minutes?|months?|years?|series|class|model|type|grade)\b",
+                              re.I)
+# "from the last 100 parts", "after 25 such samples", "30 subgroups so far": what the summary figures came from
+_OBSERVED_BEFORE = re.compile(r"\b(?:last|past|after|over|from)\s+(?:the\s+)?(?:last\s+|past\s+|first\s+)?$", re.I)
+_OBSERVED_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:parts|samples|subgroups|units|pieces|items|bars|specimens|"
+                             r"readings|measurements|batches|lots|days|shifts|runs|cycles)\b", re.I)
+_SO_FAR_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:parts|samples|subgroups|units|readings|batches|lots|days)\s+so far\b",
+                           re.I)
+# "weeks 14-17", "batches 301 to 320": the end of a range of labels
+_LABEL_RANGE_BEFORE = re.compile(rf"(?:\b(?:{_LABEL_WORDS})|#)\s*\d+\s*(?:-|–|to|through|thru)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -143,6 +173,7 @@ class _Pool:
             if leaves:
                 self._add(leaves, f"the number of values in {arg}", counted=False)
         self._add_table_sums(call)
+        self._add_layout(call)
         exclude = call.args.get("exclude")
         for index in exclude if isinstance(exclude, list) else []:
             if isinstance(index, int):
@@ -188,6 +219,32 @@ class _Pool:
                 if low:
                     self._add(round(v / low, 10), "an expected ratio", counted=False)
 
+    def _add_layout(self, call: Call) -> None:
+        """Numbers a layout implies: the coded levels −1, 0, +1 of a design analysis, a correlation's null value 0,
+        the failures n − x beside the successes x, the levels and the replicates per cell of a two-way layout."""
+        if call.tool in ("doe_effects", "doe_anova", "doe_curvature", "rsm_fit", "doe_properties"):
+            for level in (-1, 0, 1):
+                self._add(level, "a coded level", counted=False)
+        if call.tool == "correlation":
+            self._add(0, "the null value of the correlation", counted=False)
+        if call.tool == "proportion_test":
+            xs, ns = call.args.get("x"), call.args.get("n")
+            if isinstance(xs, list) and isinstance(ns, list):
+                for x, n in zip(xs, ns, strict=False):
+                    if isinstance(x, (int, float)) and isinstance(n, (int, float)):
+                        self._add(n - x, "the failures beside the successes", counted=False)
+            p0 = call.args.get("p0")
+            if isinstance(p0, (int, float)) and 0 < p0 < 1:
+                self._add(round(100 * p0, 10), "the null proportion as a percentage", counted=False)
+                self._add(round(100 * (1 - p0), 10), "the null proportion's complement", counted=False)
+        if call.tool == "anova_twoway":
+            a, b = call.args.get("a"), call.args.get("b")
+            if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+                self._add(len(set(map(str, a))), "levels of the first factor", counted=False)
+                self._add(len(set(map(str, b))), "levels of the second factor", counted=False)
+                for n in set(Counter(zip(map(str, a), map(str, b), strict=True)).values()):
+                    self._add(n, "replicates per cell", counted=False)
+
     def _add_output(self, call: Call) -> None:
         out = call.output
         for name in ("runs", "n", "blocks", "centre_points", "center_points", "replicates", "resolution"):
@@ -214,6 +271,15 @@ class _Pool:
                     self._add(round(p), "the fraction's exponent p of 2^(k-p)", counted=False)
                     self._add(int(base), "runs", counted=False)
 
+    def take_data(self, candidates: list[Decimal]) -> bool:
+        """Whether the calls used this number as data (and count that use)."""
+        for c in candidates:
+            k = c.normalize()
+            if self.counted.get(k, 0) > 0 and self.names[k].split(" ")[0] in _DATA_ARGS:
+                self.counted[k] -= 1
+                return True
+        return False
+
     def take(self, candidates: list[Decimal]) -> str | None:
         for c in candidates:
             k = c.normalize()
@@ -238,11 +304,65 @@ class _Pool:
         return ROLE_OF_ARG.get(base, name)
 
 
+_FUNCTION_WORDS = {"with", "of", "in", "and", "the", "at", "to", "for", "from", "by", "on", "per", "is", "was", "are",
+                   "were", "than", "or", "gave", "got", "had", "has", "have", "mean", "sd", "average", "median", "about",
+                   "only", "just", "then", "plus", "minus", "times", "over", "under", "after", "before", "within", "out"}
+
+
+def _numbered_labels(question: str) -> set[int]:
+    """Start offsets of numbers that name one of several things of a kind: "Booth 1 … Booth 2", "van 1 …; van 2"."""
+    seen: dict[str, set[str]] = {}
+    spots: list[tuple[str, str, int]] = []
+    for m in re.finditer(r"\b([A-Za-z]{2,})[ \t]+(\d{1,3})\b(?![.,]\d)", question):
+        word = m.group(1).lower()
+        if word in _FUNCTION_WORDS:
+            continue
+        seen.setdefault(word, set()).add(m.group(2))
+        spots.append((word, m.group(2), m.start(2)))
+    def numbered(values: set[str]) -> bool:  # "coil 1 … coil 12", not "mean 71 … mean 66"
+        ints = sorted(int(v) for v in values)
+        return len(ints) >= 2 and any(b - a == 1 for a, b in zip(ints, ints[1:], strict=False))
+    return {start for word, _, start in spots if numbered(seen[word])}
+
+
+def _scale_ends(question: str) -> set[int]:
+    out = set()
+    for m in _SCALE.finditer(question):
+        for name in ("lo", "hi", "lo2", "hi2"):
+            if m.group(name) is not None:
+                out.add(m.start(name))
+    return out
+
+
 def _context_role(question: str, text: str, value: Decimal, start: int, end: int) -> str | None:
     before = question[max(0, start - 40):start].split("\n")[-1]
     after = question[end:end + 20]
     if _ORDINAL_AFTER.match(after):
         return "an ordinal, a position"
+    if re.search(r"\b(?:19|20)\d\d[-.]\d{1,2}[-.]$", before):
+        return "a date, context"
+    if _IDENTIFIER_BEFORE.search(before) or re.fullmatch(r"0\d+", text) or (
+            re.match(r"^-\d{3,}\b", after) and re.search(r"(?:^|\s)$", before)):
+        return "an identifier or code, context"
+    if _DATE_BEFORE.search(before) or (re.match(r"^/\d{1,2}\b", after) and _DATE_TOKEN_BEFORE.search(before)):
+        return "a day and month, context"  # "on 22/10": a date when unused, but "2/10" may be a count of 10
+    if _TIME_AFTER.match(after) or (len(text) == 2 and _TIME_BEFORE.search(before)):
+        return "a time of day, context"
+    if _BASIS_BEFORE.search(before) and value == value.to_integral_value() and value >= 10:
+        return "the basis of a rate, context"
+    if _PRECISION_AFTER.match(after):
+        return "a precision, context"
+    if _QUALIFIER_AFTER.match(after):
+        return "part of a name or a duration, context"
+    if re.search(r"@\s*$", before):
+        return "a stated condition, context"
+    if re.search(r"\bnot\s+$", before, re.I) and re.match(r"^\s*[.,;)]", after):
+        return "a value the question rules out, context"
+    if _LABEL_RANGE_BEFORE.search(before):
+        return "the end of a range of labels, context"
+    if value == value.to_integral_value() and (
+            (_OBSERVED_BEFORE.search(before) and _OBSERVED_AFTER.match(after)) or _SO_FAR_AFTER.match(after)):
+        return "how many were observed, context"
     if re.match(r"^\s*(?:->|→|=>)", after):
         return "a category label, context"
     if after.startswith("^") or after.startswith("**"):
@@ -292,10 +412,18 @@ def _row_ids(question: str) -> set[int]:
 @dataclass(frozen=True)
 class NumberAccount:
     numbers: list[QuestionNumber]
+    labels_as_data: list[QuestionNumber]  # a row number, a label, a date … that the calls used as a measurement
 
     @property
     def unaccounted(self) -> list[QuestionNumber]:
         return [n for n in self.numbers if n.role is None]
+
+
+# roles that name or place a thing, never measure it: such a number in the data is a misreading ("coil 1: 15
+# blemishes", "10 March: 182.4", "08:00 412.3" read with the 1, the 10, the 8 as measurements). Row numbers and
+# labels after a word are left out: a first column 1, 2, 3 … is often the x of a regression, and "panel 4, 7, 3"
+# starts the data.
+_LABEL_ROLES = ("an identifier", "a date", "a time of day", "one of several numbered")
 
 
 # the planner's "I did not use these" is not a role: such a number must still find one here
@@ -319,13 +447,26 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
     found = []
     text = question.replace("−", "-")
     row_ids = _row_ids(text)
+    labels = _numbered_labels(text)
+    scale = _scale_ends(text)
+    labelled: list[QuestionNumber] = []
     for raw, candidates, start, end in question_numbers(text):
         pct = text[end:end + 2].lstrip().startswith("%")
         options = candidates + ([c / 100 for c in candidates] if pct else [])
-        role = pool.take(options) if start not in row_ids else "a row number, context"
+        label = ("a row number, context" if start in row_ids else
+                 "one of several numbered things, context" if start in labels else
+                 _context_role(text, raw, candidates[0], start, end))
+        if label and label.startswith(_LABEL_ROLES):
+            labelled.append(QuestionNumber(raw, candidates[0], start, end, label))
+            found.append(labelled[-1])
+            continue
+        role = pool.take(options)
         if role is None:
             role = _named_in(notes or [], options)
+        if role is None and start in scale:
+            role = "an end of a rating scale, context"
         if role is None:
-            role = _context_role(text, raw, candidates[0], start, end)
+            role = label  # a row number, a label or another context role, found above
         found.append(QuestionNumber(raw, candidates[0], start, end, role))
-    return NumberAccount(found)
+    misread = [n for n in labelled if pool.take_data([n.value])]
+    return NumberAccount(found, misread)

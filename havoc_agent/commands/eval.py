@@ -120,9 +120,12 @@ def _print(report: dict) -> None:
     head = f"{'set':28} {'n':>5} {'right':>6} {'refused':>8} {'flagged':>8} {'wrong':>6} {'AUROC':>6} {'ECE':>6} " \
            f"{'wrong@≥0.7':>11}"
     print(head)
-    rows = [*report["sets"].items(), ("all", report["all"])]
+    rows = [*report["sets"].items(), ("all of today's answers", report["all"])]
     if "not_fitted" in report:
         rows.append(("not used in the fit", report["not_fitted"]))
+    if "earlier" in report:
+        rows.append(("earlier planners' answers", report["earlier"]))
+        rows.append(("  cross-validated by set", report["earlier_cross_validated"]))
     for name, b in rows:
         def f(v):
             return "—" if v is None else f"{v:.3f}"

@@ -24,9 +24,12 @@ def test_eval_agent_meets_its_floors() -> None:
     assert overall["auroc"] is not None and overall["auroc"] >= 0.9
     assert overall["ece"] is not None and overall["ece"] <= 0.1
     assert (overall["wrong_rate_confident"] or 0) <= 0.02
-    # the earlier planner's misreadings are in the report, and none of them is confident
+    # the earlier planners' misreadings are in the report, each set holds some, and the confidence, fitted without
+    # the question set it scores, still ranks them below the right answers
     earlier = [name for name in report["sets"] if "@" in name]
-    assert earlier and all(report["sets"][n]["flagged"] + report["sets"][n]["wrong"] > 0 for n in earlier)
+    assert len(earlier) >= 10 and all(report["sets"][n]["flagged"] + report["sets"][n]["wrong"] > 0 for n in earlier)
+    cv = report["earlier_cross_validated"]
+    assert cv["flagged"] + cv["wrong"] >= 100 and cv["auroc"] >= 0.85
 
 
 def test_eval_agent_bad_set_is_a_clean_error() -> None:

@@ -111,6 +111,54 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
                         [Call("anova_oneway", {"groups": [[45, 5], [38, 12]]})]),
     "independence": ("Is defect type independent of shift?", [Call("chi_square", {"table": [[4, 5], [3, 8]]})],
                      [Call("chi_square", {"observed": [4, 5, 3, 8]})]),
+    # the kind of computation named
+    "matrix operation": ("eigenvalues of the matrix with rows (2, 1), (1, 3)",
+                         [Call("matrix", {"matrix": [[2, 1], [1, 3]], "operation": "eigenvalues"})],
+                         [Call("anova_oneway", {"groups": [[2, 1], [1, 3]]})]),
+    "system of equations": ("solve for x, y: 2x + y = 3 and x - y = 0",
+                            [Call("solve", {"equations": ["2*x + y - 3", "x - y"], "variables": ["x", "y"]})],
+                            [Call("describe", {"data": [2, 3, 0]})]),
+    "derivative": ("derivative of 3x^2 at x = 2", [Call("differentiate", {"expression": "3*x**2"})],
+                   [Call("describe", {"data": [3, 2, 2]})]),
+    "integral": ("integral of x^2 from 0 to 3", [Call("integrate", {"expression": "x**2"})],
+                 [Call("describe", {"data": [2, 0, 3]})]),
+    "series expansion": ("Maclaurin series of exp(2x) to order 4", [Call("series", {"expression": "exp(2*x)"})],
+                         [Call("describe", {"data": [2, 4]})]),
+    "chi-square": ("Chi-square test on pass 40 fail 10 / pass 30 fail 20",
+                   [Call("chi_square", {"table": [[40, 10], [30, 20]]})],
+                   [Call("anova_oneway", {"groups": [[40, 10], [30, 20]]})]),
+    "ANOVA": ("one-way ANOVA of the three lines", [Call("anova_oneway", {"groups": [A, B, A]})],
+              [Call("levene", {"groups": [A, B, A]})]),
+    "t-test": ("two-sample t-test, A vs B", [_t("welch")], [Call("describe", {"data": A})]),
+    "regression": ("regress strength on cure time: slope and intercept", [Call("regression", {"x": A, "y": B})],
+                   [Call("describe", {"data": A})]),
+    "Pearson": ("Pearson correlation of A and B", [Call("correlation", {"x": A, "y": B})],
+                [Call("correlation", {"x": A, "y": B, "method": "spearman"})]),
+    "Levene about the means": ("Levene's original test (deviations from the group means)",
+                               [Call("levene", {"groups": [A, B], "center": "mean"})],
+                               [Call("levene", {"groups": [A, B]})]),
+    "continuity correction": ("Chi-square with Yates' correction on pass/fail by vendor",
+                              [Call("chi_square", {"table": [[84, 16], [71, 29]], "correction": True})],
+                              [Call("chi_square", {"table": [[84, 16], [71, 29]]})]),
+    "no continuity correction": ("Two-proportion z test, no continuity correction: 38 of 500 vs 21 of 450",
+                                 [Call("proportion_test", {"x": [38, 21], "n": [500, 450]})],
+                                 [Call("proportion_test", {"x": [38, 21], "n": [500, 450], "correct": True})]),
+    "factor count": ("a full factorial in three factors", [_design()],
+                     [_design(factor_names=["A", "B"], coded=[[-1, -1], [1, 1]], runs=4)]),
+    "fold-over": ("a Plackett-Burman design for 10 factors, and the runs with a full fold-over",
+                  [_design(design="plackett_burman", foldover=True)], [_design(design="plackett_burman")]),
+    "runs saved": ("a 2^(7-3) fraction: how many runs does it save compared with the full design?",
+                   [_design(design="fractional_factorial"), _design()], [_design(design="fractional_factorial")]),
+    "full factorial": ("4 factors, full factorial, 3 replicates", [_design(design="full_factorial")],
+                       [_design(design="fractional_factorial", resolution=4)]),
+    "resolution": ("a resolution V fraction for 5 factors", [_design(design="fractional_factorial", resolution=5)],
+                   [_design(design="fractional_factorial", resolution=3)]),
+    "Plackett–Burman": ("Plackett-Burman screening of 7 factors", [_design(design="plackett_burman")],
+                        [_design(design="fractional_factorial")]),
+    "Box–Behnken": ("Box-Behnken design for 3 factors", [_design(design="box_behnken")],
+                    [_design(design="central_composite")]),
+    "central composite": ("a rotatable central composite design, 2 factors", [_design(design="central_composite")],
+                          [_design(design="box_behnken")]),
 }
 
 
@@ -133,10 +181,14 @@ def test_cue_honoured_and_not(name: str) -> None:
     "Two independent samples, not paired",
     "Is the data normal? Shapiro-Wilk please",  # a normality question, not 'no normality'
     "Design without centre points",
+    "Mann-Whitney please, not a t-test",  # a named test refused: not the 't-test' cue
+    "Kruskal-Wallis H, with its chi-square approximation p",
+    "Welch's ANOVA, since the variances differ",
+    "Wilcoxon signed-rank rather than a t-test",
 ])
 def test_negations_cancel_their_cue(question: str) -> None:
     names = {f.cue.name for f in find_cues(question, [_t("welch"), _design()])}
-    assert not names & {"equal variances", "paired", "no normality", "exclusion"}
+    assert not names & {"equal variances", "paired", "no normality", "exclusion", "t-test", "chi-square", "ANOVA"}
 
 
 def _defaults() -> dict:
@@ -151,11 +203,34 @@ def _defaults() -> dict:
     ("We have 450 employees. Data: 10.1 10.3 9.8 10.0 10.2", "a count of things, context"),
     ("Sampled on 14 March: 10.1 10.3 9.8 10.0 10.2", "a date, context"),
     ("Every 2 hours we measure: 10.1 10.3 9.8 10.0 10.2", "a time span, context"),
+    ("Samples S-104 and on: 10.1 10.3 9.8 10.0 10.2", "an identifier or code, context"),
+    ("Lot 24-0117 gave 10.1 10.3 9.8 10.0 10.2", "an identifier or code, context"),
+    ("Logged 2024-03-11: 10.1 10.3 9.8 10.0 10.2", "a date, context"),
+    ("Shift starting 06:30: 10.1 10.3 9.8 10.0 10.2", "a time of day, context"),
+    ("Booth 1 is new, booth 2 is old; booth 1 readings 10.1 10.3 9.8 10.0 10.2", "one of several numbered things, context"),
+    ("Flaws per 100 m: 10.1 10.3 9.8 10.0 10.2", "the basis of a rate, context"),
+    ("Ratings (1-10, ordinal): 10.1 10.3 9.8 10.0 10.2", "an end of a rating scale, context"),
+    ("Mean of 10.1 10.3 9.8 10.0 10.2 to 3 d.p.", "a precision, context"),
+    ("After an 8-week programme: 10.1 10.3 9.8 10.0 10.2", "part of a name or a duration, context"),
+    ("Batches 301 to 320, one each: 10.1 10.3 9.8 10.0 10.2", "the end of a range of labels, context"),
+    ("From the last 100 parts the mean is 10.1 10.3 9.8 10.0 10.2", "how many were observed, context"),
 ])
 def test_context_roles(question: str, role: str) -> None:
     acc = account(question, [Call("describe", {"data": A})], _defaults())
     assert not acc.unaccounted, acc.unaccounted
     assert role in [n.role for n in acc.numbers]
+
+
+@pytest.mark.parametrize("question, data, label", [
+    ("10 March: 182.4\n11 March: 181.9\n12 March: 183.1", [10, 182.4, 11, 181.9, 12, 183.1], "10"),
+    ("coil 1: 15 blemishes; coil 2: 10 blemishes; coil 3: 8 blemishes", [15, 2, 10, 3, 8], "2"),
+    ("06:00 412.3\n06:30 405.8\n07:00 418.1", [6, 412.3, 6, 405.8, 7, 418.1], "06"),
+])
+def test_a_label_read_as_data_fails_the_check(question: str, data: list, label: str) -> None:
+    acc = account(question, [Call("describe", {"data": data})], _defaults())
+    assert label in [n.text for n in acc.labels_as_data]
+    right = [v for v in data if str(v) not in ("10", "11", "12", "2", "3", "6", "7")] if label != "2" else [15, 10, 8]
+    assert not account(question, [Call("describe", {"data": right})], _defaults()).labels_as_data
 
 
 def test_unused_number_is_flagged_with_its_context() -> None:
