@@ -453,6 +453,8 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
 _RULE_CELL = r"(?::-+:?|-+:|-{2,})"
 _SEPARATOR_ROW = re.compile(rf"^\s*\|?\s*{_RULE_CELL}\s*(?:\|\s*{_RULE_CELL}\s*)*\|?\s*$")
 _INDEX_HEADER = re.compile(r"(?:sample|subgroup|sub|sg|grp|group|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
+                           r"emp(?:loyee)?|staff|worker|badge|serial|s/?n|tag|asset|ticket|case|job|fixture|panel|board|"
+                           r"wafer|bar|tablet|bottle|cylinder|van|vehicle|truck|"
                            r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?[\s_]*(?:#|no\.?|"
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
 _LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}

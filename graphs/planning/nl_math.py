@@ -502,8 +502,9 @@ def _plan_math(question: str) -> list[Intent] | None:
         return mixed
     q = _in_words(question.strip())
     low = q.lower()
-    m = re.search(r"(second|third|2nd|3rd)\s+derivative", low)
-    order = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}[m.group(1)] if m else 1
+    m = re.search(r"\b(second|third|fourth|fifth|sixth|(\d+)(?:st|nd|rd|th))[\s-]+(?:order\s+)?derivative", low)
+    words = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+    order = (int(m.group(2)) if m.group(2) else words[m.group(1)]) if m else 1
 
     m = re.search(r"(?:(?<!anti)derivative|differentiate|d/d[a-z])\s*(?:of)?\s*(.+)", q, flags=re.I)
     if m:
@@ -565,9 +566,12 @@ def _plan_math(question: str) -> list[Intent] | None:
                 "order": int(power_m.group(1) or power_m.group(2)) + 1 if power_m else int(order_m.group(1)) if order_m else 6}
         return [Intent("series", args, notes=[] if point else ["expanded about 0 (Maclaurin)"])]
 
-    m = re.search(r"\bpartial[\s-]*fractions?\s+(?:decomposition\s+)?(?:of|for)\s+(.+)", q, flags=re.I)
-    if m:
-        return [Intent("simplify", {"expression": clean_expression(m.group(1)), "method": "apart"})]
+    m = re.search(r"\bpartial[\s-]*fractions?\s+(?:decomposition\s+)?(?:of|for)\s+(.+)", q, flags=re.I) or re.search(
+        r"\b(?:split|decompose|break|write|express|resolve)\s+(.+?)\s+(?:up\s+)?(?:in|into|as)\s+(?:its\s+)?partial[\s-]*"
+        r"fractions?", q, flags=re.I)
+    if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
+        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b", m.group(1), flags=re.I)[0]
+        return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]
 
     m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)
     if m and not re.search(r"\bfactors?\b.*\b(design|doe|experiment)", low):
@@ -611,6 +615,10 @@ def _plan_math(question: str) -> list[Intent] | None:
                          r"real\s+(?:roots?|solutions?|zeros?)(?:\s+only)?(?:,?\s+please)?\s*[.!]?\s*$", body, flags=re.I)
         if real:
             body = body[:real.start()]
+        real_var = re.search(r"\bfor\s+(?:a\s+)?real\s+(?=[a-z]\b)", body, flags=re.I)  # "… = 0 for real x"
+        if real_var:
+            body = body[:real_var.start()] + "for " + body[real_var.end():]
+            real = real or real_var
         lead = re.match(r"\s*for\s+([a-z](?:\s*(?:,|and)\s*[a-z])*)\s*[:,]\s*", body, flags=re.I)  # "solve for x: …"
         if lead:
             body = body[lead.end():] + f" for {lead.group(1)}"

@@ -42,9 +42,13 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
                     rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?|(?:is|are|was|were|sits?|runs?)\s+off)\s+"
-                    rf"(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)", re.I)
+                    rf"(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)|"
+                    # "the shift we care about between the two heat treatments is 1.8 MPa"
+                    rf"\b(?:difference|change|shift|increase|decrease|improvement|reduction)\s+(?:(?:we|you|i)\s+)"
+                    rf"(?:[\w'-]+\s+){{1,8}}?(?:is|=|of|would be|will be)\s+(?:about\s+|around\s+|~\s*)?({NUM})(?!\s*%)",
+                    re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
-                 rf"differences)?\s*(?:of|=|is|:|≈)?\s*(?:about\s+|around\s+)?({NUM})", re.I)
+                 rf"differences)?\s*(?:of|=|is|:|≈|~)?\s*(?:about\s+|around\s+|~\s*)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"

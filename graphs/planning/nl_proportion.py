@@ -21,7 +21,12 @@ _PAIR = re.compile(r"(?<![\w./])(\d+)\s*(?:/|(?:[A-Za-z]+\s+){0,2}?(?:\bout\s+of
                    r"small|large)\s+)?(?:(?:sample|batch|lot|run|total|group|set)\s+(?:of\s+)?)?)\s*"
                    r"(\d+)(?![\w/]|[.,]\d)", re.I)
 # "out of 150 customers, 48 responded", "in a sample of 400 calls after the change, 58 were resolved": the size first
-_SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)?(?:sample|survey|poll|audit|check)\s+of)\s+(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])", re.I)
+_SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)?(?:sample|survey|poll|audit|check)\s+of)\s+"
+                         r"(\d+)\s+(?:[A-Za-z']+\s+){0,5}?[A-Za-z]+\s*,?\s+(\d+)\s+(?![\d.])|"
+                         # "of 120 sampled castings 14 had porosity": "of" alone needs the verb after the count
+                         r"(?<![\w.])of\s+(\d+)\s+(?:[A-Za-z']+\s+){0,4}?[A-Za-z]+\s*[,;]?\s+(\d+)\s+"
+                         r"(?=(?:[A-Za-z]+\s+){0,2}?(?:had|were|was|failed|passed|showed|did|got|gave|responded|"
+                         r"leaked|cracked|broke)\b)", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"
@@ -58,7 +63,8 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     clean = spell_numbers(text.replace("−", "-"))  # "fifty-eight of 400": counts written as words
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
-        pairs = [(int(a), int(b)) for b, a in _SIZE_FIRST.findall(clean) + _INSPECTED.findall(clean)
+        size_first = [(m[0] or m[2], m[1] or m[3]) for m in _SIZE_FIRST.findall(clean)]
+        pairs = [(int(a), int(b)) for b, a in size_first + _INSPECTED.findall(clean)
                  + _TRIALS.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
 
@@ -73,9 +79,10 @@ def _p0(text: str, low: str) -> Decimal | None:
     rest = _without_pairs(text)
     found = []
     for m in _PERCENT.finditer(rest):
-        after = rest[m.end():m.end() + 25].lower()
+        after = rest[m.end():m.end() + 40].lower()
         before = rest[max(0, m.start() - 25):m.start()].lower()
-        if re.match(r"\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level|power|sure|significance)", after) or \
+        if re.match(r"\s*(?:two[\s-]*sided\s+)?(?:(?:[\w-]+\s+){0,2}(?:interval|ci\b)|confidence|ci\b|level|power|sure|"
+                    r"significance)", after) or \
                 re.search(r"(?:confidence|ci|power|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is)?\s*$|"
                           r"(?:sided|tailed)\s*[,;]?\s*(?:at\s+)?$", before):
             continue

@@ -48,7 +48,8 @@ def chart_kind(low: str) -> str | None:
     if re.search(r"\bi[\s-]*mr\b|individuals?|moving[\s-]*range|\bimr\b|\bx[\s-]*mr\b|\bi[\s-]*charts?\b", low):
         return "imr"
     if re.search(r"\bnp[\s-]*chart|(?:number|count)[\s-](?:of )?(?:\w+ )?(?:defective|rejected|rejects|nonconforming|non-conforming|"
-                 r"failed)\b|how many (?:\w+ ){0,2}(?:get |are |were |got )?(?:rejected|defective|fail)", low):
+                 r"failed|damaged|broken|faulty|cracked|leaking|bad)\b|how many (?:\w+ ){0,2}(?:get |are |were |got )?"
+                 r"(?:rejected|defective|fail|damaged|broken)", low):
         return "np"
     if re.search(r"\bp[\s-]*chart|proportion|fraction (?:non[\s-]*conforming|defective)|percent defective", low):
         return "p"
@@ -90,7 +91,8 @@ _SPEC_KEYS = ("lsl", "usl", r"lower spec(?:ification)?(?: limit)?", r"upper spec
 _SIZE_KEYS = (r"(?:sample|subgroup)\s*sizes?", r"out of", r"(?:samples?|boxes) of",
               r"inspect(?:ed|s|ing)?",
               r"(?:units|parts|items|boards|pieces) inspected",
-              r"\b(?:pull|pulls|pulled|take|takes|took|draw|draws|drew|check|checks|checked|test|tests|tested)(?= \d)",
+              r"\b(?:pull|pulls|pulled|take|takes|took|draw|draws|drew|check|checks|checked|test|tests|tested|open|opens|"
+              r"opened|sample|samples|sampled|weigh|weighs|weighed|examine|examines|examined)(?= \d)",
               r"(?:lot|batch)\s*sizes?", r"(?:lots?|batch(?:es)?) of", r"n")
 _SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested|lengths?\b|areas?\b|metres|meters|"
                         r"\bm2\b|m²|square|hours\b|exposure", re.I)
@@ -192,7 +194,8 @@ def _excluded_points(low: str) -> list[int] | None:
 
 
 _GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+subgroup\s+means|x[\s-]*bar))?"
-                    rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*double[\s-]*bar\s*(?:is|=|:)?\s*({NUM})|x̿\s*=?\s*({NUM})", re.I)
+                    rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*(?:double[\s-]*bar|bar[\s-]*bar)\s*(?:is|=|:)?\s*({NUM})|"
+                    rf"x̿\s*=?\s*({NUM})", re.I)
 _R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:is|was|=|:|of)?\s*({NUM})|\br[\s-]*bar\s*(?:is|=|:|of)?"
                     rf"\s*({NUM})|r̄\s*=?\s*({NUM})", re.I)
 _S_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?(?:standard deviation|std\.?\s*dev|sd|s)\s*(?:is|was|=|:|of)?"
@@ -214,7 +217,8 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
     low = spell_numbers(low)  # summary figures, no data: "pulls five consecutive parts" is a subgroup of 5
     n = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
                   r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
-                                                r"samples|select|selects)(?= \d)")
+                                                r"samples|select|selects)(?= \d)") or int_before(
+        low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)")
     if not n or n < 2:
         raise HavocInputError("X̄ chart limits from summary figures need the subgroup size (how many parts in each "
                               "subgroup)", field="n")

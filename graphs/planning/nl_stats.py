@@ -92,8 +92,33 @@ _LOCATOR = re.compile(r"\b(?:above|below)(?=\s*(?:[:;,.)]|\n|$))|\b(?:listed|sho
                       r"results|table) (?:above|below)\b")
 
 
+# "two-sided p (twice the smaller tail)", "the larger variance on top": how a p or a statistic is formed, not a side
+_TAIL_CONVENTION = re.compile(r"\b(?:twice|double|2\s*[x×*]) (?:the )?(?:smaller|lower|larger|minimum|min)\b[^.;)]{0,30}"
+                              r"|\b(?:smaller|lower|larger|greater) (?:of the two )?tails?\b|\blarger variance (?:on top|in the "
+                              r"numerator)")
+
+
+def regression_degree(low: str) -> int:
+    """The polynomial degree a question asks for: "quadratic", "degree 3", "3rd-order", or a model written out
+    ("fit y = b0 + b1*x + b2*x^2", "response = b0 + b1*dose + b2*dose^2")."""
+    degree = 2 if "quadratic" in low or re.search(_BENDS, low) else 3 if "cubic" in low else 1
+    # "degree 3", "order 3", "3rd degree", "third-order", "degree three"
+    m = re.search(rf"(?:degree|order)\s+(\d+|{_ORDINAL_WORDS})\b|\b(\d+|{_ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+"
+                  r"(?:degree|order)\b", low)
+    if m:
+        word = m.group(1) or m.group(2)
+        return int(word) if word.isdigit() else _ORDINALS[word]
+    model = re.search(r"\b[a-z_]\w*\s*=\s*[^.?!\n=]*?\b[a-z_]\w*\s*(?:\^|\*\*)\s*([23])\b|"
+                      r"\b[a-z_]\w*\s*=\s*[^.?!\n=]*?\b[a-z_]\w*([²³])", low)
+    if model:
+        return {"²": 2, "³": 3}.get(model.group(2) or "") or int(model.group(1))
+    return degree
+
+
 def _alternative(low: str) -> str:
-    low = _LOCATOR.sub(" ", low)
+    low = _LOCATOR.sub(" ", _TAIL_CONVENTION.sub(" ", low))
+    if re.search(r"two[\s-]*(?:sided|tailed)", low) and not re.search(r"one[\s-]*(?:sided|tailed)", low):
+        return "two-sided"  # said in so many words: a direction word elsewhere describes, it does not ask
     if re.search(_GREATER_WORDS, low):
         return "greater"
     if re.search(_LESS_WORDS, low):
@@ -391,7 +416,7 @@ def _multiple_regression(q: str, low: str) -> list[Intent] | None:
         if len(names) == 2:
             at = _named_response(low, names)
             y_at = at if at is not None else 1
-            return [Intent("regression", {"x": columns[1 - y_at], "y": columns[y_at], "degree": 1},
+            return [Intent("regression", {"x": columns[1 - y_at], "y": columns[y_at], "degree": regression_degree(low)},
                            notes=[f"regression of {names[y_at]} on {names[1 - y_at]} (the row numbers are ids)"])]
     if len(names) < 3 or len({len(c) for c in columns}) != 1:
         return None
@@ -781,16 +806,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                 return None
         else:
             x, y = groups[x_key], groups[y_key]
-        degree = 2 if "quadratic" in low or re.search(_BENDS, low) else 3 if "cubic" in low else 1
-        # "degree 3", "order 3", "3rd degree", "third-order", "degree three"
-        m = re.search(rf"(?:degree|order)\s+(\d+|{_ORDINAL_WORDS})\b|\b(\d+|{_ORDINAL_WORDS})(?:st|nd|rd|th)?[\s-]+"
-                      r"(?:degree|order)\b", low)
-        if m:
-            word = m.group(1) or m.group(2)
-            degree = int(word) if word.isdigit() else _ORDINALS[word]
-        model = re.search(r"\by\s*=\s*[^.?!\n]*?\b[a-z]\s*(?:\^|\*\*)\s*([23])\b|\by\s*=\s*[^.?!\n]*?\b[a-z]([²³])", low)
-        if not m and model:  # "fit y = b0 + b1*x + b2*x^2": the model written out gives its degree
-            degree = {"²": 2, "³": 3}.get(model.group(2) or "") or int(model.group(1))
+        degree = regression_degree(low)
         x, y, dropped = _drop_named_x(q, x, y)
         method = _correlation_named(low)
         if method and degree == 1 and len(x) == len(y):

@@ -43,7 +43,7 @@ _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
 
 _REFERENCE_BEFORE = re.compile(r"(?:hypothesi[sz]ed|target|reference|claimed|specified|null|population|true|"
                                r"known|nominal|required|historical|advertised|labell?ed|spec(?:ification)?|minimum|"
-                               r"maximum|min\.?|max\.?)\s*$", re.I)
+                               r"maximum|min\.?|max\.?)(?:\s+(?:for|of|on)\s+(?:the\s+)?)?\s*$", re.I)  # "spec minimum for the mean"
 
 
 def _spans(pattern: re.Pattern, text: str) -> list[re.Match]:

@@ -241,7 +241,8 @@ def _size_and_subset(names: list[str], table: list[list[Decimal]]) -> list[Inten
     return None
 
 
-_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?:->|→|=>|:|=|\s[-–—]\s|\s)\s*(?P<count>\d+)(?![\d.])")
+_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?P<sep>->|→|=>|:|=|\s[-–—]\s|\s)\s*(?P<count>\d+)"
+                   r"(?![\d.])")
 
 
 def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
@@ -253,7 +254,10 @@ def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
         if m:
             label = m.group("label").strip()
             label = re.sub(r"^.*?:\s*", "", label) if ":" in label else label
-            pairs.append((label, Decimal(m.group("count"))))
+            pairs.append((label, Decimal(m.group("count")), bool(m.group("sep").strip())))
+    if any(marked for *_, marked in pairs):  # "mon -> 37 …": one written layout; "store #4471, Q3 2024" is not a pair
+        pairs = [p for p in pairs if p[2]]
+    pairs = [(label, count) for label, count, _ in pairs]
     short = [lab.split()[-1] if lab else lab for lab, _ in pairs]
     if len(set(short)) == len(short):  # "Filler 1: 14" → "1"; keep the whole label only where words repeat
         pairs = [(s, c) for s, (_, c) in zip(short, pairs, strict=True)]

@@ -296,7 +296,7 @@ def _any_test(calls: list[Call]) -> bool:
     return bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))
 
 
-_SPELLED = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+_SPELLED = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
             "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
 
 
@@ -407,7 +407,12 @@ CUES: tuple[Cue, ...] = (
         _tool("proportion_test", "fisher_exact")),
     Cue("one-sided", _c(r"one[- ]sided|one[- ]tailed|upper[- ]tailed|lower[- ]tailed"),
         "a one-sided alternative", _one_sided),
-    Cue("reference value", _c(rf"(?:nominal(?: value)?|target(?: value)?|specified value|label(?:led)?(?: value| "
+    Cue("two-sided", _c(r"two[- ]sided|two[- ]tailed"), "a two-sided alternative",
+        lambda calls, m: not _one_sided(calls, m),
+        unless=_c(r"one[- ]sided|one[- ]tailed|upper[- ]tailed|lower[- ]tailed"), applies=_any_test),
+    Cue("reference value", _c(rf"(?:(?:historic(?:al)?|usual|long[- ]run|typical|known|past|normal) (?:\w+ )?(?:rate|"
+                              rf"proportion|percentage|fraction|yield)(?: is| was| of| =|:)?|"
+                              rf"nominal(?: value)?|target(?: value)?|specified value|label(?:led)?(?: value| "
                               rf"claim)?|claim(?:ed|s)?|hypothesi[sz]ed (?:mean|value)|declared|advertised|certified"
                               rf"(?: value)?|reference value|(?:should|supposed to|meant to) be|differ(?:ent|s)? from"
                               rf"|compared? (?:it |them )?(?:to|with|against)|against|equal to|mu\s*=|μ\s*=|h0\s*:"
@@ -511,6 +516,12 @@ CUES: tuple[Cue, ...] = (
     Cue("system of equations", _c(r"\bsolve\b[^.?!]{0,40}\b(?:system|equations|simultaneous|for [a-z](?:\d|_\d)?"
                                   r"\s*(?:,|and)\s*[a-z])|\bsystem of (?:linear )?equations|simultaneous equations"),
         "solving the equations", _tool("solve", "matrix")),
+    Cue("derivative order", _c(r"\b(?:(?P<n>\d+)(?:st|nd|rd|th)|(?P<w>second|third|fourth|fifth|sixth))[- ]+(?:order )?"
+                               r"derivative"),
+        "the derivative of the order named", lambda calls, m: any(
+            c.tool == "differentiate" and int(c.args.get("order") or 1) == (
+                int(m.group("n")) if m.group("n") else _SPELLED[m.group("w")]) for c in calls),
+        applies=lambda calls: "differentiate" in _tools(calls)),
     Cue("derivative", _c(r"\bderivative|\bdifferentiat\w*|\bd/d[a-z]\b|\bd\^?2\w*/d[a-z]"),
         "the derivative", _tool("differentiate")),
     Cue("integral", _c(r"\bintegra(?:l|te|tion)\b|∫"), "the integral", _tool("integrate")),

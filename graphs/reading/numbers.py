@@ -325,6 +325,25 @@ def _numbered_labels(question: str) -> set[int]:
     return {start for word, _, start in spots if numbered(seen[word])}
 
 
+_ID_HEADER = re.compile(r"^\s*\|?\s*(?:[A-Za-z_ ]*(?:#|\bno\.?|\bnumber|\bid|\bcode|\bserial|\bbadge|\btag)|emp\w*|"
+                        r"sample|lot|batch|run|unit|part|specimen|item)\s*(?:[|,\t;]|\s{2,})", re.I)
+
+
+def _id_column(question: str) -> set[int]:
+    """Start offsets of the first-column numbers of a table whose first header names an id ("emp#", "serial no",
+    "lot"): codes naming the rows."""
+    out: set[int] = set()
+    offset, in_table = 0, False
+    for line in question.split("\n"):
+        m = re.match(r"^\s*\|?\s*(\d+)\s*(?:[|,\t;]|\s{2,})", line)
+        if in_table and m:
+            out.add(offset + m.start(1))
+        else:
+            in_table = bool(_ID_HEADER.match(line)) and not re.match(r"^\s*\|?\s*\d", line)
+        offset += len(line) + 1
+    return out
+
+
 def _scale_ends(question: str) -> set[int]:
     out = set()
     for m in _SCALE.finditer(question):
@@ -341,7 +360,7 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "an ordinal, a position"
     if re.search(r"\b(?:19|20)\d\d[-.]\d{1,2}[-.]$", before):
         return "a date, context"
-    if _IDENTIFIER_BEFORE.search(before) or re.fullmatch(r"0\d+", text) or (
+    if _IDENTIFIER_BEFORE.search(before) or re.fullmatch(r"0\d+", text) or re.match(r"^[A-Z](?![A-Za-z])", after) or (
             re.match(r"^-\d{3,}\b", after) and re.search(r"(?:^|\s)$", before)):
         return "an identifier or code, context"
     if _DATE_BEFORE.search(before) or (re.match(r"^/\d{1,2}\b", after) and _DATE_TOKEN_BEFORE.search(before)):
@@ -449,14 +468,17 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
     row_ids = _row_ids(text)
     labels = _numbered_labels(text)
     scale = _scale_ends(text)
+    ids = _id_column(text)
     labelled: list[QuestionNumber] = []
     for raw, candidates, start, end in question_numbers(text):
         pct = text[end:end + 2].lstrip().startswith("%")
         options = candidates + ([c / 100 for c in candidates] if pct else [])
         label = ("a row number, context" if start in row_ids else
+                 "an identifier or code, context" if start in ids else
                  "one of several numbered things, context" if start in labels else
                  _context_role(text, raw, candidates[0], start, end))
-        if label and label.startswith(_LABEL_ROLES):
+        dated = label == "a year, context" and _YEAR_CONTEXT.search(text[max(0, start - 40):start].split("\n")[-1])
+        if label and (label.startswith(_LABEL_ROLES) or dated):  # "Q3 2024", "in 2023": a year, not a count
             labelled.append(QuestionNumber(raw, candidates[0], start, end, label))
             found.append(labelled[-1])
             continue

@@ -112,6 +112,11 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
     "independence": ("Is defect type independent of shift?", [Call("chi_square", {"table": [[4, 5], [3, 8]]})],
                      [Call("chi_square", {"observed": [4, 5, 3, 8]})]),
     # the kind of computation named
+    "two-sided": ("Two-sided test: does A's mean differ from 10?", [_t("one_sample", mu=10)],
+                  [_t("one_sample", mu=10, alternative="less")]),
+    "derivative order": ("4th derivative of ln(1 + x^2) at x = 0.5",
+                         [Call("differentiate", {"expression": "log(1 + x**2)", "order": 4})],
+                         [Call("differentiate", {"expression": "log(1 + x**2)"})]),
     "matrix operation": ("eigenvalues of the matrix with rows (2, 1), (1, 3)",
                          [Call("matrix", {"matrix": [[2, 1], [1, 3]], "operation": "eigenvalues"})],
                          [Call("anova_oneway", {"groups": [[2, 1], [1, 3]]})]),
