@@ -46,6 +46,7 @@ ANSWERED_BLIND = {
     "blind_round23/round23.jsonl": "186ac2b",
     "blind_round24/round24.jsonl": "2d55f1b",
     "blind_round25/round25.jsonl": "fdaa182",
+    "blind_round26/round26.jsonl": "e99b6c3",
 }
 
 _ASK = """
