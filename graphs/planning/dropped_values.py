@@ -26,8 +26,9 @@ CHART_WORDS = re.compile(r"chart|control limits|in control|stable|spc", re.I)
 def drop_named_values(question: str) -> tuple[str, list[str]]:
     """(question with the value removed from its data, notes)."""
     m = _BLAMED.search(question) or _NAMED.search(question)
-    if not m:
-        return question, []
+    if not m or re.search(r"\b(?:run|sample|point|row|batch|lot|day|test|unit|item|specimen|no\.?)\s*#?\s*$|#\s*$",
+                          question[:m.start("value")], re.I):
+        return question, []  # "run 7 was a glitch": a row named by its id, left out with its row (extract.py)
     value = m.group("value")
     clause = (m.start(), m.end())
     rest = question[:clause[0]] + " " * (clause[1] - clause[0]) + question[clause[1]:]

@@ -578,6 +578,13 @@ def _left_out_ids(prose: str, name: str, cells: list[str]) -> set[str]:
     return {v for v in found if v in cells}
 
 
+def _left_out_values(rows: list[list[str]], ids: list[str], dropped: set[str], at: int) -> str:
+    """" (its readings 4.9, 7.23)": the values of the rows left out, so the plan names every number it set aside."""
+    values = [c.strip() for r, row in enumerate(rows) if ids[r] in dropped for i, c in enumerate(row)
+              if i != at and _is_num(c)]
+    return f" (its readings {', '.join(values)})" if values else ""
+
+
 def normalise_pasted(text: str) -> tuple[str, list[str]]:
     """A pasted table rewritten in the forms the planners read, and notes saying how it was read.
 
@@ -608,7 +615,20 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
             dropped_ids = _left_out_ids(prose, name.strip(), cells)
             if dropped_ids:
                 skip_rows |= {r for r, v in enumerate(cells) if v in dropped_ids}
-                notes.append(f"{name.strip()} {', '.join(sorted(dropped_ids, key=_num))} left out, as asked")
+                notes.append(f"{name.strip()} {', '.join(sorted(dropped_ids, key=_num))} left out, as asked"
+                             + _left_out_values(table.rows, cells, dropped_ids, c))
+            continue
+        worded = [re.fullmatch(r"([A-Za-z]+)\s*#?\s*(\d+)", x.strip()) for x in cells]
+        if c == 0 and len(header) > 2 and all(worded) and len({m.group(1).lower() for m in worded}) == 1 and \
+                _INDEX_HEADER.fullmatch(worded[0].group(1)) and len({m.group(2) for m in worded}) == len(cells):
+            # "run 1 | 2.1 | 2.92", "run 2 | …": the first column numbers the rows, in words and digits
+            word, numbers = worded[0].group(1), [m.group(2) for m in worded]
+            notes.append(f"column of row ids ({cells[0]} … {cells[-1]}) read as ids, not data")
+            dropped_ids = _left_out_ids(prose, word, numbers)
+            if dropped_ids:
+                skip_rows |= {r for r, v in enumerate(numbers) if v in dropped_ids}
+                notes.append(f"{word} {', '.join(sorted(dropped_ids, key=_num))} left out, as asked"
+                             + _left_out_values(table.rows, numbers, dropped_ids, c))
             continue
         if table.header and c == 0 and len(header) > 2 and _INDEX_HEADER.fullmatch(name.strip()) and \
                 len(set(cells)) == len(cells) and all(re.search(r"\d", x) and not _is_num(x) for x in cells):

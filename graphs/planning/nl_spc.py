@@ -94,7 +94,7 @@ _SIZE_KEYS = (r"(?:sample|subgroup)\s*sizes?", r"out of", r"(?:samples?|boxes) o
               r"\b(?:pull|pulls|pulled|take|takes|took|draw|draws|drew|check|checks|checked|test|tests|tested|open|opens|"
               r"opened|sample|samples|sampled|weigh|weighs|weighed|examine|examines|examined)(?= \d)",
               r"(?:lot|batch)\s*sizes?", r"(?:lots?|batch(?:es)?) of", r"n")
-_SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested|lengths?\b|areas?\b|metres|meters|"
+_SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested|lengths?\b|\blen\b|areas?\b|metres|meters|"
                         r"\bm2\b|m²|square|hours\b|exposure", re.I)
 
 

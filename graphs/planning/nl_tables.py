@@ -13,6 +13,7 @@ Each reader returns None unless the shape and the wording agree, so the other pl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from graphs.planning.extract import _SEPARATOR_ROW, _index_column, _is_num, _num, pasted_table
@@ -482,8 +483,37 @@ def _named_pair(q: str) -> tuple[str, str] | None:
     return m.group(1).lower(), m.group(2).lower()
 
 
+_LONG_ROW = re.compile(r"^\s*([A-Za-z][\w.-]*)\s*[\s,;|\t]\s*([A-Za-z][\w.-]*)\s*[\s,;|\t]\s*([-+]?\d+(?:\.\d+)?)\s*$")
+
+
+def long_two_way(q: str) -> list[Intent] | None:
+    """Long format, one reading per line after its two factor levels ("Ana  M1  21.5"), with a two-way ANOVA or
+    both factors asked about → the two-way ANOVA (with its interaction when every cell has repeats)."""
+    if not (_BOTH_MARGINS.search(q) or re.search(r"\banova\b|analysis of variance|interaction", q, re.I)) or \
+            _CHART_WORDS.search(q) or _REGRESSION.search(q):
+        return None
+    rows = [m.groups() for m in (_LONG_ROW.match(line) for line in q.split("\n")) if m]
+    if len(rows) < 6 or sum(bool(line.strip()) for line in q.split("\n")) - len(rows) > 4:
+        return None
+    a, b, y = [r[0] for r in rows], [r[1] for r in rows], [Decimal(r[2]) for r in rows]
+    levels_a, levels_b = list(dict.fromkeys(a)), list(dict.fromkeys(b))
+    cells = Counter(zip(a, b, strict=True))
+    if len(levels_a) < 2 or len(levels_b) < 2 or len(cells) != len(levels_a) * len(levels_b):
+        return None  # every combination must be there
+    repeats = min(cells.values())
+    names = _named_pair(q) or ("row_factor", "column_factor")
+    asked_without = re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects "
+                              r"only", q, re.I)
+    interaction = repeats >= 2 and not asked_without
+    args = {"y": y, "a": a, "b": b, "interaction": interaction, "factor_a": names[0], "factor_b": names[1]}
+    return [Intent("anova_twoway", args, notes=[
+        f"one reading per line: {names[0]} ({', '.join(levels_a)}) by {names[1]} ({', '.join(levels_b)}), "
+        f"{repeats if len(set(cells.values())) == 1 else 'unequal numbers of'} reading(s) per cell: the two-way ANOVA"
+        + (" with the interaction term" if interaction else " without an interaction term")])]
+
+
 def plan_table_shape(question: str) -> list[Intent] | None:
-    for reader in (sizes_and_counts, contingency_table, two_way_grid, replicated_grid, paired_columns,
+    for reader in (sizes_and_counts, contingency_table, two_way_grid, replicated_grid, long_two_way, paired_columns,
                    prose_contingency, goodness_of_fit):
         intents = reader(question)
         if intents:

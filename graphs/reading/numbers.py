@@ -47,7 +47,9 @@ _LABEL_WORDS = (
     r"setting|condition|block|cell|bay|tank|pump|valve|motor|die|mill|kiln|well|field|farm|plot|school|"
     r"hospital|clinic|ward|route|truck|vehicle|car|driver|worker|employee|inspector|technician|analyst|"
     r"instrument|method|phase|stage|cycle|iteration|pass|attempt|tester|station|module|board|booth|coater|roll|coil|"
-    r"van|audit|badge|nos?|reel|spool|mixer|feeder|filler|bench|fixture|jig|chamber|kiln|vessel|cabinet"
+    r"van|audit|badge|nos?|reel|spool|mixer|feeder|filler|bench|fixture|jig|chamber|kiln|vessel|cabinet|slitter|"
+    r"extruder|winder|printer|sealer|labeller|labeler|dock|warehouse|kiosk|heat|furnace|cell|rack|shelf|bay|gate|"
+    r"conveyor|robot|welder|lathe|grinder|dryer|washer|autoclave|centrifuge|scale|balance|meter|camera"
 )
 _LABEL_BEFORE = re.compile(rf"(?:\b(?:{_LABEL_WORDS})|#)\s*[-_]?\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
@@ -319,9 +321,9 @@ def _numbered_labels(question: str) -> set[int]:
             continue
         seen.setdefault(word, set()).add(m.group(2))
         spots.append((word, m.group(2), m.start(2)))
-    def numbered(values: set[str]) -> bool:  # "coil 1 … coil 12", not "mean 71 … mean 66"
+    def numbered(values: set[str]) -> bool:  # "coil 1 … coil 12", not "mean 71 … mean 66" or "scratches 15, 11, 7"
         ints = sorted(int(v) for v in values)
-        return len(ints) >= 2 and any(b - a == 1 for a, b in zip(ints, ints[1:], strict=False))
+        return len(ints) >= 2 and ints[-1] - ints[0] + 1 <= len(ints) + 1
     return {start for word, _, start in spots if numbered(seen[word])}
 
 

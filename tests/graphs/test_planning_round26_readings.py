@@ -87,3 +87,31 @@ def test_solve_for_real_x_and_split_into_partial_fractions() -> None:
     i = _one("split (2x + 3)/((x - 1)(x + 2)) into partial fractions, i.e. find A and B in A/(x - 1) + B/(x + 2)",
              "math")
     assert i.tool == "simplify" and i.args["method"] == "apart" and i.args["expression"].replace("*", "") == "(2x + 3)/((x - 1)(x + 2))"
+
+
+def test_long_format_with_two_factor_columns_is_a_two_way_anova() -> None:
+    rows = [("Kim", "G1", 10.2), ("Kim", "G1", 10.4), ("Kim", "G2", 10.9), ("Kim", "G2", 11.1),
+            ("Lee", "G1", 9.8), ("Lee", "G1", 9.9), ("Lee", "G2", 10.6), ("Lee", "G2", 10.5)]
+    q = ("operator, gauge, reading - 2 repeats each\n" + "\n".join(f"{a}  {b}  {v}" for a, b, v in rows)
+         + "\ntwo-way ANOVA with the operator x gauge interaction")
+    i = _one(q)
+    assert i.tool == "anova_twoway" and i.args["interaction"] is True
+    assert i.args["a"] == [r[0] for r in rows] and i.args["b"] == [r[1] for r in rows]
+    assert (i.args["factor_a"], i.args["factor_b"]) == ("operator", "gauge")
+
+
+def test_rows_numbered_in_words_are_ids_and_a_named_row_is_left_out_whole() -> None:
+    q = ("load cell check (load kN | output mV):\nrun 1 | 0.5 | 1.02\nrun 2 | 1.0 | 2.01\nrun 3 | 1.5 | 3.90\n"
+         "run 4 | 2.0 | 4.05\nrun 5 | 2.5 | 5.02\nrun 6 | 3.0 | 6.01\n"
+         "run 3 was a glitch, leave it out and fit the straight line output = a + b*load")
+    i = _one(q)
+    assert i.tool == "regression" and [float(v) for v in i.args["x"]] == [0.5, 1.0, 2.0, 2.5, 3.0]
+    assert any("3.90" in n for n in i.notes)
+
+
+def test_counts_beside_a_len_column_make_a_u_chart() -> None:
+    q = ("flaws per roll, rolls differ in length (len = hundreds of m):\nA-1  len 2.0  flaws 5\nA-2  len 3.5  flaws 9\n"
+         "A-3  len 1.5  flaws 2\nA-4  len 2.5  flaws 7\nA-5  len 3.0  flaws 6\nu chart please")
+    i = _one(q, "spc")
+    assert i.tool == "control_chart" and i.args["chart"] == "u"
+    assert [float(v) for v in i.args["sizes"]] == [2.0, 3.5, 1.5, 2.5, 3.0] and [int(v) for v in i.args["counts"]] == [5, 9, 2, 7, 6]
