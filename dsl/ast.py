@@ -252,6 +252,7 @@ class AnovaTwoWay(Node):
     a: Source
     b: Source
     interaction: bool = True
+    ss_type: str | None = None  # sequential, hierarchical or adjusted; None: the tool's default
 
 
 @dataclass

@@ -384,6 +384,9 @@ class Build(Transformer):
     def without_interaction(self, meta, c):
         return _Flag("interaction", False, meta)
 
+    def ss_type(self, meta, c):
+        return _Opt("ss_type", str(c[0]).lower(), meta)
+
     def with_correction(self, meta, c):
         return _Flag("correction", True, meta)
 

@@ -512,6 +512,8 @@ class _Runner:
         args: dict[str, Any] = {"y": y, "a": la, "b": lb}
         if not a.interaction:
             args["interaction"] = False
+        if a.ss_type:
+            args["ss_type"] = {"sequential": 1, "hierarchical": 2, "adjusted": 3}[a.ss_type]
         for key, src in (("factor_a", a.a), ("factor_b", a.b)):
             if isinstance(src, ast.Column | ast.Ref):
                 args[key] = src.name

@@ -276,7 +276,7 @@ def _by(head: str, data: ast.Source, by: ast.Source | None) -> str:
 
 def _anova_two(a: ast.AnovaTwoWay) -> str:
     text = f"anova two_way {format_source(a.data)} by {format_source(a.a)} and {format_source(a.b)}"
-    return text + ("" if a.interaction else " without interaction")
+    return text + ("" if a.interaction else " without interaction") + (f" ss {a.ss_type}" if a.ss_type else "")
 
 
 def _chisquare(c: ast.ChiSquare) -> str:

@@ -236,6 +236,11 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
             rows = [[f"{power}^{n}" if n > 1 else power if n == 1 else "1", c, _decimal(c)]
                     for n, c in enumerate(out["coefficients"])]
             body += "\n\n" + table(["term", "coefficient", "in decimals"], rows)
+        if tool == "simplify" and out.get("fractions"):  # apart: each A/(x − r), with A in decimals
+            rows = [[f"({f['numerator']})/({f['denominator']})" if "/" in f["numerator"] else
+                     f"{f['numerator']}/({f['denominator']})", f["numerator"],
+                     fmt(f["value"]) if f.get("value") is not None else "—"] for f in out["fractions"]]
+            body += "\n\n" + table(["partial fraction", "numerator", "in decimals"], rows)
         if tool == "solve" and out.get("solutions"):
             sols = out["solutions"]
             if isinstance(sols[0], dict):

@@ -125,12 +125,20 @@ class SolveResult(SymbolicResult):
     solution_set: str | None = None
 
 
+class PartialFraction(BaseModel):
+    numerator: str
+    denominator: str
+    value: float | None = Field(None, description="the numerator as a number, when it is a constant (the A of A/(x - 5))")
+
+
 class SimplifyResult(SymbolicResult):
     expression: str
     method: str
     changed: bool
     at: dict[str, str] | None = Field(None, description="the point the result was evaluated at, when one was given")
     value_at: PointValue | None = Field(None, description="the result's value at that point (exact and numeric)")
+    fractions: list[PartialFraction] | None = Field(None, description="apart: each partial fraction, its numerator "
+                                                                      "over its denominator (A/(x - 5) …)")
 
 
 class LimitResult(SymbolicResult):
@@ -1193,7 +1201,24 @@ def _simplify_job(tree: Node, method: str, at: dict[str, Node] | None = None) ->
     if method == "simplify":
         result = _cancel_common_factors(result)
     return SimplifyResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
-                          method=method, changed=result != expr, **_value_there(sp, result, at))
+                          method=method, changed=result != expr, **_value_there(sp, result, at),
+                          fractions=_partial_fractions(sp, result) if method == "apart" else None)
+
+
+def _partial_fractions(sp: Any, result: Any) -> list[PartialFraction]:
+    """The terms of an apart result, each as numerator over denominator; a constant numerator also as a number."""
+    out = []
+    for term in sp.Add.make_args(result):
+        num, den = sp.fraction(sp.together(term))
+        if den.free_symbols:  # 1/(2*x + 2) is (1/2)/(x + 1): a monic denominator, as A/(x + 1) is written
+            try:
+                lead = sp.Poly(den, *sorted(den.free_symbols, key=str)).LC()
+                num, den = sp.nsimplify(num / lead), sp.factor(den / lead)
+            except sp.PolynomialError:
+                pass
+        numeric = float(num) if num.is_number and num.is_real else None
+        out.append(PartialFraction(numerator=_text(num), denominator=_text(den), value=numeric))
+    return out
 
 
 def _cancel_common_factors(expr: Any) -> Any:

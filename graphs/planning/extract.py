@@ -451,7 +451,8 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
 
 # a markdown rule row: "|---|---|", "|:-:|:--|" (one dash with a colon counts; a lone "-" cell is a coded level)
 _RULE_CELL = r"(?::-+:?|-+:|-{2,})"
-_SEPARATOR_ROW = re.compile(rf"^\s*\|?\s*{_RULE_CELL}\s*(?:\|\s*{_RULE_CELL}\s*)*\|?\s*$")
+_SEPARATOR_ROW = re.compile(rf"^\s*\|?\s*{_RULE_CELL}\s*(?:\|\s*{_RULE_CELL}\s*)*\|?\s*$|"
+                            r"^\s*[-=]{2,}(?:\s*[+|]\s*[-=]{2,})+\s*$")  # "-------+-----------+----------"
 _INDEX_HEADER = re.compile(r"(?:sample|subgroup|sub|sg|grp|group|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
                            r"emp(?:loyee)?|staff|worker|badge|serial|s/?n|tag|asset|ticket|case|job|fixture|panel|board|"
                            r"wafer|bar|tablet|bottle|cylinder|van|vehicle|truck|"
@@ -524,8 +525,16 @@ def pasted_table(text: str) -> PastedTable | None:
             k = i - 1
             while k >= 0 and _SEPARATOR_ROW.match(lines[k]):
                 markdown, k = True, k - 1
+            while k >= 0 and not lines[k].strip() and k > i - 3:
+                k -= 1  # one blank line between a header in prose and its rows
             if k >= 0 and lines[k].strip():
                 head = _split_cells(lines[k])
+                if len(head) != len(cells):  # "Class project (room 114). name; height; arm span - all in cm"
+                    tail = re.sub(r"\s+[-–—(][^;|,\t]*$", "", re.split(r"[.:]\s+", lines[k].strip())[-1])
+                    sep = next((c for c in ("|", "\t", ";", ",") if c in lines[i]), None)
+                    named = [c.strip() for c in tail.split(sep)] if sep else []
+                    if len(named) == len(cells) and all(named):
+                        head = named
                 if len(head) == len(cells) - 1 and not _is_num(cells[0]) and not any(_is_num(c) for c in head) \
                         and re.match(r"\s{2,}|\t|,", lines[k]):
                     head = ["", *head]  # "        Ana   Ben   Chen" over "M1  41.2  42.1  40.9": a blank corner
@@ -585,6 +594,22 @@ def _left_out_values(rows: list[list[str]], ids: list[str], dropped: set[str], a
     return f" (its readings {', '.join(values)})" if values else ""
 
 
+def _ragged_columns(table: PastedTable) -> list[tuple[str, list[str]]] | None:
+    """Named numeric columns whose only blanks close them ("20.1,26.9,19.1 … 18.9,21.9, / ,22.2,"): (name, values)."""
+    if not table.header or not any(c == "" for row in table.rows for c in row):
+        return None
+    out = []
+    for c, name in enumerate(table.header):
+        cells = [row[c] for row in table.rows]
+        values = [x for x in cells if x != ""]
+        if not name or not values or not all(_is_num(x) for x in values):
+            return None
+        if "" in cells[:len(values)] and any(x != "" for x in cells[cells.index(""):]):
+            return None  # a gap inside the column: a value missing, not a shorter column
+        out.append((name, values))
+    return out if len({len(v) for _, v in out}) > 1 else None
+
+
 def normalise_pasted(text: str) -> tuple[str, list[str]]:
     """A pasted table rewritten in the forms the planners read, and notes saying how it was read.
 
@@ -600,6 +625,11 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     if table is None:
         return text, []
     lines = text.split("\n")
+    ragged = _ragged_columns(table)
+    if ragged:  # "blanks = no more results": named columns of different lengths, each a group
+        listed = [f"{name}: {', '.join(values)}" for name, values in ragged]
+        return "\n".join([*lines[:table.start], *listed, *lines[table.end:]]), [
+            "columns of different lengths (blank cells end the shorter ones): each column a group"]
     header = table.header or [""] * len(table.rows[0])
     columns = [[row[c] for row in table.rows] for c in range(len(header))]
     notes: list[str] = []

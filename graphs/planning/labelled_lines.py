@@ -57,6 +57,11 @@ def labelled_subgroups(question: str) -> tuple[str, list[str]]:
     return "\n".join([*lines[:first], text, *lines[last + 1:]]), [note]
 
 
+_SUMMARY_LABEL = re.compile(r"^(?:lsl|usl|lower spec\w*|upper spec\w*|spec\w*|target|nominal|mean|average|x[\s-]*bar\w*|"
+                            r"grand mean|sd|s|std\.?\s*dev\w*|standard deviation|sigma|[\w-]*\s*sigma|s[\s-]*bar|"
+                            r"r[\s-]*bar|n|sample size|subgroups?|alpha|power|cp|cpk|pp|ppk)$", re.I)
+
+
 def labelled_values(question: str) -> tuple[str, list[str]]:
     """(question with ≥ 3 consecutive labelled lines of measurements as one list, notes)."""
     lines = question.split("\n")
@@ -72,6 +77,8 @@ def labelled_values(question: str) -> tuple[str, list[str]]:
             best = list(block)
     if len(best) < 3 or len({label.lower() for _, label, _ in best}) != len(best):
         return question, []
+    if sum(bool(_SUMMARY_LABEL.search(label)) for _, label, _ in best) >= 2:
+        return question, []  # "LSL: 12.30 / USL: 12.70 / mean: 12.51": summary figures, each its own role
     if all(re.fullmatch(r"\d+", value) for _, _, value in best) and not _CHARTED.search(question):
         return question, []  # counts per label: a goodness of fit, not a series of measurements (unless charted)
     kept, notes = list(best), []

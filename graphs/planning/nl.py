@@ -69,6 +69,30 @@ _UNIT = (r"(?:mm|cm|m|µm|um|nm|in|ft|g|kg|mg|lb|oz|n|kn|nm|mpa|gpa|kpa|pa|psi|b
 def plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
                   bindings: dict | None = None) -> list[Intent] | None:
     """Intents for `question`, or None when nothing here understands it."""
+    return _with_stated_options(question, _plan_question(question, mode, previous=previous, bindings=bindings))
+
+
+# "sequential (Type I) sums of squares", "type III SS", "adjusted SS": which sums of squares an unbalanced two-way
+# layout is tested with, whichever reader found the layout
+_SS_TYPES = ((3, r"type\s*(?:iii|3)\b|adjusted\s+(?:sums?|ss)|marginal\s+(?:sums?|ss)"),
+             (2, r"type\s*(?:ii|2)\b|hierarchical\s+(?:sums?|ss)"),
+             (1, r"type\s*(?:i|1)\b|sequential\s+(?:\(type\s*(?:i|1)\)\s+)?(?:sums?|ss)"))
+
+
+def _with_stated_options(question: str, intents: list[Intent] | None) -> list[Intent] | None:
+    for intent in intents or []:
+        if intent.tool == "anova_twoway" and "ss_type" not in intent.args:
+            for ss_type, words in _SS_TYPES:
+                if re.search(words, question, re.I):
+                    intent.args["ss_type"] = ss_type
+                    intent.notes.append({1: "sequential", 2: "hierarchical", 3: "adjusted"}[ss_type]
+                                        + f" (type {'I' * ss_type}) sums of squares, as asked")
+                    break
+    return intents
+
+
+def _plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
+                   bindings: dict | None = None) -> list[Intent] | None:
     bindings = bindings or {}
     missing = _MISSING.search(question)
     if missing:
@@ -161,7 +185,7 @@ _SUMMARY_TOOLS = {"summary_t_test", "summary_capability", "summary_chart", "powe
 
 
 _UNSTATED_REFERENCE = re.compile(r"\b(?:above|below|over|under|exceeds?|differs?\s+from|different\s+from|equal\s+to|"
-                                 r"against|meets?|reach(?:es)?|than)\s+(?:the|our|its)\s+(?:target|nominal|spec(?:ification)?|"
+                                 r"against|meets?|reach(?:es)?|than)\s+(?:(?:the|our|its)\s+)?(?:target|nominal|spec(?:ification)?|"
                                  r"claim(?:ed value)?|label(?:led)? (?:value|claim)|reference(?: value)?|standard)\b"
                                  r"(?!\s*(?:of|=|:|is|value of)?\s*[-+]?\d)", re.I)
 
@@ -346,7 +370,13 @@ _PLACEHOLDER = re.compile(r"\?+|-{2,3}|[–—]{1,3}|n/?a|nan|null|none|missing|
 
 def _refuse_missing_cell(question: str) -> None:
     """A table row whose value cells are numbers but for one placeholder ("| swing | 388 | ?? | 14 |", "B,12,,9"):
-    a value never entered. Any test of the table would drop the row or the column unsaid; ask for it instead."""
+    a value never entered. Any test of the table would drop the row or the column unsaid; ask for it instead.
+    Blanks the question explains ("blanks = no more results", "groups of unequal size") are the ends of shorter
+    columns, and stand."""
+    if re.search(r"\bblanks?\b[^.?!\n]{0,12}(?:=|mean|means|are|is)\s*(?:no|not|missing|fewer|unequal|the end)|"
+                 r"\bunequal\s+(?:numbers|sizes|group sizes|sample sizes|lengths)|\bcolumns? (?:are|have) (?:of )?"
+                 r"(?:different|unequal) lengths?", question, re.I):
+        return
     header: list[str] | None = None
     for line in question.split("\n"):
         pipe = line.count("|") >= 2

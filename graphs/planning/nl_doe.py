@@ -280,10 +280,18 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         _blocks_of_size(int(capacity.group(1)) if capacity else int(unit_first.group(2)), args, notes)
     elif (kind == "full_factorial" or stated_fraction) and "blocks" not in args and (capacity or unit_first):
         total = 2 ** (int(frac.group(1)) - int(frac.group(2))) if stated_fraction else None
-        if capacity:
-            _blocks_from_capacity(int(capacity.group(1)), capacity.group(2), args, notes, total)
-        else:
-            _blocks_from_capacity(int(unit_first.group(2)), unit_first.group(1), args, notes, total)
+        size, unit = (int(capacity.group(1)), capacity.group(2)) if capacity else \
+            (int(unit_first.group(2)), unit_first.group(1))
+        try:
+            _blocks_from_capacity(size, unit, args, notes, total)
+        except HavocInputError:
+            # "only 6 runs a day … 2 centre points in every block": the day holds the centre points too, so the
+            # factorial runs of a block are the capacity less them
+            centre = int(args.get("center_points") or 0)
+            if not (centre and _PER_BLOCK.search(low) and size - centre > 0):
+                raise
+            _blocks_from_capacity(size - centre, unit, args, notes, total)
+            notes.append(f"{size} runs per {unit} include the {centre} centre point(s) of each block")
     elif kind in ("full_factorial", "fractional_factorial"):
         _fit_run_budget(low, args, notes)
     _centre_points_per_block(low, args, notes)

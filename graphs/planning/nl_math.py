@@ -62,6 +62,9 @@ def _strip_tail(expr: str) -> str:
     expr = re.split(_WRT, expr, flags=re.I)[0]
     expr = re.sub(r"\s+(?:at any|for (?:any|all|every)|in general for)\s+[a-z]\s*[?.!]?\s*$", "", expr)
     expr = re.sub(r"\s*\bd[a-z]\b\s*$", "", expr)
+    # "1/(x^2*(1+x)) dx converge? if so what's its value?": the differential closes the integrand
+    expr = re.sub(r"(?<=\S)\s+d[a-z]\b(?!\s*[/*^(])\s*[,;:?!.]?\s+(?:converge|exist|diverge|does|is|and|if|what|then|"
+                  r"please|pls)\b.*$", "", expr, flags=re.S | re.I)
     return expr
 
 
@@ -131,7 +134,7 @@ def _in_words(q: str) -> str:
     # "find dy/dx if y = f(x)" → "derivative of f(x) with respect to x"
     q = re.sub(r"\bd([a-z])\s*/\s*d([a-z])\s*(?:if|of|for|when|where|given|,|:)?\s*\1\s*=\s*(.+?)\s*[?.!]?\s*$",
                r"derivative of \3 with respect to \2", q, flags=re.S)
-    q = re.sub(r"\b(d/d[a-z])\s*\[(.+)\]", r"\1 (\2)", q)  # d/dx[f] → d/dx (f)
+    q = re.sub(r"\b(d\s*(?:\^\s*\d+|[²³])?\s*/\s*d[a-z]\s*(?:\^\s*\d+|[²³])?)\s*\[(.+)\]", r"\1 (\2)", q)  # d/dx[f], d^3/dx^3 [f]
     q = re.sub(r"∫\s*_\s*\{?\s*([^\s{}^]+?)\s*\}?\s*\^\s*\{?\s*([^\s{}]+?)\s*\}?\s+(.+?)\s*(d[a-z])\b(.*)$",
                r"integral of \3 \4 from \1 to \2\5", q, flags=re.S)
     q = re.sub(r"∫\s*", "integral of ", q)
@@ -300,6 +303,25 @@ _SMALL_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", 
                 "eight": "8", "nine": "9", "ten": "10"}
 
 
+# "-2x - 5y + 4z = -11": a linear equation on a line of its own (a coefficient beside a letter, or two terms)
+_EQUATION_LINE = re.compile(r"^\s*[-+]?[\d.\s*a-z+-]*=\s*[-+]?\s*\d+(?:\.\d+)?\s*$")
+_TWO_TERMS = re.compile(r"\d\s*\*?\s*[a-z]\b|\b[a-z]\s*[-+]\s*(?:\d+(?:\.\d+)?\s*\*?\s*)?[a-z]\b")
+
+
+def _unsolved_system(q: str) -> str:
+    """Two or more equations, one per line, with no verb ("3 eqns, 3 unknowns: …; x, y, z = ?"): solve them."""
+    if re.search(r"\bsolve\b", q, re.I):
+        return q
+    lines = [ln.strip() for ln in q.split("\n")]
+    equations = [ln for ln in lines if _EQUATION_LINE.match(ln) and _TWO_TERMS.search(ln)]
+    if len(equations) < 2:
+        return q
+    unknowns = sorted(set(re.findall(r"(?<![a-z])([a-z])(?![a-z(])", " ".join(equations))))
+    if not 2 <= len(unknowns) <= len(equations) + 1:
+        return q
+    return "solve " + "; ".join(equations) + " for " + ", ".join(unknowns)
+
+
 def _without_remarks(question: str) -> str:
     """The maths of a question without what only a person reads: a remark in brackets made of words alone ("(they
     are all real)"), closing sentences of words alone ("Decimal answers are fine."), the slope of a tangent (a
@@ -308,6 +330,8 @@ def _without_remarks(question: str) -> str:
     # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
     q = re.sub(r"\s*\(\s*(?:(?:numerically|numerical|approx\w*|decimals?)\s*,?\s*)?(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|"
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
+    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][A-Za-z ,.'!]*$", "", q)  # "… at x = 1  -- numerical value pls"
+    q = _unsolved_system(q)
     q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
     q = re.sub(r"\b(from)\s+([a-z])\s*=\s*([-+]?\d+(?:\.\d+)?)\s+to\s+(?:\+\s*)?(infinity|oo|∞)", r"\1 \3 to oo", q,
@@ -568,7 +592,9 @@ def _plan_math(question: str) -> list[Intent] | None:
 
     m = re.search(r"\bpartial[\s-]*fractions?\s+(?:decomposition\s+)?(?:of|for)\s+(.+)", q, flags=re.I) or re.search(
         r"\b(?:split|decompose|break|write|express|resolve)\s+(.+?)\s+(?:up\s+)?(?:in|into|as)\s+(?:its\s+)?partial[\s-]*"
-        r"fractions?", q, flags=re.I)
+        r"fractions?", q, flags=re.I) or re.search(
+        r"\b(?i:partial[\s-]*fractions?\s*[:,-]?\s*(?:write|express|decompose|split|resolve))\s+(.+?)\s+(?i:as|into)\s+"
+        r"(?:[A-Z]\s*/|(?i:a\s+sum))", q)
     if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
         body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b", m.group(1), flags=re.I)[0]
         return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]

@@ -45,7 +45,10 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)|"
                     # "the shift we care about between the two heat treatments is 1.8 MPa"
                     rf"\b(?:difference|change|shift|increase|decrease|improvement|reduction)\s+(?:(?:we|you|i)\s+)"
-                    rf"(?:[\w'-]+\s+){{1,8}}?(?:is|=|of|would be|will be)\s+(?:about\s+|around\s+|~\s*)?({NUM})(?!\s*%)",
+                    rf"(?:[\w'-]+\s+){{1,8}}?(?:is|=|of|would be|will be)\s+(?:about\s+|around\s+|~\s*)?({NUM})(?!\s*%)|"
+                    # "to detect 1.5 mm between two tools"
+                    rf"\bdetect(?:ing)?\s+(?:a\s+|an\s+)?(?:(?:difference|change|shift)\s+of\s+)?(?:about\s+)?({NUM})"
+                    rf"(?!\s*%)(?=\s*[a-zµ°]*\s+(?:between|in|across))",
                     re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
                  rf"differences)?\s*(?:of|=|is|:|≈|~)?\s*(?:about\s+|around\s+|~\s*)?({NUM})", re.I)
@@ -105,6 +108,8 @@ def plan_power(question: str) -> list[Intent] | None:
     low = spell_numbers(question).lower().replace("−", "-")  # no data here: "with fifteen parts" is n = 15
     if not _CUE.search(low) or _NOT_STATS.search(low):
         return None
+    # "SD is about 4.0 N (from the 2022 trials, 40 specimens)": where a figure came from, not the design asked about
+    low = re.sub(r"\(\s*(?:from|based on|estimated from|taken from|per|using)\b[^()]*\)", " ", low)
     if re.search(r"factorial|\bdoe\b|box[\s-]*behnken|central[\s-]*composite|plackett|\b\d+[\s-]*levels?\b|"
                  r"\bblocks?\b", low) and not re.search(r"\bpower\b|effect[\s-]*size|cohen", low):
         return None  # "a 3-level full factorial run twice: how many runs do I need?" counts a design's runs

@@ -26,7 +26,11 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
                          # "of 120 sampled castings 14 had porosity": "of" alone needs the verb after the count
                          r"(?<![\w.])of\s+(\d+)\s+(?:[A-Za-z']+\s+){0,4}?[A-Za-z]+\s*[,;]?\s+(\d+)\s+"
                          r"(?=(?:[A-Za-z]+\s+){0,2}?(?:had|were|was|failed|passed|showed|did|got|gave|responded|"
-                         r"leaked|cracked|broke)\b)", re.I)
+                         r"leaked|cracked|broke)\b)|"
+                         # "600 units inspected, 35 defective"
+                         r"(?<![\w.])(\d+)\s+(?:[A-Za-z]+\s+){0,2}(?:inspected|tested|checked|sampled|made|produced|built)"
+                         r"\s*[,;]?\s*(?:and\s+|with\s+)?(\d+)\s+(?=(?:[a-z]+\s+)?(?:defective|rejected|failed|bad|"
+                         r"nonconforming|rejects|faulty)\b)", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"
@@ -63,7 +67,7 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     clean = spell_numbers(text.replace("−", "-"))  # "fifty-eight of 400": counts written as words
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
-        size_first = [(m[0] or m[2], m[1] or m[3]) for m in _SIZE_FIRST.findall(clean)]
+        size_first = [(m[0] or m[2] or m[4], m[1] or m[3] or m[5]) for m in _SIZE_FIRST.findall(clean)]
         pairs = [(int(a), int(b)) for b, a in size_first + _INSPECTED.findall(clean)
                  + _TRIALS.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
@@ -121,6 +125,11 @@ def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
                     and not re.search(r"one[\s-]*sided|one[\s-]*tailed", low)):
         return "two-sided", []
     spans = list(_PAIR.finditer(text))
+    if len(spans) < 2:  # "old line - 600 units inspected, 35 defective": the size written first
+        spans = list(_SIZE_FIRST.finditer(text))
+    if len(spans) < 2:
+        return "two-sided", ["the question says one rate is higher or lower but does not name the samples "
+                             "clearly: the test is two-sided"]
     labels = [_label_before(text, spans[0].start(), 0), _label_before(text, spans[1].start(), spans[0].end())]
     words = [set(lab.lower().split()) if lab else set() for lab in labels]
     own = [sorted(words[0] - words[1]), sorted(words[1] - words[0])]
@@ -177,7 +186,10 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
     if len(pairs) == 1 and (named or _RATE.search(low)):
         x, n = (Decimal(v) for v in pairs[0])
         p0 = _p0(q, low)
-        method = "score" if re.search(r"\bz[\s-]*test|score|wilson|normal approx|large[\s-]*sample", low) else "exact"
+        asked = re.sub(r"\b(?:not|no|rather than|instead of|without)\s+(?:the\s+|a\s+|an\s+)?(?:normal approx\w*|z[\s-]*test|"
+                       r"large[\s-]*sample\s+\w+|score\s+test)", " ", low)  # "exact (not the normal approximation)"
+        method = "exact" if re.search(r"\bexact\b", asked) and not re.search(r"\bz[\s-]*test|score", asked) else \
+            "score" if re.search(r"\bz[\s-]*test|score|wilson|normal approx|large[\s-]*sample", asked) else "exact"
         if p0 is None:
             if _INTERVAL.search(low):
                 return [Intent("proportion_test", {"x": [x], "n": [n], "method": method, **correct, **conf},

@@ -196,9 +196,11 @@ def _excluded_points(low: str) -> list[int] | None:
 _GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+subgroup\s+means|x[\s-]*bar))?"
                     rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*(?:double[\s-]*bar|bar[\s-]*bar)\s*(?:is|=|:)?\s*({NUM})|"
                     rf"x̿\s*=?\s*({NUM})", re.I)
-_R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:is|was|=|:|of)?\s*({NUM})|\br[\s-]*bar\s*(?:is|=|:|of)?"
+_R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?\s*({NUM})|"
+                    rf"\br[\s-]*bar\s*(?:is|=|:|of)?"
                     rf"\s*({NUM})|r̄\s*=?\s*({NUM})", re.I)
-_S_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?(?:standard deviation|std\.?\s*dev|sd|s)\s*(?:is|was|=|:|of)?"
+_S_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?(?:standard deviation|std\.?\s*dev|sd|s)\s*"
+                    rf"(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?"
                     rf"\s*({NUM})|\bs[\s-]*bar\s*(?:is|=|:|of)?\s*({NUM})|s̄\s*=?\s*({NUM})", re.I)
 
 
@@ -229,6 +231,8 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
                               "an X̄–R chart takes R̄, an X̄–S chart s̄", field="chart")
     count = int_after(low, r"(?:last|from|after)\s+") if re.search(r"(?:last|from|after)\s+\d+\s+(?:subgroups|hours|"
                                                                     r"samples|days|shifts)", low) else None
+    plain = re.search(r"\b(\d+)\s+subgroups\s+(?:of|x|×)\s+\d", low)  # "30 subgroups of 6"
+    count = count or (int(plain.group(1)) if plain else None)
     args: dict = {"chart": chart, "n": n, "grand_mean": grand, ("r_bar" if r_bar is not None else "s_bar"):
                   r_bar if r_bar is not None else s_bar}
     if count:
@@ -436,7 +440,8 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
         return None
     if kind in ("xbar_r", "xbar_s") and not size:  # "every hour the operator measures 5 consecutive shafts"
         size = int_after(low, r"(?:measur|sampl|tak|pull|check|weigh|select|pick|collect|draw|inspect|gaug)\w*\s+(?:the\s+)?"
-                         r"(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])")
+                         r"(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])") or int_before(
+            low, r"(?:consecutive|successive)\s+[a-z]+")  # "measures four consecutive shafts" (no data in words)
     if (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group", low)) and size and size >= 2 \
             and len(values) % size == 0 and len(values) >= 2 * size:
         chart, notes = _subgroup_chart(kind, size)

@@ -501,7 +501,14 @@ def long_two_way(q: str) -> list[Intent] | None:
     if len(levels_a) < 2 or len(levels_b) < 2 or len(cells) != len(levels_a) * len(levels_b):
         return None  # every combination must be there
     repeats = min(cells.values())
-    names = _named_pair(q) or ("row_factor", "column_factor")
+    header = None  # "operator,machine,value" over the rows: the factors' names
+    lines = q.split("\n")
+    first = next(n for n, line in enumerate(lines) if _LONG_ROW.match(line))
+    if first > 0:
+        cells_above = [c.strip() for c in re.split(r"\s*[,;|\t]\s*|\s{2,}", lines[first - 1].strip().rstrip(":"))]
+        if len(cells_above) == 3 and all(re.fullmatch(r"[A-Za-z][\w ]{0,20}", c) for c in cells_above):
+            header = (cells_above[0].lower(), cells_above[1].lower())
+    names = header or _named_pair(q) or ("row_factor", "column_factor")
     asked_without = re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects "
                               r"only", q, re.I)
     interaction = repeats >= 2 and not asked_without

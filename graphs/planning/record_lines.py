@@ -33,7 +33,10 @@ _SUMMARY_NAMES = re.compile(r"^(?:mean|average|avg|x-?bar|sd|s|std|stdev|std\.? 
 def _cells(rest: str) -> list[str]:
     """"40 boards with 23 defects", "15 blemishes in 205 m", "as-received 42.7, annealed 40.6": the named numbers of a
     record."""
-    return [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\bin\b(?=\s*\d)|\|)\s*", rest.strip(" .;")) if c.strip(" .;")]
+    cells = [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\bin\b(?=\s*\d)|\|)\s*", rest.strip(" .;"))
+             if c.strip(" .;")]
+    # "dose=2.1 response=7.15": name=value pairs with only spaces between them
+    return [part for c in cells for part in re.split(r"(?<=\d)\s+(?=[A-Za-z][\w-]*\s*[=:]\s*[-+]?\.?\d)", c)]
 
 
 _SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
@@ -251,7 +254,8 @@ def _rewrite(lines: list[str], start: int, count: int, header: list[str], rows: 
     for label, values in rows:
         said = _left_out(before + "\n" + after, names_of(label, values))
         if said:
-            notes.append(f"{label or ' '.join(values)} left out, as asked")
+            notes.append(f"{label or ' '.join(values)} left out, as asked"
+                         + (f" (its readings {', '.join(values)})" if label else ""))
             # the row's name is now read, not a number of the question's
             before, after = (re.sub(re.escape(said.group(0)), said.group(0).replace(said.group("name"), "that row"),
                                     text) for text in (before, after))

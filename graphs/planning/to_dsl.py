@@ -320,6 +320,8 @@ def anova_two_way(args: dict) -> str:
     text = f"anova two_way {numbers(args['y'])} by {sources[0]} and {sources[1]}"
     if args.get("interaction") is False:
         text += " without interaction"
+    if args.get("ss_type"):
+        text += " ss " + {1: "sequential", 2: "hierarchical", 3: "adjusted"}[int(args["ss_type"])]
     return "\n".join([*lines, text])
 
 

@@ -129,6 +129,11 @@ def _corrected(wanted: bool) -> Callable[[list[Call], re.Match[str]], bool]:
     return honoured
 
 
+def _ss_kind(m: re.Match[str]) -> int:
+    word = (m.group("kind") or m.group("kind2") or "").lower().replace("type", "").strip()
+    return {"sequential": 1, "hierarchical": 2, "adjusted": 3, "i": 1, "ii": 2, "iii": 3}.get(word) or int(word)
+
+
 def _blocks(calls: list[Call], m: re.Match[str]) -> bool:
     return any(int(c.output.get("blocks") or c.args.get("blocks") or 1) > 1 for c in calls
                if c.tool == "doe_design") or any(c.args.get("blocks") for c in calls if c.tool in DOE_ANALYSES)
@@ -184,6 +189,9 @@ def _excluded_values(m: re.Match[str]) -> list[str]:
         return _row_of(text, named[0]) if label else named
     label = re.search(r"\b([a-z]{1,3}\d{1,3})\b", sentence)  # "s7 was taken …, leave it out"
     if label:
+        line = re.search(rf"(?m)^\s*{label.group(1)}\s*[:|,\t]\s*(.*)$", text)  # "r7: dose=4.7 response=17.50"
+        if line:
+            return re.findall(rf"(?<![\w.]){NUM}", line.group(1))
         value = re.search(rf"\b{label.group(1)}\s*[=:]\s*({NUM})", text)
         return [value.group(1)] if value else []
     return []
@@ -385,6 +393,12 @@ CUES: tuple[Cue, ...] = (
         or _rank(calls, m)),
     Cue("two-way ANOVA", _c(r"\b(?:two|2)[- ]?(?:way|factor) (?:anova|analysis of variance)"),
         "a two-way ANOVA", _tool("anova_twoway", "doe_anova")),
+    Cue("sums of squares type", _c(r"\b(?P<kind>sequential|hierarchical|adjusted|type\s*(?:iii|ii|i|[123]))\s+"
+                                   r"(?:\(type\s*\w+\)\s+)?(?:ss\b|sums?\s+of\s+squares)|\btype\s*(?P<kind2>iii|ii|i|[123])"
+                                   r"\s*(?:ss\b|sums?\s+of\s+squares)"),
+        "the sums of squares named (sequential, hierarchical or adjusted)", lambda calls, m: any(
+            c.tool == "anova_twoway" and int(c.output.get("ss_type") or c.args.get("ss_type") or 0) == _ss_kind(m)
+            for c in calls), applies=lambda calls: "anova_twoway" in _tools(calls)),
     Cue("normality test", _c(r"shapiro|anderson[- ]darling"), "a test of normality", _tool("normality")),
     Cue("Levene", _c(r"\blevene|brown[- ]forsythe"), "Levene's (Brown–Forsythe) test", _tool("levene")),
     Cue("Levene about the means", _c(r"levene'?s? original|deviations? from (?:the )?(?:group |sample )?means|"

@@ -98,6 +98,7 @@ _QUALIFIER_AFTER = re.compile(r"^-(?:weeks?|days?|hours?|hrs?|minutes?|months?|y
 _OBSERVED_BEFORE = re.compile(r"\b(?:last|past|after|over|from)\s+(?:the\s+)?(?:last\s+|past\s+|first\s+)?$", re.I)
 _OBSERVED_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:parts|samples|subgroups|units|pieces|items|bars|specimens|"
                              r"readings|measurements|batches|lots|days|shifts|runs|cycles)\b", re.I)
+_SUBGROUPS_BEFORE = re.compile(r"\bsubgroups?\s*[:=]?\s*(?:\d+\s+(?:of|x|×)\s+)?$", re.I)  # "subgroups: 25 of 5"
 _SO_FAR_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:parts|samples|subgroups|units|readings|batches|lots|days)\s+so far\b",
                            re.I)
 # "weeks 14-17", "batches 301 to 320": the end of a range of labels
@@ -360,6 +361,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     after = question[end:end + 20]
     if _ORDINAL_AFTER.match(after):
         return "an ordinal, a position"
+    opened = before.rfind("(")
+    if opened > before.rfind(")") and re.match(r"\(\s*(?:from|based on|estimated from|taken from)\b", before[opened:], re.I):
+        return "where a figure came from, context"  # "SD about 4.0 N (from the 2022 trials, 40 specimens)"
     if re.search(r"\b(?:19|20)\d\d[-.]\d{1,2}[-.]$", before):
         return "a date, context"
     if _IDENTIFIER_BEFORE.search(before) or re.fullmatch(r"0\d+", text) or re.match(r"^[A-Z](?![A-Za-z])", after) or (
@@ -382,7 +386,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if _LABEL_RANGE_BEFORE.search(before):
         return "the end of a range of labels, context"
     if value == value.to_integral_value() and (
-            (_OBSERVED_BEFORE.search(before) and _OBSERVED_AFTER.match(after)) or _SO_FAR_AFTER.match(after)):
+            (_OBSERVED_BEFORE.search(before) and _OBSERVED_AFTER.match(after)) or _SO_FAR_AFTER.match(after)
+            or _SUBGROUPS_BEFORE.search(before)):
         return "how many were observed, context"
     if re.match(r"^\s*(?:->|→|=>)", after):
         return "a category label, context"

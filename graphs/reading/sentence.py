@@ -176,6 +176,10 @@ def _chi_square(c: Call) -> str:
     return f"a chi-square goodness-of-fit test of {k} observed counts against {expected}"
 
 
+_REWRITES = {"apart": "the partial fractions", "simplify": "the simplified form", "expand": "the expansion",
+             "factor": "the factorisation", "together": "one fraction", "cancel": "the cancelled form"}
+
+
 def _symbolic(verb: str) -> Callable[[Call], str]:
     def sentence(c: Call) -> str:
         expr = c.args.get("expression") or c.args.get("equations")
@@ -232,7 +236,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "integrate": _symbolic("the integral"),
     "limit": _symbolic("the limit"),
     "series": _symbolic("the series"),
-    "simplify": lambda c: f"{str(c.args.get('method') or 'simplify')} of {c.args.get('expression')}" + (
+    "simplify": lambda c: f"{_REWRITES.get(str(c.args.get('method') or 'simplify'), c.args.get('method'))} of "
+                          f"{c.args.get('expression')}" + (
         ", and its value at " + ", ".join(f"{k} = {v}" for k, v in c.args["at"].items()) if c.args.get("at") else ""),
     "solve": _symbolic("solving"),
     "evaluate": lambda c: f"the value of {c.args.get('expression')} at {c.args.get('values') or c.args.get('points')}",

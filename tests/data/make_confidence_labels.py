@@ -47,6 +47,7 @@ ANSWERED_BLIND = {
     "blind_round24/round24.jsonl": "2d55f1b",
     "blind_round25/round25.jsonl": "fdaa182",
     "blind_round26/round26.jsonl": "e99b6c3",
+    "blind_round27/round27.jsonl": "51532e2",
 }
 
 _ASK = """

@@ -35,5 +35,6 @@ def test_two_readers_that_disagree_cap_it() -> None:
 
 def test_a_failed_recomputation_halves_it() -> None:
     whole = calibrated_confidence(_state("nl_parser"))[0]
-    # the failed check also changes a feature, so the result is at most half of what it was
-    assert calibrated_confidence(_state("nl_parser", numeric_passed=False))[0] <= whole / 2 + 1e-9
+    # the failed check also changes a feature (whose weight is never negative), so the result is at most half of
+    # what it was, up to the rounding of both to 3 decimals
+    assert calibrated_confidence(_state("nl_parser", numeric_passed=False))[0] <= whole / 2 + 1e-3
