@@ -176,6 +176,7 @@ def _chi_square(c: Call) -> str:
     return f"a chi-square goodness-of-fit test of {k} observed counts against {expected}"
 
 
+_SS_NAMES = {1: "sequential (type I)", 2: "hierarchical (type II)", 3: "adjusted (type III)"}
 _REWRITES = {"apart": "the partial fractions", "simplify": "the simplified form", "expand": "the expansion",
              "factor": "the factorisation", "together": "one fraction", "cancel": "the cancelled form"}
 
@@ -226,7 +227,9 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "kruskal_wallis": lambda c: f"a Kruskal–Wallis rank test across {_n(c.args.get('groups'))} groups "
                                 f"({_group_sizes(c.args.get('groups'))})",
     "anova_twoway": lambda c: f"a two-way ANOVA of {c.args.get('factor_a', 'A')} × {c.args.get('factor_b', 'B')}"
-                              + (" with interaction" if c.args.get("interaction", True) else " without interaction"),
+                              + (" with interaction" if c.args.get("interaction", True) else " without interaction")
+                              + ("" if c.output.get("balanced", True) else
+                                 f", unbalanced: {_SS_NAMES.get(c.output.get('ss_type'), 'adjusted')} sums of squares"),
     "doe_effects": lambda c: f"the effects of {len(c.args.get('factors') or [])} two-level factor(s) on "
                              f"{_n(c.args.get('response'))} responses",
     "doe_anova": lambda c: f"an ANOVA of the design's {_n(c.args.get('response'))} responses",
