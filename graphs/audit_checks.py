@@ -498,7 +498,10 @@ def _other_symbols(expr: str, skip: set[str]) -> dict[str, float]:
 def audit_derivative(args: dict, out: dict) -> list[dict]:
     """d/dx by central differences, the other symbols held at fixed values (so ∂/∂y of x²y³ is checked too);
     a mixed second partial ∂²/∂x∂y by the four-point difference."""
-    var, expr, order = args.get("variable", "x"), args["expression"], int(args.get("order") or 1)
+    var, expr, order = args.get("variables") or args.get("variable", "x"), args["expression"], int(args.get("order") or 1)
+    listed = out.get("variables")  # what the tool differentiated by: ["x", "x", "y"] for f_xxy
+    if isinstance(listed, list) and len(set(listed)) > 1:
+        var, order = listed, 1
     if isinstance(var, list) and len(var) == 1:
         var = var[0]
     if isinstance(var, list):

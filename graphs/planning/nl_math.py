@@ -404,7 +404,7 @@ def plan_math(question: str) -> list[Intent] | None:
 _MIXED = re.compile(r"(?:\bmixed\s+(?:second\s+)?(?:partial\s+)?(?:derivative\s+)?)?"
                     r"(?:\bd|∂)\s*(?:\^\s*)?[2²]\s*(?P<f>[a-z])?\s*/\s*(?:d|∂)\s*(?P<v1>[a-z])\s*(?:\^?\s*1\s*)?"
                     r"(?:d|∂)\s*(?P<v2>[a-z])\b"
-                    r"|\b(?P<g>[a-z])_\{?(?P<w1>[a-z])(?P<w2>[a-z])\}?(?![a-z])", re.I)
+                    r"|\b(?P<g>[a-z])_\{?(?P<ws>[a-z]{2,4})\}?(?![a-z])", re.I)  # f_xy, f_{xxy}
 
 
 def _balanced(text: str) -> bool:
@@ -433,6 +433,7 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
     name = groups.get("f") or groups.get("g")
     if not re.search(r"[A-Za-z0-9]", rest):  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
         before = re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*(?:[,.;:]\s*|\s+)"
+                           r"(?:(?:i|we|you)\s+(?:'d\s+|would\s+|also\s+|now\s+)?)?"
                            r"(?:find|what|give|compute|calculate|get|determine|need|want|show)\b", q[:m.start()],
                            flags=re.I)
         if not before:
@@ -449,9 +450,10 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
     if first:
         return [Intent("differentiate", {"expression": expr, "variable": groups["v1"]},
                        notes=[f"the partial derivative by {groups['v1']}, the other variables held constant"])]
-    variables = [groups.get("v1") or groups.get("w1"), groups.get("v2") or groups.get("w2")]
+    variables = list(groups["ws"]) if groups.get("ws") else [groups["v1"], groups["v2"]]
+    order = {2: "second", 3: "third", 4: "fourth"}[len(variables)]
     return [Intent("differentiate", {"expression": expr, "variable": variables},
-                   notes=[f"the mixed second partial: first by {variables[0]}, then by {variables[1]}"])]
+                   notes=[f"the mixed {order} partial: by {', then by '.join(variables)}"])]
 
 
 # the matrix operations a question names ("det A", "A^-1", "eigenvalues"), in this order

@@ -127,3 +127,10 @@ def test_explained_blanks_end_shorter_columns() -> None:
          "5.2,,\nWelch's ANOVA please")
     i = _one(q)
     assert i.tool == "anova_oneway" and [len(g) for g in i.args["groups"]] == [4, 3, 2]
+
+
+def test_a_third_order_mixed_partial_by_its_subscripts() -> None:
+    q = "g(x,y) = x^3*y^2 + sin(x*y). I need g_xyy (once in x, twice in y) at x = 1, y = 2"
+    i = _one(q, "math")
+    assert i.tool == "differentiate" and i.args["variable"] == ["x", "y", "y"]
+    assert i.args["expression"] == "x^3*y^2 + sin(x*y)" and i.args["at"] == {"x": "1", "y": "2"}
