@@ -243,6 +243,36 @@ def _fisher(q: str, pairs: list[tuple[int, int]], conf: dict, low: str) -> list[
         x, n = [Decimal(a), Decimal(c)], [Decimal(a + b), Decimal(c + d)]
         notes = ["the table's rows are the two samples and its first column the successes: odds ratio "
                  "(a·d)/(b·c)"]
-    return [Intent("proportion_test", {"x": x, "n": n, "method": "fisher", "alternative": side, **conf},
-                   notes=["Fisher's exact test of the 2 × 2 table, with the conditional maximum-likelihood odds "
-                          "ratio", *notes])]
+        side = _table_side(q, low, [(a, b), (c, d)]) or side
+    intents = [Intent("proportion_test", {"x": x, "n": n, "method": "fisher", "alternative": side, **conf},
+                      notes=["Fisher's exact test of the 2 × 2 table, with the conditional maximum-likelihood odds "
+                             "ratio", *notes])]
+    both = re.search(r"two[\s-]*sided|two[\s-]*tailed", low) and re.search(r"one[\s-]*sided|one[\s-]*tailed", low)
+    if both and side != "two-sided":  # "the two-sided p … and the one-sided p for …": both, each its own test
+        intents.insert(0, Intent("proportion_test", {**intents[0].args, "alternative": "two-sided"},
+                                 notes=["Fisher's exact test, two-sided, as asked (the one-sided test follows)"]))
+    return intents
+
+
+def _table_side(q: str, low: str, rows: list[tuple[int, int]]) -> str | None:
+    """"one-sided, for the alternative that uncoated parts fail more often": the side of the first row's share of
+    the first column, from the row the question names with a direction word."""
+    if not re.search(r"one[\s-]*sided|one[\s-]*tailed", low):
+        return None
+    labels = []
+    for a, b in rows:
+        m = re.search(rf"(?m)^\s*\|?\s*([A-Za-z][\w -]*?)\s*[|:,\t ]\s*{a}\s*[|,\t ]\s*{b}\b", q)
+        labels.append(m.group(1).strip().lower() if m else None)
+    if None in labels:
+        return None
+    claim = re.search(r"(?:alternative|h1|hypothesis|one[\s-]*(?:sided|tailed)[^.?!]{0,30}?\bfor)[^.?!]{0,20}?(?:that\s+)?"
+                      r"(.{0,60}?)\b(more|higher|greater|larger|"
+                      r"less|lower|fewer|smaller)\b", low)
+    if not claim:
+        return None
+    said = [lab for lab in labels if lab and re.search(rf"\b{re.escape(lab)}", claim.group(1))]
+    if len(said) != 1:
+        return None
+    up = claim.group(2) in ("more", "higher", "greater", "larger")
+    first = said[0] == labels[0]
+    return "greater" if up == first else "less"

@@ -407,7 +407,7 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if integral and 1900 <= value <= 2100 and "." not in text and (_YEAR_CONTEXT.search(before) or
                                                                    not re.match(r"^\s*[,;]?\s*\d", after)):
         return "a year, context"
-    if _SPAN_AFTER.match(after) and _SPAN_BEFORE.search(before):
+    if _SPAN_AFTER.match(after) and (_SPAN_BEFORE.search(before) or re.search(r"[,(]\s*$", before)):
         return "a time span, context"
     if integral and _CONTEXT_COUNT_AFTER.match(after):
         return "a count of things, context"

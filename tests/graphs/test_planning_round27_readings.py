@@ -134,3 +134,11 @@ def test_a_third_order_mixed_partial_by_its_subscripts() -> None:
     i = _one(q, "math")
     assert i.tool == "differentiate" and i.args["variable"] == ["x", "y", "y"]
     assert i.args["expression"] == "x^3*y^2 + sin(x*y)" and i.args["at"] == {"x": "1", "y": "2"}
+
+
+def test_fisher_two_sided_and_one_sided_at_once() -> None:
+    q = ("leak test, new seal vs old seal:\n\n           leaked   tight\nold seal        6       9\nnew seal        2      13\n\n"
+         "Fisher's exact test - give the two-sided p, and the one-sided p for 'new seal leaks less often'.")
+    intents = plan_question(q, "stats")
+    assert [i.args["alternative"] for i in intents] == ["two-sided", "greater"]
+    assert all(i.args["method"] == "fisher" for i in intents)
