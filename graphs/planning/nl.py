@@ -379,6 +379,7 @@ def _refuse_missing_cell(question: str) -> None:
         return
     header: list[str] | None = None
     for line in question.split("\n"):
+        line = re.sub(r",\s*$", "", line)  # "8.27, 8.30,": a list wrapped over lines, not an empty last cell
         pipe = line.count("|") >= 2
         if not pipe and line.count(",") < 2:
             continue

@@ -440,7 +440,10 @@ def _fit_run_budget(low: str, args: dict, notes: list[str]) -> None:
     centre = int(args.get("center_points") or 0)
     if budget % reps:
         raise HavocInputError(f"{budget} runs do not split into {reps} equal replicates", field="runs")
-    per_replicate = budget // reps - centre
+    # "a 16-run fractional factorial, plus four centre runs": the centre runs come on top of the runs named
+    extra = re.search(r"\b\d+[\s-]+runs?\s+(?:[a-z-]+\s+){0,2}(?:fraction\w*|factorial|design)\b[^.?!]{0,30}\b(?:plus|and|with|"
+                      r"added|extra|on top)\b[^.?!]{0,12}\bcent(?:er|re)", low)
+    per_replicate = budget // reps - (0 if extra else centre)
     full = 1
     for n in levels:
         full *= n

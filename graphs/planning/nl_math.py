@@ -137,6 +137,7 @@ def _in_words(q: str) -> str:
     q = re.sub(r"\b(d\s*(?:\^\s*\d+|[²³])?\s*/\s*d[a-z]\s*(?:\^\s*\d+|[²³])?)\s*\[(.+)\]", r"\1 (\2)", q)  # d/dx[f], d^3/dx^3 [f]
     q = re.sub(r"∫\s*_\s*\{?\s*([^\s{}^]+?)\s*\}?\s*\^\s*\{?\s*([^\s{}]+?)\s*\}?\s+(.+?)\s*(d[a-z])\b(.*)$",
                r"integral of \3 \4 from \1 to \2\5", q, flags=re.S)
+    q = re.sub(r"\bintegral\s+(?=∫)", "", q)  # "the improper integral ∫ from 1 to ∞ of …": the sign names it again
     q = re.sub(r"∫\s*", "integral of ", q)
     # "integral from 0 to 1 of f dx" → "integral of f dx from 0 to 1"
     q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?from\s+(\S+)\s+to\s+(\S+?)\s*,?\s+(?:of\s+)?(.+?)\s*[?.!]?\s*$",

@@ -72,10 +72,11 @@ def chart_kind(low: str) -> str | None:
 def _data_after_keywords(text: str) -> list:
     """The numbers after a 'data:'-like marker, else the longest run of three or more numbers, else the numbers after
     the first colon."""
-    m = re.search(r"(?:data|values|measurements|readings|observations|samples?)\s*(?:are|were|is|:|=)\s*(.+)", text, flags=re.I | re.S)
-    if m:
+    for m in re.finditer(r"(?:data|values|measurements|readings|observations|samples?)\s*(?:are|were|is|:|=)\s*(.+)", text,
+                         flags=re.I | re.S):  # "daily readings:\ndata: 7.1, …": the marker the numbers follow
         run = re.match(rf"\s*\[?\s*({NUM}(?:\s*[,;]?\s*{NUM})*)", m.group(1))
-        return numbers(run.group(1)) if run else []
+        if run:
+            return numbers(run.group(1))
     run = longest_run(text, 3)  # the pasted list; a number in the prose around it ("3 shifts", "line 2") is not data
     if run:
         return run
@@ -193,7 +194,8 @@ def _excluded_points(low: str) -> list[int] | None:
     return [v - 1 for v in found if v >= 1] or None
 
 
-_GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+subgroup\s+means|x[\s-]*bar))?"
+_GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+subgroup\s+means|x[\s-]*bar|"
+                    rf"(?!is\b|was\b|of\b)[a-z]+))?"
                     rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*(?:double[\s-]*bar|bar[\s-]*bar)\s*(?:is|=|:)?\s*({NUM})|"
                     rf"x̿\s*=?\s*({NUM})", re.I)
 _R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?\s*({NUM})|"
@@ -219,7 +221,7 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
     low = spell_numbers(low)  # summary figures, no data: "pulls five consecutive parts" is a subgroup of 5
     n = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
                   r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
-                                                r"samples|select|selects)(?= \d)") or int_before(
+                                                r"samples|select|selects|weigh|weighs|inspect|inspects|test|tests|open|opens)(?= \d)") or int_before(
         low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)")
     if not n or n < 2:
         raise HavocInputError("X̄ chart limits from summary figures need the subgroup size (how many parts in each "
@@ -411,6 +413,15 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
             args["chart"] = "p"
             notes.append("the sample sizes differ: a p chart, since an np chart needs one sample size")
         return [Intent("control_chart", args, notes=notes)]
+    if kind in ("p", "np", "u"):  # "Roll lengths (m): 135, 199, …" and "Flaws found per roll: 30, 49, …": two named lists
+        runs = [(m.group("name").split(".")[-1], [to_decimal(v) for v in re.findall(NUM, m.group("values"))])
+                for m in re.finditer(rf"(?m)^(?P<name>[^:\n]{{2,80}}):\s*(?P<values>{NUM}(?:\s*[,;]\s*{NUM}){{2,}})\s*$", q)]
+        sized = [r for r in runs if _SIZE_NAME.search(r[0])]
+        if len(runs) == 2 and len(sized) == 1 and len(runs[0][1]) == len(runs[1][1]):
+            counted = runs[1] if sized[0] is runs[0] else runs[0]
+            args.update(chart=kind, counts=counted[1], sizes=sized[0][1])
+            return [Intent("control_chart", args, notes=[f"the counts are '{counted[0].strip()}', the amounts inspected "
+                                                         f"'{sized[0][0].strip()}'"])]
     if kind in ("p", "np", "c", "u"):
         counts = _counts(q)
         if not counts:
@@ -428,6 +439,19 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
         rows = separated_rows(q)  # "10.2 10.1 9.9 / 10.1 10.4 10.0 / …": one subgroup between separators
         if rows and (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group|samples? of \d", low)):
             table = [rows]
+    wrapped = [v for row in table[0] for v in row] if table and len(table[0][0]) >= 2 else []
+    if not size and kind in ("xbar_r", "xbar_s"):  # "pulls 4 consecutive pieces": the stated size, said in prose
+        size = int_after(low, r"(?:measur|sampl|tak|pull|check|weigh|select|pick|collect|draw|inspect|gaug)\w*\s+"
+                              r"(?:the\s+)?(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])")
+    if wrapped and size and size >= 2 and size != len(table[0][0]) and len(wrapped) % size == 0 and \
+            len(wrapped) >= 2 * size and kind in ("xbar_r", "xbar_s"):
+        # "pulls 4 consecutive pieces … readings, oldest first:" over lines of 10: a list wrapped over lines, read in
+        # time order as the stated subgroups
+        chart, notes = _subgroup_chart(kind, size)
+        notes.append(f"{len(wrapped)} values read in order as {len(wrapped) // size} subgroups of {size} (the lines "
+                     "are how the list was wrapped)")
+        args.update(chart=chart, subgroups=[wrapped[i:i + size] for i in range(0, len(wrapped), size)])
+        return [Intent("control_chart", args, notes=notes)]
     if table and len(table[0][0]) >= 2:
         subgroups = table[0]
         chart, notes = _subgroup_chart(kind, len(subgroups[0]))

@@ -678,6 +678,8 @@ NOT_NORMAL = re.compile(
     r"(?:safely\s+)?assum\w*\s+(?:that\s+)?(?:the\s+)?"
     r"(?:\w+'re\s+|\w+'s\s+|(?:\w+\s+){1,2})?(?:are\s+|is\s+|to be\s+)?normal"
     r"|\b(?:not|non|aren'?t|isn'?t|far from|anything but)[\s-]+normal(?:ly distributed)?\b|\bnon-normal"
+    r"|\bnothing like normal|\bno t[\s-]*tests?\b|\bnot a t[\s-]*test|\bdon'?t use a t[\s-]*test|\bavoid(?:ing)? (?:a |the )?"
+    r"t[\s-]*test|(?:don'?t|do not)\s+want\s+anything\s+(?:that\s+)?assum\w*\s+normal\w*"
     r"|(?:can'?t|cannot|not|don'?t|do not|won'?t|will not|wouldn'?t|shouldn'?t)\s+(?:\w+\s+){0,2}(?:trust|rely on|count on)"
     r"\s+(?:the\s+)?normality"
     r"|normality\s+(?:is\s+)?(?:doubtful|suspect|questionable|unlikely)"
@@ -700,7 +702,8 @@ def plan_stats(question: str) -> list[Intent] | None:
         return proportion
 
     ratio = re.search(r"\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\b", q)
-    if (re.search(r"chi[\s-]*squared?|contingency|independen|goodness[\s-]*of[\s-]*fit|associat|cross[\s-]*tab", low) or (
+    if (re.search(r"chi[\s-]*squared?|contingency|independence|independent\s+of|goodness[\s-]*of[\s-]*fit|associat|"
+                  r"cross[\s-]*tab", low) or (
             ratio and re.search(r"\b(?:ratio|proportions?)\b", low) and not re.search(r"signal|odds", low))) and not (
             # "independent samples t-test" is a two-sample test, not a test of independence
             re.search(r"independent[\s-]*(?:samples?|groups?|t\b)|t[\s-]*test|welch", low)

@@ -242,7 +242,7 @@ def _size_and_subset(names: list[str], table: list[list[Decimal]]) -> list[Inten
     return None
 
 
-_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'-]{0,20}?|\d{1,3})\s*(?P<sep>->|→|=>|:|=|\s[-–—]\s|\s)\s*(?P<count>\d+)"
+_PAIR = re.compile(r"(?P<label>[A-Za-z][\w .'/-]{0,20}?|\d{1,3})\s*(?P<sep>->|→|=>|:|=|\s[-–—]\s|\s)\s*(?P<count>\d+)"
                    r"(?![\d.])")
 
 

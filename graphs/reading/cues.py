@@ -372,7 +372,8 @@ CUES: tuple[Cue, ...] = (
                            rf"{_NEG} (?:safely )?(?:assum\w*|rely on|count on) (?:the )?(?:(?:data|differences|"
                            r"residuals|values|readings|measurements|times|scores) (?:are |is |to be )?)?"
                            r"(?:normal|normality|normally)|(?:aren'?t|are not|isn'?t|is not|not) normally distributed"
-                           r"|skewed,? so|heavily skewed"),
+                           r"|skewed,? so|heavily skewed|nothing like normal|\bno t[- ]?tests?\b|don'?t use a t[- ]?test|"
+                           r"(?:don'?t|do not) want anything (?:that )?assum\w* normal\w*"),
         "a rank test (Mann–Whitney, Wilcoxon signed-rank or Kruskal–Wallis): normality is not to be assumed",
         _rank, unless=_c(r"\b(?:is|are) (?:it|they|the data|this|these) normal(?:ly distributed)?\?|test (?:for|of) "
                          r"normality|check (?:for )?normality"), applies=_any_test),

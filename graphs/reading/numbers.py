@@ -49,7 +49,8 @@ _LABEL_WORDS = (
     r"instrument|method|phase|stage|cycle|iteration|pass|attempt|tester|station|module|board|booth|coater|roll|coil|"
     r"van|audit|badge|nos?|reel|spool|mixer|feeder|filler|bench|fixture|jig|chamber|kiln|vessel|cabinet|slitter|"
     r"extruder|winder|printer|sealer|labeller|labeler|dock|warehouse|kiosk|heat|furnace|cell|rack|shelf|bay|gate|"
-    r"conveyor|robot|welder|lathe|grinder|dryer|washer|autoclave|centrifuge|scale|balance|meter|camera"
+    r"conveyor|robot|welder|lathe|grinder|dryer|washer|autoclave|centrifuge|scale|balance|meter|camera|loom|bay|"
+    r"greenhouse|tank|vat|kettle|reactor|boiler|crusher|sieve|hopper"
 )
 _LABEL_BEFORE = re.compile(rf"(?:\b(?:{_LABEL_WORDS})|#)\s*[-_]?\s*$", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b", re.I)

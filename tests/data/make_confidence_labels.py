@@ -48,6 +48,7 @@ ANSWERED_BLIND = {
     "blind_round25/round25.jsonl": "fdaa182",
     "blind_round26/round26.jsonl": "e99b6c3",
     "blind_round27/round27.jsonl": "51532e2",
+    "blind_round28/round28.jsonl": "41e535f",
 }
 
 _ASK = """
