@@ -71,6 +71,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        if threading.current_thread() is threading.main_thread():
+            # a second Ctrl-C (or the same one seen again while the interpreter shuts down its threads) must not
+            # turn the quiet exit 130 into a death by SIGINT
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
