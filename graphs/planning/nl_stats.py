@@ -108,8 +108,9 @@ def regression_degree(low: str) -> int:
     if m:
         word = m.group(1) or m.group(2)
         return int(word) if word.isdigit() else _ORDINALS[word]
-    model = re.search(r"\b[a-z_]\w*\s*=\s*[^.?!\n=]*?\b[a-z_]\w*\s*(?:\^|\*\*)\s*([23])\b|"
-                      r"\b[a-z_]\w*\s*=\s*[^.?!\n=]*?\b[a-z_]\w*([²³])", low)
+    # (not the R^2 asked for after the model: "fit resp = a + b*dose: slope, intercept and R^2")
+    model = re.search(r"\b[a-z_]\w*\s*=\s*[^.?!\n=:;,]*?\b(?!r\b)[a-z_]\w*\s*(?:\^|\*\*)\s*([23])\b|"
+                      r"\b[a-z_]\w*\s*=\s*[^.?!\n=:;,]*?\b(?!r\b)[a-z_]\w*([²³])", low)
     if model:
         return {"²": 2, "³": 3}.get(model.group(2) or "") or int(model.group(1))
     return degree
@@ -657,8 +658,9 @@ def _variance_test_named(low: str) -> str | None:
     if re.search(r"bartlett", low):
         return "bartlett"
     if re.search(r"\bf[\s-]*test\b[^.?!]{0,40}\bvariances?|variances?\b[^.?!]{0,40}\bf[\s-]*test\b|variance[\s-]*ratio"
-                 r"(?:\s+test)?|ratio of (?:the )?(?:two )?variances|\bf\s*=\s*s", low):
-        return "f"
+                 r"(?:\s+test)?|ratio of (?:the )?(?:two )?variances|\bf\s*=\s*s|variances?\s+(?:on top|in the numerator)"
+                 r"[^.?!]{0,20}\bratio", low):
+        return "f"  # "… with the new caliper's variance on top of the ratio": the F test, the ratio's order said
     return None
 
 

@@ -41,8 +41,9 @@ def _cells(rest: str) -> list[str]:
 
 _SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
                      rf"(?:\s*(?:,|\band\b)?\s*{NUM}\s*[A-Za-z][\w²³/]*)+)\s*[.;]?\s*$")
+_SHORT_UNIT = r"(?:\s*[A-Za-zµ°%/²³]{1,4}\b(?!\s+[-+]?\.?\d))?"  # "dose 3.0 mg  resp 12.0": a unit after a value
 _NAMED_SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*\s+\d{{1,4}}|[A-Za-z][\w-]*\d{{1,4}})\s+(?P<rest>[A-Za-z][\w-]*\s+{NUM}"
-                           rf"(?:\s*,?\s*[A-Za-z][\w-]*\s+{NUM})+)\s*[.;]?\s*$")
+                           rf"{_SHORT_UNIT}(?:\s*,?\s*[A-Za-z][\w-]*\s+{NUM}{_SHORT_UNIT})+)\s*[.;]?\s*$")
 _SPACED_CELL = re.compile(rf"{NUM}\s*[A-Za-z][\w²³/]*")
 
 
@@ -123,6 +124,10 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
     """(question with its block of record lines as a CSV table, notes); the question unchanged when it has none."""
     lines = [part for line in question.split("\n") for part in _records_in_one_line(line)]
     for start, block in _blocks(lines, _record):
+        if len(block) >= 2 and all(label.endswith("(id)") for label, _ in block):
+            # "lot 4411 - hardness 61.2, …" with the lot numbers already set aside as ids: number the rows instead
+            block = [(f"{label.removesuffix('(id)').strip() or 'row'} {i + 1}", pairs)
+                     for i, (label, pairs) in enumerate(block)]
         labels = [label for label, _ in block]
         columns = [name for name, _ in block[0][1]]
         if any([name.lower() for name, _ in pairs] != [c.lower() for c in columns] for _, pairs in block) or \

@@ -189,7 +189,7 @@ def _excluded_values(m: re.Match[str]) -> list[str]:
         return _row_of(text, named[0]) if label else named
     label = re.search(r"\b([a-z]{1,3}\d{1,3})\b", sentence)  # "s7 was taken …, leave it out"
     if label:
-        line = re.search(rf"(?m)^\s*{label.group(1)}\s*[:|,\t]\s*(.*)$", text)  # "r7: dose=4.7 response=17.50"
+        line = re.search(rf"(?m)^\s*{label.group(1)}(?:\s*[:|,\t]|\s+)\s*(.*)$", text)  # "r7: dose=4.7 …", "b7  dose 3.9 …"
         if line:
             return re.findall(rf"(?<![\w.]){NUM}", line.group(1))
         value = re.search(rf"\b{label.group(1)}\s*[=:]\s*({NUM})", text)

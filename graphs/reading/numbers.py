@@ -380,8 +380,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a precision, context"
     if _QUALIFIER_AFTER.match(after):
         return "part of a name or a duration, context"
-    if re.search(r"@\s*$", before):
-        return "a stated condition, context"
+    if re.search(r"@\s*$", before) or (re.search(r"\b(?:lab\s+|room\s+|ambient\s+)?temp(?:erature)?\s*(?:of|at|=|:)?\s*$",
+                                                  before, re.I) and re.match(r"^\s*°?\s*[CF]\b", after)):
+        return "a stated condition, context"  # "(cP @ 25 °C)", "(lab temp 20 C)"
     if re.search(r"\bnot\s+$", before, re.I) and re.match(r"^\s*[.,;)]", after):
         return "a value the question rules out, context"
     if _LABEL_RANGE_BEFORE.search(before):

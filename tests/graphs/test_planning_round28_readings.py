@@ -68,3 +68,27 @@ def test_two_named_lists_of_amounts_and_counts_make_a_u_chart() -> None:
     i = _one(q, "spc")
     assert i.tool == "control_chart" and i.args["chart"] == "u"
     assert [int(v) for v in i.args["counts"]] == [5, 9, 2, 7, 6] and [float(v) for v in i.args["sizes"]][0] == 2.0
+
+
+def test_records_whose_lot_numbers_were_set_aside_as_ids() -> None:
+    q = ("For each lot:\nlot 5101 - hardness 60.1, tensile 2050.2\nlot 5107 - hardness 62.4, tensile 2101.9\n"
+         "lot 5112 - hardness 57.3, tensile 1990.4\nlot 5120 - hardness 59.8, tensile 2044.0\n"
+         "Pearson correlation between hardness and tensile?")
+    i = _one(q)
+    assert i.tool == "correlation" and [float(v) for v in i.args["x"]] == [60.1, 62.4, 57.3, 59.8]
+
+
+def test_spaced_records_with_units_and_a_row_left_out_and_r_squared_asked() -> None:
+    q = ("C1  load 2.0 kN  strain 101\nC2  load 4.0 kN  strain 198\nC3  load 6.0 kN  strain 350\n"
+         "C4  load 8.0 kN  strain 402\nC5  load 10.0 kN  strain 499\n"
+         "Leave out C3 - the gauge slipped. Then fit strain = a + b*load: slope and R^2?")
+    i = _one(q)
+    assert i.tool == "regression" and i.args.get("degree", 1) == 1
+    assert [float(v) for v in i.args["x"]] == [2.0, 4.0, 8.0, 10.0]
+
+
+def test_a_variance_on_top_of_the_ratio_is_the_f_test() -> None:
+    q = ("Assume both are normal. Is the new gauge less variable than the old? One-sided, the new gauge's variance on "
+         "top of the ratio.\nnew: 5.01 5.02 4.99 5.00 5.01 4.98\nold: 5.05 4.94 5.08 4.97 5.03 4.92 5.06")
+    i = _one(q)
+    assert i.tool == "variance_test" and i.args["method"] == "f" and i.args["alternative"] == "less"
