@@ -382,6 +382,13 @@ def _subgroup_chart(kind: str | None, size: int) -> tuple[str, list[str]]:
     return "xbar_r", [f"subgroups of {size}: an X̄-R chart"]
 
 
+def _size_in_prose(low: str) -> int | None:
+    """The subgroup size a sampling plan states: "pulls 5 consecutive shafts", "measures four consecutive pins"."""
+    return int_after(low, r"(?:measur|sampl|tak|pull|check|weigh|select|pick|collect|draw|inspect|gaug)\w*\s+(?:the\s+)?"
+                          r"(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])") or int_before(
+        low, r"(?:consecutive|successive)\s+[a-z]+")  # in words: no data among them
+
+
 def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list[Intent] | None:
     kind = chart_kind(low)
     in_control = re.search(r"in control|out of control|stable|control limits|control chart|spc|shewhart|run rules|nelson|western|"
@@ -440,9 +447,8 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
         if rows and (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group|samples? of \d", low)):
             table = [rows]
     wrapped = [v for row in table[0] for v in row] if table and len(table[0][0]) >= 2 else []
-    if not size and kind in ("xbar_r", "xbar_s"):  # "pulls 4 consecutive pieces": the stated size, said in prose
-        size = int_after(low, r"(?:measur|sampl|tak|pull|check|weigh|select|pick|collect|draw|inspect|gaug)\w*\s+"
-                              r"(?:the\s+)?(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])")
+    if not size and kind in ("xbar_r", "xbar_s"):  # "every hour the operator measures 5 consecutive shafts"
+        size = _size_in_prose(low)
     if wrapped and size and size >= 2 and size != len(table[0][0]) and len(wrapped) % size == 0 and \
             len(wrapped) >= 2 * size and kind in ("xbar_r", "xbar_s"):
         # "pulls 4 consecutive pieces … readings, oldest first:" over lines of 10: a list wrapped over lines, read in
@@ -462,10 +468,6 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
     values = data[0] if data else _data_after_keywords(q)
     if not values:
         return None
-    if kind in ("xbar_r", "xbar_s") and not size:  # "every hour the operator measures 5 consecutive shafts"
-        size = int_after(low, r"(?:measur|sampl|tak|pull|check|weigh|select|pick|collect|draw|inspect|gaug)\w*\s+(?:the\s+)?"
-                         r"(?=\d+\s+(?:consecutive\s+|successive\s+|random\s+)?[a-z])") or int_before(
-            low, r"(?:consecutive|successive)\s+[a-z]+")  # "measures four consecutive shafts" (no data in words)
     if (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group", low)) and size and size >= 2 \
             and len(values) % size == 0 and len(values) >= 2 * size:
         chart, notes = _subgroup_chart(kind, size)

@@ -175,8 +175,7 @@ def _excluded_values(m: re.Match[str]) -> list[str]:
     text = m.string
     groups = m.groupdict()
     if groups.get("value"):
-        position = re.search(r"(?:point|sample|subgroup|observation|obs\.?|#|no\.?|run|row|day|reading|test|specimen|"
-                             r"unit|item)\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
+        position = re.search(rf"(?:{_POSITION_WORDS})\s*\d|\d(?:st|nd|rd|th)\b", m.group(0))
         return _row_of(text, groups["value"]) if position else [groups["value"]]
     if groups.get("pos"):
         return _row_of(text, groups["pos"])
