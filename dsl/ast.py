@@ -461,7 +461,8 @@ class SummaryCapability(Node):
 
 @dataclass
 class Power(Node):
-    """`power KIND effect .. | delta .. sd .. | p1 .. p2 .., size N | for power P, [alpha ..] ...` (tool power)."""
+    """`power KIND effect .. | delta .. sd .. | means [..] sd .. | p1 .. p2 .., size N | for power P, [alpha ..] ...`
+    (tool power)."""
 
     kind: str
     effect: Decimal | None = None
@@ -476,6 +477,7 @@ class Power(Node):
     groups: Decimal | None = None
     ratio: Decimal | None = None
     method: str | None = None
+    means: Values | None = None  # anova: hypothesised group means (with sd)
 
 
 Action = (

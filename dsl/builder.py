@@ -360,6 +360,9 @@ class Build(Transformer):
     def power_groups(self, meta, c):
         return _Opt("groups", c[0], meta)
 
+    def power_means(self, meta, c):
+        return _Opt("means", c[0], meta)
+
     def power_ratio(self, meta, c):
         return _Opt("ratio", c[0], meta)
 

@@ -634,21 +634,33 @@ class _Checker:
                 if value is None:
                     self.fail(f"two proportions need {name}", p)
                 self.proportion(value, name, p, name)
-            for name in ("effect", "delta", "sd"):
+            for name in ("effect", "delta", "sd", "means"):
                 if getattr(p, name) is not None:
                     self.fail(f"`{name}` is for t tests and anova; two proportions take p1 and p2", p, name)
         else:
             for name in ("p1", "p2", "method"):
                 if getattr(p, name) is not None:
                     self.fail(f"`{name}` is for two_proportions", p, name)
-            if p.effect is None and (p.delta is None or p.sd is None):
-                self.fail("give `effect D` (Cohen's d; anova: Cohen's f) or `delta X sd S`", p)
+            if p.means is not None:
+                if p.kind != "anova":
+                    self.fail("`means` (hypothesised group means) is for anova", p, "means")
+                if p.effect is not None or p.delta is not None:
+                    self.fail("give the effect once: `effect F`, or `means [..] sd S`", p, "means")
+                if p.sd is None:
+                    self.fail("`means` needs `sd S`, the common within-group standard deviation", p, "means")
+                if len(p.means.items) < 2 or any(isinstance(v, str) for v in p.means.items):
+                    self.fail("`means` takes two or more numbers, one per group", p, "means")
+                if p.groups is not None and p.groups != len(p.means.items):
+                    self.fail(f"`groups {p.groups}` but {len(p.means.items)} means", p, "groups")
+            elif p.effect is None and (p.delta is None or p.sd is None):
+                self.fail("give `effect D` (Cohen's d; anova: Cohen's f or `means [..] sd S`) or `delta X sd S`", p)
             if p.sd is not None:
                 self.positive(p.sd, "sd", p, "sd")
         if p.kind == "anova":
-            if p.groups is None:
-                self.fail("anova needs `groups K`", p)
-            self.whole(p.groups, "groups", p, "groups", minimum=2)
+            if p.groups is None and p.means is None:
+                self.fail("anova needs `groups K` (or one hypothesised mean per group, `means [..]`)", p)
+            if p.groups is not None:
+                self.whole(p.groups, "groups", p, "groups", minimum=2)
         elif p.groups is not None:
             self.fail("`groups` is for anova", p, "groups")
         if p.ratio is not None:

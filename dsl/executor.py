@@ -469,6 +469,9 @@ class _Runner:
                 args[field] = getattr(p, key)
         if p.groups is not None:
             args["groups"] = int(p.groups)
+        if p.means is not None:
+            args["means"] = list(p.means.items)
+            args["groups"] = len(p.means.items)
         return "power", _options(p, args, "alternative")
 
     def groups(self, data: ast.Source, by: ast.Source | None) -> tuple[list[str] | None, list[list[Decimal]]]:

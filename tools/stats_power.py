@@ -45,6 +45,8 @@ class PowerArgs(BaseModel):
     alternative: str = Field("two-sided", description="two-sided, greater or less (t tests and proportions)")
     ratio: float = Field(1.0, description="two-sample tests: n2 / n1")
     groups: int | None = Field(None, description="anova: the number of groups k")
+    means: list[float] | None = Field(None, description="anova: the hypothesised group means, with sd the common "
+                                      "within-group SD (instead of effect_size; equal group sizes)")
     method: Literal["normal", "arcsine"] = Field("normal", description="two proportions: normal (R's "
                                                  "power.prop.test) or arcsine (Cohen's h)")
 
@@ -137,6 +139,30 @@ def _prop_power(p1: float, p2: float, n1: float, n2: float, alpha: float, altern
     return float(norm.cdf((d - z * null_sd) / alt_sd))  # R's strict = FALSE: the far tail is left out
 
 
+def _effect_from_means(args: PowerArgs) -> tuple[float, str, list[str]]:
+    """Cohen's f of hypothesised group means: their SD about the grand mean (divisor k) over the common SD."""
+    means = [_number(m, "means") for m in args.means or []]
+    if args.test != "anova":
+        raise HavocInputError("means (hypothesised group means) are for anova", field="means")
+    if args.effect_size is not None or args.delta is not None:
+        raise HavocInputError("give the effect once: effect_size, or means with sd", field="means")
+    if len(means) < 2:
+        raise HavocInputError(f"means takes one hypothesised mean per group (two or more), got {len(means)}",
+                              field="means")
+    if args.groups is not None and args.groups != len(means):
+        raise HavocInputError(f"groups is {args.groups} but {len(means)} means are given", field="groups")
+    if args.sd is None or not args.sd > 0:
+        raise HavocInputError("means need sd, the common within-group standard deviation (> 0)", field="sd")
+    grand = math.fsum(means) / len(means)
+    spread = math.sqrt(math.fsum((m - grand) ** 2 for m in means) / len(means))
+    if spread == 0:
+        raise HavocInputError("the hypothesised means are all equal: there is no difference to detect",
+                              field="means")
+    f = spread / args.sd
+    return f, "Cohen's f", [f"Cohen's f = SD of the {len(means)} means about {grand:.6g} (divisor k) / sd = "
+                            f"{spread:.6g} / {args.sd:g} = {f:.4g}"]
+
+
 def _effect(args: PowerArgs) -> tuple[float, str, list[str]]:
     notes: list[str] = []
     if args.test == "two_proportions":
@@ -150,6 +176,8 @@ def _effect(args: PowerArgs) -> tuple[float, str, list[str]]:
             raise HavocInputError("p1 equals p2: there is no difference to detect", field="p2")
         h = 2 * math.asin(math.sqrt(args.p1)) - 2 * math.asin(math.sqrt(args.p2))
         return (h, "Cohen's h", notes) if args.method == "arcsine" else (args.p1 - args.p2, "p1 - p2", notes)
+    if args.means is not None:
+        return _effect_from_means(args)
     if args.effect_size is not None and (args.delta is not None or args.sd is not None):
         raise HavocInputError("give effect_size, or delta with sd, not both", field="effect_size")
     if args.effect_size is None:
@@ -189,6 +217,8 @@ def power(args: PowerArgs) -> PowerResult:
     if args.ratio != 1 and not two:
         raise HavocInputError("ratio (n2 / n1) is for two-sample tests", field="ratio")
     if args.test == "anova":
+        if args.groups is None and args.means is not None:
+            args = args.model_copy(update={"groups": len(args.means)})
         if args.groups is None:
             raise HavocInputError("anova needs the number of groups", field="groups")
         if args.alternative != "two-sided":

@@ -57,8 +57,11 @@ ORDER = {
 }
 
 
-_PLANNED_MEANS = re.compile(r"(?=.*\b(?:power|how many|sample size))\b(?:detect|expect|assume|hypothesi[sz]e|anticipate)\w*"
-                            r"\s+(?:true\s+|group\s+|population\s+)*(?:mean|average)s?\b[^?!]{0,40}?\d", re.I | re.S)
+_PLANNED_MEANS = re.compile(r"\b(?:detect|expect|assume|hypothesi[sz]e|anticipate)\w*"
+                            r"\s+(?:true\s+|group\s+|population\s+)*(?:mean|average)s?\b[^?!]{0,40}?\d|"
+                            # "ANOVA power: 3 groups, means 10, 12 and 15, sd 2"
+                            r"\banova\b[^?!]{0,80}?\b(?:group\s+)?means\s+(?:of\s+|are\s+|=\s*|:\s*)?\d", re.I | re.S)
+_POWER_ASKED = re.compile(r"\b(?:power|how many|sample size)\b", re.I)
 
 
 # a unit written after a value ("25.00 mm nominal"): units only, so that "batch 88 off target" keeps its words
@@ -118,7 +121,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         return follow
     # power and sample size, read before units and percent signs are tidied away; a list of hypothesised means ("to
     # detect true means of 20, 22, 22 and 24") is the effect of a planned study, not data
-    if not carries_data(question) or _PLANNED_MEANS.search(question):
+    if not carries_data(question) or (_POWER_ASKED.search(question) and _PLANNED_MEANS.search(question)):
         power = plan_power(question)
         if power:
             return power

@@ -22,7 +22,7 @@ _CUE = re.compile(
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
     r"(?:[\w-]+\s+){0,3}?[\w-]*test|power of (?:a|an|the|this|my|our) (?:[\w-]+\s+){0,2}?anova|power to detect|chance (?:of|to) detect|probability of detecting|"
-    r"(?:what|how much) power|\bpower\s*(?:\?|(?:at|for|with|would|will|does|do we|do i)\b)|"
+    r"(?:what|how much) power|\b(?:anova|t[\s-]?test|study|experiment)\s+power\b|\bpower\s*(?:\?|(?:at|for|with|would|will|does|do we|do i)\b)|"
     r"\bpower\s*(?:of|=|:)?\s*\d{2}(?:\.\d+)?\s*%")
 _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
                         r"\bwatts?\b|\bkw\b|power supply|power consumption|horsepower")
@@ -58,6 +58,9 @@ _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|
                 r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every|from each)\s+(?!hour|day|shift|week|minute|month)[a-z]+|"
                 r"(\d+)\s+[a-z]+s\s+each\s+(?:measure|weigh|test|rate|use|tr(?:y|ie)|read|check|gauge)",
                 re.I)
+# "we expect means 20, 22, 21 and 24", "hypothesised group means of 5.1 / 5.4 / 5.9": the effect of a one-way ANOVA
+_MEANS = re.compile(rf"\b(?:group\s+)?(?:means|averages)\s+(?:of\s+|are\s+|=\s*|:\s*|(?:of\s+)?(?:about|around|roughly)\s+)?"
+                    rf"((?:{NUM})(?:\s*(?:,|;|/|and|&|,\s*and)\s*(?:{NUM}))+)", re.I)
 _ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
                     re.I)
 _GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations)|"
@@ -79,6 +82,8 @@ def _power_target(low: str) -> Decimal | None:
     if m.group(1) is not None:
         return to_decimal(m.group(1)) / 100
     value = to_decimal(m.group(2))
+    if not m.group(3) and 1 < value < 50:
+        return None  # "ANOVA power: 4 groups, …": a count after the word, not a power of 4 %
     return value / 100 if m.group(3) or value > 1 else value
 
 
@@ -136,12 +141,24 @@ def plan_power(question: str) -> list[Intent] | None:
     args: dict = {}
     if re.search(r"anova|analysis of variance", low) or f is not None or (groups is not None and groups >= 3):
         test = "anova"
-        if f is None:
-            raise HavocInputError("a one-way ANOVA sample size needs the effect as Cohen's f (0.10 small, 0.25 "
-                                  "medium, 0.40 large)", field="effect_size")
-        if groups is None:
-            raise HavocInputError("a one-way ANOVA sample size needs the number of groups", field="groups")
-        args.update(effect_size=f, groups=int(groups))
+        means = _MEANS.search(low)
+        sd = _first(_SD, low)
+        if f is None and means and sd is not None:
+            values = [to_decimal(v) for v in re.findall(NUM, means.group(1))]
+            if groups is not None and groups != len(values):
+                raise HavocInputError(f"{int(groups)} groups but {len(values)} hypothesised means: say one mean per "
+                                      "group", field="groups")
+            args.update(means=values, sd=sd, groups=len(values))
+            notes.append(f"{', '.join(str(v) for v in values)}: hypothesised group means; {sd}: common "
+                         "within-group SD (Cohen's f from them)")
+        else:
+            if f is None:
+                raise HavocInputError("a one-way ANOVA sample size needs the effect as Cohen's f (0.10 small, 0.25 "
+                                      "medium, 0.40 large), or the hypothesised group means with the common SD",
+                                      field="effect_size")
+            if groups is None:
+                raise HavocInputError("a one-way ANOVA sample size needs the number of groups", field="groups")
+            args.update(effect_size=f, groups=int(groups))
     elif rates or (len(percents) == 2 and re.search(r"rate|proportion|percent|defect|yield|conversion|response|"
                                                     r"fail|pass|success|%", low)):
         test = "two_proportions"

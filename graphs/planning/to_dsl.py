@@ -259,6 +259,8 @@ def power(args: dict) -> str:
         text += f" alternative {alt}"
     if args.get("method") not in (None, "normal"):
         text += f" method {args['method']}"
+    if args.get("means") is not None:
+        text += " means [" + ", ".join(number(m) for m in args["means"]) + "]"
     return text
 
 

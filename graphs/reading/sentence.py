@@ -285,9 +285,23 @@ def _summary_capability(c: Call) -> str:
 def _power(c: Call) -> str:
     test = {"one_sample_t": "one-sample t-test", "paired_t": "paired t-test", "two_sample_t": "two-sample t-test",
             "two_proportions": "two-proportion test", "anova": "one-way ANOVA"}.get(str(c.args.get("test")), "test")
-    if c.args.get("power") is not None:
-        return f"the sample size of a {test} for power {_fmt(c.args['power'])}, {_sided(c)}, {_alpha(c)}"
-    return f"the power of a {test} with n = {_fmt(c.args.get('n'))} per group, {_sided(c)}, {_alpha(c)}"
+    a = c.args
+    if a.get("means") is not None:
+        effect = (f" of {len(a['means'])} groups with hypothesised means {', '.join(_fmt(m) for m in a['means'])} "
+                  f"and SD {_fmt(a.get('sd'))}")
+    elif a.get("delta") is not None:
+        effect = f" to detect a difference of {_fmt(a['delta'])} with SD {_fmt(a.get('sd'))}"
+    elif a.get("effect_size") is not None:
+        name = "Cohen's f" if a.get("test") == "anova" else "Cohen's d"
+        groups = f" over {_fmt(a['groups'])} groups" if a.get("groups") is not None else ""
+        effect = f"{groups} at {name} = {_fmt(a['effect_size'])}"
+    elif a.get("p1") is not None:
+        effect = f" of {_fmt(a['p1'])} against {_fmt(a.get('p2'))}"
+    else:
+        effect = ""
+    if a.get("power") is not None:
+        return f"the sample size of a {test}{effect} for power {_fmt(a['power'])}, {_sided(c)}, {_alpha(c)}"
+    return f"the power of a {test}{effect} with n = {_fmt(a.get('n'))} per group, {_sided(c)}, {_alpha(c)}"
 
 
 def _summary_chart(c: Call) -> str:

@@ -8,6 +8,8 @@ roots and (x − a)^k terms in words, and hypothesised means in a power question
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from scipy import stats
 
@@ -131,5 +133,6 @@ def test_roots_in_words_and_shifted_powers() -> None:
 
 def test_hypothesised_means_in_a_power_question_are_no_data() -> None:
     q = "Three lines; we want to detect true means of 10, 11 and 12 with sd 2, one-way ANOVA, power 0.9. How many each?"
-    with pytest.raises(HavocInputError, match="Cohen's f"):
-        plan_question(q, "stats")
+    i = _one(q, "stats")  # the means are the planned effect (Cohen's f from them and the sd), not data to describe
+    assert i.tool == "power" and i.args["test"] == "anova" and i.args["means"] == [10, 11, 12] and i.args["sd"] == 2
+    assert i.args["power"] == Decimal("0.9") and i.args["groups"] == 3

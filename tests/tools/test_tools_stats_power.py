@@ -88,3 +88,33 @@ def test_bad_input_is_one_line_naming_the_field(args: dict, field: str) -> None:
     with pytest.raises(HavocInputError) as info:
         run_tool("power", args)
     assert str(info.value).startswith(f"{field}:") and "\n" not in str(info.value), str(info.value)
+
+
+def test_anova_effect_from_hypothesised_means_matches_statsmodels() -> None:
+    """Cohen's f from group means and a common SD: the means' SD about their mean (divisor k) over the SD
+    (Cohen 1988, §8.2.1); the power and sample size as statsmodels' FTestAnovaPower gives them for that f."""
+    means, sd = [20.0, 22.0, 21.0, 24.0], 3.0
+    grand = sum(means) / 4
+    f = (sum((m - grand) ** 2 for m in means) / 4) ** 0.5 / sd
+    out = run_tool("power", {"test": "anova", "means": means, "sd": sd, "n": 10})
+    assert out["groups"] == 4 and out["effect_size"] == pytest.approx(f, rel=1e-12)
+    assert out["power"] == pytest.approx(FTestAnovaPower().power(effect_size=f, nobs=40, alpha=0.05, k_groups=4),
+                                         rel=1e-6)
+    sized = run_tool("power", {"test": "anova", "means": [5.1, 5.4, 5.9], "sd": 0.6, "power": 0.9})
+    f3 = (sum((m - 5.4666666666666667) ** 2 for m in (5.1, 5.4, 5.9)) / 3) ** 0.5 / 0.6
+    n = sized["n_per_group"][0]
+    assert FTestAnovaPower().power(effect_size=f3, nobs=3 * n, alpha=0.05, k_groups=3) >= 0.9
+    assert FTestAnovaPower().power(effect_size=f3, nobs=3 * (n - 1), alpha=0.05, k_groups=3) < 0.9
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    ({"test": "anova", "means": [20, 20, 20], "sd": 3, "n": 5}, "means"),  # no difference to detect
+    ({"test": "anova", "means": [20, 22], "sd": 3, "n": 5, "groups": 3}, "groups"),  # a mean per group
+    ({"test": "anova", "means": [20, 22, 25], "n": 5}, "sd"),  # the means alone give no effect size
+    ({"test": "anova", "means": [20, 22, 25], "sd": 3, "effect_size": 0.4, "n": 5}, "means"),  # the effect twice
+    ({"test": "two_sample_t", "means": [20, 22], "sd": 3, "n": 5}, "means"),  # group means are for anova
+])
+def test_anova_means_are_checked(args: dict, field: str) -> None:
+    with pytest.raises(HavocInputError) as err:
+        run_tool("power", args)
+    assert err.value.field == field
