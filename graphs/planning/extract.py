@@ -405,7 +405,10 @@ def label_lists(text: str) -> list[tuple[str, list[str]]]:
     """
     out = []
     for m in _LABEL_LIST.finditer(text):
-        items = [i.strip().strip("\"'") for i in re.split(r"\s*,\s*|\s+", m.group("items")) if i.strip()]
+        # "(A, A, B, B)" or "[low high low high]"; with commas the commas separate, so a parenthetical remark ("(the
+        # unequal-variance one, not the classic F)") is prose, not a list of repeated levels
+        separator = r"\s*[,;]\s*" if re.search(r"[,;]", m.group("items")) else r"\s+"
+        items = [i.strip().strip("\"'") for i in re.split(separator, m.group("items")) if i.strip()]
         if len(items) < 4 or len(set(items)) >= len(items) or len(set(items)) < 2:
             continue
         if not all(re.fullmatch(r"[\w.+\-]+", i) for i in items):

@@ -1,0 +1,21 @@
+"""A remark in parentheses is prose: its comma-separated words are no list of factor levels or group names."""
+
+from __future__ import annotations
+
+from graphs.planning.extract import label_lists
+from graphs.planning.nl import plan_question
+
+
+def test_a_remark_with_repeated_words_is_no_label_list() -> None:
+    assert label_lists("Welch please (the unequal-variance one, not the classic F). Data:") == []
+    assert label_lists("yield by catalyst (A, A, B, B, A, B)") == [("catalyst", ["A", "A", "B", "B", "A", "B"])]
+    assert label_lists("temp [low high low high]") == [("temp", ["low", "high", "low", "high"])]
+
+
+def test_groups_after_a_remark_keep_their_own_names() -> None:
+    q = ("Welch's ANOVA, please (the one for unequal spreads, not the usual F, not the pooled one). Seal strength by "
+         "line:\nL1 -> 40.1, 41.3, 39.8, 40.6\nL2 -> 43.0, 38.2, 45.1, 41.9, 44.0\nL3 -> 39.0, 39.4, 38.7, 39.9\n"
+         "F and p?")
+    (intent,) = plan_question(q, "stats")
+    assert intent.tool == "anova_oneway" and intent.args["welch"] is True
+    assert intent.args["labels"] == ["L1", "L2", "L3"] and [len(g) for g in intent.args["groups"]] == [4, 5, 4]
