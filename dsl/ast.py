@@ -379,6 +379,16 @@ class Series(Node):
 
 
 @dataclass
+class Summation(Node):
+    """`sum of EXPR for NAME from A to B` (tool summation): the index runs over the integers A..B (oo allowed)."""
+
+    expression: Expr
+    variable: str
+    lower: Expr
+    upper: Expr
+
+
+@dataclass
 class Matrix(Node):
     operation: str
     rows: list[list[Expr]]
@@ -483,7 +493,7 @@ class Power(Node):
 Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
-    | Integral | Solve | Simplify | Limit | Series | Matrix | Evaluate
+    | Integral | Solve | Simplify | Limit | Series | Summation | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | Power
 )
 

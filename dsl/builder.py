@@ -494,6 +494,9 @@ class Build(Transformer):
     def series_stmt(self, meta, c):
         return ast.Series(c[0], str(c[1]), c[2], c[3] if len(c) > 3 else None, **_loc(meta))
 
+    def sum_stmt(self, meta, c):
+        return ast.Summation(c[0], str(c[1]), c[2], c[3], **_loc(meta))
+
     def matrix_row(self, meta, c):
         return list(c)
 

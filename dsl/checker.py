@@ -847,6 +847,12 @@ class _Checker:
         if lim.side is not None and lim.side not in ("left", "right"):
             self.fail(f"side must be left or right, not {lim.side!r}", lim)
 
+    def _summation(self, s: ast.Summation) -> None:
+        self.expr(s.expression, "the formula", s)
+        self.variable(s.variable, s)
+        self.expr(s.lower, "the lower bound", s)
+        self.expr(s.upper, "the upper bound", s)
+
     def _series(self, s: ast.Series) -> None:
         self.expr(s.expression, "the formula", s)
         self.variable(s.variable, s)

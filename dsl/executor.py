@@ -619,6 +619,10 @@ class _Runner:
             args["order"] = int(s.order)
         return "series", args
 
+    def _summation(self, s: ast.Summation) -> tuple[str, dict[str, Any]]:
+        return "summation", {"expression": s.expression.sympy_text, "variable": s.variable,
+                             "lower": s.lower.sympy_text, "upper": s.upper.sympy_text}
+
     def _matrix(self, m: ast.Matrix) -> tuple[str, dict[str, Any]]:
         return "matrix", {"operation": m.operation, "matrix": [[e.sympy_text for e in row] for row in m.rows]}
 

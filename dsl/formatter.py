@@ -324,6 +324,10 @@ def _limit(lim: ast.Limit) -> str:
     return text + (f" from {lim.side}" if lim.side else "")
 
 
+def _summation(s: ast.Summation) -> str:
+    return f"sum of {s.expression.text} for {s.variable} from {s.lower.text} to {s.upper.text}"
+
+
 def _series(s: ast.Series) -> str:
     text = f"series of {s.expression.text} around {s.variable} = {s.point.text}"
     return text + (f" order {number(s.order)}" if s.order is not None else "")
@@ -374,6 +378,7 @@ _WRITERS = {
     ast.Simplify: lambda s: f"simplify {s.expression.text}" + (f" method {s.method}" if s.method else "") + _point(s.at),
     ast.Limit: _limit,
     ast.Series: _series,
+    ast.Summation: _summation,
     ast.Matrix: _matrix,
     ast.Evaluate: _evaluate,
     ast.ProportionTest: _proportiontest,

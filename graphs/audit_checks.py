@@ -582,6 +582,33 @@ def audit_integral(args: dict, out: dict) -> list[dict]:
     return [quadrature_check(expr, var, a, b, value, claimed)]
 
 
+AUDIT_MAX_TERMS = 2000  # a finite sum with at most this many terms is added up term by term by the audit
+
+
+def audit_summation(args: dict, out: dict) -> list[dict]:
+    """A finite sum: every term evaluated (the `evaluate` tool) and added with fsum, against the result. An infinite
+    one: the tool's own numeric check (mpmath's extrapolated sum), which is independent of SymPy's closed form."""
+    var = str(out.get("variable") or args.get("variable") or "n")
+    a, b = _bound(out.get("lower")), _bound(out.get("upper"))
+    if out.get("converges") is False:
+        return [_inconclusive("terms added", "the sum diverges: there is no value to add up to")]
+    if a is None or b is None or not (math.isfinite(a) and math.isfinite(b)) or b - a >= AUDIT_MAX_TERMS:
+        if out.get("check_agrees") is None:
+            return []
+        return [_check("terms added", bool(out["check_agrees"]),
+                       f"adding the terms numerically gives {out.get('numeric_check')}")]
+    terms = _values(str(out.get("expression") or args.get("expression")), var,
+                    [float(k) for k in range(int(a), int(b) + 1)])
+    if any(t is None for t in terms):
+        return [_inconclusive("terms added", "a term has no real value")]
+    total = math.fsum(terms)  # type: ignore[arg-type]
+    value = out.get("numeric") if isinstance(out.get("numeric"), (int, float)) else _evaluate(str(out["result"]), {})
+    if value is None:
+        return [_inconclusive("terms added", f"the result {str(out['result'])[:60]} is not one finite real number")]
+    return [_check("terms added", _close(float(value), total, 1e-9, 1e-12),
+                   f"the {int(b - a) + 1} terms add up to {total:.12g}; the result is {float(value):.12g}")]
+
+
 def _inconclusive(name: str, reason: str) -> dict:
     """The independent route could not decide: said so, with why; it neither passes nor fails the audit."""
     return {**_check(name, False, f"inconclusive: {reason}"), "inconclusive": True}
@@ -920,6 +947,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "rsm_fit": audit_rsm,
     "differentiate": audit_derivative,
     "integrate": audit_integral,
+    "summation": audit_summation,
     "solve": audit_solve,
     "simplify": audit_simplify,
     "matrix": audit_matrix,

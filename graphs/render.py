@@ -217,6 +217,7 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
                              + (f" from {args.get('lower')} to {args.get('upper')}" if args.get("lower") is not None else ""),
                 "limit": f"lim {args.get('variable', 'x')}→{args.get('point')} {expr}",
                 "series": f"series of {expr} about {args.get('point', 0)}",
+                "summation": f"Σ {expr} for {args.get('variable', 'n')} = {args.get('lower')} … {args.get('upper')}",
                 "simplify": f"{args.get('method', 'simplify')} {expr}",
                 "solve": "solve " + _code("; ".join(map(str, args["equations"])) if isinstance(args.get("equations"), list)
                                           else args.get("equations")),
@@ -236,6 +237,13 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
             rows = [[f"{power}^{n}" if n > 1 else power if n == 1 else "1", c, _decimal(c)]
                     for n, c in enumerate(out["coefficients"])]
             body += "\n\n" + table(["term", "coefficient", "in decimals"], rows)
+        if tool == "summation":
+            if out.get("numeric") is not None and fmt(out["numeric"]) != str(out.get("result")):
+                conclusion += f" ≈ {fmt(out['numeric'])}"
+            elif not out.get("evaluated") and out.get("numeric_check") is not None:
+                conclusion += f"; no closed form, adding the terms gives ≈ {fmt(out['numeric_check'])}"
+            if out.get("note"):
+                body += f"\n\n{out['note'][0].upper()}{out['note'][1:]}."
         if tool == "simplify" and out.get("fractions"):  # apart: each A/(x − r), with A in decimals
             rows = [[f"({f['numerator']})/({f['denominator']})" if "/" in f["numerator"] else
                      f"{f['numerator']}/({f['denominator']})", f["numerator"],
@@ -607,7 +615,8 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "spc_constants": render_spc_constants,
     "run_rules": render_run_rules,
     "evaluate": render_evaluate,
-    **{t: render_symbolic(t) for t in ("differentiate", "integrate", "solve", "simplify", "limit", "series", "matrix")},
+    **{t: render_symbolic(t) for t in ("differentiate", "integrate", "solve", "simplify", "limit", "series", "summation",
+                                             "matrix")},
 }
 
 

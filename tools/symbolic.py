@@ -1,4 +1,4 @@
-"""Symbolic maths tools: differentiate, integrate, solve, simplify, limit, series, matrix, evaluate.
+"""Symbolic maths tools: differentiate, integrate, solve, simplify, limit, series, summation, matrix, evaluate.
 
 Why this shape: user text is parsed here, in the calling process, by `tools.safe_expr`
 (never by `sympify`, which runs code), so a typo is reported at once with its column and
@@ -151,6 +151,22 @@ class LimitResult(SymbolicResult):
     numeric: float | None = None
     left: str | None = None
     right: str | None = None
+
+
+class SummationResult(SymbolicResult):
+    expression: str
+    variable: str
+    lower: str
+    upper: str
+    evaluated: bool = Field(description="False when SymPy found no closed form (result is then the unevaluated sum)")
+    converges: bool | None = Field(None, description="an infinite sum: True when it has a finite value, False when "
+                                                     "it diverges, None when that could not be decided")
+    numeric: float | None = Field(None, description="the value as a number")
+    numeric_check: float | None = Field(None, description="the value by adding the terms numerically (mpmath: "
+                                                          "exactly for a finite range, by extrapolation for an "
+                                                          "infinite one), independent of the closed form")
+    check_agrees: bool | None = None
+    note: str | None = None
 
 
 class SeriesResult(SymbolicResult):
@@ -1247,6 +1263,126 @@ def simplify(args: SimplifyArgs) -> SimplifyResult:
     tree = safe_expr.parse(args.expression, "expression")
     return run_with_timeout(_simplify_job, tree, args.method, _at_trees(args.at, tree), timeout=_timeout(args),
                             label=args.method)
+
+
+# -------------------------------------------------------------------- summation
+
+MAX_TERMS_ADDED = 100_000  # a finite sum with more terms is checked by extrapolation, like an infinite one
+
+
+class SummationArgs(_Args):
+    expression: ExprText
+    variable: str | None = Field(None, description="the index; default: the only symbol")
+    lower: Scalar = Field(description="the first value of the index (an integer, or -oo)")
+    upper: Scalar = Field(description="the last value of the index (an integer, or oo)")
+    timeout_s: Timeout = DEFAULT_TIMEOUT_S
+
+
+def _integer_bound(sp: Any, bound: Any, field: str) -> None:
+    if bound in (sp.oo, -sp.oo):
+        return
+    if not bound.is_number:
+        return  # a bound with a parameter: the closed form keeps it
+    if not bound.is_integer:
+        raise HavocInputError(f"the index runs over integers; the {field} bound {bound} is not one", field=field)
+
+
+@_math_errors("the sum", "expression")
+def _summation_job(tree: Node, variable: str, lower: Node, upper: Node) -> SummationResult:
+    sp = _sp()
+    expr, n = _build(tree, "expression"), _symbol(variable)
+    a, b = _build(lower, "lower"), _build(upper, "upper")
+    _integer_bound(sp, a, "lower")
+    _integer_bound(sp, b, "upper")
+    if a.is_number and b.is_number and a not in (sp.oo, -sp.oo) and b not in (sp.oo, -sp.oo) and b < a:
+        raise HavocInputError(f"the upper bound {b} is below the lower bound {a}", field="upper")
+    n_int = sp.Symbol(variable, integer=True)  # the index is an integer: SymPy's closed forms depend on it
+    term = expr.xreplace({n: n_int})
+    result = sp.summation(term, (n_int, a, b))
+    evaluated = not result.has(sp.Sum)
+    infinite = a in (sp.oo, -sp.oo) or b in (sp.oo, -sp.oo)
+    converges: bool | None = None
+    note = None
+    if infinite:
+        if evaluated:
+            converges = not result.has(sp.oo, -sp.oo, sp.zoo, sp.nan, sp.AccumBounds)
+        else:
+            with contextlib.suppress(Exception):  # SymPy cannot always decide convergence
+                converges = bool(sp.Sum(term, (n_int, a, b)).is_convergent())
+        if converges is False:
+            note = "the sum diverges"
+    result = result.xreplace({n_int: n})
+    numeric = _numeric(result)[0] if evaluated and converges is not False else None
+    return SummationResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
+                           variable=variable, lower=_text(a), upper=_text(b), evaluated=evaluated,
+                           converges=converges, numeric=numeric, note=note)
+
+
+def _summation_check_job(tree: Node, variable: str, lower: Node, upper: Node) -> float | None:
+    """The sum by adding terms (mpmath, 30 digits): every term of a finite range, or nsum's extrapolation of an
+    infinite one. None when the terms are not real numbers or the extrapolation does not settle."""
+    import mpmath
+
+    sp = _sp()
+    expr, n = _build(tree, "expression"), _symbol(variable)
+    a, b = _build(lower, "lower"), _build(upper, "upper")
+    f = _mp_function(expr, n)
+    with mpmath.workdps(30):
+        def term(k: Any) -> Any:
+            value = f(k)
+            if not isinstance(value, (mpmath.mpf, int, float)):
+                raise ValueError("not a real term")
+            return value
+
+        try:
+            if a.is_number and b.is_number and sp.oo not in (a, b) and -sp.oo not in (a, b) \
+                    and int(b) - int(a) < MAX_TERMS_ADDED:
+                return float(mpmath.fsum(term(k) for k in range(int(a), int(b) + 1)))
+            lo = -mpmath.inf if a == -sp.oo else int(a)
+            hi = mpmath.inf if b == sp.oo else int(b)
+            value = mpmath.nsum(term, [lo, hi])
+        except (ValueError, TypeError, ZeroDivisionError, OverflowError):
+            return None
+        if not mpmath.isfinite(value):
+            return None
+        return float(value)
+
+
+@register("summation", SummationArgs)
+def summation(args: SummationArgs) -> SummationResult:
+    """Sum of an expression over an integer index from lower to upper (oo allowed): closed form and a numeric check."""
+    tree = safe_expr.parse(args.expression, "expression")
+    variable = _pick_variable(tree, args.variable)
+    symbols = safe_expr.symbols_in(tree)
+    if symbols and variable not in symbols:
+        raise HavocInputError(f"the index {variable} does not occur in the terms (they use {', '.join(sorted(symbols))})",
+                              field="variable")
+    lower, upper = _scalar_tree(args.lower, "lower"), _scalar_tree(args.upper, "upper")
+    for node, field in ((lower, "lower"), (upper, "upper")):
+        if variable in safe_expr.symbols_in(node):
+            raise HavocInputError(f"a bound cannot contain the index {variable}", field=field)
+    timeout = _timeout(args)
+    result = run_with_timeout(_summation_job, tree, variable, lower, upper, timeout=timeout, label="summation")
+    parameters = (safe_expr.symbols_in(tree) - {variable}) | safe_expr.symbols_in(lower) | safe_expr.symbols_in(upper)
+    if parameters or result.converges is False:
+        return result  # a value with parameters has no single number to check; a divergent sum none at all
+    try:
+        check_timeout = min(timeout, CHECK_TIMEOUT_S)
+        check = run_with_timeout(_summation_check_job, tree, variable, lower, upper, timeout=check_timeout,
+                                 label="numeric check")
+    except ToolTimeoutError:
+        return result.model_copy(update={"note": "the numeric check timed out"})
+    if check is None:
+        return result.model_copy(update={"note": "adding the terms numerically gave no reliable value"})
+    update: dict[str, Any] = {"numeric_check": check}
+    if result.numeric is not None:
+        agrees = abs(check - result.numeric) <= 1e-9 * max(1.0, abs(result.numeric))
+        update["check_agrees"] = agrees
+        if not agrees:
+            update["note"] = "adding the terms numerically disagrees with the closed form: do not rely on this value"
+    elif not result.evaluated:
+        update["note"] = "no closed form found; numeric_check is the value by adding the terms"
+    return result.model_copy(update=update)
 
 
 # -------------------------------------------------------------------- limit

@@ -335,8 +335,9 @@ def _without_remarks(question: str) -> str:
     q = _unsolved_system(q)
     q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
-    q = re.sub(r"\b(from)\s+([a-z])\s*=\s*([-+]?\d+(?:\.\d+)?)\s+to\s+(?:\+\s*)?(infinity|oo|∞)", r"\1 \3 to oo", q,
-               flags=re.I)  # "from x=1 to infinity"
+    if not _SUM_CUE.search(q):  # "from x=1 to infinity" of an integral; a sum's index keeps its name
+        q = re.sub(r"\b(from)\s+([a-z])\s*=\s*([-+]?\d+(?:\.\d+)?)\s+to\s+(?:\+\s*)?(infinity|oo|∞)", r"\1 \3 to oo", q,
+                   flags=re.I)
     q = re.sub(r"^\s*(?:quick (?:one|q(?:uestion)?)|hi|hey|hello|ok(?:ay)?|so)\s*[-—–:,!]+\s*", "", q, flags=re.I)
     q = re.sub(r"\s*=\s*\?\s*$", "", q)  # "lim x→∞ (1 + 3/x)^(2x) = ?"
     q = re.sub(r"(\bof\s+|∫[^d]*?)\bd([a-z])\s*/\s*(\([^()]*\)|[a-z0-9^]+)", r"\g<1>1/\3 d\2", q)  # "of dx/(x^2 + x)"
@@ -523,12 +524,55 @@ def plan_matrix(question: str) -> list[Intent] | None:
     return [Intent("matrix", {"matrix": cells, "operation": op}) for op in ops]
 
 
+# the sum of a series: "sum of n^2/3^n for n = 1 to infinity", "Σ_{k=0}^{10} 2^k", "sum from n=1 to oo of 1/n^2",
+# "Σ 1/(n(n+1)), n ≥ 1"; an index (one letter) runs over the integers between the bounds
+_SUM_CUE = re.compile(r"\bsum(?:mation)?\b|[Σ∑]", re.I)
+_SUM_END = r"(?:[-+]?\d+|\+?oo|\+?∞|\+?inf(?:inity)?)"
+_SUM_SUBSCRIPT = re.compile(rf"(?:[Σ∑]|\bsum)\s*_\s*\{{?\s*\(?\s*([a-z])\s*=\s*([-+]?\d+)\s*\)?\s*\}}?\s*\^\s*\{{?\s*\(?"
+                            rf"\s*({_SUM_END})\s*\)?\s*\}}?", re.I)
+_SUM_RANGE = re.compile(rf"\b([a-z])\s*(?:=|:=|from|runs?\s+from|going\s+from|goes\s+from|ranging\s+from)\s*"
+                        rf"([-+]?\d+)\s*(?:to|\.\.\.?|…|through|thru|up\s+to|until|,\s*\.\.\.?\s*,?|-(?=\s*\d))\s*"
+                        rf"({_SUM_END})(?![\w.]*\s*[*/^(])", re.I)
+_SUM_FROM = re.compile(r"\b([a-z])\s*(?:≥|>=|⩾)\s*([-+]?\d+)")
+
+
+def _plan_summation(q: str) -> list[Intent] | None:
+    cue = _SUM_CUE.search(q)
+    if not cue:
+        return None
+    sub = _SUM_SUBSCRIPT.search(q)
+    if sub:
+        variable, lower, upper = sub.group(1), sub.group(2), sub.group(3)
+        body = q[sub.end():]
+    else:
+        span = _SUM_RANGE.search(q, cue.start()) or _SUM_FROM.search(q, cue.start())
+        if not span:
+            return None
+        variable, lower = span.group(1), span.group(2)
+        upper = span.group(3) if span.re is _SUM_RANGE else "oo"
+        body = q[cue.end():span.start()] + " " + q[span.end():]
+    # "sum of the infinite series …", "sum from n = 1 to 10 of …": words around the terms, not part of them
+    body = re.sub(r"^\s*(?:of\s+)?(?:the\s+)?(?:(?:infinite|finite|geometric|telescoping)\s+)?(?:series\s+)?(?:of\s+)?",
+                  "", body, flags=re.I)
+    body = re.sub(r"\s*(?:,|\bfor\b|\bover\b|\bwith\b|\bwhere\b|\bas\b|\bfrom\b|\bwhen\b|\bof\b)\s*(?=\s|$)", " ",
+                  body.strip(), flags=re.I)
+    body = re.split(r"[?!]|\.\s|\s(?:does it|is it|if it|and (?:say|tell|state)|converge|diverge)", body, flags=re.I)[0]
+    expr = clean_expression(re.sub(r"^\s*(?:of|the)\s+", "", body.strip(), flags=re.I))
+    if not expr or not re.search(rf"(?<![A-Za-z]){variable}(?![A-Za-z])", expr):
+        return None
+    return [Intent("summation", {"expression": expr, "variable": variable, "lower": _bound(lower),
+                                 "upper": _bound(upper.lstrip("+").replace("∞", "oo"))})]
+
+
 def _plan_math(question: str) -> list[Intent] | None:
     mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
     if mixed:
         return mixed
     q = _in_words(question.strip())
     low = q.lower()
+    summation = _plan_summation(q)
+    if summation:
+        return summation
     m = re.search(r"\b(second|third|fourth|fifth|sixth|(\d+)(?:st|nd|rd|th))[\s-]+(?:order\s+)?derivative", low)
     words = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
     order = (int(m.group(2)) if m.group(2) else words[m.group(1)]) if m else 1

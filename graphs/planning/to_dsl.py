@@ -350,6 +350,8 @@ def symbolic(tool: str, args: dict) -> str:
     if tool == "limit":
         side = {"+": " from right", "-": " from left"}.get(args.get("direction", ""), "")
         return f"limit of {expr} as {_vars(args)} to {_bound(args['point'])}{side}"
+    if tool == "summation":
+        return f"sum of {expr} for {_vars(args)} from {_bound(args['lower'])} to {_bound(args['upper'])}"
     if tool == "series":
         return f"series of {expr} around {_vars(args)} = {_bound(args.get('point', 0))} order {args.get('order', 6)}"
     if tool == "simplify":

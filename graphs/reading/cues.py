@@ -539,6 +539,10 @@ CUES: tuple[Cue, ...] = (
     Cue("derivative", _c(r"\bderivative|\bdifferentiat\w*|\bd/d[a-z]\b|\bd\^?2\w*/d[a-z]"),
         "the derivative", _tool("differentiate")),
     Cue("integral", _c(r"\bintegra(?:l|te|tion)\b|∫"), "the integral", _tool("integrate")),
+    # "Σ …", "sum of n^2/3^n for n = 1 to infinity", "the infinite series …": a sum over an index, not "sum of squares"
+    Cue("sum of a series", _c(r"[Σ∑]|\b(?:infinite|geometric|telescoping)\s+series\b|\bsum(?:mation)?\b(?=[^.?!]{0,60}?"
+                              r"\b[a-z]\s*(?:=|from|≥|>=)\s*[-+]?\d+)"),
+        "the sum of the series", _tool("summation")),
     Cue("series expansion", _c(r"\b(?:taylor|maclaurin|laurent|power) (?:series|expansion|polynomial)|series expansion"),
         "the series expansion", _tool("series")),
     Cue("chi-square", _c(r"chi[- ]?squared?\b|χ²|\bchi2\b"), "a chi-square test",

@@ -191,7 +191,7 @@ def _symbolic(verb: str) -> Callable[[Call], str]:
         if var:
             text += f" with respect to {var if not isinstance(var, list) else ', '.join(map(str, var))}" \
                 if verb == "the derivative" else f" for {var if not isinstance(var, list) else ', '.join(map(str, var))}" \
-                if verb == "solving" else f" in {var}"
+                if verb == "solving" else f" over {var}" if verb == "the sum" else f" in {var}"
         if int(c.args.get("order") or 1) > 1 and verb == "the derivative":
             text += f" (order {c.args['order']})"
         if c.args.get("lower") is not None or c.args.get("upper") is not None:
@@ -237,6 +237,7 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "doe_properties": lambda c: f"the properties of a pasted {_n(c.args.get('coded'))}-run design",
     "differentiate": _symbolic("the derivative"),
     "integrate": _symbolic("the integral"),
+    "summation": _symbolic("the sum"),
     "limit": _symbolic("the limit"),
     "series": _symbolic("the series"),
     "simplify": lambda c: f"{_REWRITES.get(str(c.args.get('method') or 'simplify'), c.args.get('method'))} of "
