@@ -124,6 +124,7 @@ class Design(Node):
     factors: list[Factor] = field(default_factory=list)
     factor_count: Decimal | None = None
     center_points: Decimal | None = None
+    centre_once: bool = False  # `center_points N once`: not repeated with each replicate
     replicates: Decimal | None = None
     randomize: bool = False
     seed: Decimal | None = None

@@ -80,7 +80,7 @@ class Build(Transformer):
 
     # `keyword number` options: center_points 3, lsl 73.95, ... (explicit: the parser calls them while parsing)
     def center_points(self, meta, c):
-        return _Opt("center_points", c[0], meta)
+        return _Opt("center_points", (c[0], len(c) > 1), meta)
 
     def replicates(self, meta, c):
         return _Opt("replicates", c[0], meta)
@@ -226,6 +226,8 @@ class Build(Transformer):
             else:
                 options.append(item)
         _apply_options(node, options)
+        if isinstance(node.center_points, tuple):  # `center_points N [once]`
+            node.center_points, node.centre_once = node.center_points
         return node
 
     def response_order(self, meta, c):

@@ -295,6 +295,8 @@ class _Runner:
             value = getattr(d, key)
             if value is not None:
                 args[key] = int(value)
+        if d.centre_once:
+            args["center_once"] = True
         if d.randomize:
             args["randomize"] = True
         if d.seed is not None:

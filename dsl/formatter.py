@@ -122,7 +122,8 @@ def _design(d: ast.Design) -> str:
         else:
             items.append(f"factor {f.name}")
     simple = [("factors", d.factor_count), ("center_points", d.center_points), ("replicates", d.replicates)]
-    items += [f"{key} {number(value)}" for key, value in simple if value is not None]
+    items += [f"{key} {number(value)}" + (" once" if key == "center_points" and d.centre_once else "")
+              for key, value in simple if value is not None]
     if d.randomize or d.seed is not None:
         items.append("randomize" + (f" seed {number(d.seed)}" if d.seed is not None else ""))
     items += [f"generator {g.factor} = {'-' if g.negative else ''}{g.word}" for g in d.generators]

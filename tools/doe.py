@@ -100,6 +100,8 @@ class DesignArgs(BaseModel):
     levels: int | None = Field(None, ge=2, le=100, description="full factorial: level count for every factor "
                                                               "that does not give its own")
     replicates: int = Field(1, ge=1, le=100)
+    center_once: bool = Field(False, description="with replicates: the centre runs once, after the replicated corner "
+                                                 "runs, instead of center_points in every replicate")
     blocks: int = Field(1, ge=1, le=64, description="2^k / 2^(k-p): blocks confounded with high-order "
                                                     "interactions; CCD: orthogonal blocks")
     randomize: bool = False
@@ -530,10 +532,18 @@ def doe_design(args: DesignArgs) -> DesignResult:
 
 def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Built, seed: int | None) -> DesignResult:
     base = built.coded
-    n = base.shape[0]
     reps = args.replicates
-    check_at_most("replicates", "runs (runs x replicates)", n * reps, "max_runs")
-    coded = np.vstack([base] * reps) if reps > 1 else base
+    once = np.zeros((0, base.shape[1]))
+    if args.center_once and reps > 1 and built.centre:
+        if built.block is not None or built.replicates_per_block:
+            raise HavocInputError("centre runs added once do not go with blocks: give centre runs per block instead",
+                                  field="center_once")
+        corner = ~np.all(np.abs(base) < 1e-15, axis=1)
+        base, once = base[corner], base[~corner]
+        built.notes.append(f"{once.shape[0]} centre run(s) once, after the {reps} replicates of the other runs")
+    n = base.shape[0]
+    check_at_most("replicates", "runs (runs x replicates)", n * reps + once.shape[0], "max_runs")
+    coded = np.vstack([base] * reps + [once]) if reps > 1 else base
     n_blocks_base = int(built.block.max()) if built.block is not None else 1
     block = None
     if built.block is not None:

@@ -561,7 +561,8 @@ def _index_column(name: str, cells: list[str]) -> bool:
 
 
 # asking to leave something out: "exclude run 5", "drop the 18.5"; and by pronoun, "… so leave it out"
-LEAVE_OUT = r"(?:ignore|exclude|drop|remove|omit|disregard|discard|skip|leave out|leave off|don'?t use|throw out)"
+LEAVE_OUT = (r"(?:ignor(?:e|ing)|exclud(?:e|ing)|drop(?:ping)?|remov(?:e|ing)|omit(?:ting)?|disregard(?:ing)?|"
+             r"discard(?:ing)?|skip(?:ping)?|leav(?:e|ing) out|leav(?:e|ing) off|don'?t use|throw(?:ing)? out)")
 PRONOUN_OUT = re.compile(r"\b(?:leave|drop|exclude|ignore|remove|omit|discard|skip|throw)\s+(?:it|that|this)\b|"
                          r"\bdon'?t (?:use|count|include) (?:it|that|this)\b", re.I)
 

@@ -15,8 +15,12 @@ from graphs.planning.extract import LEAVE_OUT, NUM, said_with_pronoun
 
 _DATE = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|"
          r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?")
-_LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w .#/'-]{{0,30}}?|\d{{1,4}}[A-Za-z][\w-]*|{_DATE}|\d{{4}}-\d{{2}}-\d{{2}})"
-                   rf"\s*(?:->|→|=>|:|=|\||\t|(?<=\d{{4}}-\d{{2}}-\d{{2}})\s{{2,}})\s*"
+# "07:30 41.7", "2:15 pm  9.8": a clock time names the reading it was taken at
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
+_LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w .#/'-]{{0,30}}?|\d{{1,4}}[A-Za-z][\w-]*|{_DATE}|\d{{4}}-\d{{2}}-\d{{2}}|"
+                   rf"{_TIME})"
+                   rf"\s*(?:->|→|=>|:|=|\||\t|(?<=\d{{4}}-\d{{2}}-\d{{2}})\s{{2,}}|(?<=\d:\d{{2}})\s+|(?<=[ap]m)\s+|"
+                   rf"(?<=[ap]\.m\.)\s+)\s*"
                    rf"(?P<value>{NUM})\s*(?P<unit>[A-Za-zµ°%/]{{0,6}})\s*$")
 # counts per shift, day or lot to be charted are a series in time order, not categories to compare
 _CHARTED = re.compile(r"\bchart|control limits|in control|out of control|\bspc\b|run rules", re.I)

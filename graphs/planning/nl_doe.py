@@ -222,8 +222,16 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             levels = crossed_levels[0]
         if levels is None and power_levels:
             levels = power_levels
+        # "additive supplier (we have 4 suppliers, each one is a level)", "resin (3 grades)": a categorical factor
+        # whose levels are counted things
+        kinds = (r"suppliers|vendors|grades|types|kinds|brands|materials|recipes|operators|machines|options|"
+                 r"catalysts|settings|variants|formulations|designs|sources|lines|tools|methods")
+        q_levels = re.sub(rf"\s*\(\s*(?:we have|there are|with)?\s*(\d{{1,2}})\s+(?:different\s+)?(?:[a-z]+\s+)?(?:(?:{kinds})"
+                          rf"\s*(?:,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level|,?\s*one\s+per\s+level)?|"
+                          rf"[a-z]+\s*,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level)\s*\)",
+                          r" at \1 levels", q, flags=re.I)
         per_factor = re.findall(r"\b([A-Za-z]\w{0,20})\s*(?:\(|:|=|\bat\b|\bwith\b|\bhas\b)?\s*(\d+|two|three|four|"
-                                r"five)[\s-]*levels?\b", q)
+                                r"five)[\s-]*levels?\b", q_levels)
         per_factor = [(name, int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]) for name, n in per_factor
                       if name.lower() not in ("at", "all", "each", "with", "factors", "factor", "and", "of", "the")]
         if len(per_factor) >= 2 and len({name.lower() for name, _ in per_factor}) == len(per_factor) and \
@@ -263,6 +271,17 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         # "two replicates, each on a different day: block it by day": one block per replicate, nothing confounded
         args["blocks"] = args["replicates"]
         notes.append(f"one block per replicate ({args['replicates']} blocks): no effect is confounded with blocks")
+    if (args.get("replicates") or 1) > 1 and args.get("center_points") and (args.get("blocks") or 1) == 1 and \
+            kind in ("full_factorial", "fractional_factorial") and not re.search(
+                r"cent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+)?(?:in|per|with(?:in)?|for)\s+(?:each|every)\s+"
+                r"replicate|(?:each|every)\s+replicate\s+(?:has|gets|with|includes?|carries)\b[^.;]{0,30}cent(?:er|re)|"
+                r"cent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+|also\s+|get\s+)*(?:replicated|repeated|duplicated)|"
+                r"replicat\w+\s+(?:(?:the|all|everything|every\s+run)\s+)*(?:including|incl\.?|with)\s+(?:the\s+)?"
+                r"cent(?:er|re)", low):
+        # "run the whole fraction twice, plus 3 centre points": the centre runs once, unless they are said to repeat
+        args["center_once"] = True
+        notes.append(f"{args['center_points']} centre run(s) once, not repeated with each replicate (say 'centre points "
+                     "in each replicate' otherwise)")
     seed = int_after(low, "seed")
     if re.search(r"randomi[sz]", low) or seed is not None:
         args["randomize"] = True
@@ -330,10 +349,13 @@ _REPLICATE_WORDS = {"twice": 2, "two times": 2, "in duplicate": 2, "duplicated":
 def _replicate_words(low: str) -> int | None:
     """"replicated twice", "run in duplicate", "each run done three times"."""
     m = re.search(r"(?:replicat\w*|repeat\w*|run|do|done|performed)\s+(?:(?:the|it|this|that|whole|entire|full|complete|"
-                  r"design|experiment|thing|everything|all|of|over)\s+){0,4}(twice|two times|thrice|three times|four times|"
-                  r"in duplicate|in triplicate)|\b(duplicated|triplicated)\b", low)
+                  r"design|experiment|thing|everything|all|of|over|fraction|half|quarter|eighth|set|runs|"
+                  r"combinations?)\s+){0,4}(twice|two times|thrice|three times|four times|"
+                  r"in duplicate|in triplicate|\d+\s+times\b(?!\s+(?:a|per|each)\b))|\b(duplicated|triplicated)\b", low)
     if m:
-        return _REPLICATE_WORDS[m.group(1) or m.group(2)]
+        word = m.group(1) or m.group(2)
+        times = re.match(r"(\d+)\s+times", word)
+        return int(times.group(1)) if times else _REPLICATE_WORDS[word]
     # "we'd like to duplicate the whole thing", "triplicate it": the verb on the design
     m = re.search(r"\b(duplicate|triplicate)\s+(?:the|it|this|that|everything|all)\b", low)
     return {"duplicate": 2, "triplicate": 3}[m.group(1)] if m else None

@@ -14,6 +14,8 @@ from tools.errors import HavocInputError
 
 _SUPERSCRIPTS = str.maketrans({"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
                                "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "ˣ": "x", "ʸ": "y", "ᶻ": "z", "ᵗ": "t"})
+_SUBSCRIPTS = str.maketrans({"₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8",
+                             "₉": "9", "₋": "-"})
 _FUNCS = r"(?:sin|cos|tan|sec|csc|cot|sinh|cosh|tanh|asin|acos|atan|arcsin|arccos|arctan|exp|ln|log|sqrt|abs)"
 
 
@@ -220,9 +222,10 @@ def _fix_verbs(q: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word.lower() in _VERBS or len(word) < 6:
+        if word.lower() in _VERBS or len(word) < 4:
             return word
-        close = get_close_matches(word.lower(), _VERBS, n=1, cutoff=0.82)
+        # "lmit", "limt": a short word needs a closer match than a long one
+        close = get_close_matches(word.lower(), _VERBS, n=1, cutoff=0.82 if len(word) >= 6 else 0.88)
         return close[0] if close else word
 
     return re.sub(r"[A-Za-z]+", fix, q)
@@ -253,7 +256,10 @@ def _math_args_read_as_maths(intent: Intent) -> bool:
 _AT_CLAUSE = re.compile(
     r"\s*,?\s*(?:(?:and\s+)?(?:then\s+)?(?:(?:evaluated?|give(?:\s+me)?|tell\s+me|find|compute|report|what\s+is|"
     r"what's)\s+(?:it|its|the)?\s*(?:(?:value|slope|result|gradient|rate\s+of\s+change)(?:\s+of\s+(?:the\s+|its\s+)?"
-    r"(?:derivative|partial(?:\s+derivative)?|simplified\s+form|result|expression|function))?)?\s*)?)?\b(?:at|when)\s+"
+    r"(?:derivative|partial(?:\s+derivative)?|simplified\s+form|result|expression|function))?)?\s*"
+    # "then tell me what the simplified expression equals at x = 3"
+    r"(?:what\s+(?:it|the\s+(?:simplified\s+)?(?:expression|form|result|function|answer))\s+(?:equals|is|comes\s+to|"
+    r"evaluates\s+to|gives)\s+)?)?)?\b(?:at|when)\s+"
     r"(?:the\s+point\s+)?(?:\(\s*(?P<names>[a-z](?:\s*,\s*[a-z])*)\s*\)\s*=\s*\(\s*(?P<vals>[^()]*?)\s*\)|"
     r"\(\s*(?P<bare>[-+]?[\w.]+(?:\s*,\s*[-+]?[\w.]+)+)\s*\)|"
     r"(?P<pairs>[a-z]\s*=\s*{v}(?:\s*(?:,|and)\s*[a-z]\s*=\s*{v})*))\s*[.?!]?"
@@ -333,8 +339,12 @@ def _without_remarks(question: str) -> str:
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
     q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][A-Za-z ,.'!]*$", "", q)  # "… at x = 1  -- numerical value pls"
     q = _unsolved_system(q)
+    # "∫₀^∞ x^2 e^(-3x) dx", "∫_0^{pi/2} …": subscript digits are the lower bound
+    q = re.sub(r"∫\s*([₀-₉₋]+)", lambda m: "int_" + m.group(1).translate(_SUBSCRIPTS), q)
+    q = re.sub(r"∫\s*_", "int_", q)
     q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
+    q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?integral of\b", r"\1 of", q)  # "the improper integral ∫₀^∞ …"
     if not _SUM_CUE.search(q):  # "from x=1 to infinity" of an integral; a sum's index keeps its name
         q = re.sub(r"\b(from)\s+([a-z])\s*=\s*([-+]?\d+(?:\.\d+)?)\s+to\s+(?:\+\s*)?(infinity|oo|∞)", r"\1 \3 to oo", q,
                    flags=re.I)
@@ -377,9 +387,18 @@ _TWO_PARTIALS = re.compile(r"(?P<a>(?:∂|\bd)\s*(?P<f>[a-z])\s*/\s*(?:∂|d)\s*
                            r"(?P<b>(?:∂|\bd)\s*(?P=f)\s*/\s*(?:∂|d)\s*[a-z])\b")
 
 
+# "differentiate F and give me the 3rd derivative at x = 1": the order named after the verb
+_ORDER_AFTER = re.compile(r"^\s*(?:please\s+)?differentiate\s+(?P<f>.+?)\s*,?\s*(?:and|then)\s+(?:(?:give|tell|find|compute|"
+                          r"show|get)\s+(?:me\s+)?|what(?:'s|\s+is)\s+)?(?:the\s+)?(?P<order>(?:second|third|fourth|fifth|"
+                          r"sixth|\d+(?:st|nd|rd|th))[\s-]+(?:order\s+)?derivative)\b(?P<rest>.*)$", re.I | re.S)
+
+
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
-    question = _without_remarks(question)
+    question = _without_remarks(_fix_verbs(question))
+    order = _ORDER_AFTER.match(question)
+    if order:
+        question = f"{order.group('order')} of {order.group('f')}{order.group('rest')}"
     both = _TWO_PARTIALS.search(question)
     if both:  # "find ∂f/∂x and ∂f/∂y at (1, 2)": each partial read on its own
         halves = [plan_math(question[:both.start()] + both.group(part) + question[both.end():]) for part in "ab"]
@@ -460,7 +479,7 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
 
 # the matrix operations a question names ("det A", "A^-1", "eigenvalues"), in this order
 _MATRIX_OPERATIONS = (("determinant", r"\bdet(?:erminant)?\b"), ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
-                      ("eigenvalues", r"\beigenvalues?\b"), ("rank", r"\brank\b"), ("transpose", r"\btranspose\b"))
+                      ("eigenvalues", r"\beigen[\s-]?values?\b"), ("rank", r"\brank\b"), ("transpose", r"\btranspose\b"))
 
 
 def _matrix_operations(question: str) -> list[str]:
@@ -510,6 +529,18 @@ def square_matrix(question: str) -> list[list] | None:
     return None
 
 
+def _rectangular_matrix(question: str) -> list[list] | None:
+    """A nested list or rows one per line of equal length (≥ 2 × 2) that is not square."""
+    for found in (*tables(question), _row_lines(question), _semicolon_rows(question)):
+        if len(found) >= 2 and len(found[0]) >= 2 and all(len(row) == len(found[0]) for row in found) and \
+                len(found[0]) != len(found):
+            return found
+    return None
+
+
+_SQUARE_ONLY = ("determinant", "inverse", "eigenvalues", "eigenvectors", "trace")
+
+
 def plan_matrix(question: str) -> list[Intent] | None:
     """A named matrix operation on a square matrix, whatever else the question looks like: read before
     the data readers, which would take the rows for groups of measurements ("det of [4 -1 0] [-1 4 -1] …")."""
@@ -518,6 +549,15 @@ def plan_matrix(question: str) -> list[Intent] | None:
                                      question, flags=re.I):
         return None  # the rank of a rank test, not of a matrix
     matrix = square_matrix(question) if ops else None
+    if not matrix and ops:
+        rectangular = _rectangular_matrix(question)
+        if rectangular:
+            shape = f"{len(rectangular)} × {len(rectangular[0])}"
+            square_only = [op for op in ops if op in _SQUARE_ONLY]
+            if square_only:  # "det of [[1, 2, 3, 4], [2, 0, 1, 5], [3, 1, 4, 2]]": no determinant to compute
+                raise HavocInputError(f"the {square_only[0]} needs a square matrix; this one is {shape} (say if a row "
+                                      "or column is missing or extra)", field="matrix")
+            matrix = rectangular
     if not matrix:
         return None
     cells = [[str(v) for v in row] for row in matrix]
@@ -637,13 +677,15 @@ def _plan_math(question: str) -> list[Intent] | None:
                 "order": int(power_m.group(1) or power_m.group(2)) + 1 if power_m else int(order_m.group(1)) if order_m else 6}
         return [Intent("series", args, notes=[] if point else ["expanded about 0 (Maclaurin)"])]
 
-    m = re.search(r"\bpartial[\s-]*fractions?\s+(?:decomposition\s+)?(?:of|for)\s+(.+)", q, flags=re.I) or re.search(
+    m = re.search(r"\bpartial[\s-]*fractions?\s*(?:decomposition\s*)?(?:(?:of|for)\s+|[:-]\s*(?=[(\d]))(.+)", q,
+                  flags=re.I) or re.search(
         r"\b(?:split|decompose|break|write|express|resolve)\s+(.+?)\s+(?:up\s+)?(?:in|into|as)\s+(?:its\s+)?partial[\s-]*"
         r"fractions?", q, flags=re.I) or re.search(
         r"\b(?i:partial[\s-]*fractions?\s*[:,-]?\s*(?:write|express|decompose|split|resolve))\s+(.+?)\s+(?i:as|into)\s+"
         r"(?:[A-Z]\s*/|(?i:a\s+sum))", q)
     if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
-        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b", m.group(1), flags=re.I)[0]
+        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b|\.\s+(?=[A-Z])|[.?!]\s*$", m.group(1),
+                        flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": a sentence about the answer's form
         return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]
 
     m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)

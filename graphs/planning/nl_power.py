@@ -51,7 +51,7 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"(?!\s*%)(?=\s*[a-zµ°]*\s+(?:between|in|across))",
                     re.I)
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
-                 rf"differences)?\s*(?:of|=|is|:|≈|~)?\s*(?:about\s+|around\s+|~\s*)?({NUM})", re.I)
+                 rf"differences)?\s*(?:of|=|is|was|were|:|≈|~)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
@@ -96,7 +96,8 @@ def _percents(low: str) -> list[Decimal]:
                     r"rise|gain|points)", after) or re.search(r"(?:\bsd|standard deviation|sigma|σ|\bcv|variation)"
                                                              r"[^%]{0,12}$", before):
             continue  # "a 5% increase", "(sd 8%)": a difference and a spread in percent, not two rates
-        if re.match(r"\s*(?:statistical\s+)?(?:power|confidence|significance|level|sure|chance)", after) or \
+        if re.match(r"\s*(?:(?:one|two)[\s-]*(?:sided|tailed)\s+)?(?:statistical\s+)?(?:power|confidence|significance|"
+                    r"level|sure|chance)", after) or \
                 re.search(r"(?:power|confidence|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is|to be)?\s*"
                           r"(?:at least\s+)?$", before):
             continue

@@ -34,7 +34,10 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"
-                        r"(?:[A-Za-z]+\s+){0,5}?(?:and\s+|,\s*)?(?:found|had|saw|got|observed|with)\s+(\d+)\b"
+                        r"(?:[A-Za-z]+\s+){0,5}?(?:and\s+|,\s*)?(?:(?:found|had|saw|got|observed|with)\s+(\d+)\b|"
+                        # "we inspected 60 welds and 7 were defective"
+                        r"(?<=and\s)(\d+)\s+(?:of\s+them\s+)?(?=(?:were|was|are|turned\s+out|came\s+(?:back|out)|"
+                        r"failed|leaked|cracked|broke)\b))"
                         r"(?![.,]\d)", re.I)
 _FISHER = re.compile(r"fisher'?s?(?:\s+exact)?\s+(?:probability\s+)?test|fisher'?s?\s+exact|fisher\s+exact")
 _NAMED = re.compile(r"binomial\s+test|exact\s+binomial|binom\.test|clopper|wilson|one[\s-]*proportion|single\s+"
@@ -68,7 +71,7 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
         size_first = [(m[0] or m[2] or m[4], m[1] or m[3] or m[5]) for m in _SIZE_FIRST.findall(clean)]
-        pairs = [(int(a), int(b)) for b, a in size_first + _INSPECTED.findall(clean)
+        pairs = [(int(a), int(b)) for b, a in size_first + [(size, a or b) for size, a, b in _INSPECTED.findall(clean)]
                  + _TRIALS.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
 

@@ -37,6 +37,12 @@ _VARYING_EXPOSURE = re.compile(
     r"(?:m\b|metres?|meters?|km|ft|feet|yards?|m2|m²|sq\w*|square|hours?|sheets?|rolls?|kg|litres?|liters?)")
 
 
+# things counted on a unit (a door's blemishes, a sheet's pits): counts of defects, a c chart (or u over varying units)
+_DEFECT = (r"(?:scratch(?:e)?|flaw|fault|blemish(?:e)?|dent|bubble|void|nonconformit(?:y|ie)|error|defect|pit|"
+           r"inclusion|pinhole|crack|spot|burr)")
+_DEFECTS = rf"{_DEFECT}s"
+
+
 def chart_kind(low: str) -> str | None:
     named = re.search(r"\b(np|p|u|c)[\s-]*charts?\b", low)  # a chart named outright wins over descriptions
     if named:
@@ -55,10 +61,8 @@ def chart_kind(low: str) -> str | None:
         return "p"
     if re.search(r"\bu[\s-]*chart|defects per unit|per unit", low) or _VARYING_EXPOSURE.search(low):
         return "u"
-    if re.search(r"(?:number|count)s? of (?:\w+ )?(?:scratches|flaws|faults|blemishes|dents|bubbles|voids|"
-                 r"nonconformities|errors|defects)|(?:scratches|flaws|faults|blemishes|dents|bubbles|voids|"
-                 r"nonconformities) (?:found|counted|"
-                 r"per|on)", low):
+    if re.search(rf"(?:number|count)s? of (?:\w+ )?{_DEFECTS}|{_DEFECTS} (?:found|counted|per|on)|"
+                 rf"\b{_DEFECT}s? counts?\b", low):
         return "c"
     if re.search(r"\bc[\s-]*chart|count of defects|number of defects|defects|"
                  r"\bcount\w*\s+(?:every|each|all|the|any)\s+(?:\w+\s+)?(?:defect|flaw|blemish|scratch|error|"

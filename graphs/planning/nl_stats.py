@@ -88,14 +88,19 @@ _LESS_WORDS = rf"\bless\b|smaller|lower|fewer|decrease|below|{_LESS_THAN}"
 
 
 # "torque in N·m below", "the readings above:": a pointer to where the data sit, not a direction
-_LOCATOR = re.compile(r"\b(?:above|below)(?=\s*(?:[:;,.)]|\n|$))|\b(?:listed|shown|given|see|as|data|readings|values|"
-                      r"results|table) (?:above|below)\b")
+_LOCATOR = re.compile(r"\b(?:above|below)(?=\s*(?:[:;,.)—–-]|\n|$|please\b|pls\b|thanks\b|\())|"
+                      r"\b(?:listed|shown|given|see|as|data|readings|values|results|tables?|figures|numbers|measurements|"
+                      r"lists?|columns?|rows?|ones|sets?|samples?|series|entries|pairs) (?:just )?(?:above|below)\b")
 
 
 # "two-sided p (twice the smaller tail)", "the larger variance on top": how a p or a statistic is formed, not a side
 _TAIL_CONVENTION = re.compile(r"\b(?:twice|double|2\s*[x×*]) (?:the )?(?:smaller|lower|larger|minimum|min)\b[^.;)]{0,30}"
                               r"|\b(?:smaller|lower|larger|greater) (?:of the two )?tails?\b|\blarger variance (?:on top|in the "
-                              r"numerator)")
+                              r"numerator)|"
+                              # "report W as the smaller rank sum", "U as the smaller of U1 and U2": which statistic
+                              r"\b(?:smaller|larger|lower|greater|min(?:imum)?|max(?:imum)?) (?:of the (?:two )?)?"
+                              r"(?:rank[\s-]*sums?|signed[\s-]*rank sums?|sums? of ranks|[a-z][+\-₊₋]?\d?\s+and\s+"
+                              r"[a-z][+\-₊₋]?\d?|u statistics?|two u'?s|t\+ and t-)\b")
 
 
 def regression_degree(low: str) -> int:
@@ -484,6 +489,9 @@ def _plan_rank_test(q: str, low: str, conf: dict) -> list[Intent] | None:
     """Rank tests by name, or "non-parametric" by the shape of the data: Mann-Whitney for two independent groups,
     Wilcoxon signed-rank for pairs or one sample against a median, Kruskal-Wallis for three or more groups."""
     signed, rank_sum = _SIGNED_RANK.search(low), _RANK_SUM.search(low)
+    if signed and rank_sum and not re.search(r"mann[\s-]*whitney|rank[\s-]*sum\s+test|wilcoxon[\s-]*rank[\s-]*sum|"
+                                             r"\bu[\s-]*test", low):
+        rank_sum = None  # "signed-rank test …, report W as the smaller rank sum": T+ and T− are rank sums too
     wilcoxon, generic = _WILCOXON.search(low), _RANK_GENERIC.search(low) or NOT_NORMAL.search(low)
     if not (signed or rank_sum or wilcoxon or generic):
         return None
@@ -935,7 +943,10 @@ def plan_stats(question: str) -> list[Intent] | None:
                                       r"equality of (?:the )?means|test of (?:the )?means", low):
         negated = re.search(r"(?:don'?t|do not|not|cannot|can'?t|won'?t|without|no)\s+(?:(?:want|wish|like|need|"
                             r"intend|going)\s+to\s+)?(?:assum\w*\s+|pool\w*\s+)?(?:that\s+)?"
-                            r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool", low)
+                            r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool|"
+                            # "please don't use the pooled-variance t-test", "avoid the pooled one", "no Student t"
+                            r"(?:don'?t|do not|not|never|avoid|no|rather than|instead of)\s+(?:(?:use|using|apply|run|do|"
+                            r"want|go with)\s+)?(?:the\s+|a\s+|an\s+)?(?:classic(?:al)?\s+)?(?:pool|student)", low)
         kind = "pooled" if re.search(r"pool(?:ed)?\b|(?<!un)(?:equal|same) variances?(?! not)|\bstudent(?:'s)?\b(?!s)",
                                      low) and \
             not negated else "welch"

@@ -117,7 +117,8 @@ def design(args: dict) -> str:
     for key, word in (("resolution", "resolution"), ("center_points", "center_points"),
                       ("replicates", "replicates"), ("samples", "samples"), ("blocks", "blocks"), ("runs", "runs")):
         if args.get(key) is not None:
-            items.append(f"{word} {number(args[key])}")
+            items.append(f"{word} {number(args[key])}" + (" once" if key == "center_points" and args.get("center_once")
+                                                         else ""))
     if args.get("face"):
         items.append(f"face {args['face']}")
     if args.get("alpha") is not None:

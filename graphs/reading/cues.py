@@ -359,14 +359,20 @@ CUES: tuple[Cue, ...] = (
                                 r"variances?[^.?!]{0,30}\bnot (?:be )?(?:taken|treated|assumed|considered|regarded)? ?"
                                 r"(?:as |to be )?(?:equal|the same)|unequal variances?|variances? (?:are |may be |might be |could be )?"
                                 rf"(?:different|unequal|not equal)|\bwelch\b|{_NEG} (?:assume|assuming) "
-                                r"(?:that )?(?:the )?variances? (?:are )?(?:equal|the same)"),
+                                r"(?:that )?(?:the )?variances? (?:are )?(?:equal|the same)|"
+                                # "please don't use the pooled-variance t-test", "the spreads are obviously not the same"
+                                rf"{_NEG} (?:use|using|apply|run|go with) (?:the |a )?(?:classic(?:al)? )?pooled|"
+                                r"\b(?:spreads?|variances?|variabilit\w*|scatter|sds|standard deviations) (?:are |is |look |"
+                                r"looks |seem |seems )?(?:obviously |clearly |very |quite |rather )?(?:not the same|"
+                                r"different|unequal|not equal)"),
         "Welch's t-test or ANOVA (or a rank test): the question rules out pooling the variances", _welch,
         applies=_any_test),
     Cue("equal variances", _c(r"(?<!not )(?<!n't )(?<!t )\bassum\w* (?:that )?(?:the )?(?:equal|same|common) "
                               r"variances?|\bpooled\b|\bstudent'?s t\b|equal[- ]variance t"),
         "a pooled (equal-variance) test, as the question says", _pooled,
         unless=_c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:the )?(?:equal|same|common) variances?|"
-                  rf"{_NEG} (?:be |the )?pooled"), applies=_any_test),
+                  rf"{_NEG} (?:(?:use|using|apply|run|go with) )?(?:be |the |a )?(?:classic(?:al)? )?pooled"),
+        applies=_any_test),
     Cue("no normality", _c(r"non-?parametric|distribution[- ]free|rank[- ]based|"
                            rf"{_NEG} (?:safely )?(?:assum\w*|rely on|count on) (?:the )?(?:(?:data|differences|"
                            r"residuals|values|readings|measurements|times|scores) (?:are |is |to be )?)?"
@@ -457,7 +463,11 @@ CUES: tuple[Cue, ...] = (
                      r"\d+ runs?"),
         "a design run in blocks (block size from the capacity), not a fraction", _blocks,
         applies=lambda calls: "doe_design" in _tools(calls)),
-    Cue("replicates", _c(r"\breplicat\w*|\bduplicates?\b|\btriplicates?\b|\b(?:twice|two times|three times) each\b"),
+    Cue("replicates", _c(r"\breplicat\w*|\bduplicates?\b|\btriplicates?\b|\b(?:twice|two times|three times) each\b|"
+                         # "every combination gets run 2 times", "we'll run the whole fraction twice"
+                         r"\b(?:run|done|repeated|performed)\s+(?:(?:the|it|this|whole|entire|full|fraction|design|"
+                         r"experiment|set|all|everything)\s+){0,3}(?:twice|thrice|\d+\s+times|two times|three times)\b"
+                         r"(?!\s+(?:a|per|each)\b)"),
         "replicated runs", _replicates, unless=_c(r"\b(?:single|one|1|un)[- ]?replicat"),
         applies=lambda calls: "doe_design" in _tools(calls)),
     Cue("centre points", _c(r"cent(?:er|re)[- ]?(?:points?|runs?|pts?)"),
@@ -487,7 +497,8 @@ CUES: tuple[Cue, ...] = (
     Cue("defect counts", _c(r"\b(?:number|count)s? of (?:defects|flaws|scratches|blemishes|errors|nonconformities)\b|"
                             r"\bcount (?:every|each|all|the) (?:defects?|flaws?|blemish\w*|scratch\w*|errors?|"
                             r"nonconformit\w*)|"
-                            r"\b(?:defects|flaws|scratches|blemishes|nonconformities) (?:per|on each|found on|counted)"),
+                            r"\b(?:defects|flaws|scratches|blemishes|nonconformities) (?:per|on each|found on|counted)|"
+                            r"\b(?:defect|flaw|scratch|blemish|nonconformity|pinhole|inclusion|bubble|void) counts\b"),
         "a c or u chart (counts of defects)", _chart("c", "u"), applies=_uses_a_chart),
     Cue("defectives", _c(r"\b(?:defective|nonconforming|rejected|failed|scrapped) (?:items|parts|units|pieces|"
                          r"bottles|boards)\b|\bfraction (?:defective|nonconforming)\b|\bnumber (?:of )?defective\b"),
@@ -523,7 +534,7 @@ CUES: tuple[Cue, ...] = (
         unless=_c(r"independent (?:samples|groups|variable)"),
         applies=lambda calls: "chi_square" in _tools(calls)),
     # what kind of computation the question names: a plan of another kind misread it
-    Cue("matrix operation", _c(r"\bdeterminant\b|\bdet\s*\(|\beigen\w*|\binverse of (?:the |this |that |a |my )?"
+    Cue("matrix operation", _c(r"\bdeterminant\b|\bdet\s*\(|\bdet\s+of\b|\beigen\w*|\binverse of (?:the |this |that |a |my )?"
                                r"(?:\d\s*[x×]\s*\d )?(?:matrix|[a-z]\b)|\binvert (?:this|the|that|a|my)\b|(?<!\d )(?<!\d)\b[a-z]\s*\^\s*"
                                r"\(?-1\b|\b(?:rank|trace|transpose|rref|null\s?space) of (?:the |this |that )?(?:matrix|[a-z]\b)"),
         "the matrix computation named (determinant, inverse, eigenvalues …)", _tool("matrix", "solve")),

@@ -49,6 +49,7 @@ ANSWERED_BLIND = {
     "blind_round26/round26.jsonl": "e99b6c3",
     "blind_round27/round27.jsonl": "51532e2",
     "blind_round28/round28.jsonl": "41e535f",
+    "blind_round29/round29.jsonl": "057be8b",
 }
 
 _ASK = """
