@@ -273,8 +273,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         notes.append(f"one block per replicate ({args['replicates']} blocks): no effect is confounded with blocks")
     if (args.get("replicates") or 1) > 1 and args.get("center_points") and (args.get("blocks") or 1) == 1 and \
             kind in ("full_factorial", "fractional_factorial") and not re.search(
-                r"cent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+)?(?:in|per|with(?:in)?|for)\s+(?:each|every)\s+"
-                r"replicate|(?:each|every)\s+replicate\s+(?:has|gets|with|includes?|carries)\b[^.;]{0,30}cent(?:er|re)|"
+                r"cent(?:er|re)[^.;]{0,40}\b(?:each|every|per)\s+replicate|"
+                r"(?:each|every|per)\s+replicate[^.;]{0,40}cent(?:er|re)|"
                 r"cent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+|also\s+|get\s+)*(?:replicated|repeated|duplicated)|"
                 r"replicat\w+\s+(?:(?:the|all|everything|every\s+run)\s+)*(?:including|incl\.?|with)\s+(?:the\s+)?"
                 r"cent(?:er|re)", low):
