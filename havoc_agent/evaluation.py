@@ -183,8 +183,14 @@ def _same_expr(text: str, want: str) -> bool:
         return False
 
 
+# tools added after a set was written, that do what the writer listed under an older name: the sum of a series
+# was listed as `series` (or `evaluate`) before `summation` existed
+LATER_TOOLS = {"series": {"summation"}}
+
+
 def blind_item_problems(item: dict, state: dict) -> list[str]:
     tools = set(item.get("tools") or [])
+    tools |= {later for listed in list(tools) for later in LATER_TOOLS.get(listed, ())}
     results = [r for r in state.get("results") or [] if r.get("output") is not None
                and (not tools or r["tool"] in tools)]
     if not results:
