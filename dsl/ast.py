@@ -459,15 +459,19 @@ class SummaryChart(Node):
 
 @dataclass
 class SummaryCapability(Node):
-    """`summary capability mean M sd S [sigma overall|within] [sigma_within W] [lsl ..] [usl ..] [target ..]`."""
+    """`summary capability mean M (sd S | rbar R subgroup N | sbar S subgroup N) [sigma overall|within]
+    [sigma_within W] [lsl ..] [usl ..] [target ..]`."""
 
     mean: Decimal
-    sd: Decimal
+    sd: Decimal | None
     lsl: Decimal | None = None
     usl: Decimal | None = None
     target: Decimal | None = None
     sigma: str | None = None
     sigma_within: Decimal | None = None
+    spread: str | None = None  # rbar or sbar: the within sigma is spread_value / d2 or c4 of the subgroup size
+    spread_value: Decimal | None = None
+    subgroup: Decimal | None = None
 
 
 @dataclass

@@ -333,8 +333,19 @@ class Build(Transformer):
         return ast.SummaryChart(str(c[0]).lower(), c[1], c[2], str(c[3]).lower(), c[4], c[5] if len(c) > 5 else None,
                                 **_loc(meta))
 
+    def capability_sd(self, meta, c):
+        return c[0]
+
+    def capability_bar(self, meta, c):
+        return (str(c[0]).lower(), c[1], c[2])
+
     def summary_capability_stmt(self, meta, c):
-        node = ast.SummaryCapability(c[0], c[1], **_loc(meta))
+        spread = c[1]
+        if isinstance(spread, tuple):  # rbar R subgroup N, sbar S subgroup N
+            node = ast.SummaryCapability(c[0], None, spread=spread[0], spread_value=spread[1], subgroup=spread[2],
+                                         **_loc(meta))
+        else:
+            node = ast.SummaryCapability(c[0], spread, **_loc(meta))
         _apply_options(node, list(c[2:]))
         return node
 

@@ -602,7 +602,13 @@ class _Checker:
 
     def _summarycapability(self, c: ast.SummaryCapability) -> None:
         self.finite(c.mean, "the mean", c)
-        self.positive(c.sd, "the standard deviation", c, "sd")
+        if c.sd is not None:
+            self.positive(c.sd, "the standard deviation", c, "sd")
+        else:
+            self.positive(c.spread_value, c.spread, c, "spread_value")
+            self.whole(c.subgroup, "subgroup", c, "subgroup", minimum=2, maximum=25)
+            if c.sigma is not None:
+                self.fail(f"{c.spread} gives the within sigma: `sigma` is for an sd", c, "sigma")
         for name in ("lsl", "usl", "target"):
             if getattr(c, name) is not None:
                 self.finite(getattr(c, name), name, c, name)

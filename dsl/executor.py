@@ -454,7 +454,12 @@ class _Runner:
         return "summary_chart", args
 
     def _summarycapability(self, c: ast.SummaryCapability) -> tuple[str, dict[str, Any]]:
-        args: dict[str, Any] = {"mean": c.mean, "sd": c.sd}
+        args: dict[str, Any] = {"mean": c.mean}
+        if c.sd is not None:
+            args["sd"] = c.sd
+        if c.spread is not None:
+            args[c.spread] = c.spread_value
+            args["subgroup"] = int(c.subgroup)
         for key in ("lsl", "usl", "target", "sigma"):
             if getattr(c, key) is not None:
                 args[key] = getattr(c, key)

@@ -250,7 +250,9 @@ def _summarychart(c: ast.SummaryChart) -> str:
 
 
 def _summarycapability(c: ast.SummaryCapability) -> str:
-    return f"summary capability mean {number(c.mean)} sd {number(c.sd)}" + _options([
+    spread = (f"sd {number(c.sd)}" if c.spread is None else
+              f"{c.spread} {number(c.spread_value)} subgroup {number(c.subgroup)}")
+    return f"summary capability mean {number(c.mean)} {spread}" + _options([
         ("sigma", c.sigma),
         ("sigma_within", None if c.sigma_within is None else number(c.sigma_within)),
         ("lsl", None if c.lsl is None else number(c.lsl)),

@@ -122,6 +122,15 @@ def audit_summary_capability(args: dict, out: dict) -> list[dict]:
     lsl = None if args.get("lsl") is None else float(args["lsl"])
     usl = None if args.get("usl") is None else float(args["usl"])
     checks = []
+    spread = next((k for k in ("rbar", "sbar") if args.get(k) is not None), None)
+    if spread is not None and out.get("sigma_within") is not None:
+        # the within sigma from R̄ or s̄ against the exact d2 or c4 (the tool uses the printed table: agree to ~1e-3)
+        from tools.spc_constants import exact_c4, exact_d2
+
+        n = int(args["subgroup"])
+        exact = float(args[spread]) / (exact_d2(n) if spread == "rbar" else float(exact_c4(n)))
+        checks.append(_check("within sigma", _close(out["sigma_within"], exact, 2e-3),
+                             f"{'R̄/d2' if spread == 'rbar' else 's̄/c4'} with the exact constant for n = {n}: {exact:.6g}"))
     for family, sigma in (("c", out.get("sigma_within")), ("p", out.get("sigma_overall"))):
         if sigma is None:
             continue

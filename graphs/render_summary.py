@@ -64,7 +64,9 @@ def render_summary_capability(args: dict, out: dict) -> tuple[str, str]:
     index = out.get("cpk") if out.get("cpk") is not None else out.get("ppk")
     verdict = ("capable (≥ 1.33)" if index >= 1.33 else "marginal (1.0 to 1.33)" if index >= 1.0
                else "not capable (< 1)")
-    conclusion = (f"From the mean and standard deviation given, the process is {verdict}: {', '.join(parts)} "
+    given = ("R̄" if args.get("rbar") is not None else "s̄" if args.get("sbar") is not None else
+             "standard deviation")
+    conclusion = (f"From the mean and {given} given, the process is {verdict}: {', '.join(parts)} "
                   f"({out['sigma_used']}); expected {fmt(out['ppm_expected']['total'], 4)} ppm out of specification.")
     names = ("cp", "cp_l", "cp_u", "cpk", "pp", "pp_l", "pp_u", "ppk", "cpm", "k")
     rows = [[n, out.get(n)] for n in names if out.get(n) is not None]

@@ -170,7 +170,8 @@ def summary_t_test(args: SummaryTTestArgs) -> SummaryTTestResult:
 
 class SummaryCapabilityArgs(BaseModel):
     mean: float = Field(description="process mean")
-    sd: float = Field(description="process standard deviation (which one: `sigma`)")
+    sd: float | None = Field(None, description="process standard deviation (which one: `sigma`); or give rbar or "
+                             "sbar with the subgroup size for the within sigma")
     sigma: SigmaKind = Field("overall", description="what `sd` is: overall (the sample standard deviation of all "
                              "the data: Pp, Ppk) or within (short-term, from subgroups or R-bar/d2: Cp, Cpk)")
     sd_within: float | None = Field(None, description="the within-subgroup sigma as well, when `sd` is overall "
@@ -178,8 +179,13 @@ class SummaryCapabilityArgs(BaseModel):
     lsl: float | None = Field(None, description="lower specification limit")
     usl: float | None = Field(None, description="upper specification limit")
     target: float | None = Field(None, description="target (gives Cpm)")
+    rbar: float | None = Field(None, description="average subgroup range of an X̄–R chart: within sigma = R̄/d2(n)")
+    sbar: float | None = Field(None, description="average subgroup standard deviation of an X̄–S chart: within sigma "
+                               "= s̄/c4(n)")
+    subgroup: int | None = Field(None, ge=2, le=25, description="the subgroup size n behind rbar or sbar (tabulated "
+                                 "d2 and c4, n = 2..25)")
 
-    @field_validator("mean", "sd", "sd_within", "lsl", "usl", "target", mode="before")
+    @field_validator("mean", "sd", "sd_within", "lsl", "usl", "target", "rbar", "sbar", mode="before")
     @classmethod
     def _number(cls, v: Any, info: Any) -> Any:
         return _scalar(v, info.field_name)
@@ -225,11 +231,41 @@ def _indices(mean: float, sigma: float, lsl: float | None, usl: float | None) ->
     return {"potential": potential, "lower": lower, "upper": upper, "k": min(sides)}
 
 
+def _within_from_bars(args: SummaryCapabilityArgs) -> tuple[SummaryCapabilityArgs, list[str]]:
+    """R̄/d2 or s̄/c4 (tabulated constants) as the within sigma: (args with it as sd or sd_within, the note)."""
+    from tools.spc_constants import table_constants
+
+    if args.rbar is None and args.sbar is None:
+        if args.subgroup is not None:
+            raise HavocInputError("subgroup is the size behind rbar or sbar; give one of them", field="subgroup")
+        if args.sd is None:
+            raise HavocInputError("give the standard deviation (sd), or rbar or sbar with the subgroup size",
+                                  field="sd")
+        return args, []
+    if args.rbar is not None and args.sbar is not None:
+        raise HavocInputError("give rbar or sbar, not both", field="sbar")
+    if args.subgroup is None:
+        raise HavocInputError("the within sigma from rbar or sbar needs the subgroup size n", field="subgroup")
+    if args.sd_within is not None or (args.sd is not None and args.sigma == "within"):
+        raise HavocInputError("the within sigma is given twice (sd within and rbar/sbar): give one", field="sd_within")
+    name, value = ("rbar", args.rbar) if args.rbar is not None else ("sbar", args.sbar)
+    _positive(value, name)
+    row = table_constants(args.subgroup)
+    constant, label = (row["d2"], "d2") if name == "rbar" else (row["c4"], "c4")
+    within = value / constant
+    note = (f"within sigma = {'R̄' if name == 'rbar' else 's̄'}/{label} = {value:g}/{constant:g} = {within:.6g} "
+            f"({label} for subgroups of {args.subgroup}, tabulated)")
+    if args.sd is None:
+        return args.model_copy(update={"sd": within, "sigma": "within"}), [note]
+    return args.model_copy(update={"sd_within": within, "sigma": "overall"}), [note]
+
+
 @register("summary_capability", SummaryCapabilityArgs)
 def summary_capability(args: SummaryCapabilityArgs) -> SummaryCapabilityResult:
     """Capability indices from a mean and a standard deviation: Cp/Cpk (within sigma) or Pp/Ppk (overall sigma), stated."""
     from scipy.stats import norm
 
+    args, from_bars = _within_from_bars(args)
     _positive(args.sd, "sd")
     _positive(args.sd_within, "sd_within")
     if args.lsl is None and args.usl is None:
@@ -260,8 +296,10 @@ def summary_capability(args: SummaryCapabilityArgs) -> SummaryCapabilityResult:
     below = float(norm.cdf((args.lsl - args.mean) / sigma)) * 1e6 if args.lsl is not None else 0.0
     above = float(norm.sf((args.usl - args.mean) / sigma)) * 1e6 if args.usl is not None else 0.0
     notes = ["from summary figures: normality and stability (a control chart) could not be checked; the indices "
-             "assume a stable, normal process"]
-    if args.sigma == "overall" and args.sd_within is None:
+             "assume a stable, normal process", *from_bars]
+    if from_bars:
+        pass
+    elif args.sigma == "overall" and args.sd_within is None:
         notes.append("the standard deviation is taken as the overall one, so these are Pp/Ppk; Cp/Cpk need the "
                      "within-subgroup sigma (sigma within)")
     elif args.sigma == "within":

@@ -215,6 +215,45 @@ def _first_value(pattern: re.Pattern, text: str) -> Decimal | None:
     return to_decimal(next(g for g in m.groups() if g is not None)) if m else None
 
 
+def _summary_subgroup_size(low: str) -> int | None:
+    """The subgroup size behind summary figures: "subgroups of 4", "n = 5", "pulls five consecutive parts"."""
+    low = spell_numbers(low)  # summary figures, no data: "pulls five consecutive parts" is a subgroup of 5
+    return int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
+                     r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
+                                                   r"samples|select|selects|weigh|weighs|inspect|inspects|test|tests|open|opens)(?= \d)") or int_before(
+        low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)")
+
+
+def _capability_from_bars(q: str, low: str) -> list[Intent] | None:
+    """"X̄–R study: subgroups of 4, R̄ = 0.0234, grand mean 25.406, spec 25.40 ± 0.03: Cp and Cpk" → the within
+    sigma from R̄/d2 (or s̄/c4) of that subgroup size, not the chart constants alone."""
+    from graphs.planning.nl_summary import _limits
+
+    r_bar, s_bar = _first_value(_R_BAR, q), _first_value(_S_BAR, q)
+    mean = _first_value(_GRAND, q)
+    if mean is None:
+        m = re.search(rf"(?:\bmean|\baverage|x̄|x[\s-]*bar)\s*(?:is|was|=|:|of)?\s*({NUM})", q, re.I)
+        mean = to_decimal(m.group(1)) if m else None
+    if mean is None or (r_bar is None) == (s_bar is None):
+        return None
+    lsl, usl = _limits(q, low)
+    if lsl is None and usl is None:
+        return None
+    n = _summary_subgroup_size(low)
+    if not n or n < 2:
+        raise HavocInputError("the within sigma from R̄ or s̄ needs the subgroup size (how many parts in each "
+                              "subgroup)", field="subgroup")
+    spread = "rbar" if r_bar is not None else "sbar"
+    args: dict = {"mean": mean, spread: r_bar if r_bar is not None else s_bar, "subgroup": n}
+    if lsl is not None:
+        args["lsl"] = lsl
+    if usl is not None:
+        args["usl"] = usl
+    bar = "R̄/d2" if spread == "rbar" else "s̄/c4"
+    return [Intent("summary_capability", args, notes=[f"capability from summary figures: the within sigma is {bar} "
+                                                      f"for subgroups of {n} (Cp, Cpk)"])]
+
+
 def _summary_chart(q: str, low: str) -> list[Intent] | None:
     """"After 25 hours of subgroups of 4 the grand average is 25.02 and the average range 0.21: X̄–R limits?" →
     limits from the summary figures, not from data that is not there."""
@@ -222,11 +261,7 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
     r_bar, s_bar = _first_value(_R_BAR, q), _first_value(_S_BAR, q)
     if grand is None or (r_bar is None) == (s_bar is None) or not re.search(r"x[\s-]*bar|x̄|limits|control chart", low):
         return None
-    low = spell_numbers(low)  # summary figures, no data: "pulls five consecutive parts" is a subgroup of 5
-    n = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
-                  r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
-                                                r"samples|select|selects|weigh|weighs|inspect|inspects|test|tests|open|opens)(?= \d)") or int_before(
-        low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)")
+    n = _summary_subgroup_size(low)
     if not n or n < 2:
         raise HavocInputError("X̄ chart limits from summary figures need the subgroup size (how many parts in each "
                               "subgroup)", field="n")
@@ -257,6 +292,10 @@ def plan_spc(question: str) -> list[Intent] | None:
         return None  # a test of independence on counts, not a chart of them
     asked = re.sub(r"\bcP\b", " ", q).lower()  # "viscosity (cP)": centipoise, not the index Cp
     capability_asked = re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b", asked)
+    if capability_asked and not flat_lists(q) and not tables(q) and not separated_rows(q):
+        from_bars = _capability_from_bars(q, low)
+        if from_bars:
+            return from_bars
     if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q) and \
             not (capability_asked and (tables(q) or separated_rows(q))):  # "Cpk, sigma from R-bar/d2": data given
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")

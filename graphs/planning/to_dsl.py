@@ -237,7 +237,10 @@ def summary_t_test(args: dict) -> str:
 
 
 def summary_capability(args: dict) -> str:
-    text = f"summary capability mean {number(args['mean'])} sd {number(args['sd'])}"
+    spread = next((k for k in ("rbar", "sbar") if args.get(k) is not None), None)
+    text = f"summary capability mean {number(args['mean'])} " + (
+        f"sd {number(args['sd'])}" if spread is None else
+        f"{spread} {number(args[spread])} subgroup {number(args['subgroup'])}")
     if args.get("sigma") is not None:
         text += f" sigma {args['sigma']}"
     if args.get("sd_within") is not None:

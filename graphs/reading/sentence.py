@@ -276,6 +276,14 @@ def _summary_t(c: Call) -> str:
 
 
 def _summary_capability(c: Call) -> str:
+    limits = ", ".join(f"{k.upper()} {_fmt(c.args[k])}" for k in ("lsl", "usl") if c.args.get(k) is not None)
+    spread = next((k for k in ("rbar", "sbar") if c.args.get(k) is not None), None)
+    if spread is not None:
+        bar, constant = ("R̄", "d2") if spread == "rbar" else ("s̄", "c4")
+        overall = f" and an overall sd of {_fmt(c.args['sd'])} (Pp, Ppk)" if c.args.get("sd") is not None else ""
+        return (f"capability from a mean of {_fmt(c.args.get('mean'))}, a within sigma of {bar}/{constant} with "
+                f"{bar} = {_fmt(c.args[spread])} and subgroups of {_fmt(c.args.get('subgroup'))} (Cp, Cpk){overall}, "
+                f"{limits}")
     sigma = ("a within-subgroup sigma (Cp, Cpk)" if c.args.get("sigma") == "within" else
              "an overall sd (Pp, Ppk)" + (" and a within sigma (Cp, Cpk)" if c.args.get("sd_within") else ""))
     limits = ", ".join(f"{k.upper()} {_fmt(c.args[k])}" for k in ("lsl", "usl") if c.args.get(k) is not None)

@@ -134,3 +134,12 @@ def test_smaller_rank_sum_is_no_direction_nor_a_rank_sum_test() -> None:
          "exact p, and W as the smaller rank sum.")
     i = _one(q)
     assert i.tool == "wilcoxon_signed_rank" and i.args.get("alternative", "two-sided") == "two-sided"
+
+
+def test_cp_and_cpk_from_r_bar_over_d2() -> None:
+    q = ("Pin diameter, X-bar/R chart with subgroups of 5: R-bar = 0.012 mm, grand mean 6.003 mm. Drawing: 6.000 ± "
+         "0.015 mm. Sigma as R-bar/d2, then Cp and Cpk?")
+    i = _one(q, "spc")
+    assert i.tool == "summary_capability" and i.args["subgroup"] == 5 and float(i.args["rbar"]) == 0.012
+    out = run_program(render_program([i]), {})[0][0]["output"]
+    assert out["cpk"] == pytest.approx((6.015 - 6.003) / (3 * 0.012 / 2.326), rel=1e-9)
