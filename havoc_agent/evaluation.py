@@ -151,13 +151,18 @@ def agent_item_problems(item: dict, state: dict) -> list[str]:
 
 # --- blind rounds ---------------------------------------------------------------------------------------
 
+# orderings of a design's runs: permutations of 1 … N that hold every whole number up to the run count, so a run
+# count (or a resolution, or a block count) would be "found" in them whatever the design
+ORDERINGS = frozenset({"std_order", "run_order", "execution_order"})
+
+
 def _numeric_leaves(value: Any) -> list[float]:
     if isinstance(value, bool):
         return []
     if isinstance(value, (int, float)):
         return [float(value)] if math.isfinite(float(value)) else []
     if isinstance(value, dict):
-        return [x for v in value.values() for x in _numeric_leaves(v)]
+        return [x for k, v in value.items() if k not in ORDERINGS for x in _numeric_leaves(v)]
     if isinstance(value, (list, tuple)):
         return [x for v in value for x in _numeric_leaves(v)]
     return []

@@ -47,3 +47,22 @@ def test_a_magnitude_expectation_matches_either_sign_and_a_signed_one_does_not()
     signed = {"tools": ["t_test"], "expect": [{"what": "t (mean1 - mean2)", "value": 2.9156, "rel": 0.005}]}
     assert blind_item_problems(magnitude, state) == []
     assert blind_item_problems(signed, state) == ["t (mean1 - mean2): 2.9156 not found"]
+
+
+def test_a_run_count_is_not_found_among_the_run_numbers() -> None:
+    from havoc_agent.evaluation import blind_item_problems
+
+    design = {"runs": 38, "run_order": list(range(1, 39)), "std_order": list(range(1, 39)), "resolution": 4}
+    state = {"results": [{"tool": "doe_design", "output": design}]}
+    item = {"tools": ["doe_design"], "expect": [{"what": "runs", "value": 35, "rel": 0}]}
+    assert blind_item_problems(item, state) == ["runs: 35 not found"]
+    assert blind_item_problems({**item, "expect": [{"what": "runs", "value": 38, "rel": 0}]}, state) == []
+
+
+def test_a_tool_added_later_answers_for_the_one_the_writer_listed() -> None:
+    from havoc_agent.evaluation import blind_item_problems
+
+    state = {"results": [{"tool": "summation", "output": {"result": "3/2", "numeric": 1.5}}]}
+    item = {"tools": ["series", "dsl_run"], "expect": [{"what": "sum", "value": 1.5, "rel": 0.005}]}
+    assert blind_item_problems(item, state) == []
+    assert blind_item_problems({**item, "tools": ["limit", "dsl_run"]}, state) != []
