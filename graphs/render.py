@@ -67,6 +67,11 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
     if block:
         conclusion += _blocking_words(out)
     conclusion += "."
+    if out.get("design_points") and (out["design_points"] != out["runs"] or out.get("pure_error_df")):
+        conclusion += (f" {out['design_points']} distinct design points"
+                       + (f" (each run {out['replicates']} times)" if (out.get("replicates") or 1) > 1 else "")
+                       + (f"; {out['pure_error_df']} degrees of freedom for pure error" if out.get("pure_error_df")
+                          else "") + ".")
     order = out.get("execution_order") or list(range(1, out["runs"] + 1))
     natural = out.get("natural")
     headers = ["run", "std order", *(["block"] if block else []), *[f"{n} (coded)" for n in names]]

@@ -150,6 +150,10 @@ class DesignResult(BaseModel):
     block: list[int] | None
     centre_points: int
     center_points: int
+    design_points: int = Field(0, description="distinct factor-level combinations, centre runs not counted (the "
+                                              "treatment combinations of a factorial, the runs of one Plackett-Burman)")
+    pure_error_df: int = Field(0, description="runs minus distinct design points (the centre counted as one): the "
+                                              "error degrees of freedom of the saturated model, before any block terms")
     alpha: float | None = None
     alpha_kind: str | None = None
     face: str | None = None
@@ -567,6 +571,9 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
     run_order = np.empty(total, dtype=int)
     run_order[execution] = np.arange(1, total + 1)
     coded = np.where(np.abs(coded) < 1e-15, 0.0, coded)
+    distinct = {tuple(np.round(row, 9)) for row in coded}
+    centre_point = tuple([0.0] * coded.shape[1])
+    design_points = len(distinct - {centre_point}) if built.centre else len(distinct)
     natural = to_natural(coded, factors) if has_ranges(factors) else None
     info = built.info
     return DesignResult(
@@ -588,6 +595,8 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
         block=block.tolist() if block is not None else None,
         centre_points=built.centre,
         center_points=built.centre,
+        design_points=design_points,
+        pure_error_df=total - len(distinct),
         alpha=info.get("alpha"),
         alpha_kind=info.get("alpha_kind"),
         face=info.get("face"),

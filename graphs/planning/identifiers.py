@@ -20,15 +20,22 @@ _ID = re.compile(rf"\b(?P<noun>{_NOUN})\.?\s*(?:no\.?|number|#|id)?\s*[:#]?\s*"
 def blank_identifiers(question: str) -> tuple[str, list[str]]:
     """(question with each identifier replaced by a placeholder, a note naming them)."""
     found: list[str] = []
+    row_labels: set[tuple[str, str]] = set()
 
     def blank(m: re.Match) -> str:
         line_start = question.rfind("\n", 0, m.start()) + 1
         if not question[line_start:m.start()].strip() and \
                 re.match(r"\s*(?:->|[-–—:|→\t])\s*\d", question[m.end():m.end() + 8]):
+            row_labels.add((m.group("noun").lower(), m.group("id")))
             return m.group(0)  # "Lot 4471 - 200 inspected, 7 defective": a row's label, read with its row
+        if (m.group("noun").lower(), m.group("id")) in rows:
+            return m.group(0)  # "batch 1047 … leave it out": the prose names a row, which its reader drops
         found.append(f"{m.group('noun')} {m.group('id')}")
         return m.group(0)[: m.start("id") - m.start()] + "(id)"
 
+    rows: set[tuple[str, str]] = set()
+    _ID.sub(blank, question)  # first pass: the identifiers that label rows
+    rows, found[:] = set(row_labels), []
     out = _ID.sub(blank, question)
     if not found:
         return question, []

@@ -69,6 +69,36 @@ _UNIT = (r"(?:mm|cm|m|µm|um|nm|in|ft|g|kg|mg|lb|oz|n|kn|nm|mpa|gpa|kpa|pa|psi|b
          r"ohms?|ω|s|ms|min|h|hrs?|l|ml|cp|rpm|hz|db|hrc|hv|ppm)\b\.?")
 
 
+_ID_WORDS = r"(?:batch|lot|sample|run|day|week|shift|hour|id|no\.?|#|part|serial|unit|roll|coil|heat|order|job)s?"
+_WIDE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\t\n]{1,20}?)\s*(?:\||\t)\s*(?P<cells>[^\n]*?)\s*\|?\s*$")
+
+
+def _id_row_as_labels(question: str) -> str:
+    """A table laid out sideways, "batch | 1041 | 1042 | …" over "cP | 309.1 | 312.9 | …": the first row numbers the
+    readings, so each reading goes on a line of its own after its batch ("batch 1041: 309.1"), for the readers of
+    labelled lines; one row of readings only, else the table is left as it is."""
+    lines = question.split("\n")
+    rows = [(i, m) for i, line in enumerate(lines) if (m := _WIDE_ROW.match(line)) and ("|" in line or "\t" in line)]
+    for (i, first), (j, second) in zip(rows, rows[1:], strict=False):
+        if j != i + 1 or not first or not second:
+            continue
+        ids = [c.strip() for c in re.split(r"\s*(?:\||\t)\s*", first.group("cells")) if c.strip()]
+        values = [c.strip() for c in re.split(r"\s*(?:\||\t)\s*", second.group("cells")) if c.strip()]
+        label = first.group("label").strip().lower()
+        if len(ids) < 4 or len(ids) != len(values) or not re.fullmatch(_ID_WORDS, label) or \
+                not all(re.fullmatch(r"\d{1,8}", v) for v in ids) or not all(re.fullmatch(NUM, v) for v in values):
+            continue
+        if any(int(b) <= int(a) for a, b in zip(ids, ids[1:], strict=False)) or (i > 0 and "|" in lines[i - 1]):
+            continue  # ids count up, and the row opens its table ("| Day | 19 | 21 |" under a header is data)
+        others = [k for k, line in enumerate(lines) if k not in (i, j) and re.fullmatch(r"\s*\|?[\s|:-]*\|?\s*", line)
+                  and "-" in line and abs(k - i) <= 1]  # a markdown rule under the first row
+        body = [f"{label} {v}: {x}" for v, x in zip(ids, values, strict=True)]
+        kept = [line for k, line in enumerate(lines) if k not in (i, j, *others)]
+        at = i - sum(1 for k in others if k < i)
+        return "\n".join(kept[:at] + body + kept[at:])
+    return question
+
+
 def plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
                   bindings: dict | None = None) -> list[Intent] | None:
     """Intents for `question`, or None when nothing here understands it."""
@@ -126,8 +156,19 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         if power:
             return power
     question = slashed_lists(question)
+    question = _id_row_as_labels(question)
+    # "3 Jun - 27 boards, 43 defects; 4 Jun - …": a date naming a record is one label, not a number and a month
+    month = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    dated = {(m.group(1), m.group(2)) for line in question.split("\n") if line.count(";") >= 2 for m in re.finditer(
+        rf"(?:(?<=^)|(?<=;)|(?<=:))\s*(\d{{1,2}})\s+({month})(?=\s*(?:[-–—:|]|\s{{2,}}|\t))", line)}
+    for day, name in dated:  # the same date in the prose ("without 14 March") names the same record
+        question = re.sub(rf"(?<![\w.]){day}\s+{re.escape(name)}(?![\w])", f"{name}_{day}", question)
     # "Cat-1<TAB>71.3 68.9 …", "M-2: 5.1, …": a row's name with a hyphenated number; as "Cat_1" its number is no datum
-    question = re.sub(r"(?m)^(\s*[A-Za-z]{1,12})-(\d{1,3})(?=\s*[:\t|]|\s{2,}|\s+[-+]?\d)", r"\1_\2", question)
+    line_label = r"(?m)^(\s*[A-Za-z]{1,12})-(\d{1,3})(?=\s*[:\t|]|\s{2,}|\s+[-+]?\d|\s+[-–—]+>?\s+[-+]?\d)"
+    named = {f"{m.group(1).strip()}-{m.group(2)}" for m in re.finditer(line_label, question)}
+    question = re.sub(line_label, r"\1_\2", question)
+    for name in named:  # "catalyst K-12 vs catalyst K-31, 8 runs each" above the rows: the same names in the prose
+        question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name.replace("-", "_"), question)
     matrix = plan_matrix(question)
     if matrix:
         return matrix

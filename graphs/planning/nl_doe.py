@@ -43,7 +43,8 @@ def _design_kind(low: str) -> str | None:
         return "plackett_burman"
     if re.search(r"latin[\s-]*hypercube|\blhs\b|space[\s-]*filling", low):
         return "latin_hypercube"
-    fraction = r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?"
+    fraction = (r"fractional|half[\s-]*fraction|quarter[\s-]*fraction|(?:eighth|sixteenth|1/(?:2|4|8|16|32|64))[\s-]*"
+                r"fraction|resolution|2\^\(?\d+\s*-\s*\d+\)?")
     # "we don't want a half fraction, we want every combination": the fraction declined is no fraction
     low = re.sub(rf"\b(?:(?:do\s*n[o']t|not|never|no)\s+(?:want|need|use|run|do)\s+(?:an?\s+|the\s+)?|rather than\s+(?:an?\s+)?|"
                  rf"instead of\s+(?:an?\s+)?|not\s+(?:an?\s+)?)(?:{fraction})", " ", low)
@@ -80,6 +81,11 @@ def _fraction_size(low: str, factors: object) -> tuple[int, int] | None:
         return k, 1
     if re.search(r"quarter[\s-]*fraction", low):
         return k, 2
+    named = re.search(r"\b(eighth|sixteenth|1/(2|4|8|16|32|64))[\s-]*(?:(?:of\s+the\s+)?(?:full\s+)?(?:factorial\s+)?)?"
+                      r"fraction|\b1/(2|4|8|16|32|64)\s+fraction", low)
+    if named:  # "an eighth fraction", "a 1/16 fraction of the full factorial"
+        denominator = {"eighth": 8, "sixteenth": 16}.get(named.group(1), 0) or int(named.group(2) or named.group(3))
+        return k, denominator.bit_length() - 1
     runs = re.search(r"\b(\d+)[\s-]+runs?\b", low)
     if runs:
         n = int(runs.group(1))
@@ -168,6 +174,8 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         notes.append(f"no factors named: {default} coded factors")
 
     centre = int_before(low, _CENTRE) or int_after(low, _CENTRE)
+    if centre is None and re.search(rf"\b(?:a|one|single|a single)\s+{_CENTRE}", low):
+        centre = 1  # "plus a centre point", "with one centre run" ("… in each block": per block, below)
     if kind in ("box_behnken", "central_composite"):
         if centre is None:
             centre = 3 if kind == "box_behnken" else 5
@@ -271,13 +279,15 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         # "two replicates, each on a different day: block it by day": one block per replicate, nothing confounded
         args["blocks"] = args["replicates"]
         notes.append(f"one block per replicate ({args['replicates']} blocks): no effect is confounded with blocks")
+    said_total = re.search(r"\bin total\b|\bin all\b|\bnot (?:per|in each|in every|with each|for each) replicate|"
+                           r"\bcent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+)?not\s+(?:replicated|repeated)", low)
     if (args.get("replicates") or 1) > 1 and args.get("center_points") and (args.get("blocks") or 1) == 1 and \
-            kind in ("full_factorial", "fractional_factorial") and not re.search(
+            kind in ("full_factorial", "fractional_factorial") and (said_total or not re.search(
                 r"cent(?:er|re)[^.;]{0,40}\b(?:each|every|per)\s+replicate|"
                 r"(?:each|every|per)\s+replicate[^.;]{0,40}cent(?:er|re)|"
                 r"cent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+|also\s+|get\s+)*(?:replicated|repeated|duplicated)|"
                 r"replicat\w+\s+(?:(?:the|all|everything|every\s+run)\s+)*(?:including|incl\.?|with)\s+(?:the\s+)?"
-                r"cent(?:er|re)", low):
+                r"cent(?:er|re)", low)):
         # "run the whole fraction twice, plus 3 centre points": the centre runs once, unless they are said to repeat
         args["center_once"] = True
         notes.append(f"{args['center_points']} centre run(s) once, not repeated with each replicate (say 'centre points "
@@ -338,7 +348,10 @@ def _centre_points_per_block(low: str, args: dict, notes: list[str]) -> None:
     """"1 centre point in every block": the design's count is the total, so it is the count per block × blocks."""
     per_block, blocks = args.get("center_points"), args.get("blocks")
     if per_block and blocks and _PER_BLOCK.search(low):
-        args["center_points"] = per_block * blocks
+        reps = int(args.get("replicates") or 1)
+        # the design's count is per replicate, and a replicated design's blocks are spread over its replicates
+        per_replicate = blocks // reps if reps > 1 and blocks % reps == 0 else blocks
+        args["center_points"] = per_block * per_replicate
         notes.append(f"{per_block} centre point(s) in each of the {blocks} blocks: {per_block * blocks} in all")
 
 
@@ -350,7 +363,7 @@ def _replicate_words(low: str) -> int | None:
     """"replicated twice", "run in duplicate", "each run done three times"."""
     m = re.search(r"(?:replicat\w*|repeat\w*|run|do|done|performed)\s+(?:(?:the|it|this|that|whole|entire|full|complete|"
                   r"design|experiment|thing|everything|all|of|over|fraction|half|quarter|eighth|set|runs|"
-                  r"combinations?)\s+){0,4}(twice|two times|thrice|three times|four times|"
+                  r"combinations?|factorial|matrix|plan|study|array)\s+){0,4}(twice|two times|thrice|three times|four times|"
                   r"in duplicate|in triplicate|\d+\s+times\b(?!\s+(?:a|per|each)\b))|\b(duplicated|triplicated)\b", low)
     if m:
         word = m.group(1) or m.group(2)

@@ -212,7 +212,15 @@ def _equations_then_unknowns(q: str) -> str:
 
 
 _VERBS = ("differentiate", "derivative", "integrate", "integral", "antiderivative", "simplify", "factorise",
-          "factorize", "determinant", "eigenvalues", "eigenvalue", "series", "limit")
+          "factorize", "determinant", "eigenvalues", "eigenvalue", "series", "limit", "solve", "evaluate", "fractions")
+
+
+def _transposed(word: str, verb: str) -> bool:
+    """"slove" for "solve": the same letters with two neighbours swapped."""
+    if len(word) != len(verb) or word == verb:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, verb, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == verb[diff[1]] and word[diff[1]] == verb[diff[0]]
 
 
 def _fix_verbs(q: str) -> str:
@@ -224,6 +232,9 @@ def _fix_verbs(q: str) -> str:
         word = m.group(0)
         if word.lower() in _VERBS or len(word) < 4:
             return word
+        swapped = next((verb for verb in _VERBS if _transposed(word.lower(), verb)), None)
+        if swapped:
+            return swapped
         # "lmit", "limt": a short word needs a closer match than a long one
         close = get_close_matches(word.lower(), _VERBS, n=1, cutoff=0.82 if len(word) >= 6 else 0.88)
         return close[0] if close else word
@@ -255,7 +266,8 @@ def _math_args_read_as_maths(intent: Intent) -> bool:
 # point where the derivative or the simplified form is wanted as a number
 _AT_CLAUSE = re.compile(
     r"\s*,?\s*(?:(?:and\s+)?(?:then\s+)?(?:(?:evaluated?|give(?:\s+me)?|tell\s+me|find|compute|report|what\s+is|"
-    r"what's)\s+(?:it|its|the)?\s*(?:(?:value|slope|result|gradient|rate\s+of\s+change)(?:\s+of\s+(?:the\s+|its\s+)?"
+    r"what's)\s+(?:it|its|the)?\s*(?:(?:value|slope|result|gradient|rate\s+of\s+change|(?:simplified\s+)?(?:expression|"
+    r"form|function))(?:\s+of\s+(?:the\s+|its\s+)?"
     r"(?:derivative|partial(?:\s+derivative)?|simplified\s+form|result|expression|function))?)?\s*"
     # "then tell me what the simplified expression equals at x = 3"
     r"(?:what\s+(?:it|the\s+(?:simplified\s+)?(?:expression|form|result|function|answer))\s+(?:equals|is|comes\s+to|"
@@ -388,6 +400,9 @@ _TWO_PARTIALS = re.compile(r"(?P<a>(?:∂|\bd)\s*(?P<f>[a-z])\s*/\s*(?:∂|d)\s*
 
 
 # "differentiate F and give me the 3rd derivative at x = 1": the order named after the verb
+# "differentiate x^4*e^(2x) 3 times", "differentiate it twice": the order as a count of times
+_TIMES = re.compile(r"^\s*(?:pls\s+|please\s+)?differentiate\s+(?P<f>.+?)\s+(?P<n>\d\s+times|twice|three times|thrice|"
+                    r"four times)\b(?P<rest>.*)$", re.I | re.S)
 _ORDER_AFTER = re.compile(r"^\s*(?:please\s+)?differentiate\s+(?P<f>.+?)\s*,?\s*(?:and|then)\s+(?:(?:give|tell|find|compute|"
                           r"show|get)\s+(?:me\s+)?|what(?:'s|\s+is)\s+)?(?:the\s+)?(?P<order>(?:second|third|fourth|fifth|"
                           r"sixth|\d+(?:st|nd|rd|th))[\s-]+(?:order\s+)?derivative)\b(?P<rest>.*)$", re.I | re.S)
@@ -395,7 +410,14 @@ _ORDER_AFTER = re.compile(r"^\s*(?:please\s+)?differentiate\s+(?P<f>.+?)\s*,?\s*
 
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
-    question = _without_remarks(_fix_verbs(question))
+    question = _fix_verbs(question)
+    times = _TIMES.match(question)  # before "x times y" is read as a product
+    if times:
+        n = {"twice": 2, "three times": 3, "thrice": 3, "four times": 4}.get(times.group("n").lower()) or \
+            int(times.group("n").split()[0])
+        ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}.get(n, f"{n}th")
+        question = f"{ordinal} derivative of {times.group('f')}{times.group('rest')}"
+    question = _without_remarks(question)
     order = _ORDER_AFTER.match(question)
     if order:
         question = f"{order.group('order')} of {order.group('f')}{order.group('rest')}"
@@ -725,11 +747,16 @@ def _plan_math(question: str) -> list[Intent] | None:
         # "…, need it to 5 decimal places", "for the real root": the precision wanted and the roots asked for
         body = re.sub(r"\s*[,;(-]?\s*(?:(?:i |we )?need(?:s)? it |give(?: it| me)? |to )?(?:to )?\d+\s+(?:decimal places|"
                       r"decimals|dp|significant (?:digits|figures))\b.*$", "", body, flags=re.I | re.S)
-        real = re.search(r"\s*,?\s*(?:for|find|give me)\s+(?:the|its|all|only)?\s*(?:the\s+)?real\s+(?:roots?|"
+        real = re.search(r"\s*,?\s*(?:and\s+)?(?:for|find|give me|tell me|what are)\s+(?:[\w-]+\s+){0,6}?real\s+(?:roots?|"
                          r"solutions?|zeros?)\b[^=]*$|\s*[.;,]?\s*(?:(?:give|find)\s+(?:me\s+)?)?(?:only\s+)?(?:the\s+)?"
                          r"real\s+(?:roots?|solutions?|zeros?)(?:\s+only)?(?:,?\s+please)?\s*[.!]?\s*$", body, flags=re.I)
         if real:
             body = body[:real.start()]
+        # "… = 0 and give me the largest and the smallest root": which roots to report, no part of the equations
+        wanted = re.search(r"\s*(?:,|\band\b)\s*(?:then\s+)?(?:give|find|tell|what|list|report|show)\b[^=]*$", body,
+                           flags=re.I)
+        if wanted and "=" in body[:wanted.start()]:
+            body = body[:wanted.start()]
         real_var = re.search(r"\bfor\s+(?:a\s+)?real\s+(?=[a-z]\b)", body, flags=re.I)  # "… = 0 for real x"
         if real_var:
             body = body[:real_var.start()] + "for " + body[real_var.end():]

@@ -199,7 +199,7 @@ def _excluded_points(low: str) -> list[int] | None:
 
 
 _GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+subgroup\s+means|x[\s-]*bar|"
-                    rf"(?!is\b|was\b|of\b)[a-z]+))?"
+                    rf"(?:(?!is\b|was\b|of\b)[a-z]+\s+){{0,2}}(?!is\b|was\b|of\b)[a-z]+))?"
                     rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*(?:double[\s-]*bar|bar[\s-]*bar)\s*(?:is|=|:)?\s*({NUM})|"
                     rf"x̿\s*=?\s*({NUM})", re.I)
 _R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?\s*({NUM})|"
@@ -213,6 +213,23 @@ _S_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?(?:standard deviation|
 def _first_value(pattern: re.Pattern, text: str) -> Decimal | None:
     m = pattern.search(text)
     return to_decimal(next(g for g in m.groups() if g is not None)) if m else None
+
+
+_NUMBER_LINE = re.compile(rf"^\s*(?:{NUM}[\s,;]+)*{NUM}\s*[,;]?\s*$")
+
+
+def _number_stream(q: str) -> list[Decimal]:
+    """The longest block of consecutive lines holding numbers only, read in order as one list (a wrapped list)."""
+    best: list[Decimal] = []
+    block: list[Decimal] = []
+    for line in q.split("\n"):
+        if _NUMBER_LINE.match(line):
+            block += [to_decimal(v) for v in re.findall(NUM, line)]
+        else:
+            block = []
+        if len(block) > len(best):
+            best = list(block)
+    return best
 
 
 def _summary_subgroup_size(low: str) -> int | None:
@@ -339,14 +356,20 @@ def plan_spc(question: str) -> list[Intent] | None:
             args["subgroups"] = rows
         else:
             data = flat_lists(rest)
-            values = data[0] if data else (longest_run(rest) or _data_after_keywords(rest))
+            run = longest_run(rest)
+            values = data[0] if data else (run or _data_after_keywords(rest))
+            data = data or ([run] if run else [])  # a list or a run of numbers is data; stray numbers may not be
             if values and size and size >= 2 and re.search(r"subgroup|sub-group", low) and \
                     len(values) % size == 0 and len(values) >= 2 * size:
                 args["subgroups"] = [values[i:i + size] for i in range(0, len(values), size)]
                 subgroup_note = [f"{len(values)} values read in order as {len(values) // size} subgroups of {size} "
                                  "(σ within from R̄/d2)"]
-            elif values:
+            elif values and (data or len(values) >= 5):
                 args["data"] = values
+            elif values and re.search(r"\baverag\w*|\bmean\b", low):
+                # "last week's 50 parts from cell 3 averaged 10.012": a count, a label and a mean, no spread
+                raise HavocInputError("capability needs the spread: give the measurements, or a standard deviation "
+                                      "(or R̄ with the subgroup size) beside the mean", field="sd")
         if not args:
             return None  # no measurements: nothing to compute, and a mean and sigma alone are not data
         if lsl is None and usl is None:
@@ -490,6 +513,9 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
         if rows and (kind in ("xbar_r", "xbar_s") or re.search(r"subgroup|sub-group|samples? of \d", low)):
             table = [rows]
     wrapped = [v for row in table[0] for v in row] if table and len(table[0][0]) >= 2 else []
+    stream = _number_stream(q)
+    if wrapped and len(stream) > len(wrapped) and stream[:len(wrapped)] == wrapped:
+        wrapped = stream  # the last, shorter line of a wrapped list ("… 8.42 8.43\n8.41 8.37 8.39 8.39") is data too
     if not size and kind in ("xbar_r", "xbar_s"):  # "every hour the operator measures 5 consecutive shafts"
         size = _size_in_prose(low)
     if wrapped and size and size >= 2 and size != len(table[0][0]) and len(wrapped) % size == 0 and \

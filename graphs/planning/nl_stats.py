@@ -871,8 +871,13 @@ def plan_stats(question: str) -> list[Intent] | None:
             if len(groups) == 2 and _alternative(low) != "two-sided":
                 notes.append("Levene's test is two-sided: it says whether the spreads differ, not which is larger")
             args = {"groups": [g for _, g in groups]}
-            if re.search(r"mean[\s-]*cent(?:er|re)d|cent(?:er|re)d? (?:on|at) the (?:group )?means?|original levene|"
-                         r"levene'?s? original|classic(?:al)? levene|deviations? from the (?:group )?means?", low):
+            mean_centred = re.search(r"mean[\s-]*cent(?:er|re)d|cent(?:er|re)d? (?:on|at) the (?:group )?means?|original "
+                                     r"levene|levene'?s? original|classic(?:al)? levene|deviations? from the (?:group )?"
+                                     r"means?", low)
+            # "the median-centred version (Brown-Forsythe), not the mean-centred one": the form refused is not asked
+            refused = mean_centred and re.search(r"(?:not|n't|rather than|instead of|no)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$",
+                                                 low[max(0, mean_centred.start() - 30):mean_centred.start()])
+            if mean_centred and not refused and not re.search(r"median[\s-]*cent|brown[\s-]*forsythe", low):
                 args["center"] = "mean"
                 notes[0] = ("Levene's test centred on the group means (Levene's original form, as asked) compares the "
                             "variances")

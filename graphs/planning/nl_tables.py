@@ -221,6 +221,19 @@ def contingency_table(q: str) -> list[Intent] | None:
         sized = _size_and_subset(names, table)
         if sized:
             return sized
+    fisher = re.search(r"fisher'?s?(?:\s+exact)?|\bexact\s+test\b", q, re.I)
+    if fisher and not re.search(r"(?:not|n't|no|rather than|instead of)\s+(?:a\s+|the\s+)?$",
+                                q[max(0, fisher.start() - 20):fisher.start()], re.I):
+        if len(table) != 2 or len(table[0]) != 2:
+            raise HavocInputError(f"Fisher's exact test here takes a 2 × 2 table; this one is {len(table)} × "
+                                  f"{len(table[0])}", field="table")
+        (a, b), (c, d) = table
+        low = q.lower()
+        side = ("greater" if re.search(r"one[\s-]*sided[^.?!]{0,40}\b(?:greater|higher|more)", low) else
+                "less" if re.search(r"one[\s-]*sided[^.?!]{0,40}\b(?:less|lower|fewer)", low) else "two-sided")
+        return [Intent("proportion_test", {"x": [a, c], "n": [a + b, c + d], "method": "fisher", "alternative": side},
+                       notes=[f"Fisher's exact test, as asked, of the 2 × 2 table: rows {', '.join(columns[0])}, the "
+                              f"first column ({names[0]}) the successes"])]
     return [Intent("chi_square", {"table": table},
                    notes=[f"a contingency table: rows {', '.join(columns[0])} by columns {', '.join(names)}; "
                           "a test of independence"])]
@@ -273,15 +286,24 @@ _SHARE_WORD_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[A-Za-z]+\s+(?P<la
 _LABEL_THEN_SHARE = re.compile(r"(?P<label>[A-Za-z][\w-]*)\s*[:=]?\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
 
 
+def _singular(word: str) -> str:
+    """"scratches" and "scratch", "dents" and "dent": one category, written in the plural or not."""
+    word = word.lower()
+    if re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
 def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
-    """"last year's mix was 45% A, 35% B, 20% C": the share stated for each counted label, in their order."""
+    """"last year's mix was 45% A, 35% B, 20% C": the share stated for each counted label, in their order (a label
+    counted as "scratch" matches a share stated for "scratches")."""
     for pattern in (_SHARE_THEN_LABEL, _LABEL_THEN_SHARE):
-        shares = {m.group("label").lower(): Decimal(m.group("pct")) for m in pattern.finditer(q)}
+        shares = {_singular(m.group("label")): Decimal(m.group("pct")) for m in pattern.finditer(q)}
         if pattern is _SHARE_THEN_LABEL:  # "55% grade A, 30% grade B": a category word before each label
             for m in _SHARE_WORD_LABEL.finditer(q):
-                shares.setdefault(m.group("label").lower(), Decimal(m.group("pct")))
-        if all(lab.lower() in shares for lab in labels):
-            return [shares[lab.lower()] for lab in labels]
+                shares.setdefault(_singular(m.group("label")), Decimal(m.group("pct")))
+        if all(_singular(lab) in shares for lab in labels):
+            return [shares[_singular(lab)] for lab in labels]
     return None
 
 

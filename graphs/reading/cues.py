@@ -206,7 +206,19 @@ def _row_of(text: str, position: str) -> list[str]:
             if found:
                 return found
     m = re.search(rf"(?:{_POSITION_WORDS})\s*#?\s*{re.escape(position)}(?![\d.])\s*[:=]?\s*({NUM})", text)
-    return [m.group(1)] if m else []
+    if m:
+        return [m.group(1)]
+    # a table laid out sideways: "batch | 1041 | 1042 | …" over "cP | 309.1 | 312.9 | …": the cell below the id
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        cells = [c.strip() for c in re.split(r"\s*(?:\||\t)\s*", line.strip().strip("|"))]
+        if len(cells) > 3 and re.fullmatch(rf"(?:{_POSITION_WORDS})s?", cells[0].lower()) and position in cells[1:]:
+            below = next((ln for ln in lines[i + 1:] if re.search(r"\d", ln)), "")
+            under = [c.strip() for c in re.split(r"\s*(?:\||\t)\s*", below.strip().strip("|"))]
+            at = cells.index(position)
+            if len(under) == len(cells) and re.fullmatch(NUM, under[at]):
+                return [under[at]]
+    return []
 
 
 def _data_leaves(call: Call) -> list[tuple[str, object]]:
@@ -411,6 +423,11 @@ CUES: tuple[Cue, ...] = (
                                      r"levene[^.?!]{0,40}\b(?:cent(?:er|re)d?|based) (?:at|on|about) (?:the )?means?"),
         "Levene's test about the group means (not the medians)",
         lambda calls, m: any(c.tool == "levene" and c.args.get("center") == "mean" for c in calls),
+        applies=lambda calls: "levene" in _tools(calls)),
+    Cue("Levene about the medians", _c(r"brown[- ]forsythe|median[- ]cent(?:er|re)d|levene[^.?!]{0,40}\b(?:cent(?:er|re)d?|"
+                                       r"based) (?:at|on|about) (?:the )?medians?"),
+        "Levene's test about the group medians (Brown–Forsythe), not the means",
+        lambda calls, m: any(c.tool == "levene" and c.args.get("center", "median") == "median" for c in calls),
         applies=lambda calls: "levene" in _tools(calls)),
     Cue("continuity correction", _c(r"\byates|continuity[- ]correct\w*|corrected for continuity"),
         "Yates' continuity correction", _corrected(True),

@@ -357,9 +357,18 @@ def _scale_ends(question: str) -> set[int]:
     return out
 
 
+# "batch | 1041 | 1042 | …": a table's row of ids, laid out sideways
+_ID_ROW = re.compile(r"^\s*\|?\s*(?:batch|lot|sample|run|day|week|shift|hour|id|no\.?|#|part|serial|unit|roll|coil|heat|"
+                     r"order|job)s?\s*(?:\||\t)(?:\s*\d{1,8}\s*(?:\||\t|$))+", re.I | re.M)
+
+
 def _context_role(question: str, text: str, value: Decimal, start: int, end: int) -> str | None:
     before = question[max(0, start - 40):start].split("\n")[-1]
     after = question[end:end + 20]
+    line_start = question.rfind("\n", 0, start) + 1
+    line_end = question.find("\n", end)
+    if _ID_ROW.fullmatch(question[line_start:line_end if line_end >= 0 else len(question)].rstrip(" |\t") + "|"):
+        return "a row of ids labelling the readings, context"
     if _ORDINAL_AFTER.match(after):
         return "an ordinal, a position"
     opened = before.rfind("(")

@@ -72,7 +72,12 @@ def test_a_sample_adjective_does_not_hide_the_size() -> None:
 def test_days_that_are_blocks_and_a_named_full_factorial() -> None:
     design = _one("3 factors, two levels, full factorial replicated twice over 2 days, each day is a block, 1 centre "
                   "point in each block", "doe")
-    assert design.args["blocks"] == 2 and design.args["center_points"] == 2 and design.args["design"] == "full_factorial"
+    # centre points are counted per replicate, and each replicate is one day's block: 1 each, 2 in all (18 runs)
+    assert design.args["blocks"] == 2 and design.args["center_points"] == 1 and design.args["design"] == "full_factorial"
+    from graphs.planning.to_dsl import render_program
+    from graphs.stages.execute import run_program
+
+    assert run_program(render_program([design]), {})[0][0]["output"]["runs"] == 8 * 2 + 2
     screen = _one("screening 3 factors as a full factorial with 2 centre points", "doe")
     assert screen.args["design"] == "full_factorial"
 
