@@ -457,8 +457,10 @@ def _replicate_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decim
                 break
             rows.append((row[0], cells))
         sizes = {len(c) for _, cells in rows for c in cells}
-        if len(rows) >= 2 and len(header) >= 3 and len(sizes) == 1 and min(sizes) >= 2 and \
-                not any(_is_num(h) for h in header):
+        # the same number of readings in every cell, or an unbalanced grid (some cells short, all with one or more)
+        if len(rows) >= 2 and len(header) >= 3 and sizes and max(sizes) >= 2 and min(sizes) >= 1 and \
+                (len(sizes) == 1 or min(sizes) >= 2 or sum(len(c) for _, cells in rows for c in cells) >
+                 2 * len(rows) * (len(header) - 1)) and not any(_is_num(h) for h in header):
             return header, [label for label, _ in rows], [cells for _, cells in rows]
     return None
 
@@ -488,9 +490,11 @@ def replicated_grid(q: str) -> list[Intent] | None:
     names = _margin_names(q) or _named_pair(q) or (header[0].lower() or "row_factor", "column_factor")
     interaction = not re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects only", q, re.I)
     args = {"y": y, "a": a, "b": b, "interaction": interaction, "factor_a": names[0], "factor_b": names[1]}
+    counts = {len(cell) for cells in grid for cell in cells}
+    per_cell = f"{counts.pop()} readings per cell" if len(counts) == 1 else "unequal numbers of readings per cell"
     return [Intent("anova_twoway", args, notes=[
         f"a grid: {names[0]} in rows ({', '.join(labels)}) by {names[1]} in columns ({', '.join(columns)}), "
-        f"{len(grid[0][0])} readings per cell: the two-way ANOVA"
+        f"{per_cell}: the two-way ANOVA"
         + (" with the interaction term" if interaction else " without an interaction term, as asked")])]
 
 

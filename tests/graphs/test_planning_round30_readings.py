@@ -103,3 +103,12 @@ def test_the_short_last_line_of_a_wrapped_stream_is_data() -> None:
     q = f"Readings in subgroups of 4 consecutive pieces, read left to right:\n\n{lines}\n\nX-bar and R chart please."
     i = _one(q, "spc")
     assert len(i.args["subgroups"]) == 5 and [float(v) for v in i.args["subgroups"][-1]] == values[16:]
+
+
+def test_an_unbalanced_grid_of_cells_is_a_two_way_anova() -> None:
+    q = ("Bond strength by primer and cure, some specimens lost:\n\n| | 20 C | 40 C |\n|---|---|---|\n"
+         "| Primer A | 11.2, 10.8, 11.5 | 12.9, 13.1 |\n| Primer B | 10.1, 9.8 | 12.0, 12.4, 11.7 |\n\n"
+         "Two-way ANOVA with interaction, Type II sums of squares.")
+    i = _one(q)
+    assert i.tool == "anova_twoway" and len(i.args["y"]) == 10 and i.args["interaction"] is True
+    assert i.args.get("ss_type") == 2
