@@ -50,6 +50,7 @@ ANSWERED_BLIND = {
     "blind_round27/round27.jsonl": "51532e2",
     "blind_round28/round28.jsonl": "41e535f",
     "blind_round29/round29.jsonl": "057be8b",
+    "blind_round30/round30.jsonl": "88d49c0",
 }
 
 _ASK = """
