@@ -458,6 +458,17 @@ class SummaryChart(Node):
 
 
 @dataclass
+class SummaryCountChart(Node):
+    """`summary chart p|np|c|u [subgroup N] total T subgroups K`: limits from the total count over K equal subgroups
+    (tool summary_chart)."""
+
+    chart: str
+    total: Decimal
+    subgroups: Decimal
+    n: Decimal | None = None
+
+
+@dataclass
 class SummaryCapability(Node):
     """`summary capability mean M (sd S | rbar R subgroup N | sbar S subgroup N) [sigma overall|within]
     [sigma_within W] [lsl ..] [usl ..] [target ..]`."""
@@ -499,7 +510,7 @@ Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Integral | Solve | Simplify | Limit | Series | Summation | Matrix | Evaluate
-    | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | Power
+    | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | SummaryCountChart | Power
 )
 
 

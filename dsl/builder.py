@@ -329,6 +329,10 @@ class Build(Transformer):
     def sigma_kind(self, meta, c):
         return _Opt("sigma", str(c[0]).lower(), meta)
 
+    def summary_count_chart(self, meta, c):
+        n = c[1] if len(c) == 4 else None
+        return ast.SummaryCountChart(str(c[0]).lower(), c[-2], c[-1], n, **_loc(meta))
+
     def summary_chart_stmt(self, meta, c):
         return ast.SummaryChart(str(c[0]).lower(), c[1], c[2], str(c[3]).lower(), c[4], c[5] if len(c) > 5 else None,
                                 **_loc(meta))

@@ -587,6 +587,18 @@ class _Checker:
         if t.confidence is not None:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
+    def _summarycountchart(self, c: ast.SummaryCountChart) -> None:
+        if c.chart not in ("p", "np", "c", "u"):
+            self.fail(f"a total count over subgroups gives a p, np, c or u chart, not {c.chart}", c)
+        if c.chart == "c" and c.n is not None:
+            self.fail("a c chart counts defects per subgroup: it takes no subgroup size", c)
+        if c.chart != "c" and c.n is None:
+            self.fail(f"a {c.chart} chart needs `subgroup N` (items or units per subgroup)", c)
+        if c.n is not None:
+            self.positive(c.n, "the subgroup size", c, "n")
+        self.whole(c.subgroups, "the number of subgroups", c, minimum=1)
+        self.finite(c.total, "the total count", c)
+
     def _summarychart(self, c: ast.SummaryChart) -> None:
         if c.chart not in ("xbar_r", "xbar_s"):
             self.fail(f"limits from summary figures are for xbar_r or xbar_s charts, not {c.chart}", c)

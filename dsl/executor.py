@@ -453,6 +453,12 @@ class _Runner:
             args["subgroups"] = int(c.subgroups)
         return "summary_chart", args
 
+    def _summarycountchart(self, c: ast.SummaryCountChart) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"chart": c.chart, "total": c.total, "subgroups": int(c.subgroups)}
+        if c.n is not None:
+            args["n"] = c.n
+        return "summary_chart", args
+
     def _summarycapability(self, c: ast.SummaryCapability) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"mean": c.mean}
         if c.sd is not None:

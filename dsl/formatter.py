@@ -249,6 +249,11 @@ def _summarychart(c: ast.SummaryChart) -> str:
     return text + (f" subgroups {number(c.subgroups)}" if c.subgroups is not None else "")
 
 
+def _summarycountchart(c: ast.SummaryCountChart) -> str:
+    size = f" subgroup {number(c.n)}" if c.n is not None else ""
+    return f"summary chart {c.chart}{size} total {number(c.total)} subgroups {number(c.subgroups)}"
+
+
 def _summarycapability(c: ast.SummaryCapability) -> str:
     spread = (f"sd {number(c.sd)}" if c.spread is None else
               f"{c.spread} {number(c.spread_value)} subgroup {number(c.subgroup)}")
@@ -388,5 +393,6 @@ _WRITERS = {
     ast.SummaryTTest: _summaryttest,
     ast.SummaryCapability: _summarycapability,
     ast.SummaryChart: _summarychart,
+    ast.SummaryCountChart: _summarycountchart,
     ast.Power: _power,
 }

@@ -200,6 +200,8 @@ def audit_summary_chart(args: dict, out: dict) -> list[dict]:
     chart's 3σ limits from d3 or c4. The table's constants are rounded to 3 decimals, so agreement to about 1e-3."""
     from tools.spc_constants import exact_c4, exact_d2, exact_d3
 
+    if args.get("total") is not None:
+        return _audit_count_chart(args, out)
     n, centre = int(args["n"]), float(args["grand_mean"])
     if args.get("r_bar") is not None:
         r_bar = float(args["r_bar"])
@@ -219,6 +221,29 @@ def audit_summary_chart(args: dict, out: dict) -> list[dict]:
                    abs(s["lcl"] - spread[0]) <= tol * max(1.0, spread[1]),
                    f"3σ limits of the {out['spread_chart']} chart from exact constants: [{spread[0]:.6g}, "
                    f"{spread[1]:.6g}]")]
+
+
+def _audit_count_chart(args: dict, out: dict) -> list[dict]:
+    """p, np, c, u limits from the total: the centre as total over the inspected amount, and its limits as
+    centre ± 3 standard errors of a binomial (p, np) or Poisson (c, u) count, in exact fractions where possible."""
+    from fractions import Fraction
+
+    total, k = Fraction(str(args["total"])), int(args["subgroups"])
+    n = Fraction(str(args["n"])) if args.get("n") is not None else Fraction(1)
+    chart = args["chart"]
+    rate = total / (k * n) if chart != "c" else total / k
+    if chart in ("p", "np"):
+        var = float(rate * (1 - rate) / n) * (float(n) ** 2 if chart == "np" else 1.0)
+        centre = float(rate * n) if chart == "np" else float(rate)
+    else:
+        var = float(rate / n) if chart == "u" else float(rate)
+        centre = float(rate)
+    half = 3 * math.sqrt(var)
+    a = out["attribute"]
+    return [_check(f"{chart} centre", _close(a["center"], centre), f"total {args['total']} over the inspected amount: "
+                   f"{centre:.6g}"),
+            _check(f"{chart} limits", _close(a["ucl"], centre + half) and _close(a["lcl"], max(0.0, centre - half)),
+                   f"centre ± 3 × {math.sqrt(var):.6g}: [{max(0.0, centre - half):.6g}, {centre + half:.6g}]")]
 
 
 SUMMARY_AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {

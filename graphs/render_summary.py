@@ -98,6 +98,14 @@ def render_power(args: dict, out: dict) -> tuple[str, str]:
 
 
 def render_summary_chart(args: dict, out: dict) -> tuple[str, str]:
+    if out.get("attribute"):
+        a, chart = out["attribute"], out["chart"]
+        rate = {"p": "p̄", "np": "p̄", "c": "c̄", "u": "ū"}[chart]
+        value = out.get("p_bar") if chart in ("p", "np") else out.get("c_bar") if chart == "c" else out.get("u_bar")
+        conclusion = (f"{chart} chart limits from the total over {out['subgroups']} subgroups ({out['source']}, "
+                      f"{rate} = {fmt(value)}): centre {fmt(a['center'])}, LCL {fmt(a['lcl'])}, UCL {fmt(a['ucl'])}.")
+        return conclusion, (table(["chart", "LCL", "centre", "UCL"], [[chart, a["lcl"], a["center"], a["ucl"]]])
+                            + "\n\nLimits from a total: the subgroups themselves could not be checked against them.")
     x, s, kind = out["xbar"], out["spread"], out["spread_chart"]
     spread = "R̄" if kind == "R" else "s̄"
     conclusion = (f"X̄–{kind} limits from the summary figures (subgroups of {out['n']}): X̄ chart centre "

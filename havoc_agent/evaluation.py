@@ -189,9 +189,10 @@ def _same_expr(text: str, want: str) -> bool:
         return False
 
 
-# tools added after a set was written, that do what the writer listed under an older name: the sum of a series
-# was listed as `series` (or `evaluate`) before `summation` existed
-LATER_TOOLS = {"series": {"summation"}}
+# tools added (or widened) after a set was written, that do what the writer listed under another name: the sum of a
+# series was listed as `series` before `summation` existed; control limits from a total count were listed as
+# `control_chart` before `summary_chart` took p, np, c and u charts
+LATER_TOOLS = {"series": {"summation"}, "control_chart": {"summary_chart"}}
 
 
 def blind_item_problems(item: dict, state: dict) -> list[str]:

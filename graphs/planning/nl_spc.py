@@ -271,6 +271,37 @@ def _capability_from_bars(q: str, low: str) -> list[Intent] | None:
                                                       f"for subgroups of {n} (Cp, Cpk)"])]
 
 
+_TOTAL = re.compile(r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}?(?:altogether|in total|in all|all told|overall)\b|"
+                    r"\b(?:a\s+)?total\s+(?:of\s+)?(\d+)\b|\b(\d+)\s+(?:[a-z-]+\s+)?in\s+total\b")
+_PERIODS = re.compile(r"\b(?:last|over|across|from|in|for)\s+(?:the\s+)?(?:last\s+|past\s+)?(\d+)\s+(?:consecutive\s+)?"
+                      r"(mornings|days|shifts|subgroups|samples|lots|batches|hours|weeks|runs|rolls|orders|audits)\b")
+
+
+def _count_chart_from_total(q: str, low: str) -> list[Intent] | None:
+    """"Each morning QC pulls 150 connectors … over the last 20 mornings they found 84 defectives altogether. np chart?"
+    → the limits from the total over equal subgroups (the counts themselves are not given)."""
+    kind = chart_kind(low)
+    if kind not in ("p", "np", "c", "u") or flat_lists(q) or tables(q):
+        return None
+    low = spell_numbers(low)
+    total_m, periods = _TOTAL.search(low), _PERIODS.search(low)
+    if not total_m or not periods:
+        return None
+    total = int(next(g for g in total_m.groups() if g is not None))
+    k = int(periods.group(1))
+    args: dict = {"chart": kind, "total": total, "subgroups": k}
+    notes = [f"{total}: the total count over {k} {periods.group(2)}; each {periods.group(2).rstrip('s')} is a subgroup"]
+    if kind != "c":
+        n = _size_in_prose(low) or _summary_subgroup_size(low) or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
+                                                                                r"check|checks|test|tests|sample|samples)")
+        if not n:
+            raise HavocInputError(f"a {kind} chart from a total needs the subgroup size (how many items in each "
+                                  "subgroup)", field="n")
+        args["n"] = n
+        notes.append(f"{n}: the subgroup size")
+    return [Intent("summary_chart", args, notes=notes)]
+
+
 def _summary_chart(q: str, low: str) -> list[Intent] | None:
     """"After 25 hours of subgroups of 4 the grand average is 25.02 and the average range 0.21: X̄–R limits?" →
     limits from the summary figures, not from data that is not there."""
@@ -319,7 +350,7 @@ def plan_spc(question: str) -> list[Intent] | None:
         if n:
             return [Intent("spc_constants", {"n": n})]
 
-    summary = _summary_chart(q, low)
+    summary = _summary_chart(q, low) or _count_chart_from_total(q, low)
     if summary:
         return summary
 

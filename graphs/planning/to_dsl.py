@@ -269,6 +269,9 @@ def power(args: dict) -> str:
 
 
 def summary_chart(args: dict) -> str:
+    if args.get("total") is not None:  # p, np, c, u from a total count over equal subgroups
+        size = f" subgroup {number(args['n'])}" if args.get("n") is not None else ""
+        return f"summary chart {args['chart']}{size} total {number(args['total'])} subgroups {args['subgroups']}"
     spread = f"rbar {number(args['r_bar'])}" if args.get("r_bar") is not None else f"sbar {number(args['s_bar'])}"
     text = f"summary chart {args['chart']} subgroup {args['n']} mean {number(args['grand_mean'])} {spread}"
     return text + (f" subgroups {args['subgroups']}" if args.get("subgroups") is not None else "")

@@ -314,6 +314,10 @@ def _power(c: Call) -> str:
 
 
 def _summary_chart(c: Call) -> str:
+    if c.args.get("total") is not None:
+        size = f" of {_fmt(c.args.get('n'))}" if c.args.get("n") is not None else ""
+        return (f"{c.args.get('chart')} chart limits from a total of {_fmt(c.args.get('total'))} over "
+                f"{_fmt(c.args.get('subgroups'))} subgroups{size}")
     spread = (f"an average range of {_fmt(c.args.get('r_bar'))}" if c.args.get("r_bar") is not None else
               f"an average standard deviation of {_fmt(c.args.get('s_bar'))}")
     kind = "X̄–R" if c.args.get("chart") == "xbar_r" else "X̄–S"

@@ -112,3 +112,10 @@ def test_an_unbalanced_grid_of_cells_is_a_two_way_anova() -> None:
     i = _one(q)
     assert i.tool == "anova_twoway" and len(i.args["y"]) == 10 and i.args["interaction"] is True
     assert i.args.get("ss_type") == 2
+
+
+def test_an_np_chart_from_a_total_over_the_mornings() -> None:
+    q = ("Every shift the inspector takes 80 housings and counts the rejects. Across the last 25 shifts: 130 rejects in "
+         "total. np chart centre line and limits?")
+    i = _one(q, "spc")
+    assert i.tool == "summary_chart" and i.args == {"chart": "np", "total": 130, "subgroups": 25, "n": 80}
