@@ -341,7 +341,8 @@ def _blocks_by_unit(low: str) -> int | None:
 
 _PER_BLOCK = re.compile(rf"{_CENTRE}\s+(?:in|per|to|for)\s+(?:each|every)\s+(?:block|day|shift|batch)|"
                         rf"{_CENTRE}\s+per\s+(?:block|day|shift|batch)|(?:each|every)\s+(?:block|day|shift|batch)\s+"
-                        rf"(?:gets?|has|with|should have|needs?)\s+(?:\d+|one|two|three|four)\s+{_CENTRE}")
+                        rf"(?:also\s+|then\s+|additionally\s+)?(?:gets?|has|with|should have|needs?|includes?)\s+"
+                        rf"(?:\d+|one|two|three|four)\s+{_CENTRE}")
 
 
 def _centre_points_per_block(low: str, args: dict, notes: list[str]) -> None:
@@ -446,6 +447,10 @@ _ROMAN_NAME = {3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
 
 def _run_budget(low: str) -> int | None:
     """The number of runs the user can afford ("only 8 runs", "a 12-run budget", "budget of 16")."""
+    # "budget won't stretch to 32 runs", "can't afford 64 runs": the run count ruled out is no budget
+    low = re.sub(r"\b(?:won'?t|will not|can'?t|cannot|can not|doesn'?t|does not|isn'?t|not)\s+(?:\w+\s+){0,2}?"
+                 r"(?:stretch|go|reach|extend|afford|run|cover|allow|do)\s+(?:to\s+|for\s+)?(?:all\s+|the\s+(?:full\s+)?)?"
+                 r"\d+[\s-]+(?:runs?|trials?|experiments)\b", " ", low)
     m = _BUDGET.search(low)
     return int(m.group(1) or m.group(2)) if m else None
 

@@ -408,9 +408,38 @@ _ORDER_AFTER = re.compile(r"^\s*(?:please\s+)?differentiate\s+(?P<f>.+?)\s*,?\s*
                           r"sixth|\d+(?:st|nd|rd|th))[\s-]+(?:order\s+)?derivative)\b(?P<rest>.*)$", re.I | re.S)
 
 
+# "y = ln(x^2+1)/x. Find y'' when x = 2.", "g(t)=sqrt(1+t^2)*e^(-t). second derivative g''(t) at t=0.7": a function
+# defined by name, then its derivative asked in prime notation
+_DEFINED = re.compile(r"^\s*(?:let\s+|given\s+|if\s+)?(?P<f>[a-zA-Z])\s*(?:\(\s*(?P<v>[a-z])\s*\))?\s*=\s*"
+                      r"(?P<expr>[^;\n]+?)\s*(?:[.;]\s+|,\s+(?=find|what|compute|give|evaluate|get)|\n)", re.I)
+_PRIMES = re.compile(r"(?P<f>[a-zA-Z])\s*(?P<primes>'{1,4}|′{1,4}|″|‴)\s*(?:\(\s*(?P<arg>[a-z]|[-+]?\d+(?:\.\d+)?)\s*\))?")
+
+
+def _prime_notation(question: str) -> str:
+    """The question as "the N-th derivative of EXPR with respect to V at V = A" when it defines a function by name and
+    asks for its derivative in prime notation; else unchanged."""
+    defined = _DEFINED.match(question)
+    if not defined:
+        return question
+    rest = question[defined.end():]
+    asked = next((m for m in _PRIMES.finditer(rest) if m.group("f") == defined.group("f")), None)
+    if not asked:
+        return question
+    primes = asked.group("primes")
+    order = {"″": 2, "‴": 3}.get(primes) or len(primes)
+    expr = defined.group("expr").strip()
+    var = defined.group("v") or (asked.group("arg") if asked.group("arg") and asked.group("arg").isalpha() else None) \
+        or _variable(rest, expr)
+    point = asked.group("arg") if asked.group("arg") and not asked.group("arg").isalpha() else None
+    at = re.search(rf"\b(?:at|when|for|where)\s+{var}\s*=\s*([-+]?\d+(?:\.\d+)?|pi|e)\b", rest)
+    point = point or (at.group(1) if at else None)
+    ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth"}[order]
+    return f"{ordinal} derivative of {expr} with respect to {var}" + (f" at {var} = {point}" if point else "")
+
+
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
-    question = _fix_verbs(question)
+    question = _prime_notation(_fix_verbs(question))
     times = _TIMES.match(question)  # before "x times y" is read as a product
     if times:
         n = {"twice": 2, "three times": 3, "thrice": 3, "four times": 4}.get(times.group("n").lower()) or \
@@ -479,6 +508,9 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
                            r"(?:(?:i|we|you)\s+(?:'d\s+|would\s+|also\s+|now\s+)?)?"
                            r"(?:find|what|give|compute|calculate|get|determine|need|want|show)\b", q[:m.start()],
                            flags=re.I)
+        # "f(x,y) = x^2 y^3 + sin(x y). mixed partial d2f/dxdy …": the formula's own sentence, then the request
+        before = before or re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*[.;](?:\s|$)", q[:m.start()],
+                                     flags=re.I)
         if not before:
             return None
         rest = before.group(1)

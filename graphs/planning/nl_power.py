@@ -59,8 +59,10 @@ _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|
                 r"(\d+)\s+[a-z]+s\s+each\s+(?:measure|weigh|test|rate|use|tr(?:y|ie)|read|check|gauge)",
                 re.I)
 # "we expect means 20, 22, 21 and 24", "hypothesised group means of 5.1 / 5.4 / 5.9": the effect of a one-way ANOVA
-_MEANS = re.compile(rf"\b(?:group\s+)?(?:means|averages)\s+(?:of\s+|are\s+|=\s*|:\s*|(?:of\s+)?(?:about|around|roughly)\s+)?"
-                    rf"((?:{NUM})(?:\s*(?:,|;|/|and|&|,\s*and)\s*(?:{NUM}))+)", re.I)
+# "true mean conversions of 20, 22, 22 and 24 %": a word or two may name what the means are of
+_MEANS = re.compile(rf"\b(?:group\s+)?(?:means?|averages?)(?:\s+(?!of\b|are\b)[a-z]+){{0,2}}\s*"
+                    rf"(?:of\s+|are\s+|=\s*|:\s*|(?:of\s+)?(?:about|around|roughly)\s+)?"
+                    rf"((?:{NUM})\s*%?(?:\s*(?:,|;|/|and|&|,\s*and)\s*(?:{NUM})\s*%?)+)", re.I)
 _ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
                     re.I)
 _GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations)|"

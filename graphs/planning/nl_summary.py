@@ -65,8 +65,9 @@ def _limits(q: str, low: str) -> tuple[Decimal | None, Decimal | None]:
                       r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?min(?:imum)?(?: of)?", r"min(?:imum)? spec")
     usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit",
                       r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?max(?:imum)?(?: of)?", r"max(?:imum)? spec")
-    spec = re.search(rf"spec(?:ification)?s?(?: limits?)?\s*(?:of|are|is|:|=)?\s*({NUM})\s*(?:and|to|-|–|,|/)\s*"
-                     rf"({NUM})", low)
+    # "spec 9.8 to 10.2", "Tolerance 24.70 - 25.30 mm", "drawing limits 5.90/6.10": both limits, low first
+    spec = re.search(rf"(?:spec(?:ification)?s?(?: limits?)?|tolerance(?: band| range| limits?)?|drawing(?: limits?)?)\s*"
+                     rf"(?:of|are|is|:|=)?\s*({NUM})\s*(?:[a-zµ°]{{1,3}}\.?\s*)?(?:and|to|-|–|,|/)\s*({NUM})", low)
     if spec and lsl is None and usl is None:
         lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
     plus_minus = re.search(rf"({NUM})\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*({NUM})", q)
