@@ -813,7 +813,7 @@ def slashed_lists(text: str) -> str:
     two values, under a header naming the two
     (from "A (first number) vs B (second)", else first and second). A lone "50/50" or "1/2" is a ratio or a
     fraction and stays, and so does "3/200" on every line (counts out of totals)."""
-    text = _SLASH_RUN.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), text)
+    text = _SLASH_RUN.sub(lambda m: re.sub(r"\s*/\s*", ", ", m.group(0)), _unlabelled_pairs(text))
     lines = [part for line in text.split("\n") for part in _pair_segments(line)]
     pairs = [bool(_SLASH_PAIR_LINE.match(line)) for line in lines]
     i = 0
@@ -834,6 +834,25 @@ def slashed_lists(text: str) -> str:
             j += 1
         i = max(j, i + 1)
     return "\n".join(lines)
+
+
+_UNLABELLED_PAIRS = re.compile(rf"(?<![\w./])((?:{_PAIR_VALUE}\s*/\s*{_PAIR_VALUE}\s*[;,]\s*){{3,}}{_PAIR_VALUE}\s*/\s*"
+                               rf"{_PAIR_VALUE})(?![\w/]|\.\d)")
+
+
+def _unlabelled_pairs(text: str) -> str:
+    """"written left/right: 58.4/57.6; 61.2/59.3; …": four or more pairs without labels, between semicolons or commas,
+    as two named lists (the names from "left/right" written before them, else first and second)."""
+    m = _UNLABELLED_PAIRS.search(text)
+    if not m:
+        return text
+    pairs = [re.split(r"\s*/\s*", p.strip()) for p in re.split(r"\s*[;,]\s*", m.group(1))]
+    if all(re.fullmatch(r"\d+", a) and re.fullmatch(r"\d+", b) and int(a) <= int(b) for a, b in pairs):
+        return text  # "3/20; 5/25; …": counts out of totals
+    named = re.search(r"\b([A-Za-z][\w-]*)\s*/\s*([A-Za-z][\w-]*)\b[^/\n]{0,15}$", text[:m.start()])
+    first, second = (named.group(1), named.group(2)) if named else _pair_names(text)
+    lists = (f"{first}: {', '.join(a for a, _ in pairs)}\n{second}: {', '.join(b for _, b in pairs)}\n")
+    return text[:m.start()] + "\n" + lists + text[m.end():]
 
 
 def _pair_names(text: str) -> tuple[str, str]:

@@ -67,8 +67,24 @@ _SUMMARY_LABEL = re.compile(r"^(?:lsl|usl|lower spec\w*|upper spec\w*|spec\w*|ta
                             r"r[\s-]*bar|n|sample size|subgroups?|alpha|power|cp|cpk|pp|ppk)$", re.I)
 
 
+# "batch 1: 8.42, batch 2: 8.37, batch 3: 8.51, …": labelled readings written along one line
+_INLINE_ITEM = rf"[A-Za-z][A-Za-z#.]{{0,12}}\s*#?\s*\d{{1,4}}\s*[:=]\s*{NUM}"
+_INLINE_RUN = re.compile(rf"(?<![\w.])({_INLINE_ITEM}(?:\s*[,;]\s*(?:and\s+)?{_INLINE_ITEM}){{2,}})(?![\w]|\.\d)")
+
+
+def _one_per_line(question: str) -> str:
+    """Labelled readings along a line, each put on a line of its own (the label's word the same throughout)."""
+    def split(m: re.Match) -> str:
+        items = re.split(r"\s*[,;]\s*(?:and\s+)?", m.group(1))
+        words = {re.match(r"[A-Za-z][A-Za-z#.]*", item).group(0).lower() for item in items}  # type: ignore[union-attr]
+        return "\n" + "\n".join(items) + "\n" if len(words) == 1 else m.group(0)
+
+    return _INLINE_RUN.sub(split, question)
+
+
 def labelled_values(question: str) -> tuple[str, list[str]]:
     """(question with ≥ 3 consecutive labelled lines of measurements as one list, notes)."""
+    question = _one_per_line(question)
     lines = question.split("\n")
     block: list[tuple[int, str, str]] = []
     best: list[tuple[int, str, str]] = []

@@ -46,6 +46,9 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     # "the shift we care about between the two heat treatments is 1.8 MPa"
                     rf"\b(?:difference|change|shift|increase|decrease|improvement|reduction)\s+(?:(?:we|you|i)\s+)"
                     rf"(?:[\w'-]+\s+){{1,8}}?(?:is|=|of|would be|will be)\s+(?:about\s+|around\s+|~\s*)?({NUM})(?!\s*%)|"
+                    # "smallest mean difference worth detecting: 1.5 um"
+                    rf"\b(?:difference|change|shift|effect)\s+(?:[\w-]+\s+){{0,3}}?(?:worth\s+detecting|to\s+detect|we\s+care\s+"
+                    rf"about|that\s+matters)\s*[:=]?\s*(?:is\s+|of\s+)?({NUM})(?!\s*%)|"
                     # "to detect 1.5 mm between two tools"
                     rf"\bdetect(?:ing)?\s+(?:a\s+|an\s+)?(?:(?:difference|change|shift)\s+of\s+)?(?:about\s+)?({NUM})"
                     rf"(?!\s*%)(?=\s*[a-zµ°]*\s+(?:between|in|across))",

@@ -26,7 +26,8 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
                          # "of 120 sampled castings 14 had porosity": "of" alone needs the verb after the count
                          r"(?<![\w.])of\s+(\d+)\s+(?:[A-Za-z']+\s+){0,4}?[A-Za-z]+\s*[,;]?\s+(\d+)\s+"
                          r"(?=(?:[A-Za-z]+\s+){0,2}?(?:had|were|was|failed|passed|showed|did|got|gave|responded|"
-                         r"leaked|cracked|broke)\b)|"
+                         r"leaked|cracked|broke|healed|recovered|survived|improved|converted|cured|succeeded|"
+                         r"bought|clicked|returned|complained)\b)|"
                          # "600 units inspected, 35 defective"
                          r"(?<![\w.])(\d+)\s+(?:[A-Za-z]+\s+){0,2}(?:inspected|tested|checked|sampled|made|produced|built)"
                          r"\s*[,;]?\s*(?:and\s+|with\s+)?(\d+)\s+(?=(?:[a-z]+\s+)?(?:defective|rejected|failed|bad|"

@@ -50,3 +50,26 @@ def test_centre_runs_that_every_day_also_gets_count_in_its_capacity() -> None:
              "every day also gets two centre-point runs (they count toward the six). Total runs?", "doe")
     out = run_program(render_program([i]), {})[0][0]["output"]
     assert out["blocks"] == 4 and out["runs"] == 16 + 4 * 2
+
+
+def test_labelled_readings_along_one_line_with_one_left_out() -> None:
+    q = ("Viscosity by lot -- lot 1: 41.2, lot 2: 40.8, lot 3: 41.5, lot 4: 47.9, lot 5: 41.0. Lot 4 was mixed wrong, "
+         "leave it out. Mean and SD of the rest?")
+    i = _one(q, "stats")
+    assert i.tool == "describe" and [float(v) for v in i.args["data"]] == [41.2, 40.8, 41.5, 41.0]
+
+
+def test_unlabelled_pairs_between_semicolons_are_two_named_lists() -> None:
+    q = ("Wilcoxon signed-rank please. Grip strength (kg), written before/after: 31.2/33.0; 28.4/29.1; 35.0/34.2; "
+         "30.1/32.5; 27.7/29.9; 33.3/35.1. Two-sided exact p.")
+    i = _one(q, "stats")
+    assert i.tool == "wilcoxon_signed_rank" and [float(v) for v in i.args["x"]][:2] == [31.2, 28.4]
+
+
+def test_counts_that_healed_and_a_difference_worth_detecting() -> None:
+    fisher = _one("Of 15 patients on the new gel, 12 recovered; of 13 on the old gel, 5 recovered. Fisher's exact test, "
+                  "two-sided p?", "stats")
+    assert fisher.args["method"] == "fisher" and fisher.args["x"] == [12, 5]
+    power = _one("Paired design. Smallest difference worth detecting: 0.8 mm; SD of the differences: 1.2 mm. "
+                 "alpha 0.05, power 0.9. Pairs needed?", "stats")
+    assert power.args["test"] == "paired_t" and float(power.args["delta"]) == 0.8
