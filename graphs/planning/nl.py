@@ -102,6 +102,10 @@ def _id_row_as_labels(question: str) -> str:
 def plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
                   bindings: dict | None = None) -> list[Intent] | None:
     """Intents for `question`, or None when nothing here understands it."""
+    # "ratio = var(gauge 1)/var(gauge 2)": which variance goes on top, in words (no formula, no list)
+    question = re.sub(r"\b(?:(?:the\s+)?(?:f[\s-]*)?ratio\s*(?:=|:|is)\s*)?(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)"
+                      r"\s*\)\s*/\s*(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)\s*\)",
+                      r"the variance of \1 over the variance of \2", question, flags=re.I)
     return _with_stated_options(question, _plan_question(question, mode, previous=previous, bindings=bindings))
 
 

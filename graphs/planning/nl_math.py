@@ -212,7 +212,8 @@ def _equations_then_unknowns(q: str) -> str:
 
 
 _VERBS = ("differentiate", "derivative", "integrate", "integral", "antiderivative", "simplify", "factorise",
-          "factorize", "determinant", "eigenvalues", "eigenvalue", "series", "limit", "solve", "evaluate", "fractions")
+          "factorize", "determinant", "eigenvalues", "eigenvalue", "series", "limit", "solve", "evaluate", "fractions",
+          "partial", "second", "third")
 
 
 def _transposed(word: str, verb: str) -> bool:
@@ -357,6 +358,10 @@ def _without_remarks(question: str) -> str:
     q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
     q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?integral of\b", r"\1 of", q)  # "the improper integral ∫₀^∞ …"
+    # "integral from 0 to infinity of 1/(x^2 + 9) dx": the bounds first
+    q = re.sub(r"\b(integral|integrate)\s+from\s+(\S+)\s+to\s+(\S+)\s+of\s+(.+?)\s*d([a-z])\b", r"\1 of \4 d\5 from \2 to \3",
+               q, flags=re.I)
+    q = re.sub(r"\b(integral|integrate)\s*:\s*(integral|integrate)\b", r"\2", q, flags=re.I)
     if not _SUM_CUE.search(q):  # "from x=1 to infinity" of an integral; a sum's index keeps its name
         q = re.sub(r"\b(from)\s+([a-z])\s*=\s*([-+]?\d+(?:\.\d+)?)\s+to\s+(?:\+\s*)?(infinity|oo|∞)", r"\1 \3 to oo", q,
                    flags=re.I)
@@ -738,8 +743,9 @@ def _plan_math(question: str) -> list[Intent] | None:
         r"\b(?i:partial[\s-]*fractions?\s*[:,-]?\s*(?:write|express|decompose|split|resolve))\s+(.+?)\s+(?i:as|into)\s+"
         r"(?:[A-Z]\s*/|(?i:a\s+sum))", q)
     if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
-        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b|\.\s+(?=[A-Z])|[.?!]\s*$", m.group(1),
-                        flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": a sentence about the answer's form
+        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b|\.\s+(?=[A-Z])|[.?!]\s*$|"
+                        r"\s+[-–—]+\s+(?=what|which|give|find|and|i\b|we\b)|\s*[,;]?\s*(?:what|which) (?:are|is)\b",
+                        m.group(1), flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": the answer's form
         return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]
 
     m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)

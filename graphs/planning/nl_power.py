@@ -104,7 +104,7 @@ def _percents(low: str) -> list[Decimal]:
         if re.match(r"\s*(?:(?:one|two)[\s-]*(?:sided|tailed)\s+)?(?:statistical\s+)?(?:power|confidence|significance|"
                     r"level|sure|chance)", after) or \
                 re.search(r"(?:power|confidence|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is|to be)?\s*"
-                          r"(?:at least\s+)?$", before):
+                          r"(?:at least\s+)?$|\btest(?:ed|ing)?\s+at\s*(?:the\s+)?$", before):
             continue
         out.append(to_decimal(m.group(1)) / 100)
     return out
@@ -121,6 +121,9 @@ def plan_power(question: str) -> list[Intent] | None:
         return None
     # "SD is about 4.0 N (from the 2022 trials, 40 specimens)": where a figure came from, not the design asked about
     low = re.sub(r"\(\s*(?:from|based on|estimated from|taken from|per|using)\b[^()]*\)", " ", low)
+    # "(last year's study used 12 per group)": what an earlier study did is not the plan asked about
+    low = re.sub(r"\([^()]*\b(?:last|previous|prior|earlier|old|pilot|past)\b[^()]*\b(?:study|studies|trial|run|used|had|"
+                 r"was|were)\b[^()]*\)", " ", low)
     if re.search(r"factorial|\bdoe\b|box[\s-]*behnken|central[\s-]*composite|plackett|\b\d+[\s-]*levels?\b|"
                  r"\bblocks?\b", low) and not re.search(r"\bpower\b|effect[\s-]*size|cohen", low):
         return None  # "a 3-level full factorial run twice: how many runs do I need?" counts a design's runs

@@ -35,7 +35,7 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"
-                        r"(?:[A-Za-z]+\s+){0,5}?(?:and\s+|,\s*)?(?:(?:found|had|saw|got|observed|with)\s+(\d+)\b|"
+                        r"(?:(?:[A-Za-z]+|[A-Za-z]*\d[\w-]*|\(id\))\s+){0,5}?(?:and\s+|,\s*)?(?:(?:found|had|saw|got|observed|with)\s+(\d+)\b|"
                         # "we inspected 60 welds and 7 were defective"
                         r"(?<=and\s)(\d+)\s+(?:of\s+them\s+)?(?=(?:were|was|are|turned\s+out|came\s+(?:back|out)|"
                         r"failed|leaked|cracked|broke)\b))"

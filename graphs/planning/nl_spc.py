@@ -505,6 +505,11 @@ def _plan_chart(q: str, low: str, rules: str, exclude: list[int] | None) -> list
             return intents
     table = tables(q)
     data = flat_lists(q)
+    stream = _number_stream(q)
+    if kind == "imr" and not data and table and len(table[0]) >= 2 and stream and \
+            stream[:len(table[0][0])] == list(table[0][0]):
+        # "one reading per batch (can't subgroup)" over lines of 8: an individuals chart of the stream, wrapped
+        table, data = [], [stream]
     if exclude:
         args["exclude"] = exclude
     pairs = fraction_pairs(q, rates=kind == "u")
