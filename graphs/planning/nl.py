@@ -99,6 +99,22 @@ def _id_row_as_labels(question: str) -> str:
     return question
 
 
+_PIPE_ROW = re.compile(rf"^\s*\|?\s*(?P<label>[A-Za-z][\w .#-]{{0,20}}?)\s*\|(?P<cells>(?:\s*{NUM}\s*\|?)+)\s*$")
+
+
+def _ragged_pipe_rows(question: str) -> str:
+    """"Lab 1 | 9.84 | 9.99 | …" rows of different lengths: groups of readings, one per row ("Lab 1: 9.84, 9.99, …"),
+    since no table has rows of unequal length; rows of one length are left to the table readers."""
+    lines = question.split("\n")
+    rows = [(i, m) for i, line in enumerate(lines) if (m := _PIPE_ROW.match(line))]
+    lengths = {len(re.findall(NUM, m.group("cells"))) for _, m in rows}
+    if len(rows) < 2 or len(lengths) < 2 or min(lengths) < 2:
+        return question
+    for i, m in rows:
+        lines[i] = f"{m.group('label').strip()}: {', '.join(re.findall(NUM, m.group('cells')))}"
+    return "\n".join(lines)
+
+
 def plan_question(question: str, mode: str, *, previous: list[dict] | None = None,
                   bindings: dict | None = None) -> list[Intent] | None:
     """Intents for `question`, or None when nothing here understands it."""
@@ -161,6 +177,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
             return power
     question = slashed_lists(question)
     question = _id_row_as_labels(question)
+    question = _ragged_pipe_rows(question)
     # "3 Jun - 27 boards, 43 defects; 4 Jun - …": a date naming a record is one label, not a number and a month
     month = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     dated = {(m.group(1), m.group(2)) for line in question.split("\n") if line.count(";") >= 2 for m in re.finditer(

@@ -304,6 +304,14 @@ def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
                 shares.setdefault(_singular(m.group("label")), Decimal(m.group("pct")))
         if all(_singular(lab) in shares for lab in labels):
             return [shares[_singular(lab)] for lab in labels]
+    # "the split should be 50%, 30%, 15%, 5% (A, B, C, reject)": the shares, then their labels in the same order
+    listed = re.search(r"((?:\d+(?:\.\d+)?\s*%\s*[,;/]\s*)+(?:and\s+)?\d+(?:\.\d+)?\s*%)\s*\(([^()]+)\)", q)
+    if listed:
+        pcts = [Decimal(v) for v in re.findall(r"\d+(?:\.\d+)?", listed.group(1))]
+        names = [n.strip().lower() for n in re.split(r"\s*(?:,|;|/|\band\b)\s*", listed.group(2)) if n.strip()]
+        shares = {_singular(n.split()[-1]): v for n, v in zip(names, pcts, strict=False)} if len(names) == len(pcts) else {}
+        if shares and all(_singular(lab.split()[-1]) in shares for lab in labels):
+            return [shares[_singular(lab.split()[-1])] for lab in labels]
     return None
 
 

@@ -53,3 +53,24 @@ def test_an_individuals_chart_of_a_wrapped_stream() -> None:
          "individuals and moving range chart limits")
     i = _one(q, "spc")
     assert i.args["chart"] == "imr" and len(i.args["values"]) == 10
+
+
+def test_labelled_counts_with_spaces_and_a_count_word() -> None:
+    q = ("we check 100 pieces per lot. Counts:\nLot 11     4 defective\nLot 12     7 defective\nLot 13     3 defective\n"
+         "Lot 14     6 defective\nnp chart limits?")
+    i = _one(q, "spc")
+    assert i.args["chart"] == "np" and [int(v) for v in i.args["counts"]] == [4, 7, 3, 6]
+
+
+def test_pipe_rows_of_different_lengths_are_groups() -> None:
+    q = ("Levene (medians) across ovens:\nOven 1 | 5.1 | 5.3 | 4.9 | 5.2\nOven 2 | 4.2 | 6.1 | 5.5 | 3.9 | 6.4\n"
+         "Oven 3 | 5.0 | 5.1 | 5.2\nstatistic and p")
+    i = _one(q, "stats")
+    assert i.tool == "levene" and [len(g) for g in i.args["groups"]] == [4, 5, 3]
+
+
+def test_shares_listed_then_their_labels_in_brackets() -> None:
+    q = ("Grade A: 60\nGrade B: 25\nGrade C: 15\nThe split should be 50%, 30%, 20% (A, B, C). Does it fit? "
+         "chi-square GOF")
+    i = _one(q, "stats")
+    assert [float(e) for e in i.args["expected"]] == [50.0, 30.0, 20.0]
