@@ -51,6 +51,7 @@ ANSWERED_BLIND = {
     "blind_round28/round28.jsonl": "41e535f",
     "blind_round29/round29.jsonl": "057be8b",
     "blind_round30/round30.jsonl": "88d49c0",
+    "blind_round31/round31.jsonl": "10a002b",
 }
 
 _ASK = """
