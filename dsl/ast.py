@@ -228,7 +228,8 @@ class TTest(Node):
 
 @dataclass
 class RankTest(Node):
-    """`ranktest mann_whitney x and y` or `ranktest signed_rank x [and y]` (paired when y is given)."""
+    """`ranktest mann_whitney x and y`, `ranktest signed_rank x [and y]` or `ranktest sign x [and y]` (paired when y
+    is given)."""
 
     kind: str
     x: Source
@@ -236,6 +237,7 @@ class RankTest(Node):
     mu: Decimal | None = None
     alternative: str | None = None
     confidence: Decimal | None = None
+    method: str | None = None
 
 
 @dataclass

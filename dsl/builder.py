@@ -294,6 +294,9 @@ class Build(Transformer):
         _apply_options(node, rest)
         return node
 
+    def rank_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
     def ranktest_stmt(self, meta, c):
         node = ast.RankTest(str(c[0]).lower(), c[1], **_loc(meta))
         rest = list(c[2:])

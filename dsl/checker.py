@@ -526,14 +526,14 @@ class _Checker:
             self.proportion(t.confidence, "confidence", t, "confidence")
 
     def _ranktest(self, t: ast.RankTest) -> None:
-        if t.kind not in ("mann_whitney", "signed_rank"):
+        if t.kind not in ("mann_whitney", "signed_rank", "sign"):
             self.fail(f"unknown rank test {t.kind!r}", t)
         self.source(t.x, "the sample", t, want="numbers")
         if t.kind == "mann_whitney" and t.y is None:
             self.fail("a Mann-Whitney test compares two samples: add `and [...]`", t)
         if t.y is not None:
             self.source(t.y, "the second sample", t, want="numbers")
-            if t.kind == "signed_rank" and isinstance(t.x, ast.Values) and isinstance(t.y, ast.Values) \
+            if t.kind in ("signed_rank", "sign") and isinstance(t.x, ast.Values) and isinstance(t.y, ast.Values) \
                     and len(t.x.items) != len(t.y.items):
                 self.fail(f"paired samples must have the same length ({len(t.x.items)} and {len(t.y.items)})", t.y)
         if t.mu is not None:

@@ -429,8 +429,8 @@ class _Runner:
         args: dict[str, Any] = {"x": self.numbers(t.x, "the sample")}
         if t.y is not None:
             args["y"] = self.numbers(t.y, "the second sample")
-        return ("mann_whitney" if t.kind == "mann_whitney" else "wilcoxon_signed_rank"), _options(
-            t, args, "mu", "confidence", "alternative")
+        tool = {"mann_whitney": "mann_whitney", "signed_rank": "wilcoxon_signed_rank", "sign": "sign_test"}[t.kind]
+        return tool, _options(t, args, "mu", "confidence", "alternative", "method")
 
     # ---- proportions, summary figures, power
     def _proportiontest(self, t: ast.ProportionTest) -> tuple[str, dict[str, Any]]:

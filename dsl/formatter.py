@@ -213,6 +213,7 @@ def _ranktest(t: ast.RankTest) -> str:
         ("mu", None if t.mu is None else number(t.mu)),
         ("alternative", t.alternative),
         ("confidence", None if t.confidence is None else number(t.confidence)),
+        ("method", t.method),
     ])
 
 

@@ -287,6 +287,30 @@ def audit_wilcoxon_signed_rank(args: dict, out: dict) -> list[dict]:
                    "the interval brackets the pseudomedian")]
 
 
+def audit_sign_test(args: dict, out: dict) -> list[dict]:
+    """The signs counted again from the written numbers, the p-value by scipy's binomial test (or the normal formula)."""
+    from decimal import Decimal
+
+    from scipy import stats
+
+    y = args["y"] if args.get("y") is not None else [0] * len(args["x"])
+    mu = Decimal(str(args.get("mu") or 0))
+    d = [Decimal(str(a)) - Decimal(str(b)) - mu for a, b in zip(args["x"], y, strict=True)]
+    plus, minus = sum(v > 0 for v in d), sum(v < 0 for v in d)
+    alternative = args.get("alternative", "two-sided")
+    if out.get("exact", True):
+        ref = float(stats.binomtest(plus, plus + minus, 0.5, alternative=alternative).pvalue)
+        how = f"scipy.stats.binomtest({plus}, {plus + minus}, 1/2) gives {ref:.6g}"
+    else:
+        z = out.get("z") or 0.0
+        ref = float(2 * stats.norm.sf(abs(z)) if alternative == "two-sided" else
+                    stats.norm.sf(z) if alternative == "greater" else stats.norm.cdf(z))
+        how = f"the normal tail of z = {z:.4g} is {ref:.6g}"
+    return [_check("signs", (out["positives"], out["negatives"]) == (plus, minus),
+                   f"{plus} above and {minus} below μ, {len(d) - plus - minus} equal"),
+            _check("p-value", _close(out["p_value"], min(1.0, ref), 1e-9, 1e-12), how)]
+
+
 # ---------------------------------------------------------------- SPC
 
 def audit_control_chart(args: dict, out: dict) -> list[dict]:
@@ -938,6 +962,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "kruskal_wallis": audit_scipy_test("kruskal_wallis"),
     "mann_whitney": audit_mann_whitney,
     "wilcoxon_signed_rank": audit_wilcoxon_signed_rank,
+    "sign_test": audit_sign_test,
     "control_chart": audit_control_chart,
     "capability": audit_capability,
     "doe_design": audit_design,

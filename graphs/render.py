@@ -538,6 +538,22 @@ def render_rank_test(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, body + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else "")
 
 
+def render_sign_test(args: dict, out: dict) -> tuple[str, str]:
+    alternative = str(out.get("alternative") or "two-sided")
+    sign = {"greater": ">", "less": "<"}.get(alternative, "≠")
+    what = "median of x − y" if out.get("n_y") else "median"
+    level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
+    conclusion = (f"The {out.get('test')} of H1: {what} {sign} {fmt(out.get('mu', 0))} is "
+                  f"{_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}: {out.get('positives')} + and "
+                  f"{out.get('negatives')} − signs of {out.get('n_used')} ({out.get('method')}); sample {what} "
+                  f"{fmt(out.get('median'))}, {level}CI [{_bound(out.get('ci_low'))}, {_bound(out.get('ci_high'))}].")
+    rows = [[k, out.get(k)] for k in ("positives", "negatives", "zeros_dropped", "n_used", "p_value", "z", "median",
+                                      "ci_low", "ci_high", "achieved_confidence") if out.get(k) is not None]
+    body = table(["quantity", "value"], rows)
+    notes = out.get("notes") or []
+    return conclusion, body + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else "")
+
+
 def render_anova_twoway(args: dict, out: dict) -> tuple[str, str]:
     a, b = out.get("factor_a", "A"), out.get("factor_b", "B")
     effects = [(a, "a"), (b, "b")] + ([(f"{a}×{b}", "ab")] if out.get("interaction") else [])
@@ -616,6 +632,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "kruskal_wallis": render_kruskal,
     "mann_whitney": render_rank_test,
     "wilcoxon_signed_rank": render_rank_test,
+    "sign_test": render_sign_test,
     "anova_twoway": render_anova_twoway,
     "spc_constants": render_spc_constants,
     "run_rules": render_run_rules,

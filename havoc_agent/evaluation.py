@@ -191,8 +191,9 @@ def _same_expr(text: str, want: str) -> bool:
 
 # tools added (or widened) after a set was written, that do what the writer listed under another name: the sum of a
 # series was listed as `series` before `summation` existed; control limits from a total count were listed as
-# `control_chart` before `summary_chart` took p, np, c and u charts
-LATER_TOOLS = {"series": {"summation"}, "control_chart": {"summary_chart"}}
+# `control_chart` before `summary_chart` took p, np, c and u charts; the sign test on measurements was listed as the
+# binomial `proportion_test` of its counted signs before `sign_test` existed
+LATER_TOOLS = {"series": {"summation"}, "control_chart": {"summary_chart"}, "proportion_test": {"sign_test"}}
 
 
 def blind_item_problems(item: dict, state: dict) -> list[str]:

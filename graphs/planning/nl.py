@@ -331,7 +331,7 @@ def _one_list_or_ask(question: str, intents: list[Intent]) -> None:
 
 
 _DATA_TOOLS = {"describe", "t_test", "normality", "control_chart", "capability", "anova_oneway", "anova_twoway",
-               "levene", "kruskal_wallis", "regression", "chi_square", "mann_whitney", "wilcoxon_signed_rank",
+               "levene", "kruskal_wallis", "regression", "chi_square", "mann_whitney", "wilcoxon_signed_rank", "sign_test",
                "proportion_test"}
 
 

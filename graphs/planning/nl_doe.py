@@ -34,6 +34,57 @@ MAX_RESOLUTION = {
 _CENTRE = r"cent(?:er|re)[\s-]*(?:points?|pts?|runs?)"
 
 
+_COUNT = rf"(\d+|{'|'.join(WORD_NUMBERS)})"
+
+
+def _grouped_level_counts(low: str) -> list[int] | None:
+    """Level counts of factors given in groups: "2 factors at three levels and 1 factor at two levels", "two 3-level
+    factors plus one 2-level factor" → [3, 3, 2]; None unless two or more groups with different level counts."""
+    groups = _level_groups(low)
+    if len(groups) < 2 or len({k for _, k, _ in groups}) < 2 or any(
+            not 0 < n <= 12 or not 1 < k <= 10 for n, k, _ in groups):
+        return None
+    return [k for n, k, _ in groups for _ in range(n)]
+
+
+def _level_groups(text: str) -> list[tuple[int, int, list[str]]]:
+    """(how many factors, their level count, their names when listed in brackets after the group) of each group."""
+    names = r"(?:\s*\((?P<names>[A-Za-z][A-Za-z .-]*(?:\s*(?:,|and)\s*[A-Za-z][A-Za-z .-]*)*)\))?"
+    groups = []
+    for m in re.finditer(rf"\b{_COUNT}\s+(?:[a-z]+\s+)?factors?\s*(?:\(|,)?\s*(?:each\s+)?(?:at|with|of|having|on)\s+"
+                         rf"{_COUNT}[\s-]*levels?\b{names}|\b{_COUNT}\s+{_COUNT}[\s-]*levels?\s+(?:[a-z]+\s+)?factors?\b"
+                         rf"{names.replace('names', 'names2')}", text, flags=re.I):
+        n, k = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(5))
+        listed = m.group("names") or m.group("names2")
+        groups.append((_as_int(n.lower()), _as_int(k.lower()),
+                       [w.strip() for w in re.split(r"\s*(?:,|\band\b)\s*", listed) if w.strip()] if listed else []))
+    return groups
+
+
+_NUM = r"-?\d+(?:\.\d+)?"
+
+
+def _level_lists(q: str) -> list[tuple[str, list]]:
+    """Factors written with their levels, in order: "temperature 150, 175, 200 C", "coating: yes, no",
+    "catalyst = A/B/C" → [(name, levels), …] (numbers as numbers, words as text)."""
+    found = []
+    pattern = (rf"\b(?P<name>[A-Za-z][A-Za-z_]{{1,24}})\s*(?::|=|\bat\b|\blevels?\b)?\s*"
+               rf"(?P<nums>{_NUM}(?:\s*(?:,|/)\s*(?:and\s+)?{_NUM})+)(?![\d.])|"
+               rf"\b(?P<cname>[A-Za-z][A-Za-z_]{{1,24}})\s*(?::|=)\s*(?P<words>[A-Za-z][\w-]{{0,15}}(?:\s*(?:,|/)\s*"
+               rf"(?:(?:and|or)\s+)?[A-Za-z][\w-]{{0,15}})+)")
+    for m in re.finditer(pattern, q):
+        if m.group("name"):
+            found.append((m.group("name").lower(), [to_decimal(v) for v in re.findall(_NUM, m.group("nums"))]))
+        else:
+            words = [w.strip() for w in re.split(r"\s*(?:,|/)\s*(?:(?:and|or)\s+)?", m.group("words"))]
+            found.append((m.group("cname").lower(), words))
+    return found
+
+
+def _as_int(token: str) -> int:
+    return int(token) if token.isdigit() else WORD_NUMBERS[token]
+
+
 def _design_kind(low: str) -> str | None:
     if re.search(r"box[\s-]*behnken|\bbbd\b", low):
         return "box_behnken"
@@ -140,6 +191,11 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     crossed_levels = [int(v) for v in re.findall(r"\d+", crossed.group(1))] if crossed else []
     other_pow = re.search(r"\b([3-9])\^(\d+)\b", low)
     power_levels = int(other_pow.group(1)) if other_pow else None
+    grouped = _grouped_level_counts(low)
+    if grouped:  # "2 factors at three levels and 1 factor at two levels": one level count per factor, in order
+        crossed_levels = grouped
+        if count and count != len(grouped):
+            count = len(grouped)
     if factors and count and len(factors) != count and any(f.low is None for f in factors):
         factors = []  # "4 factors with a CCD, alpha = 1": those words are not factor names
     if factors:
@@ -223,7 +279,7 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             args["resolution"] = 4
             notes.append("no resolution given: resolution IV (main effects clear of two-factor interactions)")
     if kind == "full_factorial":
-        level_m = re.search(r"\b(\d+|two|three|four|five)[\s-]*levels?\b", low)
+        level_m = None if grouped else re.search(r"\b(\d+|two|three|four|five)[\s-]*levels?\b", low)
         levels = int(level_m.group(1)) if level_m and level_m.group(1).isdigit() else (
             WORD_NUMBERS.get(level_m.group(1)) if level_m else None)
         if levels is None and crossed_levels and len(set(crossed_levels)) == 1:
@@ -241,8 +297,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         per_factor = re.findall(r"\b([A-Za-z]\w{0,20})\s*(?:\(|:|=|\bat\b|\bwith\b|\bhas\b)?\s*(\d+|two|three|four|"
                                 r"five)[\s-]*levels?\b", q_levels)
         per_factor = [(name, int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]) for name, n in per_factor
-                      if name.lower() not in ("at", "all", "each", "with", "factors", "factor", "and", "of", "the")]
-        if len(per_factor) >= 2 and len({name.lower() for name, _ in per_factor}) == len(per_factor) and \
+                      if name.lower() not in ("at", "all", "each", "with", "factors", "factor", "and", "of", "the")
+                      and name.lower() not in WORD_NUMBERS]
+        if not grouped and len(per_factor) >= 2 and len({name.lower() for name, _ in per_factor}) == len(per_factor) and \
                 len({n for _, n in per_factor}) > 1:
             # "A (3 levels), B (2 levels), C (2 levels)": each factor's own level count
             levels = None
@@ -255,10 +312,20 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             # "3x2x2": one level count per factor, in order; levels numbered 0 .. n-1 (coded -1 .. +1)
             names = ([f["name"] for f in args["factors"]] if isinstance(args["factors"], list)
                      else [chr(ord("A") + i) for i in range(len(mixed))])
-            args["factors"] = [{**(args["factors"][i] if isinstance(args["factors"], list) else {"name": names[i]}),
-                                "levels": list(range(n))} for i, n in enumerate(mixed)]
-            notes.append(f"a {'×'.join(map(str, mixed))} mixed-level factorial: levels numbered 0 .. n-1 "
-                         "for each factor (give the level values to use your own)")
+            given = _level_lists(q)
+            named = [name for n, _, listed in _level_groups(q) for name in (listed if len(listed) == n else [None] * n)]
+            if [len(v) for _, v in given] == mixed and not isinstance(args["factors"], list):
+                # "(temperature 150, 175, 200 C; speed 10, 20, 30 rpm) … (coating: yes, no)": the levels as written
+                args["factors"] = [{"name": name, "levels": values} for name, values in given]
+                notes.append(f"a {'×'.join(map(str, mixed))} mixed-level factorial at the levels given")
+            else:
+                if not isinstance(args["factors"], list) and len(named) == len(mixed) and all(named) and \
+                        len({n.lower() for n in named}) == len(named):  # "(screw speed, barrel temp)" after the group
+                    names = [re.sub(r"\W+", "_", n.strip()).strip("_") for n in named]
+                args["factors"] = [{**(args["factors"][i] if isinstance(args["factors"], list) else {"name": names[i]}),
+                                    "levels": list(range(n))} for i, n in enumerate(mixed)]
+                notes.append(f"a {'×'.join(map(str, mixed))} mixed-level factorial: levels numbered 0 .. n-1 "
+                             "for each factor (give the level values to use your own)")
         elif levels and levels != 2:
             args["levels"] = levels
     if kind == "latin_hypercube":
@@ -370,6 +437,12 @@ def _replicate_words(low: str) -> int | None:
         word = m.group(1) or m.group(2)
         times = re.match(r"(\d+)\s+times", word)
         return int(times.group(1)) if times else _REPLICATE_WORDS[word]
+    # "each combination twice", "every run 3 times", "each treatment combination is tested twice"
+    m = re.search(r"\b(?:each|every)\s+(?:run|combination|treatment(?:\s+combination)?|cell|condition|setting|point|"
+                  r"design\s+point)\s+(?:is\s+|gets\s+)?(?:\w+ed\s+)?(twice|two times|thrice|three times|four times|"
+                  r"(\d+)\s+times\b)", low)
+    if m:
+        return int(m.group(2)) if m.group(2) else _REPLICATE_WORDS[m.group(1)]
     # "we'd like to duplicate the whole thing", "triplicate it": the verb on the design
     m = re.search(r"\b(duplicate|triplicate)\s+(?:the|it|this|that|everything|all)\b", low)
     return {"duplicate": 2, "triplicate": 3}[m.group(1)] if m else None
@@ -440,7 +513,10 @@ def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str], to
                  f"blocks of {size}, one {unit} each (blocks confounded with the highest-order interaction)")
 
 
-_BUDGET = re.compile(r"\b(\d+)[\s-]+(?:(?:experimental|total)\s+)?(?:runs?|trials?|experiments|treatment combinations)\b"
+# "16 runs", "a 12-run budget", "a 16 run design"; not "bench 6 trial" (a bench named 6) nor "1 trial"
+_BUDGET = re.compile(r"(?<!bench )(?<!room )(?<!line )(?<!cell )(?<!bay )(?<!station )(?<!lab )(?<!site )(?<!plant )"
+                     r"\b(\d+)(?:\s+(?:(?:experimental|total)\s+)?(?:runs|trials|experiments|treatment combinations)|"
+                     r"-(?:runs?|trials?)|\s+(?:run|trial)\s+(?:design|budget|plan|limit|experiment|doe|max\w*))\b"
                      r"|\b(?:run budget|budget|room|capacity|time)\s+(?:of|for)\s+(?:only\s+)?(\d+)\b")
 _ROMAN_NAME = {3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII"}
 

@@ -295,6 +295,13 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
         value = "E" if prime.group("v") == "e" else prime.group("v")
         return question[:prime.start()], {signature.group(1) if signature else "x": value}
     m = _AT_CLAUSE.search(question)
+    if m and m.start() > 0:
+        # "…, then what does the simplified version give at x = 1?": a clause of words alone between the maths and
+        # the point asks for the value there, whatever its wording
+        asked = re.search(r"(?:[,;?]|\s(?:and|then|so)\b)[A-Za-z'\s]*$", question[:m.start()])
+        if asked and not re.search(r"\b(?:with\s+respect|w\.?r\.?t|respect)\b", asked.group(0), re.I):
+            question = question[:asked.start()] + " " + question[m.start():].lstrip(" ,")
+            m = _AT_CLAUSE.search(question)
     if not m:
         return None
     if m.group("names") or m.group("bare"):
@@ -347,10 +354,12 @@ def _without_remarks(question: str) -> str:
     are all real)"), closing sentences of words alone ("Decimal answers are fine."), the slope of a tangent (a
     derivative at a point) and a point written in words ("at x equals two")."""
     q = re.sub(r"\s*\((?=[^()]*[A-Za-z]{3})(?:[A-Za-z',;-]{2,}\s+)+[A-Za-z',;.-]{2,}\)", "", question)  # not "(x y)"
+    # "(where the original is 0/0)", "(as it is undefined there)", with no equation: a comment on the maths, not maths
+    q = re.sub(r"\s*\((?:where|since|because|as|which|i\.?e\.?,?|note|noting)\s[^()=]*\)", "", q, flags=re.I)
     # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
     q = re.sub(r"\s*\(\s*(?:(?:numerically|numerical|approx\w*|decimals?)\s*,?\s*)?(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|"
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
-    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][A-Za-z ,.'!]*$", "", q)  # "… at x = 1  -- numerical value pls"
+    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][A-Za-z ,.'!?]*$", "", q)  # "… at x = 1  -- numerical value pls"
     q = _unsolved_system(q)
     # "∫₀^∞ x^2 e^(-3x) dx", "∫_0^{pi/2} …": subscript digits are the lower bound
     q = re.sub(r"∫\s*([₀-₉₋]+)", lambda m: "int_" + m.group(1).translate(_SUBSCRIPTS), q)

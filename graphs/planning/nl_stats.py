@@ -561,7 +561,6 @@ def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
 # tests users name that HAVOC has no tool for: say so, never answer with a stand-in
 _NO_TOOL = (
     (r"\bmcnemar", "McNemar's test", None),
-    (r"\bsign test\b", "the sign test", None),
 )
 
 
@@ -572,11 +571,46 @@ _SIGNED = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:preferred|prefer|favou?red|chose|p
                      r"plus|minus|positive|negative|pluses|minuses|\+|-)")
 
 
-# the sign test on measurements has no tool (nothing counts the signs of differences): said, never substituted
-def no_paired_sign_test() -> HavocInputError:
-    return HavocInputError("HAVOC has no tool for the sign test on paired measurements yet, and will not answer with a "
-                           "different test (give the counts of positive and negative differences instead)",
-                           field="method")
+SIGN_TEST = re.compile(r"\bsign[\s-]*test\b", re.I)
+
+
+def sign_method(q: str) -> dict:
+    """The sign test's p-value: exact binomial unless the normal approximation is asked for."""
+    return {"method": "normal"} if re.search(r"normal approx\w*|large[\s-]*sample|\bz[\s-]*approx\w*", q, re.I) and \
+        not re.search(r"\bexact\b", q, re.I) else {}
+
+
+def _plan_sign_test(q: str, low: str, conf: dict) -> list[Intent] | None:
+    """The sign test by name on measurements: paired (two equal lists: the signs of x − y) or one sample against a
+    hypothesised median (0 when none is given, as for differences already taken)."""
+    if not SIGN_TEST.search(q):
+        return None
+    groups = _groups(q)
+    if len(groups) == 2:
+        if len(groups[0][1]) != len(groups[1][1]):
+            raise HavocInputError(f"the sign test pairs the values: '{groups[0][0]}' has {len(groups[0][1])} and "
+                                  f"'{groups[1][0]}' has {len(groups[1][1])}, so they cannot be paired", field="y")
+        first, second = groups[0][0].lower(), groups[1][0].lower()
+        if re.search(r"before|pre\b", first) and re.search(r"after|post\b", second) and _alternative(low) != "two-sided":
+            alternative = "greater" if _alternative(low) == "less" else "less"  # "did it lower …": before − after > 0
+        else:
+            alternative = _two_sample_alternative(low, groups[0][0], groups[1][0])
+        return [Intent("sign_test", {"x": groups[0][1], "y": groups[1][1], "alternative": alternative, **conf,
+                                     **sign_method(q)},
+                       notes=[f"paired: the sign test of the differences {groups[0][0]} − {groups[1][0]}"])]
+    if len(groups) > 2:
+        return None
+    mu = value_after(q, *_MEDIAN_KEYS, *MU_KEYS)
+    rest = blank_keyed(without_confidence(q), *_MEDIAN_KEYS, *MU_KEYS)
+    data = flat_lists(rest)
+    values = data[0] if data else longest_run(rest, 3)
+    if len(values) < 2:
+        return None
+    args = {"x": values, "alternative": _alternative(low), **conf, **sign_method(q)}
+    if mu is not None:
+        args["mu"] = mu
+    return [Intent("sign_test", args, notes=["one sample: the sign test of the median" + (
+        "" if mu is not None else " against 0 (no median was given: the values read as differences)")])]
 
 
 def _sign_test_from_counts(q: str, low: str) -> list[Intent] | None:
@@ -886,8 +920,12 @@ def plan_stats(question: str) -> list[Intent] | None:
     sign = _sign_test_from_counts(q, low)
     if sign:
         return sign
-    if re.search(r"\bsign test\b", low) and carries_measurements(q):  # "Sign test (NOT Wilcoxon)": never a stand-in
-        raise no_paired_sign_test()
+    if SIGN_TEST.search(q) and carries_measurements(q):  # "Sign test (NOT Wilcoxon)": the sign test, never a stand-in
+        sign = _plan_sign_test(q, low, conf)
+        if not sign:
+            raise HavocInputError("the sign test needs paired values of equal length (before/after) or one sample "
+                                  "with the median to test against; the question gives neither", field="x")
+        return sign
     ranked = _plan_rank_test(q, low, conf)
     if ranked:
         return ranked

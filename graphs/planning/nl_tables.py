@@ -22,9 +22,10 @@ from graphs.planning.nl_spc import chart_kind
 from graphs.planning.nl_stats import (
     NOT_NORMAL,
     NOT_PAIRED,
+    SIGN_TEST,
     confidence_args,
-    no_paired_sign_test,
     paired_alternative,
+    sign_method,
 )
 from tools.errors import HavocInputError
 
@@ -164,6 +165,8 @@ def paired_columns(q: str) -> list[Intent] | None:
     found = _columns(q)
     # by name, or the differences said not to be normal ("I don't want to assume the differences are normal")
     signed_rank = re.search(r"signed[\s-]*rank|wilcoxon(?![\s-]*rank[\s-]*sum)", q, re.I) or NOT_NORMAL.search(q.lower())
+    sign = SIGN_TEST.search(q)
+    signed_rank = signed_rank or sign
     if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
     _, header, columns = found
@@ -183,8 +186,10 @@ def paired_columns(q: str) -> list[Intent] | None:
     if _integers(columns[1]) and _integers(columns[2]) and _ASSOCIATION.search(q):
         return None  # a table of counts: contingency_table's
     alternative = paired_alternative(q.lower(), header[1], header[2])
-    if re.search(r"\bsign test\b", q, re.I):  # no tool counts the signs of paired differences: never a stand-in
-        raise no_paired_sign_test()
+    if sign:  # the sign test by name: the signs of the differences, not their ranks
+        return [Intent("sign_test", {"x": x, "y": y, "alternative": alternative, **sign_method(q)},
+                       notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "
+                              f"'{header[2]}': the sign test of {header[1]} − {header[2]}"])]
     if signed_rank:
         return [Intent("wilcoxon_signed_rank", {"x": x, "y": y, "alternative": alternative},
                        notes=[f"each row ({header[0] or 'row'}) is one unit measured in both '{header[1]}' and "

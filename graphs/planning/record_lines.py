@@ -80,6 +80,19 @@ def _record(line: str) -> tuple[str, list[tuple[str, str]]] | None:
     return m.group("label").strip(), pairs
 
 
+_PAIR = re.compile(rf"(?P<name>[A-Za-z][\w-]{{0,20}})\s*[=:]\s*(?P<num>{NUM})\s*(?P<unit>{_UNIT})?(?![\w.])")
+
+
+def _unlabelled(line: str) -> list[tuple[str, str]] | None:
+    """"dwell=1.2s force=3.2N": ≥ 2 name=value pairs and nothing else on the line → [(column name, number)]."""
+    pairs = list(_PAIR.finditer(line))
+    rest = _PAIR.sub(" ", line)
+    if len(pairs) < 2 or re.sub(r"[\s,;|]", "", rest):
+        return None
+    named = [(p.group("name") + (f" ({p.group('unit')})" if p.group("unit") else ""), p.group("num")) for p in pairs]
+    return None if any(_SUMMARY_NAMES.fullmatch(p.group("name")) for p in pairs) else named
+
+
 def _xy(line: str) -> tuple[str, str, str, str] | None:
     m = _XY.match(line)
     if not m or not (m.group("xu") or m.group("yu") or re.search(r"->|→|=>", line)):
@@ -141,6 +154,13 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
         return _rewrite(lines, start, len(block), [label_head, *columns], rows,
                         lambda label, _values: [label],
                         f"one row per line ({labels[0]} … {labels[-1]}), columns {', '.join(columns)}")
+    for start, block in _blocks(lines, _unlabelled):
+        columns = [name for name, _ in block[0]]
+        if any([name.lower() for name, _ in pairs] != [c.lower() for c in columns] for pairs in block):
+            continue  # the same names on every line
+        rows = [(None, [v for _, v in pairs]) for pairs in block]
+        return _rewrite(lines, start, len(block), columns, rows, lambda _label, values: [],
+                        f"one row per line, columns {', '.join(columns)}")
     for start, block in _blocks(lines, _xy):
         xu, yu = block[0][1], block[0][3]
         if any(b[1] != xu or b[3] != yu for b in block):

@@ -79,7 +79,7 @@ def _factors(spec: Any) -> list[str]:
     for f in spec:
         line = f"factor {f['name']}"
         if f.get("levels") is not None:
-            line += f" levels {numbers(f['levels'])}"
+            line += " levels [" + ", ".join(label(v) if isinstance(v, str) else number(v) for v in f["levels"]) + "]"
         elif f.get("low") is not None:
             line += f" {number(f['low'])} .. {number(f['high'])}"
             if f.get("units"):
@@ -183,8 +183,12 @@ def t_test(args: dict) -> str:
     return _samples_test(f"ttest {args['kind']}", args)
 
 
+RANK_KINDS = {"mann_whitney": "mann_whitney", "wilcoxon_signed_rank": "signed_rank", "sign_test": "sign"}
+
+
 def rank_test(tool: str, args: dict) -> str:
-    return _samples_test(f"ranktest {'mann_whitney' if tool == 'mann_whitney' else 'signed_rank'}", args)
+    text = _samples_test(f"ranktest {RANK_KINDS[tool]}", args)
+    return text + (f" method {args['method']}" if args.get("method") else "")
 
 
 def _alternative_and_confidence(args: dict) -> str:
@@ -419,7 +423,7 @@ def statement(intent: Intent) -> str:
         text = variance_test(args)
     elif tool == "correlation":
         text = correlation(args)
-    elif tool in ("mann_whitney", "wilcoxon_signed_rank"):
+    elif tool in RANK_KINDS:
         text = rank_test(tool, args)
     elif tool == "kruskal_wallis":
         text = f"kruskal {rows(args['groups'])}"

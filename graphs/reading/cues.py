@@ -46,10 +46,10 @@ def _t_kinds(calls: list[Call]) -> set[str]:
             for c in calls if c.tool == "t_test"}
 
 
-RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "kruskal_wallis"}
+RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "sign_test", "kruskal_wallis"}
 DOE_ANALYSES = {"doe_effects", "doe_anova", "rsm_fit", "doe_curvature", "anova_twoway"}
 CAPABILITY = {"capability", "summary_capability"}
-STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank",
+STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank", "sign_test",
                "summary_t_test", "proportion_test", "chi_square", "levene", "variance_test", "correlation",
                "regression"}
 
@@ -58,7 +58,7 @@ def _paired(calls: list[Call], m: re.Match[str]) -> bool:
     if any(c.tool == "power" and c.args.get("test") == "paired_t" for c in calls):
         return True  # the sample size of a paired design
     return "paired" in _t_kinds(calls) or any(
-        c.tool in ("wilcoxon_signed_rank", "summary_t_test") and (c.args.get("y") is not None or
+        c.tool in ("wilcoxon_signed_rank", "sign_test", "summary_t_test") and (c.args.get("y") is not None or
                                                                    c.args.get("kind") == "paired") for c in calls)
 
 
@@ -323,6 +323,11 @@ def _factor_count(calls: list[Call], m: re.Match[str]) -> bool:
     token = m.group("n")
     wanted = _SPELLED.get(token) or int(token)
     designs = [c for c in calls if c.tool == "doe_design"]
+    if m.groupdict().get("k"):  # "2 factors at three levels (and 1 at two)": that many factors with that many levels
+        k = _SPELLED.get(m.group("k")) or int(m.group("k"))
+        listed = [c for c in designs if any(f.get("levels") for f in c.output.get("factors") or [])]
+        if listed:  # levels written out: count the factors with k of them (a two-level design lists none)
+            return any(sum(len(f.get("levels") or []) == k for f in c.output["factors"]) == wanted for c in listed)
     return not designs or any(len(c.output.get("factor_names") or []) == wanted for c in designs)
 
 
@@ -397,6 +402,9 @@ CUES: tuple[Cue, ...] = (
     Cue("Mann–Whitney", _c(r"mann[- ]?whitney|wilcoxon rank[- ]sum|\brank[- ]sum\b|\bu[- ]test\b"),
         "the Mann–Whitney (Wilcoxon rank-sum) test", _tool("mann_whitney")),
     Cue("signed-rank", _c(r"signed[- ]rank"), "the Wilcoxon signed-rank test", _tool("wilcoxon_signed_rank")),
+    Cue("sign test", _c(r"\bsign[- ]test\b"), "the sign test (the signs of the differences, exact binomial)",
+        lambda calls, m: "sign_test" in _tools(calls) or any(  # or the signs already counted: a binomial test of ½
+            c.tool == "proportion_test" and str(c.args.get("p0")) in ("0.5", "0.50") for c in calls)),
     Cue("Kruskal–Wallis", _c(r"kruskal"), "the Kruskal–Wallis test", _tool("kruskal_wallis")),
     Cue("Spearman", _c(r"spearman"), "Spearman's rank correlation", _method("correlation", "spearman")),
     Cue("Kendall", _c(r"kendall"), "Kendall's rank correlation (tau-b)", _method("correlation", "kendall")),
@@ -437,9 +445,10 @@ CUES: tuple[Cue, ...] = (
                                        r"without (?:the )?(?:yates|continuity)"),
         "no continuity correction", _corrected(False),
         applies=lambda calls: bool(_tools(calls) & {"chi_square", "proportion_test"})),
-    Cue("exact binomial", _c(r"exact binomial|\bbinomial test|\bsign test"), "the exact binomial (or sign) test",
+    Cue("exact binomial", _c(r"exact binomial|\bbinomial test"), "the exact binomial test (or the sign test's exact p)",
         lambda calls, m: any(c.tool == "proportion_test" and (c.args.get("method") == "exact" or (
-            c.args.get("method") in (None, "auto") and len(c.args.get("x") or []) == 1)) for c in calls)),
+            c.args.get("method") in (None, "auto") and len(c.args.get("x") or []) == 1)) or (
+            c.tool == "sign_test" and c.args.get("method") != "normal") for c in calls)),
     Cue("Fisher exact", _c(r"fisher'?s? exact|fisher test"), "Fisher's exact test",
         _tool("proportion_test", "fisher_exact")),
     Cue("one-sided", _c(r"one[- ]sided|one[- ]tailed|upper[- ]tailed|lower[- ]tailed"),
@@ -465,7 +474,7 @@ CUES: tuple[Cue, ...] = (
                         rf"subgroup|value|reading|observation|outlier|measurement|batch|lot|day))?"),
         "the named point excluded before computing", _exclusion,
         unless=_c(r"(?:pressure|voltage|head|temperature) drop|drop[- ]test|\bties\b|(?:could not|couldn'?t|can'?t) tell|"
-                  r"no preference|undecided|"
+                  r"no preference|undecided|no change|unchanged|no difference|zero differences?|"
                   r"without (?:the )?(?:\d+ )?(?:cent|replic|block|interaction|intercept|randomi|an? |any |"
                   r"assum|pool)|remov\w* (?:the )?(?:intercept|interaction)|drop(?:ping)? (?:the )?"
                   r"(?:intercept|interaction)|without (?:a |any )|without \d+ (?:factor|run)"),
@@ -597,7 +606,8 @@ CUES: tuple[Cue, ...] = (
                   r"(?:a )?regress"),
         applies=lambda calls: bool(_tools(calls) & (STATS_TESTS | {"describe", "normality"}))),
     Cue("factor count", _c(rf"\b(?P<n>[2-9]|1[0-9]|{'|'.join(_SPELLED)})\s+(?:[a-z-]+\s+)?(?:factors|ingredients|"
-                           r"variables|inputs|process parameters|parameters)\b"),
+                           r"variables|inputs|process parameters|parameters)\b"
+                           rf"(?:\s*\(?\s*(?:each\s+)?(?:at|with|of|having|on)\s+(?P<k>\d+|{'|'.join(_SPELLED)})[\s-]*levels?\b)?"),
         "a design with that many factors", _factor_count,
         unless=_c(r"\bof (?:the|these|which|them)\b[^.?!]{0,20}\b(?:factors|variables)|\bout of\b"),
         applies=lambda calls: "doe_design" in _tools(calls)),

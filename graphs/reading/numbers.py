@@ -376,7 +376,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "where a figure came from, context"  # "SD about 4.0 N (from the 2022 trials, 40 specimens)"
     if re.search(r"\b(?:19|20)\d\d[-.]\d{1,2}[-.]$", before):
         return "a date, context"
-    if _IDENTIFIER_BEFORE.search(before) or re.fullmatch(r"0\d+", text) or re.match(r"^[A-Z](?![A-Za-z])", after) or (
+    if _IDENTIFIER_BEFORE.search(before) or re.fullmatch(r"0\d+", text) or (
+            re.match(r"^[A-Z](?![A-Za-z])", after) and "." not in text) or (  # "bay 4B", but "3.2N" is 3.2 newtons
             re.match(r"^-\d{3,}\b", after) and re.search(r"(?:^|\s)$", before)):
         return "an identifier or code, context"
     if _DATE_BEFORE.search(before) or (re.match(r"^/\d{1,2}\b", after) and _DATE_TOKEN_BEFORE.search(before)):

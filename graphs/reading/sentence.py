@@ -337,6 +337,12 @@ SENTENCES.update({
                                        if c.args.get("y") is not None else
                                        f"a Wilcoxon signed-rank test of the median of {_n(c.args.get('x'))} values "
                                        f"against {_fmt(c.args.get('mu', 0))}, {_sided(c)}") + f", {_alpha(c)}",
+    "sign_test": lambda c: (f"a sign test on {_n(c.args.get('x'))} pairs (the signs of first minus second), {_sided(c)}"
+                            if c.args.get("y") is not None else
+                            f"a sign test of the median of {_n(c.args.get('x'))} values against "
+                            f"{_fmt(c.args.get('mu', 0))}, {_sided(c)}")
+                           + (", normal approximation" if c.args.get("method") == "normal" else ", exact binomial")
+                           + f", {_alpha(c)}",
 })
 
 

@@ -198,6 +198,33 @@ def argue_signed_rank(args: dict, output: dict) -> tuple[list, list]:
     return arguments + more, alternatives
 
 
+def argue_sign_test(args: dict, output: dict) -> tuple[list, list]:
+    """The sign test assumes only independent differences; its price is power, so the signed-rank test on the same
+    differences is shown beside it (agreement is evidence, disagreement says the ranks carry information)."""
+    n = int(output.get("n_used") or 0)
+    arguments = [_arg("pro" if output.get("exact") else "note", "exactness",
+                      "exact binomial p-value of the + signs" if output.get("exact")
+                      else f"p-value from the {output.get('method')}", "method")]
+    arguments += _sample_size(n, "non-zero differences", 6)
+    if output.get("zeros_dropped"):
+        arguments.append(_arg("note", "zeros", f"{output['zeros_dropped']} value(s) equal to the median tested dropped "
+                              "before counting signs", "zero handling", output["zeros_dropped"]))
+    arguments.append(_arg("pro", "assumptions", "no assumption about the shape of the differences (not even symmetry): "
+                          "only the signs are used", "distribution-free"))
+    rank_args = {"x": args["x"], **({"y": args["y"]} if args.get("y") is not None else {}),
+                 "mu": args.get("mu", 0), "alternative": output.get("alternative", "two-sided")}
+    ranked = call("wilcoxon_signed_rank", rank_args)
+    if not ranked:
+        return arguments, []
+    agree = (ranked["p_value"] < ALPHA) == (output["p_value"] < ALPHA)
+    arguments.append(_arg("pro" if agree else "note", "robustness",
+                          f"the Wilcoxon signed-rank test on the same differences {'agrees' if agree else 'disagrees'} "
+                          f"at α = {ALPHA} (p = {ranked['p_value']:.4g}; it also uses the sizes of the differences and "
+                          "assumes their symmetry)", "sign vs signed-rank"))
+    summary = f"Wilcoxon signed-rank: V = {ranked['statistic']:.4g}, p = {ranked['p_value']:.4g}"
+    return arguments, [_alt("signed_rank", "wilcoxon_signed_rank", ranked, summary)]
+
+
 def argue_regression(args: dict, output: dict) -> tuple[list, list]:
     arguments = []
     n = len(args.get("y") or [])
@@ -408,6 +435,7 @@ ARGUERS: dict[str, Callable[[dict, dict], tuple[list, list]]] = {
     "t_test": argue_t_test,
     "mann_whitney": argue_mann_whitney,
     "wilcoxon_signed_rank": argue_signed_rank,
+    "sign_test": argue_sign_test,
     "anova_oneway": argue_anova,
     "regression": argue_regression,
     "chi_square": argue_chi_square,

@@ -227,6 +227,21 @@ def test_ranktest_reaches_the_rank_tools_with_r_documented_values() -> None:
         run("ranktest mann_whitney [1, 2, 3]")
 
 
+def test_ranktest_sign_reaches_the_sign_test_with_its_method() -> None:
+    """Ten pairs, 8 up and 2 down: R's binom.test(8, 10) p = 0.1094 (exactly 112/1024); `method normal` is the
+    continuity-corrected z = (8 - 5 - 0.5)/√2.5 = 1.5811, p = 0.1138."""
+    exact, normal = run("ranktest sign [5, 6, 7, 8, 9, 10, 11, 12, 13, 14] and [4, 5, 6, 7, 8, 9, 10, 11, 14, 15]\n"
+                        "ranktest sign [5, 6, 7, 8, 9, 10, 11, 12, 13, 14] and [4, 5, 6, 7, 8, 9, 10, 11, 14, 15] "
+                        "method normal")
+    assert (exact.tool, normal.tool) == ("sign_test", "sign_test")
+    assert (exact.output["positives"], exact.output["negatives"]) == (8, 2)
+    assert exact.output["p_value"] == pytest.approx(112 / 1024, rel=1e-12)
+    assert normal.output["z"] == pytest.approx(1.5811, abs=5e-5) and normal.output["p_value"] == pytest.approx(
+        0.1138, abs=5e-5)
+    with pytest.raises(dsl.DslError, match="same length"):
+        run("ranktest sign [1, 2, 3] and [1, 2]")
+
+
 def test_proptest_reaches_proportion_test_with_r_documented_values() -> None:
     """R ?binom.test (Mendel's peas): binom.test(682, 925, p = 3/4) p = 0.3825; R ?fisher.test TeaTasting,
     alternative greater: p = 0.2429."""

@@ -28,7 +28,7 @@ VOCABULARY = [
     "surface", "in", "run", "order", "properties", "of", "chart", "xbar_r", "imr", "p", "c", "subgroup", "size",
     "sizes", "k_sigma", "sigma", "center", "exclude", "rules", "nelson", "apply", "to", "capability", "lsl", "usl",
     "target", "confidence", "constants", "for", "ttest", "welch", "paired", "one_sample", "and", "mu",
-    "alternative", "less", "ranktest", "mann_whitney", "signed_rank", "proptest", "p0", "fisher", "score", "summary", "mean", "sd", "size", "within", "overall", "power", "two_sample_t", "effect", "groups", "p1", "anova", "one_way", "two_way", "by", "without", "interaction", "levene", "kruskal",
+    "alternative", "less", "ranktest", "mann_whitney", "signed_rank", "sign", "proptest", "p0", "fisher", "score", "summary", "mean", "sd", "size", "within", "overall", "power", "two_sample_t", "effect", "groups", "p1", "anova", "one_way", "two_way", "by", "without", "interaction", "levene", "kruskal",
     "variances", "f", "bartlett", "correlation", "pearson", "spearman", "kendall", "greater",
     "normality", "chisquare", "expected", "correction", "regression", "on", "degree", "intercept", "describe",
     "derivative", "integral", "from", "solve", "simplify", "limit", "as", "left", "series", "around", "matrix",

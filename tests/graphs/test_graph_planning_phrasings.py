@@ -273,11 +273,14 @@ def test_rounds_four_and_five(question: str, mode: str, tool: str, expected: dic
     assert {k: args.get(k) for k in expected} == expected
 
 
-@pytest.mark.parametrize("question", ["McNemar's test on 12 and 5 discordant pairs",
-                                      "sign test for 5, 7, 8, 3, 9 against a median of 4"])
-def test_a_named_test_without_a_tool_is_refused_not_substituted(question: str) -> None:
+def test_a_named_test_without_a_tool_is_refused_not_substituted() -> None:
     with pytest.raises(HavocInputError, match="no tool for"):
-        plan_question(question, "stats")
+        plan_question("McNemar's test on 12 and 5 discordant pairs", "stats")
+
+
+def test_a_one_sample_sign_test_against_a_median() -> None:
+    (i,) = plan_question("sign test for 5, 7, 8, 3, 9 against a median of 4", "stats")
+    assert i.tool == "sign_test" and float(i.args["mu"]) == 4 and "y" not in i.args
 
 
 def test_a_sentence_above_a_table_is_not_its_header() -> None:

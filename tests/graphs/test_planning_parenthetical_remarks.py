@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphs.planning.extract import label_lists
 from graphs.planning.nl import plan_question
+from graphs.planning.nl_math import _without_remarks
 
 
 def test_a_remark_with_repeated_words_is_no_label_list() -> None:
@@ -19,3 +20,15 @@ def test_groups_after_a_remark_keep_their_own_names() -> None:
     (intent,) = plan_question(q, "stats")
     assert intent.tool == "anova_oneway" and intent.args["welch"] is True
     assert intent.args["labels"] == ["L1", "L2", "L3"] and [len(g) for g in intent.args["groups"]] == [4, 5, 4]
+
+
+def test_a_comment_on_the_maths_in_brackets_is_no_maths() -> None:
+    (intent,) = plan_question("simplify (t^2 - 1)/(t - 1), then what does the simplified version give at t = 1 (where the "
+                              "original is 0/0)?", "math")
+    assert intent.tool == "simplify" and intent.args["at"] == {"t": "1"}
+    assert "(where y = 3)" in _without_remarks("evaluate x^2 + y (where y = 3) at x = 2")  # an equation is maths
+
+
+def test_a_question_after_a_dash_is_no_maths() -> None:
+    (intent,) = plan_question("∫ from 2 to ∞ of dx/(x^2 - 1) -- does it converge? to what, if so", "math")
+    assert intent.tool == "integrate" and (intent.args["lower"], intent.args["upper"]) == (2, "oo")

@@ -10,7 +10,6 @@ import pytest
 from scipy.optimize import brentq
 
 from graphs.planning.nl import plan_question
-from tools.errors import HavocInputError
 from tools.registry import run_tool
 
 
@@ -68,10 +67,10 @@ def test_the_label_claim_written_after_the_value() -> None:
     assert i.tool == "t_test" and float(i.args["mu"]) == 250
 
 
-def test_a_sign_test_on_paired_measurements_is_refused_not_substituted() -> None:
+def test_a_sign_test_on_paired_measurements_is_the_sign_test_not_a_stand_in() -> None:
     q = "unit,A,B\nu1,5.1,4.8\nu2,6.2,6.0\nu3,5.5,5.9\nu4,6.0,5.1\nsign test on A - B please"
-    with pytest.raises(HavocInputError, match="sign test"):
-        plan_question(q, "stats")
+    (i,) = plan_question(q, "stats")
+    assert i.tool == "sign_test" and [float(v) for v in i.args["x"]] == [5.1, 6.2, 5.5, 6.0]
 
 
 def test_a_variable_named_in_the_question_is_no_row_id() -> None:

@@ -64,7 +64,7 @@ def test_maths_notation_met_in_round_24() -> None:
     assert system.tool == "solve" and system.args["equations"] == ["x + y = 3", "x - y = 1"]
 
 
-def test_a_sign_test_named_beside_a_declined_wilcoxon_is_refused() -> None:
+def test_a_sign_test_named_beside_a_declined_wilcoxon_is_the_sign_test() -> None:
     q = "Sign test, not Wilcoxon, on before/after: before 5 6 7 8 6 7; after 4 6 5 7 5 6"
-    with pytest.raises(HavocInputError, match="sign test"):
-        plan_question(q, "stats")
+    (i,) = plan_question(q, "stats")
+    assert i.tool == "sign_test" and [int(v) for v in i.args["y"]] == [4, 6, 5, 7, 5, 6]

@@ -66,6 +66,8 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
     "exact binomial": ("exact binomial test of 7 of 20 against 0.5",
                        [Call("proportion_test", {"x": [7], "n": [20], "method": "exact"})],
                        [Call("proportion_test", {"x": [7], "n": [20], "method": "score"})]),
+    "sign test": ("a sign test on the pairs of A and B", [Call("sign_test", {"x": A, "y": B})],
+                  [Call("wilcoxon_signed_rank", {"x": A, "y": B})]),
     "Fisher exact": ("Fisher's exact test on 3/20 vs 9/20", [Call("proportion_test", {"x": [3, 9]})],
                      [Call("chi_square", {"table": [[3, 17], [9, 11]]})]),
     "one-sided": ("One-sided test: is A's mean above 10?", [_t("one_sample", mu=10, alternative="greater")],

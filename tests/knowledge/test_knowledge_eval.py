@@ -15,10 +15,14 @@ from tools.errors import HavocInputError
 # written blind by a reviewer, phrased as shop-floor questions): hybrid recall@1 0.857,
 # recall@5 0.972, MRR 0.919; vector 0.730 / 0.944 / 0.815; lexical 0.825 / 0.944 / 0.889.
 # Floors sit about one question below, so a real regression fails and float noise does not.
+# On 7 Dec the sign-test article (and 3 questions for it) came in: 139 questions, hybrid 0.849 / 0.975 /
+# 0.913, vector 0.748 / 0.946 / 0.831, lexical 0.806 / 0.953 / 0.885. The article outranks the paired-t
+# article on one paired question lexically (it shares "before and after"), so lexical recall@1's floor
+# moved from 0.81 to 0.80.
 FLOORS = {
     "hybrid": {"recall_at_1": 0.84, "recall_at_5": 0.96, "mrr": 0.90},
     "vector": {"recall_at_1": 0.71, "recall_at_5": 0.93, "mrr": 0.80},
-    "lexical": {"recall_at_1": 0.81, "recall_at_5": 0.93, "mrr": 0.88},
+    "lexical": {"recall_at_1": 0.80, "recall_at_5": 0.93, "mrr": 0.88},
 }
 
 
