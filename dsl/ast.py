@@ -374,6 +374,15 @@ class Limit(Node):
 
 
 @dataclass
+class Extrema(Node):
+    """`extrema of EXPR by x[, y] [from A to B]`: critical points, classified; on [A, B] the absolute extremes."""
+    expression: Expr
+    variables: list[str]
+    lower: Expr | None = None
+    upper: Expr | None = None
+
+
+@dataclass
 class Series(Node):
     expression: Expr
     variable: str
@@ -511,7 +520,7 @@ class Power(Node):
 Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
-    | Integral | Solve | Simplify | Limit | Series | Summation | Matrix | Evaluate
+    | Integral | Solve | Simplify | Limit | Extrema | Series | Summation | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | SummaryCountChart | Power
 )
 

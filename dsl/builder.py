@@ -511,6 +511,12 @@ class Build(Transformer):
         side = str(c[3]).lower() if len(c) > 3 else None
         return ast.Limit(c[0], str(c[1]), c[2], side, **_loc(meta))
 
+    def extrema_stmt(self, meta, c):
+        names = [str(t) for t in c[1:] if isinstance(t, Token) and t.type == "NAME"]
+        bounds = [e for e in c[1:] if not (isinstance(e, Token) and e.type == "NAME")]
+        lower, upper = (bounds[0], bounds[1]) if len(bounds) == 2 else (None, None)
+        return ast.Extrema(c[0], names, lower, upper, **_loc(meta))
+
     def series_stmt(self, meta, c):
         return ast.Series(c[0], str(c[1]), c[2], c[3] if len(c) > 3 else None, **_loc(meta))
 

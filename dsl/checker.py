@@ -865,6 +865,20 @@ class _Checker:
         if lim.side is not None and lim.side not in ("left", "right"):
             self.fail(f"side must be left or right, not {lim.side!r}", lim)
 
+    def _extrema(self, e: ast.Extrema) -> None:
+        self.expr(e.expression, "the formula", e)
+        for v in e.variables:
+            self.variable(v, e)
+        if len(set(e.variables)) != len(e.variables):
+            self.fail("a variable is named twice", e)
+        if len(e.variables) > 3:
+            self.fail("at most 3 variables", e)
+        if e.lower is not None:
+            if len(e.variables) > 1:
+                self.fail("an interval `from A to B` is for a function of one variable", e)
+            self.expr(e.lower, "the lower bound", e)
+            self.expr(e.upper, "the upper bound", e)
+
     def _summation(self, s: ast.Summation) -> None:
         self.expr(s.expression, "the formula", s)
         self.variable(s.variable, s)

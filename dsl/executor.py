@@ -625,6 +625,12 @@ class _Runner:
             args["direction"] = "-" if lim.side == "left" else "+"
         return "limit", args
 
+    def _extrema(self, e: ast.Extrema) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"expression": e.expression.sympy_text, "variables": list(e.variables)}
+        if e.lower is not None and e.upper is not None:
+            args["lower"], args["upper"] = e.lower.sympy_text, e.upper.sympy_text
+        return "extrema", args
+
     def _series(self, s: ast.Series) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"expression": s.expression.sympy_text, "variable": s.variable,
                                 "point": s.point.sympy_text}

@@ -333,6 +333,13 @@ def _limit(lim: ast.Limit) -> str:
     return text + (f" from {lim.side}" if lim.side else "")
 
 
+def _extrema(e: ast.Extrema) -> str:
+    text = f"extrema of {e.expression.text} by {', '.join(e.variables)}"
+    if e.lower is not None and e.upper is not None:
+        text += f" from {e.lower.text} to {e.upper.text}"
+    return text
+
+
 def _summation(s: ast.Summation) -> str:
     return f"sum of {s.expression.text} for {s.variable} from {s.lower.text} to {s.upper.text}"
 
@@ -386,6 +393,7 @@ _WRITERS = {
                          + (" real" if s.real else ""),
     ast.Simplify: lambda s: f"simplify {s.expression.text}" + (f" method {s.method}" if s.method else "") + _point(s.at),
     ast.Limit: _limit,
+    ast.Extrema: _extrema,
     ast.Series: _series,
     ast.Summation: _summation,
     ast.Matrix: _matrix,

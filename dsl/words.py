@@ -49,7 +49,7 @@ STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "curvature", "surface", "chart", "apply", "capability", "constants", "ttest",
     "ranktest", "proptest", "summary", "power",
     "anova", "levene", "variances", "correlation", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
-    "integral", "solve", "simplify", "limit", "series", "sum", "matrix", "evaluate",
+    "integral", "solve", "simplify", "limit", "extrema", "series", "sum", "matrix", "evaluate",
 })
 # the tokens that can start a data source, said once as "data (...)"
 DATA_STARTERS = frozenset({"[", "table", "from", "column", "columns"})

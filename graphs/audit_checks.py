@@ -948,6 +948,61 @@ def audit_matrix(args: dict, out: dict) -> list[dict]:
     return []
 
 
+def audit_extrema(args: dict, out: dict) -> list[dict]:
+    """Each critical point by the function's own values, through `evaluate`: the value reported there, the
+    central-difference gradient (≈ 0 where the derivative exists), and the neighbours a step away along each axis
+    and diagonal (all above a minimum, all below a maximum, some of each for a saddle or a point with no extremum).
+    On an interval, the absolute maximum and minimum against the function on a grid of 401 points."""
+    expr, names = args["expression"], out.get("variables") or []
+    checks: list[dict] = []
+    for p in out.get("points") or []:
+        try:
+            c = {n: float(p["point"][n]["numeric"]) for n in names}
+            claimed = float(p["value"]["numeric"])
+        except (TypeError, ValueError, KeyError):
+            continue
+        h = 1e-3 * max(1.0, *(abs(v) for v in c.values()))
+        steps = [{n: (s if n == m else 0.0) for n in names} for m in names for s in (h, -h)]
+        if len(names) > 1:
+            steps += [{n: s * h * (1 if i == 0 else t) for i, n in enumerate(names)} for s in (1, -1) for t in (1, -1)]
+        values = _evaluate_many(expr, [c] + [{n: c[n] + d[n] for n in names} for d in steps])
+        here, around = values[0], values[1:]
+        where = ", ".join(f"{n} = {v:.6g}" for n, v in c.items())
+        if here is None or None in around:
+            continue
+        checks.append(_check(f"f at {where}", _close(here, claimed, 1e-9, 1e-12), f"{here:.10g} vs reported {claimed:.10g}"))
+        if p.get("derivative_exists", True):
+            slopes = [(around[2 * i] - around[2 * i + 1]) / (2 * h) for i in range(len(names))]
+            scale = max(1.0, abs(here)) / h
+            checks.append(_check(f"gradient at {where}", all(abs(s) <= 1e-6 * scale for s in slopes),
+                                 "central differences " + ", ".join(f"{s:.3g}" for s in slopes)))
+        rises = [v - here for v in around]
+        tiny = 1e-12 * max(1.0, abs(here))
+        if all(abs(r) <= tiny for r in rises):
+            continue  # too flat to see at this step: the test cannot tell
+        kind = p.get("kind")
+        above, below = any(r > tiny for r in rises), any(r < -tiny for r in rises)
+        expected = {"local minimum": not below, "local maximum": not above,
+                    "saddle point": above and below, "no extremum": above and below}.get(kind)
+        if expected is not None:
+            checks.append(_check(f"{kind} at {where}", expected,
+                                 f"neighbours a step {h:.2g} away differ from f there by {min(rises):.3g} … {max(rises):.3g}"))
+    if out.get("lower") is not None and len(names) == 1:
+        a, b = _evaluate(str(out["lower"]), {}), _evaluate(str(out["upper"]), {})
+        if a is not None and b is not None and a < b:
+            grid = [a + (b - a) * i / 400 for i in range(401)]
+            values = [v for v in _evaluate_many(expr, [{names[0]: x} for x in grid]) if v is not None]
+            for key, pick, word in (("absolute_max", max, "maximum"), ("absolute_min", min, "minimum")):
+                extreme = out.get(key)
+                if values and extreme and extreme["value"].get("numeric") is not None:
+                    best, claimed = pick(values), float(extreme["value"]["numeric"])
+                    ok = best <= claimed + 1e-9 * max(1.0, abs(claimed)) if word == "maximum" else \
+                        best >= claimed - 1e-9 * max(1.0, abs(claimed))
+                    checks.append(_check(f"absolute {word} on the interval", ok,
+                                         f"the {word} over a 401-point grid is {best:.10g}, reported {claimed:.10g}"))
+    return checks
+
+
 AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "describe": audit_describe,
     "t_test": audit_t_test,
@@ -974,6 +1029,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "integrate": audit_integral,
     "summation": audit_summation,
     "solve": audit_solve,
+    "extrema": audit_extrema,
     "simplify": audit_simplify,
     "matrix": audit_matrix,
 }

@@ -214,6 +214,40 @@ def _code(text: object) -> str:
     return f"`{str(text).replace('`', '')}`"
 
 
+def _at_point(names: list[str], p: dict) -> str:
+    if len(names) == 1:
+        return f"{names[0]} = {_solution_cell(p['point'][names[0]])}"
+    return f"({', '.join(names)}) = ({', '.join(_solution_cell(p['point'][n]) for n in names)})"
+
+
+def render_extrema(args: dict, out: dict) -> tuple[str, str]:
+    """The critical points in a table (where, the value there, what kind, by which test), then the absolute extremes."""
+    names = out.get("variables") or ["x"]
+    points = out.get("points") or []
+    where = "on [" + f"{out.get('lower')}, {out.get('upper')}" + "]" if out.get("lower") is not None else ""
+    if points:
+        kinds = "; ".join(_at_point(names, p) + f": {p['kind']}, f = {_solution_cell(p['value'])}" for p in points)
+        conclusion = f"Critical points of {_code(args.get('expression'))}{' ' + where if where else ''}: {kinds}"
+    else:
+        conclusion = f"{_code(args.get('expression'))} has no critical point{' ' + where if where else ''}"
+    gradient = ", ".join(_code(g) for g in out.get("gradient") or [])
+    body = f"Where {'the gradient' if len(names) > 1 else 'the derivative'} ({gradient}) is zero"
+    body += " or undefined:" if any(not p.get("derivative_exists", True) for p in points) else ":"
+    if points:
+        rows = [[*(_solution_cell(p["point"][n]) for n in names), _solution_cell(p["value"]), p["kind"],
+                 p["test"]] for p in points]
+        body += "\n\n" + table([*names, "f there", "kind", "test"], rows)
+    else:
+        body += " nowhere."
+    for key, word in (("absolute_max", "maximum"), ("absolute_min", "minimum")):
+        extreme = out.get(key)
+        if extreme:
+            conclusion += f"; absolute {word} {_solution_cell(extreme['value'])} at {', '.join(extreme['at'])}"
+    for note in out.get("notes") or []:
+        body += f"\n\n{note[0].upper()}{note[1:]}."
+    return conclusion, body
+
+
 def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
     def render(args: dict, out: dict) -> tuple[str, str]:
         expr = _code(args.get("expression"))
@@ -637,6 +671,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "spc_constants": render_spc_constants,
     "run_rules": render_run_rules,
     "evaluate": render_evaluate,
+    "extrema": render_extrema,
     **{t: render_symbolic(t) for t in ("differentiate", "integrate", "solve", "simplify", "limit", "series", "summation",
                                              "matrix")},
 }

@@ -33,11 +33,12 @@ BUILTIN_MODULES = (
     "tools.spc",
     "tools.capability",
     "tools.symbolic",
+    "tools.symbolic_extrema",
 )
 
 # modules whose tools already run their own work in capped worker processes (with per-call
 # time limits the user sets), or only orchestrate other tools: they run in the caller's process
-SELF_ISOLATED_MODULES = ("tools.symbolic", "dsl.tool")
+SELF_ISOLATED_MODULES = ("tools.symbolic", "tools.symbolic_extrema", "dsl.tool")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import re
 
 from graphs.planning.extract import NUM, flat_lists, tables, to_decimal
 from graphs.planning.intent import Intent
+from graphs.planning.nl_extrema import plan_extrema
 from tools.errors import HavocInputError
 
 _SUPERSCRIPTS = str.maketrans({"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
@@ -214,6 +215,8 @@ def _equations_then_unknowns(q: str) -> str:
 _VERBS = ("differentiate", "derivative", "integrate", "integral", "antiderivative", "simplify", "factorise",
           "factorize", "determinant", "eigenvalues", "eigenvalue", "series", "limit", "solve", "evaluate", "fractions",
           "partial", "second", "third")
+# real words a letter or two from a verb: "on the interval [0, 3]" is no misspelt "integral"
+_NOT_TYPOS = frozenset({"interval", "intervals", "internal", "integer", "integers", "serial", "secondly"})
 
 
 def _transposed(word: str, verb: str) -> bool:
@@ -231,7 +234,7 @@ def _fix_verbs(q: str) -> str:
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
-        if word.lower() in _VERBS or len(word) < 4:
+        if word.lower() in _VERBS or word.lower() in _NOT_TYPOS or len(word) < 4:
             return word
         swapped = next((verb for verb in _VERBS if _transposed(word.lower(), verb)), None)
         if swapped:
@@ -672,10 +675,29 @@ def _plan_summation(q: str) -> list[Intent] | None:
                                  "upper": _bound(upper.lstrip("+").replace("∞", "oo"))})]
 
 
+_PI_BOUND = r"-?(?:\d+\s*\*?\s*)?(?:pi|π)(?:\s*/\s*\d+)?"
+# "from 0 to 3", "between 0 and 3", "over [0, 3]", "on the interval [0, pi]": the bounds of a definite integral
+_INTERVAL_BOUNDS = re.compile(
+    rf"\b(?:from|between)\s+({_PI_BOUND}|{NUM}|-?oo|-?inf(?:inity)?|-?e)\s+(?:to|and)\s+"
+    rf"({_PI_BOUND}|{NUM}(?:/\d+)?|-?oo|-?inf(?:inity)?|e)(?![\w^(/])|"
+    rf"\b(?:over|on|across)\s+(?:the\s+)?(?:closed\s+)?(?:interval\s+)?\[\s*({_PI_BOUND}|{NUM}|-?oo|-?inf(?:inity)?)\s*,\s*"
+    rf"({_PI_BOUND}|{NUM}(?:/\d+)?|oo|inf(?:inity)?)\s*\]", re.I)
+
+
+def _ends(m: re.Match[str]) -> tuple[str, str]:
+    return m.group(1) or m.group(3), m.group(2) or m.group(4)
+
+
+_AVERAGE_VALUE = re.compile(r"\b(?:average|mean)\s+value\s+of\s+(?:the\s+function\s+)?(?P<rest>.+)", re.I | re.S)
+
+
 def _plan_math(question: str) -> list[Intent] | None:
     mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
     if mixed:
         return mixed
+    extrema = plan_extrema(question)  # before "derivative": "where the derivative is zero" asks for critical points
+    if extrema:
+        return extrema
     q = _in_words(question.strip())
     low = q.lower()
     summation = _plan_summation(q)
@@ -695,19 +717,32 @@ def _plan_math(question: str) -> list[Intent] | None:
                 args["order"] = order
             return [Intent("differentiate", args)]
 
+    average = _AVERAGE_VALUE.search(q)
+    if average:  # the mean value of f on [a, b]: ∫ f / (b − a)
+        bounds = _INTERVAL_BOUNDS.search(average.group("rest"))
+        expr = clean_expression(_strip_tail(_drop_lhs(average.group("rest")[:bounds.start()]))) if bounds else ""
+        if expr:
+            a, b = (_bound(v) for v in _ends(bounds))
+            try:
+                length = str(to_decimal(str(b)) - to_decimal(str(a)))
+            except (ValueError, ArithmeticError):
+                length = f"(({b}) - ({a}))"
+            return [Intent("integrate", {"expression": f"({expr})/{length}", "variable": _variable(q, expr),
+                                         "lower": a, "upper": b},
+                           notes=[f"the average value of f on [{a}, {b}] is its integral divided by the interval's "
+                                  f"length {length}"])]
+
     m = re.search(r"(?:integral|integrate|antiderivative)\s*(?:of)?\s*(.+)", q, flags=re.I)
     if m:
         body = m.group(1)
-        bounds = re.search(rf"\b(?:from|between)\s+({_PI_BOUND}|{NUM}|-?oo|-?inf(?:inity)?|-?e)\s+(?:to|and)\s+"
-                           rf"({_PI_BOUND}|{NUM}(?:/\d+)?|-?oo|-?inf(?:inity)?|e)(?![\w^(/])",
-                           body, flags=re.I)
+        bounds = _INTERVAL_BOUNDS.search(body)
         expr_text = body[:bounds.start()] if bounds else body
         expr = clean_expression(_strip_tail(_drop_lhs(expr_text)))
         if expr:
             var = _variable(q, expr)
             args = {"expression": expr, "variable": var}
             if bounds:
-                args["lower"], args["upper"] = (_bound(bounds.group(1)), _bound(bounds.group(2)))
+                args["lower"], args["upper"] = (_bound(v) for v in _ends(bounds))
             return [Intent("integrate", args)]
 
     m = re.search(r"\blimit\s*(?:of)?\s*(.+?)\s+(?:as|when)\s+([a-z])\s*(?:->|→|approaches|goes to|tends to|to)\s*([-+]?\w+(?:\.\d+)?)\s*([+-])?", q, flags=re.I)
@@ -878,7 +913,6 @@ def _drop_lhs(text: str) -> str:
 
 
 # a multiple or fraction of pi as a bound: "pi", "-pi", "pi/2", "2pi", "3*pi/4", "π/3"
-_PI_BOUND = r"-?(?:\d+\s*\*?\s*)?(?:pi|π)(?:\s*/\s*\d+)?"
 
 
 def _bound(text: str):

@@ -361,6 +361,11 @@ def symbolic(tool: str, args: dict) -> str:
     if tool == "limit":
         side = {"+": " from right", "-": " from left"}.get(args.get("direction", ""), "")
         return f"limit of {expr} as {_vars(args)} to {_bound(args['point'])}{side}"
+    if tool == "extrema":
+        bounds = ""
+        if args.get("lower") is not None:
+            bounds = f" from {_bound(args['lower'])} to {_bound(args['upper'])}"
+        return f"extrema of {expr} by {_vars(args, 'variables')}{bounds}"
     if tool == "summation":
         return f"sum of {expr} for {_vars(args)} from {_bound(args['lower'])} to {_bound(args['upper'])}"
     if tool == "series":

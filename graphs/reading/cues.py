@@ -576,6 +576,19 @@ CUES: tuple[Cue, ...] = (
     Cue("derivative", _c(r"\bderivative|\bdifferentiat\w*|\bd/d[a-z]\b|\bd\^?2\w*/d[a-z]"),
         "the derivative", _tool("differentiate")),
     Cue("integral", _c(r"\bintegra(?:l|te|tion)\b|∫"), "the integral", _tool("integrate")),
+    # "critical points of x^3 - 3x", "local extrema": the points where f' = 0, classified (a response surface's
+    # stationary point is the same idea for a fitted model)
+    Cue("critical points", _c(r"\b(?:critical|stationary|turning|saddle)\s+points?\b|\bextrema\b|\b(?:local|relative)\s+"
+                              r"(?:max|min)\w*"),
+        "the critical points, classified", _tool("extrema", "rsm_fit")),
+    # "x^2", "sin(t)": a formula in a variable is maths (or a model to fit), never data to describe or test
+    Cue("a formula", _c(r"(?<![a-z0-9_])[xyztuvw]\s*(?:\^|\*\*)\s*\(?[-\d]|\b(?:sin|cos|tan|exp|ln|log|sqrt)\s*\(\s*"
+                        r"[xyztuvw]\s*[-+*/^)]"),
+        "a computation on the formula (HAVOC read numbers instead)",
+        _tool("differentiate", "integrate", "limit", "series", "summation", "simplify", "solve", "evaluate", "extrema",
+              "matrix", "regression", "rsm_fit", "doe_design", "doe_effects", "doe_anova", "power"),
+        applies=lambda calls: bool(_tools(calls) & (STATS_TESTS | {"describe", "normality", "control_chart",
+                                                                   "capability"}))),
     # "Σ …", "sum of n^2/3^n for n = 1 to infinity", "the infinite series …": a sum over an index, not "sum of squares"
     Cue("sum of a series", _c(r"[Σ∑]|\b(?:infinite|geometric|telescoping)\s+series\b|\bsum(?:mation)?\b(?=[^.?!]{0,60}?"
                               r"\b[a-z]\s*(?:=|from|≥|>=)\s*[-+]?\d+)"),

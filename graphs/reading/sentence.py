@@ -239,6 +239,9 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "integrate": _symbolic("the integral"),
     "summation": _symbolic("the sum"),
     "limit": _symbolic("the limit"),
+    "extrema": lambda c: f"the critical points of {c.args.get('expression')}, each classified"
+                         + (f", and the absolute maximum and minimum on [{c.args['lower']}, {c.args['upper']}]"
+                            if c.args.get("lower") is not None else ""),
     "series": _symbolic("the series"),
     "simplify": lambda c: f"{_REWRITES.get(str(c.args.get('method') or 'simplify'), c.args.get('method'))} of "
                           f"{c.args.get('expression')}" + (

@@ -280,3 +280,13 @@ def test_power_statement_reaches_the_power_tool() -> None:
         run("power two_sample_t effect 0.5")
     with pytest.raises(dsl.DslError, match="groups K"):
         run("power anova effect 0.25 for power 0.8")
+
+
+def test_extrema_statement_sends_the_interval_and_checks_its_shape() -> None:
+    (on_interval, two_vars) = run("extrema of x^3 - 3*x by x from -3 to 2\nextrema of x^2 + y^2 - 2*x by x, y")
+    assert on_interval.args == {"expression": "x**3 - 3*x", "variables": ["x"], "lower": "-3", "upper": "2"}
+    assert on_interval.output["absolute_min"]["value"]["exact"] == "-18"
+    assert two_vars.args["variables"] == ["x", "y"] and two_vars.output["points"][0]["kind"] == "local minimum"
+    with pytest.raises(dsl.DslError, match="one variable") as info:
+        run("describe [1, 2, 3]\nextrema of x*y by x, y from 0 to 1")
+    assert info.value.line == 2
