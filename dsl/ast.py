@@ -134,6 +134,7 @@ class Design(Node):
     alpha: str | Decimal | None = None
     samples: Decimal | None = None
     blocks: Decimal | None = None
+    block_words: list[str] | None = None  # `blocks 4 confounding ABC, CDE`
     runs: Decimal | None = None
     criterion: str | None = None  # Latin hypercube: random, center, maximin, centermaximin, correlation
 
@@ -291,6 +292,12 @@ class Correlation(Node):
 class Kruskal(Node):
     data: Source
     by: Source | None = None
+
+
+@dataclass
+class Friedman(Node):
+    """`friedman ROWS`: one row per treatment, one value per block in each (blocks in the same order)."""
+    data: Source
 
 
 @dataclass
@@ -520,7 +527,7 @@ class Power(Node):
 Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
-    | Integral | Solve | Simplify | Limit | Extrema | Series | Summation | Matrix | Evaluate
+    | Friedman | Integral | Solve | Simplify | Limit | Extrema | Series | Summation | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | SummaryCountChart | Power
 )
 

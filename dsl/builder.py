@@ -92,7 +92,8 @@ class Build(Transformer):
         return _Opt("samples", c[0], meta)
 
     def blocks(self, meta, c):
-        return _Opt("blocks", c[0], meta)
+        words = [str(t) for t in c[1:]]
+        return [_Opt("blocks", c[0], meta)] + ([_Opt("block_words", words, meta)] if words else [])
 
     def runs(self, meta, c):
         return _Opt("runs", c[0], meta)
@@ -450,6 +451,9 @@ class Build(Transformer):
 
     def kruskal_stmt(self, meta, c):
         return ast.Kruskal(c[0], c[1] if len(c) > 1 else None, **_loc(meta))
+
+    def friedman_stmt(self, meta, c):
+        return ast.Friedman(c[0], **_loc(meta))
 
     def normality_stmt(self, meta, c):
         return ast.Normality(c[0], str(c[1]).lower() if len(c) > 1 else None, **_loc(meta))

@@ -290,6 +290,13 @@ class _Checker:
             self.whole(d.seed, "the seed", d, "seed", maximum=2**32 - 1)
         if d.blocks is not None:
             self.whole(d.blocks, "blocks", d, "blocks", minimum=1, maximum=64)
+        if d.block_words:
+            if d.kind not in ("full_factorial", "fractional_factorial"):
+                self.fail(f"`confounding` only applies to full_factorial or fractional_factorial designs, not {d.kind}",
+                          d, "blocks")
+            if d.blocks is not None and 2 ** len(d.block_words) != int(d.blocks):
+                self.fail(f"{len(d.block_words)} confounded interaction(s) make {2 ** len(d.block_words)} blocks, "
+                          f"not {int(d.blocks)}", d, "blocks")
         if d.samples is not None:
             self.whole(d.samples, "samples", d, "samples", minimum=2, maximum=100_000)
         if d.runs is not None:
@@ -756,6 +763,14 @@ class _Checker:
 
     def _kruskal(self, a: ast.Kruskal) -> None:
         self.grouped(a, "the Kruskal-Wallis test")
+
+    def _friedman(self, a: ast.Friedman) -> None:
+        self.source(a.data, "the treatments (one row each)", a, want="table")
+        if isinstance(a.data, ast.Rows) and len(a.data.rows) < 2:
+            self.fail("the Friedman test compares at least 2 treatments", a.data)
+        if isinstance(a.data, ast.Rows) and len({len(r) for r in a.data.rows}) > 1:
+            self.fail("the Friedman test needs one value per block in every row: the rows have "
+                      + ", ".join(str(len(r)) for r in a.data.rows) + " values", a)
 
     def _anovatwoway(self, a: ast.AnovaTwoWay) -> None:
         self.source(a.data, "the response", a, want="numbers")

@@ -304,6 +304,8 @@ class _Runner:
             args["seed"] = int(d.seed)
         if d.generators:
             args["generators"] = [g.text for g in d.generators]
+        if d.block_words:
+            args["block_generators"] = list(d.block_words)
         if d.face is not None:
             args["face"] = d.face
         if d.alpha is not None:
@@ -516,6 +518,9 @@ class _Runner:
     def _correlation(self, c: ast.Correlation) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"x": self.numbers(c.x, "the first sample"), "y": self.numbers(c.y, "the second sample")}
         return "correlation", _options(c, args, "method", "alternative", "confidence")
+
+    def _friedman(self, a: ast.Friedman) -> tuple[str, dict[str, Any]]:
+        return "friedman", {"groups": self.groups(a.data, None)[1]}
 
     def _kruskal(self, a: ast.Kruskal) -> tuple[str, dict[str, Any]]:
         return "kruskal_wallis", {"groups": self.groups(a.data, a.by)[1]}

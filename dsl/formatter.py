@@ -134,7 +134,8 @@ def _design(d: ast.Design) -> str:
     if d.alpha is not None:
         items.append(f"alpha {d.alpha if isinstance(d.alpha, str) else number(d.alpha)}")
     tail = (("samples", d.samples), ("blocks", d.blocks), ("runs", d.runs))
-    items += [f"{key} {number(value)}" for key, value in tail if value is not None]
+    items += [f"{key} {number(value)}" + (f" confounding {', '.join(d.block_words)}" if key == "blocks" and d.block_words
+                                          else "") for key, value in tail if value is not None]
     if d.criterion is not None:
         items.append(f"criterion {d.criterion}")
     if not items:
@@ -382,6 +383,7 @@ _WRITERS = {
         ("method", c.method), ("alternative", c.alternative),
         ("confidence", None if c.confidence is None else number(c.confidence))]),
     ast.Kruskal: lambda a: _by("kruskal", a.data, a.by),
+    ast.Friedman: lambda a: _by("friedman", a.data, None),
     ast.Normality: lambda n: f"normality {format_source(n.data)}" + (f" method {n.method}" if n.method else ""),
     ast.ChiSquare: _chisquare,
     ast.Regression: _regression,

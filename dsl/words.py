@@ -48,7 +48,7 @@ ENUMERATIONS = {
 STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "curvature", "surface", "chart", "apply", "capability", "constants", "ttest",
     "ranktest", "proptest", "summary", "power",
-    "anova", "levene", "variances", "correlation", "kruskal", "normality", "chisquare", "regression", "describe", "derivative",
+    "anova", "levene", "variances", "correlation", "kruskal", "friedman", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "extrema", "series", "sum", "matrix", "evaluate",
 })
 # the tokens that can start a data source, said once as "data (...)"

@@ -229,6 +229,8 @@ def audit_scipy_test(tool: str) -> Callable[[dict, dict], list[dict]]:
             ref = stats.shapiro(_f(args["data"])).statistic
         elif tool == "levene":
             ref = stats.levene(*[_f(g) for g in args["groups"]], center=args.get("center", "median")).statistic
+        elif tool == "friedman":
+            ref = stats.friedmanchisquare(*[_f(g) for g in args["groups"]]).statistic
         elif tool == "kruskal_wallis":
             ref = stats.kruskal(*[_f(g) for g in args["groups"]]).statistic
         else:
@@ -892,6 +894,8 @@ def audit_solve(args: dict, out: dict) -> list[dict]:
     eqs = args["equations"] if isinstance(args["equations"], list) else [args["equations"]]
     checks = []
     for sol in out.get("solutions") or []:
+        if any(isinstance(v, dict) and (v.get("imag") or v.get("is_real") is False) for v in sol.values()):
+            continue  # a complex root: its real part alone is no solution to check
         try:
             point = {k: float(v["numeric"] if isinstance(v, dict) else v) for k, v in sol.items()}
         except (TypeError, ValueError, AttributeError):
@@ -1015,6 +1019,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "variance_test": audit_variance_test,
     "correlation": audit_correlation,
     "kruskal_wallis": audit_scipy_test("kruskal_wallis"),
+    "friedman": audit_scipy_test("friedman"),
     "mann_whitney": audit_mann_whitney,
     "wilcoxon_signed_rank": audit_wilcoxon_signed_rank,
     "sign_test": audit_sign_test,

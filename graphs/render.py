@@ -283,6 +283,11 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
                 conclusion += f"; no closed form, adding the terms gives ≈ {fmt(out['numeric_check'])}"
             if out.get("note"):
                 body += f"\n\n{out['note'][0].upper()}{out['note'][1:]}."
+        if tool == "simplify" and out.get("coefficients") and len(out["coefficients"]) > 2:
+            var = (re.findall(r"(?<![A-Za-z_])([A-Za-z])(?![A-Za-z_(])", str(out.get("result"))) or ["x"])[0]
+            rows = [[f"{var}^{c['power']}" if c["power"] > 1 else var if c["power"] == 1 else "1", c["coefficient"]]
+                    for c in out["coefficients"] if c["coefficient"] != "0"]
+            body += "\n\n" + table(["term", "coefficient"], rows)
         if tool == "simplify" and out.get("fractions"):  # apart: each A/(x − r), with A in decimals
             rows = [[f"({f['numerator']})/({f['denominator']})" if "/" in f["numerator"] else
                      f"{f['numerator']}/({f['denominator']})", f["numerator"],
@@ -554,6 +559,21 @@ def render_kruskal(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, table(["group", "median", "mean rank"], rows)
 
 
+def render_friedman(args: dict, out: dict) -> tuple[str, str]:
+    f_part = (f"; Iman–Davenport F = {fmt(out['f_statistic'], 5)} on {out['f_df'][0]} and {out['f_df'][1]} df, "
+              f"p = {fmt(out['f_p_value'], 4)}") if out.get("f_statistic") is not None else ""
+    conclusion = (f"Friedman χ² = {fmt(out.get('statistic'), 5)} on {out.get('df')} df, {out.get('treatments')} "
+                  f"treatments in {out.get('blocks')} blocks: {_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}"
+                  f"{f_part}. Kendall's W = {fmt(out.get('kendall_w'), 4)}.")
+    rows = [[i + 1, s, r, m] for i, (s, r, m) in enumerate(zip(out.get("rank_sums") or [], out.get("mean_ranks") or [],
+                                                               out.get("medians") or [], strict=False))]
+    body = table(["treatment", "rank sum", "mean rank", "median"], rows)
+    notes = [f"ties within blocks: correction factor {fmt(out['tie_correction'], 4)}"] if \
+        (out.get("tie_correction") or 1) < 1 else []
+    notes += out.get("warnings") or []
+    return conclusion, body + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else "")
+
+
 def render_rank_test(args: dict, out: dict) -> tuple[str, str]:
     alternative = str(out.get("alternative") or "two-sided")
     sign = {"greater": ">", "less": "<"}.get(alternative, "≠")
@@ -664,6 +684,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "variance_test": render_variance_test,
     "correlation": render_correlation,
     "kruskal_wallis": render_kruskal,
+    "friedman": render_friedman,
     "mann_whitney": render_rank_test,
     "wilcoxon_signed_rank": render_rank_test,
     "sign_test": render_sign_test,

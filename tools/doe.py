@@ -22,7 +22,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, field_validator
 
 import tools.doe_properties  # noqa: F401  (registers `doe_properties`)
 from tools import doe_matrices as mats
-from tools.doe_blocks import block_column, choose_block_words, confounded_effects
+from tools.doe_blocks import block_column, choose_block_words, confounded_effects, independent
 from tools.doe_factors import Factor, has_ranges, parse_factors, to_natural
 from tools.doe_fractions import fraction_for_resolution, roman, standard_generators
 from tools.doe_words import (
@@ -31,6 +31,7 @@ from tools.doe_words import (
     defining_group,
     numeric_word,
     parse_generators,
+    parse_word,
     require_letter_labels,
     resolution,
     signed,
@@ -104,6 +105,9 @@ class DesignArgs(BaseModel):
                                                  "runs, instead of center_points in every replicate")
     blocks: int = Field(1, ge=1, le=64, description="2^k / 2^(k-p): blocks confounded with high-order "
                                                     "interactions; CCD: orthogonal blocks")
+    block_generators: list[str] | None = Field(None, description='2^k / 2^(k-p): the interactions to confound with '
+                                                                 'blocks, e.g. ["ABC", "CDE"] for 4 blocks (default: '
+                                                                 'chosen to confound the highest-order ones)')
     randomize: bool = False
     seed: int | None = Field(None, ge=0)
 
@@ -148,6 +152,7 @@ class DesignResult(BaseModel):
     replicates: int
     blocks: int
     block: list[int] | None
+    runs_per_block: list[int] | None = Field(None, description="runs in each block, centre runs included")
     centre_points: int
     center_points: int
     design_points: int = Field(0, description="distinct factor-level combinations, centre runs not counted (the "
@@ -231,6 +236,20 @@ def _replicate_blocking(args: DesignArgs) -> tuple[int, int]:
                           "divides the replicates (whole replicates per block) or a multiple of them", field="blocks")
 
 
+def _given_block_words(texts: list[str], k: int, group: list[tuple[int, int]]) -> list[int]:
+    """The interactions the user confounds with blocks, as bitmasks: independent, and none of their products a word
+    of the fraction's defining relation (that product would be constant: a block of no runs)."""
+    words = [parse_word(t, k, f"block_generators[{i}]") for i, t in enumerate(texts)]
+    if not independent(words):
+        raise HavocInputError("the block generators are not independent: one is the product of the others",
+                              field="block_generators")
+    fraction = {w for w, _ in group}
+    if any(b in fraction for b, _ in defining_group(words)[1:]):
+        raise HavocInputError("a block generator (or a product of them) is a word of the fraction's defining relation, "
+                              "so it is constant over the runs", field="block_generators")
+    return words
+
+
 def _block_count(blocks: int) -> int:
     b = blocks.bit_length() - 1
     if 1 << b != blocks:
@@ -298,9 +317,13 @@ def _two_level(args: DesignArgs, factors: list[Factor], fractional: bool, blocks
     built = _Built(coded)
     if blocks is None:
         blocks, built.replicates_per_block = _replicate_blocking(args)
+    if args.block_generators and blocks != 1 << len(args.block_generators):
+        raise HavocInputError(f"{len(args.block_generators)} block generator(s) make {1 << len(args.block_generators)} "
+                              f"blocks, not {blocks}", field="block_generators")
     if blocks > 1:
         require_letter_labels(k, "blocks")
-        words = choose_block_words(k, base_factors, info["group"], _block_count(blocks))
+        words = _given_block_words(args.block_generators, k, info["group"]) if args.block_generators else \
+            choose_block_words(k, base_factors, info["group"], _block_count(blocks))
         built.block = block_column(coded, words)
         info["block_generators"] = [signed(b, 1) for b in words]
         info["confounded_with_blocks"] = confounded_effects(words, info["group"])
@@ -593,6 +616,7 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
         replicates=reps,
         blocks=int(block.max()) if block is not None else 1,
         block=block.tolist() if block is not None else None,
+        runs_per_block=[int(n) for n in np.bincount(block)[1:]] if block is not None else None,
         centre_points=built.centre,
         center_points=built.centre,
         design_points=design_points,

@@ -78,7 +78,7 @@ def choose_block_words(k: int, base_factors: list[int], group: list[tuple[int, i
         candidates = sorted((full(mask) for mask in range(1, 1 << m)), key=lambda w: (-popcount(w), members(w)))
         best = []
         for _ in range(n_block_words):
-            options = [c for c in candidates if c not in best and _independent(best + [c])]
+            options = [c for c in candidates if c not in best and independent(best + [c])]
             best.append(min(options, key=lambda c: score(best + [c])))
         improved = True
         while improved:  # exchange one block word at a time while the pattern improves
@@ -86,10 +86,10 @@ def choose_block_words(k: int, base_factors: list[int], group: list[tuple[int, i
             for i in range(len(best)):
                 for c in candidates:
                     trial = best[:i] + [c] + best[i + 1:]
-                    if c not in best and _independent(trial) and score(trial) < score(best):
+                    if c not in best and independent(trial) and score(trial) < score(best):
                         best, improved = trial, True
     chosen = _readable(best)
-    if not _independent(chosen):
+    if not independent(chosen):
         raise HavocInputError(f"cannot split this design into {2 ** n_block_words} blocks", field="blocks")
     return chosen
 
@@ -101,12 +101,12 @@ def _readable(words: list[int]) -> list[int]:
     for w in space:
         if len(chosen) == len(words):
             break
-        if _independent(chosen + [w]):
+        if independent(chosen + [w]):
             chosen.append(w)
     return chosen
 
 
-def _independent(words: list[int]) -> bool:
+def independent(words: list[int]) -> bool:
     return all(w for w, _ in defining_group(words)[1:])
 
 

@@ -131,6 +131,12 @@ class PartialFraction(BaseModel):
     value: float | None = Field(None, description="the numerator as a number, when it is a constant (the A of A/(x - 5))")
 
 
+class Coefficient(BaseModel):
+    power: int
+    coefficient: str
+    value: float | None = None
+
+
 class SimplifyResult(SymbolicResult):
     expression: str
     method: str
@@ -139,6 +145,8 @@ class SimplifyResult(SymbolicResult):
     value_at: PointValue | None = Field(None, description="the result's value at that point (exact and numeric)")
     fractions: list[PartialFraction] | None = Field(None, description="apart: each partial fraction, its numerator "
                                                                       "over its denominator (A/(x - 5) …)")
+    coefficients: list[Coefficient] | None = Field(None, description="expand, of a polynomial in one variable: the "
+                                                                     "coefficient of each power, lowest first")
 
 
 class LimitResult(SymbolicResult):
@@ -1218,7 +1226,28 @@ def _simplify_job(tree: Node, method: str, at: dict[str, Node] | None = None) ->
         result = _cancel_common_factors(result)
     return SimplifyResult(result=_text(result), latex=_latex(result), expression=_text(expr, "expression"),
                           method=method, changed=result != expr, **_value_there(sp, result, at),
-                          fractions=_partial_fractions(sp, result) if method == "apart" else None)
+                          fractions=_partial_fractions(sp, result) if method == "apart" else None,
+                          coefficients=_coefficients(sp, result) if method == "expand" else None)
+
+
+MAX_LISTED_POWERS = 200
+
+
+def _coefficients(sp: Any, result: Any) -> list[Coefficient] | None:
+    """The coefficient of every power of a polynomial in one variable ("the coefficient of x^4 in (3x - 3)^6")."""
+    if len(result.free_symbols) != 1:
+        return None
+    try:
+        poly = sp.Poly(result, *result.free_symbols)
+    except sp.PolynomialError:
+        return None
+    if poly.degree() > MAX_LISTED_POWERS:
+        return None
+    out = []
+    for power, c in enumerate(reversed(poly.all_coeffs())):
+        value = float(c) if c.is_number and c.is_real else None
+        out.append(Coefficient(power=power, coefficient=_text(c), value=value))
+    return out
 
 
 def _partial_fractions(sp: Any, result: Any) -> list[PartialFraction]:

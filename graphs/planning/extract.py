@@ -459,7 +459,7 @@ _SEPARATOR_ROW = re.compile(rf"^\s*\|?\s*{_RULE_CELL}\s*(?:\|\s*{_RULE_CELL}\s*)
 _INDEX_HEADER = re.compile(r"(?:sample|subgroup|sub|sg|grp|group|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
                            r"emp(?:loyee)?|staff|worker|badge|serial|s/?n|tag|asset|ticket|case|job|fixture|panel|board|"
                            r"wafer|bar|tablet|bottle|cylinder|van|vehicle|truck|"
-                           r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test)s?[\s_]*(?:#|no\.?|"
+                           r"patient|subject|part|specimen|obs(?:ervation)?|id|item|point|row|test|probe|nr|nummer|muestra|[ée]chantillon|campione)s?[\s_]*(?:#|no\.?|"
                            r"number|id)?|#|no\.|n°|idx|index", re.I)
 _LEVEL_WORDS = {"+", "-", "−", "+1", "-1", "low", "high", "lo", "hi"}
 _CELL_NUM = re.compile(rf"\s*({NUM})\s*%?\s*")
@@ -496,6 +496,10 @@ class PastedTable:
     markdown: bool
 
 
+# a grid's corner naming the row factor and the column factor: "T \\ p (bar)", "temp / pressure"
+_CORNER = re.compile(r"[A-Za-z][\w .()°%-]*?\s*(?:\\|/|×)\s*[A-Za-z][\w .()°%-]*")
+
+
 def pasted_table(text: str) -> PastedTable | None:
     """The first block of ≥ 2 rows with one cell count, each with a number in it, as pasted from a sheet: CSV,
     tab-separated, markdown (| a | b |, its |---| rule skipped) or space-separated, with the header line above it
@@ -510,6 +514,15 @@ def pasted_table(text: str) -> PastedTable | None:
         if not cells or not any(_is_num(c) for c in cells):
             i += 1
             continue
+        if _CORNER.fullmatch(cells[0].strip()) and len(cells) >= 3 and all(_is_num(c) for c in cells[1:]):
+            # "T \\ p (bar)   2   4   6   8": both factors named in the corner, the column levels numbers
+            body, j = [], i + 1
+            while j < len(lines) and (row := _split_cells(lines[j])) and len(row) == len(cells) and \
+                    all(_is_num(c) for c in row):
+                body.append(row)
+                j += 1
+            if len(body) >= 2:
+                return PastedTable(i, j, cells, body, "|" in lines[i])
         rows, j, markdown = [], i, False
         while j < len(lines):
             if _SEPARATOR_ROW.match(lines[j]):
@@ -879,3 +892,43 @@ def strip_repeated_units(text: str) -> str:
         return f"{body} {unit}"
 
     return pattern.sub(fix, text.replace("−", "-"))
+
+
+def decimal_commas(question: str) -> str:
+    """"1;24,27" in a semicolon- or tab-separated export (German, French locales): the comma is the decimal mark.
+    Only in lines whose separator is ';' or a tab, so a comma there cannot be a separator. The text keeps its length
+    (the reading audit finds numbers by position)."""
+    def fix(line: str) -> str:
+        cells = re.split(r"\s*[;\t]\s*", line.strip())
+        if len(cells) < 2 or not any(re.fullmatch(r"[-+]?\d+,\d+", c) for c in cells) or \
+                any(re.fullmatch(r"[-+]?\d+(?:,\d+){2,}", c) for c in cells):
+            return line
+        return re.sub(r"(?<![\d,])([-+]?\d+),(\d+)(?![\d,])", r"\1.\2", line)
+    if not re.search(r"\d,\d", question) or not re.search(r"[;\t]", question):
+        return question
+    lines = question.split("\n")
+    fixed = [fix(line) if re.search(r"[;\t]", line) else line for line in lines]
+    if fixed == lines:
+        return question
+    # the export's rows, header included, read as CSV once their decimal marks are points
+    return "\n".join(line.replace(";", ",") if re.fullmatch(r"[^;]+(?:;[^;]*)+", line.strip()) and
+                     not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line, re.I) else line for line in fixed)
+
+
+def _earlier_study(sentence: str) -> bool:
+    return bool(re.search(r"\b(?:study|studies|trial|experiment|doe|campaign|project|comparison|run)\b", sentence, re.I) and
+                re.search(r"\b(?:used|ran|took|had|cost|needed|was|were|required)\b", sentence, re.I) and
+                re.search(r"\b(?:previous(?:ly)?|earlier|last|prior|old|(?:19|20)\d\d|for reference)\b", sentence, re.I))
+
+
+def earlier_study_spans(text: str) -> list[tuple[int, int]]:
+    """Where the question says what an earlier study did ("For reference, our 2019 study used 40 runs and cost about
+    3500 EUR."): context, not the plan asked for."""
+    return [m.span() for m in re.finditer(r"[^.?!\n]+[.?!]", text) if _earlier_study(m.group(0))]
+
+
+def without_earlier_studies(text: str) -> str:
+    """The question with those sentences blanked (same length, so positions still match)."""
+    for start, end in earlier_study_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

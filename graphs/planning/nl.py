@@ -12,10 +12,12 @@ import re
 from copy import deepcopy
 from decimal import Decimal
 
+from graphs.planning.difference_order import with_asked_order
 from graphs.planning.dropped_values import drop_named_values
 from graphs.planning.extract import (
     NUM,
     continuity_correction,
+    decimal_commas,
     flat_lists,
     int_after,
     int_before,
@@ -32,6 +34,7 @@ from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
 from graphs.planning.nl_curvature import coded_table_curvature, plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
+from graphs.planning.nl_friedman import plan_friedman
 from graphs.planning.nl_math import plan_math, plan_matrix
 from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_prediction import plan_prediction
@@ -122,7 +125,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     question = re.sub(r"\b(?:(?:the\s+)?(?:f[\s-]*)?ratio\s*(?:=|:|is)\s*)?(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)"
                       r"\s*\)\s*/\s*(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)\s*\)",
                       r"the variance of \1 over the variance of \2", question, flags=re.I)
-    return _with_stated_options(question, _plan_question(question, mode, previous=previous, bindings=bindings))
+    intents = _plan_question(question, mode, previous=previous, bindings=bindings)
+    return _with_stated_options(question, with_asked_order(question, intents))
 
 
 # "sequential (Type I) sums of squares", "type III SS", "adjusted SS": which sums of squares an unbalanced two-way
@@ -175,7 +179,11 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         power = plan_power(question)
         if power:
             return power
+    friedman = plan_friedman(decimal_commas(question))  # named: a blocks × treatments table, read as pasted
+    if friedman:
+        return friedman
     question = slashed_lists(question)
+    question = decimal_commas(question)
     question = _id_row_as_labels(question)
     question = _ragged_pipe_rows(question)
     # "3 Jun - 27 boards, 43 defects; 4 Jun - …": a date naming a record is one label, not a number and a month

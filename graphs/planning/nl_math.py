@@ -363,6 +363,14 @@ def _without_remarks(question: str) -> str:
     q = re.sub(r"\s*\(\s*(?:(?:numerically|numerical|approx\w*|decimals?)\s*,?\s*)?(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|"
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
     q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][A-Za-z ,.'!?]*$", "", q)  # "… at x = 1  -- numerical value pls"
+    # "…, angles in radians", "(radians)": the unit of the angles, which SymPy assumes anyway
+    q = re.sub(r"\s*[,;]?\s*\(?\s*(?:(?:all\s+)?angles?\s+(?:are\s+|in\s+|measured\s+in\s+)?|use\s+|using\s+|in\s+)?"
+               r"radians?\s*(?:please|pls)?\s*\)?\s*(?=[.?!]?\s*$)", "", q, flags=re.I)
+    # "give it to 4+ decimals", "to 5 decimal places please": the precision wanted, at the end
+    q = re.sub(r"\s*[,;.]?\s*(?:(?:please\s+|pls\s+)?(?:give|report|show|need|want|round)\s+(?:it|them|the (?:answer|root|"
+               r"result|value))?\s*)?(?:to\s+)?(?:at least\s+)?\d+\s*\+?\s*(?:d\.?\s?p\.?|dp|decimal places|decimals|"
+               r"places|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)\b(?:\s+(?:or more|at least|please|pls))?\s*[.!]?\s*$", "",
+               q, flags=re.I)
     q = _unsolved_system(q)
     # "∫₀^∞ x^2 e^(-3x) dx", "∫_0^{pi/2} …": subscript digits are the lower bound
     q = re.sub(r"∫\s*([₀-₉₋]+)", lambda m: "int_" + m.group(1).translate(_SUBSCRIPTS), q)
@@ -691,6 +699,14 @@ def _ends(m: re.Match[str]) -> tuple[str, str]:
 _AVERAGE_VALUE = re.compile(r"\b(?:average|mean)\s+value\s+of\s+(?:the\s+function\s+)?(?P<rest>.+)", re.I | re.S)
 
 
+_COEFF_TERM = r"(?P<term>[a-z]\s*(?:\^\s*\d+|\d)?)"
+_COEFF_ASKED = re.compile(rf"\s*[,;.]?\s*(?:and\s+)?(?:(?:what(?:'?s| is)|whats|give(?: me)?|find|tell me|i need)\s+)?(?:the\s+)?"
+                          rf"coeff(?:icient|\.)?s?\s+(?:on|of|for|in front of)\s+(?:the\s+)?{_COEFF_TERM}(?:\s+term)?\s*[?.!]*\s*$",
+                          re.I)
+_COEFF_IN = re.compile(rf"\bcoeff(?:icient|\.)?\s+(?:on|of|for)\s+(?:the\s+)?{_COEFF_TERM}(?:\s+term)?\s+in\s+(?:the\s+)?"
+                       r"(?:expansion\s+of\s+)?(?P<expr>.+?)\s*[?.!]*\s*$", re.I)
+
+
 def _plan_math(question: str) -> list[Intent] | None:
     mixed = _plan_mixed_partial(_fix_verbs(question.strip()))
     if mixed:
@@ -787,12 +803,24 @@ def _plan_math(question: str) -> list[Intent] | None:
         r"\b(?i:partial[\s-]*fractions?\s*[:,-]?\s*(?:write|express|decompose|split|resolve))\s+(.+?)\s+(?i:as|into)\s+"
         r"(?:[A-Z]\s*/|(?i:a\s+sum))", q)
     if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
-        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving)\b|\.\s+(?=[A-Z])|[.?!]\s*$|"
+        body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving|written|expressed|in the form|of the form|as)\b|"
+                        r"\.\s+(?=[A-Z])|\.\s+(?=(?:what|which|give|find|and)\b)|[.?!]\s*$|"
                         r"\s+[-–—]+\s+(?=what|which|give|find|and|i\b|we\b)|\s*[,;]?\s*(?:what|which) (?:are|is)\b",
                         m.group(1), flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": the answer's form
         return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]
 
+    # "expand (3x - 3)^6, what's the coeff on x^4?", "the coefficient of x^4 in (3x - 3)^6": the expansion, whose
+    # coefficients are listed
+    coeff = _COEFF_ASKED.search(q)
+    inside = _COEFF_IN.search(q)
+    if inside and not re.search(r"\b(?:series|taylor|maclaurin|expand)\b", q, re.I):
+        q = f"expand {inside.group('expr')}, coefficient of {inside.group('term')}"
+        coeff = _COEFF_ASKED.search(q)
     m = re.search(r"\b(simplify|expand|factor|factorise|factorize)\s+(.+)", q, flags=re.I)
+    if m and coeff and m.group(1).lower() == "expand" and coeff.start() > m.start():
+        expr = clean_expression(q[m.start(2):coeff.start()])
+        return [Intent("simplify", {"expression": expr, "method": "expand"},
+                       notes=[f"the coefficient of {coeff.group('term').replace(' ', '')} is listed with the others"])]
     if m and not re.search(r"\bfactors?\b.*\b(design|doe|experiment)", low):
         method = {"factorise": "factor", "factorize": "factor"}.get(m.group(1).lower(), m.group(1).lower())
         return [Intent("simplify", {"expression": clean_expression(m.group(2)), "method": method})]
@@ -834,6 +862,8 @@ def _plan_math(question: str) -> list[Intent] | None:
                          r"real\s+(?:roots?|solutions?|zeros?)(?:\s+only)?(?:,?\s+please)?\s*[.!]?\s*$", body, flags=re.I)
         if real:
             body = body[:real.start()]
+        elif re.search(r"\breal\s+(?:roots?|solutions?|zeros?)\s+(?:of|to|for)\b", q, flags=re.I):
+            real = True  # "find the real root of x^3 + 7x - 14 = 0"
         # "… = 0 and give me the largest and the smallest root": which roots to report, no part of the equations
         wanted = re.search(r"\s*(?:,|\band\b)\s*(?:then\s+)?(?:give|find|tell|what|list|report|show)\b[^=]*$", body,
                            flags=re.I)

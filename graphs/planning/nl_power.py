@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from graphs.planning.extract import NUM, spell_numbers, to_decimal
+from graphs.planning.extract import NUM, spell_numbers, to_decimal, without_earlier_studies
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
 
 _CUE = re.compile(
     r"(?<!varying )sample[\s-]*sizes?\b(?!\s*(?:is not|isn't|is constant|(?:is|was) \d|(?:is|are|was|were) (?:not )?"
-    r"(?:constant|the same|equal|different|unequal)|was|varies|varied|vary|changes|changed|differ|of \d|=|:|\d|\())|how many (?:\w+ ){0,4}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
+    r"(?:constant|the same|equal|different|unequal)|was|varies|varied|vary|changes|changed|differ|of \d|=|:|\d|\(|n\s*=))|how many (?:\w+ ){0,4}(?:do|would|should|shall|will|must) (?:i|we|you) (?:need|test|measure|"
     r"run|use|take)|how many (?:samples|units|parts|subjects|participants|observations|replicates|patients|people|"
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
@@ -37,7 +37,7 @@ _EFFECT_D = re.compile(rf"(?:effect[\s-]*size|cohen'?s\s*d|\bd\s*=)\s*(?:\([^()]
 _EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|=|is|:)?\s*({NUM})", re.I)
 _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|shift|"
                     rf"improvement|reduction|drop|rise|gain)\b|"
-                    rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ)"
+                    rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ|bias|offset)"
                     rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?(?:\s+[a-z]+){{0,2}}?)?\s*(?:of|=|is|:|as small as|at least|"
                     rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
@@ -53,8 +53,9 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"\bdetect(?:ing)?\s+(?:a\s+|an\s+)?(?:(?:difference|change|shift)\s+of\s+)?(?:about\s+)?({NUM})"
                     rf"(?!\s*%)(?=\s*[a-zµ°]*\s+(?:between|in|across))",
                     re.I)
-_SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+of\s+(?:the\s+)?"
-                 rf"differences)?\s*(?:of|=|is|was|were|:|≈|~)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?({NUM})", re.I)
+# "SD of the paired differences is about 1.8", "historical SD of the peel test is 2.4 N"
+_SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+                 rf"(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?=\s+(?:is|was|were|=|:|≈|~|of about|about|around)\b))?\s*(?:of|=|is|was|were|:|≈|~)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
@@ -110,15 +111,30 @@ def _percents(low: str) -> list[Decimal]:
     return out
 
 
+def _groups_named(low: str) -> Decimal | None:
+    """"a one-way ANOVA with 4 feed rates", "4 feed rates … 10 specimens per feed rate": the groups by their own name."""
+    m = re.search(r"\b(?:anova|analysis of variance)\s+(?:with|of|on|across|comparing|for)\s+(\d+)\s+[a-z]", low)
+    if m:
+        return to_decimal(m.group(1))
+    for m in re.finditer(r"\b(\d+)\s+((?:[a-z]+\s+)?[a-z]+?)s\b", low):
+        if re.search(rf"\bper\s+{re.escape(m.group(2))}\b", low[m.end():]):
+            return to_decimal(m.group(1))  # "10 specimens per feed rate" names the group after "4 feed rates"
+    return None
+
+
 def _first(pattern: re.Pattern, text: str) -> Decimal | None:
     m = pattern.search(text)
     return to_decimal(next(g for g in m.groups() if g is not None)) if m else None
 
 
 def plan_power(question: str) -> list[Intent] | None:
-    low = spell_numbers(question).lower().replace("−", "-")  # no data here: "with fifteen parts" is n = 15
+    # no data here: "with fifteen parts" is n = 15; what an earlier study did is no part of the plan
+    low = spell_numbers(without_earlier_studies(question)).lower().replace("−", "-")
     if not _CUE.search(low) or _NOT_STATS.search(low):
         return None
+    if re.search(r"\b(?:control[\s-]*charts?|(?:x-?bar|[pcu]|np|i-?mr)[\s-]*charts?|ucl|lcl|cent(?:re|er)[\s-]*line|"
+                 r"control[\s-]*limits?)\b", low):
+        return None  # "a p chart (constant sample size n = 150)": the subgroup size of a chart, not a study to size
     # "SD is about 4.0 N (from the 2022 trials, 40 specimens)": where a figure came from, not the design asked about
     low = re.sub(r"\(\s*(?:from|based on|estimated from|taken from|per|using)\b[^()]*\)", " ", low)
     # "(last year's study used 12 per group)": what an earlier study did is not the plan asked about
@@ -140,7 +156,7 @@ def plan_power(question: str) -> list[Intent] | None:
     rates = _RATE_PAIR.search(low)
     percents = _percents(low)
     f = _first(_EFFECT_F, low)
-    groups = _first(_GROUPS, low)
+    groups = _first(_GROUPS, low) or _groups_named(low)
     paired = _PAIRED.search(low)
     if groups is not None and paired and f is None and not re.search(r"anova|analysis of variance|\d+\s+(?:groups|"
                                                                      r"treatments|levels|arms)|\bk\s*=", low):

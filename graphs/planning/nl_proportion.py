@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graphs.planning.difference_order import asks_second_first
 from graphs.planning.extract import NUM, continuity_correction, spell_numbers, tables, to_decimal
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
@@ -34,7 +35,8 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
                          r"nonconforming|rejects|faulty)\b)", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
-                        r"surveyed|asked|measured|pulled|took|drew|picked|selected)\s+(\d+)\s+"
+                        r"surveyed|asked|measured|pulled|took|drew|picked|selected|shipped|sold|delivered|installed|"
+                        r"fitted|assembled|produced|made|built|treated|enrolled|mailed|sent)\s+(\d+)\s+"
                         r"(?:(?:[A-Za-z]+|[A-Za-z]*\d[\w-]*|\(id\))\s+){0,5}?(?:and\s+|,\s*)?(?:(?:found|had|saw|got|observed|with)\s+(\d+)\b|"
                         # "we inspected 60 welds and 7 were defective"
                         r"(?<=and\s)(\d+)\s+(?:of\s+them\s+)?(?=(?:were|was|are|turned\s+out|came\s+(?:back|out)|"
@@ -120,21 +122,45 @@ def _label_before(text: str, start: int, floor: int) -> str | None:
     return " ".join(words) or None
 
 
+# a rate of something bad (leaks, defects, failures) is "worse" when higher; of something good, "better"
+_BAD = re.compile(r"defect|fail|leak|reject|scrap|crack|complain|return|error|fault|broke|bad\b|nonconform|rework")
+_GOOD = re.compile(r"\bpass|success|yield|heal|cure|convert|respon|recover|surviv|click|\bgood\b|accept")
+
+
+def _sample_spans(text: str) -> list[re.Match[str]]:
+    spans = list(_PAIR.finditer(text))
+    if len(spans) < 2:  # "old line - 600 units inspected, 35 defective": the size written first
+        spans = list(_SIZE_FIRST.finditer(text))
+    if len(spans) < 2:  # "Line 1 shipped 400 gearboxes and 27 came back"
+        spans = list(_INSPECTED.finditer(text))
+    return spans
+
+
+def sample_labels(text: str) -> list[str | None]:
+    """The names written before the first two counts, or [] when there are not two."""
+    spans = _sample_spans(text)
+    if len(spans) < 2:
+        return []
+    return [_label_before(text, spans[0].start(), 0), _label_before(text, spans[1].start(), spans[0].end())]
+
+
 def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
     """The alternative for p1 − p2 when the question names which sample should be higher; two-sided (and said)
     when it does not name them clearly."""
     word = re.search(r"\b(?:greater|larger|higher|more|increased?|exceeds?|above|less|smaller|lower|fewer|"
-                     r"decreased?|below|reduced?)\b", low)
+                     r"decreased?|below|reduced?|worse|better)\b", low)
+    if word and word.group(0) in ("worse", "better"):
+        bad, good = bool(_BAD.search(low)), bool(_GOOD.search(low))
+        if bad == good:
+            return "two-sided", ["the question says one sample is better or worse but not whether that rate is "
+                                 "of something good or bad: the test is two-sided"]
     if not word or (re.search(r"two[\s-]*sided|two[\s-]*tailed|\bdiffer", low)
                     and not re.search(r"one[\s-]*sided|one[\s-]*tailed", low)):
         return "two-sided", []
-    spans = list(_PAIR.finditer(text))
-    if len(spans) < 2:  # "old line - 600 units inspected, 35 defective": the size written first
-        spans = list(_SIZE_FIRST.finditer(text))
-    if len(spans) < 2:
+    labels = sample_labels(text)
+    if not labels:
         return "two-sided", ["the question says one rate is higher or lower but does not name the samples "
                              "clearly: the test is two-sided"]
-    labels = [_label_before(text, spans[0].start(), 0), _label_before(text, spans[1].start(), spans[0].end())]
     words = [set(lab.lower().split()) if lab else set() for lab in labels]
     own = [sorted(words[0] - words[1]), sorted(words[1] - words[0])]
     if not own[0] or not own[1]:
@@ -151,7 +177,8 @@ def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
     if max(last) < 0 and not any(named_after):
         return "two-sided", ["the question does not say which sample is higher: the test is two-sided"]
     up = word.group(0) in ("greater", "larger", "higher", "more", "increase", "increased", "exceed", "exceeds",
-                           "above")
+                           "above") or (word.group(0) == "worse" and bool(_BAD.search(low))) or (
+        word.group(0) == "better" and bool(_GOOD.search(low)))
     subject_is_first = named_after[0] if named_after[0] != named_after[1] else last[0] > last[1]
     side = "greater" if up == subject_is_first else "less"
     return side, [f"one-sided: H1 says p({labels[0]}) {'>' if side == 'greater' else '<'} p({labels[1]})"]
@@ -181,6 +208,11 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
     if len(pairs) == 2 and (named or _COMPARING.search(low) or _RATE.search(low)):
         method = "z" if re.search(r"\bz[\s-]*test|normal approx", low) else "auto"
         side, notes = _two_sample_side(q, low)
+        labels = sample_labels(q)
+        if len(labels) == 2 and all(labels) and asks_second_first(q, labels[0], labels[1]):
+            pairs = pairs[::-1]  # "z (line 2 minus line 1)": the second sample first
+            side = {"less": "greater", "greater": "less"}.get(side, side)
+            notes = [*notes, f"the difference taken as p({labels[1]}) − p({labels[0]}), as asked"]
         args = {"x": [Decimal(pairs[0][0]), Decimal(pairs[1][0])], "n": [Decimal(pairs[0][1]), Decimal(pairs[1][1])],
                 "method": method,
                 "alternative": side, **correct, **conf}
@@ -216,6 +248,12 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
 
 
 def _one_sample_side(low: str) -> str:
+    from graphs.planning.nl_stats import _BOUND_WORDS, stated_h1
+
+    low = _BOUND_WORDS.sub(" ", low)
+    stated = stated_h1(low)
+    if stated:
+        return stated
     # "the supplier claims at most 2 % defective": the evidence sought is against the claim (H1: p > 2 %)
     claim = re.search(r"\b(?:claims?|claimed|guarantee[sd]?|promise[sd]?|says?|states?|specif\w*|should be|must be|"
                       r"supposed to be|contract\w*)\b[^.?!]{0,30}?\bat (most|least)\b", low)
@@ -231,11 +269,12 @@ def _one_sample_side(low: str) -> str:
 def _fisher(q: str, pairs: list[tuple[int, int]], conf: dict, low: str) -> list[Intent]:
     side = "two-sided"
     notes: list[str] = []
+    read: list[Decimal] = []
     if len(pairs) == 2:
         x, n = [Decimal(pairs[0][0]), Decimal(pairs[1][0])], [Decimal(pairs[0][1]), Decimal(pairs[1][1])]
         side, notes = _two_sample_side(q, low)
     else:
-        found = [t for t in tables(q) if len(t) == 2 and all(len(r) == 2 for r in t)]
+        found = [t for t in tables(q) if len(t) == 2 and all(len(r) == 2 for r in t)] or _split_counts(q)
         if not found:
             shapes = tables(q)
             what = f"a {len(shapes[0])} × {len(shapes[0][0])} table" if shapes and shapes[0] else "no 2 × 2 table"
@@ -245,17 +284,28 @@ def _fisher(q: str, pairs: list[tuple[int, int]], conf: dict, low: str) -> list[
         if any(v != int(v) or v < 0 for v in (a, b, c, d)):
             raise HavocInputError("a 2 × 2 table of counts holds whole numbers", field="x")
         x, n = [Decimal(a), Decimal(c)], [Decimal(a + b), Decimal(c + d)]
+        read = [Decimal(b), Decimal(d)]  # the second column: counted in each row's total
         notes = ["the table's rows are the two samples and its first column the successes: odds ratio "
                  "(a·d)/(b·c)"]
         side = _table_side(q, low, [(a, b), (c, d)]) or side
     intents = [Intent("proportion_test", {"x": x, "n": n, "method": "fisher", "alternative": side, **conf},
                       notes=["Fisher's exact test of the 2 × 2 table, with the conditional maximum-likelihood odds "
-                             "ratio", *notes])]
+                             "ratio", *notes], read=read)]
     both = re.search(r"two[\s-]*sided|two[\s-]*tailed", low) and re.search(r"one[\s-]*sided|one[\s-]*tailed", low)
     if both and side != "two-sided":  # "the two-sided p … and the one-sided p for …": both, each its own test
         intents.insert(0, Intent("proportion_test", {**intents[0].args, "alternative": "two-sided"},
                                  notes=["Fisher's exact test, two-sided, as asked (the one-sided test follows)"]))
     return intents
+
+
+def _split_counts(q: str) -> list[list[list[Decimal]]]:
+    """"treated 3 cracked / 17 fine, untreated 10 cracked / 12 fine": a 2 × 2 table in prose, each row a count of
+    one outcome against the other, the same two outcome words on both rows."""
+    rows = re.findall(r"(?<![\w.])(\d+)\s+([A-Za-z]+)\s*(?:/|,|;|and|vs\.?|versus)\s*(\d+)\s+([A-Za-z]+)\b", q)
+    if len(rows) != 2 or {(r[1].lower(), r[3].lower()) for r in rows} != {(rows[0][1].lower(), rows[0][3].lower())} or \
+            rows[0][1].lower() == rows[0][3].lower():
+        return []
+    return [[[Decimal(r[0]), Decimal(r[2])] for r in rows]]
 
 
 def _table_side(q: str, low: str, rows: list[tuple[int, int]]) -> str | None:

@@ -331,6 +331,11 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
                                                  "given, so no point can be judged)"])]
 
 
+# specification limits given in the question, and indices asked for against them
+_SPEC_GIVEN = re.compile(r"\b(?:spec(?:ification)?s?|tolerance|lsl|usl)\b")
+_INDICES = re.compile(r"\bind(?:ex|ices|exes)\b|\bhow (?:capable|well)\b.{0,40}\b(?:perform|meet)")
+
+
 def plan_spc(question: str) -> list[Intent] | None:
     q = re.sub(r"(?<=\d)\s*[–—]\s*(?=[-+]?\d)", " - ", question)
     low = q.lower()
@@ -339,12 +344,18 @@ def plan_spc(question: str) -> list[Intent] | None:
             and not re.search(r"\b(?:p|np|c|u)[\s-]*chart|control chart", low):
         return None  # a test of independence on counts, not a chart of them
     asked = re.sub(r"\bcP\b", " ", q).lower()  # "viscosity (cP)": centipoise, not the index Cp
+    if _SPEC_GIVEN.search(asked) and _INDICES.search(asked):
+        asked += " capability"  # "spec 12.0 ± 0.5 … what indices do I get": capability indices
     capability_asked = re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b", asked)
     if capability_asked and not flat_lists(q) and not tables(q) and not separated_rows(q):
         from_bars = _capability_from_bars(q, low)
         if from_bars:
             return from_bars
-    if re.search(r"constants?|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) and not flat_lists(q) and \
+    # "the chart constants for n = 5"; a "constant sample size" is no request for them
+    if re.search(r"\bconstants\b|\b(?:chart|spc|control[\s-]*chart)\s+constant\b|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) \
+            and not flat_lists(q) and not any(len(v) >= 3 for _, v in number_runs(q)) and \
+            not (re.search(r"\b(?:ucl|lcl|limits?)\b", low) and re.search(r"\b(?:tabulated|table|standard|usual)\s+"
+                                                                         r"constants\b", low)) and \
             not (capability_asked and (tables(q) or separated_rows(q))):  # "Cpk, sigma from R-bar/d2": data given
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
         if n:

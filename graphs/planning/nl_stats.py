@@ -6,6 +6,7 @@ import math
 import re
 from decimal import Decimal
 
+from graphs.planning.difference_order import asks_second_first
 from graphs.planning.extract import (
     LEAVE_OUT,
     NUM,
@@ -38,7 +39,10 @@ _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*
 # what introduces a one-sample test's hypothesised mean ("mu = 5", "differ from 5", "more than 400"); the first
 # three name it outright
 MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of)?",
-           r"nominal(?: [a-z]+){0,2}?(?: value| mean)?(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
+           # "nominal fill volume on this SKU is 500 ml": what it is the nominal of may follow
+           r"nominal(?: [a-z]+){0,2}?(?: (?:on|for|of|in) (?:this|the|that|our|each|every|a) [a-z0-9-]+(?: [a-z0-9-]+)?)?"
+           r"(?: value| mean)?"
+           r"(?: of| is| =)?", r"label(?:led)?(?: [a-z]+)?(?: says| states| of| is| =)?",
            r"(?:certified|reference|standard)\s+(?:reference\s+)?(?:material|sample|standard|block|solution)"
            r"(?: value)?(?: is| of| =|:| reads)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
            r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
@@ -84,7 +88,7 @@ _TARGET_AFTER = re.compile(rf"\bthe\s+({NUM})\s*(?:[a-zµ°%]{{1,4}}\s+)?(?:targ
 _MORE_THAN = r"(?:harder|stronger|heavier|thicker|longer|wider|taller|tougher|stiffer|hotter|denser) than"
 _LESS_THAN = r"(?:softer|weaker|lighter|thinner|shorter|narrower|cooler|colder) than"
 _GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}"
-_LESS_WORDS = rf"\bless\b|smaller|lower|fewer|decrease|below|{_LESS_THAN}"
+_LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}"
 
 
 # "torque in N·m below", "the readings above:": a pointer to where the data sit, not a direction
@@ -121,8 +125,33 @@ def regression_degree(low: str) -> int:
     return degree
 
 
+# "H1: mu > 50", "H1 rate > 0.3", "Ha: p < 0.05", "alternative: mean ≠ 10": the alternative written as a relation
+_H1 = re.compile(r"\b(?:h[1a₁]|alternative(?:\s+hypothesis)?)\s*[:=]?\s*(?:[^<>≠=.;?!\n]{0,25}?)\s*"
+                 r"(?P<op>>=?|<=?|≥|≤|≠|!=|<>|is greater than|is less than|is (?:not|different)\b)", re.I)
+# "the lower confidence bound", "upper spec limit": which end of an interval or a spec, not a direction
+_BOUND_WORDS = re.compile(r"\b(?:lower|upper)\s+(?:one[\s-]*sided\s+)?(?:\d+\s*%\s+)?(?:(?:confidence|clopper[\s-]*pearson|"
+                          r"wilson|spec(?:ification)?)\s+)?(?:bound|limit|end|tail|quartile|fence)s?\b|"
+                          r"\b(?:lower|upper)\s+(?:\d+\s*%\s+)?(?:confidence|clopper|wilson)\b", re.I)
+
+
+def stated_h1(low: str) -> str | None:
+    """The side of an alternative written as a relation ("H1 rate > 0.3": greater), or None."""
+    m = _H1.search(low)
+    if not m:
+        return None
+    op = m.group("op").lower()
+    if op in (">", ">=", "≥", "is greater than"):
+        return "greater"
+    if op in ("<", "<=", "≤", "is less than"):
+        return "less"
+    return "two-sided"
+
+
 def _alternative(low: str) -> str:
-    low = _LOCATOR.sub(" ", _TAIL_CONVENTION.sub(" ", low))
+    low = _BOUND_WORDS.sub(" ", _LOCATOR.sub(" ", _TAIL_CONVENTION.sub(" ", low)))
+    stated = stated_h1(low)
+    if stated:
+        return stated
     if re.search(r"two[\s-]*(?:sided|tailed)", low) and not re.search(r"one[\s-]*(?:sided|tailed)", low):
         return "two-sided"  # said in so many words: a direction word elsewhere describes, it does not ask
     if re.search(_GREATER_WORDS, low):
@@ -572,6 +601,11 @@ _SIGNED = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:preferred|prefer|favou?red|chose|p
 
 
 SIGN_TEST = re.compile(r"\bsign[\s-]*test\b", re.I)
+# the sign test described, not named: "how many land above vs below 10.0 h, with exact binomial probabilities"
+_SIGNS_DESCRIBED = re.compile(r"\bhow many\b[^.?!]{0,40}\b(?:above|over|below|under)\b[^.?!]{0,15}\b(?:vs\.?|versus|and|or|"
+                              r"compared with)\s+(?:how many\s+)?(?:(?:are|fall|lie|land)\s+)?(?:below|under|above|over)\b|"
+                              r"\b(?:number|count)s?\s+(?:of\s+\w+\s+)?(?:above|over)\s+(?:vs\.?|versus|and)\s+(?:the\s+number\s+)?"
+                              r"(?:below|under)\b|\bsigns? of (?:the )?(?:differences|deviations)\b", re.I)
 
 
 def sign_method(q: str) -> dict:
@@ -583,7 +617,7 @@ def sign_method(q: str) -> dict:
 def _plan_sign_test(q: str, low: str, conf: dict) -> list[Intent] | None:
     """The sign test by name on measurements: paired (two equal lists: the signs of x − y) or one sample against a
     hypothesised median (0 when none is given, as for differences already taken)."""
-    if not SIGN_TEST.search(q):
+    if not SIGN_TEST.search(q) and not (_SIGNS_DESCRIBED.search(q) and re.search(r"binomial|median|\bsigns?\b", low)):
         return None
     groups = _groups(q)
     if len(groups) == 2:
@@ -686,7 +720,10 @@ def _correlation_named(low: str) -> str | None:
     if re.search(r"pearson", low):  # "Pearson correlation … testing rho = 0": rho the population coefficient
         # with a fit asked too ("Pearson r and the slope"), the regression reports both
         return None if re.search(r"regress|slope|intercept|predict|\bfit", low) else "pearson"
-    if re.search(r"rank[\s-]*(?:order\s+)?correlation|\brho\b", low):
+    if re.search(r"concordan", low) and "mcnemar" not in low:  # "concordant versus discordant pairs": Kendall's tau
+        return "kendall"
+    if re.search(r"rank[\s-]*(?:order\s+)?(?:correlation|agreement)|\brho\b|agree\w* (?:on|about|in) (?:the )?"
+                 r"(?:order(?:ing)?|ranking)", low):
         return "spearman"
     if re.search(r"\btau\b", low):
         return "kendall"
@@ -695,10 +732,39 @@ def _correlation_named(low: str) -> str | None:
     return None
 
 
+_MORE_SPREAD = r"more (?:variable|spread(?: out)?|scattered|erratic)|less (?:consistent|precise|repeatable|stable)|noisier"
+_LESS_SPREAD = r"less (?:variable|spread(?: out)?|scattered|erratic)|more (?:consistent|precise|repeatable|stable)|tighter"
+
+
+def _variance_side(q: str, first: str, second: str) -> str | None:
+    """The one-sided alternative of var(first)/var(second) from "is machine 2 more variable (than machine 1)?" or
+    "machine 1 is tighter": the group named just before the comparison is its subject. None when no group is."""
+    if re.search(r"two[\s-]*(?:sided|tailed)", q, re.I) and not re.search(r"one[\s-]*(?:sided|tailed)|direction", q, re.I):
+        return None
+    from graphs.planning.difference_order import _forms
+
+    for m in re.finditer(rf"\b(?:{_MORE_SPREAD}|{_LESS_SPREAD})\b", q, re.I):
+        head = q[max(0, m.start() - 60):m.start()]
+        spots = {}
+        for key, name, other in (("first", first, second), ("second", second, first)):
+            found = [x.end() for f in _forms(name, other) for x in re.finditer(rf"(?<![\w-]){f}(?![\w])", head, re.I)]
+            spots[key] = max(found, default=-1)
+        if max(spots.values()) < 0 or spots["first"] == spots["second"]:
+            continue
+        subject_first = spots["first"] > spots["second"]
+        more = bool(re.fullmatch(_MORE_SPREAD, m.group(0), re.I))
+        return "greater" if more == subject_first else "less"
+    return None
+
+
 def _variance_test_named(low: str) -> str | None:
     """A test of equal variances asked for by name: Bartlett's, or the F-test of two variances (variance ratio)."""
     if re.search(r"bartlett", low):
         return "bartlett"
+    # "is P2 more variable? F test": a spread question with the F test named
+    spread = re.search(r"\b(?:more|less) (?:variable|consistent|spread)|variabilit|\bspread|\bscatter|precision", low)
+    if spread and re.search(r"\bf[\s-]*test\b", low) and not re.search(r"\banova\b|regression", low):
+        return "f"
     if re.search(r"\bf[\s-]*test\b[^.?!]{0,40}\bvariances?|variances?\b[^.?!]{0,40}\bf[\s-]*test\b|variance[\s-]*ratio"
                  r"(?:\s+test)?|ratio of (?:the )?(?:two )?variances|\bf\s*=\s*s|variances?\s+(?:on top|in the numerator)"
                  r"[^.?!]{0,20}\bratio", low):
@@ -740,6 +806,12 @@ def plan_stats(question: str) -> list[Intent] | None:
     twoway = _plan_two_way(q, low)
     if twoway:
         return twoway
+
+
+    if _SIGNS_DESCRIBED.search(q) and carries_measurements(q):  # measurements counted above and below a value
+        sign = _plan_sign_test(q, low, conf)
+        if sign:
+            return sign
 
     proportion = plan_proportion(q, low, conf)
     if proportion:
@@ -802,7 +874,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=notes, read=read)]
         return None
 
-    if re.search(r"correlat|spearman|kendall|pearson|linear(?:ly)? (?:related|relationship|association)|"
+    if re.search(r"correlat|spearman|kendall|pearson|(?<!dis)concordan|rank[\s-]*agreement|"
+                 r"agree\w* (?:on|about|in) (?:the )?(?:order(?:ing)?|ranking)|linear(?:ly)? (?:related|relationship|association)|"
                  r"regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
                  r"\b(?:re)?fit(?:ting)? (?:the|a|another) (?:straight |linear |calibration )?(?:line|curve)|straight line|"
@@ -874,9 +947,15 @@ def plan_stats(question: str) -> list[Intent] | None:
             need = "the F-test of two variances needs exactly two groups" if variances == "f" else \
                 "Bartlett's test needs two or more groups of values"
             raise HavocInputError(f"{need} (the question gives {len(groups)})", field="groups")
+        turned = variances == "f" and asks_second_first(q, groups[0][0], groups[1][0], ratio=True)
+        if turned:
+            groups = groups[::-1]  # "the ratio of variances (M2 over M1)": the second group's variance on top
         args = {"groups": [g for _, g in groups], "method": variances, **conf}
         if variances == "f":
-            args["alternative"] = _alternative(low)
+            said = _variance_side(q, groups[0][0], groups[1][0])
+            alternative = _alternative(low)
+            args["alternative"] = said or ({"less": "greater", "greater": "less"}.get(alternative, alternative)
+                                           if turned else alternative)
         names = _group_names([n for n, _ in groups])
         what = ("the F-test of two variances, F = s₁²/s₂² of " + (f"{names[0]} over {names[1]}" if names else
                 "the first group over the second")) if variances == "f" else "Bartlett's test of equal variances"
@@ -897,7 +976,9 @@ def plan_stats(question: str) -> list[Intent] | None:
             method = "anderson_darling" if "anderson" in low else "shapiro_wilk"
             return [Intent("normality", {"data": data[0], "method": method})]
 
-    if _compares_spread(low) and not re.search(r"t[\s-]*test|assum", low):
+    # "Mann-Whitney … with the tie-corrected variance": a test named, whose own variance is no question about spread
+    if _compares_spread(low) and not re.search(r"t[\s-]*test|assum|mann|whitney|wilcoxon|kruskal|rank[\s-]*sum|"
+                                               r"\bu[\s-]*test|sign[\s-]*test", low):
         groups = _groups(q)
         if len(groups) >= 2:
             notes = ["Levene's test (median-centred, the Brown-Forsythe form: robust to non-normal data) compares the "

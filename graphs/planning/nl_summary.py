@@ -156,6 +156,8 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
         # "Welch's t-test, not the pooled one": Welch named, or pooling declined, wins over the word "pooled"
         kind = "pooled" if re.search(r"pooled|equal variances?|student'?s|same variance", low) and not re.search(
             r"(?:not|n't|without) (?:(?:want|wish|like|need|intend|going) to )?(?:assum\w* )?(?:the )?(?:equal|pool)|"
+            r"(?:\bnot|n't|\bwithout|\bno|rather than|instead of)\b[^.?!]{0,25}\bpool|"
+            r"\b(?:sds?|standard deviations?|variances?|spreads?)\s+(?:are|look|seem)\s+(?:\w+\s+)?(?:different|unequal)|"
             r"\bwelch|unequal variances?|(?:n't|not|without)\s+assum\w*\b[^.?!]{0,40}\b(?:equal|same|common) variances?",
             low) else "welch"
         args = {"kind": kind, "mean": _value(means[0]), "sd": _value(sds[0]), "n": int(_value(ns[0])),

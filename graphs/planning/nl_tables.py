@@ -42,7 +42,8 @@ _CHART_WORDS = re.compile(r"chart|control|stable|stability|in control|out of con
 _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidence interval|\bci\b|differ|same|agree|equal|consistent|change|improve|effect|read (?:the )?same|"
                       r"bias|higher|lower|better|worse|t[\s-]*test|paired|significan", re.I)
 # "fit a line", "the fitted model", "best fit" are a model; "after we fitted the new spring pack" is not
-_REGRESSION = re.compile(r"regress|depend|predict|correlat|spearman|kendall|pearson|\btau\b|\brho\b|relationship between|as a function|slope|best[\s-]*fit|"
+_REGRESSION = re.compile(r"regress|depend|predict|correlat|spearman|kendall|pearson|\btau\b|\brho\b|(?<!dis)concordan|"
+                         r"rank[\s-]*agreement|agree\w* (?:on|about|in) (?:the )?(?:order(?:ing)?|ranking)|relationship between|as a function|slope|best[\s-]*fit|"
                          r"\bfit(?:ted|ting)?\s+(?:(?:a|an|the)\s+)?(?:straight\s+|linear\s+|quadratic\s+)?(?:line|model|"
                          r"curve|regression|trend|equation|polynomial)|\bfitted (?:line|model|values?|curve|equation)", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
@@ -432,7 +433,9 @@ def two_way_grid(q: str) -> list[Intent] | None:
         return None
     _, header, columns = found
     rows, body = columns[0], columns[1:]
-    if all(_is_num(x) for x in rows) or len(body) < 2 or len(rows) < 2 or len(set(rows)) != len(rows):
+    # "T \ p (bar)" in the corner: both factors named there, so the row labels may be numbers (150, 170, 190 °C)
+    corner = bool(re.search(r"\\|/|×|\bvs\.?\b", header[0]))
+    if (all(_is_num(x) for x in rows) and not corner) or len(body) < 2 or len(rows) < 2 or len(set(rows)) != len(rows):
         return None
     if not all(_is_num(x) for col in body for x in col) or not all(h.strip() for h in header[1:]):
         return None
@@ -443,7 +446,16 @@ def two_way_grid(q: str) -> list[Intent] | None:
     y = [_num(col[r]) for r in range(len(rows)) for col in body]
     a = [rows[r] for r in range(len(rows)) for _ in body]
     b = [header[1 + c] for _ in rows for c in range(len(body))]
-    names = _margin_names(q) or ("row_factor", "column_factor")
+    corner_names = [re.sub(r"\(.*?\)", "", n).strip().lower() for n in re.split(r"\s*(?:\\|/|×|\bvs\.?)\s*", header[0])]
+    names = _margin_names(q) or (tuple(corner_names) if corner and len(corner_names) == 2 and all(
+        re.fullmatch(r"[a-z]\w*", n) for n in corner_names) and corner_names[0] != corner_names[1] else None) or \
+        ("row_factor", "column_factor")
+    if re.search(r"\binteraction", q, re.I) and not re.search(r"no interaction|without (?:the |an? )?interaction|"
+                                                              r"additive (?:model|anova|fit)|main effects only", q, re.I):
+        raise HavocInputError(f"the grid has one value per {names[0]} × {names[1]} cell, so the interaction has no "
+                              "error degrees of freedom left: its F and p do not exist (repeat readings per cell are "
+                              "needed; without them only the additive model, main effects only, can be fitted)",
+                              field="interaction")
     args = {"y": y, "a": a, "b": b, "interaction": False, "factor_a": names[0], "factor_b": names[1]}
     return [Intent("anova_twoway", args, notes=[
         f"a grid: {names[0]} in rows ({', '.join(rows)}) by {names[1]} in columns ({', '.join(header[1:])}), "

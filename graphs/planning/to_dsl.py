@@ -118,7 +118,9 @@ def design(args: dict) -> str:
                       ("replicates", "replicates"), ("samples", "samples"), ("blocks", "blocks"), ("runs", "runs")):
         if args.get(key) is not None:
             items.append(f"{word} {number(args[key])}" + (" once" if key == "center_points" and args.get("center_once")
-                                                         else ""))
+                                                         else "")
+                         + (f" confounding {', '.join(args['block_generators'])}" if key == "blocks"
+                            and args.get("block_generators") else ""))
     if args.get("face"):
         items.append(f"face {args['face']}")
     if args.get("alpha") is not None:
@@ -430,12 +432,14 @@ def statement(intent: Intent) -> str:
         text = correlation(args)
     elif tool in RANK_KINDS:
         text = rank_test(tool, args)
+    elif tool == "friedman":
+        text = f"friedman {rows(args['groups'])}"
     elif tool == "kruskal_wallis":
         text = f"kruskal {rows(args['groups'])}"
     elif tool in SUMMARY_WRITERS:
         text = SUMMARY_WRITERS[tool](args)
     elif tool == "normality":
-        text = f"normality {numbers(args['data'])}"
+        text = f"normality {numbers(args['data'])}" + (f" method {args['method']}" if args.get("method") else "")
     elif tool == "chi_square":
         text = chi_square(args)
     elif tool == "regression":

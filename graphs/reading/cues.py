@@ -46,10 +46,10 @@ def _t_kinds(calls: list[Call]) -> set[str]:
             for c in calls if c.tool == "t_test"}
 
 
-RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "sign_test", "kruskal_wallis"}
+RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "sign_test", "kruskal_wallis", "friedman"}
 DOE_ANALYSES = {"doe_effects", "doe_anova", "rsm_fit", "doe_curvature", "anova_twoway"}
 CAPABILITY = {"capability", "summary_capability"}
-STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "mann_whitney", "wilcoxon_signed_rank", "sign_test",
+STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "friedman", "mann_whitney", "wilcoxon_signed_rank", "sign_test",
                "summary_t_test", "proportion_test", "chi_square", "levene", "variance_test", "correlation",
                "regression"}
 
@@ -379,6 +379,7 @@ CUES: tuple[Cue, ...] = (
                                 r"(?:that )?(?:the )?variances? (?:are )?(?:equal|the same)|"
                                 # "please don't use the pooled-variance t-test", "the spreads are obviously not the same"
                                 rf"{_NEG} (?:use|using|apply|run|go with) (?:the |a )?(?:classic(?:al)? )?pooled|"
+                                rf"{_NEG} (?:give|show|want|report)\w* (?:me |us )?(?:the |a )?pooled|"
                                 r"\b(?:spreads?|variances?|variabilit\w*|scatter|sds|standard deviations) (?:are |is |look |"
                                 r"looks |seem |seems )?(?:obviously |clearly |very |quite |rather )?(?:not the same|"
                                 r"different|unequal|not equal)"),
@@ -388,7 +389,9 @@ CUES: tuple[Cue, ...] = (
                               r"variances?|\bpooled\b|\bstudent'?s t\b|equal[- ]variance t"),
         "a pooled (equal-variance) test, as the question says", _pooled,
         unless=_c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:the )?(?:equal|same|common) variances?|"
-                  rf"{_NEG} (?:(?:use|using|apply|run|go with) )?(?:be |the |a )?(?:classic(?:al)? )?pooled"),
+                  rf"{_NEG} (?:(?:use|using|apply|run|go with) )?(?:be |the |a )?(?:classic(?:al)? )?pooled|"
+                  # "don't give me the pooled version", "rather than the pooled one"
+                  rf"{_NEG}\b[^.?!]{{0,25}}\bpooled|(?:rather than|instead of|not) (?:the |a )?pooled"),
         applies=_any_test),
     Cue("no normality", _c(r"non-?parametric|distribution[- ]free|rank[- ]based|"
                            rf"{_NEG} (?:safely )?(?:assum\w*|rely on|count on) (?:the )?(?:(?:data|differences|"
@@ -406,6 +409,7 @@ CUES: tuple[Cue, ...] = (
         lambda calls, m: "sign_test" in _tools(calls) or any(  # or the signs already counted: a binomial test of ½
             c.tool == "proportion_test" and str(c.args.get("p0")) in ("0.5", "0.50") for c in calls)),
     Cue("Kruskal–Wallis", _c(r"kruskal"), "the Kruskal–Wallis test", _tool("kruskal_wallis")),
+    Cue("Friedman", _c(r"\bfriedman"), "the Friedman test (ranks within blocks)", _tool("friedman")),
     Cue("Spearman", _c(r"spearman"), "Spearman's rank correlation", _method("correlation", "spearman")),
     Cue("Kendall", _c(r"kendall"), "Kendall's rank correlation (tau-b)", _method("correlation", "kendall")),
     Cue("Pearson", _c(r"\bpearson(?!'?s? chi)(?! chi)"), "Pearson's correlation", _method("correlation", "pearson", "pearson"),
@@ -521,7 +525,7 @@ CUES: tuple[Cue, ...] = (
                                r"(?=[^?]{0,200}\b(?:defects?|flaws?|blemishes|scratches|nonconformities)\b)"),
         "a u chart (defects over varying amounts inspected)", _chart("u", "c"), applies=_uses_a_chart),
     Cue("defect counts", _c(r"\b(?:number|count)s? of (?:defects|flaws|scratches|blemishes|errors|nonconformities)\b|"
-                            r"\bcount (?:every|each|all|the) (?:defects?|flaws?|blemish\w*|scratch\w*|errors?|"
+                            r"\bcount (?:every|each|all|the) (?:defects?(?!ive)|flaws?|blemish\w*|scratch\w*|errors?|"
                             r"nonconformit\w*)|"
                             r"\b(?:defects|flaws|scratches|blemishes|nonconformities) (?:per|on each|found on|counted)|"
                             r"\b(?:defect|flaw|scratch|blemish|nonconformity|pinhole|inclusion|bubble|void) counts\b"),

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+from graphs.planning.extract import decimal_commas, earlier_study_spans
 from graphs.reading.calls import Call, key, list_lengths, numeric_leaves
 
 # a number not glued to a name on its left (x1, A2, CO2 are names) and not a decimal's tail
@@ -82,7 +83,7 @@ _DATE_BEFORE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]$|\b(?:on|dated?)\s+
 # a date written "22/10" after "on": context when unused, but not strong enough to call a use of it a misreading
 _DATE_TOKEN_BEFORE = re.compile(r"\b(?:on|dated?)\s+$", re.I)
 # hh:mm, and ":15" past the hour
-_TIME_AFTER = re.compile(r"^:[0-5]\d\b")
+_TIME_AFTER = re.compile(r"^:[0-5]\d\b|^\s*(?:o'?\s?clock|[ap]\.?m\.?)(?![a-z])", re.I)
 _TIME_BEFORE = re.compile(r"(?:\b(?:[01]?\d|2[0-3])|\bat\s|^|\s):$")
 # "per 100 m", "L/100 km", "errors per 1000 parts": the basis of a rate
 _BASIS_BEFORE = re.compile(r"(?:\bper\s+|[A-Za-z]/)$", re.I)
@@ -90,7 +91,7 @@ _BASIS_BEFORE = re.compile(r"(?:\bper\s+|[A-Za-z]/)$", re.I)
 _SCALE = re.compile(r"\(\s*(?P<lo>[01])\s*(?:-|to)\s*(?P<hi>\d{1,2})\s*[,)]|\b(?P<lo2>[01])\s*(?:-|to)\s*(?P<hi2>\d{1,2})"
                     r"\s*(?:point )?(?:scale|rating)", re.I)
 # "to 4 d.p.", "3 significant figures"
-_PRECISION_AFTER = re.compile(r"^\s*(?:d\.?p\.?|dp\b|decimal places?|decimals?\b|significant (?:figures|digits)|sig\.? ?figs?)",
+_PRECISION_AFTER = re.compile(r"^\+?\s*(?:d\.?p\.?|dp\b|decimal places?|decimals?\b|significant (?:figures|digits)|sig\.? ?figs?)",
                               re.I)
 # "an 8-week programme", "the 3500-series lathe"
 _QUALIFIER_AFTER = re.compile(r"^-(?:weeks?|days?|hours?|hrs?|minutes?|months?|years?|series|class|model|type|grade)\b",
@@ -123,7 +124,7 @@ class QuestionNumber:
 def question_numbers(question: str) -> list[tuple[str, list[Decimal], int, int]]:
     """(text, candidate values, start, end) for each number written in the question. A grouped number
     (1,200) has two readings: 1200, or the list 1 and 200."""
-    text = question.replace("−", "-")
+    text = decimal_commas(question.replace("−", "-"))  # "24,27" in a semicolon export is one number
     out = []
     for m in _NUMBER.finditer(text):
         raw = m.group("num")
@@ -330,7 +331,8 @@ def _numbered_labels(question: str) -> set[int]:
 
 
 _ID_HEADER = re.compile(r"^\s*\|?\s*(?:[A-Za-z_ ]*(?:#|\bno\.?|\bnumber|\bid|\bcode|\bserial|\bbadge|\btag)|emp\w*|"
-                        r"sample|lot|batch|run|unit|part|specimen|item)\s*(?:[|,\t;]|\s{2,})", re.I)
+                        r"sample|lot|batch|run|unit|part|specimen|item|probe|nr|nummer|muestra|[ée]chantillon|campione)"
+                        r"\s*(?:[|,\t;]|\s{2,})", re.I)
 
 
 def _id_column(question: str) -> set[int]:
@@ -363,6 +365,8 @@ _ID_ROW = re.compile(r"^\s*\|?\s*(?:batch|lot|sample|run|day|week|shift|hour|id|
 
 
 def _context_role(question: str, text: str, value: Decimal, start: int, end: int) -> str | None:
+    if any(a <= start < b for a, b in earlier_study_spans(question)):
+        return "what an earlier study did, context"
     before = question[max(0, start - 40):start].split("\n")[-1]
     after = question[end:end + 20]
     line_start = question.rfind("\n", 0, start) + 1
@@ -403,6 +407,12 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "how many were observed, context"
     if re.match(r"^\s*(?:->|→|=>)", after):
         return "a category label, context"
+    # "A*² = A²(1 + 0.75/n + 2.25/n²)": a constant of a formula the question quotes, beside a symbol
+    if re.match(r"^\s*[*/]\s*[a-zA-Z](?![a-zA-Z]{2})", after) or re.search(r"(?:[a-zA-Z²³)]\s*[*/^]|\(\s*)\s*$", before) and \
+            re.match(r"^\s*[-+*/)]", after) and re.search(r"[a-zA-Z]\s*[²³^(]|[a-zA-Z]\s*=", before):
+        return "a constant in a formula, context"
+    if re.search(r"(?<![A-Za-z])[a-zA-Z]\s*[-+]\s*$", before):
+        return "a constant in a formula, context"  # "the n-1 divisor", "k - 1 df"
     if after.startswith("^") or after.startswith("**"):
         return "the base of a power (levels of a 2^k design)"
     if _LABEL_BEFORE.search(before) or (_NAME_LABEL.search(before) and _LABEL_CLOSE.match(after)):

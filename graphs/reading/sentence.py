@@ -72,7 +72,8 @@ def _design(c: Call) -> str:
     if (out.get("replicates") or 1) > 1:
         parts.append(f"{out['replicates']} replicates")
     if (out.get("blocks") or 1) > 1:
-        parts.append(f"in {out['blocks']} blocks")
+        sizes = set(out.get("runs_per_block") or [])
+        parts.append(f"in {out['blocks']} blocks" + (f" of {sizes.pop()}" if len(sizes) == 1 else ""))
     if out.get("randomized"):
         parts.append(f"randomised (seed {out.get('seed')})")
     return ", ".join(parts)
@@ -218,12 +219,15 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "regression": _regression,
     "chi_square": _chi_square,
     "describe": lambda c: f"descriptive statistics of {_n(c.args.get('data'))} values",
-    "normality": lambda c: f"a {str(c.args.get('method') or 'shapiro_wilk').replace('_', '-').title()} normality "
+    "normality": lambda c: f"{'an' if c.args.get('method') == 'anderson_darling' else 'a'} "
+                           f"{str(c.args.get('method') or 'shapiro_wilk').replace('_', '-').title()} normality "
                            f"test of {_n(c.args.get('data'))} values, {_alpha(c)}",
     "variance_test": _variance_test,
     "correlation": _correlation,
     "levene": lambda c: f"Levene's test of equal variances across {_n(c.args.get('groups'))} groups "
                         f"({_group_sizes(c.args.get('groups'))})",
+    "friedman": lambda c: f"a Friedman rank test of {_n(c.args.get('groups'))} treatments in "
+                          f"{len((c.args.get('groups') or [[]])[0])} blocks, ranked within each block, {_alpha(c)}",
     "kruskal_wallis": lambda c: f"a Kruskal–Wallis rank test across {_n(c.args.get('groups'))} groups "
                                 f"({_group_sizes(c.args.get('groups'))})",
     "anova_twoway": lambda c: f"a two-way ANOVA of {c.args.get('factor_a', 'A')} × {c.args.get('factor_b', 'B')}"
@@ -313,7 +317,8 @@ def _power(c: Call) -> str:
         effect = ""
     if a.get("power") is not None:
         return f"the sample size of a {test}{effect} for power {_fmt(a['power'])}, {_sided(c)}, {_alpha(c)}"
-    return f"the power of a {test}{effect} with n = {_fmt(a.get('n'))} per group, {_sided(c)}, {_alpha(c)}"
+    unit = {"paired_t": " pairs", "one_sample_t": ""}.get(str(a.get("test")), " per group")
+    return f"the power of a {test}{effect} with n = {_fmt(a.get('n'))}{unit}, {_sided(c)}, {_alpha(c)}"
 
 
 def _summary_chart(c: Call) -> str:

@@ -55,7 +55,7 @@ STRONG: dict[str, dict[str, float]] = {
     },
     "stats": {
         "t test": 5, "ttest": 5, "students t": 5, "welch": 5, "anova": 5, "analysis of variance": 5,
-        "tukey": 5, "post hoc": 4, "kruskal": 5, "kruskal wallis": 5, "mann whitney": 5, "wilcoxon": 5,
+        "tukey": 5, "post hoc": 4, "kruskal": 5, "kruskal wallis": 5, "friedman": 5, "mann whitney": 5, "wilcoxon": 5,
         "u test": 4, "signed rank": 5, "rank sum": 5, "chi square": 5, "chi squared": 5, "chisquare": 5,
         "contingency": 4, "contingency table": 5, "goodness of fit": 4, "independence": 3.5, "independent of": 4,
         "association": 3, "associated with": 3, "observed count": 3, "expected count": 3, "levene": 5,

@@ -52,6 +52,7 @@ ANSWERED_BLIND = {
     "blind_round29/round29.jsonl": "057be8b",
     "blind_round30/round30.jsonl": "88d49c0",
     "blind_round31/round31.jsonl": "10a002b",
+    "blind_round32/round32.jsonl": "0ebac19",
 }
 
 _ASK = """

@@ -290,3 +290,10 @@ def test_extrema_statement_sends_the_interval_and_checks_its_shape() -> None:
     with pytest.raises(dsl.DslError, match="one variable") as info:
         run("describe [1, 2, 3]\nextrema of x*y by x, y from 0 to 1")
     assert info.value.line == 2
+
+
+def test_friedman_statement_takes_one_row_per_treatment() -> None:
+    (result,) = run("friedman [[7, 8, 6], [5, 6, 4], [6, 7, 6]]")
+    assert result.tool == "friedman" and result.output["rank_sums"] == [8.5, 3.0, 6.5]
+    with pytest.raises(dsl.DslError, match="one value per block"):
+        run("friedman [[7, 8, 6], [5, 6]]")

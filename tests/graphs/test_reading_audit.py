@@ -132,6 +132,8 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
                    [Call("describe", {"data": [3, 2, 2]})]),
     "integral": ("integral of x^2 from 0 to 3", [Call("integrate", {"expression": "x**2"})],
                  [Call("describe", {"data": [2, 0, 3]})]),
+    "Friedman": ("Friedman test on the three recipes", [Call("friedman", {"groups": [A, B, A]})],
+                 [Call("kruskal_wallis", {"groups": [A, B, A]})]),
     "critical points": ("critical points of x^3 - 3x", [Call("extrema", {"expression": "x**3 - 3*x"})],
                         [Call("differentiate", {"expression": "x**3 - 3*x"})]),
     "a formula": ("fit y = a + b*t^2 to 1, 2, 5, 10 at t = 0, 1, 2, 3",

@@ -1,0 +1,88 @@
+"""Which sample comes first, when the question says so: "t (new minus old)", "after − before", "M2 over M1".
+
+A two-sample or paired test reads its samples in the order they are written; the difference (or the variance
+ratio) it reports is first − second (first / second). When the question names the order it wants the other way
+round, the samples are swapped and a one-sided alternative turns with them, so that the statistic reported is the
+one asked for and the p-value is unchanged. The names are those the data were written under ("old formulation:
+373, …", a column header, the two ends of "before -> after" pairs); a name is matched by itself or by its first word
+when that word tells the two apart ("new minus old").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphs.planning.intent import Intent
+
+_TWO_SAMPLE = ("t_test", "mann_whitney", "wilcoxon_signed_rank", "sign_test")
+_MINUS = r"\s*(?:minus|−|–|-|less)\s*"
+_OVER = r"\s*(?:over|/|divided by|÷)\s*(?:the\s+)?(?:variance\s+(?:of|for)\s+|var\s*\(\s*)?"
+_FLIP = {"less": "greater", "greater": "less"}
+# "(before -> after …): 159.9 -> 152.6": the pairs' own two names, first then second
+_ARROW_NAMES = re.compile(r"\b([A-Za-z][\w]*)\s*(?:->|→|=>)\s*([A-Za-z][\w]*)")
+_ARROW_PAIRS = re.compile(r"\d\s*(?:->|→|=>)\s*[-+]?\d")
+
+
+def _forms(name: str, other: str) -> list[str]:
+    """How the question may refer to a sample: its whole name, or its first word when that differs from the other's."""
+    words, other_words = name.split(), other.split()
+    forms = [re.escape(name)]
+    if words and other_words and words[0].lower() != other_words[0].lower() and len(words[0]) > 1:
+        forms.append(re.escape(words[0]))
+    elif len(words) > 1 and len(other_words) > 1 and words[:-1] == other_words[:-1] and \
+            words[-1].lower() != other_words[-1].lower():
+        forms.append(re.escape(words[-1]))  # "batch A", "batch B": "B minus A"; "Plant West": "West minus East"
+    return forms
+
+
+def asks_second_first(question: str, first: str, second: str, *, ratio: bool = False) -> bool:
+    """True when the question writes the difference (or, with ratio, the variance ratio) as second − first."""
+    joint = _OVER if ratio else _MINUS
+    for a in _forms(second, first):
+        for b in _forms(first, second):
+            if re.search(rf"(?<![\w-]){a}\)?{joint}{b}(?![\w])", question, re.I):
+                return True
+    return False
+
+
+def _names_of(question: str, x: list, y: list) -> tuple[str, str] | None:
+    """The names the two samples were written under, in the order x, y."""
+    from graphs.planning.nl_stats import _groups
+
+    if _ARROW_PAIRS.search(question):
+        arrow = _ARROW_NAMES.search(question)
+        return (arrow.group(1), arrow.group(2)) if arrow else None
+    try:
+        groups = _groups(question)
+    except Exception:  # noqa: BLE001 - a reading that finds no names leaves the order alone
+        return None
+
+    def same(a: list, b: list) -> bool:
+        return len(a) == len(b) and all(Decimal(str(u)) == Decimal(str(v)) for u, v in zip(a, b, strict=True))
+
+    named = {}
+    for name, values in groups:
+        if same(values, x):
+            named["x"] = name
+        elif same(values, y):
+            named["y"] = name
+    if len(named) == 2 and not re.fullmatch(r"(?:sample|group) \d+", named["x"]):
+        return named["x"], named["y"]
+    return None
+
+
+def with_asked_order(question: str, intents: list[Intent] | None) -> list[Intent] | None:
+    """Swap the samples of a two-sample or paired test when the question asks for second − first."""
+    for intent in intents or []:
+        args = intent.args
+        if intent.tool not in _TWO_SAMPLE or args.get("y") is None or not isinstance(args.get("x"), list):
+            continue
+        names = _names_of(question, args["x"], args["y"])
+        if not names or not asks_second_first(question, *names):
+            continue
+        args["x"], args["y"] = args["y"], args["x"]
+        if args.get("alternative") in _FLIP:
+            args["alternative"] = _FLIP[args["alternative"]]
+        intent.notes.append(f"the difference taken as {names[1]} − {names[0]}, as asked")
+    return intents
