@@ -8,10 +8,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, SerializationInfo, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+)
 
 from tools.errors import HavocInputError
 from tools.numeric import NumberLike, decimal_shift, validate_numbers
@@ -52,6 +60,26 @@ def normalise_alternative(value: Any) -> str:
     if key not in _ALTERNATIVE_ALIASES:
         raise HavocInputError(f"must be two-sided, less or greater, got {value!r}", field="alternative")
     return _ALTERNATIVE_ALIASES[key]
+
+
+class LocationArgs(BaseModel):
+    """What every test of a location (a median, a shift) takes: `mu` checked as one finite number, and the
+    alternative in its normal spelling ("two-sided", "less", "greater")."""
+
+    mu: float | Decimal = 0.0
+    alternative: str = "two-sided"
+
+    @field_validator("mu", mode="before")
+    @classmethod
+    def _mu(cls, v: Any) -> Any:
+        from tools.numeric import _check_scalar
+
+        return _check_scalar(v, "mu")
+
+    @field_validator("alternative", mode="before")
+    @classmethod
+    def _alt(cls, v: Any) -> str:
+        return normalise_alternative(v)
 
 
 def check_probability(value: float, field: str) -> float:

@@ -16,18 +16,18 @@ from functools import lru_cache
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
 from tools.errors import HavocInputError
 from tools.numeric import Numbers, as_float_array, to_decimal, uses_decimal_text
 from tools.registry import register
-from tools.stats_common import StatResult, check_probability, normalise_alternative
+from tools.stats_common import LocationArgs, StatResult, check_probability
 
 EXACT_LIMIT = 50  # R: exact p-values when every sample has fewer than 50 observations and there are no ties
 Method = Literal["auto", "exact", "normal"]
 
 
-class _RankArgs(BaseModel):
+class _RankArgs(LocationArgs):
     mu: float | Decimal = Field(0.0, description="hypothesised location shift (x - y) or median (one sample)")
     alternative: str = Field("two-sided", description="two-sided, less or greater")
     confidence: float = Field(0.95, description="confidence level of the Hodges-Lehmann interval")
@@ -35,18 +35,6 @@ class _RankArgs(BaseModel):
                            "exact, or normal (approximation with tie-corrected variance)")
     correct: bool = Field(True, description="continuity correction of the normal approximation (R's default)")
     alpha: float = 0.05
-
-    @field_validator("mu", mode="before")
-    @classmethod
-    def _mu(cls, v: Any) -> Any:
-        from tools.numeric import _check_scalar
-
-        return _check_scalar(v, "mu")
-
-    @field_validator("alternative", mode="before")
-    @classmethod
-    def _alt(cls, v: Any) -> str:
-        return normalise_alternative(v)
 
     @field_validator("method", mode="before")
     @classmethod

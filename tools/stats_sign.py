@@ -17,15 +17,15 @@ from decimal import Decimal
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 
 from tools.errors import HavocInputError
 from tools.numeric import Numbers, as_float_array, to_decimal, uses_decimal_text
 from tools.registry import register
-from tools.stats_common import StatResult, check_probability, normalise_alternative
+from tools.stats_common import LocationArgs, StatResult, check_probability
 
 
-class SignTestArgs(BaseModel):
+class SignTestArgs(LocationArgs):
     x: Numbers("x")  # type: ignore[valid-type]
     y: Numbers("y") | None = Field(None, description="paired with x: the test is on the signs of x - y")  # type: ignore[valid-type]
     mu: float | Decimal = Field(0.0, description="hypothesised median (one sample) or median difference (paired)")
@@ -34,18 +34,6 @@ class SignTestArgs(BaseModel):
                                                "approximation with a continuity correction")
     confidence: float = Field(0.95, description="confidence of the order-statistic interval for the median")
     alpha: float = 0.05
-
-    @field_validator("mu", mode="before")
-    @classmethod
-    def _mu(cls, v: Any) -> Any:
-        from tools.numeric import _check_scalar
-
-        return _check_scalar(v, "mu")
-
-    @field_validator("alternative", mode="before")
-    @classmethod
-    def _alt(cls, v: Any) -> str:
-        return normalise_alternative(v)
 
     @field_validator("method", mode="before")
     @classmethod
