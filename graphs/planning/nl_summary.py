@@ -35,7 +35,8 @@ _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|
                 r"measured)\b", re.I)
 _CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma level|\bppm\b|within spec|"
                          r"out of spec|meet(?:s)? (?:the )?spec")
-_TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bt\s*(?:,|and|&)\s*(?:df\b|p\b)|p[\s-]*values?\b|\bvs\.?\b|versus|higher|lower|greater|less than|"
+_TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bt\s*(?:,|and|&)\s*(?:df\b|p\b)|\b(?:welch|student)'?s?\s+t\b|"
+                   r"\bt\s+(?:for|of|statistic)\b|p[\s-]*values?\b|\bvs\.?\b|versus|higher|lower|greater|less than|"
                    r"more than|above|below|exceed|confidence interval|\bci\b|evidence|claim|h0|null hypothesis")
 _WITHIN = re.compile(r"within|short[\s-]*term|r[\s-]*bar|r̄|/\s*d2|pooled")
 _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
@@ -135,8 +136,24 @@ def _capability(q: str, low: str, means: list[re.Match], sds: list[re.Match]) ->
     return [Intent("summary_capability", args, notes=["capability from summary figures, not measurements", *notes])]
 
 
+def _sample_names(q: str, means: list[re.Match]) -> tuple[str, str] | None:
+    """"Line A: mean 14.6 …. Line B: mean 13.7 …": the name written just before each sample's mean, or None."""
+    names = []
+    floor = 0
+    for m in means[:2]:
+        head = q[floor:m.start()]
+        head = re.split(r"[.;\n]\s+|\n", head)[-1]
+        found = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2}?)\s*[:(,=-]?\s*(?:the\s+)?(?:sample\s+)?$", head)
+        names.append(found.group(1).strip() if found else None)
+        floor = m.end()
+    if None in names or names[0].lower() == names[1].lower():
+        return None
+    return names[0], names[1]
+
+
 def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> list[Intent]:
-    from graphs.planning.nl_stats import MU_KEYS, _alternative, confidence_args
+    from graphs.planning.difference_order import asks_second_first
+    from graphs.planning.nl_stats import MU_KEYS, _alternative, _two_sample_alternative, confidence_args
 
     ns = _spans(_N, q)
     conf = confidence_args(q)
@@ -160,11 +177,21 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
             r"\b(?:sds?|standard deviations?|variances?|spreads?)\s+(?:are|look|seem)\s+(?:\w+\s+)?(?:different|unequal)|"
             r"\bwelch|unequal variances?|(?:n't|not|without)\s+assum\w*\b[^.?!]{0,40}\b(?:equal|same|common) variances?",
             low) else "welch"
-        args = {"kind": kind, "mean": _value(means[0]), "sd": _value(sds[0]), "n": int(_value(ns[0])),
-                "mean2": _value(means[1]), "sd2": _value(sds[1]), "n2": int(_value(ns[1])), **conf}
+        first, second = (means[0], sds[0], ns[0]), (means[1], sds[1], ns[1])
+        names = _sample_names(q, means)
         notes = [f"two samples from their summary figures: the {'pooled' if kind == 'pooled' else 'Welch'} t-test"]
-        if _alternative(low) != "two-sided":
+        side = "two-sided"
+        if names and asks_second_first(q, *names):
+            first, second, names = second, first, (names[1], names[0])  # "t for B minus A": B's figures first
+            notes.append(f"the difference taken as {names[0]} − {names[1]}, as asked")
+        if names and _alternative(low) != "two-sided":
+            side = _two_sample_alternative(low, *names)
+        elif _alternative(low) != "two-sided":
             notes.append("the question leans one way but the samples are not named clearly: the test is two-sided")
+        args = {"kind": kind, "mean": _value(first[0]), "sd": _value(first[1]), "n": int(_value(first[2])),
+                "mean2": _value(second[0]), "sd2": _value(second[1]), "n2": int(_value(second[2])), **conf}
+        if side != "two-sided":
+            args["alternative"] = side
         return [Intent("summary_t_test", args, notes=notes)]
     if not ns:
         raise HavocInputError("a t-test from a mean and a standard deviation needs the sample size (n)", field="n")

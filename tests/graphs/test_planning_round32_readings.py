@@ -195,3 +195,12 @@ def test_formula_constants_and_clock_times_are_context() -> None:
     timed = reading_checks("since the 7 o'clock start: 5.1, 5.3, 4.9, 5.2", [
         {"tool": "describe", "args": {"data": [5.1, 5.3, 4.9, 5.2]}, "output": {}}])
     assert timed[0]["passed"], timed[0]["detail"]
+
+
+def test_summary_figures_take_the_order_and_the_side_from_the_names() -> None:
+    turned = first_intent("Summary sheet. Line A: mean 14.62, SD 1.08, n = 15. Line B: mean 13.71, SD 2.34, n = 11. "
+                          "Welch t for B minus A, two-sided.")
+    assert turned.tool == "summary_t_test" and turned.args["mean"] == Decimal("13.71")
+    sided = first_intent("Supplier X: mean 50.2, SD 1.1, n = 20. Supplier Y: mean 51.0, SD 1.3, n = 18. Is Y higher? "
+                         "one-sided Welch.")
+    assert sided.args["mean"] == Decimal("50.2") and sided.args["alternative"] == "less"
