@@ -20,6 +20,7 @@ _ASKS = re.compile(
     r"\b(?:local|relative|absolute|global)\s+(?:max(?:ima|imum|imums|es)?|min(?:ima|imum|imums)?|extrem\w*)\b|"
     r"\b(?:max(?:imum)?\s+(?:and|&|/|or)\s+min(?:imum)?|min(?:imum)?\s+(?:and|&|/|or)\s+max(?:imum)?)(?:\s+values?)?\b|"
     r"\b(?:maximum|minimum|largest|smallest|greatest|least)\s+(?:possible\s+)?value\s+(?:of|that)\b|"
+    r"\b(?:find|what(?:'s| is)|where(?:'s| is))\s+(?:the\s+)?(?:max(?:imum)?|min(?:imum)?)\s+(?:value\s+)?(?:of|for)\b|"
     r"\b(?:maximi[sz]e|minimi[sz]e)\b(?=[^.?!]*[a-z]\s*\^|[^.?!]*[a-z]\s*\()|"
     r"\bwhere\s+(?:is|does)\s+[a-z](?:\s*\(\s*[a-z]\s*\))?\s+(?:have\s+(?:its|a|an)\s+)?(?:max|min)\w*\b",
     re.I)
@@ -38,7 +39,8 @@ _OPEN = re.compile(rf"\b(?:on|over|in)\s+(?:the\s+)?(?:open\s+)?(?:interval\s+)?
                    rf"{_BOUND}\s*<\s*[a-z]\s*<\s*{_BOUND}|\bopen\s+interval\b", re.I)
 # what is asked after the function ("… and classify them", "… , which are maxima?"): not part of it
 _TAIL = re.compile(r"\s*(?:[,;:.?!]|\band\b|\bthen\b|\s-+\s)\s*(?:then\s+)?(?:classify|determine|identify|say|state|"
-                   r"tell|find|give|list|show|which|what|where|are|is|decide|check|use|and)\b.*$|\s*[?.!]+\s*$", re.I | re.S)
+                   r"tell|find|give|list|show|which|what|where|are|is|decide|check|use|and|the|its)\b.*$|"
+                   r"\s+(?:have|has|attain|attains|reach|reaches|take|takes)\b.*$|\s*[?.!]+\s*$", re.I | re.S)
 
 
 def _interval(question: str) -> tuple[str, str, tuple[int, int]] | None:

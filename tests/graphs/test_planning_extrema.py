@@ -19,6 +19,10 @@ from tests.graphs.planned import first_intent
     ("turning points of the curve x^4 - 8x^2, which are minima?", "x^4 - 8*x^2", ["x"], None),
     ("g(t) = t^3 - 12t + 1 on the closed interval [0, 3]: where are its absolute extrema?", "t^3 - 12*t + 1", ["t"],
      ("0", "3")),
+    ("Where does y = x^3 - 6x^2 + 9x have local maxima and minima?", "x^3 - 6x^2 + 9x", ["x"], None),
+    ("find the max of h(x) = x*e^(-x)", "x*e^(-x)", ["x"], None),
+    ("find the critical point of f(x, y) = x^2 + x*y + 2*y^2 - 4*x + 3*y and the value of f there",
+     "x^2 + x*y + 2*y^2 - 4*x + 3*y", ["x", "y"], None),
 ])
 def test_critical_point_questions(question: str, expression: str, variables: list[str], interval) -> None:
     intent = first_intent(question, "math")
