@@ -102,6 +102,38 @@ def _id_row_as_labels(question: str) -> str:
     return question
 
 
+_PAIR_ROW = re.compile(rf"^\s*(?P<label>[A-Za-z][\w.'#-]*(?: [A-Za-z][\w.'-]*)?)\s*[:,;|\t ]\s*(?P<a>{NUM})\s*[,;|\t/ ]\s*"
+                       rf"(?P<b>{NUM})\s*$")
+_PAIR_CUE = re.compile(r"\bpaired\b|\bbefore\b|\bafter\b|\bthen\b|\bsame (?:\w+ )?(?:operators|people|parts|units|"
+                       r"subjects|panels|samples)|\bper (?:operator|person|part|unit|subject|employee|worker)", re.I)
+
+
+def _headerless_pairs(question: str) -> str:
+    """"old layout then new layout:" over "Ana 41.2 39.8" lines (no header row): each line one unit with its two
+    readings. The rows get a header, named from the words around "then", "/", "vs" or "->" in the line above them
+    ("old layout", "new layout"; else first, second), so the readers of paired columns read them as a table."""
+    if not _PAIR_CUE.search(question):
+        return question
+    lines = question.split("\n")
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        if i < len(lines) and _PAIR_ROW.match(line):
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            labels = [_PAIR_ROW.match(lines[k]).group("label").lower() for k in run]
+            above = lines[run[0] - 1] if run[0] > 0 else ""
+            if len(set(labels)) == len(labels) and not re.search(r"[|,\t]", above.strip().rstrip(":")) or \
+                    re.search(r"\bthen\b|/|\bvs\.?\b|->|→", above):
+                names = re.search(r"((?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s*(?:,?\s*then|/|\bvs\.?|versus|->|→)\s*"
+                                  r"((?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)", above)
+                first, second = (names.group(1), names.group(2)) if names else ("first", "second")
+                rows = [f"{m.group('label')}, {m.group('a')}, {m.group('b')}" for m in (_PAIR_ROW.match(lines[k]) for k in run)]
+                return "\n".join(lines[:run[0]] + [f"unit, {first}, {second}", *rows] + lines[run[-1] + 1:])
+        run = []
+    return question
+
+
 _PIPE_ROW = re.compile(rf"^\s*\|?\s*(?P<label>[A-Za-z][\w .#-]{{0,20}}?)\s*\|(?P<cells>(?:\s*{NUM}\s*\|?)+)\s*$")
 
 
@@ -185,6 +217,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     question = slashed_lists(question)
     question = decimal_commas(question)
     question = _id_row_as_labels(question)
+    question = _headerless_pairs(question)
     question = _ragged_pipe_rows(question)
     # "3 Jun - 27 boards, 43 defects; 4 Jun - …": a date naming a record is one label, not a number and a month
     month = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"

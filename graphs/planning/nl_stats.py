@@ -60,7 +60,8 @@ def _two_sample_alternative(low: str, first: str, second: str) -> str:
     side = _alternative(low)
     if side == "two-sided":
         return side
-    word = re.search(f"{_GREATER_WORDS}|{_LESS_WORDS}", low)
+    word = re.search(f"{_GREATER_WORDS}|{_LESS_WORDS}", low) or (
+        re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low) if _ONE_SIDED.search(low) else None)
     head = low[:word.start()] if word else low
     own = {w for w in re.findall(r"[a-z]\w*", first.lower())} ^ {w for w in re.findall(r"[a-z]\w*", second.lower())}
     last_first = max((head.rfind(w) for w in re.findall(r"[a-z]\w*", first.lower()) if w in own), default=-1)
@@ -68,6 +69,16 @@ def _two_sample_alternative(low: str, first: str, second: str) -> str:
     if last_second > last_first:
         return "less" if side == "greater" else "greater"
     return side
+
+
+def correlation_side(low: str) -> str:
+    """"one-sided for a positive correlation": the sign of the association is the direction."""
+    if re.search(r"one[\s-]*(?:sided|tailed)|direction|only care", low):
+        if re.search(r"\bpositive(?:ly)?\b|\bincreas\w*\b|\bgo(?:es)? up together", low):
+            return "greater"
+        if re.search(r"\bnegative(?:ly)?\b|\binverse(?:ly)?\b", low):
+            return "less"
+    return _alternative(low)
 
 
 def paired_alternative(low: str, first: str, second: str) -> str:
@@ -87,6 +98,10 @@ _TARGET_AFTER = re.compile(rf"\bthe\s+({NUM})\s*(?:[a-zµ°%]{{1,4}}\s+)?(?:targ
 # "cheaper" do not (a faster jig has the lower time, a better rate may be the lower one)
 _MORE_THAN = r"(?:harder|stronger|heavier|thicker|longer|wider|taller|tougher|stiffer|hotter|denser) than"
 _LESS_THAN = r"(?:softer|weaker|lighter|thinner|shorter|narrower|cooler|colder) than"
+# verbs that name a direction, read only where the question says the test is one-sided
+_ONE_SIDED = re.compile(r"one[\s-]*(?:sided|tailed)")
+_LESS_VERBS = r"\bcut\b|\bcuts\b|\breduc(?:e|es|ed|ing)\b|\bshorten(?:s|ed)?\b|\blowered\b"
+_MORE_VERBS = r"\braise[sd]?\b|\bboost(?:s|ed)?\b|\blengthen(?:s|ed)?\b"
 _GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}"
 _LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}"
 
@@ -158,6 +173,10 @@ def _alternative(low: str) -> str:
         return "greater"
     if re.search(_LESS_WORDS, low):
         return "less"
+    if _ONE_SIDED.search(low):  # "one-sided: did the new layout cut cycle time?": a verb names the direction
+        verb = re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low)
+        if verb:
+            return "less" if re.fullmatch(_LESS_VERBS, verb.group(0)) else "greater"
     # "we only care whether packs are underfilled": one direction named as the only concern
     only = re.search(r"\bonly\b[^.?!]{0,40}\b(under|over)[\s-]?(?:fill|weight|size|dos)", low)
     if only:
@@ -807,7 +826,6 @@ def plan_stats(question: str) -> list[Intent] | None:
     if twoway:
         return twoway
 
-
     if _SIGNS_DESCRIBED.search(q) and carries_measurements(q):  # measurements counted above and below a value
         sign = _plan_sign_test(q, low, conf)
         if sign:
@@ -817,9 +835,11 @@ def plan_stats(question: str) -> list[Intent] | None:
     if proportion:
         return proportion
 
-    ratio = re.search(r"\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\b", q)
+    # "in the ratio 1:2:1"; not "faces 1-6: 18, 22, …" (a label's colon before a list)
+    ratio = re.search(r"(?<![-–])\b(\d+(?:\.\d+)?(?:\s*:\s*\d+(?:\.\d+)?)+)\b(?!\s*[,;]\s*\d)", q)
     if (re.search(r"chi[\s-]*squared?|contingency|independence|independent\s+of|goodness[\s-]*of[\s-]*fit|associat|"
-                  r"cross[\s-]*tab", low) or (
+                  r"cross[\s-]*tab|\b(?:die|dice|spinner|wheel|roulette)\b[^.?!]{0,40}\bfair\b|\bfair\b[^.?!]{0,20}\b(?:die|dice|"
+                  r"spinner|wheel)\b", low) or (
             ratio and re.search(r"\b(?:ratio|proportions?)\b", low) and not re.search(r"signal|odds", low))) and not (
             # "independent samples t-test" is a two-sample test, not a test of independence
             re.search(r"independent[\s-]*(?:samples?|groups?|t\b)|t[\s-]*test|welch", low)
@@ -931,7 +951,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         method = _correlation_named(low)
         if method and degree == 1 and len(x) == len(y):
             # "Spearman's rho", "Kendall's tau", "Pearson correlation and its p-value": the coefficient by name
-            return [Intent("correlation", {"x": x, "y": y, "method": method, "alternative": _alternative(low), **conf},
+            return [Intent("correlation", {"x": x, "y": y, "method": method, "alternative": correlation_side(low), **conf},
                            notes=[f"the {method.capitalize()} correlation of the two columns, as asked"])]
         args = {"x": x, "y": y, "degree": degree}
         notes = ["correlation: Pearson r is the signed square root of R² of the straight-line fit"] if "correlat" in low else []

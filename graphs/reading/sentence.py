@@ -173,7 +173,9 @@ def _chi_square(c: Call) -> str:
         t = c.args["table"]
         return f"a chi-square test of independence on a {len(t)}×{_n(t[0]) if t else 0} table of counts"
     k = _n(c.args.get("observed"))
-    expected = "the stated proportions" if (c.args.get("expected") or c.args.get("probabilities")) else "equal proportions"
+    given = c.args.get("expected") or c.args.get("probabilities")
+    equal = isinstance(given, list) and len({str(v) for v in given}) == 1  # the DSL writes equal counts out
+    expected = "the stated proportions" if given and not equal else "equal proportions"
     return f"a chi-square goodness-of-fit test of {k} observed counts against {expected}"
 
 

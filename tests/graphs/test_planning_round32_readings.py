@@ -204,3 +204,19 @@ def test_summary_figures_take_the_order_and_the_side_from_the_names() -> None:
     sided = first_intent("Supplier X: mean 50.2, SD 1.1, n = 20. Supplier Y: mean 51.0, SD 1.3, n = 18. Is Y higher? "
                          "one-sided Welch.")
     assert sided.args["mean"] == Decimal("50.2") and sided.args["alternative"] == "less"
+
+
+def test_rows_of_a_name_and_two_readings_without_a_header() -> None:
+    intent = first_intent("Cycle time (s) per operator, old layout then new layout:\nAna 41.2 39.8\nBen 44.0 42.1\n"
+                          "Cem 39.5 39.9\nDov 42.8 40.2\nEli 40.1 38.7\nDid the new layout cut cycle time? one-sided "
+                          "paired t, new minus old.")
+    assert intent.args["kind"] == "paired" and intent.args["x"] == _d([39.8, 42.1, 39.9, 40.2, 38.7])
+    assert intent.args["alternative"] == "less"
+
+
+def test_a_fair_die_from_a_labelled_list_and_a_positive_correlation() -> None:
+    die = first_intent("Is the die fair? counts for faces 1-6: 18, 22, 16, 25, 19, 20")
+    assert die.tool == "chi_square" and len(die.args["observed"]) == 6 and "expected" not in die.args
+    corr = first_intent("Pearson correlation between hours (2, 4, 5, 7, 8, 10) and score (55, 62, 66, 74, 79, 88), "
+                        "one-sided for positive")
+    assert corr.args["alternative"] == "greater"
