@@ -545,6 +545,12 @@ def pasted_table(text: str) -> PastedTable | None:
                 k -= 1  # one blank line between a header in prose and its rows
             if k >= 0 and lines[k].strip():
                 head = _split_cells(lines[k])
+                # "Same 16 specimens on tester A and tester B (specimen, A, B):": the columns named in brackets
+                bracket = re.search(r"\(([^()]+)\)\s*:?\s*$", lines[k].strip())
+                in_brackets = [c.strip() for c in re.split(r"\s*[,;/|]\s*", bracket.group(1))] if bracket else []
+                if len(cells) >= 2 and len(in_brackets) == len(cells) and all(in_brackets) and \
+                        not any(_is_num(c) for c in in_brackets):
+                    head = in_brackets
                 if len(head) != len(cells):  # "Class project (room 114). name; height; arm span - all in cm"
                     tail = re.sub(r"\s+[-–—(][^;|,\t]*$", "", re.split(r"[.:]\s+", lines[k].strip())[-1])
                     sep = next((c for c in ("|", "\t", ";", ",") if c in lines[i]), None)
@@ -916,7 +922,11 @@ def decimal_commas(question: str) -> str:
 
 
 def _earlier_study(sentence: str) -> bool:
-    return bool(re.search(r"\b(?:study|studies|trial|experiment|doe|campaign|project|comparison|run)\b", sentence, re.I) and
+    if re.search(r"\b(?:ignore|disregard) (?:that|this|it)\b", sentence, re.I) and \
+            re.search(r"\b(?:last|previous|earlier|prior|(?:19|20)\d\d)\b", sentence, re.I):
+        return True  # "Last year's screening used 11 runs - ignore that"
+    return bool(re.search(r"\b(?:study|studies|trial|experiment|doe|campaign|project|comparison|runs?|screening|"
+                          r"pilot)\b", sentence, re.I) and
                 re.search(r"\b(?:used|ran|took|had|cost|needed|was|were|required)\b", sentence, re.I) and
                 re.search(r"\b(?:previous(?:ly)?|earlier|last|prior|old|(?:19|20)\d\d|for reference)\b", sentence, re.I))
 

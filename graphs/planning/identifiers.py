@@ -13,8 +13,10 @@ import re
 
 _NOUN = (r"lot|batch|part|part\s*(?:no\.?|number)|p/?n|serial|s/?n|order|po|job|ticket|ref(?:erence)?|rma|drawing|dwg|"
          r"heat|coil|reel|work\s*order|wo|sample\s*id|id|spool|roll|pallet|tool|die|mou?ld|cavity\s*set|receipt\s*nos?")
-_ID = re.compile(rf"\b(?P<noun>{_NOUN})\.?\s*(?:no\.?|number|#|id)?\s*[:#]?\s*"
-                 r"(?P<id>[A-Z]{0,3}-?\d+(?:[-/][A-Za-z0-9]+)+|0\d+|\d{4,})(?![\w.,]*\d)", re.I)
+# "in production order: 1213, 1250, …" names no order: an order of readings, and the first of a list is a reading
+_ID = re.compile(rf"(?<!production )(?<!time )(?<!run )(?<!standard )(?<!random )(?<!the same )"
+                 rf"\b(?P<noun>{_NOUN})\.?\s*(?:no\.?|number|#|id)?\s*[:#]?\s*"
+                 r"(?P<id>[A-Z]{0,3}-?\d+(?:[-/][A-Za-z0-9]+)+|0\d+|\d{4,})(?![\w.,]*\d)(?!\s*[,;]\s*\d)", re.I)
 
 
 def blank_identifiers(question: str) -> tuple[str, list[str]]:

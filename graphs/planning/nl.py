@@ -123,6 +123,10 @@ def _headerless_pairs(question: str) -> str:
         if len(run) >= 3:
             labels = [_PAIR_ROW.match(lines[k]).group("label").lower() for k in run]
             above = lines[run[0] - 1] if run[0] > 0 else ""
+            header = [c for c in re.split(r"\s{2,}|\t|\s*[,;|]\s*", above.strip()) if c]
+            if len(header) in (2, 3) and not re.search(r"\d", above) and not above.rstrip().endswith(":"):
+                run = []  # "unit    before    after": the rows have their header already
+                continue
             if len(set(labels)) == len(labels) and not re.search(r"[|,\t]", above.strip().rstrip(":")) or \
                     re.search(r"\bthen\b|/|\bvs\.?\b|->|→", above):
                 names = re.search(r"((?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)\s*(?:,?\s*then|/|\bvs\.?|versus|->|→)\s*"

@@ -290,7 +290,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         # "additive supplier (we have 4 suppliers, each one is a level)", "resin (3 grades)": a categorical factor
         # whose levels are counted things
         kinds = (r"suppliers|vendors|grades|types|kinds|brands|materials|recipes|operators|machines|options|"
-                 r"catalysts|settings|variants|formulations|designs|sources|lines|tools|methods")
+                 r"catalysts|settings|variants|formulations|designs|sources|lines|tools|methods|shifts|days|ovens|"
+                 r"presses|sites|plants|batches|lots|cavities|nozzles|heads|fixtures|stations|positions|colou?rs|"
+                 r"sizes|shapes|coatings|resins|treatments|additives|crews|teams|gauges|instruments|labs|locations")
         q_levels = re.sub(rf"\s*\(\s*(?:we have|there are|with)?\s*(\d{{1,2}})\s+(?:different\s+)?(?:[a-z]+\s+)?(?:(?:{kinds})"
                           rf"\s*(?:,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level|,?\s*one\s+per\s+level)?|"
                           rf"[a-z]+\s*,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level)\s*\)",
@@ -350,7 +352,7 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     said_total = re.search(r"\bin total\b|\bin all\b|\bnot (?:per|in each|in every|with each|for each) replicate|"
                            r"\bcent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+)?not\s+(?:replicated|repeated)", low)
     if (args.get("replicates") or 1) > 1 and args.get("center_points") and (args.get("blocks") or 1) == 1 and \
-            kind in ("full_factorial", "fractional_factorial") and (said_total or not re.search(
+            kind in ("full_factorial", "fractional_factorial", "plackett_burman") and (said_total or not re.search(
                 r"cent(?:er|re)[^.;]{0,40}\b(?:each|every|per)\s+replicate|"
                 r"(?:each|every|per)\s+replicate[^.;]{0,40}cent(?:er|re)|"
                 r"cent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+|also\s+|get\s+)*(?:replicated|repeated|duplicated)|"
@@ -683,7 +685,8 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
             vals = numbers(nums[-1])
             response = vals if len(vals) >= 4 else None
     k = re.search(r"2\^(\d+)(?!\s*-)", low)
-    if response is None and k and re.search(r"analy[sz]|effects?", low):
+    if response is None and k and re.search(r"analy[sz]|effects?|\banova\b|\bfit\b|\bmodel\b|f[\s-]*statistic|"
+                                            r"p[\s-]*values?", low):
         # "effects of a 2^2 design: 28, 36, 18, 31": the run of numbers after the design's name
         rest = re.sub(r"2\^\(?\d+(?:\s*-\s*\d+)?\)?", " ; ", question)
         response = longest_run(rest, 4) or None
@@ -708,6 +711,15 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
                         f"run in {blocks} blocks: the blocks confounded by the standard choice, and the effects "
                         "analysed with the blocks fitted first"]),
                     Intent("doe_effects", {"response": response}, uses="d")]
+        full_model = re.search(r"full model|saturated|all (?:the )?(?:terms|interactions)|every term|each term|"
+                               r"\b" + "".join(chr(65 + i) for i in range(int(k.group(1)))) + r"\b", question)
+        if (anova or re.search(r"f[\s-]*statistic|\bf\b[^.?!]{0,20}\bp[\s-]*values?|\bf\s*(?:and|&|,)\s*p\b", low)) \
+                and full_model:
+            runs = len(response)
+            raise HavocInputError(f"an unreplicated 2^{k.group(1)} has {runs} runs and the full model {runs - 1} terms "
+                                  "besides the mean, so no degrees of freedom are left for error: the F statistics and "
+                                  "p-values do not exist. Replicate the runs, add centre points, pool the highest-order "
+                                  "interactions as error, or judge the effects by Lenth's method", field="response")
         return [Intent("doe_effects", {"factors": int(k.group(1)), "response": response})]
     if k:
         runs = 2 ** int(k.group(1))

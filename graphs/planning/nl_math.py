@@ -389,10 +389,11 @@ def _without_remarks(question: str) -> str:
     q = re.sub(r"\s*=\s*\?\s*$", "", q)  # "lim x→∞ (1 + 3/x)^(2x) = ?"
     q = re.sub(r"(\bof\s+|∫[^d]*?)\bd([a-z])\s*/\s*(\([^()]*\)|[a-z0-9^]+)", r"\g<1>1/\3 d\2", q)  # "of dx/(x^2 + x)"
     # "solve (the system)" on a line of its own, then one equation per line: the system, on one line
-    q = re.sub(r"^(\s*solve(?:\s+(?:the|this|these|following))?(?:\s+(?:system|equations?|linear system))?\s*:?)\s*\n"
-               r"((?:[^=\n]+=[^=\n]+(?:\n|$)){2,})",
-               lambda m: m.group(1) + " " + "; ".join(ln.strip() for ln in m.group(2).splitlines() if ln.strip())
-               + ("\n" if m.group(2).endswith("\n") else ""), q,
+    q = re.sub(r"^(\s*solve(?:\s+(?:the|this|these|following))?(?:\s+(?:system|equations?|linear system))?)"
+               r"(?:\s+for\s+(?P<vars>[a-z](?:\s*(?:,|and|\s)\s*[a-z]){1,5}))?\s*:?\s*\n"
+               r"((?:[^=\n]+=[^=\n]+(?:\n|$)){2,})(?:\s*[A-Za-z][A-Za-z ,.'!]*\s*$)?",  # "exact values ok" after them
+               lambda m: m.group(1) + " " + "; ".join(ln.strip() for ln in m.group(3).splitlines() if ln.strip())
+               + (" for " + ", ".join(re.findall(r"[a-z]", m.group("vars"))) if m.group("vars") else ""), q,
                flags=re.I)
     # maths in words: "x squared times e to the x, from zero to two"
     q = re.sub(r"\b([a-z])\s+squared\b", r"\1^2", q)
@@ -462,8 +463,35 @@ def _prime_notation(question: str) -> str:
     return f"{ordinal} derivative of {expr} with respect to {var}" + (f" at {var} = {point}" if point else "")
 
 
+# "f(x) = x^3*sin(2x)" anywhere in the question, and "f'(1) and f''(1)" asked: one derivative per value asked
+_DEFINED_ANYWHERE = re.compile(r"\b(?P<f>[fgh])\s*\(\s*(?P<v>[a-z])\s*\)\s*=\s*(?P<expr>[^,;\n?]+?)\s*(?=[,;\n?]|\.\s|\.?$)")
+
+
+def _prime_asks(question: str) -> list[Intent] | None:
+    defined = _DEFINED_ANYWHERE.search(question)
+    if not defined:
+        return None
+    name, var = defined.group("f"), defined.group("v")
+    expr = clean_expression(defined.group("expr"))
+    asks = []
+    for m in _PRIMES.finditer(question):
+        if m.group("f") != name or not m.group("arg") or m.group("arg").isalpha() or \
+                defined.start() <= m.start() < defined.end():
+            continue
+        order = {"″": 2, "‴": 3}.get(m.group("primes")) or len(m.group("primes"))
+        if (order, m.group("arg")) not in asks:
+            asks.append((order, m.group("arg")))
+    if len(asks) < 2 or not expr or not reads_as_maths(expr):
+        return None
+    return [Intent("differentiate", {"expression": expr, "variable": var, **({"order": order} if order > 1 else {}),
+                                     "at": {var: point}}) for order, point in asks]
+
+
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
+    several = _prime_asks(_without_remarks(_fix_verbs(question)))
+    if several:  # "f'(1) and f''(1)": each derivative asked, at its point
+        return several
     question = _prime_notation(_fix_verbs(question))
     times = _TIMES.match(question)  # before "x times y" is read as a product
     if times:
@@ -804,7 +832,7 @@ def _plan_math(question: str) -> list[Intent] | None:
         r"(?:[A-Z]\s*/|(?i:a\s+sum))", q)
     if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
         body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving|written|expressed|in the form|of the form|as)\b|"
-                        r"\.\s+(?=[A-Z])|\.\s+(?=(?:what|which|give|find|and)\b)|[.?!]\s*$|"
+                        r"\.\s+(?=[A-Z])|\.\s+(?=(?:what|which|give|find|and)\b)|[.?!]\s*$|\s*\?+\s+(?=[A-Za-z])|"
                         r"\s+[-–—]+\s+(?=what|which|give|find|and|i\b|we\b)|\s*[,;]?\s*(?:what|which) (?:are|is)\b",
                         m.group(1), flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": the answer's form
         return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]

@@ -196,7 +196,10 @@ def plan_power(question: str) -> list[Intent] | None:
         one = re.search(r"one[\s-]*sample|single sample|against (?:a|the) (?:target|standard|spec|nominal|known|"
                         r"reference)|from (?:the|a) (?:target|nominal|standard)|(?:shift|drift|change) (?:in|of) (?:the )?(?:process )?"
                         r"mean\b", low)
-        test = "paired_t" if paired else "one_sample_t" if one else "two_sample_t"
+        # "a 0.5 mm shift in mean between the two fixtures … two-sample t-test": two samples, whatever shifts
+        two = re.search(r"two[\s-]*sample|\bbetween (?:the )?two\b|equal group sizes|\bper group\b|\beach group\b|"
+                        r"\btwo (?:groups|arms)\b", low)
+        test = "paired_t" if paired else "one_sample_t" if one and not two else "two_sample_t"
         d = _first(_EFFECT_D, low)
         delta, sd = _first(_DELTA, low), _first(_SD, low)
         if d is not None:

@@ -376,7 +376,7 @@ def plan_spc(question: str) -> list[Intent] | None:
         usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit", r"max(?:imum)?\.?")
         # "spec 9.8 to 10.2", "spec on the spacer thickness is 5.90 to 6.10 mm"
         spec = re.search(r"spec(?:ification)?s?(?: limits?)?(?:\s+(?:on|for)\s+(?:the\s+)?[a-z][a-z\s-]{0,40}?)?"
-                         r"\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:and|to|-|,|/)\s*([-\d.]+)", low)
+                         r"\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:[a-zµ°%]{1,4}\.?\s*)?(?:and|to|-|,|/)\s*([-\d.]+)", low)
         if spec and lsl is None and usl is None:
             lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
         # "spec 20 ± 0.5", "12.5 mm ± 0.05": a nominal and a tolerance, a unit between them or not

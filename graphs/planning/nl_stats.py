@@ -704,7 +704,10 @@ _UNEQUAL_VARIANCES = re.compile(
     r"(?:don'?t|do not|not|without)\s+assum\w*\b[^.?!]{0,40}\b(?:equal|same|common) variances?|"
     r"(?:variances?|spreads?)\s+(?:\w+\s+){0,2}(?:should|must|can)\s*(?:not|n'?t)\s+be\s+(?:taken|treated|assumed)\s+as\s+"
     r"(?:equal|the same)|\bunequal variances?|(?:variances?|spreads?)\s+(?:are|look|seem)\s+(?:clearly\s+|very\s+|quite\s+)?"
-    r"(?:different|unequal|not equal)")
+    r"(?:different|unequal|not equal)|"
+    # "the variability is obviously not the same", "don't use the ordinary F-test that pools the variances"
+    r"\b(?:variabilit\w*|variances?|spreads?|scatter)\s+(?:is|are)\s+(?:\w+\s+)?(?:not the same|different|unequal)|"
+    r"(?:don'?t|do not|not|never|avoid)\b[^.?!]{0,40}\bpool(?:s|ed|ing)?\b[^.?!]{0,10}\bvariances?")
 _WELCH_ANOVA = re.compile(r"welch'?s?\s+(?:one[\s-]*way\s+)?anova|welch'?s?\s+(?:f[\s-]*test|analysis of variance)|"
                           r"anova[^.?!]{0,40}\bwelch|(?:un)?equal[\s-]*variances?\s+(?:one[\s-]*way\s+)?anova")
 
@@ -782,11 +785,21 @@ def _variance_test_named(low: str) -> str | None:
         return "bartlett"
     # "is P2 more variable? F test": a spread question with the F test named
     spread = re.search(r"\b(?:more|less) (?:variable|consistent|spread)|variabilit|\bspread|\bscatter|precision", low)
-    if spread and re.search(r"\bf[\s-]*test\b", low) and not re.search(r"\banova\b|regression", low):
+    f_named = re.search(r"\bf[\s-]*test\b", low) and not re.search(r"(?:n't|not|never|avoid|instead of|rather than)"
+                                                                    r"\b[^.?!]{0,25}\bf[\s-]*test", low)
+    means_asked = re.search(r"\bmeans? (?:differ|equal|compar)|differ\w* in (?:the )?means?|compare the means", low)
+    if spread and f_named and not means_asked and not re.search(r"\banova\b|regression", low):
         return "f"
-    if re.search(r"\bf[\s-]*test\b[^.?!]{0,40}\bvariances?|variances?\b[^.?!]{0,40}\bf[\s-]*test\b|variance[\s-]*ratio"
-                 r"(?:\s+test)?|ratio of (?:the )?(?:two )?variances|\bf\s*=\s*s|variances?\s+(?:on top|in the numerator)"
-                 r"[^.?!]{0,20}\bratio", low):
+    # "test equality of variances (normal data), F = var(B)/var(A)": the F test of two variances (Bartlett for more)
+    if re.search(r"(?:equality|homogeneity) of (?:the )?variances|equal variances\?|test (?:for |of )?equal variances",
+                 low) and re.search(r"\bf\b|\bnormal", low) and not means_asked:
+        return "f_or_bartlett"
+    # "don't use the ordinary F-test that pools the variances. Do the means differ?": a means question (Welch's
+    # ANOVA), the F test of the means declined, no test of variances asked
+    declined = re.search(r"\bf[\s-]*test\b", low) and not f_named
+    if not declined and re.search(r"\bf[\s-]*test\b[^.?!]{0,40}\bvariances?|variances?\b[^.?!]{0,40}\bf[\s-]*test\b|"
+                                  r"variance[\s-]*ratio(?:\s+test)?|ratio of (?:the )?(?:two )?variances|\bf\s*=\s*s|"
+                                  r"variances?\s+(?:on top|in the numerator)[^.?!]{0,20}\bratio", low):
         return "f"  # "… with the new caliper's variance on top of the ratio": the F test, the ratio's order said
     return None
 
@@ -963,6 +976,8 @@ def plan_stats(question: str) -> list[Intent] | None:
     variances = _variance_test_named(low)
     if variances:
         groups = _groups(q)
+        if variances == "f_or_bartlett":
+            variances = "f" if len(groups) == 2 else "bartlett"
         if len(groups) < 2 or (variances == "f" and len(groups) != 2):
             need = "the F-test of two variances needs exactly two groups" if variances == "f" else \
                 "Bartlett's test needs two or more groups of values"
@@ -1090,7 +1105,9 @@ def plan_stats(question: str) -> list[Intent] | None:
                             r"(?:the\s+)?(?:equal|same|common)\s+variances?|(?:don'?t|do not|not)\s+pool|"
                             # "please don't use the pooled-variance t-test", "avoid the pooled one", "no Student t"
                             r"(?:don'?t|do not|not|never|avoid|no|rather than|instead of)\s+(?:(?:use|using|apply|run|do|"
-                            r"want|go with)\s+)?(?:the\s+|a\s+|an\s+)?(?:classic(?:al)?\s+)?(?:pool|student)", low)
+                            r"want|go with)\s+)?(?:the\s+|a\s+|an\s+)?(?:classic(?:al)?\s+)?(?:pool|student)|"
+                            # "but not with the pooled t-test", "don't give me the pooled one"
+                            r"(?:\bnot|n't|\bwithout|\bnever)\b[^.?!]{0,25}\b(?:pooled|student)", low)
         kind = "pooled" if re.search(r"pool(?:ed)?\b|(?<!un)(?:equal|same) variances?(?! not)|\bstudent(?:'s)?\b(?!s)",
                                      low) and \
             not negated else "welch"

@@ -380,6 +380,7 @@ CUES: tuple[Cue, ...] = (
                                 # "please don't use the pooled-variance t-test", "the spreads are obviously not the same"
                                 rf"{_NEG} (?:use|using|apply|run|go with) (?:the |a )?(?:classic(?:al)? )?pooled|"
                                 rf"{_NEG} (?:give|show|want|report)\w* (?:me |us )?(?:the |a )?pooled|"
+                                rf"{_NEG}\b[^.?!]{{0,25}}\bpooled|\b(?:scatters?|spreads?|varies|vary|scattering) more\b|"
                                 r"\b(?:spreads?|variances?|variabilit\w*|scatter|sds|standard deviations) (?:are |is |look |"
                                 r"looks |seem |seems )?(?:obviously |clearly |very |quite |rather )?(?:not the same|"
                                 r"different|unequal|not equal)"),
@@ -417,7 +418,9 @@ CUES: tuple[Cue, ...] = (
     Cue("Bartlett", _c(r"bartlett"), "Bartlett's test of equal variances", _method("variance_test", "bartlett")),
     Cue("F test of variances", _c(r"\bf[- ]?test\b[^.?!]{0,30}\b(?:variances?|standard deviations?|spreads?)\b|"
                                   r"variance[- ]ratio test|ratio of (?:the )?(?:two )?variances"),
-        "the F test of two variances", _method("variance_test", "f", default="f")),
+        "the F test of two variances", _method("variance_test", "f", default="f"),
+        # "don't use the ordinary F-test that pools the variances": the ANOVA F declined, no F test of variances asked
+        unless=_c(rf"{_NEG}\b[^.?!]{{0,25}}\bf[- ]?test\b[^.?!]{{0,20}}\bpool")),
     Cue("Welch ANOVA", _c(r"welch'?s? (?:one[- ]way )?anova|welch'?s? analysis of variance|anova[^.?!]{0,40}\bwelch"),
         "Welch's one-way ANOVA", lambda calls, m: any(c.tool == "anova_oneway" and c.args.get("welch") for c in calls)
         or _rank(calls, m)),
@@ -689,7 +692,11 @@ def _negated(text: str, m: re.Match[str]) -> bool:
 
 def find_cues(question: str, calls: list[Call]) -> list[CueFinding]:
     """Every cue of the question that matters for these calls, honoured or not (one finding per cue)."""
-    text = normalise(question)
+    from graphs.planning.extract import without_earlier_studies
+
+    # what an earlier study did ("(from the 2019 capability study on 60 parts)") asks for nothing now
+    text = normalise(re.sub(r"\(\s*(?:from|based on|estimated from|taken from)\b[^()]*\)", " ",
+                            without_earlier_studies(question), flags=re.I))
     found = []
     for cue in CUES:
         m = next((m for m in cue.pattern.finditer(text) if not _negated(text, m)), None)

@@ -367,6 +367,9 @@ _ID_ROW = re.compile(r"^\s*\|?\s*(?:batch|lot|sample|run|day|week|shift|hour|id|
 def _context_role(question: str, text: str, value: Decimal, start: int, end: int) -> str | None:
     if any(a <= start < b for a, b in earlier_study_spans(question)):
         return "what an earlier study did, context"
+    if re.search(r"[$€£¥]\s*$", question[max(0, start - 3):start]) or re.match(
+            r"^\s*(?:usd|eur|gbp|dollars?|euros?|pounds?|chf|yen)\b", question[end:end + 10], re.I):
+        return "a cost, context"
     before = question[max(0, start - 40):start].split("\n")[-1]
     after = question[end:end + 20]
     line_start = question.rfind("\n", 0, start) + 1
@@ -407,6 +410,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "how many were observed, context"
     if re.match(r"^\s*(?:->|→|=>)", after):
         return "a category label, context"
+    if value == value.to_integral_value() and re.match(r"^\s+of\s+(?:the|these|those|them|which)\b", after):
+        return "how many of them a remark is about, context"  # "(6 of the factors are settings on the new extruder)"
     # "A*² = A²(1 + 0.75/n + 2.25/n²)": a constant of a formula the question quotes, beside a symbol
     if re.match(r"^\s*[*/]\s*[a-zA-Z](?![a-zA-Z]{2})", after) or re.search(r"(?:[a-zA-Z²³)]\s*[*/^]|\(\s*)\s*$", before) and \
             re.match(r"^\s*[-+*/)]", after) and re.search(r"[a-zA-Z]\s*[²³^(]|[a-zA-Z]\s*=", before):

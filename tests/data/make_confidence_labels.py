@@ -53,6 +53,7 @@ ANSWERED_BLIND = {
     "blind_round30/round30.jsonl": "88d49c0",
     "blind_round31/round31.jsonl": "10a002b",
     "blind_round32/round32.jsonl": "0ebac19",
+    "blind_round33/round33.jsonl": "2fd6d0f",
 }
 
 _ASK = """
