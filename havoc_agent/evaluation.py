@@ -194,7 +194,9 @@ def _same_expr(text: str, want: str) -> bool:
 # series was listed as `series` before `summation` existed; control limits from a total count were listed as
 # `control_chart` before `summary_chart` took p, np, c and u charts; the sign test on measurements was listed as the
 # binomial `proportion_test` of its counted signs before `sign_test` existed
-LATER_TOOLS = {"series": {"summation"}, "control_chart": {"summary_chart"}, "proportion_test": {"sign_test"}}
+# a critical point was found by differentiating and solving before `extrema` existed (7 Dec)
+LATER_TOOLS = {"series": {"summation"}, "control_chart": {"summary_chart"}, "proportion_test": {"sign_test"},
+               "differentiate": {"extrema"}, "solve": {"extrema"}}
 
 
 def blind_item_problems(item: dict, state: dict) -> list[str]:

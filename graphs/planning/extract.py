@@ -549,7 +549,7 @@ def pasted_table(text: str) -> PastedTable | None:
                 bracket = re.search(r"\(([^()]+)\)\s*:?\s*$", lines[k].strip())
                 in_brackets = [c.strip() for c in re.split(r"\s*[,;/|]\s*", bracket.group(1))] if bracket else []
                 if len(cells) >= 2 and len(in_brackets) == len(cells) and all(in_brackets) and \
-                        not any(_is_num(c) for c in in_brackets):
+                        not any(re.search(r"\d", c) for c in in_brackets):  # "(plant 2, line 6)" names no columns
                     head = in_brackets
                 if len(head) != len(cells):  # "Class project (room 114). name; height; arm span - all in cm"
                     tail = re.sub(r"\s+[-–—(][^;|,\t]*$", "", re.split(r"[.:]\s+", lines[k].strip())[-1])

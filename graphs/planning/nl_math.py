@@ -393,7 +393,7 @@ def _without_remarks(question: str) -> str:
                r"(?:\s+for\s+(?P<vars>[a-z](?:\s*(?:,|and|\s)\s*[a-z]){1,5}))?\s*:?\s*\n"
                r"((?:[^=\n]+=[^=\n]+(?:\n|$)){2,})(?:\s*[A-Za-z][A-Za-z ,.'!]*\s*$)?",  # "exact values ok" after them
                lambda m: m.group(1) + " " + "; ".join(ln.strip() for ln in m.group(3).splitlines() if ln.strip())
-               + (" for " + ", ".join(re.findall(r"[a-z]", m.group("vars"))) if m.group("vars") else ""), q,
+               + (" for " + ", ".join(v for v in re.findall(r"\b[a-z]\b", m.group("vars"))) if m.group("vars") else ""), q,
                flags=re.I)
     # maths in words: "x squared times e to the x, from zero to two"
     q = re.sub(r"\b([a-z])\s+squared\b", r"\1^2", q)

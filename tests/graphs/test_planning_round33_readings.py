@@ -97,3 +97,11 @@ def test_costs_and_counts_of_a_subset_are_context() -> None:
     checks = reading_checks("Each test costs $85 and 3 of the samples came from the old press: 2.1, 2.4, 2.2, 2.6, 2.3",
                             [{"tool": "describe", "args": {"data": data}, "output": {}}])
     assert checks[0]["passed"], checks[0]["detail"]
+
+
+def test_regressions_found_by_the_in_sample_sets() -> None:
+    system = first_intent("solve for p, q and r:\np + q + r = 6\n2p - q + r = 3\np + 2q - r = 2", "math")
+    assert system.args["variables"] == ["p", "q", "r"]
+    counts = first_intent("Calls logged per weekday, Q1 2025 (site 3, team 4):\nMon: 40\nTue: 31\nWed: 28\nThu: 35\n"
+                          "Fri: 46\nAre the calls spread evenly over the days?")
+    assert counts.tool == "chi_square" and len(counts.args["observed"]) == 5
