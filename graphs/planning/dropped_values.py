@@ -46,3 +46,35 @@ def drop_named_values(question: str) -> tuple[str, list[str]]:
     text = rest[:start] + rest[end:]
     text = re.sub(r"\s*,\s*,", ",", text)
     return re.sub(r"[ \t]{2,}", " ", text), [f"{value} removed from the data, as asked"]
+
+
+# "Runs 1 to 8 gave 101, 100.6, …. Run 4 had a clogged nozzle so leave that one out": a run named by its number in a
+# list the question numbers itself ("runs 1 to 8", "in run order")
+_RUN_OUT = re.compile(r"\brun\s+(?P<a>\d+)\b[^.?!]{0,60}?\b(?:leave|leaving|take|throw)\s+(?:that|it|this)(?:\s+one)?\s+out|"
+                      r"\brun\s+(?P<b>\d+)\b[^.?!]{0,60}?\b(?:drop|exclude|ignore|omit|discard|remove)\s+(?:it|that|this)\b|"
+                      rf"\b{_VERB}\s+run\s+(?P<c>\d+)\b", re.I)
+_NUMBERED_LIST = re.compile(rf"\bruns?\s+1\s*(?:to|-|–|through|thru)\s*(?P<n>\d+)\b[^\d\n]{{0,30}}?(?P<list>{NUM}(?:\s*[,;]?\s+"
+                            rf"{NUM}|\s*,\s*{NUM})+)", re.I)
+
+
+def drop_named_run(question: str) -> tuple[str, list[str]]:
+    """(question with the named run's value removed from its numbered list, notes); unchanged when the list does not
+    number its runs or the run is not in it."""
+    m = _RUN_OUT.search(question)
+    listed = _NUMBERED_LIST.search(question)
+    if not m or not listed:
+        return question, []
+    k = int(m.group("a") or m.group("b") or m.group("c"))
+    values = list(re.finditer(NUM, listed.group("list")))
+    if len(values) != int(listed.group("n")) or not 1 <= k <= len(values):
+        return question, []
+    hit = values[k - 1]
+    start, end = listed.start("list") + hit.start(), listed.start("list") + hit.end()
+    value = hit.group(0)
+    if CHART_WORDS.search(question):
+        text = question[:m.start()] + question[m.end():]
+        return text.rstrip() + f" exclude point {k}", [f"run {k} ({value}) excluded from the limits, as asked"]
+    text = question[:start] + question[end:]
+    text = re.sub(r"\s*,\s*,", ",", text)
+    text = text.replace(m.group(0), " " * len(m.group(0)), 1) if m.start() > end else text
+    return re.sub(r"[ \t]{2,}", " ", text), [f"run {k} ({value}) removed from the data, as asked"]

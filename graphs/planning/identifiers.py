@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_NOUN = (r"lot|batch|part|part\s*(?:no\.?|number)|p/?n|serial|s/?n|order|po|job|ticket|ref(?:erence)?|rma|drawing|dwg|"
+_NOUN = (r"lot|batch|part|part\s*(?:no\.?|number)|p/?n|serial|s/?n|order|po|job|ticket|ref(?:erence)?|rma|drawing|dwg|project|"
          r"heat|coil|reel|work\s*order|wo|sample\s*id|id|spool|roll|pallet|tool|die|mou?ld|cavity\s*set|receipt\s*nos?")
 # "in production order: 1213, 1250, …" names no order: an order of readings, and the first of a list is a reading
 _ID = re.compile(rf"(?<!production )(?<!time )(?<!run )(?<!standard )(?<!random )(?<!the same )"

@@ -186,6 +186,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
 
     factors = factor_specs(q)
     count = int_before(low, r"(?:factors|variables|inputs)")
+    if count is None:  # "the 4-factor two-level full factorial"
+        hyphened = re.search(r"\b(\d{1,2})-factor\b", low)
+        count = int(hyphened.group(1)) if hyphened else None
     frac = re.search(r"2\^\(?\s*(\d+)\s*-\s*(\d+)\s*\)?", low)
     full_pow = re.search(r"\b2\^(\d+)\b", low)
     crossed = re.search(r"\b(\d+(?:\s*x\s*\d+)+)\b", low)  # "2x2x2": one number per factor
@@ -297,6 +300,7 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
                           rf"\s*(?:,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level|,?\s*one\s+per\s+level)?|"
                           rf"[a-z]+\s*,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level)\s*\)",
                           r" at \1 levels", q, flags=re.I)
+        q_levels = re.sub(r"\s*\((?:[A-Za-z]+\s*/\s*)+[A-Za-z]+\)", "", q_levels)  # "stirrer (on/off) at 2 levels"
         per_factor = re.findall(r"\b([A-Za-z]\w{0,20})\s*(?:\(|:|=|\bat\b|\bwith\b|\bhas\b)?\s*(\d+|two|three|four|"
                                 r"five)[\s-]*levels?\b", q_levels)
         per_factor = [(name, int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]) for name, n in per_factor
@@ -444,7 +448,8 @@ def _blocks_by_unit(low: str) -> int | None:
     return (WORD_NUMBERS.get(m.group(1)) or int(m.group(1))) if m else None
 
 
-_PER_BLOCK = re.compile(rf"{_CENTRE}\s+(?:in|per|to|for)\s+(?:each|every)\s+(?:block|day|shift|batch)|"
+_PER_BLOCK = re.compile(rf"{_CENTRE}\s+(?:(?:added|run|placed|included|put)\s+)?(?:in|per|to|for)\s+(?:each|every)\s+"
+                        rf"(?:block|day|shift|batch)|"
                         rf"{_CENTRE}\s+per\s+(?:block|day|shift|batch)|(?:each|every)\s+(?:block|day|shift|batch)\s+"
                         rf"(?:also\s+|then\s+|additionally\s+)?(?:gets?|has|with|should have|needs?|includes?)\s+"
                         rf"(?:\d+|one|two|three|four)\s+{_CENTRE}")

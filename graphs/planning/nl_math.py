@@ -37,7 +37,7 @@ def clean_expression(text: str) -> str:
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d+)\s+([A-Za-z0-9.]+)", r"\1(\3)^\2", text)
     text = re.sub(rf"\b({_FUNCS})\s*\^\s*(\d)([a-z])\b", r"\1(\3)^\2", text)  # sin²x typed as sin^2x
     # `sin x` → `sin(x)`, `ln 2x` → `ln(2x)`
-    text = re.sub(rf"\b({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)
+    text = re.sub(rf"(?<![A-Za-z])({_FUNCS})\s+([A-Za-z0-9.^]+)", r"\1(\2)", text)  # "2sin x" too
     # `3xe^x`, `xe^(2x)`: a variable typed against e^ is a product with the exponential, not a variable `xe`
     text = re.sub(r"(?<![A-Za-z])([A-Za-z])e\s*\^", r"\1*e^", text)
     text = re.sub(r"\s+", " ", text)
@@ -328,7 +328,8 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
 
 _MATHS_WORDS = re.compile(r"\b(?:solve|find|roots?|zeros?|derivative|differentiate|integra\w*|limit|series|simplify|"
                           r"expand|factor\w*|evaluate|compute|calculate|slope|gradient|coefficients?|"
-                          r"determinant|inverse|eigen\w*|tangent|critical|maximum|minimum|area)\b", re.I)
+                          r"determinant|inverse|eigen\w*|tangent|critical|maximum|minimum|area|max|min|extrem\w*|"
+                          r"stationary|turning|coefficients?|limit)\b", re.I)
 _SMALL_WORDS = {"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9", "ten": "10"}
 
@@ -362,7 +363,7 @@ def _without_remarks(question: str) -> str:
     # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
     q = re.sub(r"\s*\(\s*(?:(?:numerically|numerical|approx\w*|decimals?)\s*,?\s*)?(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|"
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
-    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][A-Za-z ,.'!?]*$", "", q)  # "… at x = 1  -- numerical value pls"
+    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][\w ,.'!?/]*$", "", q)  # "… at x = 1  -- numerical value pls", "-- I get 0/0"
     # "…, angles in radians", "(radians)": the unit of the angles, which SymPy assumes anyway
     q = re.sub(r"\s*[,;]?\s*\(?\s*(?:(?:all\s+)?angles?\s+(?:are\s+|in\s+|measured\s+in\s+)?|use\s+|using\s+|in\s+)?"
                r"radians?\s*(?:please|pls)?\s*\)?\s*(?=[.?!]?\s*$)", "", q, flags=re.I)
@@ -789,6 +790,9 @@ def _plan_math(question: str) -> list[Intent] | None:
                 args["lower"], args["upper"] = (_bound(v) for v in _ends(bounds))
             return [Intent("integrate", args)]
 
+    # "lim as x->0 of (1 - cos(4x))/(3x^2)": the variable and point first
+    q = re.sub(r"\blim(?:it)?\s+as\s+([a-z])\s*(->|→|approaches|goes to|tends to)\s*([-+]?\w+(?:\.\d+)?)\s+of\s+(.+)",
+               r"limit of \4 as \1 -> \3", q, flags=re.I)
     m = re.search(r"\blimit\s*(?:of)?\s*(.+?)\s+(?:as|when)\s+([a-z])\s*(?:->|→|approaches|goes to|tends to|to)\s*([-+]?\w+(?:\.\d+)?)\s*([+-])?", q, flags=re.I)
     if m:
         args = {"expression": clean_expression(m.group(1)), "variable": m.group(2), "point": _bound(m.group(3))}
@@ -800,7 +804,7 @@ def _plan_math(question: str) -> list[Intent] | None:
     q = re.sub(r"\bexpand\b(?=[^.?!]*\b(?:about|around)\s+(?:[a-z]\s*=\s*)?[-+]?(?:\d|pi\b))", "taylor expand", q,
                flags=re.I)
     m = re.search(r"(?:(?:taylor|maclaurin|power)?\s*series\s*(?:expansion)?|(?:taylor|maclaurin)\s*(?:polynomial|expansion))"
-                  r"\s*(?:of|for)\s+(.+)|\b(?:taylor|maclaurin)[\s-]*expand(?:ed)?\s+(?:of\s+)?(.+)", q, flags=re.I)
+                  r"\s*(?:\([^()]*\)\s*)?(?:of|for)\s+(.+)|\b(?:taylor|maclaurin)[\s-]*expand(?:ed)?\s+(?:of\s+)?(.+)", q, flags=re.I)
     if m:
         body = m.group(1) or m.group(2)
         point = re.search(rf"\b(?:at|around|about|near)\s+(?:[a-z]\s*=\s*)?({NUM}|pi)", body, flags=re.I)
@@ -832,6 +836,7 @@ def _plan_math(question: str) -> list[Intent] | None:
         r"(?:[A-Z]\s*/|(?i:a\s+sum))", q)
     if m:  # "…, i.e. find A, B, C in A/(x - 5) + …": the form of the answer, not part of the expression
         body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving|written|expressed|in the form|of the form|as)\b|"
+                        r"\s+(?:--+|[—–])\s+|"
                         r"\.\s+(?=[A-Z])|\.\s+(?=(?:what|which|give|find|and)\b)|[.?!]\s*$|\s*\?+\s+(?=[A-Za-z])|"
                         r"\s+[-–—]+\s+(?=what|which|give|find|and|i\b|we\b)|\s*[,;]?\s*(?:what|which) (?:are|is)\b",
                         m.group(1), flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": the answer's form

@@ -130,8 +130,8 @@ def _first(pattern: re.Pattern, text: str) -> Decimal | None:
 def plan_power(question: str) -> list[Intent] | None:
     # no data here: "with fifteen parts" is n = 15; what an earlier study did is no part of the plan
     low = spell_numbers(without_earlier_studies(question)).lower().replace("−", "-")
-    if not _CUE.search(low) or _NOT_STATS.search(low):
-        return None
+    if not _CUE.search(low) or _NOT_STATS.search(low) or re.search(r"parts? per million|\bppm\b", low):
+        return None  # "how many parts per million fall above 4.2": a tail of the distribution, not a sample size
     if re.search(r"\b(?:control[\s-]*charts?|(?:x-?bar|[pcu]|np|i-?mr)[\s-]*charts?|ucl|lcl|cent(?:re|er)[\s-]*line|"
                  r"control[\s-]*limits?)\b", low):
         return None  # "a p chart (constant sample size n = 150)": the subgroup size of a chart, not a study to size

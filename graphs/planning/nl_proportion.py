@@ -137,18 +137,24 @@ def _sample_spans(text: str) -> list[re.Match[str]]:
 
 
 def sample_labels(text: str) -> list[str | None]:
-    """The names written before the first two counts, or [] when there are not two."""
+    """The names written before the first two counts, or [] when there are not two. A before/after or old/new word
+    opening the stretch before a count is its name ("Before the poka-yoke: 30 rejects …")."""
     spans = _sample_spans(text)
     if len(spans) < 2:
         return []
-    return [_label_before(text, spans[0].start(), 0), _label_before(text, spans[1].start(), spans[0].end())]
+    labels = []
+    for floor, start in ((0, spans[0].start()), (spans[0].end(), spans[1].start())):
+        head = re.split(r"[.;\n]\s*", text[floor:start])[-1]
+        stage = re.match(r"\s*(before|after|pre|post|old|new|baseline)\b", head, re.I)
+        labels.append(stage.group(1) if stage else _label_before(text, start, floor))
+    return labels
 
 
 def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
     """The alternative for p1 − p2 when the question names which sample should be higher; two-sided (and said)
     when it does not name them clearly."""
     word = re.search(r"\b(?:greater|larger|higher|more|increased?|exceeds?|above|less|smaller|lower|fewer|"
-                     r"decreased?|below|reduced?|worse|better)\b", low)
+                     r"decreased?|below|reduced?|worse|better|go(?:es)? (?:up|down)|went (?:up|down)|rose|fell|dropped)\b", low)
     if word and word.group(0) in ("worse", "better"):
         bad, good = bool(_BAD.search(low)), bool(_GOOD.search(low))
         if bad == good:
@@ -177,7 +183,7 @@ def _two_sample_side(text: str, low: str) -> tuple[str, list[str]]:
     if max(last) < 0 and not any(named_after):
         return "two-sided", ["the question does not say which sample is higher: the test is two-sided"]
     up = word.group(0) in ("greater", "larger", "higher", "more", "increase", "increased", "exceed", "exceeds",
-                           "above") or (word.group(0) == "worse" and bool(_BAD.search(low))) or (
+                           "above", "go up", "goes up", "went up", "rose") or (word.group(0) == "worse" and bool(_BAD.search(low))) or (
         word.group(0) == "better" and bool(_GOOD.search(low)))
     subject_is_first = named_after[0] if named_after[0] != named_after[1] else last[0] > last[1]
     side = "greater" if up == subject_is_first else "less"

@@ -333,7 +333,8 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
 
 # specification limits given in the question, and indices asked for against them
 _SPEC_GIVEN = re.compile(r"\b(?:spec(?:ification)?s?|tolerance|lsl|usl)\b")
-_INDICES = re.compile(r"\bind(?:ex|ices|exes)\b|\bhow (?:capable|well)\b.{0,40}\b(?:perform|meet)")
+_INDICES = re.compile(r"\bind(?:ex|ices|exes)\b|\bhow (?:capable|well)\b.{0,40}\b(?:perform|meet)|"
+                      r"performance (?:numbers|figures|metrics)")
 
 
 def plan_spc(question: str) -> list[Intent] | None:
@@ -355,7 +356,7 @@ def plan_spc(question: str) -> list[Intent] | None:
     if re.search(r"\bconstants\b|\b(?:chart|spc|control[\s-]*chart)\s+constant\b|\bd2\b|\ba2\b|\bd3\b|\bd4\b|\bc4\b", low) \
             and not flat_lists(q) and not any(len(v) >= 3 for _, v in number_runs(q)) and \
             not (re.search(r"\b(?:ucl|lcl|limits?)\b", low) and re.search(r"\b(?:tabulated|table|standard|usual)\s+"
-                                                                         r"constants\b", low)) and \
+                                                                         r"(?:constants|a2|a3|d2|d3|d4|b3|b4|c4|e2)\b", low)) and \
             not (capability_asked and (tables(q) or separated_rows(q))):  # "Cpk, sigma from R-bar/d2": data given
         n = int_after(low, r"(?:subgroup size|sample size|n\s*=|n)", r"(?:sub)?groups? of", r"size") or int_before(low, r"(?:per subgroup|observations per)")
         if n:
@@ -375,7 +376,8 @@ def plan_spc(question: str) -> list[Intent] | None:
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")
         usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit", r"max(?:imum)?\.?")
         # "spec 9.8 to 10.2", "spec on the spacer thickness is 5.90 to 6.10 mm"
-        spec = re.search(r"spec(?:ification)?s?(?: limits?)?(?:\s+(?:on|for)\s+(?:the\s+)?[a-z][a-z\s-]{0,40}?)?"
+        spec = re.search(r"(?:spec(?:ification)?s?(?: limits?)?|(?<!control )\blimits are)(?:\s+(?:on|for)\s+(?:the\s+)?"
+                         r"[a-z][a-z\s-]{0,40}?)?"
                          r"\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:[a-zµ°%]{1,4}\.?\s*)?(?:and|to|-|,|/)\s*([-\d.]+)", low)
         if spec and lsl is None and usl is None:
             lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]

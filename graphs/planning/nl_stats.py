@@ -839,7 +839,7 @@ def plan_stats(question: str) -> list[Intent] | None:
     if twoway:
         return twoway
 
-    if _SIGNS_DESCRIBED.search(q) and carries_measurements(q):  # measurements counted above and below a value
+    if (SIGN_TEST.search(q) or _SIGNS_DESCRIBED.search(q)) and carries_measurements(q):  # before "exact binomial"
         sign = _plan_sign_test(q, low, conf)
         if sign:
             return sign
@@ -1003,7 +1003,12 @@ def plan_stats(question: str) -> list[Intent] | None:
         re.search(r"before (?:i|we) (?:run|do|use|apply)|\bfirst\b|is (?:it|normality) (?:a )?reasonable", low)
     other_method = re.search(r"compare|t[\s-]*test|signed[\s-]*rank|rank[\s-]*sum|mann[\s-]*whitney|wilcoxon|"
                              r"kruskal|non[\s-]?parametric", low)
-    if re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and \
+    # "two sided, assume normal": an assumption granted, not a normality test asked for
+    assumed = re.search(r"\bassum\w*\s+(?:\w+\s+){0,3}normal(?:ity|ly)?\b", low) and not re.search(
+        r"shapiro|anderson|normality test|test (?:for|of) normality|check (?:the )?normality|is (?:it|this|the data) normal|"
+        r"\b(?:can|could|may|should|do|does|is it (?:ok|okay|safe|fine|reasonable|valid)(?: to)?)\s+(?:i|we|you|one)?\s*"
+        r"(?:still\s+|really\s+|safely\s+)?assum", low)  # "can I assume normality?" asks for the check
+    if not assumed and re.search(r"normal(?:ly|ity)?\b|shapiro|anderson|bell[\s-]*(?:shaped|curve)|gaussian", low) and \
             (checked_first or not other_method) and not (not_normal and (len(_groups(q)) >= 2 or "median" in low)):
         # the pasted run, not every number ("12 samples from lot 5583 on 14 March: 2.31 2.45 …")
         data = flat_lists(q) or [longest_run(q, 3) or numbers(q)]

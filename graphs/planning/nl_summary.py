@@ -24,6 +24,7 @@ _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|
                  rf"(?!\s*level)|σ){_INDEX}(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
                  r"(?:\s+of\s+(?:the\s+)?differences)?"
                  r"(?:\s*\([^()\d]{0,12}(?:/\s*d2)?[^()\d]{0,6}\))?"  # "sigma (R-bar/d2) is 0.012": how it was estimated
+                 r"(?:\s+from\s+the\s+(?:control\s+)?(?:chart|capability study|study|report))?"  # "sigma from the control chart is"
                  rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})(?!\d|\.\d)", re.I)
 _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|sample sizes?\s*(?:of|is|was|were|=|:)?\s*(\d+)\b|"
                 r"\b(\d+)\s+(?:[a-z]+\s+)?(?:samples|parts|units|observations|measurements|readings|specimens|items|"
@@ -34,7 +35,8 @@ _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|
                 r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\s+(?:averaged|had an average|had a mean|gave|showed|came out|"
                 r"measured)\b", re.I)
 _CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma level|\bppm\b|within spec|"
-                         r"out of spec|meet(?:s)? (?:the )?spec")
+                         r"out of spec|meet(?:s)? (?:the )?spec|performance (?:numbers|indices|index|figures|metrics)|"
+                         r"parts? per million")
 _TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bt\s*(?:,|and|&)\s*(?:df\b|p\b)|\b(?:welch|student)'?s?\s+t\b|"
                    r"\bt\s+(?:for|of|statistic)\b|p[\s-]*values?\b|\bvs\.?\b|versus|higher|lower|greater|less than|"
                    r"more than|above|below|exceed|confidence interval|\bci\b|evidence|claim|h0|null hypothesis")
@@ -61,13 +63,27 @@ def _blank(text: str, matches: list[re.Match]) -> str:
     return text
 
 
+def refuse_width_without_both_limits(low: str, lsl: object, usl: object) -> None:
+    """Cp and Pp are the spec width over six sigma: asked for alone with one limit, they do not exist."""
+    if (lsl is None) == (usl is None):
+        return
+    width = re.search(r"\bc\s?p\b(?!\s?[kul])|\bp\s?p\b(?!\s?[kul])|spec(?:ification)? width|two[\s-]*sided potential", low)
+    one_sided = re.search(r"\bc\s?p\s?[kul]\b|\bp\s?p\s?[kul]\b|\bppm\b|sigma level", low)
+    if width and not one_sided:
+        missing = "lower" if lsl is None else "upper"
+        raise HavocInputError(f"Cp and Pp are the specification width over six sigma, and with no {missing} "
+                              "specification limit there is no width: only the one-sided index (Cpu/Cpk or Ppu/Ppk "
+                              "against the limit given) exists", field="lsl" if lsl is None else "usl")
+
+
 def _limits(q: str, low: str) -> tuple[Decimal | None, Decimal | None]:
     lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit",
                       r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?min(?:imum)?(?: of)?", r"min(?:imum)? spec")
     usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit",
                       r"spec(?:ification)?(?: limit)?(?: is| of)? (?:a )?max(?:imum)?(?: of)?", r"max(?:imum)? spec")
     # "spec 9.8 to 10.2", "Tolerance 24.70 - 25.30 mm", "drawing limits 5.90/6.10": both limits, low first
-    spec = re.search(rf"(?:spec(?:ification)?s?(?: limits?)?|tolerance(?: band| range| limits?)?|drawing(?: limits?)?)\s*"
+    spec = re.search(rf"(?:spec(?:ification)?s?(?: limits?)?|tolerance(?: band| range| limits?)?|drawing(?: limits?)?|"
+                     rf"(?<!control )limits are)\s*"
                      rf"(?:of|are|is|:|=)?\s*({NUM})\s*(?:[a-zµ°]{{1,3}}\.?\s*)?(?:and|to|-|–|,|/)\s*({NUM})", low)
     if spec and lsl is None and usl is None:
         lsl, usl = numbers(spec.group(1))[0], numbers(spec.group(2))[0]
@@ -100,6 +116,7 @@ def _capability(q: str, low: str, means: list[re.Match], sds: list[re.Match]) ->
     if lsl is None and usl is None:
         raise HavocInputError("capability from a mean and a standard deviation needs the specification limits "
                               "(LSL and/or USL, or a nominal ± tolerance)", field="lsl")
+    refuse_width_without_both_limits(low, lsl, usl)
     if len(means) > 1:
         raise HavocInputError("the question gives more than one mean: capability is of one process; ask once per "
                               "process", field="mean")

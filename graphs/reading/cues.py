@@ -218,6 +218,14 @@ def _row_of(text: str, position: str) -> list[str]:
             at = cells.index(position)
             if len(under) == len(cells) and re.fullmatch(NUM, under[at]):
                 return [under[at]]
+    # "Runs 1 to 8 gave 101, 100.6, …": the list numbers its runs, so run k is its k-th value
+    from graphs.planning.dropped_values import _NUMBERED_LIST
+
+    listed = _NUMBERED_LIST.search(text)
+    if listed and position.isdigit():
+        values = re.findall(NUM, listed.group("list"))
+        if len(values) == int(listed.group("n")) and 1 <= int(position) <= len(values):
+            return [values[int(position) - 1]]
     return []
 
 

@@ -410,6 +410,14 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "how many were observed, context"
     if re.match(r"^\s*(?:->|→|=>)", after):
         return "a category label, context"
+    if re.search(r"\b(?:holds?|seats?|capacity(?: of)?|fits?|takes?|can take|room for)\s*$", before, re.I) and \
+            value == value.to_integral_value():
+        return "a capacity of the equipment, context"  # "Reactor R-2 holds 15 L", "oven 2 seats 9 trays"
+    if re.match(r"^[\s-]*(?:sigma|σ)\b", after, re.I) and value in (1, 2, 3, 4, 5, 6):
+        return "the width of the limits in sigmas, context"  # "(3 sigma, tabulated A2)"
+    if value == value.to_integral_value() and re.match(r"^\s*subgroups?\b(?!\s+(?:of|with)\b)", after) and \
+            re.search(r"(?:ran|over|from|in|,)\s*[^\d]{0,20}$", before):
+        return "how many subgroups a chart used, context"  # "(chart ran 6 weeks, 30 subgroups)"
     if value == value.to_integral_value() and re.match(r"^\s+of\s+(?:the|these|those|them|which)\b", after):
         return "how many of them a remark is about, context"  # "(6 of the factors are settings on the new extruder)"
     # "A*² = A²(1 + 0.75/n + 2.25/n²)": a constant of a formula the question quotes, beside a symbol

@@ -54,6 +54,7 @@ ANSWERED_BLIND = {
     "blind_round31/round31.jsonl": "10a002b",
     "blind_round32/round32.jsonl": "0ebac19",
     "blind_round33/round33.jsonl": "2fd6d0f",
+    "blind_round34/round34.jsonl": "bc30024",
 }
 
 _ASK = """
