@@ -10,3 +10,10 @@ def first_intent(question: str, mode: str = "stats") -> Intent:
     intents = plan_question(question, mode)
     assert intents, f"nothing planned for {question!r}"
     return intents[0]
+
+
+def decimals(values: list) -> list:
+    """Values as the planner holds them (Decimal, from their text)."""
+    from decimal import Decimal
+
+    return [Decimal(str(v)) for v in values]

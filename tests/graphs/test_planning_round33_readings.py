@@ -8,12 +8,9 @@ import pytest
 
 from graphs.planning.nl import plan_question
 from graphs.reading.audit import reading_checks
+from tests.graphs.planned import decimals as _d
 from tests.graphs.planned import first_intent
 from tools.errors import HavocInputError
-
-
-def _d(values: list) -> list[Decimal]:
-    return [Decimal(str(v)) for v in values]
 
 
 def test_a_header_row_above_name_and_two_readings_is_kept() -> None:
