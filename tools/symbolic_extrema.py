@@ -37,6 +37,7 @@ from tools.symbolic import (
     _latex,
     _math_errors,
     _names,
+    _sp,
     _symbol,
     _text,
     _timeout,
@@ -323,12 +324,6 @@ def _several_variables_job(tree: Node, variables: list[str]) -> ExtremaResult:
     return ExtremaResult(result=_listing(points), latex=_latex(sp.Matrix(gradient)), expression=_text(f, "expression"),
                          variables=variables, gradient=[_text(g) for g in gradient], points=points, count=len(points),
                          notes=notes)
-
-
-def _sp() -> Any:
-    import sympy
-
-    return sympy
 
 
 @register("extrema", ExtremaArgs)
