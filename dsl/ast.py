@@ -382,11 +382,14 @@ class Limit(Node):
 
 @dataclass
 class Extrema(Node):
-    """`extrema of EXPR by x[, y] [from A to B]`: critical points, classified; on [A, B] the absolute extremes."""
+    """`extrema of EXPR by x[, y] [from A to B | over (A, B]]`: critical points, classified; on an interval the
+    absolute extremes (`from A to B` is the closed [A, B]; `over` writes each end open or closed)."""
     expression: Expr
     variables: list[str]
     lower: Expr | None = None
     upper: Expr | None = None
+    lower_open: bool = False
+    upper_open: bool = False
 
 
 @dataclass

@@ -517,9 +517,20 @@ class Build(Transformer):
 
     def extrema_stmt(self, meta, c):
         names = [str(t) for t in c[1:] if isinstance(t, Token) and t.type == "NAME"]
-        bounds = [e for e in c[1:] if not (isinstance(e, Token) and e.type == "NAME")]
-        lower, upper = (bounds[0], bounds[1]) if len(bounds) == 2 else (None, None)
-        return ast.Extrema(c[0], names, lower, upper, **_loc(meta))
+        interval = next((e for e in c[1:] if isinstance(e, dict)), {})
+        return ast.Extrema(c[0], names, **interval, **_loc(meta))
+
+    def extrema_from(self, meta, c):
+        return {"lower": c[0], "upper": c[1]}
+
+    def extrema_over(self, meta, c):
+        return {"lower": c[1], "upper": c[2], "lower_open": c[0], "upper_open": c[3]}
+
+    def end_open(self, meta, c):
+        return True
+
+    def end_closed(self, meta, c):
+        return False
 
     def series_stmt(self, meta, c):
         return ast.Series(c[0], str(c[1]), c[2], c[3] if len(c) > 3 else None, **_loc(meta))

@@ -890,7 +890,7 @@ class _Checker:
             self.fail("at most 3 variables", e)
         if e.lower is not None:
             if len(e.variables) > 1:
-                self.fail("an interval `from A to B` is for a function of one variable", e)
+                self.fail("an interval (`from A to B`, `over (A, B)`) is for a function of one variable", e)
             self.expr(e.lower, "the lower bound", e)
             self.expr(e.upper, "the upper bound", e)
 

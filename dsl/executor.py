@@ -634,6 +634,10 @@ class _Runner:
         args: dict[str, Any] = {"expression": e.expression.sympy_text, "variables": list(e.variables)}
         if e.lower is not None and e.upper is not None:
             args["lower"], args["upper"] = e.lower.sympy_text, e.upper.sympy_text
+            if e.lower_open:
+                args["lower_open"] = True
+            if e.upper_open:
+                args["upper_open"] = True
         return "extrema", args
 
     def _series(self, s: ast.Series) -> tuple[str, dict[str, Any]]:

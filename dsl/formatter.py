@@ -336,7 +336,9 @@ def _limit(lim: ast.Limit) -> str:
 
 def _extrema(e: ast.Extrema) -> str:
     text = f"extrema of {e.expression.text} by {', '.join(e.variables)}"
-    if e.lower is not None and e.upper is not None:
+    if e.lower is not None and e.upper is not None and (e.lower_open or e.upper_open):
+        text += f" over {'(' if e.lower_open else '['}{e.lower.text}, {e.upper.text}{')' if e.upper_open else ']'}"
+    elif e.lower is not None and e.upper is not None:
         text += f" from {e.lower.text} to {e.upper.text}"
     return text
 

@@ -952,11 +952,32 @@ def audit_matrix(args: dict, out: dict) -> list[dict]:
     return []
 
 
+def _extrema_window(out: dict, names: list[str]) -> tuple[float, float, int, int] | None:
+    """The stretch of a one-variable interval the absolute extremes are checked on, as (a, b, first, last) grid
+    indices of 0 … 400: an open end is left out of the grid, and an infinite end is cut to a window reaching well
+    past the critical points."""
+    if len(names) != 1 or (out.get("lower") is None and out.get("upper") is None) or not out.get("interval"):
+        return None
+    interval = str(out["interval"])
+    ends = [None if out.get(k) is None else _evaluate(str(out[k]), {}) for k in ("lower", "upper")]
+    a, b = (e if e is not None and math.isfinite(e) else None for e in ends)
+    xs = [float(p["point"][names[0]]["numeric"]) for p in out.get("points") or []
+          if p["point"].get(names[0], {}).get("numeric") is not None]
+    known = [v for v in (a, b, *xs) if v is not None]
+    if not known:
+        return None
+    span = max(10.0, 4 * (max(known) - min(known)))
+    a = min(known) - span if a is None else a
+    b = max(known) + span if b is None else b
+    return a, b, 1 if interval.startswith("(") else 0, 399 if interval.endswith(")") else 400
+
+
 def audit_extrema(args: dict, out: dict) -> list[dict]:
     """Each critical point by the function's own values, through `evaluate`: the value reported there, the
     central-difference gradient (≈ 0 where the derivative exists), and the neighbours a step away along each axis
     and diagonal (all above a minimum, all below a maximum, some of each for a saddle or a point with no extremum).
-    On an interval, the absolute maximum and minimum against the function on a grid of 401 points."""
+    On an interval, the absolute maximum and minimum against the function on a grid of up to 401 points (an open
+    end left out, an infinite one cut to a window around the critical points)."""
     expr, names = args["expression"], out.get("variables") or []
     checks: list[dict] = []
     for p in out.get("points") or []:
@@ -991,10 +1012,11 @@ def audit_extrema(args: dict, out: dict) -> list[dict]:
         if expected is not None:
             checks.append(_check(f"{kind} at {where}", expected,
                                  f"neighbours a step {h:.2g} away differ from f there by {min(rises):.3g} … {max(rises):.3g}"))
-    if out.get("lower") is not None and len(names) == 1:
-        a, b = _evaluate(str(out["lower"]), {}), _evaluate(str(out["upper"]), {})
-        if a is not None and b is not None and a < b:
-            grid = [a + (b - a) * i / 400 for i in range(401)]
+    window = _extrema_window(out, names)
+    if window is not None:
+        a, b, first, last = window
+        if a < b:
+            grid = [a + (b - a) * i / 400 for i in range(first, last + 1)]
             values = [v for v in _evaluate_many(expr, [{names[0]: x} for x in grid]) if v is not None]
             for key, pick, word in (("absolute_max", max, "maximum"), ("absolute_min", min, "minimum")):
                 extreme = out.get(key)

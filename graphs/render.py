@@ -224,7 +224,7 @@ def render_extrema(args: dict, out: dict) -> tuple[str, str]:
     """The critical points in a table (where, the value there, what kind, by which test), then the absolute extremes."""
     names = out.get("variables") or ["x"]
     points = out.get("points") or []
-    where = "on [" + f"{out.get('lower')}, {out.get('upper')}" + "]" if out.get("lower") is not None else ""
+    where = f"on {out['interval']}" if out.get("interval") else ""
     if points:
         kinds = "; ".join(_at_point(names, p) + f": {p['kind']}, f = {_solution_cell(p['value'])}" for p in points)
         conclusion = f"Critical points of {_code(args.get('expression'))}{' ' + where if where else ''}: {kinds}"

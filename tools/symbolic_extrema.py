@@ -56,8 +56,12 @@ class ExtremaArgs(_Args):
     expression: ExprText
     variables: Names | None = Field(None, description="x, or [x, y] for a function of several variables "
                                                       f"(at most {MAX_VARIABLES}); default: every symbol")
-    lower: Scalar | None = Field(None, description="one variable only: the closed interval's left end")
-    upper: Scalar | None = Field(None, description="one variable only: the closed interval's right end")
+    lower: Scalar | None = Field(None, description="one variable only: the interval's left end (-oo or absent: "
+                                                   "unbounded below)")
+    upper: Scalar | None = Field(None, description="one variable only: the interval's right end (oo or absent: "
+                                                   "unbounded above)")
+    lower_open: bool = Field(False, description="the left end is excluded (x > a rather than x >= a)")
+    upper_open: bool = Field(False, description="the right end is excluded (x < b rather than x <= b)")
     timeout_s: Timeout = DEFAULT_TIMEOUT_S
 
 
@@ -80,6 +84,7 @@ class ExtremaResult(SymbolicResult):
     gradient: list[str] = Field(description="the first partial derivatives, in the order of variables")
     lower: str | None = None
     upper: str | None = None
+    interval: str | None = Field(None, description="the interval searched, e.g. [-3, 2] or (0, oo)")
     points: list[CriticalPoint]
     count: int
     absolute_max: Extreme | None = Field(None, description="one variable: the greatest value on the interval (or "
@@ -191,21 +196,34 @@ def _finite_real_points(sp: Any, found: Any, field: str) -> list[Any]:
     return points
 
 
+def _region(sp: Any, a: Any, b: Any, lower_open: bool, upper_open: bool) -> Any:
+    """The interval of x: an infinite end is always open."""
+    left = -sp.oo if a is None else a
+    right = sp.oo if b is None else b
+    if not bool(left < right):
+        raise HavocInputError("the interval's lower end must be below its upper end", field="lower")
+    return sp.Interval(left, right, left_open=lower_open or left.is_infinite, right_open=upper_open or right.is_infinite)
+
+
 @_math_errors("finding the critical points", "expression")
-def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node | None) -> ExtremaResult:
+def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node | None, lower_open: bool = False,
+                      upper_open: bool = False) -> ExtremaResult:
     sp = _sp()
     f, x = _build(tree, "expression"), _symbol(variable)
     a = None if lower is None else _build(lower, "lower")
     b = None if upper is None else _build(upper, "upper")
-    if a is not None and b is not None and not bool(a < b):
-        raise HavocInputError("the interval's lower end must be below its upper end", field="lower")
-    region = sp.Interval(a, b) if a is not None else sp.S.Reals
+    bounded = a is not None or b is not None
+    region = _region(sp, a, b, lower_open, upper_open)
+    shown = None
+    if bounded:
+        shown = (("(" if region.left_open else "[") + f"{_text(region.left)}, {_text(region.right)}"
+                 + (")" if region.right_open else "]"))
     domain = sp.calculus.util.continuous_domain(f, x, sp.S.Reals)
-    if a is not None and not region.is_subset(domain):
-        raise HavocInputError(f"the function is not continuous on [{_text(a)}, {_text(b)}] (it is on {_text(domain)})",
+    if bounded and not region.is_subset(domain):
+        raise HavocInputError(f"the function is not continuous on {shown} (it is on {_text(domain)})",
                               field="expression")
     fp = sp.diff(f, x)
-    inner = sp.Interval.open(a, b) if a is not None else domain
+    inner = sp.Interval.open(region.left, region.right) if bounded else domain
     zeros = _finite_real_points(sp, sp.solveset(fp, x, inner), "expression")
     # SymPy's f' can vanish where f has a corner (d|x|/dx = sign(x), and sign(0) = 0): a zero counts as one only
     # where f' tends to 0 from both sides
@@ -229,32 +247,41 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
                                     kind=kind, test=test, derivative_exists=exists))
     absolute_max = absolute_min = None
     candidates = [(sp.simplify(f.subs(x, c)), _text(c)) for c in everything]
-    if a is not None:
-        candidates += [(sp.simplify(f.subs(x, a)), f"{_text(a)} (left end)"),
-                       (sp.simplify(f.subs(x, b)), f"{_text(b)} (right end)")]
-        absolute_max, absolute_min = _extremes(sp, candidates, [], notes)
+    if bounded:
+        # a closed end is a candidate; at an open or infinite end only f's limit there counts (approached, never
+        # attained), so an extreme exists only when no such limit goes past the best candidate
+        ends = []
+        if region.left_open:
+            ends.append(sp.limit(f, x, region.left, "+") if region.left.is_finite else sp.limit(f, x, -sp.oo))
+        else:
+            candidates.append((sp.simplify(f.subs(x, region.left)), f"{_text(region.left)} (left end)"))
+        if region.right_open:
+            ends.append(sp.limit(f, x, region.right, "-") if region.right.is_finite else sp.limit(f, x, sp.oo))
+        else:
+            candidates.append((sp.simplify(f.subs(x, region.right)), f"{_text(region.right)} (right end)"))
+        absolute_max, absolute_min = _extremes(sp, candidates, ends, notes, f"on {shown}")
     elif domain == sp.S.Reals and f.is_real is not True:
         notes.append("f is not known to be real for every real x: no absolute extremes over the whole line are given")
     elif domain == sp.S.Reals:
         ends = [sp.limit(f, x, sp.oo), sp.limit(f, x, -sp.oo)]
-        absolute_max, absolute_min = _extremes(sp, candidates, ends, notes)
+        absolute_max, absolute_min = _extremes(sp, candidates, ends, notes, "over the whole line")
     else:
         notes.append(f"f is continuous only on {_text(domain)}: no absolute extremes over the whole line are given")
     result = _listing(points)
     return ExtremaResult(result=result, latex=_latex(sp.FiniteSet(*everything)) if everything else r"\emptyset",
                          expression=_text(f, "expression"), variables=[variable], gradient=[_text(fp)],
                          lower=None if a is None else _text(a), upper=None if b is None else _text(b),
-                         points=points, count=len(points), absolute_max=absolute_max, absolute_min=absolute_min,
-                         notes=notes)
+                         interval=shown, points=points, count=len(points), absolute_max=absolute_max,
+                         absolute_min=absolute_min, notes=notes)
 
 
-def _extremes(sp: Any, candidates: list[tuple[Any, str]], ends: list[Any],
-              notes: list[str]) -> tuple[Extreme | None, Extreme | None]:
-    """The greatest and least candidate values; over the line, only when no limit at ±∞ goes past them."""
+def _extremes(sp: Any, candidates: list[tuple[Any, str]], ends: list[Any], notes: list[str],
+              where_text: str) -> tuple[Extreme | None, Extreme | None]:
+    """The greatest and least candidate values, each only when no limit at an open end goes past it."""
     values = [(v, where) for v, where in candidates if _is_real_number(sp, v)]
     if not values:
         if ends:
-            notes.append("no critical point: over the whole line f has no absolute maximum or minimum")
+            notes.append(f"no critical point and no closed end: {where_text} f has no absolute maximum or minimum")
         return None, None
 
     def pick(best: Any, better: Any) -> Extreme | None:
@@ -269,7 +296,7 @@ def _extremes(sp: Any, candidates: list[tuple[Any, str]], ends: list[Any],
                 if better(1 if end == sp.oo else -1, 0):
                     return None
             elif better(float(sp.N(end - top, 30)), 0):
-                return None  # approached at ±∞ but never reached
+                return None  # approached at an open end but never reached
         where = [w for v, w in values if abs(float(sp.N(v - top, 30))) <= 1e-12 * max(1.0, abs(float(sp.N(top))))]
         return Extreme(value=_value(top), at=where)
 
@@ -277,11 +304,11 @@ def _extremes(sp: Any, candidates: list[tuple[Any, str]], ends: list[Any],
     absolute_min = pick(values, lambda d, z: d < z)
     if ends:
         if absolute_max is None:
-            notes.append("over the whole line f has no absolute maximum (it grows without bound or only approaches "
-                         "its supremum)")
+            notes.append(f"{where_text} f has no absolute maximum (it grows without bound or only approaches "
+                         "its supremum at an open end)")
         if absolute_min is None:
-            notes.append("over the whole line f has no absolute minimum (it falls without bound or only approaches "
-                         "its infimum)")
+            notes.append(f"{where_text} f has no absolute minimum (it falls without bound or only approaches "
+                         "its infimum at an open end)")
     return absolute_max, absolute_min
 
 
@@ -328,7 +355,7 @@ def _several_variables_job(tree: Node, variables: list[str]) -> ExtremaResult:
 
 @register("extrema", ExtremaArgs)
 def extrema(args: ExtremaArgs) -> ExtremaResult:
-    """Critical points of f(x) or f(x, y, …), each a local min, max, saddle or neither; absolute max/min on [a, b]."""
+    """Critical points of f(x) or f(x, y, …), each a local min, max, saddle or neither; absolute max/min on an interval."""
     tree = safe_expr.parse(args.expression, "expression")
     variables = _names(args.variables, "variables") or sorted(safe_expr.symbols_in(tree))
     if not variables:
@@ -339,14 +366,13 @@ def extrema(args: ExtremaArgs) -> ExtremaResult:
     if unknown:
         raise HavocInputError(f"the expression also contains {', '.join(unknown)}: give it a value or list it as a "
                               "variable", field="expression")
-    if (args.lower is None) != (args.upper is None):
-        raise HavocInputError("give both ends of the interval, or neither", field="lower" if args.lower is None
-                              else "upper")
-    if args.lower is not None and len(variables) > 1:
+    if (args.lower is not None or args.upper is not None) and len(variables) > 1:
         raise HavocInputError("an interval is for a function of one variable", field="lower")
+    if args.lower_open and args.lower is None or args.upper_open and args.upper is None:
+        raise HavocInputError("an open end needs its bound", field="lower" if args.lower_open else "upper")
     if len(variables) == 1:
         lower = None if args.lower is None else safe_expr.number_node(args.lower, "lower")
         upper = None if args.upper is None else safe_expr.number_node(args.upper, "upper")
-        return run_with_timeout(_one_variable_job, tree, variables[0], lower, upper, timeout=_timeout(args),
-                                label="extrema")
+        return run_with_timeout(_one_variable_job, tree, variables[0], lower, upper, args.lower_open,
+                                args.upper_open, timeout=_timeout(args), label="extrema")
     return run_with_timeout(_several_variables_job, tree, variables, timeout=_timeout(args), label="extrema")

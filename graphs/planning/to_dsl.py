@@ -365,8 +365,14 @@ def symbolic(tool: str, args: dict) -> str:
         return f"limit of {expr} as {_vars(args)} to {_bound(args['point'])}{side}"
     if tool == "extrema":
         bounds = ""
-        if args.get("lower") is not None:
-            bounds = f" from {_bound(args['lower'])} to {_bound(args['upper'])}"
+        lower, upper = args.get("lower"), args.get("upper")
+        if args.get("lower_open") or args.get("upper_open") or (lower is None) != (upper is None):
+            left = "(" if args.get("lower_open") or lower is None else "["
+            right = ")" if args.get("upper_open") or upper is None else "]"
+            bounds = (f" over {left}{'-oo' if lower is None else _bound(lower)}, "
+                      f"{'oo' if upper is None else _bound(upper)}{right}")
+        elif lower is not None:
+            bounds = f" from {_bound(lower)} to {_bound(upper)}"
         return f"extrema of {expr} by {_vars(args, 'variables')}{bounds}"
     if tool == "summation":
         return f"sum of {expr} for {_vars(args)} from {_bound(args['lower'])} to {_bound(args['upper'])}"

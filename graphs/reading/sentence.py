@@ -184,6 +184,14 @@ _REWRITES = {"apart": "the partial fractions", "simplify": "the simplified form"
              "factor": "the factorisation", "together": "one fraction", "cancel": "the cancelled form"}
 
 
+def _interval(args: dict) -> str:
+    """[a, b], (0, oo), [1, oo): the interval an extrema program searches."""
+    lower, upper = args.get("lower"), args.get("upper")
+    left = "(" if args.get("lower_open") or lower is None or str(lower).startswith("-oo") else "["
+    right = ")" if args.get("upper_open") or upper is None or str(upper) == "oo" else "]"
+    return f"{left}{'-oo' if lower is None else lower}, {'oo' if upper is None else upper}{right}"
+
+
 def _symbolic(verb: str) -> Callable[[Call], str]:
     def sentence(c: Call) -> str:
         expr = c.args.get("expression") or c.args.get("equations")
@@ -246,8 +254,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "summation": _symbolic("the sum"),
     "limit": _symbolic("the limit"),
     "extrema": lambda c: f"the critical points of {c.args.get('expression')}, each classified"
-                         + (f", and the absolute maximum and minimum on [{c.args['lower']}, {c.args['upper']}]"
-                            if c.args.get("lower") is not None else ""),
+                         + (f", and the absolute maximum and minimum on {_interval(c.args)}"
+                            if c.args.get("lower") is not None or c.args.get("upper") is not None else ""),
     "series": _symbolic("the series"),
     "simplify": lambda c: f"{_REWRITES.get(str(c.args.get('method') or 'simplify'), c.args.get('method'))} of "
                           f"{c.args.get('expression')}" + (

@@ -32,8 +32,33 @@ def test_critical_point_questions(question: str, expression: str, variables: lis
     assert (intent.args.get("lower"), intent.args.get("upper")) == (interval or (None, None))
 
 
+@pytest.mark.parametrize("question, expression, bounds", [
+    ("critical points of x^2 on (0, 1)", "x^2", {"lower": "0", "upper": "1", "lower_open": True, "upper_open": True}),
+    ("The cost of a run is C(x) = 3x + 200/x^2 for x > 0. Find the minimum cost.", "3*x + 200/x^2",
+     {"lower": "0", "lower_open": True}),
+    ("smallest value of x + 9/x for positive x", "x + 9/x", {"lower": "0", "lower_open": True}),
+    ("find the maximum of f(x)=x e^(-x) for x >= 0", "x*e^(- x)", {"lower": "0"}),
+    ("max and min of x^2 - 2x on 0 < x <= 3", "x^2 - 2*x", {"lower": "0", "upper": "3", "lower_open": True}),
+    ("absolute extrema of ln(x)/x on [1, ∞)", "ln(x)/x", {"lower": "1"}),
+    ("Profit P(q) = -2q^2 + 120q - 500 where q >= 10; what is the maximum profit?", "- 2*q^2 + 120*q - 500",
+     {"lower": "10"}),
+])
+def test_open_and_half_open_intervals(question: str, expression: str, bounds: dict) -> None:
+    intent = first_intent(question, "math")
+    assert intent.tool == "extrema"
+    assert intent.args["expression"].replace("*", "").replace(" ", "") == expression.replace("*", "").replace(" ", "")
+    assert {k: v for k, v in intent.args.items() if k in ("lower", "upper", "lower_open", "upper_open")} == bounds
+
+
+def test_on_a_half_line_the_answer_says_the_maximum_is_not_attained() -> None:
+    answer = run("A box costs C(x) = 3x + 200/x^2 to make, for x > 0. Find the minimum cost.")["answer"]
+    assert "absolute maximum and minimum on (0, oo)" in answer["reading"]
+    assert "absolute minimum 3*3**(2/3)*50**(1/3)" in answer["markdown"]
+    assert "no absolute maximum" in answer["markdown"]
+    assert answer["confidence"] >= 0.7
+
+
 @pytest.mark.parametrize("question", [
-    "critical points of x^2 on (0, 1)",  # an open interval: the absolute extremes may not exist; not guessed
     "find the maximum of the yield",  # no formula
 ])
 def test_what_is_not_guessed(question: str) -> None:

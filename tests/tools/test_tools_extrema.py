@@ -80,8 +80,39 @@ def test_no_critical_point_and_a_function_not_continuous_on_the_line() -> None:
     assert any("continuous only on" in n for n in hyperbola["notes"])
 
 
+def test_on_a_half_line_an_open_end_is_only_approached() -> None:
+    # C(x) = 3x + 200/x^2 for x > 0: C'(x) = 3 − 400/x^3 = 0 at x = (400/3)^(1/3) ≈ 5.1087, where 200/x^2 = 3x/2,
+    # so C = 4.5 x ≈ 22.989; C → ∞ at 0+ and at ∞: a minimum, no maximum
+    out = run_tool("extrema", {"expression": "3*x + 200/x^2", "lower": 0, "lower_open": True})
+    x = (400 / 3) ** (1 / 3)
+    [(where, value, kind)] = _points(out)
+    assert kind == "local minimum" and math.isclose(where[0], x, rel_tol=1e-12)
+    assert math.isclose(value, 4.5 * x, rel_tol=1e-12)
+    assert out["interval"] == "(0, oo)"
+    assert math.isclose(out["absolute_min"]["value"]["numeric"], 4.5 * x, rel_tol=1e-12)
+    assert out["absolute_max"] is None and any("no absolute maximum" in n for n in out["notes"])
+
+
+def test_a_closed_end_of_a_half_line_competes_and_an_open_end_does_not() -> None:
+    # x e^(−x) on [0, ∞): f(0) = 0 is the minimum, f(1) = 1/e the maximum, and f → 0 at ∞ (never below 0)
+    out = run_tool("extrema", {"expression": "x*exp(-x)", "lower": 0})
+    assert out["interval"] == "[0, oo)"
+    assert out["absolute_max"]["at"] == ["1"] and math.isclose(out["absolute_max"]["value"]["numeric"], 1 / math.e)
+    assert out["absolute_min"]["at"] == ["0 (left end)"]
+    # x^2 on (−1, 2]: the minimum 0 at the vertex, the maximum 4 at the closed right end
+    out = run_tool("extrema", {"expression": "x^2", "lower": -1, "upper": 2, "lower_open": True})
+    assert out["absolute_max"]["at"] == ["2 (right end)"] and out["absolute_min"]["at"] == ["0"]
+    # x on (0, 1): no critical point and no closed end, so neither extreme is attained
+    out = run_tool("extrema", {"expression": "x", "lower": 0, "upper": 1, "lower_open": True, "upper_open": True})
+    assert out["absolute_max"] is None and out["absolute_min"] is None
+    # x^2 on (−1, 1): the maximum 1 is approached at both open ends but never reached
+    out = run_tool("extrema", {"expression": "x^2", "lower": -1, "upper": 1, "lower_open": True, "upper_open": True})
+    assert out["absolute_min"]["value"]["numeric"] == 0.0 and out["absolute_max"] is None
+
+
 @pytest.mark.parametrize("args, message", [
-    ({"expression": "x^2", "lower": 1}, "both ends"),
+    ({"expression": "x^2", "upper_open": True}, "open end needs its bound"),
+    ({"expression": "1/x", "lower": -1, "lower_open": True}, "not continuous"),
     ({"expression": "x^2", "lower": 3, "upper": 1}, "below its upper end"),
     ({"expression": "x*y", "lower": 0, "upper": 1}, "one variable"),
     ({"expression": "a*x^2", "variables": "x"}, "also contains a"),
