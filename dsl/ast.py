@@ -527,11 +527,26 @@ class Power(Node):
     means: Values | None = None  # anova: hypothesised group means (with sd)
 
 
+@dataclass
+class SampleSize(Node):
+    """`samplesize mean|proportion margin E | width W, [sd S] [p P] [confidence C] [method z|t] [population N]`
+    (tool sample_size_ci): the n that estimates a mean or a proportion to within ± E."""
+
+    target: str
+    margin: Decimal | None = None
+    width: Decimal | None = None
+    sd: Decimal | None = None
+    p: Decimal | None = None
+    confidence: Decimal | None = None
+    method: str | None = None
+    population: Decimal | None = None
+
+
 Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
     | Friedman | Integral | Solve | Simplify | Limit | Extrema | Series | Summation | Matrix | Evaluate
-    | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | SummaryCountChart | Power
+    | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | SummaryCountChart | Power | SampleSize
 )
 
 

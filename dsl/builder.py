@@ -395,6 +395,26 @@ class Build(Transformer):
         _apply_options(node, list(c[1:]))
         return node
 
+    def samplesize_margin(self, meta, c):
+        return _Opt("margin", c[0], meta)
+
+    def samplesize_width(self, meta, c):
+        return _Opt("width", c[0], meta)
+
+    def samplesize_p(self, meta, c):
+        return _Opt("p", c[0], meta)
+
+    def samplesize_method(self, meta, c):
+        return _Opt("method", str(c[0]).lower(), meta)
+
+    def samplesize_population(self, meta, c):
+        return _Opt("population", c[0], meta)
+
+    def samplesize_stmt(self, meta, c):
+        node = ast.SampleSize(str(c[0]).lower(), **_loc(meta))
+        _apply_options(node, list(c[1:]))
+        return node
+
     def anova_one_stmt(self, meta, c):
         rest = list(c[1:])
         flags = [f for f in rest if isinstance(f, _Flag)]

@@ -642,6 +642,33 @@ class _Checker:
             if c.sigma == "within":
                 self.fail("sd is already the within sigma: sigma_within goes with an overall sd", c, "sigma_within")
 
+    def _samplesize(self, s: ast.SampleSize) -> None:
+        if (s.margin is None) == (s.width is None):
+            self.fail("give `margin E` (the half-width, ± E) or `width W` (the full width), one of them", s)
+        for name in ("margin", "width", "sd"):
+            if getattr(s, name) is not None:
+                self.positive(getattr(s, name), name, s, name)
+        if s.confidence is not None:
+            self.proportion(s.confidence, "confidence", s, "confidence")
+        if s.population is not None and (s.population != s.population.to_integral_value() or s.population < 2):
+            self.fail(f"population is a whole number of at least 2, not {s.population}", s, "population")
+        if s.target == "mean":
+            if s.sd is None:
+                self.fail("a mean's sample size needs `sd S`, its standard deviation", s)
+            if s.p is not None:
+                self.fail("`p` is for a proportion; a mean takes sd", s, "p")
+        else:
+            if s.sd is not None:
+                self.fail("`sd` is for a mean; a proportion takes p (the anticipated proportion)", s, "sd")
+            if s.method == "t":
+                self.fail("`method t` is for a mean", s, "method")
+            if s.p is not None:
+                self.proportion(s.p, "p", s, "p")
+            margin = s.margin if s.margin is not None else (s.width / 2 if s.width is not None else None)
+            if margin is not None and margin >= 1:
+                self.fail(f"a proportion's margin is below 1 (0.03 for ± 3 points), not {margin}", s,
+                          "margin" if s.margin is not None else "width")
+
     def _power(self, p: ast.Power) -> None:
         if (p.n is None) == (p.power is None):
             self.fail("give `size N` (to get the power) or `for power P` (to get the sample size), one of them", p)

@@ -475,6 +475,15 @@ class _Runner:
             args["sd_within"] = c.sigma_within
         return "summary_capability", args
 
+    def _samplesize(self, s: ast.SampleSize) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"target": s.target}
+        for key in ("margin", "width", "sd", "p", "confidence", "method"):
+            if getattr(s, key) is not None:
+                args[key] = getattr(s, key)
+        if s.population is not None:
+            args["population"] = int(s.population)
+        return "sample_size_ci", args
+
     def _power(self, p: ast.Power) -> tuple[str, dict[str, Any]]:
         args: dict[str, Any] = {"test": p.kind}
         for key, field in (("effect", "effect_size"), ("delta", "delta"), ("sd", "sd"), ("p1", "p1"), ("p2", "p2"),

@@ -268,6 +268,16 @@ def _summarycapability(c: ast.SummaryCapability) -> str:
     ])
 
 
+def _samplesize(s: ast.SampleSize) -> str:
+    def num(v: object) -> str | None:
+        return None if v is None else number(v) if isinstance(v, Decimal) else str(v)
+
+    return f"samplesize {s.target}" + _options([
+        ("margin", num(s.margin)), ("width", num(s.width)), ("sd", num(s.sd)), ("p", num(s.p)),
+        ("confidence", num(s.confidence)), ("method", s.method), ("population", num(s.population)),
+    ])
+
+
 def _power(p: ast.Power) -> str:
     def num(v: object) -> str | None:
         return None if v is None else number(v) if isinstance(v, Decimal) else str(v)
@@ -408,4 +418,5 @@ _WRITERS = {
     ast.SummaryChart: _summarychart,
     ast.SummaryCountChart: _summarycountchart,
     ast.Power: _power,
+    ast.SampleSize: _samplesize,
 }

@@ -26,6 +26,8 @@ ENUMERATIONS = {
     "SIGMA_KIND": "which standard deviation (overall, within)",
     "POWER_KIND": "a power calculation (one_sample_t, paired_t, two_sample_t, two_proportions, anova)",
     "POWER_METHOD": "a two-proportion power method (normal, arcsine)",
+    "SIZE_TARGET": "what is estimated (mean, proportion)",
+    "SIZE_METHOD": "a sample-size method (z, t)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
     "REAL": "real (real solutions only)",
@@ -47,7 +49,7 @@ ENUMERATIONS = {
 # the words that start a statement: when most of them are possible we say "a new statement"
 STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "curvature", "surface", "chart", "apply", "capability", "constants", "ttest",
-    "ranktest", "proptest", "summary", "power",
+    "ranktest", "proptest", "summary", "power", "samplesize",
     "anova", "levene", "variances", "correlation", "kruskal", "friedman", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "extrema", "series", "sum", "matrix", "evaluate",
 })

@@ -195,6 +195,43 @@ def audit_power(args: dict, out: dict) -> list[dict]:
     return checks
 
 
+def audit_sample_size_ci(args: dict, out: dict) -> list[dict]:
+    """The margin reached by the reported n, recomputed from the normal or t quantile (scipy), is within the one asked
+    for, and one unit fewer falls short of it (the n is the smallest); without a finite population the unrounded n
+    is recomputed from the closed form."""
+    from scipy import stats
+
+    n, margin, conf = int(out["n"]), float(out["margin"]), float(out["confidence"])
+    population = out.get("population")
+
+    def reached(size: int) -> float:
+        if size < (2 if out["method"] == "t" else 1):
+            return math.inf
+        q = stats.t.ppf(1 - (1 - conf) / 2, size - 1) if out["method"] == "t" else stats.norm.ppf(1 - (1 - conf) / 2)
+        spread = float(out["sd"]) if out["target"] == "mean" else math.sqrt(float(out["p"]) * (1 - float(out["p"])))
+        fpc = 1.0 if not population else math.sqrt(max(0.0, (population - size) / (population - 1)))
+        return float(q) * spread / math.sqrt(size) * fpc
+
+    checks = []
+    if not population:
+        checks.append(_check("reaches the margin", reached(n) <= margin * (1 + 1e-12),
+                             f"± {reached(n):.6g} at n = {n}, asked ± {margin:g}"))
+        checks.append(_check("smallest n", reached(n - 1) > margin * (1 - 1e-12),
+                             f"one fewer gives ± {reached(n - 1):.6g}"))
+        if out["method"] != "t":
+            z = float(stats.norm.ppf(1 - (1 - conf) / 2))
+            spread2 = float(out["sd"]) ** 2 if out["target"] == "mean" else float(out["p"]) * (1 - float(out["p"]))
+            n0 = z * z * spread2 / margin**2
+            checks.append(_check("closed form", _close(float(out["n_unrounded"]), n0, 1e-9, 1e-12),
+                                 f"z² σ² / E² = {n0:.8g}"))
+    else:
+        n0 = float(out["n_unrounded"]) if out["method"] != "t" else float(out["n_infinite_population"])
+        corrected = n0 / (1 + (n0 - 1) / population)
+        checks.append(_check("Cochran's correction", n == max(1, min(population, math.ceil(corrected - 1e-9))),
+                             f"n₀ / (1 + (n₀ − 1) / N) = {corrected:.6g} → {n}"))
+    return checks
+
+
 def audit_summary_chart(args: dict, out: dict) -> list[dict]:
     """The limits rebuilt from σ within (R̄/d2 or s̄/c4) with the exact constants: X̿ ± 3σ/√n, and the R or S
     chart's 3σ limits from d3 or c4. The table's constants are rounded to 3 decimals, so agreement to about 1e-3."""
@@ -249,6 +286,7 @@ def _audit_count_chart(args: dict, out: dict) -> list[dict]:
 SUMMARY_AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "summary_chart": audit_summary_chart,
     "power": audit_power,
+    "sample_size_ci": audit_sample_size_ci,
     "proportion_test": audit_proportion_test,
     "summary_t_test": audit_summary_t_test,
     "summary_capability": audit_summary_capability,

@@ -97,6 +97,32 @@ def render_power(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, table(["quantity", "value"], rows) + _notes(out)
 
 
+def render_sample_size_ci(args: dict, out: dict) -> tuple[str, str]:
+    """The n, with what it estimates, to within what, at what confidence, and the half-width it reaches."""
+    conf = f"{fmt(100 * out['confidence'])} %"
+    if out["target"] == "mean":
+        what = (f"the mean to within ± {fmt(out['margin'])} (σ = {fmt(out['sd'])}, {conf} confidence, "
+                f"{'t' if out['method'] == 't' else 'z'} = {fmt(out['critical_value'], 6)})")
+    else:
+        p = f"p = {fmt(out['p'])}" + (", assumed" if out["p_assumed"] else "")
+        what = (f"the proportion to within ± {fmt(out['margin'])} ({p}, {conf} confidence, z = "
+                f"{fmt(out['critical_value'], 6)})")
+    population = f" from a population of {out['population']}" if out.get("population") else ""
+    if out.get("population"):
+        how = (f"the formula gives n₀ = {fmt(out['n_unrounded'], 6)}, and Cochran's correction n₀ / (1 + (n₀ − 1) / N) "
+               f"{fmt(out['n_corrected_unrounded'], 6)}, rounded up")
+    elif out["method"] == "t":
+        how = f"{out['formula']}; the z formula's {fmt(out['n_unrounded'], 6)} is where the search starts"
+    else:
+        how = f"the formula {out['formula']} gives {fmt(out['n_unrounded'], 6)}, rounded up"
+    conclusion = (f"To estimate {what}{population}: n = {out['n']} ({how}); with n = {out['n']} the margin is ± "
+                  f"{fmt(out['margin_at_n'], 4)}.")
+    rows = [[k, out.get(k)] for k in ("n", "n_unrounded", "n_infinite_population", "population", "n_corrected_unrounded",
+                                      "critical_value",
+                                      "margin", "margin_at_n", "sd", "p", "confidence") if out.get(k) is not None]
+    return conclusion, table(["quantity", "value"], rows) + _notes(out)
+
+
 def render_summary_chart(args: dict, out: dict) -> tuple[str, str]:
     if out.get("attribute"):
         a, chart = out["attribute"], out["chart"]
@@ -122,6 +148,7 @@ def render_summary_chart(args: dict, out: dict) -> tuple[str, str]:
 SUMMARY_RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "summary_chart": render_summary_chart,
     "power": render_power,
+    "sample_size_ci": render_sample_size_ci,
     "proportion_test": render_proportion_test,
     "summary_t_test": render_summary_t_test,
     "summary_capability": render_summary_capability,

@@ -16,6 +16,7 @@ from tools.stats_correlation import correlation
 from tools.stats_describe import describe, summarise
 from tools.stats_friedman import friedman
 from tools.stats_power import power
+from tools.stats_precision import sample_size_ci
 from tools.stats_proportion import proportion_test
 from tools.stats_rank import mann_whitney, wilcoxon_signed_rank
 from tools.stats_sign import sign_test
@@ -25,6 +26,6 @@ from tools.stats_variance import variance_test
 
 __all__ = [
     "anova_oneway", "anova_twoway", "chi_square", "correlation", "describe", "friedman", "kruskal_wallis", "levene", "mann_whitney", "normality", "power",
-    "proportion_test", "sign_test", "summarise", "summary_capability", "summary_t_test", "t_test", "variance_test",
+    "proportion_test", "sample_size_ci", "sign_test", "summarise", "summary_capability", "summary_t_test", "t_test", "variance_test",
     "wilcoxon_signed_rank",
 ]

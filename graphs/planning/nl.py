@@ -37,6 +37,7 @@ from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_friedman import plan_friedman
 from graphs.planning.nl_math import plan_math, plan_matrix
 from graphs.planning.nl_power import plan_power
+from graphs.planning.nl_precision import plan_sample_size_ci
 from graphs.planning.nl_prediction import plan_prediction
 from graphs.planning.nl_spc import plan_spc
 from graphs.planning.nl_stats import ALPHA_PHRASE, plan_stats
@@ -211,6 +212,10 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         return follow
     # power and sample size, read before units and percent signs are tidied away; a list of hypothesised means ("to
     # detect true means of 20, 22, 22 and 24") is the effect of a planned study, not data
+    if not carries_data(question):  # to within ± E: a precision, not a power (read before the power reader's cues)
+        precision = plan_sample_size_ci(question)
+        if precision:
+            return precision
     if not carries_data(question) or (_POWER_ASKED.search(question) and _PLANNED_MEANS.search(question)):
         power = plan_power(question)
         if power:

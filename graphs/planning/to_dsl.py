@@ -274,6 +274,18 @@ def power(args: dict) -> str:
     return text
 
 
+def sample_size_ci(args: dict) -> str:
+    text = f"samplesize {args['target']}"
+    for key in ("margin", "width", "sd", "p", "confidence"):
+        if args.get(key) is not None:
+            text += f" {key} {number(args[key])}"
+    if args.get("method") not in (None, "z"):
+        text += f" method {args['method']}"
+    if args.get("population") is not None:
+        text += f" population {number(args['population'])}"
+    return text
+
+
 def summary_chart(args: dict) -> str:
     if args.get("total") is not None:  # p, np, c, u from a total count over equal subgroups
         size = f" subgroup {number(args['n'])}" if args.get("n") is not None else ""
@@ -284,7 +296,8 @@ def summary_chart(args: dict) -> str:
 
 
 SUMMARY_WRITERS = {"proportion_test": proportion_test, "summary_t_test": summary_t_test,
-                   "summary_capability": summary_capability, "summary_chart": summary_chart, "power": power}
+                   "summary_capability": summary_capability, "summary_chart": summary_chart, "power": power,
+                   "sample_size_ci": sample_size_ci}
 
 
 def regression(args: dict) -> str:

@@ -596,6 +596,11 @@ CUES: tuple[Cue, ...] = (
     Cue("critical points", _c(r"\b(?:critical|stationary|turning|saddle)\s+points?\b|\bextrema\b|\b(?:local|relative)\s+"
                               r"(?:max|min)\w*"),
         "the critical points, classified", _tool("extrema", "rsm_fit")),
+    # "how many to estimate the mean to within ± 0.5": a precision to reach, not a difference to detect with power
+    Cue("a precision to reach", _c(r"\bmargin\s+of\s+error\b|\bwithin\s*(?:±|\+/-|plus\s+or\s+minus)|\bhalf[\s-]*width\b|"
+                                   r"\bno\s+wider\s+than\b"),
+        "the sample size for that precision (HAVOC computed a power)", _tool("sample_size_ci"),
+        applies=lambda calls: bool(_tools(calls) & {"power", "sample_size_ci"})),
     # "x^2", "sin(t)": a formula in a variable is maths (or a model to fit), never data to describe or test
     Cue("a formula", _c(r"(?<![a-z0-9_])[xyztuvw]\s*(?:\^|\*\*)\s*\(?[-\d]|\b(?:sin|cos|tan|exp|ln|log|sqrt)\s*\(\s*"
                         r"[xyztuvw]\s*[-+*/^)]"),

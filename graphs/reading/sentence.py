@@ -343,7 +343,22 @@ def _summary_chart(c: Call) -> str:
             f"{_fmt(c.args.get('grand_mean'))} and {spread}")
 
 
+def _sample_size_ci(c: Call) -> str:
+    a = c.args
+    margin = f"± {_fmt(a['margin'])}" if a.get("margin") is not None else f"a full width of {_fmt(a.get('width'))}"
+    conf = f"{_fmt(100 * float(a.get('confidence', 0.95)))} % confidence"
+    if a.get("target") == "mean":
+        sd = "σ" if a.get("method") != "t" else "s (t method)"
+        spread = f"{sd} = {_fmt(a.get('sd'))}"
+    else:
+        spread = f"p = {_fmt(a['p'])}" if a.get("p") is not None else "p = 0.5 (none given)"
+    population = f", from a population of {_fmt(a['population'])}" if a.get("population") is not None else ""
+    return (f"the sample size to estimate a {a.get('target')} to within {margin} with {spread}, at {conf}"
+            f"{population}")
+
+
 SENTENCES.update({
+    "sample_size_ci": _sample_size_ci,
     "summary_chart": _summary_chart,
     "proportion_test": _proportion,
     "summary_t_test": _summary_t,

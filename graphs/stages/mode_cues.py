@@ -70,6 +70,7 @@ STRONG: dict[str, dict[str, float]] = {
         "descriptive statistic": 5, "summary statistic": 5, "statistic": 2.5, "median": 3, "iqr": 4,
         "interquartile": 4, "quartile": 3.5, "percentile": 3, "histogram": 3.5, "box plot": 3.5, "boxplot": 3.5, "skewness": 4, "kurtosis": 4, "outlier": 2.5,
         "type i error": 5, "type ii error": 5, "one tailed": 4, "two tailed": 4, "power": 1, "sample size": 3,
+        "margin of error": 4.5, "half width": 3,
         "central limit theorem": 5, "proportion": 3, "binomial": 3.5, "poisson": 3, "probability": 3,
         "conversion": 1.5, "a b test": 4, "one way": 3, "two way": 3, "paired": 3.5, "nonparametric": 4,
         "non parametric": 4, "fit a line": 5, "fit a straight line": 5, "fit a quadratic": 5,

@@ -292,6 +292,32 @@ def test_extrema_statement_sends_the_interval_and_checks_its_shape() -> None:
     assert info.value.line == 2
 
 
+def test_extrema_over_an_open_or_half_open_interval() -> None:
+    (half_line, half_open) = run("extrema of 3*x + 200/x^2 by x over (0, oo)\nextrema of x^2 by x over (-1, 2]")
+    assert half_line.args == {"expression": "3*x + 200/x**2", "variables": ["x"], "lower": "0", "upper": "oo",
+                              "lower_open": True, "upper_open": True}
+    assert half_line.output["interval"] == "(0, oo)" and half_line.output["absolute_max"] is None
+    assert half_open.args["lower_open"] is True and "upper_open" not in half_open.args
+    assert half_open.output["absolute_max"]["at"] == ["2 (right end)"]
+    assert dsl.format(dsl.parse("extrema of x^2 by x over (-1,2]")).strip() == "extrema of x^2 by x over (-1, 2]"
+    with pytest.raises(dsl.DslError) as info:
+        run("extrema of x^2 by x over (0, 1")
+    assert (info.value.line, info.value.column) == (1, 31)  # the end of the line, where ) or ] is missing
+
+
+def test_samplesize_statement_for_a_mean_and_a_proportion() -> None:
+    (mean, share) = run("samplesize mean sd 0.8 margin 0.2\n"
+                        "samplesize proportion margin 0.05 confidence 0.95 population 2000")
+    assert mean.tool == "sample_size_ci" and mean.output["n"] == 62  # (1.959964 · 0.8 / 0.2)² = 61.46
+    assert share.args["population"] == 2000 and share.output["n"] == 323  # 384.15 / (1 + 383.15 / 2000) = 322.4
+    for program, message in (("samplesize mean margin 0.2", "needs `sd S`"),
+                             ("samplesize proportion margin 3", "margin is below 1"),
+                             ("samplesize mean sd 2 margin 1 width 2", "one of them"),
+                             ("samplesize proportion sd 2 margin 0.1", "`sd` is for a mean")):
+        with pytest.raises(dsl.DslError, match=message):
+            run(program)
+
+
 def test_friedman_statement_takes_one_row_per_treatment() -> None:
     (result,) = run("friedman [[7, 8, 6], [5, 6, 4], [6, 7, 6]]")
     assert result.tool == "friedman" and result.output["rank_sums"] == [8.5, 3.0, 6.5]

@@ -134,6 +134,9 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
                  [Call("describe", {"data": [2, 0, 3]})]),
     "Friedman": ("Friedman test on the three recipes", [Call("friedman", {"groups": [A, B, A]})],
                  [Call("kruskal_wallis", {"groups": [A, B, A]})]),
+    "a precision to reach": ("how many parts to estimate the mean to within ± 0.5 with sd 2?",
+                             [Call("sample_size_ci", {"target": "mean", "sd": 2, "margin": 0.5})],
+                             [Call("power", {"test": "one_sample_t", "delta": 0.5, "sd": 2, "power": 0.8})]),
     "critical points": ("critical points of x^3 - 3x", [Call("extrema", {"expression": "x**3 - 3*x"})],
                         [Call("differentiate", {"expression": "x**3 - 3*x"})]),
     "a formula": ("fit y = a + b*t^2 to 1, 2, 5, 10 at t = 0, 1, 2, 3",
@@ -295,6 +298,9 @@ def test_checks_and_failures_name_what_is_missing() -> None:
     ("variance_test", {"groups": [A, B], "method": "f"}, {}, ["F test", "first group over the second", "n = 5"]),
     ("variance_test", {"groups": [A, B, A], "method": "bartlett"}, {}, ["Bartlett", "3 groups"]),
     ("anova_oneway", {"groups": [A, B], "welch": True}, {}, ["Welch's one-way ANOVA", "2 groups"]),
+    ("sample_size_ci", {"target": "proportion", "margin": 0.03, "confidence": 0.9, "population": 5000}, {},
+     ["sample size", "proportion", "± 0.03", "p = 0.5 (none given)", "90 % confidence", "population of 5000"]),
+    ("extrema", {"expression": "3*x + 200/x**2", "lower": "0", "lower_open": True}, {}, ["on (0, oo)"]),
 ])
 def test_reading_sentence(tool: str, args: dict, output: dict, words: list[str]) -> None:
     text = reading_sentence([{"tool": tool, "args": args, "output": output}])
