@@ -301,6 +301,16 @@ class Friedman(Node):
 
 
 @dataclass
+class McNemar(Node):
+    """`mcnemar [[a, b], [c, d]] | mcnemar discordant B C, [method M] [confidence C]`: paired yes/no outcomes."""
+    data: Source | None = None
+    b: Decimal | None = None
+    c: Decimal | None = None
+    method: str | None = None
+    confidence: Decimal | None = None
+
+
+@dataclass
 class Normality(Node):
     data: Source
     method: str | None = None  # shapiro_wilk (the tool's default) or anderson_darling
@@ -545,7 +555,7 @@ class SampleSize(Node):
 Action = (
     Design | Analyze | Properties | Curvature | Surface | Chart | RunRules | Capability | Constants | TTest | RankTest
     | AnovaOneWay | AnovaTwoWay | Levene | VarianceTest | Correlation | Kruskal | Normality | ChiSquare | Regression | Describe | Derivative
-    | Friedman | Integral | Solve | Simplify | Limit | Extrema | Series | Summation | Matrix | Evaluate
+    | Friedman | McNemar | Integral | Solve | Simplify | Limit | Extrema | Series | Summation | Matrix | Evaluate
     | ProportionTest | SummaryTTest | SummaryCapability | SummaryChart | SummaryCountChart | Power | SampleSize
 )
 

@@ -475,6 +475,23 @@ class Build(Transformer):
     def friedman_stmt(self, meta, c):
         return ast.Friedman(c[0], **_loc(meta))
 
+    def mcnemar_discordant(self, meta, c):
+        return ("discordant", c[0], c[1])
+
+    def mcnemar_stmt(self, meta, c):
+        node = ast.McNemar(**_loc(meta))
+        if isinstance(c[0], tuple) and c[0] and c[0][0] == "discordant":
+            node.b, node.c = c[0][1], c[0][2]
+        else:
+            node.data = c[0]
+        for item in c[1:]:
+            if isinstance(item, _Opt):
+                _apply_options(node, [item])
+            else:
+                node.method = str(item).lower()
+                node.spots["method"] = (item.line, item.column)
+        return node
+
     def normality_stmt(self, meta, c):
         return ast.Normality(c[0], str(c[1]).lower() if len(c) > 1 else None, **_loc(meta))
 

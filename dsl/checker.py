@@ -799,6 +799,19 @@ class _Checker:
             self.fail("the Friedman test needs one value per block in every row: the rows have "
                       + ", ".join(str(len(r)) for r in a.data.rows) + " values", a)
 
+    def _mcnemar(self, m: ast.McNemar) -> None:
+        if m.data is not None:
+            self.source(m.data, "the 2 x 2 table of paired outcomes", m, want="table")
+            if isinstance(m.data, ast.Rows) and (len(m.data.rows) != 2 or any(len(r) != 2 for r in m.data.rows)):
+                self.fail("McNemar's test takes a 2 x 2 table [[a, b], [c, d]] of paired outcomes", m.data)
+        else:
+            for name in ("b", "c"):
+                value = getattr(m, name)
+                if value < 0 or value != value.to_integral_value():
+                    self.fail(f"a discordant count is a whole number ≥ 0, not {value}", m)
+        if m.confidence is not None:
+            self.proportion(m.confidence, "confidence", m, "confidence")
+
     def _anovatwoway(self, a: ast.AnovaTwoWay) -> None:
         self.source(a.data, "the response", a, want="numbers")
         self.source(a.a, "the first factor's labels", a, want="labels")

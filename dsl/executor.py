@@ -531,6 +531,10 @@ class _Runner:
     def _friedman(self, a: ast.Friedman) -> tuple[str, dict[str, Any]]:
         return "friedman", {"groups": self.groups(a.data, None)[1]}
 
+    def _mcnemar(self, m: ast.McNemar) -> tuple[str, dict[str, Any]]:
+        args: dict[str, Any] = {"table": self.rows(m.data)} if m.data is not None else {"b": m.b, "c": m.c}
+        return "mcnemar", _options(m, args, "method", "confidence")
+
     def _kruskal(self, a: ast.Kruskal) -> tuple[str, dict[str, Any]]:
         return "kruskal_wallis", {"groups": self.groups(a.data, a.by)[1]}
 

@@ -300,6 +300,15 @@ def _anova_two(a: ast.AnovaTwoWay) -> str:
     return text + ("" if a.interaction else " without interaction") + (f" ss {a.ss_type}" if a.ss_type else "")
 
 
+def _mcnemar(m: ast.McNemar) -> str:
+    text = "mcnemar " + (format_source(m.data) if m.data is not None else f"discordant {number(m.b)} {number(m.c)}")
+    if m.method is not None:
+        text += f" method {m.method}"
+    if m.confidence is not None:
+        text += f" confidence {number(m.confidence)}"
+    return text
+
+
 def _chisquare(c: ast.ChiSquare) -> str:
     text = f"chisquare {format_source(c.observed)}"
     if c.expected is not None:
@@ -398,6 +407,7 @@ _WRITERS = {
     ast.Friedman: lambda a: _by("friedman", a.data, None),
     ast.Normality: lambda n: f"normality {format_source(n.data)}" + (f" method {n.method}" if n.method else ""),
     ast.ChiSquare: _chisquare,
+    ast.McNemar: _mcnemar,
     ast.Regression: _regression,
     ast.Describe: lambda d: f"describe {format_source(d.data)}" + _options([
         ("confidence", None if d.confidence is None else number(d.confidence))]),

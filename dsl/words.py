@@ -27,6 +27,7 @@ ENUMERATIONS = {
     "POWER_KIND": "a power calculation (one_sample_t, paired_t, two_sample_t, two_proportions, anova)",
     "POWER_METHOD": "a two-proportion power method (normal, arcsine)",
     "SIZE_TARGET": "what is estimated (mean, proportion)",
+    "MCNEMAR_METHOD": "a McNemar method (auto, exact, corrected, uncorrected)",
     "SIZE_METHOD": "a sample-size method (z, t)",
     "ALTERNATIVE": "an alternative (two_sided, less, greater)",
     "SIDE": "a side (left, right)",
@@ -50,7 +51,7 @@ ENUMERATIONS = {
 STATEMENT_KEYWORDS = frozenset({
     "let", "design", "analyze", "properties", "curvature", "surface", "chart", "apply", "capability", "constants", "ttest",
     "ranktest", "proptest", "summary", "power", "samplesize",
-    "anova", "levene", "variances", "correlation", "kruskal", "friedman", "normality", "chisquare", "regression", "describe", "derivative",
+    "anova", "levene", "variances", "correlation", "kruskal", "friedman", "mcnemar", "normality", "chisquare", "regression", "describe", "derivative",
     "integral", "solve", "simplify", "limit", "extrema", "series", "sum", "matrix", "evaluate",
 })
 # the tokens that can start a data source, said once as "data (...)"

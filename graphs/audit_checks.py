@@ -221,6 +221,26 @@ def audit_chi_square(args: dict, out: dict) -> list[dict]:
     return []
 
 
+def audit_mcnemar(args: dict, out: dict) -> list[dict]:
+    """statsmodels' `mcnemar` on the same 2 × 2 table (exact, and chi-square with the continuity correction), and the
+    discordant cells read back from the table."""
+    from statsmodels.stats.contingency_tables import mcnemar
+
+    if args.get("table") is not None:
+        t = [[float(v) for v in row] for row in args["table"]]
+    else:
+        t = [[0.0, float(args["b"])], [float(args["c"]), 0.0]]
+    exact = float(mcnemar(t, exact=True).pvalue)
+    chi = mcnemar(t, exact=False, correction=True)
+    return [
+        _check("discordant pairs", (out["b"], out["c"]) == (int(t[0][1]), int(t[1][0])),
+               f"b = {int(t[0][1])} (first yes, second no), c = {int(t[1][0])}"),
+        _check("exact p-value", _close(out["p_exact"], exact, 1e-9, 1e-15), f"statsmodels gives {exact:.10g}"),
+        _check("corrected χ²", _close(out["chi2_corrected"], float(chi.statistic), 1e-9, 1e-12),
+               f"statsmodels gives {float(chi.statistic):.10g}, p = {float(chi.pvalue):.6g}"),
+    ]
+
+
 def audit_scipy_test(tool: str) -> Callable[[dict, dict], list[dict]]:
     def check(args: dict, out: dict) -> list[dict]:
         from scipy import stats
@@ -1042,6 +1062,7 @@ AUDITORS: dict[str, Callable[[dict, dict], list[dict]]] = {
     "correlation": audit_correlation,
     "kruskal_wallis": audit_scipy_test("kruskal_wallis"),
     "friedman": audit_scipy_test("friedman"),
+    "mcnemar": audit_mcnemar,
     "mann_whitney": audit_mann_whitney,
     "wilcoxon_signed_rank": audit_wilcoxon_signed_rank,
     "sign_test": audit_sign_test,

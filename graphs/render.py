@@ -574,6 +574,26 @@ def render_friedman(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, body + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else "")
 
 
+def render_mcnemar(args: dict, out: dict) -> tuple[str, str]:
+    """The p-value of the method used, the discordant pairs it rests on, and every variant beside it."""
+    method = {"exact": "exact binomial test of the discordant pairs",
+              "corrected": f"χ² = {fmt(out.get('statistic'), 5)} on 1 df (continuity-corrected)",
+              "uncorrected": f"χ² = {fmt(out.get('statistic'), 5)} on 1 df (no continuity correction)"}[out["method"]]
+    conclusion = (f"McNemar's test, {method}, on {out['discordant']} discordant pairs (b = {out['b']}, c = "
+                  f"{out['c']}): {_pvalue_sentence(out['p_value'], 0.05)}.")
+    if out.get("difference") is not None:
+        conclusion += (f" Of {out['n_pairs']} pairs, {fmt(100 * out['proportion_first'], 4)} % were yes under the "
+                       f"first condition and {fmt(100 * out['proportion_second'], 4)} % under the second: difference "
+                       f"{fmt(out['difference'], 4)}, {fmt(100 * out['confidence'])} % CI [{fmt(out['ci_low'], 4)}, "
+                       f"{fmt(out['ci_high'], 4)}] (Wald).")
+    rows = [["exact binomial", "", out["p_exact"]],
+            ["χ² with continuity correction", out["chi2_corrected"], out["p_corrected"]],
+            ["χ² without correction", out["chi2_uncorrected"], out["p_uncorrected"]]]
+    notes = out.get("notes") or []
+    return conclusion, (table(["variant", "statistic", "p-value"], rows)
+                        + ("\n\n" + " ".join(f"{n[0].upper()}{n[1:]}." for n in notes) if notes else ""))
+
+
 def render_rank_test(args: dict, out: dict) -> tuple[str, str]:
     alternative = str(out.get("alternative") or "two-sided")
     sign = {"greater": ">", "less": "<"}.get(alternative, "≠")
@@ -685,6 +705,7 @@ RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "correlation": render_correlation,
     "kruskal_wallis": render_kruskal,
     "friedman": render_friedman,
+    "mcnemar": render_mcnemar,
     "mann_whitney": render_rank_test,
     "wilcoxon_signed_rank": render_rank_test,
     "sign_test": render_sign_test,

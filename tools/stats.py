@@ -15,6 +15,7 @@ from tools.stats_chisq import chi_square
 from tools.stats_correlation import correlation
 from tools.stats_describe import describe, summarise
 from tools.stats_friedman import friedman
+from tools.stats_mcnemar import mcnemar
 from tools.stats_power import power
 from tools.stats_precision import sample_size_ci
 from tools.stats_proportion import proportion_test
@@ -25,7 +26,7 @@ from tools.stats_ttest import t_test
 from tools.stats_variance import variance_test
 
 __all__ = [
-    "anova_oneway", "anova_twoway", "chi_square", "correlation", "describe", "friedman", "kruskal_wallis", "levene", "mann_whitney", "normality", "power",
+    "anova_oneway", "anova_twoway", "chi_square", "correlation", "describe", "friedman", "kruskal_wallis", "levene", "mann_whitney", "mcnemar", "normality", "power",
     "proportion_test", "sample_size_ci", "sign_test", "summarise", "summary_capability", "summary_t_test", "t_test", "variance_test",
     "wilcoxon_signed_rank",
 ]

@@ -36,6 +36,7 @@ from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_d
 from graphs.planning.nl_follow import change_analysis
 from graphs.planning.nl_friedman import plan_friedman
 from graphs.planning.nl_math import plan_math, plan_matrix
+from graphs.planning.nl_mcnemar import plan_mcnemar
 from graphs.planning.nl_power import plan_power
 from graphs.planning.nl_precision import plan_sample_size_ci
 from graphs.planning.nl_prediction import plan_prediction
@@ -220,6 +221,9 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         power = plan_power(question)
         if power:
             return power
+    mcnemar = plan_mcnemar(decimal_commas(question))  # named: a 2 × 2 table of paired outcomes, or the discordant pairs
+    if mcnemar:
+        return mcnemar
     friedman = plan_friedman(decimal_commas(question))  # named: a blocks × treatments table, read as pasted
     if friedman:
         return friedman

@@ -607,9 +607,7 @@ def _before_after(q: str, low: str) -> list[tuple[str, list]] | None:
 
 
 # tests users name that HAVOC has no tool for: say so, never answer with a stand-in
-_NO_TOOL = (
-    (r"\bmcnemar", "McNemar's test", None),
-)
+_NO_TOOL: tuple[tuple[str, str, str | None], ...] = ()
 
 
 _TIE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:could(?:n'?t| not) tell|no preference|had no preference|tied|ties|"

@@ -453,6 +453,11 @@ def statement(intent: Intent) -> str:
         text = rank_test(tool, args)
     elif tool == "friedman":
         text = f"friedman {rows(args['groups'])}"
+    elif tool == "mcnemar":
+        text = ("mcnemar " + (rows(args["table"]) if args.get("table") is not None else
+                              f"discordant {number(args['b'])} {number(args['c'])}")
+                + (f" method {args['method']}" if args.get("method") not in (None, "auto") else "")
+                + (f" confidence {number(args['confidence'])}" if args.get("confidence") is not None else ""))
     elif tool == "kruskal_wallis":
         text = f"kruskal {rows(args['groups'])}"
     elif tool in SUMMARY_WRITERS:

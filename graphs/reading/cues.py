@@ -49,7 +49,7 @@ def _t_kinds(calls: list[Call]) -> set[str]:
 RANK_TESTS = {"mann_whitney", "wilcoxon_signed_rank", "sign_test", "kruskal_wallis", "friedman"}
 DOE_ANALYSES = {"doe_effects", "doe_anova", "rsm_fit", "doe_curvature", "anova_twoway"}
 CAPABILITY = {"capability", "summary_capability"}
-STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "friedman", "mann_whitney", "wilcoxon_signed_rank", "sign_test",
+STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "friedman", "mcnemar", "mann_whitney", "wilcoxon_signed_rank", "sign_test",
                "summary_t_test", "proportion_test", "chi_square", "levene", "variance_test", "correlation",
                "regression"}
 
@@ -57,6 +57,8 @@ STATS_TESTS = {"t_test", "anova_oneway", "anova_twoway", "kruskal_wallis", "frie
 def _paired(calls: list[Call], m: re.Match[str]) -> bool:
     if any(c.tool == "power" and c.args.get("test") == "paired_t" for c in calls):
         return True  # the sample size of a paired design
+    if any(c.tool == "mcnemar" for c in calls):
+        return True  # paired yes/no outcomes
     return "paired" in _t_kinds(calls) or any(
         c.tool in ("wilcoxon_signed_rank", "sign_test", "summary_t_test") and (c.args.get("y") is not None or
                                                                    c.args.get("kind") == "paired") for c in calls)
@@ -419,6 +421,7 @@ CUES: tuple[Cue, ...] = (
             c.tool == "proportion_test" and str(c.args.get("p0")) in ("0.5", "0.50") for c in calls)),
     Cue("Kruskal–Wallis", _c(r"kruskal"), "the Kruskal–Wallis test", _tool("kruskal_wallis")),
     Cue("Friedman", _c(r"\bfriedman"), "the Friedman test (ranks within blocks)", _tool("friedman")),
+    Cue("McNemar", _c(r"\bmcnemar"), "McNemar's test (paired yes/no outcomes)", _tool("mcnemar")),
     Cue("Spearman", _c(r"spearman"), "Spearman's rank correlation", _method("correlation", "spearman")),
     Cue("Kendall", _c(r"kendall"), "Kendall's rank correlation (tau-b)", _method("correlation", "kendall")),
     Cue("Pearson", _c(r"\bpearson(?!'?s? chi)(?! chi)"), "Pearson's correlation", _method("correlation", "pearson", "pearson"),

@@ -214,6 +214,8 @@ class _Pool:
                 self._add(sum(r), "a row total", counted=False)
             for c in zip(*rows, strict=False):
                 self._add(sum(c), "a column total", counted=False)
+            if rows:
+                self._add(sum(map(sum, rows)), "the table's total", counted=False)
         expected = call.args.get("expected") or call.args.get("probabilities")
         if isinstance(expected, list) and expected and all(isinstance(v, (int, float)) for v in expected):
             total, low = sum(expected), min(expected)

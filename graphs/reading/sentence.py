@@ -236,6 +236,13 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "correlation": _correlation,
     "levene": lambda c: f"Levene's test of equal variances across {_n(c.args.get('groups'))} groups "
                         f"({_group_sizes(c.args.get('groups'))})",
+    "mcnemar": lambda c: ("McNemar's test of paired yes/no outcomes, "
+                          + ("the 2 × 2 table [" + ", ".join("[" + ", ".join(_fmt(v) for v in row) + "]"
+                                                            for row in c.args["table"]) + "]"
+                             if c.args.get("table") is not None else
+                             f"{_fmt(c.args.get('b'))} and {_fmt(c.args.get('c'))} discordant pairs")
+                          + {"exact": ", exact binomial", "corrected": ", χ² with continuity correction",
+                             "uncorrected": ", χ² without continuity correction"}.get(str(c.args.get("method")), "")),
     "friedman": lambda c: f"a Friedman rank test of {_n(c.args.get('groups'))} treatments in "
                           f"{len((c.args.get('groups') or [[]])[0])} blocks, ranked within each block, {_alpha(c)}",
     "kruskal_wallis": lambda c: f"a Kruskal–Wallis rank test across {_n(c.args.get('groups'))} groups "

@@ -318,6 +318,15 @@ def test_samplesize_statement_for_a_mean_and_a_proportion() -> None:
             run(program)
 
 
+def test_mcnemar_statement_takes_a_table_or_the_discordant_pairs() -> None:
+    (table, pairs) = run("mcnemar [[794, 150], [86, 570]]\nmcnemar discordant 12 5 method exact confidence 0.9")
+    assert table.tool == "mcnemar" and (table.output["b"], table.output["c"]) == (150, 86)
+    assert pairs.args == {"b": 12, "c": 5, "method": "exact", "confidence": Decimal("0.9")}
+    with pytest.raises(dsl.DslError, match="2 x 2 table") as info:
+        run("mcnemar [[1, 2, 3], [4, 5, 6]]")
+    assert (info.value.line, info.value.column) == (1, 9)
+
+
 def test_friedman_statement_takes_one_row_per_treatment() -> None:
     (result,) = run("friedman [[7, 8, 6], [5, 6, 4], [6, 7, 6]]")
     assert result.tool == "friedman" and result.output["rank_sums"] == [8.5, 3.0, 6.5]

@@ -273,9 +273,9 @@ def test_rounds_four_and_five(question: str, mode: str, tool: str, expected: dic
     assert {k: args.get(k) for k in expected} == expected
 
 
-def test_a_named_test_without_a_tool_is_refused_not_substituted() -> None:
-    with pytest.raises(HavocInputError, match="no tool for"):
-        plan_question("McNemar's test on 12 and 5 discordant pairs", "stats")
+def test_mcnemar_named_with_only_the_discordant_pairs() -> None:
+    (i,) = plan_question("McNemar's test on 12 and 5 discordant pairs", "stats")
+    assert i.tool == "mcnemar" and (i.args["b"], i.args["c"]) == (12, 5)
 
 
 def test_a_one_sample_sign_test_against_a_median() -> None:

@@ -137,6 +137,8 @@ CASES: dict[str, tuple[str, list[Call], list[Call]]] = {
     "a precision to reach": ("how many parts to estimate the mean to within ± 0.5 with sd 2?",
                              [Call("sample_size_ci", {"target": "mean", "sd": 2, "margin": 0.5})],
                              [Call("power", {"test": "one_sample_t", "delta": 0.5, "sd": 2, "power": 0.8})]),
+    "McNemar": ("McNemar's test: [[30, 12], [5, 40]]", [Call("mcnemar", {"table": [[30, 12], [5, 40]]})],
+                [Call("chi_square", {"table": [[30, 12], [5, 40]]})]),
     "critical points": ("critical points of x^3 - 3x", [Call("extrema", {"expression": "x**3 - 3*x"})],
                         [Call("differentiate", {"expression": "x**3 - 3*x"})]),
     "a formula": ("fit y = a + b*t^2 to 1, 2, 5, 10 at t = 0, 1, 2, 3",

@@ -1,0 +1,117 @@
+"""McNemar's test named in a question → the `mcnemar` intent, from a 2 × 2 table of paired outcomes.
+
+"McNemar: [[40, 12], [5, 43]]", a pasted grid with "after pass / after fail" columns and "before pass / before
+fail" rows, four lines "A pass, B fail: 9", or only the discordant counts ("b = 12, c = 5", "12 and 5
+discordant pairs"). The table's rows are the first condition and its columns the second; when the row and
+column labels put yes and no in different orders the columns are swapped so that the off-diagonal cells are the
+discordant pairs. Named without a table it reads, the question is refused naming what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from graphs.planning.extract import spell_numbers, tables
+from graphs.planning.intent import Intent
+from tools.errors import HavocInputError
+
+NAMED = re.compile(r"\bmc\s*nemar", re.I)
+_NEGATIVE = re.compile(r"\b(?:fail(?:s|ed|ure)?|no|negative|absent|incorrect|wrong|disagree[sd]?|reject(?:ed)?|bad|"
+                       r"defective|not|non|nonconforming|undetected|missed)\b|\bnot?\s+\w+", re.I)
+_POSITIVE = re.compile(r"\b(?:pass(?:es|ed)?|yes|positive|present|correct|right|success|agree[sd]?|accept(?:ed)?|good|"
+                       r"conforming|detected|found|improved|cured|hit|ok)\b", re.I)
+_DISCORDANT = re.compile(r"\bb\s*=\s*(\d+)\s*(?:,|and|;)?\s*(?:and\s+)?c\s*=\s*(\d+)|"
+                         r"(\d+)\s+and\s+(\d+)\s+discordant|discordant\s+(?:pairs|counts|cells)?\s*(?:of|are|were|=|:)?"
+                         r"\s*(\d+)\s*(?:and|,|/)\s*(\d+)", re.I)
+_LINE_CELL = re.compile(r"^\s*[-*•]?\s*(?P<label>[^:=\d][^:=]*?)\s*[:=]\s*(?P<n>\d+)\s*\.?\s*$")
+
+
+def _polarity(label: str) -> int | None:
+    """+1 for a yes-like label (pass, yes, positive), -1 for a no-like one (fail, no, negative), else None."""
+    label = label.replace("_", " ")
+    if _NEGATIVE.search(label):
+        return -1
+    if _POSITIVE.search(label):
+        return 1
+    return None
+
+
+def _method(low: str) -> dict:
+    if re.search(r"\bexact\b|\bbinomial\b", low):
+        return {"method": "exact"}
+    if re.search(r"(?:without|no|uncorrected|not)\s+(?:the\s+|a\s+|any\s+)?(?:continuity\s+|yates'?\s+|edwards'?\s+)?"
+                 r"correct", low) or "uncorrected" in low:
+        return {"method": "uncorrected"}
+    if re.search(r"continuity\s+correct|\bcorrected\b|\bwith\s+(?:the\s+)?correction|chi[\s-]*squared?|χ²", low):
+        return {"method": "corrected"}
+    return {}
+
+
+def _grid(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
+    """A pasted 2 × 2 grid with row and column labels, put in yes/no order on both margins."""
+    from graphs.planning.nl_tables import _columns
+
+    found = _columns(q)
+    if found is None:
+        return None
+    _, header, columns = found
+    if len(columns) != 3 or len(columns[0]) != 2:
+        return None
+    try:
+        body = [[Decimal(columns[c][r].strip()) for c in (1, 2)] for r in range(2)]
+    except ArithmeticError:
+        return None
+    rows, cols = [_polarity(x) for x in columns[0]], [_polarity(x) for x in header[1:]]
+    notes = [f"rows ({', '.join(columns[0])}) the first condition, columns ({', '.join(header[1:])}) the second"]
+    # yes first on one margin and no first on the other: the discordant cells are on the diagonal, so swap columns
+    if None not in rows and None not in cols and rows[0] != rows[1] and cols[0] != cols[1] and rows[0] != cols[0]:
+        body = [[r[1], r[0]] for r in body]
+        notes.append("columns swapped to the rows' yes/no order, so that b and c are the discordant pairs")
+    return body, notes
+
+
+def _four_lines(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
+    """Four lines "A pass, B fail: 9": each names one outcome under each condition, then its count."""
+    cells: dict[tuple[int, int], Decimal] = {}
+    for line in q.splitlines():
+        m = _LINE_CELL.match(line)
+        if not m:
+            continue
+        parts = re.split(r"\s*(?:,|/|&|\band\b|\bthen\b|->|→)\s*", m.group("label"))
+        if len(parts) != 2:
+            continue
+        first, second = _polarity(parts[0]), _polarity(parts[1])
+        if first is None or second is None or (first, second) in cells:
+            return None
+        cells[(first, second)] = Decimal(m.group("n"))
+    if len(cells) != 4:
+        return None
+    table = [[cells[(1, 1)], cells[(1, -1)]], [cells[(-1, 1)], cells[(-1, -1)]]]
+    return table, ["four cells read from their labels: rows yes/no under the first condition, columns under the second"]
+
+
+def plan_mcnemar(question: str) -> list[Intent] | None:
+    """McNemar's test, when named, of the 2 × 2 table (or the discordant counts) the question gives."""
+    if not NAMED.search(question):
+        return None
+    q = spell_numbers(question)
+    low = q.lower()
+    method = _method(low)
+    square = [t for t in tables(q) if len(t) == 2 and all(len(r) == 2 for r in t)]
+    found = (square[0], ["the 2 × 2 table: rows the first condition (yes, no), columns the second"]) if square else \
+        _grid(q) or _four_lines(q)
+    if found:
+        table, notes = found
+        if any(v != v.to_integral_value() or v < 0 for row in table for v in row):
+            raise HavocInputError("McNemar's test counts pairs: the 2 × 2 table holds whole numbers", field="table")
+        return [Intent("mcnemar", {"table": table, **method}, notes=notes)]
+    m = _DISCORDANT.search(q)
+    if m:
+        b, c = (Decimal(g) for g in m.groups() if g is not None)
+        return [Intent("mcnemar", {"b": b, "c": c, **method},
+                       notes=[f"{b} and {c}: the discordant pairs (only they carry the test)"])]
+    shapes = [f"{len(t)} × {len(t[0])}" for t in tables(q) if t and t[0]]
+    raise HavocInputError("McNemar's test needs the 2 × 2 table of paired yes/no outcomes (or the two discordant "
+                          "counts b and c)" + (f"; this question has a {shapes[0]} table" if shapes else ""),
+                          field="table")
