@@ -22,7 +22,6 @@ import math
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator
-from scipy import stats
 
 from tools.errors import HavocInputError
 from tools.numeric import _check_scalar
@@ -104,6 +103,8 @@ def _cells(args: McNemarArgs) -> tuple[list[int] | None, int, int]:
 @register("mcnemar", McNemarArgs)
 def mcnemar(args: McNemarArgs) -> McNemarResult:
     """McNemar's test of paired yes/no outcomes: exact binomial on the discordant pairs, or chi-square (1 df)."""
+    from scipy import stats
+
     check_probability(args.confidence, "confidence")
     cells, b, c = _cells(args)
     n = b + c

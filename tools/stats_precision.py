@@ -23,7 +23,6 @@ import math
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
-from scipy import stats
 
 from tools.errors import HavocInputError
 from tools.registry import register
@@ -90,6 +89,8 @@ class PrecisionResult(StatResult):
 
 def _t_search(sd: float, margin: float, confidence: float, start: float) -> tuple[int, float]:
     """The smallest n ≥ 2 with t(1 − α/2, n − 1) · sd / √n ≤ margin, and t there."""
+    from scipy import stats
+
     upper = 1 - (1 - confidence) / 2
     n = max(2, math.ceil(start))
     while stats.t.ppf(upper, n - 1) * sd / math.sqrt(n) > margin:
@@ -105,6 +106,8 @@ def _t_search(sd: float, margin: float, confidence: float, start: float) -> tupl
 @register("sample_size_ci", PrecisionArgs)
 def sample_size_ci(args: PrecisionArgs) -> PrecisionResult:
     """The sample size to estimate a mean or a proportion to within ±E at a confidence level (n = (zσ/E)², ...)."""
+    from scipy import stats
+
     if (args.margin is None) == (args.width is None):
         raise HavocInputError("give the margin of error (the half-width, ± E) or the interval's full width, not both "
                               "and not neither", field="margin")

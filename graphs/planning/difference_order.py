@@ -26,22 +26,34 @@ _ARROW_PAIRS = re.compile(r"\d\s*(?:->|→|=>)\s*[-+]?\d")
 
 def _forms(name: str, other: str) -> list[str]:
     """How the question may refer to a sample: its whole name, or its first word when that differs from the other's."""
-    words, other_words = name.split(), other.split()
     forms = [re.escape(name)]
+    name, other = name.replace("_", " "), other.replace("_", " ")  # a column header: "gauge_B_mm"
+    words, other_words = name.split(), other.split()
+    differ = [i for i, (u, v) in enumerate(zip(words, other_words, strict=False)) if u.lower() != v.lower()]
     if words and other_words and words[0].lower() != other_words[0].lower() and len(words[0]) > 1:
         forms.append(re.escape(words[0]))
-    elif len(words) > 1 and len(other_words) > 1 and words[:-1] == other_words[:-1] and \
-            words[-1].lower() != other_words[-1].lower():
-        forms.append(re.escape(words[-1]))  # "batch A", "batch B": "B minus A"; "Plant West": "West minus East"
+    elif len(words) > 1 and len(words) == len(other_words) and len(differ) == 1:
+        # "batch A", "batch B": "B minus A"; "Plant West": "West minus East"; "gauge_B_mm": "B minus A"
+        forms.append(re.escape(words[differ[0]]))
     return forms
 
 
+# "is B's reject rate higher than A's?": the second sample is the subject of the comparison, so its difference is asked
+_THAN = (r"(?:'s)?(?:\s+[\w-]+){0,4}?\s+(?:is\s+|are\s+|was\s+|were\s+|runs?\s+)?(?:significantly\s+|really\s+)?"
+         r"(?:higher|greater|larger|bigger|more|lower|less|smaller|fewer|worse|better)\s+than\s+(?:that\s+of\s+|those\s+of\s+"
+         r"|the\s+)?")
+
+
 def asks_second_first(question: str, first: str, second: str, *, ratio: bool = False) -> bool:
-    """True when the question writes the difference (or, with ratio, the variance ratio) as second − first."""
+    """True when the question writes the difference (or, with ratio, the variance ratio) as second − first, or
+    asks whether the second is higher (lower) than the first."""
     joint = _OVER if ratio else _MINUS
     for a in _forms(second, first):
         for b in _forms(first, second):
             if re.search(rf"(?<![\w-]){a}\)?{joint}{b}(?![\w])", question, re.I):
+                return True
+            if not ratio and re.search(rf"(?<![\w-]){a}{_THAN}{b}(?:'s)?(?![\w])", question, re.I) and \
+                    not re.search(rf"(?<![\w-]){b}{_THAN}{a}(?:'s)?(?![\w])", question, re.I):
                 return True
     return False
 

@@ -305,8 +305,8 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
         if asked and not re.search(r"\b(?:with\s+respect|w\.?r\.?t|respect)\b", asked.group(0), re.I):
             question = question[:asked.start()] + " " + question[m.start():].lstrip(" ,")
             m = _AT_CLAUSE.search(question)
-    if not m:
-        return None
+    if not m or re.search(r"\b(?:continuous|discontinu\w*|hole|defined)\s*$", question[:m.start()], re.I):
+        return None  # "what makes it continuous at x = -3": a limit there, not the value at the point
     if m.group("names") or m.group("bare"):
         # "at the point (1, 2)": the names come from the function's own, "f(x, y) = …", never guessed
         signature = re.search(r"\b[a-z]\s*\(\s*(?P<args>[a-z](?:\s*,\s*[a-z])+)\s*\)\s*=", question, re.I)
@@ -516,6 +516,7 @@ def plan_math(question: str) -> list[Intent] | None:
             intents[0].args["at"] = at[1]
             return intents
     intents = _plan_math(question)
+    intents = _without_prose_tails(intents)
     for intent in intents or []:
         expr = intent.args.get("expression")
         named = re.match(r"\s*[a-z]\s*\(\s*[a-z](?:\s*,\s*[a-z])*\s*\)\s*=\s*(.+)$", expr) if isinstance(expr, str) else None
@@ -524,6 +525,74 @@ def plan_math(question: str) -> list[Intent] | None:
     if intents and not all(_math_args_read_as_maths(i) for i in intents if i.tool != "matrix"):
         return None
     return intents
+
+
+# two-letter English words: prose after a formula, never a product of two variables written together
+_SHORT_WORDS = frozenset({"at", "to", "in", "on", "of", "is", "it", "if", "so", "or", "an", "as", "be", "by", "do", "we",
+                          "me", "my", "no", "up", "am", "ok", "pl"})
+_PLUG_IN = re.compile(rf"\b(?:at|plug(?:ging)?\s+in|substitut\w*|put|when|evaluate\w*\s+(?:it\s+)?at)\s+(?P<v>[a-z])\s*=\s*"
+                      rf"(?P<n>{NUM}|pi|e)(?![\w^*/(]|\.\d)", re.I)
+_CONTINUOUS_AT = re.compile(rf"\bcontinuous\s+at\s+(?P<v>[a-z])\s*=\s*(?P<n>{NUM})|\b(?:removable\s+discontinuity|hole)\s+"
+                            rf"at\s+(?P<v2>[a-z])\s*=\s*(?P<n2>{NUM})", re.I)
+
+
+def _prose_cut(text: str) -> int | None:
+    """Where prose starts after a formula ("x^3 sin(2x) ?? need the value at x = 1", "(5x+3)/(…) pls, need A"): the
+    first top-level "?", ":" or ";", or the first word that is no part of a formula; None when there is none."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if depth == 0 and ch in "?:;":
+            return i
+    for m in re.finditer(r"(?<![A-Za-z0-9_])[A-Za-z][A-Za-z']+\b", text):
+        word = m.group(0)
+        if _known_word(word) or word in ("oo", "pi", "inf", "infinity"):
+            continue
+        if len(word) == 2 and word.lower() not in _SHORT_WORDS:
+            continue  # "xy": a product of two variables
+        before = text[:m.start()]
+        if before.count("(") == before.count(")"):
+            return m.start()
+    return None
+
+
+def _without_prose_tails(intents: list[Intent] | None) -> list[Intent] | None:
+    """A formula read with the words after it is read again without them, and what those words ask is honoured
+    when it is a point ("need the value at x = 1", "plug in x = 4": the value there), real roots only ("over the
+    reals"), or the value that makes the function continuous at a point (its limit there)."""
+    if not intents or len(intents) != 1:
+        return intents
+    intent = intents[0]
+    key = "expression" if isinstance(intent.args.get("expression"), str) else \
+        "equations" if isinstance(intent.args.get("equations"), str) else None
+    if key is None or intent.tool not in ("differentiate", "series", "simplify", "solve", "integrate", "limit",
+                                          "evaluate", "summation") or reads_as_maths(intent.args[key]):
+        return intents
+    text = intent.args[key]
+    cut = _prose_cut(text)
+    if cut is None:
+        return intents
+    head = re.sub(r"(?:\s*(?:,|\band\b|\bthen\b|\bpls\b|\bplease\b))+\s*$", "", text[:cut].rstrip(" ,.;:?!"),
+                  flags=re.I).strip()
+    tail = text[cut:]
+    if not head or not reads_as_maths(head) or not _balanced(head) or (key == "equations" and "=" not in head):
+        return intents
+    intent.args[key] = head
+    if intent.tool == "solve" and re.search(r"\b(?:over|in)\s+the\s+reals?\b|\breal\s+(?:roots?|solutions?|zeros?)\b",
+                                            tail, re.I):
+        intent.args["domain"] = "real"
+    found = [intent]
+    point = _PLUG_IN.search(_CONTINUOUS_AT.sub(" ", tail))
+    if point and intent.tool in ("differentiate", "simplify") and "at" not in intent.args:
+        intent.args["at"] = {point.group("v"): "E" if point.group("n") == "e" else point.group("n")}
+    continuous = _CONTINUOUS_AT.search(tail)
+    if continuous and intent.tool in ("simplify", "evaluate"):
+        variable = continuous.group("v") or continuous.group("v2")
+        found.append(Intent("limit", {"expression": head, "variable": variable,
+                                      "point": continuous.group("n") or continuous.group("n2")},
+                            notes=["the value that makes it continuous there is its limit"]))
+    return found
 
 
 # "d2f/dxdy for f = …", "∂²f/∂x∂y of …", "d^2/dx dy (…)", "f_xy where f = …": a mixed second partial
@@ -674,7 +743,7 @@ def plan_matrix(question: str) -> list[Intent] | None:
 
 # the sum of a series: "sum of n^2/3^n for n = 1 to infinity", "Σ_{k=0}^{10} 2^k", "sum from n=1 to oo of 1/n^2",
 # "Σ 1/(n(n+1)), n ≥ 1"; an index (one letter) runs over the integers between the bounds
-_SUM_CUE = re.compile(r"\bsum(?:mation)?\b|[Σ∑]", re.I)
+_SUM_CUE = re.compile(r"\bsum(?:mation)?(?:\b|(?=_))|[Σ∑]", re.I)  # "sum_{n=1}^oo": LaTeX's subscript
 _SUM_END = r"(?:[-+]?\d+|\+?oo|\+?∞|\+?inf(?:inity)?)"
 _SUM_SUBSCRIPT = re.compile(rf"(?:[Σ∑]|\bsum)\s*_\s*\{{?\s*\(?\s*([a-z])\s*=\s*([-+]?\d+)\s*\)?\s*\}}?\s*\^\s*\{{?\s*\(?"
                             rf"\s*({_SUM_END})\s*\)?\s*\}}?", re.I)

@@ -20,7 +20,9 @@ from tools.registry import run_tool
      {"x": [12, 25], "n": [400, 410], "alternative": "two-sided"}),
     ("Is the defect rate on night shift (14 of 220) higher than on day shift (6 of 240)?",
      {"x": [14, 6], "alternative": "greater"}),
-    ("Line A: 12/400, line B: 25/410. Is line B's defect rate higher than line A's?", {"alternative": "less"}),
+    # B is the subject of the question: B − A, one-sided greater (the same p as A − B, less)
+    ("Line A: 12/400, line B: 25/410. Is line B's defect rate higher than line A's?",
+     {"alternative": "greater", "x": [25, 12]}),
     ("We found 18 defectives in a sample of 200. Is the defect rate above 5%?",
      {"x": [18], "n": [200], "p0": Decimal("0.05"), "alternative": "greater", "method": "exact"}),
     ("Out of 150 customers, 48 responded. Is the response rate different from 25%?",
