@@ -880,6 +880,15 @@ def _pair_names(text: str) -> tuple[str, str]:
     for ordinal in ("first", "second"):
         m = re.search(rf"([A-Za-z][\w-]*(?: [A-Za-z0-9][\w-]*)?)\s*\((?:the\s+)?{ordinal}(?: number| value| one)?\)", text)
         names.append(m.group(1) if m else ordinal)
+    if names == ["first", "second"]:
+        # "I've put length (in hundreds of metres) / flaws:", "format: inspected / defective": the two names around a
+        # slash at the end of the line that introduces the pairs
+        for line in text.split("\n")[:-1]:
+            m = re.search(r"(?:^|[\s:(])([A-Za-z][\w-]*)\s*(?:\([^()\n]*\)\s*)?/\s*([A-Za-z][\w-]*)\s*(?:\([^()\n]*\)\s*)?"
+                          r"[:.]?\s*$", line, re.I)
+            if m:
+                names = [m.group(1), m.group(2)]
+                break
     return (names[0], names[1]) if names[0] != names[1] else ("first", "second")
 
 

@@ -244,6 +244,12 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     question = re.sub(line_label, r"\1_\2", question)
     for name in named:  # "catalyst K-12 vs catalyst K-31, 8 runs each" above the rows: the same names in the prose
         question = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", name.replace("-", "_"), question)
+    # "Mould 1  32.31  30.51 …" on each of several lines, one word and a distinct number before a wide gap: the
+    # number is part of the row's name, not a reading
+    spaced = r"(?m)^(\s*[A-Za-z]{2,12}) (\d{1,3})(?=\t|\s{2,}[-+]?\d)"
+    rows = [(m.group(1).strip().lower(), m.group(2)) for m in re.finditer(spaced, question)]
+    if len(rows) >= 2 and len({w for w, _ in rows}) == 1 and len({n for _, n in rows}) == len(rows):
+        question = re.sub(spaced, r"\1_\2", question)
     matrix = plan_matrix(question)
     if matrix:
         return matrix

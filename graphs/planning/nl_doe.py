@@ -295,7 +295,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         kinds = (r"suppliers|vendors|grades|types|kinds|brands|materials|recipes|operators|machines|options|"
                  r"catalysts|settings|variants|formulations|designs|sources|lines|tools|methods|shifts|days|ovens|"
                  r"presses|sites|plants|batches|lots|cavities|nozzles|heads|fixtures|stations|positions|colou?rs|"
-                 r"sizes|shapes|coatings|resins|treatments|additives|crews|teams|gauges|instruments|labs|locations")
+                 r"sizes|shapes|coatings|resins|treatments|additives|crews|teams|gauges|instruments|labs|locations|"
+                 r"speeds|temperatures|pressures|times|concentrations|doses|rates|loads|modes|patterns|profiles|"
+                 r"configurations|setups|feeds|flows|angles|thicknesses|widths|densities|programs|programmes")
         q_levels = re.sub(rf"\s*\(\s*(?:we have|there are|with)?\s*(\d{{1,2}})\s+(?:different\s+)?(?:[a-z]+\s+)?(?:(?:{kinds})"
                           rf"\s*(?:,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level|,?\s*one\s+per\s+level)?|"
                           rf"[a-z]+\s*,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level)\s*\)",

@@ -564,6 +564,25 @@ def _without_prose_tails(intents: list[Intent] | None) -> list[Intent] | None:
     if not intents or len(intents) != 1:
         return intents
     intent = intents[0]
+    parts = intent.args.get("equations")
+    if intent.tool == "solve" and isinstance(parts, list) and not all(reads_as_maths(p) for p in parts):
+        # "x^3 - 4x + 1 = 0 over the reals, and how many roots are there": equations, then a part that is words
+        kept, tails = [], []
+        for part in parts:
+            cut = None if reads_as_maths(part) else _prose_cut(part)
+            head = part if cut is None else part[:cut].rstrip(" ,.;:?!")
+            if cut is not None:
+                tails.append(part[cut:])
+            if head and "=" in head and reads_as_maths(head) and _balanced(head):
+                kept.append(head)
+            elif "=" in head:
+                return intents
+        if not kept:
+            return intents
+        intent.args["equations"] = kept if len(kept) > 1 else kept[0]
+        if re.search(r"\b(?:over|in)\s+the\s+reals?\b|\breal\s+(?:roots?|solutions?|zeros?)\b", " ".join(tails), re.I):
+            intent.args["domain"] = "real"
+        return intents
     key = "expression" if isinstance(intent.args.get("expression"), str) else \
         "equations" if isinstance(intent.args.get("equations"), str) else None
     if key is None or intent.tool not in ("differentiate", "series", "simplify", "solve", "integrate", "limit",

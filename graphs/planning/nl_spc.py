@@ -302,6 +302,55 @@ def _count_chart_from_total(q: str, low: str) -> list[Intent] | None:
     return [Intent("summary_chart", args, notes=notes)]
 
 
+_NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
+# "we averaged 14.2 defective connectors per sample", "an average of 3.1 defects per board", "np-bar = 14.2",
+# "c-bar is 4.5", "p-bar = 0.035", "u-bar = 0.8 per panel": the centre line itself
+_AVERAGE_COUNT = re.compile(rf"\b(?:averag(?:e|ed|es|ing)|mean)\s+(?:of\s+|is\s+|was\s+|=\s*|about\s+|around\s+)*"
+                            rf"{_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:defectives?|defects?|nonconforming|non-conforming|"
+                            rf"rejects?|failures?|flaws?|errors?|nonconformities|blemishes|bad)\b|"
+                            rf"\b(np|c)[\s-]*(?:bar|̄)\s*(?:=|is|of|:|≈)\s*{_NUMBER}")
+_AVERAGE_RATE = re.compile(rf"\b(p|u)[\s-]*(?:bar|̄)\s*(?:=|is|of|:|≈)\s*{_NUMBER}")
+
+
+def _count_chart_from_average(q: str, low: str) -> list[Intent] | None:
+    """"We inspect 400 connectors per shift … over the last 30 shifts we averaged 14.2 defective per sample. np-chart
+    limits?" → the limits from the centre line (np̄, c̄, p̄ or ū) and the subgroup size; the counts are not given."""
+    kind = chart_kind(low)
+    if kind not in ("p", "np", "c", "u") or flat_lists(q) or tables(q):
+        return None
+    low = spell_numbers(low)
+    count, rate = _AVERAGE_COUNT.search(low), _AVERAGE_RATE.search(low)
+    if not count and not rate:
+        return None
+    periods = _PERIODS.search(low)
+    k = int(periods.group(1)) if periods else 1
+    n = None
+    if kind != "c":
+        n = _size_in_prose(low) or _summary_subgroup_size(low) or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
+                                                                                r"check|checks|test|tests|sample|samples)")
+        if not n:
+            raise HavocInputError(f"a {kind} chart from its centre line needs the subgroup size (how many items in each "
+                                  "subgroup)", field="n")
+    if rate and (kind, rate.group(1)) in (("p", "p"), ("u", "u")):
+        average, per = Decimal(rate.group(2)), "rate"
+        total = average * n * k
+    elif count and (count.group(2) is None or count.group(2) == kind) and kind in ("np", "c", "u") and not (
+            kind == "u" and count.group(2) is None):
+        average, per = Decimal(count.group(1) or count.group(3)), "count"
+        total = average * k
+    else:
+        return None
+    args: dict = {"chart": kind, "total": total, "subgroups": k}
+    what = "average count per subgroup" if per == "count" else ("average proportion" if kind == "p" else
+                                                               "average count per unit")
+    notes = [f"{average}: the {what}, the centre line" + (f"; over {k} {periods.group(2)}, the total is {total}"
+                                                           if periods else " (the limits depend only on it)")]
+    if n is not None:
+        args["n"] = n
+        notes.append(f"{n}: the subgroup size")
+    return [Intent("summary_chart", args, notes=notes)]
+
+
 def _summary_chart(q: str, low: str) -> list[Intent] | None:
     """"After 25 hours of subgroups of 4 the grand average is 25.02 and the average range 0.21: X̄–R limits?" →
     limits from the summary figures, not from data that is not there."""
@@ -362,7 +411,7 @@ def plan_spc(question: str) -> list[Intent] | None:
         if n:
             return [Intent("spc_constants", {"n": n})]
 
-    summary = _summary_chart(q, low) or _count_chart_from_total(q, low)
+    summary = _summary_chart(q, low) or _count_chart_from_total(q, low) or _count_chart_from_average(q, low)
     if summary:
         return summary
 

@@ -303,6 +303,15 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
+def _own_word(label: str, labels: list[str]) -> str | None:
+    """The one word of a label ("A-grade", "grade_B") found in no other label, singular and lower case."""
+    def words(text: str) -> set[str]:
+        return {_singular(w) for w in re.split(r"[-_\s]+", text) if w}
+    others = set().union(*(words(lab) for lab in labels if lab != label))
+    own = words(label) - others
+    return next(iter(own)) if len(own) == 1 else None
+
+
 def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
     """"last year's mix was 45% A, 35% B, 20% C": the share stated for each counted label, in their order (a label
     counted as "scratch" matches a share stated for "scratches")."""
@@ -313,6 +322,10 @@ def _stated_shares(q: str, labels: list[str]) -> list[Decimal] | None:
                 shares.setdefault(_singular(m.group("label")), Decimal(m.group("pct")))
         if all(_singular(lab) in shares for lab in labels):
             return [shares[_singular(lab)] for lab in labels]
+        # "A-grade: 197" against "50% A": a label matched by the one word that tells it from the others
+        own = [_own_word(lab, labels) for lab in labels]
+        if all(w is not None and w in shares for w in own) and len(set(own)) == len(own):
+            return [shares[w] for w in own]
     # "the split should be 50%, 30%, 15%, 5% (A, B, C, reject)": the shares, then their labels in the same order
     listed = re.search(r"((?:\d+(?:\.\d+)?\s*%\s*[,;/]\s*)+(?:and\s+)?\d+(?:\.\d+)?\s*%)\s*\(([^()]+)\)", q)
     if listed:

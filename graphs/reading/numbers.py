@@ -415,6 +415,11 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"\b(?:holds?|seats?|capacity(?: of)?|fits?|takes?|can take|room for)\s*$", before, re.I) and \
             value == value.to_integral_value():
         return "a capacity of the equipment, context"  # "Reactor R-2 holds 15 L", "oven 2 seats 9 trays"
+    # "each batch uses 25 kg of resin", "a run consumes 3 L": the material a run takes, not a level or a count of runs
+    if re.search(r"\b(?:uses?|consumes?|needs?|requires?|eats)\s+(?:about\s+|around\s+|roughly\s+)?$", before, re.I) and \
+            re.match(r"^\s*(?:kg|g|mg|t|tonnes?|tons?|lbs?|l|litres?|liters?|ml|m3|m²|m2|m|metres?|meters?|kwh|gallons?)\b"
+                     r"(?:\s+of\s+\w+)?", after, re.I):
+        return "an amount of material a run uses, context"
     if re.match(r"^[\s-]*(?:sigma|σ)\b", after, re.I) and value in (1, 2, 3, 4, 5, 6):
         return "the width of the limits in sigmas, context"  # "(3 sigma, tabulated A2)"
     if value == value.to_integral_value() and re.match(r"^\s*subgroups?\b(?!\s+(?:of|with)\b)", after) and \
