@@ -55,6 +55,7 @@ ANSWERED_BLIND = {
     "blind_round32/round32.jsonl": "0ebac19",
     "blind_round33/round33.jsonl": "2fd6d0f",
     "blind_round34/round34.jsonl": "bc30024",
+    "blind_round35/round35.jsonl": "bee5395",
 }
 
 _ASK = """
