@@ -22,8 +22,9 @@ CAPABILITIES = """I can't compute an answer to that. HAVOC answers questions abo
 - **Statistical process control**: X̄–R, X̄–S, I–MR, p, np, c and u charts with Western Electric and Nelson
   rules; capability (Cp, Cpk, Pp, Ppk, Cpm); control-chart constants.
 - **Statistics**: summaries, t-tests, one- and two-way ANOVA, chi-square, normality and variance tests,
-  regression.
-- **Calculus and algebra**: derivatives, integrals, equations, limits, series, simplification, matrices.
+  rank tests, proportions, McNemar, regression, power and sample size.
+- **Calculus and algebra**: derivatives, integrals, equations, limits, series and sums, simplification,
+  matrices, critical points and extremes.
 
 Try: `Design a Box-Behnken DOE for temperature, pressure and time`, `Is this process capable? LSL 9.8,
 USL 10.2, data: …`, or `What is the derivative of x^3 sin x`."""
