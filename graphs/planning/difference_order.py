@@ -44,6 +44,10 @@ _THAN = (r"(?:'s)?(?:\s+[\w-]+){0,4}?\s+(?:is\s+|are\s+|was\s+|were\s+|runs?\s+)
          r"|the\s+)?")
 
 
+_MORE = (r"longer|more|higher|greater|larger|bigger|heavier|slower|faster|quicker|lower|less|shorter|smaller|lighter|"
+         r"stronger|weaker|better|worse")
+
+
 def asks_second_first(question: str, first: str, second: str, *, ratio: bool = False) -> bool:
     """True when the question writes the difference (or, with ratio, the variance ratio) as second − first, or
     asks whether the second is higher (lower) than the first."""
@@ -55,6 +59,10 @@ def asks_second_first(question: str, first: str, second: str, *, ratio: bool = F
             if not ratio and re.search(rf"(?<![\w-]){a}{_THAN}{b}(?:'s)?(?![\w])", question, re.I) and \
                     not re.search(rf"(?<![\w-]){b}{_THAN}{a}(?:'s)?(?![\w])", question, re.I):
                 return True
+        # "how much longer does the new procedure take?": the second sample is the subject of the difference asked
+        if not ratio and re.search(rf"\bhow much (?:{_MORE})\s+(?:does|do|did|is|are|was|were|will)\s+(?:the\s+)?{a}"
+                                   rf"(?![\w])", question, re.I):
+            return True
     return False
 
 

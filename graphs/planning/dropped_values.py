@@ -78,3 +78,35 @@ def drop_named_run(question: str) -> tuple[str, list[str]]:
     text = re.sub(r"\s*,\s*,", ",", text)
     text = text.replace(m.group(0), " " * len(m.group(0)), 1) if m.start() > end else text
     return re.sub(r"[ \t]{2,}", " ", text), [f"run {k} ({value}) removed from the data, as asked"]
+
+
+# "Point 6 was logged on the wrong range, leave it out and refit": the k-th point of two equal lists (x and y, or
+# paired readings), named by its position
+_POINT_OUT = re.compile(r"\b(?:point|observation|pair|reading|row|specimen|sample)\s*#?\s*(?P<a>\d+)\b[^.?!]{0,70}?\b(?:leave|"
+                        r"leaving|take|throw)\s+(?:that|it|this)(?:\s+one)?\s+out|\b(?:point|observation|pair|reading|row|"
+                        r"specimen|sample)\s*#?\s*(?P<b>\d+)\b[^.?!]{0,70}?\b(?:drop|exclude|ignore|omit|discard|remove)\s+"
+                        rf"(?:it|that|this)\b|\b{_VERB}\s+(?:the\s+)?(?:point|observation|pair|reading|row)\s*#?\s*(?P<c>\d+)\b",
+                        re.I)
+
+
+def drop_point_of_two_lists(question: str) -> tuple[str, list[str]]:
+    """(question with the k-th value taken out of each of its two equal lists, notes); unchanged unless the question
+    names a point by its position and gives exactly two lists of one length (≥ 3) that reach it."""
+    from graphs.planning.extract import number_runs
+
+    m = _POINT_OUT.search(question)
+    if not m or CHART_WORDS.search(question):
+        return question, []
+    k = int(m.group("a") or m.group("b") or m.group("c"))
+    runs = [r for r in re.finditer(rf"{NUM}(?:\s*,\s*{NUM}){{2,}}", question)]
+    if len(runs) != 2 or len(number_runs(question, 3)) != 2:
+        return question, []
+    values = [list(re.finditer(NUM, r.group(0))) for r in runs]
+    if len(values[0]) != len(values[1]) or not 1 <= k <= len(values[0]):
+        return question, []
+    text, dropped = question, []
+    for run, found in sorted(zip(runs, values, strict=True), key=lambda p: -p[0].start()):
+        kept = [v.group(0) for i, v in enumerate(found) if i != k - 1]
+        dropped.append(found[k - 1].group(0))
+        text = text[:run.start()] + ", ".join(kept) + text[run.end():]
+    return text, [f"point {k} ({' and '.join(reversed(dropped))}) removed from both lists, as asked"]

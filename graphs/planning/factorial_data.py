@@ -124,6 +124,8 @@ def _coded_rows(text: str) -> list[tuple[dict[str, int], list[Decimal]]]:
         for c in cells:
             if c.replace("−", "-") in ("-1", "+1", "1", "-", "+"):
                 signs.append(-1 if c.replace("−", "-").startswith("-") else 1)
+            elif c.lower() in ("low", "lo", "minus", "high", "hi", "plus"):  # "low  high  8.7": levels in words
+                signs.append(-1 if c.lower() in ("low", "lo", "minus") else 1)
             else:
                 break
         rest = cells[len(signs):]

@@ -13,7 +13,7 @@ from copy import deepcopy
 from decimal import Decimal
 
 from graphs.planning.difference_order import with_asked_order
-from graphs.planning.dropped_values import drop_named_run, drop_named_values
+from graphs.planning.dropped_values import drop_named_run, drop_named_values, drop_point_of_two_lists
 from graphs.planning.extract import (
     NUM,
     continuity_correction,
@@ -272,6 +272,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     question, drop_notes = drop_named_values(question)
     if not drop_notes:
         question, drop_notes = drop_named_run(question)
+    if not drop_notes:
+        question, drop_notes = drop_point_of_two_lists(question)
     drop_notes = [*record_notes, *label_notes, *drop_notes]
     question, read_notes = ungroup_thousands(question)
     read_notes = [*drop_notes, *read_notes]

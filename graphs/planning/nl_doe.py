@@ -779,6 +779,19 @@ def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:
              "in standard order (first factor fastest), replicate after replicate"]
     intents = [Intent("doe_design", args, binding="d", notes=notes),
                Intent("doe_effects", {"response": data.response}, uses="d")]
+    asks_tests = re.search(r"\banova\b|analysis of variance|f[\s-]*(?:values?|statistics?|tests?|ratios?)\b|"
+                           r"\bf\b[^.?!]{0,20}\bp[\s-]*values?", low)
+    product = r"\s*[*×x:]\s*".join(re.escape(n.lower()) for n in data.factors)
+    main_only = re.search(r"main[\s-]*effects?[\s-]*only|only (?:the )?main effects|no interactions?|without (?:the )?"
+                          r"interactions?|additive model", low)
+    full_model = (k == 2 and not main_only) or re.search(r"full model|saturated|all (?:the )?(?:terms|interactions)|every term|each term|"
+                                     + (product if k > 1 else "$^"), low)
+    if data.replicates == 1 and asks_tests and full_model:
+        runs = 2 ** k
+        raise HavocInputError(f"an unreplicated 2^{k} has {runs} runs and the full model {runs - 1} terms besides the "
+                              "mean, so no degrees of freedom are left for error: the F statistics and p-values do not "
+                              "exist. Replicate the runs, add centre points, pool the highest-order interactions as "
+                              "error, or judge the effects by Lenth's method", field="response")
     if data.replicates > 1 or re.search(r"\banova\b|analysis of variance", low):
         anova_notes = ["ANOVA model: main effects and two-factor interactions"
                        + (" (higher-order interactions pooled into error)" if k >= 3 else "")]

@@ -71,21 +71,44 @@ def _grid(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
     return body, notes
 
 
-def _four_lines(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
-    """Four lines "A pass, B fail: 9": each names one outcome under each condition, then its count."""
+_PROSE_CELL = re.compile(r"(?P<label>[A-Za-z][A-Za-z /&>→-]*?)\s*[:=]?\s*(?P<n>\d+)\s*$")
+
+
+def _cell(label: str) -> tuple[int, int] | None:
+    """(first, second) outcome of a cell's label: "A pass, B fail", "pass before/fail after", "both fail"."""
+    both = re.match(r"\s*both\s+(.+)$", label, re.I)
+    if both:
+        sign = _polarity(both.group(1))
+        return None if sign is None else (sign, sign)
+    parts = re.split(r"\s*(?:,|/|&|\band\b|\bthen\b|->|→)\s*", label.strip())
+    if len(parts) != 2:
+        return None
+    first, second = _polarity(parts[0]), _polarity(parts[1])
+    return None if first is None or second is None else (first, second)
+
+
+def _four_cells(cells_text: list[tuple[str, str]]) -> dict[tuple[int, int], Decimal] | None:
     cells: dict[tuple[int, int], Decimal] = {}
-    for line in q.splitlines():
-        m = _LINE_CELL.match(line)
-        if not m:
+    for label, n in cells_text:
+        cell = _cell(label)
+        if cell is None:
             continue
-        parts = re.split(r"\s*(?:,|/|&|\band\b|\bthen\b|->|→)\s*", m.group("label"))
-        if len(parts) != 2:
-            continue
-        first, second = _polarity(parts[0]), _polarity(parts[1])
-        if first is None or second is None or (first, second) in cells:
+        if cell in cells:
             return None
-        cells[(first, second)] = Decimal(m.group("n"))
-    if len(cells) != 4:
+        cells[cell] = Decimal(n)
+    return cells if len(cells) == 4 else None
+
+
+def _four_lines(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
+    """Four cells, each an outcome under each condition and its count: on lines ("A pass, B fail: 9") or in a
+    sentence ("both pass 22, pass before/fail after 5, fail before/pass after 17, both fail 6")."""
+    lines = [(m.group("label"), m.group("n")) for m in map(_LINE_CELL.match, q.splitlines()) if m]
+    cells = _four_cells(lines)
+    if cells is None:
+        segments = [s.strip() for s in re.split(r"[;,.:?!\n]|\band\b(?=\s+both\b)", q) if s.strip()]
+        found = [m for m in map(_PROSE_CELL.search, segments) if m]
+        cells = _four_cells([(m.group("label"), m.group("n")) for m in found])
+    if cells is None:
         return None
     table = [[cells[(1, 1)], cells[(1, -1)]], [cells[(-1, 1)], cells[(-1, -1)]]]
     return table, ["four cells read from their labels: rows yes/no under the first condition, columns under the second"]

@@ -60,7 +60,9 @@ _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"
                 r"(\d+)\s+[a-z]+\s+(?:per|for each|in each|for every|from each)\s+(?!hour|day|shift|week|minute|month)[a-z]+|"
-                r"(\d+)\s+[a-z]+s\s+each\s+(?:measure|weigh|test|rate|use|tr(?:y|ie)|read|check|gauge)",
+                r"(\d+)\s+[a-z]+s\s+each\s+(?:measure|weigh|test|rate|use|tr(?:y|ie)|read|check|gauge)|"
+                # "four coating formulations, 8 panels each,": the size of each group
+                r"(\d+)\s+(?:[a-z-]+\s+)?[a-z]+s\s+(?:each|apiece)\b(?=\s*[,.;:)]|\s+(?:and|with|in|for|at|of|under)\b|\s*$)",
                 re.I)
 # "we expect means 20, 22, 21 and 24", "hypothesised group means of 5.1 / 5.4 / 5.9": the effect of a one-way ANOVA
 # "true mean conversions of 20, 22, 22 and 24 %": a word or two may name what the means are of
@@ -69,7 +71,8 @@ _MEANS = re.compile(rf"\b(?:group\s+)?(?:means?|averages?)(?:\s+(?!of\b|are\b)[a
                     rf"((?:{NUM})\s*%?(?:\s*(?:,|;|/|and|&|,\s*and)\s*(?:{NUM})\s*%?)+)", re.I)
 _ALPHA = re.compile(rf"(?:alpha|α|significance(?: level)?|level of significance)\s*(?:of|=|is|:|at)?\s*({NUM})\s*(%)?",
                     re.I)
-_GROUPS = re.compile(r"(\d+)\s+(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations)|"
+_GROUPS = re.compile(r"(\d+)\s+(?:[a-z-]+\s+)?(?:groups|treatments|levels|arms|machines|suppliers|operators|formulations|"
+                     r"recipes|methods|materials|designs|coatings|catalysts|additives|conditions|variants|processes)\b|"
                      r"\bk\s*=\s*(\d+)", re.I)
 _RATE_PAIR = re.compile(rf"(?:p1|p_1)\s*(?:=|:|of|is)?\s*({NUM}).{{0,40}}?(?:p2|p_2)\s*(?:=|:|of|is)?\s*({NUM})",
                         re.I | re.S)

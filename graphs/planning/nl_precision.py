@@ -24,13 +24,14 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b|\bwhat\s+n\b|\bn\s*=\s*\?|\bsample\s+siz
 _PRECISION = re.compile(r"\bmargin\s+of\s+error\b|\bwithin\s*(?:±|\+/-|\+-|plus\s+or\s+minus)|"
                         r"\b(?:to|within)\s+(?:±\s*)?\d[\d.]*\s*(?:%|percent(?:age)?\s+points?|[a-zµ°%]{0,6})\s+of\s+the\s+"
                         r"(?:true|actual|population|real)\b|"
-                        r"\bhalf[\s-]*width\b|\b(?:interval|ci)\s+(?:no\s+wider\s+than|(?:has\s+)?(?:a\s+)?(?:total\s+)?"
+                        r"\bhalf[\s-]*width\b|\b(?:confidence\s+interval|ci|estimate)\b[^.?!]{0,60}?(?:±|\+/-|\+-|plus\s+or\s+"
+                        r"minus)\s*[\d.]|\b(?:interval|ci)\s+(?:no\s+wider\s+than|(?:has\s+)?(?:a\s+)?(?:total\s+)?"
                         r"width\s+of|width\s+(?:of\s+)?(?:at\s+most|no\s+more\s+than)|at\s+most\s+[\d.]+\s*\S*\s+wide)|"
                         r"\b(?:no\s+wider\s+than|wide\s+at\s+most)\b|\b(?:estimate|know|pin\s+down)\b[^.?!]{0,80}?"
                         r"\b(?:within|to\s+±|to\s+\+/-)\s*(?:±|\+/-|plus\s+or\s+minus)?\s*[\d.]|"
                         r"\b(?:error|precision)\s+(?:of\s+)?(?:at\s+most|no\s+(?:more|larger|greater)\s+than|not\s+"
                         r"exceeding|of)\s*(?:±\s*)?[\d.]|\baccura(?:te|cy)\s+(?:to\s+)?(?:within\s+)?(?:±\s*)?[\d.]")
-_NOT_PRECISION = re.compile(r"\bpower\b|\bdetect|\bcohen|\beffect\s+size|\bcontrol\s+(?:chart|limits?)\b|"
+_NOT_PRECISION = re.compile(r"(?<!not )(?<!no )(?<!rather than )(?<!instead of )(?<!not about )\bpower\b(?! is not)|\bdetect|\bcohen|\beffect\s+size|\bcontrol\s+(?:chart|limits?)\b|"
                             r"\b(?:factorial|box[\s-]*behnken|central\s+composite|plackett)\b")
 _PROPORTION = re.compile(r"\bproportion|\bpercentage\b|\bfraction\b|\brate\b|\bshare\b|\bdefectives?\b|"
                          r"\bnon-?conforming\b|\bsurvey|\bpoll|\bp[\s-]*hat\b|\bp̂|\bpercentage\s+points?\b|"
@@ -63,6 +64,10 @@ _POPULATION = re.compile(rf"\bpopulation\s+(?:of|size\s+(?:of|is|=)?|is|=|N\s*=)
 _T_METHOD = re.compile(r"\bt[\s-]*(?:distribution|based|quantile|value|method|interval)\b|\bstudent'?s?\s+t\b|"
                        r"\b(?:σ|sigma|standard\s+deviation)\s+(?:is\s+)?unknown\b|\bunknown\s+(?:σ|sigma|standard\s+"
                        r"deviation)\b")
+
+
+# "the 95 % confidence interval for the mean is ±0.5 µm": a margin written only as ± E
+_PLUS_MINUS = re.compile(rf"(?:±|\+/-|\+-|plus\s+or\s+minus)\s*({NUM})\s*(%|percent(?:age)?(?:\s+points?)?|points?)?")
 
 
 def reads_as_precision(question: str) -> bool:
@@ -98,7 +103,7 @@ def plan_sample_size_ci(question: str) -> list[Intent] | None:
     target = "proportion" if _PROPORTION.search(low) and not _SD.search(low) else "mean"
     args: dict = {"target": target}
     width = _WIDTH.search(low)
-    margin = None if width else _MARGIN.search(low)
+    margin = None if width else (_MARGIN.search(low) or _PLUS_MINUS.search(low))
     if width:
         args["width"] = _percent(width.group(1), width.group(2)) if target == "proportion" else to_decimal(width.group(1))
         notes.append(f"{width.group(1)}: the interval's full width (± {args['width'] / 2})")

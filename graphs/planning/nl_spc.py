@@ -238,7 +238,8 @@ def _summary_subgroup_size(low: str) -> int | None:
     return int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"samples? of", r"(?:sample|subgroup) size",
                      r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
                                                    r"samples|select|selects|weigh|weighs|inspect|inspects|test|tests|open|opens)(?= \d)") or int_before(
-        low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)")
+        low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)") or int_before(
+        low, r"[a-z]+\s+(?:per|in each|in every|for each)\s+subgroup\b")  # "ten tablets per subgroup"
 
 
 def _capability_from_bars(q: str, low: str) -> list[Intent] | None:

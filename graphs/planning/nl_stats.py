@@ -961,9 +961,12 @@ def plan_stats(question: str) -> list[Intent] | None:
         x, y, dropped = _drop_named_x(q, x, y)
         method = _correlation_named(low)
         if method and degree == 1 and len(x) == len(y):
-            # "Spearman's rho", "Kendall's tau", "Pearson correlation and its p-value": the coefficient by name
-            return [Intent("correlation", {"x": x, "y": y, "method": method, "alternative": correlation_side(low), **conf},
-                           notes=[f"the {method.capitalize()} correlation of the two columns, as asked"])]
+            # "Spearman's rho", "Kendall's tau", "Pearson correlation and its p-value": the coefficient by name; "both
+            # Spearman's rho and Kendall's tau-b": each one named
+            named = [m for m in ("pearson", "spearman", "kendall") if m == method or (
+                re.search(rf"\b{m}", low) and _correlation_named(re.sub(rf"\b{method}\w*", " ", low)) == m)]
+            return [Intent("correlation", {"x": x, "y": y, "method": m, "alternative": correlation_side(low), **conf},
+                           notes=[f"the {m.capitalize()} correlation of the two columns, as asked"]) for m in named]
         args = {"x": x, "y": y, "degree": degree}
         notes = ["correlation: Pearson r is the signed square root of R² of the straight-line fit"] if "correlat" in low else []
         notes += dropped
@@ -1072,7 +1075,13 @@ def plan_stats(question: str) -> list[Intent] | None:
     explicit = re.search(r"(?<!un)paired|before and after|before/after|pre[\s-]*(?:and[\s-]*)?post|matched|"
                          r"\bsame (?:\d+ )?(?:[\w-]+ ){0,4}?(?:measured|tested|checked|gauged|weighed|inspected|scored|"
                          r"rated|read)\b[^.;?]{0,20}?\b(?:on|by|with|in|under|using|at) both\b|"
-                         r"(?:order is the same|same order) in both", low) and \
+                         r"(?:order is the same|same order) in both|"
+                         # "(same technician order)": the lists are in the same units' order, so each position is a pair
+                         r"\bsame (?:[\w-]+ ){1,2}order\b|\bin the same (?:[\w-]+ )?order\b|"
+                         # "each of our technicians did a changeover with the old procedure and with the new one"
+                         r"\beach (?:of (?:our|the|my) )?[\w-]+s? (?:did|ran|tried|used|made|performed|measured|tested|"
+                         r"timed|rated|scored)\b[^.;?]{0,80}?\bwith (?:the )?[\w-]+ [\w-]+ and (?:again )?with (?:the )?"
+                         r"[\w-]+", low) and \
         not NOT_PAIRED.search(low) or \
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
     groups = _groups(q) if explicit else _before_after(q, low)

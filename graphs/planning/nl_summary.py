@@ -18,7 +18,10 @@ _FILLER = (r"(?:\s+(?!(?:and|with|was|is|of|sd|standard|differ\w*|from|than|grea
            r"below|exceeds?|equals?|to|significantly|should|must|target|specified|claimed|hypothesi\w*|"
            r"be|not|at|over|under|more)\b)[a-z]+){0,2}?")  # "average fill of", "mean diff"
 _INDEX = r"(?:_?[12₁₂](?![\d.]))?"  # "mean1 = 5.4", "sd_2 = 1.3": the sample a figure belongs to
-_MEAN = re.compile(rf"(?:\bmean|\baverag(?:ed|ing|e)|x̄|\bxbar|\bx-bar){_INDEX}{_FILLER}\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
+# "mean of the differences (after - before) 1.82": the mean of paired differences, the order said in brackets
+_MEAN = re.compile(rf"(?:\bmean|\baverag(?:ed|ing|e)|x̄|\bxbar|\bx-bar){_INDEX}"
+                   rf"(?:\s+of\s+(?:the\s+)?(?:paired\s+)?differences(?:\s*\([^()\d]{{0,30}}\))?|{_FILLER})"
+                   rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
                    r"(?!\d|\.\d)", re.I)
 _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=_?[12₁₂]?\s*=)|(?<![\w-])sigma"
                  rf"(?!\s*level)|σ){_INDEX}(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
@@ -106,6 +109,9 @@ def plan_summary(question: str) -> list[Intent] | None:
         return None
     if _CAPABILITY.search(low):
         return _capability(q, low, means, sds)
+    if re.search(r"control\s+limits|\bucl\b|\blcl\b|\b(?:x[\s-]*bar|xbar|x̄)(?:\s*(?:and|/|&|-)\s*(?:the\s+)?[rs])?[\s-]*charts?\b|"
+                 r"\b[rs][\s-]*charts?\b", low):
+        return None  # "control limits for the X-bar and S charts": a chart from summary figures, not a test
     if _TEST.search(low):
         return _t_test(q, low, means, sds)
     return None

@@ -173,7 +173,10 @@ def paired_columns(q: str) -> list[Intent] | None:
     _, header, columns = found
     numbered = all(_is_num(x) for x in columns[0]) and (_index_column(header[0], columns[0]) or signed_rank) and \
         _counts_rows(columns[0])
-    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not numbered) or NOT_PAIRED.search(q):
+    # "the classic two-sample t-test, pooled variance": the test named is for independent samples, whatever the layout
+    independent = re.search(r"two[\s-]*sample\s+t|\bpooled\b|\bwelch\b|\bstudent'?s\s+t\b", q, re.I) and \
+        not re.search(r"(?<!un)paired|same (?:parts|units|specimens|samples)", q, re.I)
+    if len(columns) != 3 or (all(_is_num(x) for x in columns[0]) and not numbered) or NOT_PAIRED.search(q) or independent:
         return None  # the first column names the units: words, or row numbers under a name such as 'op' or 'part'
     labels = columns[0]
     if len(set(labels)) != len(labels):

@@ -228,6 +228,10 @@ def _row_of(text: str, position: str) -> list[str]:
         values = re.findall(NUM, listed.group("list"))
         if len(values) == int(listed.group("n")) and 1 <= int(position) <= len(values):
             return [values[int(position) - 1]]
+    # two lists of one length (x and y, or paired readings): point k is the k-th value of each
+    lists = [re.findall(NUM, r.group(0)) for r in re.finditer(rf"{NUM}(?:\s*,\s*{NUM}){{2,}}", text)]
+    if len(lists) == 2 and len(lists[0]) == len(lists[1]) and position.isdigit() and 1 <= int(position) <= len(lists[0]):
+        return [lists[0][int(position) - 1], lists[1][int(position) - 1]]
     return []
 
 
@@ -619,7 +623,8 @@ CUES: tuple[Cue, ...] = (
     Cue("series expansion", _c(r"\b(?:taylor|maclaurin|laurent|power) (?:series|expansion|polynomial)|series expansion"),
         "the series expansion", _tool("series")),
     Cue("chi-square", _c(r"chi[- ]?squared?\b|χ²|\bchi2\b"), "a chi-square test",
-        _tool("chi_square", "proportion_test", "variance_test", "kruskal_wallis"),
+        lambda calls, m: _tool("chi_square", "proportion_test", "variance_test", "kruskal_wallis")(calls, m) or any(
+            c.tool == "mcnemar" and c.args.get("method") in ("corrected", "uncorrected") for c in calls),
         unless=_c(r"(?:instead of|rather than|not|no|than) (?:a |the )?chi|chi[- ]?squared? approximation"
                   r"|chi[- ]?squared? (?:distribution|critical)")),
     Cue("ANOVA", _c(r"\banova\b|analysis of variance"), "an analysis of variance",
