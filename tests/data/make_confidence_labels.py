@@ -56,6 +56,7 @@ ANSWERED_BLIND = {
     "blind_round33/round33.jsonl": "2fd6d0f",
     "blind_round34/round34.jsonl": "bc30024",
     "blind_round35/round35.jsonl": "bee5395",
+    "blind_round36/round36.jsonl": "8f05df8",
 }
 
 _ASK = """
