@@ -293,14 +293,19 @@ def _count_chart_from_total(q: str, low: str) -> list[Intent] | None:
     args: dict = {"chart": kind, "total": total, "subgroups": k}
     notes = [f"{total}: the total count over {k} {periods.group(2)}; each {periods.group(2).rstrip('s')} is a subgroup"]
     if kind != "c":
-        n = _size_in_prose(low) or _summary_subgroup_size(low) or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
-                                                                                r"check|checks|test|tests|sample|samples)")
-        if not n:
-            raise HavocInputError(f"a {kind} chart from a total needs the subgroup size (how many items in each "
-                                  "subgroup)", field="n")
-        args["n"] = n
-        notes.append(f"{n}: the subgroup size")
+        args["n"] = _attribute_subgroup_size(low, kind, "a total")
+        notes.append(f"{args['n']}: the subgroup size")
     return [Intent("summary_chart", args, notes=notes)]
+
+
+def _attribute_subgroup_size(low: str, kind: str, source: str) -> int:
+    """The items (p, np) or units (u) in each subgroup of an attribute chart from summary figures, or a refusal."""
+    n = _size_in_prose(low) or _summary_subgroup_size(low) or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
+                                                                            r"check|checks|test|tests|sample|samples)")
+    if not n:
+        raise HavocInputError(f"a {kind} chart from {source} needs the subgroup size (how many items in each "
+                              "subgroup)", field="n")
+    return n
 
 
 _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
@@ -325,13 +330,7 @@ def _count_chart_from_average(q: str, low: str) -> list[Intent] | None:
         return None
     periods = _PERIODS.search(low)
     k = int(periods.group(1)) if periods else 1
-    n = None
-    if kind != "c":
-        n = _size_in_prose(low) or _summary_subgroup_size(low) or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
-                                                                                r"check|checks|test|tests|sample|samples)")
-        if not n:
-            raise HavocInputError(f"a {kind} chart from its centre line needs the subgroup size (how many items in each "
-                                  "subgroup)", field="n")
+    n = _attribute_subgroup_size(low, kind, "its centre line") if kind != "c" else None
     if rate and (kind, rate.group(1)) in (("p", "p"), ("u", "u")):
         average, per = Decimal(rate.group(2)), "rate"
         total = average * n * k
