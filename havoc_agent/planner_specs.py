@@ -620,83 +620,10 @@ def gen_calculus(rng: random.Random) -> Pair:
         f"evaluate {op}")
 
 
-def gen_sign_friedman(rng: random.Random) -> Pair:
-    """The sign test (paired, or one sample against a median) and the Friedman test of a blocks × treatments layout."""
-    if rng.random() < 0.5:
-        a = _data(rng, rng.randint(6, 12), decimals=rng.choice([0, 1]))
-        decimals = len(a[0].split(".")[1]) if "." in a[0] else 0
-        if rng.random() < 0.5:
-            b = _data(rng, len(a), centre=float(a[0]), decimals=decimals)
-            question = rng.choice([f"sign test, before {_list_text(rng, a)} after {_list_text(rng, b)}",
-                                   f"paired sign test on A: {', '.join(a)} and B: {', '.join(b)}",
-                                   f"use the sign test for these pairs: {' '.join(a)} / {' '.join(b)}"])
-            return _typo(rng, question), f"ranktest sign {_values(a)} and {_values(b)}"
-        median = a[len(a) // 2]
-        question = rng.choice([f"sign test of {_list_text(rng, a)} against a median of {median}",
-                               f"is the median different from {median}? sign test: {', '.join(a)}"])
-        return _typo(rng, question), f"ranktest sign {_values(a)} mu {median}"
-    k, n = rng.randint(3, 4), rng.randint(4, 7)
-    centre = rng.choice([5, 10, 20, 50])
-    rows = [_data(rng, n, centre=centre * rng.uniform(0.9, 1.1), decimals=rng.choice([0, 1])) for _ in range(k)]
-    names = rng.choice([["A", "B", "C", "D"], ["recipe 1", "recipe 2", "recipe 3", "recipe 4"],
-                        ["method X", "method Y", "method Z", "method W"]])
-    data = "\n".join(f"{names[i]}: {', '.join(r)}" for i, r in enumerate(rows))
-    question = rng.choice([f"Friedman test, one row per treatment, blocks in the same order:\n{data}",
-                           f"each judge scored every {names[0].split()[0]}; friedman test please\n{data}"])
-    return _typo(rng, question), "friedman [" + ", ".join(_values(r) for r in rows) + "]"
-
-
-def gen_pairs_and_precision(rng: random.Random) -> Pair:
-    """McNemar on a 2 × 2 table of paired outcomes, and the sample size for a margin of error."""
-    if rng.random() < 0.5:
-        a, b, c, d = (str(rng.randint(lo, hi)) for lo, hi in ((20, 80), (3, 20), (3, 20), (10, 60)))
-        style = rng.randrange(3)
-        if style == 0:
-            text = f"[[{a}, {b}], [{c}, {d}]]"
-        elif style == 1:
-            first, second = rng.choice([("A", "B"), ("gauge 1", "gauge 2"), ("rater X", "rater Y")])
-            text = (f"\n{first} pass, {second} pass: {a}\n{first} pass, {second} fail: {b}\n{first} fail, {second} pass: "
-                    f"{c}\n{first} fail, {second} fail: {d}")
-        else:
-            text = f"\n| | after yes | after no |\n|---|---|---|\n| before yes | {a} | {b} |\n| before no | {c} | {d} |"
-        question = rng.choice([f"McNemar test: {text}", f"paired yes/no outcomes, mcnemar please {text}"])
-        return question, f"mcnemar [[{a}, {b}], [{c}, {d}]]"
-    # the program copies its numbers from the question (ChatHavoc's constraint): a confidence other than the default
-    # 95 % is written as a decimal, and so is a proportion's margin
-    conf = rng.choice(["95%", "0.90", "0.99"])
-    conf_text = f"{conf} confidence" if conf.endswith("%") else f"confidence level {conf}"
-    conf_arg = "" if conf.endswith("%") else f" confidence {conf}"
-    if rng.random() < 0.5:
-        sd = _num(rng, 0.5, 12, 1)
-        margin = _num(rng, 0.1, float(sd) / 2, 1)
-        question = rng.choice([f"how many samples to estimate the mean within ±{margin} at {conf_text}, sd {sd}?",
-                               f"sigma is {sd}. sample size for a margin of error of {margin}, {conf_text}"])
-        return question, f"samplesize mean margin {margin} sd {sd}{conf_arg}"
-    margin = rng.choice(["0.02", "0.03", "0.04", "0.05"])
-    question = rng.choice([f"what sample size gives a margin of error of {margin} on a proportion at {conf_text}?",
-                           f"how many people to survey to estimate the proportion within ±{margin} ({conf_text})?"])
-    return question, f"samplesize proportion margin {margin}{conf_arg}"
-
-
-def gen_extrema(rng: random.Random) -> Pair:
-    """Critical points of a polynomial, on a closed interval or the whole line."""
-    a, b = rng.randint(1, 4), rng.randint(2, 12)
-    text, formula = rng.choice([(f"x^3 - {3 * a}x", f"x^3 - {3 * a}*x"), (f"-{a}x^2 + {b}x + 1", f"-{a}*x^2 + {b}*x + 1"),
-                                (f"x^4 - {2 * a}x^2", f"x^4 - {2 * a}*x^2")])
-    if rng.random() < 0.5:
-        lo, hi = -rng.randint(1, 4), rng.randint(1, 4)
-        question = rng.choice([f"absolute max and min of {text} on [{lo}, {hi}]",
-                               f"find the extrema of f(x) = {text} for {lo} <= x <= {hi}"])
-        return question, f"extrema of {formula} by x from {lo} to {hi}"
-    question = rng.choice([f"critical points of {text} and classify them", f"local extrema of f(x) = {text}",
-                           f"find the turning points of y = {text}"])
-    return question, f"extrema of {formula} by x"
-
-
 GENERATORS: list[tuple[Callable[[random.Random], Pair], int]] = [
     (gen_design, 6), (gen_describe, 3), (gen_ttest, 4), (gen_rank, 1), (gen_groups, 2), (gen_chisquare, 1),
     (gen_chart, 4), (gen_capability, 2), (gen_normality, 2), (gen_regression, 2), (gen_constants, 1),
-    (gen_matrix, 1), (gen_calculus, 7), (gen_sign_friedman, 1), (gen_pairs_and_precision, 1), (gen_extrema, 1),
+    (gen_matrix, 1), (gen_calculus, 7),
 ]
 
 
