@@ -263,6 +263,11 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
                 "matrix": f"{args.get('operation')} of the matrix"}.get(tool, tool)
         # "solve x + y = 3; x - y = 1: [{x: 2, y: 1}]": an equals sign after equations would read as one more
         conclusion = f"{what}{': ' if tool == 'solve' else ' = '}{_code(out.get('result'))}"
+        if tool == "limit" and out.get("exists") is False and out.get("direction", "both") == "both":
+            # "lim x→2 (x^2 + 3)/(x − 2) = zoo" says nothing to most readers: say that it does not exist, and why
+            sides = f" (from the left {out['left']}, from the right {out['right']})" if out.get("left") is not None \
+                else ""
+            conclusion = f"{what}: the two-sided limit does not exist{sides}"
         body = f"$$ {out.get('latex', '')} $$" if out.get("latex") else ""
         if out.get("value_at"):
             at = ", ".join(f"{k} = {v}" for k, v in out["at"].items())

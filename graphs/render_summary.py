@@ -17,9 +17,14 @@ def render_proportion_test(args: dict, out: dict) -> tuple[str, str]:
     interval = f"[{_bound(out.get('ci_low'))}, {_bound(out.get('ci_high'))}]"
     x, n = out["x"], out["n"]
     if len(x) == 1:
+        two = (out.get("intervals") or {}).get("clopper_pearson_two_sided" if out.get("method") == "exact" else
+                                                 "wilson_two_sided")
         conclusion = (f"The {out['test']} of H1: p {sign} {fmt(out.get('p0'))} is "
                       f"{_pvalue_sentence(out['p_value'], out.get('alpha', 0.05))}: {x[0]}/{n[0]} = "
-                      f"{fmt(out['estimate'], 4)}, {_level(out)}{out['ci_method']} interval {interval}.")
+                      f"{fmt(out['estimate'], 4)}, {_level(out)}{out['ci_method']} "
+                      f"{'one-sided bound' if two else 'interval'} {interval}"
+                      + (f"; the two-sided {_level(out)}interval is [{_bound(two[0])}, {_bound(two[1])}]" if two else "")
+                      + ".")
     else:
         extra = ""
         if out.get("odds_ratio") is not None:
@@ -31,7 +36,7 @@ def render_proportion_test(args: dict, out: dict) -> tuple[str, str]:
                       f"{fmt(out['difference'], 4)}, {_level(out)}Newcombe interval {interval}{extra}.")
     rows = [[k, out.get(k)] for k in ("statistic", "z", "p_value", "estimate", "ci_low", "ci_high", "odds_ratio",
                                       "min_expected") if out.get(k) is not None]
-    rows += [[f"{name} interval", f"[{_bound(lo)}, {_bound(hi)}]"] for name, (lo, hi) in
+    rows += [[f"{name.replace('_', ' ')} interval", f"[{_bound(lo)}, {_bound(hi)}]"] for name, (lo, hi) in
              (out.get("intervals") or {}).items()]
     body = table(["quantity", "value"], rows)
     notes = out.get("notes") or []

@@ -211,6 +211,11 @@ def _one_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
                  "wilson": wilson(x, n, confidence, args.alternative)}
     if args.correct:
         intervals["wilson_corrected"] = wilson(x, n, confidence, args.alternative, yates)
+    if args.alternative != "two-sided":
+        # a one-sided test reports the one-sided bound (as R's binom.test does); the usual two-sided interval of the
+        # proportion is what "the 95 % Clopper-Pearson interval" means to most readers, so it is given beside it
+        intervals["clopper_pearson_two_sided"] = clopper_pearson(x, n, confidence, "two-sided")
+        intervals["wilson_two_sided"] = wilson(x, n, confidence, "two-sided")
     notes = []
     z = chi = p_value_score = None
     if method == "exact":

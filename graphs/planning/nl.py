@@ -228,6 +228,11 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     if friedman:
         return friedman
     question = slashed_lists(question)
+    # "3-sigma limits": the width of Shewhart limits in sigmas, written as a word so it is never read as a datum (the
+    # small-shift charts read their L and a "shift of 1 sigma" as numbers, so theirs stay)
+    question = question if re.search(r"ewma|cusum|exponentially[\s-]+weighted|cumulative[\s-]+sum", question, re.I) else re.sub(r"(?<![\w.])([1-6])(\s*-\s*|\s+)(sigma|σ)\b(?=\s*(?:control\s+)?(?:limits?|lines?|bands?|zones?)\b)",
+                      lambda m: ("one", "two", "three", "four", "five",
+                      "six")[int(m.group(1)) - 1] + m.group(2) + m.group(3), question, flags=re.I)
     question = decimal_commas(question)
     question = _id_row_as_labels(question)
     question = _headerless_pairs(question)

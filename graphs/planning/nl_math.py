@@ -363,7 +363,7 @@ def _without_remarks(question: str) -> str:
     # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
     q = re.sub(r"\s*\(\s*(?:(?:numerically|numerical|approx\w*|decimals?)\s*,?\s*)?(?:to\s+)?\d+\s*(?:d\.?\s?p\.?|dp|"
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
-    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][\w ,.'!?/]*$", "", q)  # "… at x = 1  -- numerical value pls", "-- I get 0/0"
+    q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][\w ,.'!?/-]*$", "", q)  # "… at x = 1  -- numerical value pls", "-- I get 0/0"
     # "…, angles in radians", "(radians)": the unit of the angles, which SymPy assumes anyway
     q = re.sub(r"\s*[,;]?\s*\(?\s*(?:(?:all\s+)?angles?\s+(?:are\s+|in\s+|measured\s+in\s+)?|use\s+|using\s+|in\s+)?"
                r"radians?\s*(?:please|pls)?\s*\)?\s*(?=[.?!]?\s*$)", "", q, flags=re.I)

@@ -84,3 +84,16 @@ def test_two_correlations_named_are_both_computed() -> None:
     intents = plan_question("Kendall's tau-b and Spearman's rho between x: 3, 1, 4, 1.5, 5, 9 and y: 2, 7, 1, 8, 2.8, "
                             "8.1", "stats")
     assert sorted(i.args["method"] for i in intents) == ["kendall", "spearman"]
+
+
+def test_the_width_of_the_limits_in_sigmas_is_no_datum() -> None:
+    intent = first_intent("we pull 80 caps from every lot. Counts:\nLot 11    4 defective\nLot 12    6 defective\n"
+                          "Lot 13    3 defective\nLot 14    5 defective\nnp chart centre line and 3-sigma limits?", "spc")
+    assert intent.args["counts"] == decimals([4, 6, 3, 5])
+
+
+def test_a_remark_after_a_double_dash_with_hyphenated_words() -> None:
+    intent = first_intent("lim x->1 of (x^2+1)/(x-1) -- the two-sided one, not a one-sided limit. value?", "math")
+    assert intent.tool == "limit" and intent.args["expression"].replace(" ", "") == "(x^2+1)/(x-1)"
+    answer = run("lim x->1 of (x^2+1)/(x-1) -- the two-sided one, not a one-sided limit. value?")["answer"]
+    assert "the two-sided limit does not exist (from the left -oo, from the right oo)" in answer["markdown"]

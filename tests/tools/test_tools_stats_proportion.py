@@ -118,3 +118,12 @@ def test_bad_input_is_one_line_naming_the_field(args: dict, field: str) -> None:
         run_tool("proportion_test", args)
     assert str(info.value).startswith(f"{field}:") or f"{field}:" in str(info.value), str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_a_one_sided_test_also_gives_the_two_sided_interval() -> None:
+    # R: binom.test(7, 60, 0.05, alternative = "greater")$conf.int = [0.05605, 1];
+    #    binom.test(7, 60)$conf.int = [0.04821, 0.22572]
+    out = run_tool("proportion_test", {"x": [7], "n": [60], "p0": 0.05, "method": "exact", "alternative": "greater"})
+    assert [round(v, 5) for v in out["ci"]] == [0.05605, 1.0]
+    assert [round(v, 5) for v in out["intervals"]["clopper_pearson_two_sided"]] == [0.04821, 0.22572]
+    assert "clopper_pearson_two_sided" not in run_tool("proportion_test", {"x": [7], "n": [60], "p0": 0.05})["intervals"]
