@@ -40,8 +40,9 @@ def _forms(name: str, other: str) -> list[str]:
 
 # "is B's reject rate higher than A's?": the second sample is the subject of the comparison, so its difference is asked
 _THAN = (r"(?:'s)?(?:\s+[\w-]+){0,4}?\s+(?:is\s+|are\s+|was\s+|were\s+|runs?\s+)?(?:significantly\s+|really\s+)?"
-         r"(?:higher|greater|larger|bigger|more|lower|less|smaller|fewer|worse|better)\s+than\s+(?:that\s+of\s+|those\s+of\s+"
-         r"|the\s+)?")
+         r"(?:higher|greater|larger|bigger|more|lower|less|smaller|fewer|worse|better|faster|slower|quicker|longer|"
+         r"shorter|heavier|lighter|stronger|weaker|cheaper|thicker|thinner)(?:\s*\([^()]{0,30}\))?\s+than\s+"
+         r"(?:that\s+of\s+|those\s+of\s+|the\s+)?")
 
 
 _MORE = (r"longer|more|higher|greater|larger|bigger|heavier|slower|faster|quicker|lower|less|shorter|smaller|lighter|"

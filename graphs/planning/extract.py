@@ -935,9 +935,9 @@ def _earlier_study(sentence: str) -> bool:
             re.search(r"\b(?:last|previous|earlier|prior|(?:19|20)\d\d)\b", sentence, re.I):
         return True  # "Last year's screening used 11 runs - ignore that"
     return bool(re.search(r"\b(?:study|studies|trial|experiment|doe|campaign|project|comparison|runs?|screening|"
-                          r"pilot)\b", sentence, re.I) and
-                re.search(r"\b(?:used|ran|took|had|cost|needed|was|were|required|did|made|tried|performed)\b", sentence,
-                          re.I) and
+                          r"pilot|survey|poll)\b", sentence, re.I) and
+                re.search(r"\b(?:used|ran|took|had|cost|needed|was|were|required|did|made|tried|performed|asked|"
+                          r"surveyed|interviewed|sampled)\b", sentence, re.I) and
                 re.search(r"\b(?:previous(?:ly)?|earlier|last|prior|old|(?:19|20)\d\d|for reference)\b", sentence, re.I))
 
 

@@ -288,6 +288,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         mode = "stats"  # a predictor beside its response is data to fit, whatever the words say about curvature
     intents = _plan_fresh(question, mode, bindings)
     _capability_without_data(question, intents)
+    _subgroups_in_columns(question, intents)
     _continuity_correction(question, intents)
     _summary_figures_only(question, intents)
     if intents and (read_notes or table_notes):
@@ -353,6 +354,24 @@ def _summary_figures_only(question: str, intents: list[Intent] | None) -> None:
 _CAPABILITY_ASKED = re.compile(r"\b(?:cpk?|ppk?|cpm|cp[ul]|pp[ul]|capab\w*)\b", re.I)
 _SIGMA_GIVEN = re.compile(r"\b(?:standard deviation|std\.? ?dev|sd|sigma|σ|s)\s*(?:\([^()]{0,20}\)\s*)?(?:=|:|of|is|was)?\s*\d",
                           re.I)
+
+
+_COLUMN_SUBGROUPS = re.compile(r"\beach\s+column\s+(?:is|=|holds|is\s+one|forms)\s+(?:one\s+|a\s+)?(?:subgroup|sample)\b|"
+                               r"\b(?:subgroups|samples)\s+(?:are|run\s+down|go\s+down)\s+(?:the\s+)?columns\b|"
+                               r"\bone\s+(?:subgroup|sample)\s+(?:per|in\s+each)\s+column\b", re.I)
+
+
+def _subgroups_in_columns(question: str, intents: list[Intent] | None) -> None:
+    """"Each column is one subgroup" under a pasted grid: the subgroups are the columns, not the rows read."""
+    if not intents or not _COLUMN_SUBGROUPS.search(question):
+        return
+    for intent in intents:
+        rows = intent.args.get("subgroups")
+        if intent.tool in ("capability", "control_chart") and isinstance(rows, list) and len(rows) > 1 and \
+                all(isinstance(r, list) and len(r) == len(rows[0]) for r in rows):
+            intent.args["subgroups"] = [list(col) for col in zip(*rows, strict=True)]
+            intent.notes.append(f"each column is a subgroup, as the question says: {len(rows[0])} subgroups of "
+                                f"{len(rows)}")
 
 
 def _capability_without_data(question: str, intents: list[Intent] | None) -> None:

@@ -24,7 +24,7 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b|\bwhat\s+n\b|\bn\s*=\s*\?|\bsample\s+siz
 _PRECISION = re.compile(r"\bmargin\s+of\s+error\b|\bwithin\s*(?:±|\+/-|\+-|plus\s+or\s+minus)|"
                         r"\b(?:to|within)\s+(?:±\s*)?\d[\d.]*\s*(?:%|percent(?:age)?\s+points?|[a-zµ°%]{0,6})\s+of\s+the\s+"
                         r"(?:true|actual|population|real)\b|"
-                        r"\bhalf[\s-]*width\b|\b(?:confidence\s+interval|ci|estimate)\b[^.?!]{0,60}?(?:±|\+/-|\+-|plus\s+or\s+"
+                        r"\bhalf[\s-]*width\b|\bto\s*(?:±|\+/-|\+-|plus\s+or\s+minus)\s*[\d.]|\b(?:confidence\s+interval|ci|estimate)\b[^.?!]{0,60}?(?:±|\+/-|\+-|plus\s+or\s+"
                         r"minus)\s*[\d.]|\b(?:interval|ci)\s+(?:no\s+wider\s+than|(?:has\s+)?(?:a\s+)?(?:total\s+)?"
                         r"width\s+of|width\s+(?:of\s+)?(?:at\s+most|no\s+more\s+than)|at\s+most\s+[\d.]+\s*\S*\s+wide)|"
                         r"\b(?:no\s+wider\s+than|wide\s+at\s+most)\b|\b(?:estimate|know|pin\s+down)\b[^.?!]{0,80}?"
@@ -72,7 +72,9 @@ _PLUS_MINUS = re.compile(rf"(?:±|\+/-|\+-|plus\s+or\s+minus)\s*({NUM})\s*(%|per
 
 def reads_as_precision(question: str) -> bool:
     """A sample size for a given precision: how many, and to within what, with no power or difference to detect."""
-    low = question.lower()
+    # "(not a power calc, just the margin)", "precision here, not power": power declined is no power question
+    low = re.sub(r"\b(?:not|no|rather than|instead of)\s+(?:a\s+|an\s+|the\s+)?(?:statistical\s+)?power\b", " ",
+                 question.lower())
     return bool(_HOW_MANY.search(low) and _PRECISION.search(low) and not _NOT_PRECISION.search(low))
 
 

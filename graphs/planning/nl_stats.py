@@ -1077,7 +1077,11 @@ def plan_stats(question: str) -> list[Intent] | None:
                          r"rated|read)\b[^.;?]{0,20}?\b(?:on|by|with|in|under|using|at) both\b|"
                          r"(?:order is the same|same order) in both|"
                          # "(same technician order)": the lists are in the same units' order, so each position is a pair
-                         r"\bsame (?:[\w-]+ ){1,2}order\b|\bin the same (?:[\w-]+ )?order\b|"
+                         r"\bsame (?:[\w-]+ ){1,2}order\b|\bin the same (?:[\w-]+ )?order\b|\(same order\)|"
+                         # "the same nine parts, each measured once on each gauge"
+                         r"\bsame (?:\w+ ){0,2}[a-z]+s\b"
+                         r"[^.;?]{0,40}?\beach (?:\w+ ){0,2}(?:measured|tested|weighed|gauged|read|checked|scored|rated|"
+                         r"timed)\b[^.;?]{0,30}?\b(?:on|by|with|under|using) (?:each|both)\b|"
                          # "each of our technicians did a changeover with the old procedure and with the new one"
                          r"\beach (?:of (?:our|the|my) )?[\w-]+s? (?:did|ran|tried|used|made|performed|measured|tested|"
                          r"timed|rated|scored)\b[^.;?]{0,80}?\bwith (?:the )?[\w-]+ [\w-]+ and (?:again )?with (?:the )?"
