@@ -107,18 +107,11 @@ def _interval(question: str) -> tuple[dict, tuple[int, int]] | None:
 
 
 def _prose_after(body: str) -> str:
-    """The formula without the words after it: "3x + 200/x^2 to make" → "3x + 200/x^2" (a function's name,
-    pi and a Greek letter are part of a formula, any other word of two letters or more is not)."""
-    from graphs.planning.nl_math import _FUNCS
-    from tools.safe_expr import _GREEK_NAMES
+    """The formula without the words after it: "3x + 200/x^2 to make" → "3x + 200/x^2" (the maths reader's cut)."""
+    from graphs.planning.nl_math import _prose_cut
 
-    for m in re.finditer(r"(?<![A-Za-z])[A-Za-z]{2,}\b", body):
-        word = m.group(0).lower()
-        if re.fullmatch(r"[xyzt]+", word):  # 3xy: a product of variables
-            continue
-        if not re.fullmatch(_FUNCS, word) and word not in _GREEK_NAMES and word not in ("pi", "oo", "exp"):
-            return body[:m.start()].rstrip(" ,;:")
-    return body
+    cut = _prose_cut(body)
+    return body if cut is None else body[:cut].rstrip(" ,;:")
 
 
 def _infinite(text: str) -> bool:
