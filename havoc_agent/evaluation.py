@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -221,10 +222,12 @@ def blind_item_problems(item: dict, state: dict) -> list[str]:
         want, rel = float(e["value"] if "value" in e else e["runs"]), float(e.get("rel", 1e-3))
         # "|t|", "|z|", "|Hodges-Lehmann shift|": the writer stored a magnitude, its sign being the order of
         # subtraction (the blind rounds' stated convention), so a result of either sign matches
-        magnitude = str(e.get("what", "")).lstrip().startswith("|")
+        # (later writers name the value instead: "abs_t", never "abs_max", the absolute maximum)
+        label = str(e.get("what") or e.get("name") or "")
+        magnitude = label.lstrip().startswith("|") or bool(re.match(r"abs_(?!max|min)", label.lower()))
         if not any(math.isclose(abs(x) if magnitude else x, want, rel_tol=rel, abs_tol=1e-9 + rel * 1e-3)
                    for x in numbers):
-            problems.append(f"{e.get('what')}: {want:g} not found")
+            problems.append(f"{label or None}: {want:g} not found")
     return problems
 
 

@@ -303,6 +303,9 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
                           rf"[a-z]+\s*,?\s*(?:and\s+)?each(?:\s+one)?\s+(?:is|as|being)\s+a\s+level)\s*\)",
                           r" at \1 levels", q, flags=re.I)
         q_levels = re.sub(r"\s*\((?:[A-Za-z]+\s*/\s*)+[A-Za-z]+\)", "", q_levels)  # "stirrer (on/off) at 2 levels"
+        # "catalyst at 2 types", "operator with 3 crews": the counted things are the factor's levels
+        q_levels = re.sub(rf"\b(at|with|has|in)\s+(\d{{1,2}}|two|three|four|five)\s+(?:different\s+)?(?:{kinds})\b",
+                          r"\1 \2 levels", q_levels, flags=re.I)
         per_factor = re.findall(r"\b([A-Za-z]\w{0,20})\s*(?:\(|:|=|\bat\b|\bwith\b|\bhas\b)?\s*(\d+|two|three|four|"
                                 r"five)[\s-]*levels?\b", q_levels)
         per_factor = [(name, int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]) for name, n in per_factor
@@ -355,7 +358,10 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         # "two replicates, each on a different day: block it by day": one block per replicate, nothing confounded
         args["blocks"] = args["replicates"]
         notes.append(f"one block per replicate ({args['replicates']} blocks): no effect is confounded with blocks")
-    said_total = re.search(r"\bin total\b|\bin all\b|\bnot (?:per|in each|in every|with each|for each) replicate|"
+    # ("3 centre points in total", not "how many runs in total?")
+    said_total = re.search(r"cent(?:er|re)[\s-]*(?:points?|runs?)[^.;?]{0,25}\bin (?:total|all)\b|"
+                           r"\bin (?:total|all)\b[^.;?]{0,25}cent(?:er|re)[\s-]*(?:points?|runs?)|"
+                           r"\bnot (?:per|in each|in every|with each|for each) replicate|"
                            r"\bcent(?:er|re)[\s-]*(?:points?|runs?)\s+(?:are\s+)?not\s+(?:replicated|repeated)", low)
     if (args.get("replicates") or 1) > 1 and args.get("center_points") and (args.get("blocks") or 1) == 1 and \
             kind in ("full_factorial", "fractional_factorial", "plackett_burman") and (said_total or not re.search(
@@ -389,6 +395,7 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
             (int(unit_first.group(2)), unit_first.group(1))
         try:
             _blocks_from_capacity(size, unit, args, notes, total)
+            _centre_runs_over_capacity(size, unit, args, notes)
         except HavocInputError:
             # "only 6 runs a day … 2 centre points in every block": the day holds the centre points too, so the
             # factorial runs of a block are the capacity less them
@@ -556,6 +563,19 @@ def _blocks_from_capacity(size: int, unit: str, args: dict, notes: list[str], to
     notes.append(f"{size} runs per {unit} is a block size, not a run budget: the {'' if total else 'full '}{full}-run "
                  f"design in {blocks} "
                  f"blocks of {size}, one {unit} each (blocks confounded with the highest-order interaction)")
+
+
+def _centre_runs_over_capacity(size: int, unit: str, args: dict, notes: list[str]) -> None:
+    """Centre runs added to blocks that already hold a full load: said, since those blocks no longer fit one load."""
+    centre, blocks = int(args.get("center_points") or 0), int(args.get("blocks") or 1)
+    if not centre or blocks <= 1 or args.get("center_once"):
+        return
+    reps = int(args.get("replicates") or 1)
+    per_replicate = blocks // reps if reps > 1 and blocks % reps == 0 else blocks
+    most = size + -(-centre // per_replicate)
+    if most > size:
+        notes.append(f"with the {centre} centre run(s) added, some blocks hold {most} runs, more than the {size} one "
+                     f"{unit} takes: give the centre runs a {unit} of their own, or say how many fit")
 
 
 # "16 runs", "a 12-run budget", "a 16 run design"; not "bench 6 trial" (a bench named 6) nor "1 trial"

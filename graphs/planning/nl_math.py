@@ -373,6 +373,11 @@ def _without_remarks(question: str) -> str:
                r"places|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)\b(?:\s+(?:or more|at least|please|pls))?\s*[.!]?\s*$", "",
                q, flags=re.I)
     q = _unsolved_system(q)
+    # "how many real roots does x^3 - 6x^2 + 11x - 6.5 = 0 have?": the roots, counted in the answer
+    q = re.sub(r"\bhow\s+many\s+(real\s+|distinct\s+|real\s+distinct\s+)?(roots|solutions|zeros|zeroes)\s+(?:does|do|has)\s+"
+               r"(?:the\s+(?:equation|polynomial|cubic|quadratic|function)\s+)?(.+?)\s+(?:have|has)\b(?:\s+in\s+total)?",
+               lambda m: f"{'real ' if m.group(1) and 'real' in m.group(1) else ''}roots of {m.group(3)}", q,
+               flags=re.I)
     # "∫₀^∞ x^2 e^(-3x) dx", "∫_0^{pi/2} …": subscript digits are the lower bound
     q = re.sub(r"∫\s*([₀-₉₋]+)", lambda m: "int_" + m.group(1).translate(_SUBSCRIPTS), q)
     q = re.sub(r"∫\s*_", "int_", q)
@@ -406,7 +411,8 @@ def _without_remarks(question: str) -> str:
                lambda m: f"{m.group(1)} {_SMALL_WORDS[m.group(2).lower()]} {m.group(3)} {_SMALL_WORDS[m.group(4).lower()]}",
                q, flags=re.I)
     sentences = re.split(r"(?<=[.?!])\s+", q.strip())
-    while len(sentences) > 1 and not re.search(r"[\d=^*/+()]", sentences[-1]) and \
+    # (never "Need the mixed partial f_xy": a subscript names a derivative)
+    while len(sentences) > 1 and not re.search(r"[\d=^*/+()]|\b[a-z]_\{?[a-z]|\bpartials?\b", sentences[-1]) and \
             not _MATHS_WORDS.search(sentences[-1]) and len(re.findall(r"[A-Za-z]{3,}", sentences[-1])) >= 2:
         sentences.pop()
     q = " ".join(sentences)

@@ -62,8 +62,32 @@ def _grid(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
         body = [[Decimal(columns[c][r].strip()) for c in (1, 2)] for r in range(2)]
     except ArithmeticError:
         return None
-    rows, cols = [_polarity(x) for x in columns[0]], [_polarity(x) for x in header[1:]]
-    notes = [f"rows ({', '.join(columns[0])}) the first condition, columns ({', '.join(header[1:])}) the second"]
+    return _yes_no_order(body, columns[0], header[1:])
+
+
+_ALIGNED_ROW = re.compile(r"^\s*(?P<label>[^\d\s][^\d]*?)\s{2,}(?P<a>\d+)\s+(?P<b>\d+)\s*$")
+
+
+def _aligned_grid(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
+    """Two rows "old: pass   59   3" under a header line "new: pass   new: fail": labels that hold spaces or colons,
+    the columns set apart by runs of spaces."""
+    lines = q.splitlines()
+    for i in range(1, len(lines) - 1):
+        first, second = _ALIGNED_ROW.match(lines[i]), _ALIGNED_ROW.match(lines[i + 1])
+        header = [h for h in re.split(r"\s{2,}|\t", lines[i - 1].strip()) if h]
+        if not (first and second) or len(header) != 2 or re.search(r"\d", lines[i - 1]):
+            continue
+        if i + 2 < len(lines) and _ALIGNED_ROW.match(lines[i + 2]):
+            return None
+        body = [[Decimal(m.group("a")), Decimal(m.group("b"))] for m in (first, second)]
+        return _yes_no_order(body, [first.group("label").strip(), second.group("label").strip()], header)
+    return None
+
+
+def _yes_no_order(body: list[list[Decimal]], row_labels: list[str],
+                  col_labels: list[str]) -> tuple[list[list[Decimal]], list[str]]:
+    rows, cols = [_polarity(x) for x in row_labels], [_polarity(x) for x in col_labels]
+    notes = [f"rows ({', '.join(row_labels)}) the first condition, columns ({', '.join(col_labels)}) the second"]
     # yes first on one margin and no first on the other: the discordant cells are on the diagonal, so swap columns
     if None not in rows and None not in cols and rows[0] != rows[1] and cols[0] != cols[1] and rows[0] != cols[0]:
         body = [[r[1], r[0]] for r in body]
@@ -123,7 +147,7 @@ def plan_mcnemar(question: str) -> list[Intent] | None:
     method = _method(low)
     square = [t for t in tables(q) if len(t) == 2 and all(len(r) == 2 for r in t)]
     found = (square[0], ["the 2 × 2 table: rows the first condition (yes, no), columns the second"]) if square else \
-        _grid(q) or _four_lines(q)
+        _grid(q) or _aligned_grid(q) or _four_lines(q)
     if found:
         table, notes = found
         if any(v != v.to_integral_value() or v < 0 for row in table for v in row):

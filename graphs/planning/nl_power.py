@@ -125,6 +125,15 @@ def _groups_named(low: str) -> Decimal | None:
     return None
 
 
+_BUDGET = re.compile(r"\b(?:budget(?:\s+is|\s+of|:)?|(?:we|i)\s+(?:can|could)\s+(?:only\s+)?afford|(?:we|i)\s+have\s+"
+                     r"(?:only\s+|at most\s+|up to\s+)?(?=\d+\s+[a-z]+\s+(?:available|in (?:the )?budget|to spare|at most)))"
+                     r"\s*(?:of\s+|about\s+|around\s+|roughly\s+|up to\s+|at most\s+)?(?P<n>\d+)\s+[a-z]+"
+                     r"(?:\s+(?:available|in (?:the )?budget|to spare|at most|in total|max(?:imum)?))?")
+# "how many parts per arm", "what sample size do I need": the size is what is asked for
+_ASKS_SIZE = re.compile(r"how many\b|what sample size|which sample size|sample size (?:do|would|should|will)|"
+                        r"(?:find|compute|calculate|work out|determine) (?:the )?(?:required |minimum )?(?:sample size|n\b)")
+
+
 def _first(pattern: re.Pattern, text: str) -> Decimal | None:
     m = pattern.search(text)
     return to_decimal(next(g for g in m.groups() if g is not None)) if m else None
@@ -149,6 +158,12 @@ def plan_power(question: str) -> list[Intent] | None:
     notes: list[str] = []
     target = _power_target(low)
     # the sample size is read with the effect's and the sd's numbers cut out ("a difference of 2 units" is no n)
+    # ("budget is 3000 parts", "we can afford 200 units at most": a limit on the study asked about, not its size)
+    budget = _BUDGET.search(low)
+    if budget and _ASKS_SIZE.search(low):
+        low = low[:budget.start()] + " ; " + low[budget.end():]
+        notes.append(f"{budget.group('n')}: a budget, not a sample size (the size is computed; compare it with the "
+                     "budget)")
     n = _first(_N, _SD.sub(" ; ", _DELTA.sub(" ; ", low)))
     alpha = None
     m = _ALPHA.search(low)

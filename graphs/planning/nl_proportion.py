@@ -254,7 +254,7 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
 
 
 def _one_sample_side(low: str) -> str:
-    from graphs.planning.nl_stats import _BOUND_WORDS, stated_h1
+    from graphs.planning.nl_stats import _BOUND_WORDS, _LESS_VERBS, _MORE_VERBS, _ONE_SIDED, stated_h1
 
     low = _BOUND_WORDS.sub(" ", low)
     stated = stated_h1(low)
@@ -269,6 +269,10 @@ def _one_sample_side(low: str) -> str:
         return "greater"
     if re.search(r"\bless than|smaller|lower|fewer|decrease|below|under\b|at most", low):
         return "less"
+    if _ONE_SIDED.search(low):  # "has it gone up? one-sided": a verb names the direction
+        verb = re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low)
+        if verb:
+            return "less" if re.fullmatch(_LESS_VERBS, verb.group(0)) else "greater"
     return "two-sided"
 
 

@@ -239,7 +239,8 @@ def _summary_subgroup_size(low: str) -> int | None:
                      r"\bn\s*=") or int_after(low, r"\b(?:pull|pulls|take|takes|measure|measures|check|checks|sample|"
                                                    r"samples|select|selects|weigh|weighs|inspect|inspects|test|tests|open|opens)(?= \d)") or int_before(
         low, r"(?:are|were|is|get|gets)\s+(?:taken|pulled|sampled|measured|weighed|selected|checked|drawn)") or int_before(
-        low, r"[a-z]+\s+(?:per|in each|in every|for each)\s+subgroup\b")  # "ten tablets per subgroup"
+        # "ten tablets per subgroup", "250 units per daily sample"
+        low, r"[a-z]+\s+(?:per|in each|in every|for each)\s+(?:(?:daily|hourly|weekly|shift|lot)\s+)?(?:subgroup|sample)\b")
 
 
 def _capability_from_bars(q: str, low: str) -> list[Intent] | None:
@@ -315,7 +316,12 @@ _AVERAGE_COUNT = re.compile(rf"\b(?:averag(?:e|ed|es|ing)|mean)\s+(?:of\s+|is\s+
                             rf"{_NUMBER}\s+(?:[a-z-]+\s+){{0,2}}?(?:defectives?|defects?|nonconforming|non-conforming|"
                             rf"rejects?|failures?|flaws?|errors?|nonconformities|blemishes|bad)\b|"
                             rf"\b(np|c)[\s-]*(?:bar|̄)\s*(?:=|is|of|:|≈)\s*{_NUMBER}")
-_AVERAGE_RATE = re.compile(rf"\b(p|u)[\s-]*(?:bar|̄)\s*(?:=|is|of|:|≈)\s*{_NUMBER}")
+_AVERAGE_RATE = re.compile(rf"\b(p|u)[\s-]*(?:bar|̄)\s*(?:=|is|of|:|≈)\s*{_NUMBER}|"
+                           # "average fraction nonconforming 0.042", "the proportion defective averaged 0.042"
+                           rf"\b(?:averag(?:e|ed)|mean)\s+(?:fraction|proportion)\s+(?:non[\s-]?conforming|defective|"
+                           rf"rejected|bad)\s*(?:of\s+|is\s+|was\s+|=\s*|:\s*|about\s+|around\s+)*(?P<p1>\d*\.\d+)\b|"
+                           rf"\b(?:fraction|proportion)\s+(?:non[\s-]?conforming|defective|rejected|bad)\s+(?:has\s+)?"
+                           rf"(?:averag(?:ed|es|e of)|(?:was|is) on average)\s*(?P<p2>\d*\.\d+)\b")
 
 
 def _count_chart_from_average(q: str, low: str) -> list[Intent] | None:
@@ -331,8 +337,9 @@ def _count_chart_from_average(q: str, low: str) -> list[Intent] | None:
     periods = _PERIODS.search(low)
     k = int(periods.group(1)) if periods else 1
     n = _attribute_subgroup_size(low, kind, "its centre line") if kind != "c" else None
-    if rate and (kind, rate.group(1)) in (("p", "p"), ("u", "u")):
-        average, per = Decimal(rate.group(2)), "rate"
+    fraction = rate and (rate.group("p1") or rate.group("p2"))
+    if rate and ((kind, rate.group(1)) in (("p", "p"), ("u", "u")) or (fraction and kind == "p")):
+        average, per = Decimal(fraction or rate.group(2)), "rate"
         total = average * n * k
     elif count and (count.group(2) is None or count.group(2) == kind) and kind in ("np", "c", "u") and not (
             kind == "u" and count.group(2) is None):

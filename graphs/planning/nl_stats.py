@@ -90,6 +90,13 @@ def paired_alternative(low: str, first: str, second: str) -> str:
     return _two_sample_alternative(low, first, second)
 
 
+# "the previous nominal of 505 g no longer applies", "the label used to say 505 g": a value set aside, never the one
+# the mean is tested against
+_SUPERSEDED = re.compile(rf"\b(?:old|previous|former|earlier|outdated|original|superseded|obsolete|prior)\s+(?:[a-z]+\s+)"
+                         rf"{{0,2}}?(?:nominal|target|label|spec(?:ification)?|value|mean|standard|claim)\s*(?:value\s*)?"
+                         rf"(?:was|of|is|=|:|at)?\s*{NUM}|\bused to (?:say|be|read|state|claim)\s*{NUM}", re.I)
+
+
 _TARGET_AFTER = re.compile(rf"\bthe\s+({NUM})\s*(?:[a-zµ°%]{{1,4}}\s+)?(?:target|nominal|spec(?:ification)? value|"
                            r"label(?:led)? value)\b", re.I)
 
@@ -100,8 +107,10 @@ _MORE_THAN = r"(?:harder|stronger|heavier|thicker|longer|wider|taller|tougher|st
 _LESS_THAN = r"(?:softer|weaker|lighter|thinner|shorter|narrower|cooler|colder) than"
 # verbs that name a direction, read only where the question says the test is one-sided
 _ONE_SIDED = re.compile(r"one[\s-]*(?:sided|tailed)")
-_LESS_VERBS = r"\bcut\b|\bcuts\b|\breduc(?:e|es|ed|ing)\b|\bshorten(?:s|ed)?\b|\blowered\b"
-_MORE_VERBS = r"\braise[sd]?\b|\bboost(?:s|ed)?\b|\blengthen(?:s|ed)?\b"
+_LESS_VERBS = (r"\bcut\b|\bcuts\b|\breduc(?:e|es|ed|ing)\b|\bshorten(?:s|ed)?\b|\blowered\b|"
+               r"\b(?:gone|go|goes|going|went|come|came|comes) down\b|\bdropped\b|\bfallen\b|\bfell\b")
+_MORE_VERBS = (r"\braise[sd]?\b|\bboost(?:s|ed)?\b|\blengthen(?:s|ed)?\b|"
+               r"\b(?:gone|go|goes|going|went) up\b|\brisen\b|\brose\b|\bclimbed\b")
 _GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}"
 _LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}"
 
@@ -271,7 +280,9 @@ def without_confidence(q: str) -> str:
 
 def confidence_args(q: str) -> dict:
     """"95% confidence", "99 % CI", "confidence level of 90%", "CI at 99%", "a 95 percent confidence interval"."""
-    m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:two[\s-]*sided\s+)?(?:confidence|ci\b|level)", q, re.I)
+    # ("a 99% (not 95) two-sided confidence interval": an aside in brackets between the level and its noun)
+    m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:\([^()]{0,25}\)\s*)?(?:two[\s-]*sided\s+)?"
+                   r"(?:confidence|ci\b|level)", q, re.I)
          or re.search(r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*(\d{2}(?:\.\d+)?)\s*(?:%|percent)", q, re.I))
     if not m:
         return {}
@@ -1096,7 +1107,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                                   "alternative": alternative, **conf}, notes=notes)]
 
     mu_keys = MU_KEYS
-    mu = value_after(q, *mu_keys)
+    mu = value_after(_SUPERSEDED.sub(" ; ", q), *mu_keys)
     claim = _CLAIMED_MEAN.search(q)
     if mu is None and claim:  # "Is the mean fill weight of 500 g met?"
         mu = to_decimal(claim.group(1))
@@ -1141,7 +1152,10 @@ def plan_stats(question: str) -> list[Intent] | None:
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu, "alternative": alternative, **conf},
                            notes=notes)]
-    if mu is not None and re.search(r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|\b(?:on|off) "
+    if mu is not None and re.search(
+            # "test against the current nominal of 500 g … t and p?"
+            r"\btest(?:ed|ing)? (?:it |them |this |these |the (?:data|weights|values) )?against\b|\bt (?:and|&) (?:the )?p\b|"
+            r"t[\s-]*test|mean|average|differ|significan|\bbias(?:ed)?\b|\b(?:on|off) "
                                     r"(?:target|nominal)|cent(?:red|ered) on|accurate|agree with|consistent with|(?:under|over)[\s-]?fill|"
                                     r"short[\s-]?fill|(?:under|over)weight|"
                                     r"hit(?:s|ting)? (?:the )?(?:target|nominal)|meet(?:s|ing)? (?:the )?(?:target|nominal)|"

@@ -176,7 +176,28 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
         return _rewrite(lines, start, len(block), head, rows,
                         lambda _label, values, unit=xu: [f"{values[0]} {unit}".strip(), f"{values[0]}{unit}", f"{values[0]}"],
                         f"pairs on each line: {head[0]} then {head[1]}")
+    for start, block in _blocks(lines, _numbered_pair):
+        stems = {stem.lower() for stem, _, _ in block}
+        numbers = [int(n) for _, n, _ in block]
+        if len(block) < 5 or len(stems) != 1 or len(set(numbers)) != len(numbers):
+            continue  # the same kind of unit on every line, each its own number ("item 1" … "item 10")
+        stem = block[0][0]
+        rows = [(f"{stem} {n}", values) for _, n, values in block]
+        return _rewrite(lines, start, len(block), [stem, "first", "second"], rows, lambda label, _values: [label],
+                        f"two values per line for each {stem} ({rows[0][0]} … {rows[-1][0]}): a pair on each unit, as "
+                        "two columns (first, second)")
     return question, []
+
+
+# "item 3: 62.0, 20.8": a numbered unit and two readings taken on it, the readings not named (a tab or a space after
+# the number is a pasted table's row, "Op1	11.5	11.4", read under its header)
+_NUMBERED_PAIR = re.compile(rf"^\s*(?P<stem>[A-Za-z][A-Za-z]{{1,15}})\s*#?\s*(?P<n>\d{{1,4}})\s*[:=]\s*(?P<a>{NUM})"
+                            rf"\s*(?:,|;|\s)\s*(?P<b>{NUM})\s*[.;]?\s*$")
+
+
+def _numbered_pair(line: str) -> tuple[str, str, list[str]] | None:
+    m = _NUMBERED_PAIR.match(line)
+    return (m.group("stem"), m.group("n"), [m.group("a"), m.group("b")]) if m else None
 
 
 _LIST_CELL = re.compile(rf"{NUM}(?:\s*[,;]\s*{NUM})+")

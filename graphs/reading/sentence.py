@@ -199,6 +199,10 @@ def _symbolic(verb: str) -> Callable[[Call], str]:
             expr = "; ".join(map(str, expr))
         var = c.args.get("variable") or c.args.get("variables")
         text = f"{verb} of {expr}" if verb != "solving" else f"solving {expr}"
+        if verb == "the derivative" and isinstance(var, list) and len(var) > 1:
+            # a mixed partial: by each variable in turn, the order said
+            text = f"the mixed partial derivative of {expr}, by {', then by '.join(map(str, var))}"
+            var = None
         if var:
             text += f" with respect to {var if not isinstance(var, list) else ', '.join(map(str, var))}" \
                 if verb == "the derivative" else f" for {var if not isinstance(var, list) else ', '.join(map(str, var))}" \
@@ -228,7 +232,9 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "anova_oneway": _anova,
     "regression": _regression,
     "chi_square": _chi_square,
-    "describe": lambda c: f"descriptive statistics of {_n(c.args.get('data'))} values",
+    "describe": lambda c: f"descriptive statistics of {_n(c.args.get('data'))} values" + (
+        f", with a {_fmt(100 * float(c.args['confidence']))}% confidence interval for the mean"
+        if c.args.get("confidence") not in (None, 0.95) else ""),
     "normality": lambda c: f"{'an' if c.args.get('method') == 'anderson_darling' else 'a'} "
                            f"{str(c.args.get('method') or 'shapiro_wilk').replace('_', '-').title()} normality "
                            f"test of {_n(c.args.get('data'))} values, {_alpha(c)}",
@@ -341,6 +347,13 @@ def _power(c: Call) -> str:
 def _summary_chart(c: Call) -> str:
     if c.args.get("total") is not None:
         size = f" of {_fmt(c.args.get('n'))}" if c.args.get("n") is not None else ""
+        chart, k = str(c.args.get("chart")), float(c.args.get("subgroups") or 1)
+        if k == 1:
+            # a centre line stated outright (p̄ = 0.042), not a total over subgroups
+            bar = {"p": "p̄", "np": "np̄", "c": "c̄", "u": "ū"}.get(chart, "the centre line")
+            n = float(c.args.get("n") or 1) if chart in ("p", "u") else 1.0
+            return f"{chart} chart limits from its centre line {bar} = {_fmt(float(c.args['total']) / n)}" + (
+                f", subgroups{size}" if size else "")
         return (f"{c.args.get('chart')} chart limits from a total of {_fmt(c.args.get('total'))} over "
                 f"{_fmt(c.args.get('subgroups'))} subgroups{size}")
     spread = (f"an average range of {_fmt(c.args.get('r_bar'))}" if c.args.get("r_bar") is not None else
