@@ -58,6 +58,7 @@ ANSWERED_BLIND = {
     "blind_round35/round35.jsonl": "bee5395",
     "blind_round36/round36.jsonl": "8f05df8",
     "blind_round37/round37.jsonl": "6ef3b46",
+    "blind_round38/round38.jsonl": "eb3e54a",
 }
 
 _ASK = """
