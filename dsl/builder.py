@@ -234,13 +234,16 @@ class Build(Transformer):
     def response_order(self, meta, c):
         return _Opt("order", str(c[0]).lower(), meta)
 
+    def anova_model(self, meta, c):
+        return _Opt("model", str(c[0]).lower(), meta)
+
     def analyze_stmt(self, meta, c):
         node = ast.Analyze(str(c[0]), c[1], **_loc(meta))
-        rest = list(c[2:])
-        if rest and isinstance(rest[0], _Opt):
-            _apply_options(node, [rest.pop(0)])
-        if rest:
-            node.method = str(rest[0]).lower()
+        rest = [x for x in c[2:] if x is not None]
+        _apply_options(node, [x for x in rest if isinstance(x, _Opt)])
+        methods = [x for x in rest if not isinstance(x, _Opt)]
+        if methods:
+            node.method = str(methods[0]).lower()
         return node
 
     def properties_stmt(self, meta, c):

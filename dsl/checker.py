@@ -372,6 +372,8 @@ class _Checker:
             self.fail(f"the response order must be standard or run, not {a.order!r}", a, "order")
         if a.method is not None and a.method not in ("effects", "anova", "surface", "curvature"):
             self.fail(f"method must be effects, anova, surface or curvature, not {a.method!r}", a)
+        if a.model is not None and a.method != "anova":
+            self.fail("`model` chooses the terms of `method anova`: say `method anova model " + a.model + "`", a, "model")
 
     def _properties(self, p: ast.Properties) -> None:
         self.design_name(p.design, p)

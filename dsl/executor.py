@@ -359,6 +359,8 @@ class _Runner:
             args = {"coded": coded, "response": response}
             if surface_design:
                 args["model"] = "quadratic"
+            if a.model:
+                args["model"] = a.model
             if names:
                 args["factor_names"] = names
         block = output.get("block")

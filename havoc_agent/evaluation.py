@@ -200,7 +200,9 @@ def _same_expr(text: str, want: str) -> bool:
 # binomial `proportion_test` of its counted signs before `sign_test` existed
 # a critical point was found by differentiating and solving before `extrema` existed (7 Dec)
 LATER_TOOLS = {"series": {"summation"}, "control_chart": {"summary_chart"}, "proportion_test": {"sign_test"},
-               "differentiate": {"extrema"}, "solve": {"extrema"}}
+               "differentiate": {"extrema"}, "solve": {"extrema"},
+               # a chart with a known centre and σ runs the same rules on the same points
+               "run_rules": {"control_chart"}}
 
 
 def blind_item_problems(item: dict, state: dict) -> list[str]:

@@ -359,7 +359,9 @@ class AnovaArgs(BaseModel):
     coded: list[list[float]] | None = Field(None, description="coded rows, one per run")
     design: dict[str, Any] | None = Field(None, description="a doe_design result, or doe_design arguments")
     response: Numbers("response")  # type: ignore[valid-type]
-    model: str = Field("interactions", description="main, interactions (up to `order`), or quadratic")
+    model: str = Field("interactions", description="main, interactions (up to `order`), quadratic, or first_order "
+                                                   "(the main effects alone, with no centre-point curvature term: what "
+                                                   "the centre runs show is left in the lack of fit)")
     order: int = Field(2, ge=1, le=10, description="highest interaction order for model=interactions")
     factor_names: list[str] | None = None
     block: list[int | str] | None = Field(None, description="block of each run (default: the design's own `block` "
@@ -424,17 +426,20 @@ def doe_anova(args: AnovaArgs) -> DoeAnovaResult:
     y = _response(args.response, x.shape[0])
     k = x.shape[1]
     model = args.model.strip().lower()
-    if model in ("linear", "first_order"):
+    # a first-order polynomial: the main effects and nothing else, so curvature stays in the lack of fit
+    first_order = model in ("linear", "first_order")
+    if first_order:
         model = "main"
     if model not in ("main", "interactions", "quadratic"):
-        raise HavocInputError(f"unknown model {args.model!r}; use main, interactions or quadratic", field="model")
+        raise HavocInputError(f"unknown model {args.model!r}; use main, interactions, quadratic or first_order",
+                              field="model")
     labs = labels(k)
     terms = model_terms(k, labs, model, args.order)
     notes: list[str] = []
     centre = np.all(np.abs(x) < 1e-9, axis=1)
     non_centre = x[~centre]
     two_level = non_centre.size and np.allclose(np.abs(non_centre), np.abs(non_centre[0]), atol=1e-9)
-    if model != "quadratic" and two_level and centre.any() and (~centre).any():
+    if model != "quadratic" and not first_order and two_level and centre.any() and (~centre).any():
         terms.append(Term("Curvature", tuple([0] * k), "curvature"))
         notes.append("centre points give a 1-df curvature term (pure quadratic effects, not separable)")
     data_field = "coded" if args.coded is not None else "design"

@@ -45,6 +45,7 @@ _THAN = (r"(?:'s)?(?:\s+[\w-]+){0,4}?\s+(?:is\s+|are\s+|was\s+|were\s+|runs?\s+)
          r"(?:that\s+of\s+|those\s+of\s+|the\s+)?")
 
 
+_CHANGE_VERBS = r"(?:reduc|lower|cut|increas|rais|improv|shorten|lengthen|boost)\w*\b"
 _MORE = (r"longer|more|higher|greater|larger|bigger|heavier|slower|faster|quicker|lower|less|shorter|smaller|lighter|"
          r"stronger|weaker|better|worse")
 
@@ -60,6 +61,10 @@ def asks_second_first(question: str, first: str, second: str, *, ratio: bool = F
             if not ratio and re.search(rf"(?<![\w-]){a}{_THAN}{b}(?:'s)?(?![\w])", question, re.I) and \
                     not re.search(rf"(?<![\w-]){b}{_THAN}{a}(?:'s)?(?![\w])", question, re.I):
                 return True
+        # "the supplier claims the new coating reduces wear": the second sample is the subject of the claim
+        if not ratio and re.search(rf"\bclaim\w*\b[^.?!]{{0,30}}?(?<![\w-]){a}(?:\s+[\w-]+){{0,3}}?\s+(?:(?:does|do|will|"
+                                   rf"would|should|can|really)\s+)?{_CHANGE_VERBS}", question, re.I):
+            return True
         # "how much longer does the new procedure take?": the second sample is the subject of the difference asked
         if not ratio and re.search(rf"\bhow much (?:{_MORE})\s+(?:does|do|did|is|are|was|were|will)\s+(?:the\s+)?{a}"
                                    rf"(?![\w])", question, re.I):

@@ -37,7 +37,8 @@ _SETTING = re.compile(rf"(?<![\w+\-−])(?P<name>{_NAME})\s*(?:=|:|\bat\b|\bis\b
                       rf"(?![\w.])")
 # the same, level first: "low A", "high temperature"
 _SETTING_FIRST = re.compile(rf"(?<![\w+\-−])(?P<level>low|high)\s+(?P<name>{_NAME})(?![\w])", re.I)
-_VALUES = re.compile(rf"(?<![\w^.]){NUM}(?:\s*(?:,|;|\band\b)?\s*{NUM})*(?![\w^]|\.\d)")
+# a cell's replicate values: "28 25", "28, 25", "50.1/51.3" (rep1/rep2)
+_VALUES = re.compile(rf"(?<![\w^.]){NUM}(?:\s*(?:,|;|/|\band\b)?\s*{NUM})*(?![\w^/]|\.\d)")
 
 
 @dataclass

@@ -28,6 +28,7 @@ from graphs.planning.extract import (
     strip_repeated_units,
     ungroup_thousands,
 )
+from graphs.planning.factorial_data import factorial_cells
 from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
 from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
@@ -227,6 +228,12 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     friedman = plan_friedman(decimal_commas(question))  # named: a blocks × treatments table, read as pasted
     if friedman:
         return friedman
+    cells = factorial_cells(question) if "(1)" in question else None
+    if cells and cells.layout.startswith("Yates"):
+        # Yates' labels with replicates, "a 51.9/52.9": the factorial's runs, read before slashes become lists
+        yates = plan_analysis(question, bindings or {})
+        if yates:
+            return yates
     question = slashed_lists(question)
     # "3-sigma limits": the width of Shewhart limits in sigmas, written as a word so it is never read as a datum (the
     # small-shift charts read their L and a "shift of 1 sigma" as numbers, so theirs stay)

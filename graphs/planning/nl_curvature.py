@@ -22,8 +22,18 @@ _LETTER_CORNER = re.compile(rf"\b((?:[A-Z]\s?[-+−]\s?){{2,}})\s*(?:gave|=|:|->
 _SIGNED_CORNER = re.compile(rf"\(\s*([-+−]1?(?:\s*,\s*[-+−]1?)+)\s*\)\s*[:=]?\s*({NUM})")  # (-,+) or (-1,+1)
 
 
+_LACK_OF_FIT = re.compile(r"\black[\s-]*of[\s-]*fit\b", re.I)
+_FIRST_ORDER = re.compile(r"(?:first|1st)[\s-]*order|\blinear\b|main[\s-]*effects?(?:\s+only)?|\bno\s+interaction", re.I)
+
+
+def _corner_signs(name: str) -> list[int]:
+    """"-1,+1" or "A-B+" → [-1, 1]."""
+    return [-1 if s in "-−" else 1 for s in re.findall(r"[-+−]", name)]
+
+
 def plan_curvature(question: str) -> list[Intent] | None:
-    if not _ASKS.search(question) or not _CENTRE.search(question):
+    lack = _LACK_OF_FIT.search(question)
+    if not (_ASKS.search(question) or lack) or not _CENTRE.search(question):
         return None
     low = question.lower()
     signed = _SIGNED_CORNER.findall(question) or _LETTER_CORNER.findall(question)
@@ -31,6 +41,23 @@ def plan_curvature(question: str) -> list[Intent] | None:
     if len(signed) >= 2:
         rest = _LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question))
         centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
+        if centre and lack:
+            # "I fitted a first-order model … is there lack of fit?": the model's residual split into pure error
+            # (the centre runs' scatter) and lack of fit, by the ANOVA of the corners and the centre together
+            k = len(_corner_signs(signed[0][0]))
+            # each corner's place in standard order (the first factor changing fastest), from its signs
+            places = [sum(1 << i for i, s in enumerate(_corner_signs(name)) if s > 0) for name, _ in signed]
+            if any(len(_corner_signs(name)) != k for name, _ in signed) or sorted(places) != list(range(2 ** k)):
+                return None
+            response = [to_decimal(v) for _, v in sorted(zip(places, (v for _, v in signed), strict=True))]
+            model = "first_order" if _FIRST_ORDER.search(question) else "interactions"
+            return [Intent("doe_design", {"design": "full_factorial", "factors": k, "center_points": len(centre[0])},
+                           binding="d", notes=[f"the 2^{k} the corners name, with its {len(centre[0])} centre runs"]),
+                    Intent("doe_anova", {"response": response + list(centre[0]), "model": model}, uses="d",
+                           notes=[f"{len(signed)} corner runs named by their signs (put in standard order) and "
+                                  f"{len(centre[0])} centre runs; the "
+                                  f"{'first-order (main effects alone)' if model == 'first_order' else 'main effects and interactions'}"
+                                  " model, its lack of fit tested against the centre runs' pure error"])]
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
                             [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
@@ -88,9 +115,18 @@ def _coded_table(question: str) -> Intent | None:
     table = pasted_table(question)
     if table is None or not table.header or len(table.header) < 3:
         return None
-    signs = {"-": "-1", "−": "-1", "+": "1", "0": "0"}
+    # levels as signs or words: "-", "lo", "low"; "+", "hi", "high"; "0", "mid", "centre"
+    signs = {"-": "-1", "−": "-1", "+": "1", "0": "0", "lo": "-1", "low": "-1", "hi": "1", "high": "1", "mid": "0",
+             "middle": "0", "centre": "0", "center": "0", "med": "0", "medium": "0"}
+    body = [list(row) for row in table.rows]
+    # centre rows pasted under the corners but aligned differently ("mid mid mid  61.39" under " lo  lo  lo  57.93")
+    for line in question.split("\n")[table.end:]:
+        cells = line.split()
+        if len(cells) != len(table.header) or not all(c.lower() in signs for c in cells[:-1]):
+            break
+        body.append(cells)
     try:
-        rows = [[to_decimal(signs.get(c.strip(), c)) for c in row] for row in table.rows]
+        rows = [[to_decimal(signs.get(c.strip().lower(), c)) for c in row] for row in body]
     except ValueError:
         return None
     header = list(table.header)

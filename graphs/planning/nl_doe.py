@@ -169,7 +169,9 @@ def pasted_design_question(question: str) -> bool:
     low = question.lower()
     return bool(tables(question) and _design_kind(low) and re.search(
         r"orthogon|alias|confound|rotatab|propert|resolution|balanced", low) and not re.search(
-        r"\b(?:give|make|build|create|generate|suggest|need|want|plan|set up|recommend)\b", low))
+        r"\b(?:give|make|build|create|generate|suggest|need|want|plan|set up|recommend)\b", low) and not re.search(
+        # "two-factor rotatable CCD … fit the full quadratic, where is the stationary point": its results, analysed
+        r"\b(?:fit|stationary|optimum|effects?|anova|analy[sz]e)\b", low))
 
 
 def plan_design(question: str, previous: dict | None = None) -> list[Intent] | None:
@@ -705,12 +707,11 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
                        notes=[f"{len(rows[0]) - 1} factor columns and the last column as the response, one run per "
                               "row: the full second-order model"])]
     if response is None:
-        nums = re.split(r"responses?\s*(?:are|were|is|:|=)?", question, flags=re.I)
+        # "responses are 28, 36, 18, 31": the run of numbers after the word (not "a response-surface study: 4
+        # factors, 6 centre points, 20 runs", numbers of the plan in prose)
+        nums = re.split(r"\bresponses?\b(?![\s-]*surfaces?\b)\s*(?:are|were|is|:|=)?", question, flags=re.I)
         if len(nums) > 1:
-            from graphs.planning.extract import numbers
-
-            vals = numbers(nums[-1])
-            response = vals if len(vals) >= 4 else None
+            response = longest_run(nums[-1], 4) or None
     k = re.search(r"2\^(\d+)(?!\s*-)", low)
     if response is None and k and re.search(r"analy[sz]|effects?|\banova\b|\bfit\b|\bmodel\b|f[\s-]*statistic|"
                                             r"p[\s-]*values?", low):
@@ -775,6 +776,7 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
 
 def _analysis_blocks(low: str, runs: int) -> int | None:
     """Blocks of an analysed 2^k ("in two blocks", "blocks of 8", "8 runs a day"), when a whole number of them."""
+    low = spell_numbers(low)  # "it can only do four runs per day"
     size = _BLOCK_SIZE.search(low) or _CAPACITY.search(low)
     count = int_before(low, r"blocks") or (runs // int(size.group(1)) if size and int(size.group(1)) else None)
     if not count or count < 2 or runs % count or count & (count - 1):

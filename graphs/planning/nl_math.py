@@ -290,6 +290,11 @@ _PRIME_AT = re.compile(rf"\s*,?\s*(?:and\s+)?(?:(?:tell|give|show)\s+me|find|com
                        rf"(?:the\s+value\s+of\s+)?(?P<f>[a-z])'\s*\(\s*(?P<v>{NUM}|pi|e)\s*\)\s*[.?!]?\s*$", re.I)
 
 
+# "…, evaluated at 0", "and its value at 2": a point with no variable named (the function's one variable)
+_BARE_AT = re.compile(rf"\s*,?\s*(?:and\s+)?(?:then\s+)?(?:evaluated?(?:\s+it)?|(?:give\s+)?(?:its|the)\s+value)\s+at\s+"
+                      rf"(?P<v>[-+]?{NUM}|pi|e)\s*[.?!]?\s*$", re.I)
+
+
 def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
     """(the question without its trailing point, {name: value}), or None when it names no point."""
     prime = _PRIME_AT.search(question)
@@ -297,6 +302,10 @@ def _point_at(question: str) -> tuple[str, dict[str, str]] | None:
         signature = re.search(rf"\b{prime.group('f')}\s*\(\s*([a-z])\s*\)\s*=", question)
         value = "E" if prime.group("v") == "e" else prime.group("v")
         return question[:prime.start()], {signature.group(1) if signature else "x": value}
+    bare = _BARE_AT.search(question)
+    if bare and bare.start() > 0:  # "4th derivative of e^(2x) cos x, evaluated at 0": the one variable's value
+        value = bare.group("v")
+        return question[:bare.start()], {"": "E" if value == "e" else value}
     m = _AT_CLAUSE.search(question)
     if m and m.start() > 0:
         # "…, then what does the simplified version give at x = 1?": a clause of words alone between the maths and
@@ -381,6 +390,9 @@ def _without_remarks(question: str) -> str:
     # "∫₀^∞ x^2 e^(-3x) dx", "∫_0^{pi/2} …": subscript digits are the lower bound
     q = re.sub(r"∫\s*([₀-₉₋]+)", lambda m: "int_" + m.group(1).translate(_SUBSCRIPTS), q)
     q = re.sub(r"∫\s*_", "int_", q)
+    # "int_0^inf dx/(1+x^4)": the differential first, over the integrand's denominator
+    q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+d([a-z])\s*/\s*(\([^()]*\)|[a-z0-9^]+)",
+               r"integral of 1/\4 d\3 from \1 to \2", q)
     q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
     q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?integral of\b", r"\1 of", q)  # "the improper integral ∫₀^∞ …"
@@ -500,6 +512,8 @@ def plan_math(question: str) -> list[Intent] | None:
     if several:  # "f'(1) and f''(1)": each derivative asked, at its point
         return several
     question = _prime_notation(_fix_verbs(question))
+    # "sinx", "lnx": a function glued to its variable
+    question = re.sub(r"\b(sin|cos|tan|sec|csc|cot|ln|log|exp|sqrt)(x|y|z|θ)\b", r"\1(\2)", question)
     times = _TIMES.match(question)  # before "x times y" is read as a product
     if times:
         n = {"twice": 2, "three times": 3, "thrice": 3, "four times": 4}.get(times.group("n").lower()) or \
@@ -519,7 +533,15 @@ def plan_math(question: str) -> list[Intent] | None:
     if at:
         intents = plan_math(at[0])
         if intents and len(intents) == 1 and intents[0].tool in ("differentiate", "simplify"):
-            intents[0].args["at"] = at[1]
+            point = at[1]
+            if "" in point:  # a bare point: the variable differentiated by, or the expression's one variable
+                variable = intents[0].args.get("variable")
+                names = sorted(set(re.findall(r"(?<![A-Za-z])[a-z](?![A-Za-z])", str(intents[0].args.get("expression")))) - {"e"})
+                name = variable if isinstance(variable, str) else names[0] if len(names) == 1 else None
+                if name is None:
+                    return None
+                point = {name: point[""]}
+            intents[0].args["at"] = point
             return intents
     intents = _plan_math(question)
     intents = _without_prose_tails(intents)
@@ -922,7 +944,7 @@ def _plan_math(question: str) -> list[Intent] | None:
                 "order": int(power_m.group(1) or power_m.group(2)) + 1 if power_m else int(order_m.group(1)) if order_m else 6}
         return [Intent("series", args, notes=[] if point else ["expanded about 0 (Maclaurin)"])]
 
-    m = re.search(r"\bpartial[\s-]*fractions?\s*(?:decomposition\s*)?(?:(?:of|for)\s+|[:-]\s*(?=[(\d]))(.+)", q,
+    m = re.search(r"\bpartial[\s-]*fractions?\s*(?:decomposition\s*)?(?:(?:of|for)\s+|[:-]\s*(?=[(\d])|(?<=\s)(?=\())(.+)", q,
                   flags=re.I) or re.search(
         r"\b(?:split|decompose|break|write|express|resolve)\s+(.+?)\s+(?:up\s+)?(?:in|into|as)\s+(?:its\s+)?partial[\s-]*"
         r"fractions?", q, flags=re.I) or re.search(
@@ -932,7 +954,8 @@ def _plan_math(question: str) -> list[Intent] | None:
         body = re.split(r"[,;]\s*(?:i\.?e\.?|that is|so|find|giving|written|expressed|in the form|of the form|as)\b|"
                         r"\s+(?:--+|[—–])\s+|"
                         r"\.\s+(?=[A-Z])|\.\s+(?=(?:what|which|give|find|and)\b)|[.?!]\s*$|\s*\?+\s+(?=[A-Za-z])|"
-                        r"\s+[-–—]+\s+(?=what|which|give|find|and|i\b|we\b)|\s*[,;]?\s*(?:what|which) (?:are|is)\b",
+                        r"\s+[-–—]+\s+(?=what|which|give|find|and|i\b|we\b)|\s*[,;]?\s*(?:what|which) (?:are|is)\b|"
+                        r"\s*=\s*(?=[A-Z]\s*/)",  # "… = A/(x+1) + B/(x+3)": the answer's form
                         m.group(1), flags=re.I)[0]  # "… (x + 3)). Give A, B and C in …": the answer's form
         return [Intent("simplify", {"expression": clean_expression(body), "method": "apart"})]
 

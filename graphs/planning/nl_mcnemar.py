@@ -99,16 +99,33 @@ _PROSE_CELL = re.compile(r"(?P<label>[A-Za-z][A-Za-z /&>→-]*?)\s*[:=]?\s*(?P<n
 
 
 def _cell(label: str) -> tuple[int, int] | None:
-    """(first, second) outcome of a cell's label: "A pass, B fail", "pass before/fail after", "both fail"."""
-    both = re.match(r"\s*both\s+(.+)$", label, re.I)
+    """(first, second) outcome of a cell's label: "A pass, B fail", "pass before/fail after", "both fail",
+    "'pass' both times", "fail before but pass after"."""
+    label = label.replace("'", "").replace('"', "").strip()
+    both = re.match(r"\s*(?:both|twice)\s+(.+)$", label, re.I) or re.match(r"\s*(.+?)\s+(?:both\s+times|twice|"
+                                                                       r"each\s+time|on\s+both)$", label, re.I)
     if both:
         sign = _polarity(both.group(1))
         return None if sign is None else (sign, sign)
-    parts = re.split(r"\s*(?:,|/|&|\band\b|\bthen\b|->|→)\s*", label.strip())
+    parts = re.split(r"\s*(?:,|/|&|\band\b|\bthen\b|\bbut\b|->|→)\s*", label.strip())
     if len(parts) != 2:
         return None
+    if re.search(r"\b(?:after|post|second|new)\b", parts[0], re.I) and re.search(r"\b(?:before|pre|first|old)\b", parts[1],
+                                                                              re.I):
+        parts = parts[::-1]  # "pass after but fail before": the first condition is the one named first in time
     first, second = _polarity(parts[0]), _polarity(parts[1])
     return None if first is None or second is None else (first, second)
+
+
+# "29 said 'pass' both times, 3 said pass before but fail after": the count first, then the outcomes
+_COUNT_FIRST = re.compile(r"^\s*(?:and\s+)?(?P<n>\d+)\s+(?:of\s+them\s+)?(?:said|were|was|answered|judged|rated|called\s+it|"
+                          r"gave|went|got|scored|came\s+out|chose|picked)?\s*(?P<label>[A-Za-z'\"].*?)\s*$", re.I)
+
+
+def _count_first_cells(q: str) -> dict[tuple[int, int], Decimal] | None:
+    segments = [s for s in re.split(r"[;,.:?!\n](?!\s*(?:but|then)\b)", q) if s.strip()]
+    found = [m for m in map(_COUNT_FIRST.match, segments) if m]
+    return _four_cells([(m.group("label"), m.group("n")) for m in found])
 
 
 def _four_cells(cells_text: list[tuple[str, str]]) -> dict[tuple[int, int], Decimal] | None:
@@ -132,16 +149,32 @@ def _four_lines(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
         segments = [s.strip() for s in re.split(r"[;,.:?!\n]|\band\b(?=\s+both\b)", q) if s.strip()]
         found = [m for m in map(_PROSE_CELL.search, segments) if m]
         cells = _four_cells([(m.group("label"), m.group("n")) for m in found])
+    cells = cells or _count_first_cells(q)
     if cells is None:
         return None
     table = [[cells[(1, 1)], cells[(1, -1)]], [cells[(-1, 1)], cells[(-1, -1)]]]
     return table, ["four cells read from their labels: rows yes/no under the first condition, columns under the second"]
 
 
+# "the same 60 inspectors … before and after", "each weld checked by both methods": the outcomes are paired
+_SAME_UNITS = re.compile(r"\bsame\s+(?:\d+\s+)?[a-z]+|\beach\s+(?:of\s+the\s+)?[a-z]+\s+(?:was\s+|were\s+)?"
+                         r"(?:checked|rated|judged|inspected|tested|classified|asked)\s+(?:by\s+|with\s+)?(?:both|twice)", re.I)
+
+
 def plan_mcnemar(question: str) -> list[Intent] | None:
-    """McNemar's test, when named, of the 2 × 2 table (or the discordant counts) the question gives."""
+    """McNemar's test, when named, of the 2 × 2 table (or the discordant counts) the question gives; unnamed, when
+    the same units' yes/no outcomes under two conditions are given as the four cells in words."""
     if not NAMED.search(question):
-        return None
+        q = spell_numbers(question)
+        if not _SAME_UNITS.search(q) or not re.search(r"\bbefore\b.*\bafter\b|\bboth\b|\btwice\b", q, re.I | re.S):
+            return None
+        found = _four_lines(q)
+        if not found:
+            return None
+        table, notes = found
+        return [Intent("mcnemar", {"table": table, **_method(q.lower())},
+                       notes=[*notes, "the same units' yes/no outcomes under both conditions: McNemar's test of the "
+                                      "discordant pairs"])]
     q = spell_numbers(question)
     low = q.lower()
     method = _method(low)

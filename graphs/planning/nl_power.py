@@ -41,7 +41,9 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?(?:\s+[a-z]+){{0,2}}?)?\s*(?:of|=|is|:|as small as|at least|"
                     rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
-                    rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?|(?:is|are|was|were|sits?|runs?)\s+off)\s+"
+                    rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?|(?:is|are|was|were|sits?|runs?)\s+off|"
+                    # "the new fixture shifts mean torque by 1.5 N*m", "raises the mean by 2"
+                    rf"(?:shifts|moves|changes|raises|lowers|increases|reduces|improves))\s+"
                     rf"(?:\w+\s+){{0,3}}?by\s+({NUM})(?!\s*%)|"
                     # "the shift we care about between the two heat treatments is 1.8 MPa"
                     rf"\b(?:difference|change|shift|increase|decrease|improvement|reduction)\s+(?:(?:we|you|i)\s+)"

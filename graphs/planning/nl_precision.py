@@ -36,7 +36,9 @@ _NOT_PRECISION = re.compile(r"(?<!not )(?<!no )(?<!rather than )(?<!instead of )
 _PROPORTION = re.compile(r"\bproportion|\bpercentage\b|\bfraction\b|\brate\b|\bshare\b|\bdefectives?\b|"
                          r"\bnon-?conforming\b|\bsurvey|\bpoll|\bp[\s-]*hat\b|\bp̂|\bpercentage\s+points?\b|"
                          r"\b(?:yes|approve|support|prefer|satisf)\w*\b|\bhow\s+many\s+people\b")
-_SD = re.compile(rf"(?:standard\s+deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ|\bs\s*≈)(?:\s+(?:of|for|on|in)\s+"
+# ("treat sigma as known, 2.5", "sigma (known) 2.5", "sigma known to be 2.5")
+_SD = re.compile(rf"(?:standard\s+deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ|\bs\s*≈)"
+                 rf"(?:\s+(?:as\s+)?known(?:\s+to\s+be)?\s*,?|\s*\(known\))?(?:\s+(?:of|for|on|in)\s+"
                  rf"(?:the\s+)?(?:[a-z-]+\s+){{0,3}}?[a-z-]+(?=\s*(?:[:=≈~]|(?:is|was|were|of|about|around|roughly|"
                  rf"approximately|near)\b|[-+]?\.?\d)))?\s*(?:(?:is|was|were)\s+)?(?:of|=|:|≈|~|is|was|were)?\s*"
                  rf"(?:about\s+|around\s+|roughly\s+|approximately\s+|near\s+|~\s*)?({NUM})")

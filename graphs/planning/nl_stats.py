@@ -61,7 +61,8 @@ def _two_sample_alternative(low: str, first: str, second: str) -> str:
     if side == "two-sided":
         return side
     word = re.search(f"{_GREATER_WORDS}|{_LESS_WORDS}", low) or (
-        re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low) if _ONE_SIDED.search(low) else None)
+        re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low) if _ONE_SIDED.search(low) or CLAIMED_DIRECTION.search(low)
+        else None)
     head = low[:word.start()] if word else low
     own = {w for w in re.findall(r"[a-z]\w*", first.lower())} ^ {w for w in re.findall(r"[a-z]\w*", second.lower())}
     last_first = max((head.rfind(w) for w in re.findall(r"[a-z]\w*", first.lower()) if w in own), default=-1)
@@ -111,6 +112,9 @@ _LESS_VERBS = (r"\bcut\b|\bcuts\b|\breduc(?:e|es|ed|ing)\b|\bshorten(?:s|ed)?\b|
                r"\b(?:gone|go|goes|going|went|come|came|comes) down\b|\bdropped\b|\bfallen\b|\bfell\b")
 _MORE_VERBS = (r"\braise[sd]?\b|\bboost(?:s|ed)?\b|\blengthen(?:s|ed)?\b|"
                r"\b(?:gone|go|goes|going|went) up\b|\brisen\b|\brose\b|\bclimbed\b")
+# "the supplier claims the new coating reduces wear": a claim of a direction, tested one-sided
+CLAIMED_DIRECTION = re.compile(rf"\b(?:claim(?:s|ed)?|promis(?:es|ed)|says?|assert(?:s|ed)?)\b[^.?!]{{0,60}}?(?:{_MORE_VERBS}|"
+                               rf"{_LESS_VERBS})")
 _GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}"
 _LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}"
 
@@ -182,7 +186,9 @@ def _alternative(low: str) -> str:
         return "greater"
     if re.search(_LESS_WORDS, low):
         return "less"
-    if _ONE_SIDED.search(low):  # "one-sided: did the new layout cut cycle time?": a verb names the direction
+    if _ONE_SIDED.search(low) or CLAIMED_DIRECTION.search(low):
+        # "one-sided: did the new layout cut cycle time?", "the supplier claims the new coating reduces wear": a verb
+        # names the direction
         verb = re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low)
         if verb:
             return "less" if re.fullmatch(_LESS_VERBS, verb.group(0)) else "greater"
@@ -1123,6 +1129,9 @@ def plan_stats(question: str) -> list[Intent] | None:
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {}),
                                         **welch}, notes=notes)]
     if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|worse|faster|slower|versus|vs\.?|"
+                                      # "the supplier claims the new coating REDUCES wear … does the data back it?"
+                                      r"\breduc\w*|\bincreas\w*|\bdecreas\w*|\blower\w*|\braise[sd]?\b|"
+                                      r"\bclaim\w*.{0,200}?\b(?:back|support|confirm|prove|show)\w*|"
                                       r"significan|higher|lower|greater|larger|smaller|more|less|relative to|than\b|"
                                       r"over[a-z]+ing|under[a-z]+ing|exceed|outperform|welch|student|"
                                       r"two[\s-]*sample|2[\s-]*sample|unpaired|independent|equal means|"

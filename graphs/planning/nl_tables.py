@@ -456,6 +456,8 @@ def two_way_grid(q: str) -> list[Intent] | None:
     corner = bool(re.search(r"\\|/|×|\bvs\.?\b", header[0]))
     if (all(_is_num(x) for x in rows) and not corner) or len(body) < 2 or len(rows) < 2 or len(set(rows)) != len(rows):
         return None
+    if all(re.fullmatch(r"\(1\)|[a-h]{1,7}", x.strip()) for x in rows) and "ab" in [x.strip() for x in rows]:
+        return None  # Yates' labels "(1), a, b, ab …" name a two-level factorial's runs, read by the DOE analysis
     if not all(_is_num(x) for col in body for x in col) or not all(h.strip() for h in header[1:]):
         return None
     if len(body) == 2 and (NOT_NORMAL.search(q.lower()) or re.search(r"signed[\s-]*rank|wilcoxon|paired", q, re.I)):

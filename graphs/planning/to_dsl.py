@@ -424,7 +424,8 @@ def statement(intent: Intent) -> str:
     tool, args = intent.tool, intent.args
     if intent.uses:
         method = {"doe_effects": "effects", "doe_anova": "anova", "rsm_fit": "surface"}[tool]
-        return f"analyze {intent.uses} with response {numbers(args['response'])} method {method}"
+        return f"analyze {intent.uses} with response {numbers(args['response'])} method {method}" + (
+            f" model {args['model']}" if tool == "doe_anova" and args.get("model") else "")
     if tool == "doe_design":
         text = design(args)
     elif tool == "control_chart":

@@ -177,6 +177,12 @@ class _Pool:
             leaves = len(numeric_leaves(value))
             if leaves:
                 self._add(leaves, f"the number of values in {arg}", counted=False)
+        for arg in ("X", "coded"):  # a pasted design's centre runs (rows of zeros): "5 centre points"
+            rows = call.args.get(arg)
+            if isinstance(rows, list) and rows and all(isinstance(r, list) for r in rows):
+                centre = sum(all(key(v) == 0 for v in r) for r in rows)
+                if centre:
+                    self._add(centre, f"the centre runs (rows of zeros) in {arg}", counted=False)
         self._add_table_sums(call)
         self._add_layout(call)
         exclude = call.args.get("exclude")
@@ -195,6 +201,13 @@ class _Pool:
         if isinstance(a, (int, float)) and not isinstance(a, bool) and 0 < a < 1:
             for derived in (a * 100, 1 - a, (1 - a) * 100):
                 self._add(round(derived, 10), "significance level", counted=False)
+        centre = call.args.get("center")
+        sigma = call.args.get("std_dev", call.args.get("sigma"))
+        if isinstance(centre, (int, float)) and isinstance(sigma, (int, float)) and not isinstance(sigma, bool):
+            # "centre 50, sigma 2 (so the 3-sigma limits are 44 and 56)": the limits and zones the two imply
+            for k in (1, 2, 3):
+                for limit in (centre - k * sigma, centre + k * sigma):
+                    self._add(round(limit, 10), f"centre ± {k}σ (implied by the centre and σ)", counted=False)
         lsl, usl = call.args.get("lsl"), call.args.get("usl")
         if isinstance(lsl, (int, float)) and isinstance(usl, (int, float)):
             self._add((lsl + usl) / 2, "nominal (mid-specification)", counted=False)
@@ -415,6 +428,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"\b(?:holds?|seats?|capacity(?: of)?|fits?|takes?|can take|room for)\s*$", before, re.I) and \
             value == value.to_integral_value():
         return "a capacity of the equipment, context"  # "Reactor R-2 holds 15 L", "oven 2 seats 9 trays"
+    if re.search(r"\b(?:rated|certified|specified|good|qualified)\s+(?:to|for|at|up\s+to)\s*$|\brating\s+(?:of\s+)?$", before,
+                 re.I):
+        return "a rating of the equipment, context"  # "(bought 2019, rated to 1200 C)"
     # "each batch uses 25 kg of resin", "a run consumes 3 L": the material a run takes, not a level or a count of runs
     if re.search(r"\b(?:uses?|consumes?|needs?|requires?|eats)\s+(?:about\s+|around\s+|roughly\s+)?$", before, re.I) and \
             re.match(r"^\s*(?:kg|g|mg|t|tonnes?|tons?|lbs?|l|litres?|liters?|ml|m3|m²|m2|m|metres?|meters?|kwh|gallons?)\b"

@@ -259,7 +259,10 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
                                  f", unbalanced: {_SS_NAMES.get(c.output.get('ss_type'), 'adjusted')} sums of squares"),
     "doe_effects": lambda c: f"the effects of {len(c.args.get('factors') or [])} two-level factor(s) on "
                              f"{_n(c.args.get('response'))} responses",
-    "doe_anova": lambda c: f"an ANOVA of the design's {_n(c.args.get('response'))} responses",
+    "doe_anova": lambda c: f"an ANOVA of the design's {_n(c.args.get('response'))} responses" + {
+        "first_order": " (first-order model, main effects alone: lack of fit against pure error)",
+        "linear": " (first-order model, main effects alone: lack of fit against pure error)",
+        "main": " (main effects model)", "quadratic": " (full quadratic model)"}.get(str(c.args.get("model")), ""),
     "rsm_fit": lambda c: f"a second-order response surface fitted to {_n(c.args.get('y'))} runs",
     "doe_properties": lambda c: f"the properties of a pasted {_n(c.args.get('coded'))}-run design",
     "differentiate": _symbolic("the derivative"),

@@ -332,3 +332,15 @@ def test_friedman_statement_takes_one_row_per_treatment() -> None:
     assert result.tool == "friedman" and result.output["rank_sums"] == [8.5, 3.0, 6.5]
     with pytest.raises(dsl.DslError, match="one value per block"):
         run("friedman [[7, 8, 6], [5, 6]]")
+
+
+def test_analyze_with_a_first_order_model_and_model_without_anova_is_an_error() -> None:
+    program = ("let d = design full_factorial { factors 2 center_points 3 }\n"
+               "analyze d with response [10.1, 12.2, 10.9, 14.8, 12.5, 12.9, 12.7] method anova model first_order")
+    _, fitted = run(program)
+    assert fitted.tool == "doe_anova" and fitted.args["model"] == "first_order"
+    assert "Curvature" not in {r["source"] for r in fitted.output["table"]}
+    assert dsl.format(dsl.parse(program)).strip().endswith("method anova model first_order")
+    with pytest.raises(dsl.DslError) as err:
+        run("let d = design full_factorial { factors 2 }\nanalyze d with response [1, 2, 3, 4] method effects model main")
+    assert "method anova model main" in str(err.value) and "\n" not in str(err.value)

@@ -249,3 +249,22 @@ def test_anova_accepts_a_design_result() -> None:
     by_result = run("doe_anova", {"design": design, "response": YIELD})
     by_rows = run("doe_anova", {"coded": design["coded"], "response": YIELD})
     assert by_result["table"] == by_rows["table"]
+
+
+def test_first_order_model_leaves_curvature_and_interaction_in_the_lack_of_fit() -> None:
+    design = run("doe_design", {"design": "full_factorial", "factors": 2, "center_points": 5})
+    y = np.array([46.14, 48.17, 45.69, 53.06, 48.81, 49.00, 48.33, 49.14, 48.97])
+    res = run("doe_anova", {"coded": design["coded"], "response": y.tolist(), "model": "first_order"})
+    rows = {r["source"]: r for r in res["table"]}
+    assert "Curvature" not in rows and res["terms"] == ["A", "B"]
+    # by hand: pure error from the centre runs; lack of fit = what the first-order fit leaves beyond it
+    x = np.asarray(design["coded"], dtype=float)
+    X = np.column_stack([np.ones(len(y)), x])
+    resid = y - X @ np.linalg.lstsq(X, y, rcond=None)[0]
+    centre = y[4:]
+    ss_pe = float(((centre - centre.mean()) ** 2).sum())
+    ss_lof = float((resid ** 2).sum()) - ss_pe
+    f = (ss_lof / 2) / (ss_pe / 4)
+    assert rows["Lack of fit"]["df"] == 2 and rows["Pure error"]["df"] == 4
+    assert rows["Lack of fit"]["f"] == pytest.approx(f, rel=1e-9)
+    assert rows["Lack of fit"]["p"] == pytest.approx(float(stats.f.sf(f, 2, 4)), rel=1e-9)
