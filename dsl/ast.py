@@ -137,6 +137,7 @@ class Design(Node):
     block_words: list[str] | None = None  # `blocks 4 confounding ABC, CDE`
     runs: Decimal | None = None
     criterion: str | None = None  # Latin hypercube: random, center, maximin, centermaximin, correlation
+    cost: Decimal | None = None  # the cost of one run: the result adds the total
 
 
 @dataclass
@@ -540,7 +541,7 @@ class Power(Node):
 
 @dataclass
 class SampleSize(Node):
-    """`samplesize mean|proportion margin E | width W, [sd S] [p P] [confidence C] [method z|t] [population N]`
+    """`samplesize mean|proportion margin E | width W, [sd S] [p P] [confidence C] [method z|t] [population N] [cost K]`
     (tool sample_size_ci): the n that estimates a mean or a proportion to within ± E."""
 
     target: str
@@ -551,6 +552,7 @@ class SampleSize(Node):
     confidence: Decimal | None = None
     method: str | None = None
     population: Decimal | None = None
+    cost: Decimal | None = None  # the cost of one unit measured: the result adds the total
 
 
 Action = (

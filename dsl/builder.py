@@ -259,6 +259,9 @@ class Build(Transformer):
     def exclude(self, meta, c):
         return _Opt("exclude", list(c[0].items), meta)
 
+    def cost(self, meta, c):
+        return _Opt("cost", c[0], meta)
+
     def criterion(self, meta, c):
         return _Opt("criterion", str(c[0]).lower(), meta)
 

@@ -255,6 +255,8 @@ class _Checker:
     def _design(self, d: ast.Design) -> None:
         if d.kind not in DESIGN_MINIMUM_FACTORS:
             self.fail(f"unknown design kind {d.kind!r}", d)
+        if d.cost is not None:
+            self.positive(d.cost, "cost", d, "cost")
         names = [f.name for f in d.factors]
         for factor in d.factors:
             self.factor(factor, d)
@@ -645,6 +647,8 @@ class _Checker:
                 self.fail("sd is already the within sigma: sigma_within goes with an overall sd", c, "sigma_within")
 
     def _samplesize(self, s: ast.SampleSize) -> None:
+        if s.cost is not None:
+            self.positive(s.cost, "cost", s, "cost")
         if (s.margin is None) == (s.width is None):
             self.fail("give `margin E` (the half-width, ± E) or `width W` (the full width), one of them", s)
         for name in ("margin", "width", "sd"):

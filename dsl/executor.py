@@ -312,6 +312,8 @@ class _Runner:
             args["alpha"] = d.alpha
         if d.criterion is not None:
             args["criterion"] = d.criterion
+        if d.cost is not None:
+            args["cost_per_run"] = d.cost
         return "doe_design", args
 
     def design_binding(self, name: str) -> dict[str, Any]:
@@ -484,6 +486,8 @@ class _Runner:
                 args[key] = getattr(s, key)
         if s.population is not None:
             args["population"] = int(s.population)
+        if s.cost is not None:
+            args["cost_per_unit"] = s.cost
         return "sample_size_ci", args
 
     def _power(self, p: ast.Power) -> tuple[str, dict[str, Any]]:

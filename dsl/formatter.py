@@ -138,6 +138,8 @@ def _design(d: ast.Design) -> str:
                                           else "") for key, value in tail if value is not None]
     if d.criterion is not None:
         items.append(f"criterion {d.criterion}")
+    if d.cost is not None:
+        items.append(f"cost {number(d.cost)}")
     if not items:
         return f"design {d.kind} {{ }}"
     body = "".join(f"{INDENT}{item}\n" for item in items)
@@ -275,6 +277,7 @@ def _samplesize(s: ast.SampleSize) -> str:
     return f"samplesize {s.target}" + _options([
         ("margin", num(s.margin)), ("width", num(s.width)), ("sd", num(s.sd)), ("p", num(s.p)),
         ("confidence", num(s.confidence)), ("method", s.method), ("population", num(s.population)),
+        ("cost", num(s.cost)),
     ])
 
 

@@ -413,6 +413,10 @@ def audit_capability(args: dict, out: dict) -> list[dict]:
 def audit_design(args: dict, out: dict) -> list[dict]:
     X = np.asarray(out["coded"], dtype=float)
     checks = [_check("run count", X.shape[0] == out["runs"], f"{X.shape[0]} rows, {out['runs']} runs reported")]
+    if args.get("cost_per_run") is not None and out.get("total_cost") is not None:
+        total = X.shape[0] * float(args["cost_per_run"])
+        checks.append(_check("total cost", _close(out["total_cost"], total, 1e-12),
+                             f"{X.shape[0]} rows × {float(args['cost_per_run']):g} = {total:g}"))
     design = args.get("design")
     centre = int(np.sum(np.all(np.abs(X) < 1e-12, axis=1)))
     if design in ("box_behnken", "central_composite") and args.get("center_points") is not None:

@@ -72,6 +72,8 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
                        + (f" (each run {out['replicates']} times)" if (out.get("replicates") or 1) > 1 else "")
                        + (f"; {out['pure_error_df']} degrees of freedom for pure error" if out.get("pure_error_df")
                           else "") + ".")
+    if out.get("total_cost") is not None:
+        conclusion += f" Total cost: {out['runs']} runs × {fmt(out['cost_per_run'])} = {fmt(out['total_cost'])}."
     order = out.get("execution_order") or list(range(1, out["runs"] + 1))
     natural = out.get("natural")
     headers = ["run", "std order", *(["block"] if block else []), *[f"{n} (coded)" for n in names]]

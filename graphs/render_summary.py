@@ -122,9 +122,12 @@ def render_sample_size_ci(args: dict, out: dict) -> tuple[str, str]:
         how = f"the formula {out['formula']} gives {fmt(out['n_unrounded'], 6)}, rounded up"
     conclusion = (f"To estimate {what}{population}: n = {out['n']} ({how}); with n = {out['n']} the margin is ± "
                   f"{fmt(out['margin_at_n'], 4)}.")
+    if out.get("total_cost") is not None:
+        conclusion += f" Total cost: {out['n']} × {fmt(out['cost_per_unit'])} = {fmt(out['total_cost'])}."
     rows = [[k, out.get(k)] for k in ("n", "n_unrounded", "n_infinite_population", "population", "n_corrected_unrounded",
                                       "critical_value",
-                                      "margin", "margin_at_n", "sd", "p", "confidence") if out.get(k) is not None]
+                                      "margin", "margin_at_n", "sd", "p", "confidence", "cost_per_unit", "total_cost")
+            if out.get(k) is not None]
     return conclusion, table(["quantity", "value"], rows) + _notes(out)
 
 

@@ -110,6 +110,8 @@ class DesignArgs(BaseModel):
                                                                  'chosen to confound the highest-order ones)')
     randomize: bool = False
     seed: int | None = Field(None, ge=0)
+    cost_per_run: float | None = Field(None, gt=0, allow_inf_nan=False,
+                                       description="the cost of one run: the result adds the total cost of all runs")
 
     @field_validator("factors", "center_points", "runs", "samples", "replicates", "blocks", "seed", "levels",
                      mode="before")
@@ -172,6 +174,8 @@ class DesignResult(BaseModel):
     aliases: dict[str, list[str]] = {}
     block_generators: list[str] = []
     confounded_with_blocks: list[str] = []
+    cost_per_run: float | None = None
+    total_cost: float | None = Field(None, description="runs × cost_per_run, when a cost per run was given")
     notes: list[str] = []
 
 
@@ -634,6 +638,8 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
         aliases=info.get("aliases", {}),
         block_generators=info.get("block_generators", []),
         confounded_with_blocks=info.get("confounded_with_blocks", []),
+        cost_per_run=args.cost_per_run,
+        total_cost=total * args.cost_per_run if args.cost_per_run is not None else None,
         notes=built.notes + ([f"{n} runs per replicate, {reps} replicates"] if reps > 1 else []),
     )
 

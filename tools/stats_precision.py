@@ -43,8 +43,10 @@ class PrecisionArgs(BaseModel):
     method: Literal["z", "t"] = Field("z", description="mean: z (σ known: the textbook formula) or t (σ estimated: "
                                                        "the smallest n whose t interval is narrow enough)")
     population: int | None = Field(None, description="finite population size N: Cochran's correction")
+    cost_per_unit: float | None = Field(None, gt=0, description="the cost of measuring one unit: the result adds the "
+                                                                 "total cost of the n units")
 
-    @field_validator("margin", "width", "sd", "p", "confidence", mode="before")
+    @field_validator("margin", "width", "sd", "p", "confidence", "cost_per_unit", mode="before")
     @classmethod
     def _finite(cls, v: object, info) -> object:
         if v is None:
@@ -83,6 +85,8 @@ class PrecisionResult(StatResult):
     n_corrected_unrounded: float | None = Field(None, description="with a population: Cochran's n before rounding up")
     n: int = Field(description="the sample size: the whole number needed, rounded up")
     margin_at_n: float = Field(description="the half-width this n reaches")
+    cost_per_unit: float | None = None
+    total_cost: float | None = Field(None, description="n × cost_per_unit, when a cost per unit was given")
     formula: str
     notes: list[str] = Field(default_factory=list)
 
@@ -179,4 +183,6 @@ def sample_size_ci(args: PrecisionArgs) -> PrecisionResult:
     return PrecisionResult(target=args.target, method=method, confidence=args.confidence, margin=margin, sd=sd, p=p,
                            p_assumed=assumed, critical_value=critical, n_unrounded=n0, n_infinite_population=n_inf,
                            population=args.population, n_corrected_unrounded=corrected, n=n, margin_at_n=reached,
+                           cost_per_unit=args.cost_per_unit,
+                           total_cost=n * args.cost_per_unit if args.cost_per_unit is not None else None,
                            formula=formula, notes=notes)

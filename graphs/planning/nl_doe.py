@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from graphs.planning.cost import cost_asked
 from graphs.planning.extract import (
     WORD_NUMBERS,
     factor_specs,
@@ -410,6 +411,10 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
         _fit_run_budget(low, args, notes)
     _confounded_with_blocks(q, args, notes)
     _centre_points_per_block(low, args, notes)
+    cost = cost_asked(q)
+    if cost:
+        args["cost_per_run"] = cost[0]
+        notes.append(f"{cost[0]}: the cost of one run ('{cost[1]}'), totalled as asked")
     return [Intent("doe_design", args, binding="d", notes=notes)]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graphs.planning.cost import cost_asked
 from graphs.planning.extract import NUM, spell_numbers, to_decimal, without_earlier_studies
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
@@ -148,4 +149,8 @@ def plan_sample_size_ci(question: str) -> list[Intent] | None:
             raise HavocInputError(f"a confidence level is between 0 and 100 %, got {confidence * 100}",
                                   field="confidence")
         args["confidence"] = confidence
+    cost = cost_asked(question)
+    if cost:
+        args["cost_per_unit"] = cost[0]
+        notes.append(f"{cost[0]}: the cost of one unit measured ('{cost[1]}'), totalled as asked")
     return [Intent("sample_size_ci", args, notes=notes)]

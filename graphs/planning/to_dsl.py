@@ -127,6 +127,8 @@ def design(args: dict) -> str:
         items.append(f"alpha {args['alpha'] if isinstance(args['alpha'], str) else number(args['alpha'])}")
     if args.get("randomize"):
         items.append("randomize" + (f" seed {number(args['seed'])}" if args.get("seed") is not None else ""))
+    if args.get("cost_per_run") is not None:
+        items.append(f"cost {number(args['cost_per_run'])}")
     body = "\n".join(f"    {i}" for i in items)
     return f"design {args['design']} {{\n{body}\n}}"
 
@@ -283,6 +285,8 @@ def sample_size_ci(args: dict) -> str:
         text += f" method {args['method']}"
     if args.get("population") is not None:
         text += f" population {number(args['population'])}"
+    if args.get("cost_per_unit") is not None:
+        text += f" cost {number(args['cost_per_unit'])}"
     return text
 
 

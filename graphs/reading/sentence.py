@@ -76,6 +76,8 @@ def _design(c: Call) -> str:
         parts.append(f"in {out['blocks']} blocks" + (f" of {sizes.pop()}" if len(sizes) == 1 else ""))
     if out.get("randomized"):
         parts.append(f"randomised (seed {out.get('seed')})")
+    if c.args.get("cost_per_run") is not None:
+        parts.append(f"totalled at {_fmt(c.args['cost_per_run'])} a run")
     return ", ".join(parts)
 
 
@@ -376,8 +378,9 @@ def _sample_size_ci(c: Call) -> str:
     else:
         spread = f"p = {_fmt(a['p'])}" if a.get("p") is not None else "p = 0.5 (none given)"
     population = f", from a population of {_fmt(a['population'])}" if a.get("population") is not None else ""
+    cost = f", totalled at {_fmt(a['cost_per_unit'])} a unit" if a.get("cost_per_unit") is not None else ""
     return (f"the sample size to estimate a {a.get('target')} to within {margin} with {spread}, at {conf}"
-            f"{population}")
+            f"{population}{cost}")
 
 
 SENTENCES.update({

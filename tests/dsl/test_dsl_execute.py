@@ -344,3 +344,15 @@ def test_analyze_with_a_first_order_model_and_model_without_anova_is_an_error() 
     with pytest.raises(dsl.DslError) as err:
         run("let d = design full_factorial { factors 2 }\nanalyze d with response [1, 2, 3, 4] method effects model main")
     assert "method anova model main" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_cost_totals_a_design_and_a_sample_size() -> None:
+    design, size = run("let d = design full_factorial {\n    factors 3\n    replicates 2\n    cost 40\n}\n"
+                       "samplesize proportion margin 0.05 cost 2.5")
+    assert design.args["cost_per_run"] == Decimal("40") and design.output["total_cost"] == pytest.approx(16 * 40)
+    assert size.output["total_cost"] == pytest.approx(size.output["n"] * 2.5)
+    text = "let d = design full_factorial {\n    factors 3\n    cost 40\n}"
+    assert dsl.format(dsl.parse(text)).strip() == text
+    with pytest.raises(dsl.DslError) as err:
+        run("samplesize mean margin 1 sd 2 cost 0")
+    assert "cost must be greater than 0" in str(err.value) and "\n" not in str(err.value)

@@ -104,3 +104,15 @@ def test_a_pasted_rotatable_ccd_to_fit_is_analysed() -> None:
     intent = first_intent("Two-factor rotatable CCD, coded. Fit the quadratic; where is the stationary point?\n"
                           "x1 x2 y\n" + rows, "doe")
     assert intent.tool == "rsm_fit" and len(intent.args["y"]) == 11
+
+
+def test_a_cost_per_run_is_totalled_only_when_the_total_is_asked() -> None:
+    asked = first_intent("Full factorial, speed at 3 levels and feed at 2 levels, run twice. Each run costs $120. How "
+                         "many runs and what will it cost?", "doe")
+    assert asked.tool == "doe_design" and asked.args["cost_per_run"] == Decimal("120")
+    context = first_intent("Full factorial, speed at 3 levels and feed at 2 levels, run twice (each run costs $120). "
+                           "How many runs?", "doe")
+    assert "cost_per_run" not in context.args
+    size = first_intent("How many bags to estimate the mean fill to within +/-0.5 g at 95% confidence, sigma 2 g? "
+                        "Each bag weighed costs EUR 3. What's n and the total cost?")
+    assert size.tool == "sample_size_ci" and size.args["cost_per_unit"] == Decimal("3")

@@ -306,3 +306,13 @@ def test_ccd_with_a_resolution_v_half_fraction_core() -> None:
     for b in (1, 2):
         part = x[block == b]
         assert np.allclose((part**2).sum(axis=0) / total_sq, len(part) / len(x))
+
+
+def test_a_cost_per_run_gives_the_total_cost_of_every_run() -> None:
+    spec = {"design": "full_factorial", "factors": [{"name": "T", "levels": [1, 2, 3]}, {"name": "P", "levels": [1, 2]}],
+            "replicates": 3, "center_points": 0, "cost_per_run": 85}
+    out = run("doe_design", spec)
+    assert out["runs"] == 18 and out["total_cost"] == pytest.approx(18 * 85)
+    with pytest.raises(HavocInputError) as err:
+        run("doe_design", {**spec, "cost_per_run": 0})
+    assert str(err.value).startswith("cost_per_run") and "\n" not in str(err.value)

@@ -75,3 +75,12 @@ def test_the_table_z_is_mentioned_when_it_changes_the_answer() -> None:
 def test_bad_input_is_one_clear_line(args: dict, message: str) -> None:
     with pytest.raises(HavocInputError, match=message):
         run_tool("sample_size_ci", args)
+
+
+def test_a_cost_per_unit_gives_the_total_cost_of_the_n_units() -> None:
+    out = run_tool("sample_size_ci", {"target": "mean", "margin": 0.6, "sd": 2.5, "cost_per_unit": 18})
+    assert out["n"] == 67 and out["total_cost"] == pytest.approx(67 * 18)
+    assert run_tool("sample_size_ci", {"target": "mean", "margin": 0.6, "sd": 2.5})["total_cost"] is None
+    with pytest.raises(HavocInputError) as err:
+        run_tool("sample_size_ci", {"target": "mean", "margin": 0.6, "sd": 2.5, "cost_per_unit": -5})
+    assert str(err.value).startswith("cost_per_unit") and "\n" not in str(err.value)
