@@ -148,7 +148,7 @@ class Analyze(Node):
     response: Source
     method: str | None = None
     order: str | None = None  # "standard" (default) or "run": the order the responses are listed in
-    model: str | None = None  # method anova: "main", "interactions" (default) or "quadratic"
+    model: str | None = None  # method anova: main, interactions (default), quadratic, first_order or full
 
 
 @dataclass

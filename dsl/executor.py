@@ -361,7 +361,9 @@ class _Runner:
             args = {"coded": coded, "response": response}
             if surface_design:
                 args["model"] = "quadratic"
-            if a.model:
+            if a.model == "full":  # every interaction, up to the one of all the factors
+                args["model"], args["order"] = "interactions", max(1, len(coded[0]) if coded else 1)
+            elif a.model:
                 args["model"] = a.model
             if names:
                 args["factor_names"] = names

@@ -811,8 +811,9 @@ def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:
     product = r"\s*[*×x:]\s*".join(re.escape(n.lower()) for n in data.factors)
     main_only = re.search(r"main[\s-]*effects?[\s-]*only|only (?:the )?main effects|no interactions?|without (?:the )?"
                           r"interactions?|additive model", low)
-    full_model = (k == 2 and not main_only) or re.search(r"full model|saturated|all (?:the )?(?:terms|interactions)|every term|each term|"
-                                     + (product if k > 1 else "$^"), low)
+    full_model = (k == 2 and not main_only) or re.search(r"full (?:factorial |interaction )?model|saturated|all (?:the )?"
+                                                         r"(?:terms|interactions)|every term|each term|"
+                                                         + (product if k > 1 else "$^"), low)
     if data.replicates == 1 and asks_tests and full_model:
         runs = 2 ** k
         raise HavocInputError(f"an unreplicated 2^{k} has {runs} runs and the full model {runs - 1} terms besides the "
@@ -820,9 +821,12 @@ def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:
                               "exist. Replicate the runs, add centre points, pool the highest-order interactions as "
                               "error, or judge the effects by Lenth's method", field="response")
     if data.replicates > 1 or re.search(r"\banova\b|analysis of variance", low):
-        anova_notes = ["ANOVA model: main effects and two-factor interactions"
+        full = bool(full_model) and k >= 3 and data.replicates > 1 and not main_only
+        anova_notes = ["ANOVA model: every main effect and interaction (the full model), the replicates as error"
+                       if full else "ANOVA model: main effects and two-factor interactions"
                        + (" (higher-order interactions pooled into error)" if k >= 3 else "")]
         if data.replicates == 1:
             anova_notes.append("no replicates: the error term is only the pooled higher-order interactions")
-        intents.append(Intent("doe_anova", {"response": data.response}, uses="d", notes=anova_notes))
+        intents.append(Intent("doe_anova", {"response": data.response, **({"model": "full"} if full else {})}, uses="d",
+                              notes=anova_notes))
     return intents

@@ -264,7 +264,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "doe_anova": lambda c: f"an ANOVA of the design's {_n(c.args.get('response'))} responses" + {
         "first_order": " (first-order model, main effects alone: lack of fit against pure error)",
         "linear": " (first-order model, main effects alone: lack of fit against pure error)",
-        "main": " (main effects model)", "quadratic": " (full quadratic model)"}.get(str(c.args.get("model")), ""),
+        "main": " (main effects model)", "quadratic": " (full quadratic model)"}.get(str(c.args.get("model")), "") + (
+        f" (every interaction up to order {c.args['order']})" if int(c.args.get("order") or 2) > 2 else ""),
     "rsm_fit": lambda c: f"a second-order response surface fitted to {_n(c.args.get('y'))} runs",
     "doe_properties": lambda c: f"the properties of a pasted {_n(c.args.get('coded'))}-run design",
     "differentiate": _symbolic("the derivative"),

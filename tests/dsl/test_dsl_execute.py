@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import dsl
@@ -356,3 +357,16 @@ def test_cost_totals_a_design_and_a_sample_size() -> None:
     with pytest.raises(dsl.DslError) as err:
         run("samplesize mean margin 1 sd 2 cost 0")
     assert "cost must be greater than 0" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_analyze_with_the_full_model_fits_every_interaction() -> None:
+    response = [50.1, 51.9, 54.2, 54.3, 48.5, 51.4, 51.8, 53.8, 51.3, 52.9, 55.4, 53.8, 48.4, 49.6, 51.8, 53.8]
+    _, fitted = run("let d = design full_factorial {\n    factors 3\n    replicates 2\n}\n"
+                    f"analyze d with response {response} method anova model full")
+    rows = {r["source"]: r for r in fitted.output["table"]}
+    assert "ABC" in rows and rows["Error"]["df"] == 8
+    # Montgomery-style hand check: SS_A = (contrast)^2 / (n 2^k), the error the within-cell scatter of the pairs
+    y = np.array(response).reshape(2, 8)
+    signs = np.array([-1, 1, -1, 1, -1, 1, -1, 1])
+    assert rows["A"]["ss"] == pytest.approx(float((signs * y.sum(axis=0)).sum()) ** 2 / 16)
+    assert rows["Error"]["ss"] == pytest.approx(float(((y - y.mean(axis=0)) ** 2).sum()))

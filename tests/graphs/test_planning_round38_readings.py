@@ -116,3 +116,10 @@ def test_a_cost_per_run_is_totalled_only_when_the_total_is_asked() -> None:
     size = first_intent("How many bags to estimate the mean fill to within +/-0.5 g at 95% confidence, sigma 2 g? "
                         "Each bag weighed costs EUR 3. What's n and the total cost?")
     assert size.tool == "sample_size_ci" and size.args["cost_per_unit"] == Decimal("3")
+
+
+def test_the_full_factorial_model_asked_for_a_replicated_2k() -> None:
+    intents = plan_question("2^3 run twice. (1) 20.1/20.9; a 24.3/23.8; b 21.0/21.6; ab 25.2/26.0; c 19.9/20.4; "
+                            "ac 23.1/23.9; bc 21.7/21.2; abc 26.0/25.1. ANOVA with the full factorial model, replicates "
+                            "as error: F for A?", "doe")
+    assert intents[-1].tool == "doe_anova" and intents[-1].args["model"] == "full"
