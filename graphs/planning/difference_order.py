@@ -98,6 +98,19 @@ def _names_of(question: str, x: list, y: list) -> tuple[str, str] | None:
     return None
 
 
+# "did the course increase the scores?": a rise from before to after, whose difference is after − before (positive
+# when the claim holds); "did the treatment lower the values?" keeps before − after, positive for a fall
+_CHANGE = re.compile(r"\b(?:increas|rais|rose|risen|lengthen|boost|(?:go|goes|gone|went)\s+up)\w*", re.I)
+_BEFORE, _AFTER = re.compile(r"^(?:before|pre)\b", re.I), re.compile(r"^(?:after|post)\b", re.I)
+
+
+def change_asked(question: str, first: str, second: str, paired: bool) -> bool:
+    """Paired before/after values and a question about a rise: after − before, unless before − after is said."""
+    return paired and bool(_BEFORE.search(first.strip()) and _AFTER.search(second.strip())) and \
+        bool(_CHANGE.search(question)) and not re.search(rf"{re.escape(first)}{_MINUS}{re.escape(second)}", question,
+                                                        re.I)
+
+
 def with_asked_order(question: str, intents: list[Intent] | None) -> list[Intent] | None:
     """Swap the samples of a two-sample or paired test when the question asks for second − first."""
     for intent in intents or []:
@@ -105,7 +118,8 @@ def with_asked_order(question: str, intents: list[Intent] | None) -> list[Intent
         if intent.tool not in _TWO_SAMPLE or args.get("y") is None or not isinstance(args.get("x"), list):
             continue
         names = _names_of(question, args["x"], args["y"])
-        if not names or not asks_second_first(question, *names):
+        paired = intent.tool != "mann_whitney" and args.get("kind", "paired") == "paired"
+        if not names or not (asks_second_first(question, *names) or change_asked(question, *names, paired)):
             continue
         args["x"], args["y"] = args["y"], args["x"]
         if args.get("alternative") in _FLIP:

@@ -1107,9 +1107,17 @@ def plan_stats(question: str) -> list[Intent] | None:
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
     groups = _groups(q) if explicit else _before_after(q, low)
     if groups and len(groups) >= 2:
+        from graphs.planning.difference_order import change_asked
+
         alternative = paired_alternative(low, groups[0][0], groups[1][0])
         notes = [] if explicit else ["the same units measured before and after: a paired t-test of before − after"]
-        return [Intent("t_test", {"kind": "paired", "x": groups[0][1], "y": groups[1][1],
+        first, second = groups[0], groups[1]
+        if change_asked(q, first[0], second[0], True):  # "did the course increase the scores?": after − before
+            first, second = second, first
+            alternative = {"less": "greater", "greater": "less"}.get(alternative, alternative)
+            notes = [f"a change from {second[0]} to {first[0]} asked about: the paired t-test of "
+                     f"{first[0]} − {second[0]}"]
+        return [Intent("t_test", {"kind": "paired", "x": first[1], "y": second[1],
                                   "alternative": alternative, **conf}, notes=notes)]
 
     mu_keys = MU_KEYS

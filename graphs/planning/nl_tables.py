@@ -206,12 +206,12 @@ def paired_columns(q: str) -> list[Intent] | None:
 def _second_minus_first(q: str, first: str, second: str) -> bool:
     """"after minus before", "after - before": the difference asked for takes the second column first. Column names
     are matched by their first word ("after_kN" is "after")."""
-    from graphs.planning.difference_order import asks_second_first
+    from graphs.planning.difference_order import asks_second_first, change_asked
 
     def word(name: str) -> str:
         return re.escape(re.split(r"[\s_(]+", name.strip())[0])
     return bool(re.search(rf"\b{word(second)}\w*\s*(?:minus|−|-|–)\s*{word(first)}\b", q, re.I)) or \
-        asks_second_first(q, first, second)
+        asks_second_first(q, first, second) or change_asked(q, first, second, True)
 
 
 def contingency_table(q: str) -> list[Intent] | None:

@@ -51,7 +51,9 @@ def test_an_employee_number_column_is_an_id() -> None:
          "1874    70.2    71.0\n1920    66.4    69.9\n2045    72.8    72.1\n1777    58.3    63.0\n"
          "paired t-test, did scores go up?")
     i = _one(q)
-    assert i.tool == "t_test" and i.args["kind"] == "paired" and [float(v) for v in i.args["x"]][:2] == [61.0, 70.2]
+    assert i.tool == "t_test" and i.args["kind"] == "paired"
+    # the ids are no data; "did scores go up?" asks for after − before (round 38's convention for a rise)
+    assert [float(v) for v in i.args["y"]][:2] == [61.0, 70.2] and [float(v) for v in i.args["x"]][:2] == [64.5, 71.0]
 
 
 def test_the_number_of_damaged_items_in_a_fixed_sample_is_an_np_chart() -> None:

@@ -123,3 +123,14 @@ def test_the_full_factorial_model_asked_for_a_replicated_2k() -> None:
                             "ac 23.1/23.9; bc 21.7/21.2; abc 26.0/25.1. ANOVA with the full factorial model, replicates "
                             "as error: F for A?", "doe")
     assert intents[-1].tool == "doe_anova" and intents[-1].args["model"] == "full"
+
+
+def test_a_change_from_before_to_after_is_after_minus_before() -> None:
+    intent = first_intent("scores before and after the refresher (same people):\n\nid    before  after\n311    61.0  "
+                          "63.5\n312    70.2  69.8\n313    66.4  69.1\n314    58.0  61.6\n315    72.3  74.0\n\ndid the "
+                          "course increase the scores? paired, one-sided")
+    assert intent.tool == "t_test" and intent.args["kind"] == "paired"
+    assert intent.args["x"] == decimals([63.5, 69.8, 69.1, 61.6, 74.0]) and intent.args["alternative"] == "greater"
+    said = first_intent("before: 10.2, 11.0, 9.8, 10.5, 10.9\nafter: 9.9, 10.4, 9.9, 10.1, 10.2\nDid it reduce the "
+                        "values? paired t, one-sided, differences before minus after")
+    assert said.args["x"] == decimals([10.2, 11.0, 9.8, 10.5, 10.9]) and said.args["alternative"] == "greater"
