@@ -59,6 +59,7 @@ ANSWERED_BLIND = {
     "blind_round36/round36.jsonl": "8f05df8",
     "blind_round37/round37.jsonl": "6ef3b46",
     "blind_round38/round38.jsonl": "eb3e54a",
+    "blind_round39/round39.jsonl": "10a7b06",
 }
 
 _ASK = """
