@@ -427,6 +427,9 @@ def render_regression(args: dict, out: dict) -> tuple[str, str]:
             ["at", "fit", f"{level} CI low", "CI high", f"{level} PI low", "PI high", "extrapolation"],
             [[_at(p["at"]), p["fit"], p["ci_low"], p["ci_high"], p["pi_low"], p["pi_high"], p["extrapolation"]]
              for p in predictions])
+    if out.get("vertex_x") is not None:
+        conclusion += (f". The fitted curve's {out['vertex_kind']} is at x = {fmt(out['vertex_x'])}, "
+                       f"ŷ = {fmt(out['vertex_y'])} (x = −B1 / (2 B2))")
     return conclusion + ".", body
 
 
@@ -550,8 +553,11 @@ def render_correlation(args: dict, out: dict) -> tuple[str, str]:
         level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
         conclusion += f"; {level}CI [{fmt(out['ci_low'], 5)}, {fmt(out['ci_high'], 5)}]"
     conclusion += "."
+    if out.get("s") is not None:
+        conclusion += (f" Kendall's S = {out['s']} ({out['concordant']} concordant − {out['discordant']} discordant "
+                       "pairs).")
     rows = [[k, out.get(k)] for k in ("coefficient", "statistic", "df", "p_value", "ci_low", "ci_high", "r_squared",
-                                      "n") if out.get(k) is not None]
+                                      "n", "concordant", "discordant", "s") if out.get(k) is not None]
     body = table(["quantity", "value"], rows)
     notes = [n for n in [out.get("ci_method") and f"interval: {out['ci_method']}", out.get("p_method") and
                          f"p-value: {out['p_method']}", *(out.get("notes") or [])] if n]

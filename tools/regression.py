@@ -96,6 +96,10 @@ class RegressionResult(StatResult):
     method: str
     predictions: list[Prediction] | None = Field(None, description="at each `at` value: fitted mean, its CI, "
                                                                    "and the prediction interval")
+    vertex_x: float | None = Field(None, description="a quadratic in x with an intercept: where the fitted curve "
+                                                     "turns, −B1 / (2 B2)")
+    vertex_y: float | None = Field(None, description="the fitted value there")
+    vertex_kind: str | None = Field(None, description="maximum (B2 < 0) or minimum (B2 > 0)")
     warnings: list[str] = []
 
 
@@ -340,8 +344,18 @@ def regression(args: RegressionArgs) -> RegressionResult:
                 f"{PRECISION}-digit decimal ({fit.sweeps} sweeps)" if fit.precise else
                 "QR of the centred, scaled design in float64 with one refinement sweep"),
         predictions=predictions,
+        **_vertex(coef, args),
         warnings=warnings,
     )
+
+
+def _vertex(coef: Any, args: RegressionArgs) -> dict[str, Any]:
+    """The turning point of a fitted quadratic y = B0 + B1 x + B2 x²."""
+    if args.x is None or args.degree != 2 or not args.intercept or float(coef[2]) == 0.0:
+        return {}
+    b0, b1, b2 = (float(c) for c in coef[:3])
+    x = -b1 / (2 * b2)
+    return {"vertex_x": x, "vertex_y": b0 + b1 * x + b2 * x * x, "vertex_kind": "maximum" if b2 < 0 else "minimum"}
 
 
 MAX_PREDICTIONS = 10_000

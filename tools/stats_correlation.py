@@ -79,7 +79,19 @@ class CorrelationResult(StatResult):
     ci: list[float] | None = Field(description="[ci_low, ci_high]; one-sided alternatives end at -1 or 1")
     ci_method: str | None
     r_squared: float | None = Field(None, description="pearson only: the share of y's variance a line in x explains")
+    concordant: int | None = Field(None, description="kendall only: pairs ordered the same way in x and y")
+    discordant: int | None = Field(None, description="kendall only: pairs ordered opposite ways (ties in either are "
+                                                     "neither)")
+    s: int | None = Field(None, description="kendall only: Kendall's S = concordant − discordant")
     notes: list[str] = []
+
+
+def _concordance(xs: np.ndarray, ys: np.ndarray) -> tuple[int, int]:
+    """(concordant, discordant) pairs i < j, by the signs of their differences in x and y (a tie in either is
+    neither)."""
+    i, j = np.triu_indices(xs.size, k=1)
+    product = np.sign(xs[j] - xs[i]) * np.sign(ys[j] - ys[i])
+    return int((product > 0).sum()), int((product < 0).sum())
 
 
 def _pearson(xs: np.ndarray, ys: np.ndarray) -> float:
@@ -202,10 +214,12 @@ def correlation(args: CorrelationArgs) -> CorrelationResult:
                 how = "tau-b corrects for them" if method == "kendall" else "average ranks used"
                 notes.append(f"ties in {name}: {int(ties.sum())} values in {ties.size} tied group(s); {how}")
     lo, hi = interval if interval is not None else (None, None)
+    pairs = _concordance(xs, ys) if method == "kendall" and n <= 5000 else None
     return CorrelationResult(
         method=method, test=_TITLES[method], n=n, coefficient=coefficient, coefficient_name=_NAMES[method],
         **{_NAMES[method]: coefficient}, statistic=statistic, statistic_name=statistic_name, df=df,
         p_value=p, p_method=p_method, alternative=alternative, alpha=alpha, significant=bool(p < alpha),
         confidence=confidence, ci_low=lo, ci_high=hi, ci=None if interval is None else [lo, hi],
         ci_method=ci_method, r_squared=r_squared, notes=notes,
+        **(dict(zip(("concordant", "discordant"), pairs, strict=True)) | {"s": pairs[0] - pairs[1]} if pairs else {}),
     )

@@ -61,6 +61,13 @@ def asks_second_first(question: str, first: str, second: str, *, ratio: bool = F
             if not ratio and re.search(rf"(?<![\w-]){a}{_THAN}{b}(?:'s)?(?![\w])", question, re.I) and \
                     not re.search(rf"(?<![\w-]){b}{_THAN}{a}(?:'s)?(?![\w])", question, re.I):
                 return True
+        # "my manager thinks line B's scrap rate is higher": the second sample the subject of a comparative, no "than"
+        if not ratio and re.search(rf"(?<![\w-]){a}(?:'s)?(?:\s+[\w-]+){{0,3}}?\s+(?:is|are|was|were)\s+(?:really\s+|"
+                                   rf"significantly\s+|actually\s+)?(?:higher|greater|larger|bigger|lower|smaller|worse|"
+                                   rf"better)\b(?!\s+than)", question, re.I) and not re.search(
+                rf"(?<![\w-]){b}(?:'s)?(?:\s+[\w-]+){{0,3}}?\s+(?:is|are|was|were)\s+(?:really\s+|significantly\s+|"
+                rf"actually\s+)?(?:higher|greater|larger|bigger|lower|smaller|worse|better)\b", question, re.I):
+            return True
         # "the supplier claims the new coating reduces wear": the second sample is the subject of the claim
         if not ratio and re.search(rf"\bclaim\w*\b[^.?!]{{0,30}}?(?<![\w-]){a}(?:\s+[\w-]+){{0,3}}?\s+(?:(?:does|do|will|"
                                    rf"would|should|can|really)\s+)?{_CHANGE_VERBS}", question, re.I):

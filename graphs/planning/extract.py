@@ -944,7 +944,22 @@ def _earlier_study(sentence: str) -> bool:
 def earlier_study_spans(text: str) -> list[tuple[int, int]]:
     """Where the question says what an earlier study did ("For reference, our 2019 study used 40 runs and cost about
     3500 EUR."): context, not the plan asked for."""
-    return [m.span() for m in re.finditer(r"[^.?!\n]+[.?!]", text) if _earlier_study(m.group(0))]
+    spans = []
+    for m in re.finditer(r"[^.?!\n]+[.?!]", text):
+        if not _earlier_study(m.group(0)):
+            continue
+        # "… the budget is 16 runs (lab time is booked …; the last screening study used 32 runs).": only the aside in
+        # brackets is about the earlier study, so only its clause is blanked, never the sentence's plan
+        asides = [(m.start() + b.start(), m.start() + b.end()) for b in re.finditer(r"\([^()]*\)", m.group(0))]
+        rest = re.sub(r"\([^()]*\)", " ", m.group(0))
+        inside = [(a, b) for a, b in asides if _earlier_study(text[a:b])]
+        if inside and not _earlier_study(rest):
+            for a, b in inside:
+                clauses = [(a + c.start(), a + c.end()) for c in re.finditer(r"[^;()]+", text[a:b])]
+                spans += [span for span in clauses if _earlier_study(text[span[0]:span[1]])] or [(a, b)]
+            continue
+        spans.append(m.span())
+    return spans
 
 
 def without_earlier_studies(text: str) -> str:

@@ -202,6 +202,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
                       lambda m: m.group(0) if (m.group(2) or "").endswith(".") else
                       f"{m.group(3)} {m.group(1)}{m.group(2) or ''}", question, flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
+    question = re.sub(r"(?m)^[ \t]*\+(?:[-=]+\+)+[ \t]*(?:\n|$)", "", question)  # "+-----+----+": an ASCII table's rules
     # "the bottles say 500 mL on the label": the label's claim, said the way the readers expect ("label says 500 mL")
     question = re.sub(rf"\b(?:says?|states?|reads?|claims?)\s+({NUM})(\s*{_UNIT})?\s+on\s+the\s+label\b",
                       r"label says \1\2", question, flags=re.I)

@@ -278,7 +278,7 @@ _AT_CLAUSE = re.compile(
     r"evaluates\s+to|gives)\s+)?)?)?\b(?:at|when)\s+"
     r"(?:the\s+point\s+)?(?:\(\s*(?P<names>[a-z](?:\s*,\s*[a-z])*)\s*\)\s*=\s*\(\s*(?P<vals>[^()]*?)\s*\)|"
     r"\(\s*(?P<bare>[-+]?[\w.]+(?:\s*,\s*[-+]?[\w.]+)+)\s*\)|"
-    r"(?P<pairs>[a-z]\s*=\s*{v}(?:\s*(?:,|and)\s*[a-z]\s*=\s*{v})*))\s*[.?!]?"
+    r"(?P<pairs>[a-z]\s*=\s*{v}(?:\s*(?:,|and)\s*[a-z]\s*=\s*{v})*))\s*[.?!]*"
     r"(?:\s*,?\s*(?:pls|please|thanks|thx|thank you)\s*[.?!]?)?\s*$".replace("{v}", r"[-+]?[\w.]+(?:\s*[*/]\s*[\w.]+)?"),
     re.I)
 # a point's value: a number, e or pi, or a simple multiple or fraction of them ("pi/2", "3*pi/4" is not)
@@ -367,6 +367,11 @@ def _without_remarks(question: str) -> str:
     are all real)"), closing sentences of words alone ("Decimal answers are fine."), the slope of a tangent (a
     derivative at a point) and a point written in words ("at x equals two")."""
     q = re.sub(r"\s*\((?=[^()]*[A-Za-z]{3})(?:[A-Za-z',;-]{2,}\s+)+[A-Za-z',;.-]{2,}\)", "", question)  # not "(x y)"
+    # "(for a homework check)": words alone, two of them of three letters or more (never "(sin x)")
+    q = re.sub(r"\s*\((?=(?:[^()]*?\b[A-Za-z]{3,}\b){2})(?:[A-Za-z',;-]+\s+)+[A-Za-z',;.-]+\)", "", q)
+    # "… 1/(n(n+2)) ... telescoping? what does it converge to": prose after an ellipsis, no maths in it
+    q = re.sub(r"\s*(?:\.{3,}|…)\s*[A-Za-z][A-Za-z ,'?!]*$", "", q)
+    q = re.sub(r"\binfint?i?y\b|\binfinty\b|\binfinit\b|\binfintiy\b", "infinity", q, flags=re.I)
     # "(where the original is 0/0)", "(as it is undefined there)", with no equation: a comment on the maths, not maths
     q = re.sub(r"\s*\((?:where|since|because|as|which|i\.?e\.?,?|note|noting)\s[^()=]*\)", "", q, flags=re.I)
     # "(to 4 d.p.)", "to 3 significant figures": the precision wanted is no part of the maths
@@ -397,7 +402,7 @@ def _without_remarks(question: str) -> str:
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
     q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?integral of\b", r"\1 of", q)  # "the improper integral ∫₀^∞ …"
     # "integral from 0 to infinity of 1/(x^2 + 9) dx": the bounds first
-    q = re.sub(r"\b(integral|integrate)\s+from\s+(\S+)\s+to\s+(\S+)\s+of\s+(.+?)\s*d([a-z])\b", r"\1 of \4 d\5 from \2 to \3",
+    q = re.sub(r"\b(integral|integrate)\s*:?\s+from\s+(\S+)\s+to\s+(\S+)\s+of\s+(.+?)\s*d([a-z])\b", r"\1 of \4 d\5 from \2 to \3",
                q, flags=re.I)
     q = re.sub(r"\b(integral|integrate)\s*:\s*(integral|integrate)\b", r"\2", q, flags=re.I)
     if not _SUM_CUE.search(q):  # "from x=1 to infinity" of an integral; a sum's index keeps its name
@@ -559,7 +564,7 @@ def plan_math(question: str) -> list[Intent] | None:
 _SHORT_WORDS = frozenset({"at", "to", "in", "on", "of", "is", "it", "if", "so", "or", "an", "as", "be", "by", "do", "we",
                           "me", "my", "no", "up", "am", "ok", "pl"})
 _PLUG_IN = re.compile(rf"\b(?:at|plug(?:ging)?\s+in|substitut\w*|put|when|evaluate\w*\s+(?:it\s+)?at)\s+(?P<v>[a-z])\s*=\s*"
-                      rf"(?P<n>{NUM}|pi|e)(?![\w^*/(]|\.\d)", re.I)
+                      rf"(?P<n>(?:{NUM}\s*\*?\s*)?pi\s*/\s*\d+|{NUM}|pi|e)(?![\w^*/(]|\.\d)", re.I)
 _CONTINUOUS_AT = re.compile(rf"\bcontinuous\s+at\s+(?P<v>[a-z])\s*=\s*(?P<n>{NUM})|\b(?:removable\s+discontinuity|hole)\s+"
                             rf"at\s+(?P<v2>[a-z])\s*=\s*(?P<n2>{NUM})", re.I)
 

@@ -18,6 +18,7 @@ from tools.errors import HavocInputError
 
 NAMED = re.compile(r"\bmc\s*nemar", re.I)
 _NEGATIVE = re.compile(r"\b(?:fail(?:s|ed|ure)?|no|negative|absent|incorrect|wrong|disagree[sd]?|reject(?:ed)?|bad|"
+                       r"flag(?:s|ged)?|"
                        r"defective|not|non|nonconforming|undetected|missed)\b|\bnot?\s+\w+", re.I)
 _POSITIVE = re.compile(r"\b(?:pass(?:es|ed)?|yes|positive|present|correct|right|success|agree[sd]?|accept(?:ed)?|good|"
                        r"conforming|detected|found|improved|cured|hit|ok)\b", re.I)
@@ -117,6 +118,37 @@ def _cell(label: str) -> tuple[int, int] | None:
     return None if first is None or second is None else (first, second)
 
 
+# "Both flag: 21. U flags but R passes: 9. R flags but U passes: 2. Both pass: 18.": each cell named by the two
+# methods' outcomes, a method by its name (U, R), in either order
+_NAMED_CELL = re.compile(r"^\s*(?:and\s+)?(?P<label>[A-Za-z][^:=\d]*?)\s*[:=]\s*(?P<n>\d+)\s*$")
+
+
+def _named_cells(q: str) -> dict[tuple[int, int], Decimal] | None:
+    found = [m for m in map(_NAMED_CELL.match, re.split(r"[.;\n]", q)) if m]
+    split = [re.split(r"\s*(?:,|\bbut\b|\band\b|/)\s*", m.group("label").strip()) for m in found]
+    names = [part.split()[0] for parts in split if len(parts) == 2 for part in parts if part.split()]
+    distinct = list(dict.fromkeys(names))
+    if len(distinct) != 2:
+        return None
+    order = sorted(distinct, key=lambda n: (m.start() if (m := re.search(rf"\b{re.escape(n)}\b", q)) else len(q)))
+    cells: dict[tuple[int, int], Decimal] = {}
+    for m, parts in zip(found, split, strict=True):
+        both = re.match(r"\s*both\s+(.+)$", m.group("label"), re.I)
+        if both:
+            sign = _polarity(both.group(1))
+            key = None if sign is None else (sign, sign)
+        elif len(parts) == 2 and all(p.split() for p in parts):
+            by_name = {p.split()[0]: _polarity(" ".join(p.split()[1:])) for p in parts}
+            key = (by_name.get(order[0]), by_name.get(order[1]))
+            key = None if None in key else key
+        else:
+            key = None
+        if key is None or key in cells:
+            return None
+        cells[key] = Decimal(m.group("n"))
+    return cells if len(cells) == 4 else None
+
+
 # "29 said 'pass' both times, 3 said pass before but fail after": the count first, then the outcomes
 _COUNT_FIRST = re.compile(r"^\s*(?:and\s+)?(?P<n>\d+)\s+(?:of\s+them\s+)?(?:said|were|was|answered|judged|rated|called\s+it|"
                           r"gave|went|got|scored|came\s+out|chose|picked)?\s*(?P<label>[A-Za-z'\"].*?)\s*$", re.I)
@@ -149,7 +181,7 @@ def _four_lines(q: str) -> tuple[list[list[Decimal]], list[str]] | None:
         segments = [s.strip() for s in re.split(r"[;,.:?!\n]|\band\b(?=\s+both\b)", q) if s.strip()]
         found = [m for m in map(_PROSE_CELL.search, segments) if m]
         cells = _four_cells([(m.group("label"), m.group("n")) for m in found])
-    cells = cells or _count_first_cells(q)
+    cells = cells or _count_first_cells(q) or _named_cells(q)
     if cells is None:
         return None
     table = [[cells[(1, 1)], cells[(1, -1)]], [cells[(-1, 1)], cells[(-1, -1)]]]

@@ -312,7 +312,9 @@ def _fisher(q: str, pairs: list[tuple[int, int]], conf: dict, low: str) -> list[
 def _split_counts(q: str) -> list[list[list[Decimal]]]:
     """"treated 3 cracked / 17 fine, untreated 10 cracked / 12 fine": a 2 × 2 table in prose, each row a count of
     one outcome against the other, the same two outcome words on both rows."""
-    rows = re.findall(r"(?<![\w.])(\d+)\s+([A-Za-z]+)\s*(?:/|,|;|and|vs\.?|versus)\s*(\d+)\s+([A-Za-z]+)\b", q)
+    # ("New coating: 9 panels passed, 3 failed": a noun may stand between a count and its outcome)
+    rows = re.findall(r"(?<![\w.])(\d+)\s+(?:[A-Za-z]+\s+)?([A-Za-z]+)\s*(?:/|,|;|and|vs\.?|versus)\s*(\d+)\s+(?:[A-Za-z]+\s+)?"
+                      r"([A-Za-z]+)\b", q)
     if len(rows) != 2 or {(r[1].lower(), r[3].lower()) for r in rows} != {(rows[0][1].lower(), rows[0][3].lower())} or \
             rows[0][1].lower() == rows[0][3].lower():
         return []
@@ -326,7 +328,9 @@ def _table_side(q: str, low: str, rows: list[tuple[int, int]]) -> str | None:
         return None
     labels = []
     for a, b in rows:
-        m = re.search(rf"(?m)^\s*\|?\s*([A-Za-z][\w -]*?)\s*[|:,\t ]\s*{a}\s*[|,\t ]\s*{b}\b", q)
+        m = re.search(rf"(?m)^\s*\|?\s*([A-Za-z][\w -]*?)\s*[|:,\t ]\s*{a}\s*[|,\t ]\s*{b}\b", q) or \
+            re.search(rf"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s*[:,-]\s*{a}\s+(?:[A-Za-z]+\s+)?[A-Za-z]+\s*[,/;]\s*"
+                      rf"(?:and\s+)?{b}\b", q)  # in prose: "New coating: 9 panels passed, 3 failed"
         labels.append(m.group(1).strip().lower() if m else None)
     if None in labels:
         return None

@@ -172,7 +172,8 @@ def known_standards(text: str) -> tuple[dict, str]:
     found: dict = {}
     for name, keys in (("center", _KNOWN_CENTRE), ("sigma", _KNOWN_SIGMA)):
         for key in keys:
-            m = re.search(rf"(?<![\w]){key}\s*(?:=|:|is|of|at|equal to)?\s*({NUM})(?!\s*[,;]?\s*[-+]?\d)", text,
+            # ("Centre line is the 50.0 g target")
+            m = re.search(rf"(?<![\w]){key}\s*(?:=|:|is|of|at|equal to)?\s*(?:the\s+)?({NUM})(?!\s*[,;]?\s*[-+]?\d)", text,
                           flags=re.I)
             if m:
                 found[name] = numbers(m.group(1))[0]
@@ -202,10 +203,12 @@ _GRAND = re.compile(rf"(?:grand|overall)\s+(?:average|mean)(?:\s+(?:of\s+the\s+s
                     rf"(?:(?!is\b|was\b|of\b)[a-z]+\s+){{0,2}}(?!is\b|was\b|of\b)[a-z]+))?"
                     rf"\s*(?:is|was|=|:|of)?\s*({NUM})|x[\s-]*(?:double[\s-]*bar|bar[\s-]*bar)\s*(?:is|=|:)?\s*({NUM})|"
                     rf"x̿\s*=?\s*({NUM})", re.I)
-_R_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?range\s*(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?\s*({NUM})|"
+# ("the average of the subgroup ranges is 0.21", "the mean of the subgroup standard deviations is 0.0082")
+_R_BAR = re.compile(rf"(?:average|mean)\s+(?:of\s+the\s+)?(?:subgroups?\s+)?ranges?\s*(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?"
+                    rf"\s*({NUM})|"
                     rf"\br[\s-]*bar\s*(?:is|=|:|of)?"
                     rf"\s*({NUM})|r̄\s*=?\s*({NUM})", re.I)
-_S_BAR = re.compile(rf"(?:average|mean)\s+(?:subgroup\s+)?(?:standard deviation|std\.?\s*dev|sd|s)\s*"
+_S_BAR = re.compile(rf"(?:average|mean)\s+(?:of\s+the\s+)?(?:subgroups?\s+)?(?:standard deviations?|std\.?\s*devs?|sds?|s)\s*"
                     rf"(?:\([^()]{{0,12}}\)\s*)?(?:is|was|=|:|of)?"
                     rf"\s*({NUM})|\bs[\s-]*bar\s*(?:is|=|:|of)?\s*({NUM})|s̄\s*=?\s*({NUM})", re.I)
 
@@ -401,6 +404,9 @@ def plan_spc(question: str) -> list[Intent] | None:
             and not re.search(r"\b(?:p|np|c|u)[\s-]*chart|control chart", low):
         return None  # a test of independence on counts, not a chart of them
     asked = re.sub(r"\bcP\b", " ", q).lower()  # "viscosity (cP)": centipoise, not the index Cp
+    # "sigma is 1.5 g from the capability study": where a figure came from, not a capability question
+    asked = re.sub(r"\b(?:from|in|per|by)\s+(?:the|our|a|an|last|previous|recent|latest|\s)+capability\s+(?:study|studies|"
+                   r"report|run|analysis)\b", " ", asked)
     if _SPEC_GIVEN.search(asked) and _INDICES.search(asked):
         asked += " capability"  # "spec 12.0 ± 0.5 … what indices do I get": capability indices
     capability_asked = re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b", asked)

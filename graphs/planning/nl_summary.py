@@ -194,7 +194,9 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
             raise HavocInputError("a two-sample test from summary figures needs each sample's size (n); the "
                                   f"question gives {len(ns)}", field="n2" if ns else "n")
         # "Welch's t-test, not the pooled one": Welch named, or pooling declined, wins over the word "pooled"
-        kind = "pooled" if re.search(r"pooled|equal variances?|student'?s|same variance", low) and not re.search(
+        # ("have the same underlying variance", "equal population variances")
+        kind = "pooled" if re.search(r"pooled|(?:equal|same|common)\s+(?:[a-z]+\s+){0,2}?variances?|student'?s", low) and \
+            not re.search(
             r"(?:not|n't|without) (?:(?:want|wish|like|need|intend|going) to )?(?:assum\w* )?(?:the )?(?:equal|pool)|"
             r"(?:\bnot|n't|\bwithout|\bno|rather than|instead of)\b[^.?!]{0,25}\bpool|"
             r"\b(?:sds?|standard deviations?|variances?|spreads?)\s+(?:are|look|seem)\s+(?:\w+\s+)?(?:different|unequal)|"

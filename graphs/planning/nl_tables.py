@@ -50,6 +50,9 @@ _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|conti
                           r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for (?:all|both|each|every))|"
                           r"\bdistributions?\b|\bmix\b|\bchi\b|chi[\s-]*squ", re.I)
 _FAIR = re.compile(r"\bfair\b|equally|uniform|goodness|expected|same (?:frequency|popularity|share)|evenly|"
+                   # "each day should get roughly the same number"
+                   r"(?:should|would)\s+(?:get|have|see|show|receive)\s+(?:roughly\s+|about\s+|approximately\s+)?"
+                   r"the\s+same\s+(?:number|count|amount)|nothing to do with|"
                    r"equal (?:shares?|proportions?|frequenc)|biased|loaded|by chance|(?:than|as) (?:you'?d|we'?d|one "
                    r"would|would be|I'?d) expect|spread (?:out )?evenly|more often than", re.I)
 
@@ -431,16 +434,29 @@ _BOTH_MARGINS = re.compile(r"two[\s-]*(?:way|factor)|\b2[\s-]*way\b|\bcombinatio
                            r"(?:differ|effect|matter|significant)[^?]*\?[^?]*(?:differ|effect|matter|significant)", re.I)
 
 
+def _singular(word: str) -> str:
+    """"batches" → "batch", "machines" → "machine", "glass" stays."""
+    if re.search(r"(?:ch|sh|x|ss)es$", word):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _margin_names(q: str) -> tuple[str, str] | None:
     """The two factors the question names ("machine/operator combination", "do the machines differ? do the
     operators differ?"), in the order written."""
     pair = re.search(r"\b([a-z]+)\s*(?:/|×|\bx\b|\band\b|\bby\b)\s*([a-z]+)\s+combinations?", q, re.I)
     if pair:
         return pair.group(1).lower(), pair.group(2).lower()
-    named = [m.group(1).lower().rstrip("s") for m in re.finditer(
+    named = [_singular(m.group(1).lower()) for m in re.finditer(
         r"\b(?:the\s+)?([a-z]{3,})\s+(?:differ|matter|have an effect|make a difference)", q, re.I)]
     named = list(dict.fromkeys(n for n in named if n not in ("mean", "result", "value", "there", "they", "it")))
     return (named[0], named[1]) if len(named) >= 2 else None
+
+
+# a randomized complete block design: "every batch saw every catalyst", "batches are a nuisance", "blocked by day"
+_BLOCKED = re.compile(r"\bnuisance\b|\bblock(?:s|ed|ing)?\b|\brandomi[sz]ed complete block|\bevery\s+(?:batch|day|lot|operator|"
+                      r"block|plot|subject|panel|shift|machine)\s+(?:saw|got|received|tested|ran|used|had|tried)\s+every\b",
+                      re.I)
 
 
 def two_way_grid(q: str) -> list[Intent] | None:
@@ -448,7 +464,8 @@ def two_way_grid(q: str) -> list[Intent] | None:
     factors asked about → the two-way ANOVA without replication (the additive model: no interaction term is
     estimable with one value per cell)."""
     found = _columns(q)
-    if found is None or not _BOTH_MARGINS.search(q) or _CHART_WORDS.search(q) or _ASSOCIATION.search(q):
+    if found is None or not (_BOTH_MARGINS.search(q) or _BLOCKED.search(q)) or _CHART_WORDS.search(q) or \
+            _ASSOCIATION.search(q):
         return None
     _, header, columns = found
     rows, body = columns[0], columns[1:]

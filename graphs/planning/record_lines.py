@@ -41,7 +41,7 @@ def _cells(rest: str) -> list[str]:
 
 _SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*)?)\s+(?P<rest>{NUM}\s*[A-Za-z][\w²³/]*"
                      rf"(?:\s*(?:,|\band\b)?\s*{NUM}\s*[A-Za-z][\w²³/]*)+)\s*[.;]?\s*$")
-_SHORT_UNIT = r"(?:\s*[A-Za-zµ°%/²³]{1,4}\b(?!\s+[-+]?\.?\d))?"  # "dose 3.0 mg  resp 12.0": a unit after a value
+_SHORT_UNIT = r"(?:\s*[A-Za-zµ°%/²³]{1,7}\b(?!\s+[-+]?\.?\d))?"  # "dose 3.0 mg  resp 12.0": a unit after a value
 _NAMED_SPACED = re.compile(rf"^\s*(?P<label>[A-Za-z][\w-]*\s+\d{{1,4}}|[A-Za-z][\w-]*\d{{1,4}})\s+(?P<rest>[A-Za-z][\w-]*\s+{NUM}"
                            rf"{_SHORT_UNIT}(?:\s*,?\s*[A-Za-z][\w-]*\s+{NUM}{_SHORT_UNIT})+)\s*[.;]?\s*$")
 _SPACED_CELL = re.compile(rf"{NUM}\s*[A-Za-z][\w²³/]*")

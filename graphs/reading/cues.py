@@ -524,7 +524,10 @@ CUES: tuple[Cue, ...] = (
     Cue("capability index", _c(r"\bc\s?pk\b|\bp\s?pk\b|\bcpm\b|(?<!\d )(?<!\d)\bc\s?p\b(?![-.]?\d)|\bp\s?p\b(?![-.]?\d)|\bcapab\w*"
                                r"|\bsigma level\b|\bppm out of spec"),
         "a capability study (Cp, Cpk, Pp, Ppk)", _capability_index,
-        unless=_c(r"\bcapab\w* of (?:the )?(?:tool|agent|havoc|you)\b|before (?:\w+ ){0,3}capab|\(cp\)|viscosit")),
+        unless=_c(r"\bcapab\w* of (?:the )?(?:tool|agent|havoc|you)\b|before (?:\w+ ){0,3}capab|\(cp\)|viscosit|"
+                  # "sigma is 1.5 g from the capability study": where a figure came from, when no index is asked
+                  r"(?s:^(?!.*\b(?:c\s?pk|p\s?pk|cpm|c\s?p|p\s?p)\b).*\b(?:from|in|per|by)\s+(?:the|our|a|an|last|previous|"
+                  r"recent|latest|\s)+capability\s+(?:study|studies|report|run|analysis)\b)")),
     Cue("p chart", _c(r"\bp[- ]?chart\b|\bproportion (?:defective|nonconforming) chart"), "a p chart", _chart("p")),
     Cue("np chart", _c(r"\bnp[- ]?chart\b|number[- ](?:of[- ])?(?:nonconforming|defective)s?[- ]chart"), "an np chart",
         _chart("np")),

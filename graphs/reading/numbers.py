@@ -201,6 +201,10 @@ class _Pool:
         if isinstance(a, (int, float)) and not isinstance(a, bool) and 0 < a < 1:
             for derived in (a * 100, 1 - a, (1 - a) * 100):
                 self._add(round(derived, 10), "significance level", counted=False)
+        size, count = call.args.get("n"), call.args.get("subgroups")
+        if isinstance(size, (int, float)) and isinstance(count, (int, float)) and not isinstance(count, bool):
+            # "after 25 hours (125 shafts)": the parts the subgroups hold in all
+            self._add(size * count, "the parts in all the subgroups (subgroups × n)", counted=False)
         centre = call.args.get("center")
         sigma = call.args.get("std_dev", call.args.get("sigma"))
         if isinstance(centre, (int, float)) and isinstance(sigma, (int, float)) and not isinstance(sigma, bool):
@@ -461,6 +465,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a date, context"
     if not before.strip() and _LIST_MARK_AFTER.match(after):
         return "a list or row number, context"
+    if re.search(r"[(;]\s*$", before) and re.match(r"^\s*[:)]\s", after) and value == value.to_integral_value():
+        return "a list or row number, context"  # "(1: a point beyond 3 sigma; 2: two of three …)"
     integral = value == value.to_integral_value()
     if integral and 1900 <= value <= 2100 and "." not in text and (_YEAR_CONTEXT.search(before) or
                                                                    not re.match(r"^\s*[,;]?\s*\d", after)):

@@ -153,3 +153,13 @@ def test_slope_is_invariant_to_a_large_decimal_shift_of_x(exponent: int, seed: i
     assert moved["coefficients"][1] == pytest.approx(plain["coefficients"][1], rel=1e-12)
     assert moved["standard_errors"][1] == pytest.approx(plain["standard_errors"][1], rel=1e-12)
     assert moved["residual_ss"] == pytest.approx(plain["residual_ss"], rel=1e-12)
+
+
+def test_a_quadratic_reports_where_it_turns() -> None:
+    x = [0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0]
+    y = [3.9, 4.9, 5.8, 7.0, 7.3, 7.9, 8.1, 8.0, 7.7, 7.2]
+    out = run_tool("regression", {"x": x, "y": y, "degree": 2})
+    b0, b1, b2 = out["coefficients"]
+    assert out["vertex_x"] == pytest.approx(-b1 / (2 * b2)) and out["vertex_kind"] == "maximum"
+    assert out["vertex_y"] == pytest.approx(b0 + b1 * out["vertex_x"] + b2 * out["vertex_x"] ** 2)
+    assert run_tool("regression", {"x": x, "y": y})["vertex_x"] is None

@@ -189,3 +189,14 @@ def test_the_audit_recomputes_the_coefficient_and_catches_a_wrong_one(method: st
     assert checks and all(c["passed"] for c in checks), checks
     wrong = AUDITORS["correlation"](args, {**out, "coefficient": out["coefficient"] * 1.01})
     assert not next(c for c in wrong if c["name"] == "coefficient")["passed"]
+
+
+def test_kendall_reports_concordant_and_discordant_pairs_and_s() -> None:
+    x = [4, 4, 1, 1, 1, 4, 5, 3, 2, 5, 3, 4, 4, 2]
+    y = [4.5, 4.0, 1.0, 2.0, 3.5, 4.5, 6.0, 6.0, 2.0, 4.5, 4.0, 6.5, 7.0, 2.5]
+    out = run_tool("correlation", {"x": x, "y": y, "method": "kendall"})
+    # by hand: every pair i < j, concordant when x and y move the same way, a tie in either counts as neither
+    pairs = [(x[j] - x[i]) * (y[j] - y[i]) for i in range(len(x)) for j in range(i + 1, len(x))]
+    assert (out["concordant"], out["discordant"]) == (sum(p > 0 for p in pairs), sum(p < 0 for p in pairs))
+    assert out["s"] == out["concordant"] - out["discordant"] == 50
+    assert run_tool("correlation", {"x": x, "y": y})["s"] is None
