@@ -434,13 +434,6 @@ _BOTH_MARGINS = re.compile(r"two[\s-]*(?:way|factor)|\b2[\s-]*way\b|\bcombinatio
                            r"(?:differ|effect|matter|significant)[^?]*\?[^?]*(?:differ|effect|matter|significant)", re.I)
 
 
-def _singular(word: str) -> str:
-    """"batches" → "batch", "machines" → "machine", "glass" stays."""
-    if re.search(r"(?:ch|sh|x|ss)es$", word):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _margin_names(q: str) -> tuple[str, str] | None:
     """The two factors the question names ("machine/operator combination", "do the machines differ? do the
     operators differ?"), in the order written."""
