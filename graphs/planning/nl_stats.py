@@ -928,6 +928,8 @@ def plan_stats(question: str) -> list[Intent] | None:
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
                  r"\b(?:re)?fit(?:ting)? (?:the|a|another) (?:straight |linear |calibration )?(?:line|curve)|straight line|"
                  r"\bfit\s+[a-z]\s*=\s*[a-z0-9]|"
+                 # "fit Ra = b0 + b1*feed": a named response, the straight-line model written out
+                 r"\bfit\s+[a-z_]\w*\s*=\s*[ab]_?0\s*\+\s*[ab]_?1\b|"
                  r"best[\s-]*fit|\bfit (?:[\w-]+ ){1,3}(?:against|on|versus|vs\.?) |trend ?line|slope|least squares|polynomial|quadratic fit|depends? on|as a function of|"
                  r"(?:change|increase|decrease|go up|rise|drop|vary)s? (?:per|for (?:each|every)|with (?:each|every))\b|"
                  r"calibration (?:line|curve)|" + _BENDS, low):

@@ -45,7 +45,9 @@ _COMPARE = re.compile(r"compar|minus|saved|saving|reduction|difference|confidenc
 _REGRESSION = re.compile(r"regress|depend|predict|correlat|spearman|kendall|pearson|\btau\b|\brho\b|(?<!dis)concordan|"
                          r"rank[\s-]*agreement|agree\w* (?:on|about|in) (?:the )?(?:order(?:ing)?|ranking)|relationship between|as a function|slope|best[\s-]*fit|"
                          r"\bfit(?:ted|ting)?\s+(?:(?:a|an|the)\s+)?(?:straight\s+|linear\s+|quadratic\s+)?(?:line|model|"
-                         r"curve|regression|trend|equation|polynomial)|\bfitted (?:line|model|values?|curve|equation)", re.I)
+                         r"curve|regression|trend|equation|polynomial)|\bfitted (?:line|model|values?|curve|equation)|"
+                         # "fit Ra = b0 + b1*feed": the model written out
+                         r"\b[A-Za-z_]\w*\s*=\s*[ab]_?0\s*\+\s*[ab]_?1\s*\*?\s*[A-Za-z_]", re.I)
 _ASSOCIATION = re.compile(r"related|relat(?:ion|ed) to|associat|independen|contingency|depend(?:s|ent)? on|"
                           r"differ(?:s|ent)? (?:by|between|across|among)|same (?:across|for (?:all|both|each|every))|"
                           r"\bdistributions?\b|\bmix\b|\bchi\b|chi[\s-]*squ", re.I)
@@ -296,7 +298,10 @@ def label_counts(q: str) -> list[tuple[str, Decimal]] | None:
     return pairs
 
 
-_SHARE_THEN_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:of\s+|are\s+|is\s+)?(?P<label>[A-Za-z][\w-]*)")
+# ("50% from supplier A, 35% from B": a preposition, and a category word, may stand between them)
+_SHARE_THEN_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*(?:of\s+|are\s+|is\s+|from\s+|to\s+|for\s+|by\s+)?"
+                               r"(?:(?:supplier|vendor|line|shift|grade|type|machine|plant|site|source|category|class|"
+                               r"operator|model)\s+)?(?P<label>[A-Za-z][\w-]*)")
 _SHARE_WORD_LABEL = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s*%\s*[A-Za-z]+\s+(?P<label>[A-Za-z][\w-]*)")
 _LABEL_THEN_SHARE = re.compile(r"(?P<label>[A-Za-z][\w-]*)\s*[:=]?\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
 
@@ -379,6 +384,13 @@ def goodness_of_fit(q: str) -> list[Intent] | None:
                        read=shares)]
     if not _FAIR.search(q):
         return None
+    stated = re.findall(r"(?<![\w.])\d+(?:\.\d+)?\s*%(?!\s*(?:confidence|confident|significan|level|power|alpha|ci\b))", q,
+                        re.I)
+    if len(stated) >= 2:
+        # shares stated that could not be matched to the categories: never the equal-proportions test instead
+        raise HavocInputError("the question states shares (" + ", ".join(stated) + ") "
+                              "that could not be matched to the counted categories: give each category its expected "
+                              "share ('A 50%, B 30%, C 20%')", field="expected")
     return [Intent("chi_square", {"observed": [c for _, c in pairs]},
                    notes=[f"counts per category ({', '.join(lab for lab, _ in pairs)}) tested against equal "
                           "proportions: a goodness of fit", "no expected counts: equal proportions"])]

@@ -1,0 +1,101 @@
+"""Readings fixed after blind round 39, each in our own phrasing (the round's questions are in tests/data)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from graphs.planning.nl import plan_question
+from tests.graphs.planned import decimals, first_intent
+from tools.errors import HavocInputError
+
+
+@pytest.mark.parametrize(("question", "tool", "check"), [
+    ("derivitive of x^2*ln(x) at x=3 ?? need the number not the formula", "differentiate",
+     lambda a: a["at"] == {"x": "3"} and "at" not in a["expression"]),
+    ("f(x,y) = x*y^2 + sin(x*y)\nneed the mixed partial d2f/dxdy at the point (0, 1). (for a homework check)",
+     "differentiate", lambda a: a["variable"] == ["x", "y"] and a["at"] == {"x": "0", "y": "1"}),
+    ("improper integral: from 1 to infinity of 1/(x^3 (1+x)) dx -- does it converge?", "integrate",
+     lambda a: a["upper"] == "oo"),
+    ("sum from n=1 to infinty of 1/(n(n+1)) ... telescoping? what does it converge to", "summation",
+     lambda a: a["upper"] == "oo"),
+    ("simplify sin^2(x)/(1 + cos x) and then plug in x = pi/4", "simplify", lambda a: a["at"] == {"x": "pi/4"}),
+])
+def test_maths_with_prose_around_it(question: str, tool: str, check) -> None:
+    intent = first_intent(question, "math")
+    assert intent.tool == tool and check(intent.args)
+
+
+def test_equal_counts_said_in_words_is_a_goodness_of_fit() -> None:
+    intent = first_intent("Calls per weekday:\n\nMon: 31\nTue: 27\nWed: 30\nThu: 25\nFri: 37\n\nIf the day made no "
+                          "difference each day should get roughly the same number. Consistent with that?")
+    assert intent.tool == "chi_square" and "expected" not in intent.args
+
+
+def test_shares_that_do_not_add_up_or_cannot_be_matched_are_refused() -> None:
+    with pytest.raises(HavocInputError) as err:
+        plan_question("Chi-square GOF please. The plan says 40% from supplier X, 40% from Y and 30% from Z. Last 50 "
+                      "lots: X 22, Y 17, Z 11. Does the split follow the plan?", "stats")
+    assert "110%" in str(err.value)
+
+
+def test_record_lines_with_a_unit_of_several_letters_and_a_run_left_out() -> None:
+    intent = first_intent("run  1   feed 0.10 mm/rev   Ra 1.1 um\nrun  2   feed 0.15 mm/rev   Ra 1.6 um\n"
+                          "run  3   feed 0.20 mm/rev   Ra 2.0 um\nrun  4   feed 0.25 mm/rev   Ra 4.9 um\n"
+                          "run  5   feed 0.30 mm/rev   Ra 2.9 um\nLeave run 4 out. Fit Ra = b0 + b1*feed.")
+    assert intent.tool == "regression" and intent.args["x"] == decimals([0.10, 0.15, 0.20, 0.30])
+
+
+def test_fisher_from_passed_and_failed_counts_in_prose_with_a_one_sided_claim() -> None:
+    intents = plan_question("Old vs new paint in the humidity test. New paint: 8 panels passed, 4 failed. Old paint: 3 "
+                            "passed, 9 failed. Fisher's exact test, two-sided p and the one-sided p for 'new paint "
+                            "passes more often'.", "stats")
+    assert [i.args["alternative"] for i in intents] == ["two-sided", "greater"]
+    assert intents[1].args["x"] == decimals([8, 3]) and intents[1].args["n"] == decimals([12, 12])
+
+
+def test_mcnemar_cells_named_by_each_method_in_either_order() -> None:
+    intent = first_intent("Same 40 castings checked by two methods (visual V, dye D). Both flag: 10. V flags but D "
+                          "passes: 7. D flags but V passes: 1. Both pass: 22. McNemar exact?")
+    assert intent.tool == "mcnemar" and intent.args["table"] == [decimals([22, 1]), decimals([7, 10])]
+
+
+def test_xbar_s_from_the_average_of_the_subgroup_standard_deviations() -> None:
+    intent = first_intent("Every hour we pull 4 pins; after 20 hours the grand average is 6.002 mm and the average "
+                          "of the subgroup standard deviations is 0.011 mm. X-bar and S chart limits?", "spc")
+    assert intent.tool == "summary_chart" and intent.args["chart"] == "xbar_s" and intent.args["n"] == 4
+
+
+def test_a_sigma_from_the_capability_study_is_a_known_standard_for_run_rules() -> None:
+    intent = first_intent("Centre line is the 20.0 g target and sigma is 0.5 g from the capability study. Readings: "
+                          "20.1, 19.8, 20.4, 21.2, 21.3, 20.2, 19.9, 20.0, 20.6, 20.3. Apply the Western Electric "
+                          "rules (1: beyond 3 sigma; 2: two of three beyond 2 sigma). First signal?", "spc")
+    assert intent.tool == "control_chart" and intent.args["center"] == Decimal("20.0")
+
+
+def test_pooled_from_the_same_underlying_variance_in_summaries() -> None:
+    intent = first_intent("Line 1: mean 5.2, s = 0.4, n = 10. Line 2: mean 4.9, s = 0.5, n = 12. Assume the lines "
+                          "have the same underlying variance. Difference in means? t and p.")
+    assert intent.tool == "summary_t_test" and intent.args["kind"] == "pooled"
+
+
+def test_the_second_sample_said_higher_without_than_comes_first() -> None:
+    intent = first_intent("Rejects: shift A 12 of 300, shift B 25 of 310. The supervisor thinks shift B's reject rate "
+                          "is higher. Two-proportion z test, one-sided.")
+    assert intent.args["x"] == decimals([25, 12]) and intent.args["alternative"] == "greater"
+
+
+def test_an_earlier_study_in_brackets_leaves_the_plan_of_its_sentence() -> None:
+    intent = first_intent("We have 6 two-level factors and the budget is 16 runs (lab booked for week 9; the last "
+                          "screening study used 32 runs). Best resolution?", "doe")
+    assert intent.args["factors"] == 6
+
+
+def test_a_randomized_complete_block_grid_in_an_ascii_table() -> None:
+    intent = first_intent("Yield for three catalysts; each batch was split three ways, every batch saw every "
+                          "catalyst:\n\n+-------+-----+-----+-----+\n| batch | C1  | C2  | C3  |\n"
+                          "+-------+-----+-----+-----+\n| B1    | 60.1| 61.0| 59.2|\n| B2    | 62.4| 63.1| 61.0|\n"
+                          "| B3    | 58.8| 60.2| 58.1|\n| B4    | 61.5| 62.9| 60.7|\n+-------+-----+-----+-----+\n\n"
+                          "Batches are a nuisance. Do the catalysts differ?")
+    assert intent.tool == "anova_twoway" and intent.args["interaction"] is False
