@@ -48,6 +48,7 @@ from graphs.planning.nl_tables import plan_table_shape
 from graphs.planning.numbered_readings import numbered_readings
 from graphs.planning.record_lines import (
     listed_readings_as_lists,
+    named_lists_in_one_order,
     records_as_table,
     repeated_labels_as_groups,
     tuples_as_table,
@@ -270,7 +271,9 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     question, id_notes = blank_identifiers(question)
     question, numbered_notes = numbered_readings(question)
     id_notes = [*time_notes, *id_notes, *numbered_notes]
+    question, named_notes = named_lists_in_one_order(question)
     question, record_notes = records_as_table(question)
+    record_notes = [*named_notes, *record_notes]
     question, listed_notes = listed_readings_as_lists(question)
     question, tuple_notes = tuples_as_table(question)
     question, grouped_notes = repeated_labels_as_groups(question)

@@ -17,6 +17,7 @@ from graphs.planning.extract import (
     int_after,
     int_before,
     longest_run,
+    numbers,
     spell_numbers,
     tables,
     to_decimal,
@@ -695,6 +696,9 @@ def _fit_run_budget(low: str, args: dict, notes: list[str]) -> None:
 def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     """`analyse it with these responses: …` after a design, or effects of a 2^k with responses."""
     low = question.lower()
+    replicated = _replicate_lines(question)
+    if replicated:
+        return _factorial_analysis(replicated, low)
     cells = factorial_cells(question)
     if cells:
         return _factorial_analysis(cells, low)
@@ -779,6 +783,22 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     return None
 
 
+_REPLICATE_LINE = re.compile(r"(?im)^\s*(?:replicate|rep\.?)\s*(?:[ivx]+|\d+)\s*[:=]\s*(.+?)\s*$")
+
+
+def _replicate_lines(question: str) -> FactorialData | None:
+    """"Replicate I: 47.1, 48.7, … / Replicate II: …" under a 2^k in standard order: each line one replicate of the
+    2^k runs, the replicates one after another."""
+    k = re.search(r"\b2\^(\d)\b(?!\s*-)", question)
+    lines = [numbers(m.group(1)) for m in _REPLICATE_LINE.finditer(question)]
+    if not k or len(lines) < 2 or any(len(v) != 2 ** int(k.group(1)) for v in lines) or \
+            not re.search(r"standard order|\(1\)\s*,\s*a\s*,\s*b", question, re.I):
+        return None
+    factors = [chr(ord("A") + i) for i in range(int(k.group(1)))]
+    return FactorialData(factors=factors, replicates=len(lines), response=[v for line in lines for v in line],
+                         layout=f"{len(lines)} replicate lines, each the {2 ** len(factors)} runs in standard order")
+
+
 def _analysis_blocks(low: str, runs: int) -> int | None:
     """Blocks of an analysed 2^k ("in two blocks", "blocks of 8", "8 runs a day"), when a whole number of them."""
     low = spell_numbers(low)  # "it can only do four runs per day"
@@ -811,7 +831,7 @@ def _factorial_analysis(data: FactorialData, low: str) -> list[Intent]:
     product = r"\s*[*×x:]\s*".join(re.escape(n.lower()) for n in data.factors)
     main_only = re.search(r"main[\s-]*effects?[\s-]*only|only (?:the )?main effects|no interactions?|without (?:the )?"
                           r"interactions?|additive model", low)
-    full_model = (k == 2 and not main_only) or re.search(r"full (?:factorial |interaction )?model|saturated|all (?:the )?"
+    full_model = (k == 2 and not main_only) or re.search(r"full[\s-](?:factorial |interaction )?model|saturated|all (?:the )?"
                                                          r"(?:terms|interactions)|every term|each term|"
                                                          + (product if k > 1 else "$^"), low)
     if data.replicates == 1 and asks_tests and full_model:

@@ -44,6 +44,9 @@ _DEFECTS = rf"{_DEFECT}s"
 
 
 def chart_kind(low: str) -> str | None:
+    # "this is a defect count, not a count of bad boards": what the data are not says nothing of the chart
+    low = re.sub(r"\b(?:not|rather than|instead of)\s+(?:a|the|just\s+a)?\s*(?:count|number|tally)\s+of\s+[\w\s-]{0,30}?"
+                 r"(?=[,.;:)]|$)", " ", low)
     named = re.search(r"\b(np|p|u|c)[\s-]*charts?\b", low)  # a chart named outright wins over descriptions
     if named:
         return named.group(1)

@@ -309,3 +309,32 @@ def _rewrite(lines: list[str], start: int, count: int, header: list[str], rows: 
         kept.append(",".join([label, *values] if label is not None else values))
     table = [",".join(header), *kept]
     return "\n".join(part for part in (before, *table, after) if part), notes
+
+
+_NAMED_ITEMS_LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][^:\n]{{0,60}}?)\s*:\s*(?P<items>[A-Z][\w'-]*\s+{NUM}"
+                               rf"(?:\s*[,;]\s*[A-Z][\w'-]*\s+{NUM}){{2,}})\s*[.;]?\s*$")
+_NAMED_ITEM = re.compile(rf"([A-Z][\w'-]*)\s+({NUM})")
+
+
+def named_lists_in_one_order(question: str) -> tuple[str, list[str]]:
+    """Two lines of "Name value" items over the same names in different orders ("Before: Ana 88, Ben 74, …" and
+    "After: Hana 93, Ben 79, …"): the same people measured twice, so the second list is put in the first one's order
+    of names and both are written as plain lists; the question unchanged when it has no such pair."""
+    lines = question.split("\n")
+    found = [(i, m) for i, m in ((i, _NAMED_ITEMS_LINE.match(line)) for i, line in enumerate(lines)) if m]
+    if len(found) != 2:
+        return question, []
+    (i, first), (j, second) = found
+    a = [(n, v) for n, v in _NAMED_ITEM.findall(first.group("items"))]
+    b = dict(_NAMED_ITEM.findall(second.group("items")))
+    names = [n for n, _ in a]
+    if len(set(names)) != len(names) or set(names) != set(b) or len(b) != len(a):
+        return question, []
+    def label(m: re.Match) -> str:  # "After (in the order the sheets came back)": the list's name, its remark dropped
+        return re.sub(r"\s*\([^()]*\)", "", m.group("label")).strip() or m.group("label")
+
+    lines[i] = f"{label(first)}: " + ", ".join(v for _, v in a)
+    lines[j] = f"{label(second)}: " + ", ".join(b[n] for n in names)
+    note = (f"the same {len(names)} names in both lists ({', '.join(names[:3])} …): "
+            + ("paired by name, the second list put in the first one's order" if [*b] != names else "paired by name"))
+    return "\n".join(lines), [note]

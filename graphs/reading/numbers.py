@@ -345,7 +345,8 @@ def _numbered_labels(question: str) -> set[int]:
         spots.append((word, m.group(2), m.start(2)))
     def numbered(values: set[str]) -> bool:  # "coil 1 … coil 12", not "mean 71 … mean 66" or "scratches 15, 11, 7"
         ints = sorted(int(v) for v in values)
-        return len(ints) >= 2 and ints[-1] - ints[0] + 1 <= len(ints) + 1
+        # (two readings of one person, "Ana 88 … Ana 87", are no numbering: two labels start low, or there are more)
+        return len(ints) >= 2 and ints[-1] - ints[0] + 1 <= len(ints) + 1 and (len(ints) >= 3 or ints[0] <= 20)
     return {start for word, _, start in spots if numbered(seen[word])}
 
 
@@ -381,6 +382,9 @@ def _scale_ends(question: str) -> set[int]:
 # "batch | 1041 | 1042 | …": a table's row of ids, laid out sideways
 _ID_ROW = re.compile(r"^\s*\|?\s*(?:batch|lot|sample|run|day|week|shift|hour|id|no\.?|#|part|serial|unit|roll|coil|heat|"
                      r"order|job)s?\s*(?:\||\t)(?:\s*\d{1,8}\s*(?:\||\t|$))+", re.I | re.M)
+
+
+_UNITS_COVERED = "how many units each count covers, context"
 
 
 def _context_role(question: str, text: str, value: Decimal, start: int, end: int) -> str | None:
@@ -432,6 +436,10 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"\b(?:holds?|seats?|capacity(?: of)?|fits?|takes?|can take|room for)\s*$", before, re.I) and \
             value == value.to_integral_value():
         return "a capacity of the equipment, context"  # "Reactor R-2 holds 15 L", "oven 2 seats 9 trays"
+    if value == value.to_integral_value() and (
+            re.match(r"^\s+[a-z]+s\s+(?:per|each|every|a)\s+(?:shift|day|hour|lot|batch|week|run|sample|subgroup)\b", after)
+            or re.search(r"\b(?:those|these|the same)\s+$", before)):
+        return _UNITS_COVERED  # "we inspect 25 boards per shift … on those 25 boards"
     if re.search(r"\b(?:rated|certified|specified|good|qualified)\s+(?:to|for|at|up\s+to)\s*$|\brating\s+(?:of\s+)?$", before,
                  re.I):
         return "a rating of the equipment, context"  # "(bought 2019, rated to 1200 C)"
@@ -534,6 +542,8 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
             notes: list[str] | None = None) -> NumberAccount:
     """Each number of the question with its role (None when neither used nor context)."""
     pool = _Pool(calls, defaults)
+    # a c chart counts defects on a fixed inspection unit: how many items that unit holds is its description
+    counts_defects = any(c.tool == "control_chart" and c.args.get("chart") == "c" for c in calls)
     found = []
     text = question.replace("−", "-")
     row_ids = _row_ids(text)
@@ -560,6 +570,8 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
             role = "an end of a rating scale, context"
         if role is None:
             role = label  # a row number, a label or another context role, found above
+        if role == _UNITS_COVERED and not counts_defects:
+            role = None  # "5 shafts per hour" read by no call is a subgroup size missed, not context
         found.append(QuestionNumber(raw, candidates[0], start, end, role))
     misread = [n for n in labelled if pool.take_data([n.value])]
     return NumberAccount(found, misread)

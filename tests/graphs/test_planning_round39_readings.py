@@ -99,3 +99,26 @@ def test_a_randomized_complete_block_grid_in_an_ascii_table() -> None:
                           "| B3    | 58.8| 60.2| 58.1|\n| B4    | 61.5| 62.9| 60.7|\n+-------+-----+-----+-----+\n\n"
                           "Batches are a nuisance. Do the catalysts differ?")
     assert intent.tool == "anova_twoway" and intent.args["interaction"] is False
+
+
+def test_a_defect_count_not_a_count_of_bad_items_is_a_c_chart() -> None:
+    intent = first_intent("We inspect 20 panels per shift and record the total number of scratches found on those 20 "
+                          "panels (a panel often has several, so this is a defect count, not a count of bad panels). "
+                          "Last 12 shifts: 5, 8, 6, 9, 4, 7, 10, 6, 5, 8, 7, 6. Centre line and limits?", "spc")
+    assert intent.tool == "control_chart" and intent.args["chart"] == "c"
+
+
+def test_two_lists_of_the_same_names_in_different_orders_are_paired_by_name() -> None:
+    intent = first_intent("Scores before and after the course.\nBefore: Ana 70, Ben 64, Cy 81, Dee 58, Eve 75\n"
+                          "After (as the forms came back): Eve 79, Cy 84, Ana 73, Dee 61, Ben 63\n"
+                          "Did scores change? after - before, paired t.")
+    assert intent.tool == "t_test" and intent.args["kind"] == "paired"
+    assert intent.args["x"] == decimals([73, 63, 84, 61, 79]) and intent.args["y"] == decimals([70, 64, 81, 58, 75])
+
+
+def test_replicate_lines_of_a_2k_in_standard_order_are_its_replicates() -> None:
+    intents = plan_question("2^2 factorial, two replicates. Responses in standard order (1), a, b, ab:\n"
+                            "Replicate I: 10.1, 12.3, 11.0, 14.2\nReplicate II: 9.8, 12.9, 11.4, 13.8\n"
+                            "Effect of A and its p-value from the full-model ANOVA?", "doe")
+    assert intents[0].args["replicates"] == 2
+    assert intents[1].args["response"] == decimals([10.1, 12.3, 11.0, 14.2, 9.8, 12.9, 11.4, 13.8])
