@@ -25,6 +25,7 @@ from pydantic import (
     Field,
     ValidationInfo,
     WithJsonSchema,
+    computed_field,
     field_validator,
     model_validator,
 )
@@ -76,6 +77,11 @@ class Violation(BaseModel):
     index: int = Field(description="0-based index of the flagged point")
     chart: str = Field("primary", description="which chart the point is on")
     description: str = ""
+
+    @computed_field(description="the flagged point counted from 1, as the answer shows it")  # type: ignore[prop-decorator]
+    @property
+    def point(self) -> int:
+        return self.index + 1
 
 
 def run_length_at_least(condition: np.ndarray, length: int) -> np.ndarray:
