@@ -105,6 +105,13 @@ def plan_sample_size_ci(question: str) -> list[Intent] | None:
         low = low[:m.start()] + " ; " + low[m.end():]
     else:
         notes.append("95 % confidence (no level was given)")
+    # "… at 95% confidence? And how many if 90% confidence is enough?": a second level, each answered
+    second = _CONFIDENCE.search(low) if confidence is not None else None
+    other = None
+    if second and second.group(1) is not None and re.search(r"\b(?:how\s+many|what)\s+(?:\w+\s+){0,3}?if\b|\band\s+(?:at|for)\b|"
+                                                            r"\bversus\b|\bvs\.?\b|\balso\s+(?:at|for)\b", low):
+        other = to_decimal(second.group(1)) / 100
+        low = low[:second.start()] + " ; " + low[second.end():]
     target = "proportion" if _PROPORTION.search(low) and not _SD.search(low) else "mean"
     args: dict = {"target": target}
     width = _WIDTH.search(low)
@@ -153,4 +160,8 @@ def plan_sample_size_ci(question: str) -> list[Intent] | None:
     if cost:
         args["cost_per_unit"] = cost[0]
         notes.append(f"{cost[0]}: the cost of one unit measured ('{cost[1]}'), totalled as asked")
-    return [Intent("sample_size_ci", args, notes=notes)]
+    intents = [Intent("sample_size_ci", args, notes=notes)]
+    if other is not None and 0 < other < 1 and other != confidence:
+        intents.append(Intent("sample_size_ci", {**args, "confidence": other},
+                              notes=[f"{other * 100:g}%: the second confidence level asked about"]))
+    return intents

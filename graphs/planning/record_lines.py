@@ -190,7 +190,7 @@ def records_as_table(question: str) -> tuple[str, list[str]]:
 
 
 # "item 3: 62.0, 20.8": a numbered unit and two readings taken on it, the readings not named (a tab or a space after
-# the number is a pasted table's row, "Op1	11.5	11.4", read under its header)
+# the number is a pasted table's row, "Op1 11.5 11.4" with tabs, read under its header)
 _NUMBERED_PAIR = re.compile(rf"^\s*(?P<stem>[A-Za-z][A-Za-z]{{1,15}})\s*#?\s*(?P<n>\d{{1,4}})\s*[:=]\s*(?P<a>{NUM})"
                             rf"\s*(?:,|;|\s)\s*(?P<b>{NUM})\s*[.;]?\s*$")
 

@@ -552,7 +552,10 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
     ids = _id_column(text)
     labelled: list[QuestionNumber] = []
     for raw, candidates, start, end in question_numbers(text):
-        pct = text[end:end + 2].lstrip().startswith("%")
+        # "5 %", "3 percentage points": the fraction too; "+/-3", "± 3": the size of a margin, whatever its sign
+        pct = bool(re.match(r"\s*(?:%|percent(?:age)?\b|per\s+cent\b)", text[end:end + 16], re.I))
+        plus_minus = bool(re.search(r"(?:±|\+/-|\+-)\s*$", text[max(0, start - 4):start + 1]))
+        candidates = candidates + ([abs(c) for c in candidates if c < 0] if plus_minus else [])
         options = candidates + ([c / 100 for c in candidates] if pct else [])
         label = ("a row number, context" if start in row_ids else
                  "an identifier or code, context" if start in ids else

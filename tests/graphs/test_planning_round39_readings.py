@@ -122,3 +122,10 @@ def test_replicate_lines_of_a_2k_in_standard_order_are_its_replicates() -> None:
                             "Effect of A and its p-value from the full-model ANOVA?", "doe")
     assert intents[0].args["replicates"] == 2
     assert intents[1].args["response"] == decimals([10.1, 12.3, 11.0, 14.2, 9.8, 12.9, 11.4, 13.8])
+
+
+def test_a_sample_size_at_a_second_confidence_level_asked_after_the_first() -> None:
+    intents = plan_question("We want the share of users who renew to within +/-3 percentage points at 95% confidence, "
+                            "no prior guess. How many responses? And how many if 90% confidence is enough?", "stats")
+    assert [i.tool for i in intents] == ["sample_size_ci", "sample_size_ci"]
+    assert [i.args["confidence"] for i in intents] == [Decimal("0.95"), Decimal("0.9")]
