@@ -133,10 +133,8 @@ def _named_cells(q: str) -> dict[tuple[int, int], Decimal] | None:
     order = sorted(distinct, key=lambda n: (m.start() if (m := re.search(rf"\b{re.escape(n)}\b", q)) else len(q)))
     cells: dict[tuple[int, int], Decimal] = {}
     for m, parts in zip(found, split, strict=True):
-        both = re.match(r"\s*both\s+(.+)$", m.group("label"), re.I)
-        if both:
-            sign = _polarity(both.group(1))
-            key = None if sign is None else (sign, sign)
+        if re.match(r"\s*both\s", m.group("label"), re.I):
+            key = _cell(m.group("label"))  # "Both flag": the same outcome under each
         elif len(parts) == 2 and all(p.split() for p in parts):
             by_name = {p.split()[0]: _polarity(" ".join(p.split()[1:])) for p in parts}
             key = (by_name.get(order[0]), by_name.get(order[1]))

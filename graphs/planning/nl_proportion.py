@@ -255,7 +255,7 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
 
 
 def _one_sample_side(low: str) -> str:
-    from graphs.planning.nl_stats import _BOUND_WORDS, _LESS_VERBS, _MORE_VERBS, _ONE_SIDED, stated_h1
+    from graphs.planning.nl_stats import _BOUND_WORDS, _ONE_SIDED, stated_h1, verb_side
 
     low = _BOUND_WORDS.sub(" ", low)
     stated = stated_h1(low)
@@ -271,9 +271,7 @@ def _one_sample_side(low: str) -> str:
     if re.search(r"\bless than|smaller|lower|fewer|decrease|below|under\b|at most", low):
         return "less"
     if _ONE_SIDED.search(low):  # "has it gone up? one-sided": a verb names the direction
-        verb = re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low)
-        if verb:
-            return "less" if re.fullmatch(_LESS_VERBS, verb.group(0)) else "greater"
+        return verb_side(low) or "two-sided"
     return "two-sided"
 
 

@@ -175,6 +175,14 @@ def stated_h1(low: str) -> str | None:
     return "two-sided"
 
 
+def verb_side(low: str) -> str | None:
+    """The side the first direction verb names ("cut", "gone up", "raises"), or None when there is none."""
+    verb = re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low)
+    if not verb:
+        return None
+    return "less" if re.fullmatch(_LESS_VERBS, verb.group(0)) else "greater"
+
+
 def _alternative(low: str) -> str:
     low = _BOUND_WORDS.sub(" ", _LOCATOR.sub(" ", _TAIL_CONVENTION.sub(" ", low)))
     stated = stated_h1(low)
@@ -189,9 +197,9 @@ def _alternative(low: str) -> str:
     if _ONE_SIDED.search(low) or CLAIMED_DIRECTION.search(low):
         # "one-sided: did the new layout cut cycle time?", "the supplier claims the new coating reduces wear": a verb
         # names the direction
-        verb = re.search(f"{_MORE_VERBS}|{_LESS_VERBS}", low)
-        if verb:
-            return "less" if re.fullmatch(_LESS_VERBS, verb.group(0)) else "greater"
+        side = verb_side(low)
+        if side:
+            return side
     # "we only care whether packs are underfilled": one direction named as the only concern
     only = re.search(r"\bonly\b[^.?!]{0,40}\b(under|over)[\s-]?(?:fill|weight|size|dos)", low)
     if only:
@@ -1109,14 +1117,14 @@ def plan_stats(question: str) -> list[Intent] | None:
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
     groups = _groups(q) if explicit else _before_after(q, low)
     if groups and len(groups) >= 2:
-        from graphs.planning.difference_order import change_asked
+        from graphs.planning.difference_order import _FLIP, change_asked
 
         alternative = paired_alternative(low, groups[0][0], groups[1][0])
         notes = [] if explicit else ["the same units measured before and after: a paired t-test of before − after"]
         first, second = groups[0], groups[1]
         if change_asked(q, first[0], second[0], True):  # "did the course increase the scores?": after − before
             first, second = second, first
-            alternative = {"less": "greater", "greater": "less"}.get(alternative, alternative)
+            alternative = _FLIP.get(alternative, alternative)
             notes = [f"a change from {second[0]} to {first[0]} asked about: the paired t-test of "
                      f"{first[0]} − {second[0]}"]
         return [Intent("t_test", {"kind": "paired", "x": first[1], "y": second[1],
