@@ -36,6 +36,25 @@ BUILTIN_MODULES = (
     "tools.symbolic_extrema",
 )
 
+# where each built-in tool is registered, so that running one tool imports one module (a full
+# load costs about 0.5 s; tests/tools/test_registry_index.py checks this map against it)
+TOOL_MODULES = {
+    "anova_oneway": "tools.stats_anova", "anova_twoway": "tools.stats_anova", "capability": "tools.capability",
+    "chi_square": "tools.stats_chisq", "control_chart": "tools.spc_charts", "correlation": "tools.stats_correlation",
+    "describe": "tools.stats_describe", "differentiate": "tools.symbolic", "evaluate": "tools.symbolic",
+    "integrate": "tools.symbolic", "limit": "tools.symbolic", "matrix": "tools.symbolic", "series": "tools.symbolic",
+    "simplify": "tools.symbolic", "solve": "tools.symbolic", "summation": "tools.symbolic",
+    "doe_anova": "tools.doe_analysis", "doe_effects": "tools.doe_analysis", "rsm_fit": "tools.doe_analysis",
+    "doe_curvature": "tools.doe_curvature", "doe_design": "tools.doe", "doe_properties": "tools.doe_properties",
+    "extrema": "tools.symbolic_extrema", "friedman": "tools.stats_friedman", "kruskal_wallis": "tools.stats_assumptions",
+    "levene": "tools.stats_assumptions", "normality": "tools.stats_assumptions", "mann_whitney": "tools.stats_rank",
+    "wilcoxon_signed_rank": "tools.stats_rank", "mcnemar": "tools.stats_mcnemar", "power": "tools.stats_power",
+    "proportion_test": "tools.stats_proportion", "regression": "tools.regression", "run_rules": "tools.spc_rules",
+    "sample_size_ci": "tools.stats_precision", "sign_test": "tools.stats_sign", "spc_constants": "tools.spc_constants",
+    "summary_capability": "tools.stats_summary", "summary_t_test": "tools.stats_summary",
+    "summary_chart": "tools.spc_summary", "t_test": "tools.stats_ttest", "variance_test": "tools.stats_variance",
+}
+
 # modules whose tools already run their own work in capped worker processes (with per-call
 # time limits the user sets), or only orchestrate other tools: they run in the caller's process
 SELF_ISOLATED_MODULES = ("tools.symbolic", "tools.symbolic_extrema", "dsl.tool")
@@ -148,7 +167,10 @@ def tools() -> dict[str, ToolSpec]:
 
 
 def get(name: str) -> ToolSpec:
-    _load()
+    if name not in _REGISTRY and name in TOOL_MODULES:
+        import_module(TOOL_MODULES[name])
+    if name not in _REGISTRY:
+        _load()
     try:
         return _REGISTRY[name]
     except KeyError:

@@ -17,11 +17,16 @@ TOOL = "reading"
 
 
 @cache
-def _defaults() -> dict[str, dict[str, object]]:
-    from tools.registry import tools
+def tool_defaults(tool: str) -> dict[str, object]:
+    """A tool's argument defaults (only the called tools' modules are imported: a cold ask stays short)."""
+    from tools.errors import HavocInputError
+    from tools.registry import get
 
-    return {name: {k: f.default for k, f in spec.args_model.model_fields.items()}
-            for name, spec in tools().items()}
+    try:
+        spec = get(tool)
+    except HavocInputError:  # not a registered tool: no defaults to account for
+        return {}
+    return {k: f.default for k, f in spec.args_model.model_fields.items()}
 
 
 def reading_checks(question: str, results: list[dict] | None, notes: list[str] | None = None) -> list[dict]:
@@ -29,7 +34,7 @@ def reading_checks(question: str, results: list[dict] | None, notes: list[str] |
     if not calls or not question.strip():
         return []
     checks = []
-    numbers = account(question, calls, _defaults(), notes)
+    numbers = account(question, calls, {c.tool: tool_defaults(c.tool) for c in calls}, notes)
     unaccounted = numbers.unaccounted
     as_data = numbers.labels_as_data
     problems = []

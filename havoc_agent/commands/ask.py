@@ -106,10 +106,13 @@ def _ask(args: argparse.Namespace) -> int:
         if args.trace and event.get("detail"):
             err.print("  [dim]" + jsonio.dumps(event["detail"], indent=None)[:2000] + "[/dim]")
 
-    from graphs.srs import run, thread_memory
     from tools.worker import warm_up
 
-    warm_up(block=False)  # here, on the main thread, the fork server starts deaf to Ctrl-C
+    # first, on the main thread: the fork server starts deaf to Ctrl-C and imports the maths
+    # engine on the other core while this process imports the graph
+    warm_up(block=False)
+    from graphs.srs import run, thread_memory
+
     if args.thread:
         with thread_memory() as saver:
             state = run(question, thread_id=args.thread, model=model, on_event=on_event, checkpointer=saver)

@@ -4,7 +4,7 @@ columns, and a decimal with a one-letter unit ("3.2N") is a measurement, not an 
 from __future__ import annotations
 
 from graphs.planning.record_lines import records_as_table
-from graphs.reading.audit import _defaults
+from graphs.reading.audit import tool_defaults
 from graphs.reading.calls import Call
 from graphs.reading.numbers import account
 from tests.graphs.planned import first_intent
@@ -32,6 +32,6 @@ def test_the_columns_are_the_pairs_of_a_correlation() -> None:
 
 def test_a_decimal_with_a_one_letter_unit_is_a_measurement() -> None:
     q = "force: 3.2N 4.8N 1.4N, bay 4B"
-    acc = account(q, [Call("describe", {"data": [3.2, 4.8, 1.4]})], _defaults())
+    acc = account(q, [Call("describe", {"data": [3.2, 4.8, 1.4]})], {"describe": tool_defaults("describe")})
     roles = {n.text: n.role for n in acc.numbers}
     assert not acc.labels_as_data and "identifier" in (roles.get("4") or "")

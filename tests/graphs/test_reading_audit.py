@@ -220,9 +220,9 @@ def test_negations_cancel_their_cue(question: str) -> None:
 
 
 def _defaults() -> dict:
-    from graphs.reading.audit import _defaults
+    from graphs.reading.audit import tool_defaults
 
-    return _defaults()
+    return {name: tool_defaults(name) for name in ("describe", "t_test", "chi_square")}
 
 
 @pytest.mark.parametrize("question, role", [
