@@ -537,6 +537,7 @@ class Power(Node):
     ratio: Decimal | None = None
     method: str | None = None
     means: Values | None = None  # anova: hypothesised group means (with sd)
+    cost: Decimal | None = None  # the cost of one unit measured: the result adds the total
 
 
 @dataclass

@@ -676,6 +676,8 @@ class _Checker:
                           "margin" if s.margin is not None else "width")
 
     def _power(self, p: ast.Power) -> None:
+        if p.cost is not None:
+            self.positive(p.cost, "cost", p, "cost")
         if (p.n is None) == (p.power is None):
             self.fail("give `size N` (to get the power) or `for power P` (to get the sample size), one of them", p)
         if p.n is not None:

@@ -496,7 +496,7 @@ class _Runner:
         args: dict[str, Any] = {"test": p.kind}
         for key, field in (("effect", "effect_size"), ("delta", "delta"), ("sd", "sd"), ("p1", "p1"), ("p2", "p2"),
                            ("n", "n"), ("power", "power"), ("alpha", "alpha"), ("ratio", "ratio"),
-                           ("method", "method")):
+                           ("method", "method"), ("cost", "cost_per_unit")):
             if getattr(p, key) is not None:
                 args[field] = getattr(p, key)
         if p.groups is not None:

@@ -289,7 +289,7 @@ def _power(p: ast.Power) -> str:
         ("effect", num(p.effect)), ("delta", num(p.delta)), ("sd", num(p.sd)), ("p1", num(p.p1)), ("p2", num(p.p2)),
         ("size", num(p.n)), ("for power", num(p.power)), ("alpha", num(p.alpha)), ("alternative", p.alternative),
         ("groups", num(p.groups)), ("ratio", num(p.ratio)), ("method", p.method),
-        ("means", format_source(p.means) if p.means is not None else None),
+        ("means", format_source(p.means) if p.means is not None else None), ("cost", num(p.cost)),
     ])
     return text
 

@@ -192,6 +192,10 @@ def audit_power(args: dict, out: dict) -> list[dict]:
                 "two_proportions" else [sizes[0] - 1, max(1, sizes[1] - round(sizes[1] / sizes[0]))]
             below, _ = _statsmodels_power(out, args, fewer)
             checks.append(_check("smallest n", below < target + 1e-9, f"one fewer per group gives {below:.4g}"))
+    if args.get("cost_per_unit") is not None and out.get("total_cost") is not None:
+        total = sum(sizes) * float(args["cost_per_unit"])
+        checks.append(_check("total cost", abs(float(out["total_cost"]) - total) <= 1e-9 * max(1.0, total),
+                             f"{sum(sizes)} units × {float(args['cost_per_unit']):g} = {total:g}"))
     return checks
 
 

@@ -97,8 +97,11 @@ def render_power(args: dict, out: dict) -> tuple[str, str]:
     else:
         conclusion = (f"The power of {test} with {sizes[0]} {unit} to detect {effect} at α = {fmt(out['alpha'])}"
                       f"{side} is {fmt(out['power'], 4)}.")
+    if out.get("total_cost") is not None:
+        conclusion += f" Total cost: {out['n_total']} × {fmt(out['cost_per_unit'])} = {fmt(out['total_cost'])}."
     rows = [[k, out.get(k)] for k in ("power", "target_power", "n_exact", "n_per_group", "n_total", "effect_size",
-                                      "alpha", "df", "noncentrality") if out.get(k) is not None]
+                                      "alpha", "df", "noncentrality", "cost_per_unit", "total_cost")
+            if out.get(k) is not None]
     return conclusion, table(["quantity", "value"], rows) + _notes(out)
 
 

@@ -49,8 +49,11 @@ class PowerArgs(BaseModel):
                                       "within-group SD (instead of effect_size; equal group sizes)")
     method: Literal["normal", "arcsine"] = Field("normal", description="two proportions: normal (R's "
                                                  "power.prop.test) or arcsine (Cohen's h)")
+    cost_per_unit: float | None = Field(None, gt=0, description="the cost of one unit measured (one pair for "
+                                        "paired_t): the result adds the total cost of all the units")
 
-    @field_validator("effect_size", "delta", "sd", "p1", "p2", "n", "power", "alpha", "ratio", mode="before")
+    @field_validator("effect_size", "delta", "sd", "p1", "p2", "n", "power", "alpha", "ratio", "cost_per_unit",
+                     mode="before")
     @classmethod
     def _finite(cls, v: Any, info: Any) -> Any:
         return _number(v, info.field_name)
@@ -85,6 +88,8 @@ class PowerResult(StatResult):
     groups: int
     df: list[float] | None = Field(None, description="degrees of freedom of the test at n_per_group")
     noncentrality: float | None = None
+    cost_per_unit: float | None = None
+    total_cost: float | None = Field(None, description="n_total × cost_per_unit, when a cost per unit was given")
     notes: list[str] = []
 
 
@@ -273,4 +278,5 @@ def power(args: PowerArgs) -> PowerResult:
     return PowerResult(
         test=args.test, solved_for="n" if args.power is not None else "power", effect_size=effect, effect_name=name,
         alpha=args.alpha, alternative=args.alternative, power=achieved, target_power=args.power, n_exact=n_exact,
-        n_per_group=sizes, n_total=sum(sizes), groups=k, df=df, noncentrality=ncp, notes=notes)
+        n_per_group=sizes, n_total=sum(sizes), groups=k, df=df, noncentrality=ncp, cost_per_unit=args.cost_per_unit,
+        total_cost=sum(sizes) * args.cost_per_unit if args.cost_per_unit is not None else None, notes=notes)

@@ -198,8 +198,9 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     _refuse_missing_cell(question)
     question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
     # "calls for 25.00 mm nominal": the value before its key, said the way the readers expect ("nominal 25.00 mm")
-    # (not across a sentence: "… 501.3 mL. Nominal fill is 500 mL" ends one sentence and starts the next)
-    question = re.sub(rf"(?<![\w.])({NUM})(\s*{_UNIT})?\s+(nominal|target)\b(?!\s*[:=]?\s*\d)",
+    # (not across a sentence or a line: "… 501.3 mL. Nominal fill is 500 mL" ends one sentence and starts the next,
+    # and a list's last value on the line above "Nominal is 25.000 mm" is data)
+    question = re.sub(rf"(?<![\w.])({NUM})([ \t]*{_UNIT})?[ \t]+(nominal|target)\b(?!\s*(?:[:=]|is|of|was)?\s*\d)",
                       lambda m: m.group(0) if (m.group(2) or "").endswith(".") else
                       f"{m.group(3)} {m.group(1)}{m.group(2) or ''}", question, flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes

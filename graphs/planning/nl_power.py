@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from graphs.planning.cost import cost_asked
 from graphs.planning.extract import NUM, spell_numbers, to_decimal, without_earlier_studies
 from graphs.planning.intent import Intent
 from tools.errors import HavocInputError
@@ -131,6 +132,9 @@ _BUDGET = re.compile(r"\b(?:budget(?:\s+is|\s+of|:)?|(?:we|i)\s+(?:can|could)\s+
                      r"(?:only\s+|at most\s+|up to\s+)?(?=\d+\s+[a-z]+\s+(?:available|in (?:the )?budget|to spare|at most)))"
                      r"\s*(?:of\s+|about\s+|around\s+|roughly\s+|up to\s+|at most\s+)?(?P<n>\d+)\s+[a-z]+"
                      r"(?:\s+(?:available|in (?:the )?budget|to spare|at most|in total|max(?:imum)?))?")
+# "from a pilot of 12 specimens the SD is about 3.5 N", "our 10-part pilot run": the study that gave the SD
+_PILOT = re.compile(r"\bpilot(?:\s+(?:study|run|sample|trial|test|batch|experiment))?\s+(?:of|with|on|using|had|used)\s+"
+                    r"(?:only\s+|just\s+)?(?P<n>\d+)(?:\s+[a-z]+)?|\b(?P<m>\d+)[\s-]+(?:[a-z]+[\s-]+)?pilot\b")
 # "how many parts per arm", "what sample size do I need": the size is what is asked for
 _ASKS_SIZE = re.compile(r"how many\b|what sample size|which sample size|sample size (?:do|would|should|will)|"
                         r"(?:find|compute|calculate|work out|determine) (?:the )?(?:required |minimum )?(?:sample size|n\b)")
@@ -166,6 +170,14 @@ def plan_power(question: str) -> list[Intent] | None:
         low = low[:budget.start()] + " ; " + low[budget.end():]
         notes.append(f"{budget.group('n')}: a budget, not a sample size (the size is computed; compare it with the "
                      "budget)")
+    cost = cost_asked(question)
+    if cost:
+        notes.append(f"{cost[0]}: the cost of one unit measured ('{cost[1]}'), totalled as asked")
+    pilot = _PILOT.search(low)
+    if pilot and _ASKS_SIZE.search(low):
+        low = low[:pilot.start()] + " ; " + low[pilot.end():]
+        notes.append(f"{pilot.group('n') or pilot.group('m')}: the size of the pilot that gave the SD, not the sample "
+                     "size asked for")
     n = _first(_N, _SD.sub(" ; ", _DELTA.sub(" ; ", low)))
     alpha = None
     m = _ALPHA.search(low)
@@ -242,6 +254,8 @@ def plan_power(question: str) -> list[Intent] | None:
         raise HavocInputError("the question gives both a sample size and a power: say which one to compute",
                               field="n")
     args = {"test": test, **args, **({"n": n} if n is not None else {"power": target})}
+    if cost:
+        args["cost_per_unit"] = cost[0]
     if alpha is not None:
         args["alpha"] = alpha
     else:

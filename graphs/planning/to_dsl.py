@@ -273,6 +273,8 @@ def power(args: dict) -> str:
         text += f" method {args['method']}"
     if args.get("means") is not None:
         text += " means [" + ", ".join(number(m) for m in args["means"]) + "]"
+    if args.get("cost_per_unit") is not None:
+        text += f" cost {number(args['cost_per_unit'])}"
     return text
 
 

@@ -344,10 +344,11 @@ def _power(c: Call) -> str:
         effect = f" of {_fmt(a['p1'])} against {_fmt(a.get('p2'))}"
     else:
         effect = ""
+    cost = f", totalled at {_fmt(a['cost_per_unit'])} a unit" if a.get("cost_per_unit") is not None else ""
     if a.get("power") is not None:
-        return f"the sample size of a {test}{effect} for power {_fmt(a['power'])}, {_sided(c)}, {_alpha(c)}"
+        return f"the sample size of a {test}{effect} for power {_fmt(a['power'])}, {_sided(c)}, {_alpha(c)}{cost}"
     unit = {"paired_t": " pairs", "one_sample_t": ""}.get(str(a.get("test")), " per group")
-    return f"the power of a {test}{effect} with n = {_fmt(a.get('n'))}{unit}, {_sided(c)}, {_alpha(c)}"
+    return f"the power of a {test}{effect} with n = {_fmt(a.get('n'))}{unit}, {_sided(c)}, {_alpha(c)}{cost}"
 
 
 def _summary_chart(c: Call) -> str:

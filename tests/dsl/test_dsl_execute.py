@@ -352,6 +352,10 @@ def test_cost_totals_a_design_and_a_sample_size() -> None:
                        "samplesize proportion margin 0.05 cost 2.5")
     assert design.args["cost_per_run"] == Decimal("40") and design.output["total_cost"] == pytest.approx(16 * 40)
     assert size.output["total_cost"] == pytest.approx(size.output["n"] * 2.5)
+    power = run("power two_sample_t delta 2 sd 3.5 for power 0.9 cost 40")[0]
+    assert power.args["cost_per_unit"] == Decimal("40") and power.output["total_cost"] == pytest.approx(132 * 40)
+    assert dsl.format(dsl.parse("power two_sample_t delta 2 sd 3.5 for power 0.9 cost 40")).strip() == \
+        "power two_sample_t delta 2 sd 3.5 for power 0.9 cost 40"
     text = "let d = design full_factorial {\n    factors 3\n    cost 40\n}"
     assert dsl.format(dsl.parse(text)).strip() == text
     with pytest.raises(dsl.DslError) as err:

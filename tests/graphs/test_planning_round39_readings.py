@@ -129,3 +129,20 @@ def test_a_sample_size_at_a_second_confidence_level_asked_after_the_first() -> N
                             "no prior guess. How many responses? And how many if 90% confidence is enough?", "stats")
     assert [i.tool for i in intents] == ["sample_size_ci", "sample_size_ci"]
     assert [i.args["confidence"] for i in intents] == [Decimal("0.95"), Decimal("0.9")]
+
+
+def test_a_nominal_on_the_line_below_a_list_does_not_take_the_lists_last_value() -> None:
+    q = ("Shaft lengths, mm:\n120.04, 119.97, 120.02, 120.06, 119.99, 120.03\nNominal is 120.00 mm (print tol +/-0.05). "
+         "Are we on nominal? mean, t and p please")
+    intent = first_intent(q, "stats")
+    assert intent.args["mu"] == Decimal("120.00") and len(intent.args["x"]) == 6
+
+
+def test_the_size_of_the_pilot_that_gave_the_sd_is_not_the_sample_size_and_a_cost_per_unit_is_totalled() -> None:
+    q = ("Two coating vendors, adhesion in MPa. A pilot of 10 coupons gave an SD of about 0.8 MPa. To detect a 0.5 MPa "
+         "difference with 80% power at alpha 0.05 (two-sided, two-sample t), how many coupons per vendor, and what "
+         "will the testing cost if each coupon costs $25?")
+    intent = first_intent(q, "stats")
+    assert intent.tool == "power" and intent.args.get("n") is None and intent.args["power"] == Decimal("0.8")
+    assert intent.args["cost_per_unit"] == Decimal("25")
+    assert any(note.startswith("10: the size of the pilot") for note in intent.notes)

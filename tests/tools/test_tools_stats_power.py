@@ -118,3 +118,12 @@ def test_anova_means_are_checked(args: dict, field: str) -> None:
     with pytest.raises(HavocInputError) as err:
         run_tool("power", args)
     assert err.value.field == field
+
+
+def test_a_cost_per_unit_totals_every_unit_of_every_group() -> None:
+    out = run_tool("power", {"test": "two_sample_t", "delta": 2, "sd": 3.5, "power": 0.9, "cost_per_unit": 40})
+    assert out["n_per_group"] == [66, 66] and out["total_cost"] == pytest.approx(132 * 40)
+    assert run_tool("power", {"test": "paired_t", "effect_size": 0.5, "n": 20})["total_cost"] is None
+    with pytest.raises(HavocInputError) as err:
+        run_tool("power", {"test": "one_sample_t", "effect_size": 0.5, "n": 20, "cost_per_unit": 0})
+    assert str(err.value).startswith("cost_per_unit") and "\n" not in str(err.value)
