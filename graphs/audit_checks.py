@@ -45,6 +45,10 @@ def audit_describe(args: dict, out: dict) -> list[dict]:
     if len(x) > 1:
         sd = math.sqrt(((x - x.mean()) ** 2).sum() / (len(x) - 1))
         checks.append(_check("std_dev", _close(out["std_dev"], sd), f"two-pass sd {sd:.10g}"))
+        if out.get("population_std_dev") is not None:
+            pop = math.sqrt(((x - x.mean()) ** 2).sum() / len(x))
+            checks.append(_check("population std_dev", _close(out["population_std_dev"], pop),
+                                 f"two-pass sd with divisor n {pop:.10g}"))
     return checks
 
 

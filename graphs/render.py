@@ -499,6 +499,8 @@ def render_chi_square(args: dict, out: dict) -> tuple[str, str]:
 
 def render_describe(args: dict, out: dict) -> tuple[str, str]:
     conclusion = f"n = {out['n']}, mean {fmt(out['mean'])}, standard deviation {fmt(out['std_dev'])}"
+    if out.get("population_std_dev") is not None:
+        conclusion += f" (sample, divisor n − 1; {fmt(out['population_std_dev'])} with divisor n, for a whole population)"
     ci = out.get("ci_mean")
     if isinstance(ci, list) and len(ci) == 2 and all(isinstance(v, (int, float)) for v in ci):
         level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""

@@ -27,6 +27,8 @@ class DescribeResult(StatResult):
     n: int
     mean: float
     std_dev: float = Field(description="sample standard deviation, denominator n - 1")
+    population_std_dev: float = Field(description="population standard deviation, denominator n (the values are "
+                                      "the whole population, not a sample of it)")
     variance: float
     se_mean: float
     ci_mean: list[float] = Field(description="t interval for the mean at `confidence`")
@@ -83,7 +85,7 @@ def summarise(data: Any, confidence: float = 0.95, field: str = "data") -> Descr
     lo_s, q1_s, med_s, q3_s, hi_s = np.quantile(shifted, [0.0, 0.25, 0.5, 0.75, 1.0], method="weibull")
     mean = add_offset(mean_s, offset)
     return DescribeResult(
-        n=n, mean=mean, std_dev=sd, variance=var, se_mean=se,
+        n=n, mean=mean, std_dev=sd, population_std_dev=math.sqrt(ss / n), variance=var, se_mean=se,
         ci_mean=[add_offset(mean_s - q * se, offset), add_offset(mean_s + q * se, offset)], confidence=confidence,
         lag1_autocorrelation=lag1,
         min=add_offset(float(lo_s), offset), q1=add_offset(float(q1_s), offset), median=add_offset(med_s, offset),

@@ -307,6 +307,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         intents[0].notes = [*read_notes, *table_notes, *intents[0].notes]
     if intents:
         _reference_named_not_given(question, intents)
+        _whole_set_told_in_pieces(question, intents)
         _one_list_or_ask(question, intents)
         unused = unused_numbers(question, intents)
         if unused:
@@ -408,6 +409,38 @@ _ONE_LIST = {"describe": "data", "normality": "data", "capability": "data", "con
              "t_test": "x"}
 
 
+# "… That is every batch we made, the complete set": the values told piece by piece are one set
+_WHOLE_SET = re.compile(r"\b(?:every|each)\s+(?:single\s+)?[a-z]+\s+(?:we|i|they)\s+(?:made|ran|took|measured|produced|"
+                        r"shipped|built|have|had|received|bought)\b|"
+                        r"\b(?:the\s+)?(?:complete|whole|full|entire)\s+(?:set|population|lot|record|list)\b|"
+                        r"\ball\s+(?:of\s+)?(?:them|these|the\s+\w+)\s+(?:together|combined|pooled)\b|"
+                        r"\b(?:pool(?:ed)?|combine(?:d)?)\s+(?:them|these|all|the\s+\w+)\b", re.I)
+
+
+def _whole_set_told_in_pieces(question: str, intents: list[Intent]) -> None:
+    """Descriptive statistics of values scattered over sentences ("January: 397, 404 and 398 kg. February, two: 403
+    and 416 kg. … That is every batch we made"): when the question says they are one whole set, the values after
+    the first list join it, in the order given, if they are measurements of the same size."""
+    intent = intents[0]
+    if intent.tool != "describe" or not _WHOLE_SET.search(question):
+        return
+    data = list(intent.args.get("data") or [])
+    rest = [Decimal(v) for v in unused_numbers(question, intents, limit=10_000)]
+    if len(data) < 2 or len(rest) < 2:
+        return
+    lo, hi = min(data), max(data)
+    mean = sum(data) / len(data)
+    span = max(hi - lo, abs(mean) / 4)
+    if not all(lo - span <= v <= hi + span for v in rest):
+        return
+    first_rest = question.find(format(rest[0], "f"), question.find(format(data[-1], "f")) + 1)
+    if first_rest < 0:
+        return  # a value set aside comes before the list read: the order given is not known
+    intent.args["data"] = [*data, *rest]
+    intent.notes.append(f"the {len(data) + len(rest)} values told sentence by sentence read as one whole set, as the "
+                        "question says")
+
+
 def _one_list_or_ask(question: str, intents: list[Intent]) -> None:
     """A one-sample tool given one of several pasted lists ("5.1 5.2 5.3 yesterday and 6.1 6.2 6.3 today. Is it
     normal?") cannot know which the user meant: say so instead of picking one."""
@@ -445,7 +478,7 @@ def _decimals(value: object) -> list[Decimal]:
     return []
 
 
-def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
+def unused_numbers(question: str, intents: list[Intent], limit: int = 8) -> list[str]:
     """The numbers of a data question that no argument of the plan holds ("we ran 3 shifts … line 2 …"), so the
     answer says which numbers it set aside as context; a confidence level (95 → 0.95) counts as used."""
     if not any(i.tool in _DATA_TOOLS for i in intents):
@@ -464,6 +497,7 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
     out = []
     clean = ALPHA_PHRASE.sub(" ", question.replace("−", "-"))  # the level of the test is read by ARGUE
     clean = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", clean)  # "daily 08:00 readings": a time of day
+    clean = re.sub(r"\b[nN]\s*-\s*1\b", "n", clean)  # "(divide by N, not N-1)": a divisor, no value
     # a nominal ± tolerance is a spec, read as its limits; "Machine 1 |", "lab 1 (", "Operator 2:" is a name
     clean = re.sub(rf"{NUM}\s*(?:[A-Za-zµ°]{{1,3}}\.?\s*)?(?:±|\+/-|\+-)\s*{NUM}", " ", clean)
     clean = re.sub(r"(?<=[A-Za-z])([\s-])\d+(?=\s*(?:[:|(\t]|[-–—]\s|'s\b|$))", r"\1#", clean, flags=re.M)
@@ -485,7 +519,7 @@ def unused_numbers(question: str, intents: list[Intent]) -> list[str]:
                 used[v] -= 1
             elif v not in params and not (v in counts and re.match(r"\s+(?:[a-z-]+\s+)?[a-z]+", clean[m.end():])):
                 out.append(format(v, "f"))
-    return out[:8]
+    return out[:limit]
 
 
 def _lengths(value: object) -> list[int]:

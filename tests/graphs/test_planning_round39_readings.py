@@ -146,3 +146,20 @@ def test_the_size_of_the_pilot_that_gave_the_sd_is_not_the_sample_size_and_a_cos
     assert intent.tool == "power" and intent.args.get("n") is None and intent.args["power"] == Decimal("0.8")
     assert intent.args["cost_per_unit"] == Decimal("25")
     assert any(note.startswith("10: the size of the pilot") for note in intent.notes)
+
+
+def test_values_told_sentence_by_sentence_are_one_set_when_the_question_says_so() -> None:
+    q = ("Coil widths from the whole order, shipment by shipment. First truck, four coils: 1202, 1198, 1205 and 1201 mm. "
+         "Second truck, two: 1199 and 1204 mm. The last truck had one coil, 1196 mm. That is every coil we shipped, so "
+         "give me the population standard deviation (divide by N, not N-1) and the median.")
+    intent = first_intent(q, "stats")
+    assert intent.tool == "describe"
+    assert intent.args["data"] == decimals([1202, 1198, 1205, 1201, 1199, 1204, 1196])
+    assert not any(note.startswith("numbers in the question not read as data") for note in intent.notes)
+
+
+def test_values_in_several_sentences_without_saying_they_are_one_set_are_not_pooled() -> None:
+    q = ("First truck, four coils: 1202, 1198, 1205 and 1201 mm. Second truck, two: 1199 and 1204 mm. "
+         "Describe the first truck's coils.")
+    intent = first_intent(q, "stats")
+    assert intent.args["data"] == decimals([1202, 1198, 1205, 1201])

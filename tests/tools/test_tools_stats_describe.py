@@ -105,4 +105,11 @@ def test_agrees_with_exact_rational_arithmetic(offset: str) -> None:
     r = run_tool("describe", {"data": data})
     assert log_relative_error(r["mean"], float(mean)) >= 14.5
     assert log_relative_error(r["std_dev"], math.sqrt(var)) >= 14
+    assert log_relative_error(r["population_std_dev"], math.sqrt(var * (len(data) - 1) / len(data))) >= 14
     assert log_relative_error(r["lag1_autocorrelation"], float(lag)) >= 13
+
+
+def test_the_population_sd_divides_by_n() -> None:
+    r = run_tool("describe", {"data": [2, 4, 4, 4, 5, 5, 7, 9]})  # the textbook set: population SD exactly 2
+    assert r["population_std_dev"] == pytest.approx(2.0, rel=1e-15)
+    assert r["std_dev"] == pytest.approx(math.sqrt(32 / 7), rel=1e-15)
