@@ -149,6 +149,7 @@ class Analyze(Node):
     method: str | None = None
     order: str | None = None  # "standard" (default) or "run": the order the responses are listed in
     model: str | None = None  # method anova: main, interactions (default), quadratic, first_order or full
+    curvature: bool | None = None  # method anova: False = no centre-point curvature term (`without curvature`)
 
 
 @dataclass

@@ -237,6 +237,9 @@ class Build(Transformer):
     def anova_model(self, meta, c):
         return _Opt("model", str(c[0]).lower(), meta)
 
+    def no_curvature(self, meta, c):
+        return _Opt("curvature", False, meta)
+
     def analyze_stmt(self, meta, c):
         node = ast.Analyze(str(c[0]), c[1], **_loc(meta))
         rest = [x for x in c[2:] if x is not None]

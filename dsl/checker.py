@@ -374,6 +374,9 @@ class _Checker:
             self.fail(f"the response order must be standard or run, not {a.order!r}", a, "order")
         if a.method is not None and a.method not in ("effects", "anova", "surface", "curvature"):
             self.fail(f"method must be effects, anova, surface or curvature, not {a.method!r}", a)
+        if a.curvature is not None and a.method != "anova":
+            self.fail("`without curvature` chooses the terms of `method anova`: say `method anova without curvature`",
+                      a, "curvature")
         if a.model is not None and a.method != "anova":
             self.fail("`model` chooses the terms of `method anova`: say `method anova model " + a.model + "`", a, "model")
 

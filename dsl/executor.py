@@ -365,6 +365,8 @@ class _Runner:
                 args["model"], args["order"] = "interactions", max(1, len(coded[0]) if coded else 1)
             elif a.model:
                 args["model"] = a.model
+            if a.curvature is False:
+                args["curvature"] = False
             if names:
                 args["factor_names"] = names
         block = output.get("block")

@@ -150,7 +150,8 @@ def _analyze(a: ast.Analyze) -> str:
     text = f"analyze {a.design} with response {format_source(a.response)}"
     if a.order is not None:
         text += f" in {a.order} order"
-    return text + (f" method {a.method}" if a.method else "") + (f" model {a.model}" if a.model else "")
+    return text + (f" method {a.method}" if a.method else "") + (f" model {a.model}" if a.model else "") + (
+        " without curvature" if a.curvature is False else "")
 
 
 def _surface(s: ast.Surface) -> str:

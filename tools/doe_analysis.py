@@ -363,6 +363,8 @@ class AnovaArgs(BaseModel):
                                                    "(the main effects alone, with no centre-point curvature term: what "
                                                    "the centre runs show is left in the lack of fit)")
     order: int = Field(2, ge=1, le=10, description="highest interaction order for model=interactions")
+    curvature: bool = Field(True, description="a two-level design with centre points: fit their 1-df curvature term "
+                                              "(false: what the centre runs show is left in the lack of fit)")
     factor_names: list[str] | None = None
     block: list[int | str] | None = Field(None, description="block of each run (default: the design's own `block` "
                                                             "column); blocks are fitted before the model terms")
@@ -439,7 +441,7 @@ def doe_anova(args: AnovaArgs) -> DoeAnovaResult:
     centre = np.all(np.abs(x) < 1e-9, axis=1)
     non_centre = x[~centre]
     two_level = non_centre.size and np.allclose(np.abs(non_centre), np.abs(non_centre[0]), atol=1e-9)
-    if model != "quadratic" and not first_order and two_level and centre.any() and (~centre).any():
+    if model != "quadratic" and args.curvature and not first_order and two_level and centre.any() and (~centre).any():
         terms.append(Term("Curvature", tuple([0] * k), "curvature"))
         notes.append("centre points give a 1-df curvature term (pure quadratic effects, not separable)")
     data_field = "coded" if args.coded is not None else "design"
@@ -463,6 +465,8 @@ def doe_anova(args: AnovaArgs) -> DoeAnovaResult:
     s = summary(f)
     names = ["constant"] + f.block_names + [t.name for t in f.terms]
     _ = args.factor_names or design_names
+    if not args.curvature and two_level and centre.any() and model != "quadratic":
+        notes.append("no curvature term: what the centre runs show is left in the lack of fit")
     return DoeAnovaResult(
         model=model if model != "interactions" else f"interactions up to order {args.order}",
         terms=[t.name for t in f.terms],

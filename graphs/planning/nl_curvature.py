@@ -23,6 +23,8 @@ _SIGNED_CORNER = re.compile(rf"\(\s*([-+−]1?(?:\s*,\s*[-+−]1?)+)\s*\)\s*[:=]
 
 
 _LACK_OF_FIT = re.compile(r"\black[\s-]*of[\s-]*fit\b", re.I)
+_WITH_INTERACTION = re.compile(r"\b(?:with|plus|and|including)\s+(?:the\s+|an?\s+|its\s+)?(?:two[\s-]*factor\s+|2fi\s+)?"
+                               r"(?:[A-Z]{2}|[A-Z]\s*[x×*]\s*[A-Z])?\s*interactions?\b")
 _FIRST_ORDER = re.compile(r"(?:first|1st)[\s-]*order|\blinear\b|main[\s-]*effects?(?:\s+only)?|\bno\s+interaction", re.I)
 
 
@@ -51,13 +53,19 @@ def plan_curvature(question: str) -> list[Intent] | None:
                 return None
             response = [to_decimal(v) for _, v in sorted(zip(places, (v for _, v in signed), strict=True))]
             model = "first_order" if _FIRST_ORDER.search(question) else "interactions"
+            anova = {"response": response + list(centre[0]), "model": model}
+            terms = "first-order (main effects alone)" if model == "first_order" else "main effects and interactions"
+            if model == "first_order" and _WITH_INTERACTION.search(question):
+                # "the first-order model with the AB interaction": main effects and interactions, the centre runs'
+                # curvature left in the lack of fit
+                anova = {**anova, "model": "interactions", "curvature": False}
+                terms = "main effects and interactions (no curvature term)"
             return [Intent("doe_design", {"design": "full_factorial", "factors": k, "center_points": len(centre[0])},
                            binding="d", notes=[f"the 2^{k} the corners name, with its {len(centre[0])} centre runs"]),
-                    Intent("doe_anova", {"response": response + list(centre[0]), "model": model}, uses="d",
+                    Intent("doe_anova", anova, uses="d",
                            notes=[f"{len(signed)} corner runs named by their signs (put in standard order) and "
-                                  f"{len(centre[0])} centre runs; the "
-                                  f"{'first-order (main effects alone)' if model == 'first_order' else 'main effects and interactions'}"
-                                  " model, its lack of fit tested against the centre runs' pure error"])]
+                                  f"{len(centre[0])} centre runs; the {terms} model, its lack of fit tested against "
+                                  "the centre runs' pure error"])]
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
                             [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]

@@ -431,7 +431,8 @@ def statement(intent: Intent) -> str:
     if intent.uses:
         method = {"doe_effects": "effects", "doe_anova": "anova", "rsm_fit": "surface"}[tool]
         return f"analyze {intent.uses} with response {numbers(args['response'])} method {method}" + (
-            f" model {args['model']}" if tool == "doe_anova" and args.get("model") else "")
+            f" model {args['model']}" if tool == "doe_anova" and args.get("model") else "") + (
+            " without curvature" if tool == "doe_anova" and args.get("curvature") is False else "")
     if tool == "doe_design":
         text = design(args)
     elif tool == "control_chart":

@@ -265,7 +265,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
         "first_order": " (first-order model, main effects alone: lack of fit against pure error)",
         "linear": " (first-order model, main effects alone: lack of fit against pure error)",
         "main": " (main effects model)", "quadratic": " (full quadratic model)"}.get(str(c.args.get("model")), "") + (
-        f" (every interaction up to order {c.args['order']})" if int(c.args.get("order") or 2) > 2 else ""),
+        f" (every interaction up to order {c.args['order']})" if int(c.args.get("order") or 2) > 2 else "") + (
+        " with no curvature term (lack of fit against pure error)" if c.args.get("curvature") is False else ""),
     "rsm_fit": lambda c: f"a second-order response surface fitted to {_n(c.args.get('y'))} runs",
     "doe_properties": lambda c: f"the properties of a pasted {_n(c.args.get('coded'))}-run design",
     "differentiate": _symbolic("the derivative"),

@@ -345,6 +345,14 @@ def test_analyze_with_a_first_order_model_and_model_without_anova_is_an_error() 
     with pytest.raises(dsl.DslError) as err:
         run("let d = design full_factorial { factors 2 }\nanalyze d with response [1, 2, 3, 4] method effects model main")
     assert "method anova model main" in str(err.value) and "\n" not in str(err.value)
+    program = program.replace("model first_order", "model interactions without curvature")
+    _, fitted = run(program)
+    assert fitted.args["curvature"] is False and fitted.output["terms"] == ["A", "B", "AB"]
+    assert dsl.format(dsl.parse(program)).strip().endswith("method anova model interactions without curvature")
+    with pytest.raises(dsl.DslError) as err:
+        run("let d = design full_factorial { factors 2 }\nanalyze d with response [1, 2, 3, 4] method effects "
+            "without curvature")
+    assert "method anova without curvature" in str(err.value) and "\n" not in str(err.value)
 
 
 def test_cost_totals_a_design_and_a_sample_size() -> None:

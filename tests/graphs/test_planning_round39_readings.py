@@ -163,3 +163,13 @@ def test_values_in_several_sentences_without_saying_they_are_one_set_are_not_poo
          "Describe the first truck's coils.")
     intent = first_intent(q, "stats")
     assert intent.args["data"] == decimals([1202, 1198, 1205, 1201])
+
+
+def test_a_first_order_model_with_the_interaction_keeps_the_curvature_in_the_lack_of_fit() -> None:
+    q = ("2^2 with 3 centre runs. Corners: (-1,-1) 61.2, (+1,-1) 66.8, (-1,+1) 63.9, (+1,+1) 72.5; centre points 67.1, "
+         "66.4, 67.9. Fit a first-order model plus the AB interaction and test lack of fit: pure-error MS, lack-of-fit F "
+         "and p?")
+    anova = plan_question(q, "doe")[1]
+    assert anova.tool == "doe_anova" and anova.args["model"] == "interactions" and anova.args["curvature"] is False
+    plain = plan_question(q.replace(" plus the AB interaction", ""), "doe")[1]
+    assert plain.args["model"] == "first_order" and "curvature" not in plain.args

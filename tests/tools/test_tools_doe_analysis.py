@@ -268,3 +268,28 @@ def test_first_order_model_leaves_curvature_and_interaction_in_the_lack_of_fit()
     assert rows["Lack of fit"]["df"] == 2 and rows["Pure error"]["df"] == 4
     assert rows["Lack of fit"]["f"] == pytest.approx(f, rel=1e-9)
     assert rows["Lack of fit"]["p"] == pytest.approx(float(stats.f.sf(f, 2, 4)), rel=1e-9)
+
+
+def test_interactions_without_curvature_leave_the_centre_runs_in_the_lack_of_fit() -> None:
+    """A + B + AB on a replicated 2^2 with centre runs: residual df = lack of fit 1 (the curvature) + pure error from
+    the corner duplicates and the centre runs together."""
+    corners = [[-1, -1], [1, -1], [-1, 1], [1, 1]]
+    design = {"coded": corners + corners + [[0, 0]] * 4}
+    x = np.asarray(design["coded"], dtype=float)
+    y = np.array([52.2, 54.8, 54.6, 57.4, 50.5, 56.4, 53.4, 58.3, 56.5, 55.3, 56.7, 56.7])
+    res = run("doe_anova", {"coded": design["coded"], "response": y.tolist(), "model": "interactions",
+                            "curvature": False})
+    rows = {r["source"]: r for r in res["table"]}
+    assert "Curvature" not in rows and res["terms"] == ["A", "B", "AB"]
+    X = np.column_stack([np.ones(len(y)), x, x[:, 0] * x[:, 1]])
+    resid = y - X @ np.linalg.lstsq(X, y, rcond=None)[0]
+    points: dict[tuple, list[float]] = {}
+    for row, value in zip(map(tuple, x), y, strict=True):
+        points.setdefault(row, []).append(value)
+    ss_pe = sum(float(((np.array(v) - np.mean(v)) ** 2).sum()) for v in points.values())
+    ss_lof = float((resid ** 2).sum()) - ss_pe
+    f = (ss_lof / 1) / (ss_pe / 7)
+    assert rows["Lack of fit"]["df"] == 1 and rows["Pure error"]["df"] == 7
+    assert rows["Lack of fit"]["f"] == pytest.approx(f, rel=1e-9)
+    with_curvature = run("doe_anova", {"coded": design["coded"], "response": y.tolist(), "model": "interactions"})
+    assert "Curvature" in {r["source"] for r in with_curvature["table"]}
