@@ -61,11 +61,14 @@ def _sign(level: str) -> int:
 def _cells_from_settings(text: str, pattern: re.Pattern) -> list[tuple[dict[str, int], list[Decimal]]]:
     """(settings, values) for every run of settings followed by a run of numbers."""
     tokens: list[tuple[int, str, object]] = []
+    spelled: dict[str, str] = {}
     blanked = text
     for m in pattern.finditer(text):
         name = m.group("name")
         if name in _NOT_NAMES or (len(name) > 1 and name.lower() in _NOT_NAMES):
             continue
+        # "Temperature low / … temperature high": a word name is the same factor whatever its case
+        name = spelled.setdefault(name.lower(), name) if len(name) > 1 else name
         tokens.append((m.start(), "setting", (name, _sign(m.group("level")))))
         blanked = blanked[:m.start()] + ";" + " " * (m.end() - m.start() - 1) + blanked[m.end():]
     for m in _VALUES.finditer(blanked):

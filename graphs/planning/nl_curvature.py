@@ -33,6 +33,31 @@ def _corner_signs(name: str) -> list[int]:
     return [-1 if s in "-−" else 1 for s in re.findall(r"[-+−]", name)]
 
 
+def _lack_of_fit(question: str, k: int, replicates: int, corners: list, centre: list, read: str,
+                 factors: list[str] | None = None) -> list[Intent]:
+    """"I fitted a first-order model … is there lack of fit?": the model's residual split into pure error (the centre
+    runs' scatter, and the corners' own when they were replicated) and lack of fit, by the ANOVA of the corners
+    (standard order, replicate after replicate) and the centre runs together."""
+    model = "first_order" if _FIRST_ORDER.search(question) else "interactions"
+    anova = {"response": list(corners) + list(centre), "model": model}
+    terms = "first-order (main effects alone)" if model == "first_order" else "main effects and interactions"
+    if model == "first_order" and _WITH_INTERACTION.search(question):
+        # "the first-order model with the AB interaction": main effects and interactions, the centre runs' curvature
+        # left in the lack of fit
+        anova = {**anova, "model": "interactions", "curvature": False}
+        terms = "main effects and interactions (no curvature term)"
+    design = {"design": "full_factorial", "factors": [{"name": f} for f in factors] if factors else k,
+              "center_points": len(centre)}
+    if replicates > 1:
+        design = {**design, "replicates": replicates, "center_once": True}
+    twice = f", the corners run {replicates} times" if replicates > 1 else ""
+    return [Intent("doe_design", design, binding="d",
+                   notes=[f"the 2^{k} the corners name{twice}, with its {len(centre)} centre runs"]),
+            Intent("doe_anova", anova, uses="d",
+                   notes=[f"{read} and {len(centre)} centre runs; the {terms} model, its lack of fit tested against "
+                          "the pure error"])]
+
+
 def plan_curvature(question: str) -> list[Intent] | None:
     lack = _LACK_OF_FIT.search(question)
     if not (_ASKS.search(question) or lack) or not _CENTRE.search(question):
@@ -52,20 +77,8 @@ def plan_curvature(question: str) -> list[Intent] | None:
             if any(len(_corner_signs(name)) != k for name, _ in signed) or sorted(places) != list(range(2 ** k)):
                 return None
             response = [to_decimal(v) for _, v in sorted(zip(places, (v for _, v in signed), strict=True))]
-            model = "first_order" if _FIRST_ORDER.search(question) else "interactions"
-            anova = {"response": response + list(centre[0]), "model": model}
-            terms = "first-order (main effects alone)" if model == "first_order" else "main effects and interactions"
-            if model == "first_order" and _WITH_INTERACTION.search(question):
-                # "the first-order model with the AB interaction": main effects and interactions, the centre runs'
-                # curvature left in the lack of fit
-                anova = {**anova, "model": "interactions", "curvature": False}
-                terms = "main effects and interactions (no curvature term)"
-            return [Intent("doe_design", {"design": "full_factorial", "factors": k, "center_points": len(centre[0])},
-                           binding="d", notes=[f"the 2^{k} the corners name, with its {len(centre[0])} centre runs"]),
-                    Intent("doe_anova", anova, uses="d",
-                           notes=[f"{len(signed)} corner runs named by their signs (put in standard order) and "
-                                  f"{len(centre[0])} centre runs; the {terms} model, its lack of fit tested against "
-                                  "the centre runs' pure error"])]
+            return _lack_of_fit(question, k, 1, response, centre[0],
+                                f"{len(signed)} corner runs named by their signs (put in standard order)")
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
                             [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
@@ -77,6 +90,10 @@ def plan_curvature(question: str) -> list[Intent] | None:
     cells = factorial_cells(question)  # the corners as sign rows ("- - 62.3", "+ - 68.9" …) with their header
     if cells:
         centre = [values for name, values in number_runs(question, 2) if _CENTRE.search(name)]
+        if centre and lack:
+            return _lack_of_fit(question, len(cells.factors), cells.replicates, cells.response, max(centre, key=len),
+                                f"{len(cells.response)} corner runs read from their cells ({cells.layout})",
+                                factors=cells.factors)
         if centre:
             return [_intent(cells.response, max(centre, key=len),
                             [f"{len(cells.response)} corner runs read from their sign rows ({cells.layout}), the "

@@ -173,3 +173,15 @@ def test_a_first_order_model_with_the_interaction_keeps_the_curvature_in_the_lac
     assert anova.tool == "doe_anova" and anova.args["model"] == "interactions" and anova.args["curvature"] is False
     plain = plan_question(q.replace(" plus the AB interaction", ""), "doe")[1]
     assert plain.args["model"] == "first_order" and "curvature" not in plain.args
+
+
+def test_replicated_corners_named_by_their_settings_with_centre_runs_for_a_lack_of_fit_test() -> None:
+    q = ("Temperature and pressure, two levels each; each corner was done twice and there are 3 centre points. "
+         "Temperature low / pressure low: 71.3 and 72.0; temperature high / pressure low: 75.2 and 74.1; temperature "
+         "low / pressure high: 73.8 and 74.9; temperature high / pressure high: 79.6 and 78.8; centre: 76.2, 75.4, "
+         "76.0. Fit the first-order model with the interaction and test for lack of fit (pure-error MS, F, p).")
+    design, anova = plan_question(q, "doe")
+    assert design.args["replicates"] == 2 and design.args["center_points"] == 3 and design.args["center_once"]
+    assert len(design.args["factors"]) == 2
+    assert anova.args["response"] == decimals([71.3, 75.2, 73.8, 79.6, 72.0, 74.1, 74.9, 78.8, 76.2, 75.4, 76.0])
+    assert anova.args["curvature"] is False
