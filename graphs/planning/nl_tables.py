@@ -536,6 +536,44 @@ def _replicate_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decim
 
 _READINGS = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\s*[,;/]\s*[-+]?\d+(?:\.\d+)?|\s+[-+]?\d+(?:\.\d+)?)+")
 
+# "At 160 C: 20 min gave 66.7 and 68.5; 30 min gave 67.5 and 68.4. At 180 C: …": one factor's level, then the other's
+# levels each with its readings
+_LEVEL_WORD = r"(?:[-+]?\d+(?:\.\d+)?\s*(?:°\s*)?[A-Za-zµ%]{0,6}|[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2})"
+_OUTER = re.compile(rf"(?:^|(?<=[.;\n]))\s*(?:at|for|with|under)\s+(?P<level>{_LEVEL_WORD})\s*[:,]", re.I)
+_INNER = re.compile(rf"^\s*(?:and\s+)?(?P<level>{_LEVEL_WORD})\s*(?:gave|gives|=|:|->|→|yielded|produced|got|read)\s+"
+                    rf"(?P<values>[-+]?\d+(?:\.\d+)?(?:\s*(?:,|\band\b|&|/)\s*[-+]?\d+(?:\.\d+)?)*)\s*[.;,]?\s*$", re.I)
+
+
+def _prose_nested_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decimal]]]] | None:
+    """The cells of a two-factor study told in prose, one factor's level at a time ("At 160 C: 20 min gave 66.7 and
+    68.5; 30 min gave …"): (header, row labels, cells) as a grid, or None unless every row has the same column
+    levels in the same order."""
+    outers = list(_OUTER.finditer(q))
+    if len(outers) < 2:
+        return None
+    rows: list[tuple[str, list[str], list[list[Decimal]]]] = []
+    for i, m in enumerate(outers):
+        end = outers[i + 1].start() if i + 1 < len(outers) else len(q)
+        chunk = q[m.end():end]
+        segments = [s for s in re.split(r";", chunk)]
+        levels, cells = [], []
+        for seg in segments:
+            seg = re.split(r"(?<=\d)\.\s+(?=[A-Z])", seg)[0]  # the sentence after the last cell is not a cell
+            cell = _INNER.match(seg)
+            if not cell:
+                break
+            levels.append(" ".join(cell.group("level").split()))
+            cells.append([Decimal(v) for v in re.findall(r"[-+]?\d+(?:\.\d+)?", cell.group("values"))])
+        if len(levels) < 2:
+            return None
+        rows.append((" ".join(m.group("level").split()), levels, cells))
+    columns = rows[0][1]
+    if any(levels != columns for _, levels, _ in rows) or len(set(columns)) != len(columns):
+        return None
+    if max(len(c) for _, _, cells in rows for c in cells) < 2:
+        return None
+    return ["", *columns], [label for label, _, _ in rows], [cells for _, _, cells in rows]
+
 
 def replicated_grid(q: str) -> list[Intent] | None:
     """A grid, rows named by one factor and columns by another, each cell holding the same number of repeat
@@ -544,7 +582,7 @@ def replicated_grid(q: str) -> list[Intent] | None:
     if not (_BOTH_MARGINS.search(q) or re.search(r"\banova\b|analysis of variance|interaction", q, re.I)) or \
             _CHART_WORDS.search(q) or _REGRESSION.search(q):
         return None
-    found = _replicate_cells(q)
+    found = _replicate_cells(q) or _prose_nested_cells(q)
     if found is None:
         return None
     header, labels, grid = found

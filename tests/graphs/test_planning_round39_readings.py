@@ -185,3 +185,21 @@ def test_replicated_corners_named_by_their_settings_with_centre_runs_for_a_lack_
     assert len(design.args["factors"]) == 2
     assert anova.args["response"] == decimals([71.3, 75.2, 73.8, 79.6, 72.0, 74.1, 74.9, 78.8, 76.2, 75.4, 76.0])
     assert anova.args["curvature"] is False
+
+
+def test_a_replicated_two_factor_study_told_one_level_at_a_time_is_a_two_way_anova() -> None:
+    q = ("Binder trial. For binder A: 2% gave 31.2 and 30.4; 4% gave 33.0 and 33.9. For binder B: 2% gave 29.8 and "
+         "30.6; 4% gave 35.1 and 34.2. For binder C: 2% gave 30.9 and 31.7; 4% gave 32.8 and 33.3. Is there a binder "
+         "by dose interaction? Two-way ANOVA please.")
+    intent = first_intent(q, "stats")
+    assert intent.tool == "anova_twoway" and intent.args["interaction"]
+    assert intent.args["y"] == decimals([31.2, 30.4, 33.0, 33.9, 29.8, 30.6, 35.1, 34.2, 30.9, 31.7, 32.8, 33.3])
+    assert intent.args["a"] == ["binder A"] * 4 + ["binder B"] * 4 + ["binder C"] * 4
+    assert intent.args["b"] == ["2%", "2%", "4%", "4%"] * 3
+
+
+def test_levels_told_one_at_a_time_must_name_the_same_cells() -> None:
+    from graphs.planning.nl_tables import _prose_nested_cells
+
+    q = "At 160 C: 20 min gave 66.7 and 68.5; 30 min gave 67.5 and 68.4. At 180 C: 20 min gave 67.5 and 68.3."
+    assert _prose_nested_cells(q) is None
