@@ -25,6 +25,7 @@ from graphs.planning.extract import (
 )
 from graphs.planning.factorial_data import FactorialData, factorial_cells
 from graphs.planning.intent import Intent
+from graphs.planning.surface_points import surface_points
 from tools.errors import HavocInputError
 
 _ROMAN = {"iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "3": 3, "4": 4, "5": 5, "6": 6}
@@ -693,6 +694,9 @@ def _fit_run_budget(low: str, args: dict, notes: list[str]) -> None:
                               "power of two (8, 16, …) and a Plackett-Burman design a multiple of 4", field="runs")
 
 
+_SURFACE_FIT = re.compile(r"surface|stationary|quadratic|second[\s-]*order|\brsm\b")
+
+
 def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
     """`analyse it with these responses: …` after a design, or effects of a 2^k with responses."""
     low = question.lower()
@@ -704,6 +708,11 @@ def plan_analysis(question: str, bindings: dict) -> list[Intent] | None:
         return _factorial_analysis(cells, low)
     if not re.search(r"analy[sz]|effects?|responses?|fit|optimum|stationary|anova", low):
         return None
+    points = surface_points(question) if _SURFACE_FIT.search(low) else None
+    if points:
+        return [Intent("rsm_fit", {"X": points[0], "y": points[1]}, notes=[
+            f"{len(points[1])} runs told by their coded coordinates (corners, axial runs, centre runs): the full "
+            "second-order model"])]
     lists = flat_lists(question)
     table = tables(question)
     response = lists[-1] if lists else None

@@ -203,3 +203,20 @@ def test_levels_told_one_at_a_time_must_name_the_same_cells() -> None:
 
     q = "At 160 C: 20 min gave 66.7 and 68.5; 30 min gave 67.5 and 68.4. At 180 C: 20 min gave 67.5 and 68.3."
     assert _prose_nested_cells(q) is None
+
+
+def test_a_central_composite_told_point_by_point_in_prose_is_fitted_by_the_quadratic() -> None:
+    q = ("CCD on the dryer, coded units. Corners: (-,-) 61.2, (+,-) 64.0, (-,+) 63.1, (+,+) 62.5. Star points at "
+         "+/-1.682: x1 at -1.682 -> 60.4, x1 at 1.682 -> 63.9, x2 at -1.682 -> 61.7, x2 at 1.682 -> 62.8. Centre points: "
+         "66.0, 65.4, 65.9. Fit the second-order model and find the stationary point.")
+    intent = plan_question(q, "doe")[0]
+    assert intent.tool == "rsm_fit"
+    assert intent.args["X"][:5] == [[-1, -1], [1, -1], [-1, 1], [1, 1], [Decimal("-1.682"), 0]]
+    assert intent.args["X"][-3:] == [[0, 0]] * 3
+    assert intent.args["y"] == decimals([61.2, 64.0, 63.1, 62.5, 60.4, 63.9, 61.7, 62.8, 66.0, 65.4, 65.9])
+
+
+def test_corners_alone_are_too_few_points_for_a_quadratic() -> None:
+    from graphs.planning.surface_points import surface_points
+
+    assert surface_points("(-1,-1) 61.2, (+1,-1) 64.0, (-1,+1) 63.1, (+1,+1) 62.5; centre 66.0, 65.4") is None
