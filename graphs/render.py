@@ -244,7 +244,9 @@ def render_extrema(args: dict, out: dict) -> tuple[str, str]:
     for key, word in (("absolute_max", "maximum"), ("absolute_min", "minimum")):
         extreme = out.get(key)
         if extreme:
-            conclusion += f"; absolute {word} {_solution_cell(extreme['value'])} at {', '.join(extreme['at'])}"
+            ends = extreme.get("end") or [None] * len(extreme["at"])
+            where = [f"{at} ({end} end)" if end else at for at, end in zip(extreme["at"], ends, strict=False)]
+            conclusion += f"; absolute {word} {_solution_cell(extreme['value'])} at {', '.join(where)}"
     for note in out.get("notes") or []:
         body += f"\n\n{note[0].upper()}{note[1:]}."
     return conclusion, body
@@ -558,8 +560,11 @@ def render_correlation(args: dict, out: dict) -> tuple[str, str]:
     if out.get("s") is not None:
         conclusion += (f" Kendall's S = {out['s']} ({out['concordant']} concordant − {out['discordant']} discordant "
                        "pairs).")
-    rows = [[k, out.get(k)] for k in ("coefficient", "statistic", "df", "p_value", "ci_low", "ci_high", "r_squared",
-                                      "n", "concordant", "discordant", "s") if out.get(k) is not None]
+    if out.get("p_value_normal") is not None and "exact" in str(out.get("p_method")):
+        conclusion += f" The large-sample normal approximation of z (no continuity correction) gives p = " \
+                      f"{fmt(out['p_value_normal'], 4)}."
+    rows = [[k, out.get(k)] for k in ("coefficient", "statistic", "df", "p_value", "p_value_normal", "ci_low", "ci_high",
+                                      "r_squared", "n", "concordant", "discordant", "s") if out.get(k) is not None]
     body = table(["quantity", "value"], rows)
     notes = [n for n in [out.get("ci_method") and f"interval: {out['ci_method']}", out.get("p_method") and
                          f"p-value: {out['p_method']}", *(out.get("notes") or [])] if n]

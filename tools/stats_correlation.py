@@ -83,6 +83,8 @@ class CorrelationResult(StatResult):
     discordant: int | None = Field(None, description="kendall only: pairs ordered opposite ways (ties in either are "
                                                      "neither)")
     s: int | None = Field(None, description="kendall only: Kendall's S = concordant − discordant")
+    p_value_normal: float | None = Field(None, description="kendall only: the large-sample p-value of z (normal, no "
+                                         "continuity correction), beside an exact p_value")
     notes: list[str] = []
 
 
@@ -181,9 +183,12 @@ def correlation(args: CorrelationArgs) -> CorrelationResult:
     ci_method = None
     r_squared = None
     df: int | None = n - 2
+    p_normal = None
     if method == "kendall":
         coefficient, p, statistic, p_method = _kendall(xs, ys, alternative)
         df, statistic_name = None, "z"
+        tail = {"greater": sps.norm.sf(statistic), "less": sps.norm.cdf(statistic)}
+        p_normal = float(tail.get(alternative, 2 * sps.norm.sf(abs(statistic))))
         notes.append("Kendall's tau-b gets no confidence interval here")
     else:
         if method == "spearman":
@@ -220,6 +225,6 @@ def correlation(args: CorrelationArgs) -> CorrelationResult:
         **{_NAMES[method]: coefficient}, statistic=statistic, statistic_name=statistic_name, df=df,
         p_value=p, p_method=p_method, alternative=alternative, alpha=alpha, significant=bool(p < alpha),
         confidence=confidence, ci_low=lo, ci_high=hi, ci=None if interval is None else [lo, hi],
-        ci_method=ci_method, r_squared=r_squared, notes=notes,
+        ci_method=ci_method, r_squared=r_squared, p_value_normal=p_normal, notes=notes,
         **(dict(zip(("concordant", "discordant"), pairs, strict=True)) | {"s": pairs[0] - pairs[1]} if pairs else {}),
     )

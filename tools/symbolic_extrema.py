@@ -75,7 +75,9 @@ class CriticalPoint(BaseModel):
 
 class Extreme(BaseModel):
     value: Value
-    at: list[str] = Field(description="where it is attained: the variable's values, or an end of the interval")
+    at: list[str] = Field(description="where it is attained: the variable's values")
+    end: list[str | None] = Field(default_factory=list, description="for each value in `at`: 'left' or 'right' "
+                                  "when it is an end of the interval, else null")
 
 
 class ExtremaResult(SymbolicResult):
@@ -246,7 +248,7 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
         points.append(CriticalPoint(point={variable: _value(c)}, value=_value(sp.simplify(f.subs(x, c))),
                                     kind=kind, test=test, derivative_exists=exists))
     absolute_max = absolute_min = None
-    candidates = [(sp.simplify(f.subs(x, c)), _text(c)) for c in everything]
+    candidates = [(sp.simplify(f.subs(x, c)), _text(c), None) for c in everything]
     if bounded:
         # a closed end is a candidate; at an open or infinite end only f's limit there counts (approached, never
         # attained), so an extreme exists only when no such limit goes past the best candidate
@@ -254,11 +256,11 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
         if region.left_open:
             ends.append(sp.limit(f, x, region.left, "+") if region.left.is_finite else sp.limit(f, x, -sp.oo))
         else:
-            candidates.append((sp.simplify(f.subs(x, region.left)), f"{_text(region.left)} (left end)"))
+            candidates.append((sp.simplify(f.subs(x, region.left)), _text(region.left), "left"))
         if region.right_open:
             ends.append(sp.limit(f, x, region.right, "-") if region.right.is_finite else sp.limit(f, x, sp.oo))
         else:
-            candidates.append((sp.simplify(f.subs(x, region.right)), f"{_text(region.right)} (right end)"))
+            candidates.append((sp.simplify(f.subs(x, region.right)), _text(region.right), "right"))
         absolute_max, absolute_min = _extremes(sp, candidates, ends, notes, f"on {shown}")
     elif domain == sp.S.Reals and f.is_real is not True:
         notes.append("f is not known to be real for every real x: no absolute extremes over the whole line are given")
@@ -275,10 +277,10 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
                          absolute_min=absolute_min, notes=notes)
 
 
-def _extremes(sp: Any, candidates: list[tuple[Any, str]], ends: list[Any], notes: list[str],
+def _extremes(sp: Any, candidates: list[tuple[Any, str, str | None]], ends: list[Any], notes: list[str],
               where_text: str) -> tuple[Extreme | None, Extreme | None]:
     """The greatest and least candidate values, each only when no limit at an open end goes past it."""
-    values = [(v, where) for v, where in candidates if _is_real_number(sp, v)]
+    values = [(v, (where, end)) for v, where, end in candidates if _is_real_number(sp, v)]
     if not values:
         if ends:
             notes.append(f"no critical point and no closed end: {where_text} f has no absolute maximum or minimum")
@@ -298,7 +300,7 @@ def _extremes(sp: Any, candidates: list[tuple[Any, str]], ends: list[Any], notes
             elif better(float(sp.N(end - top, 30)), 0):
                 return None  # approached at an open end but never reached
         where = [w for v, w in values if abs(float(sp.N(v - top, 30))) <= 1e-12 * max(1.0, abs(float(sp.N(top))))]
-        return Extreme(value=_value(top), at=where)
+        return Extreme(value=_value(top), at=[w for w, _ in where], end=[e for _, e in where])
 
     absolute_max = pick(values, lambda d, z: d > z)
     absolute_min = pick(values, lambda d, z: d < z)

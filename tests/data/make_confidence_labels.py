@@ -60,6 +60,7 @@ ANSWERED_BLIND = {
     "blind_round37/round37.jsonl": "6ef3b46",
     "blind_round38/round38.jsonl": "eb3e54a",
     "blind_round39/round39.jsonl": "10a7b06",
+    "blind_round40/round40.jsonl": "218c465",
 }
 
 _ASK = """

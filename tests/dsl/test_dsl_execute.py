@@ -299,7 +299,7 @@ def test_extrema_over_an_open_or_half_open_interval() -> None:
                               "lower_open": True, "upper_open": True}
     assert half_line.output["interval"] == "(0, oo)" and half_line.output["absolute_max"] is None
     assert half_open.args["lower_open"] is True and "upper_open" not in half_open.args
-    assert half_open.output["absolute_max"]["at"] == ["2 (right end)"]
+    assert half_open.output["absolute_max"]["at"] == ["2"] and half_open.output["absolute_max"]["end"] == ["right"]
     assert dsl.format(dsl.parse("extrema of x^2 by x over (-1,2]")).strip() == "extrema of x^2 by x over (-1, 2]"
     with pytest.raises(dsl.DslError) as info:
         run("extrema of x^2 by x over (0, 1")

@@ -36,8 +36,9 @@ def test_on_a_closed_interval_the_ends_compete() -> None:
     # Stewart's closed-interval method: f(x) = x^3 − 3x on [−3, 2]: f(−3) = −18, f(−1) = 2, f(1) = −2, f(2) = 2
     out = run_tool("extrema", {"expression": "x^3 - 3*x", "lower": -3, "upper": 2})
     assert _points(out) == [((-1.0,), 2.0, "local maximum"), ((1.0,), -2.0, "local minimum")]
-    assert out["absolute_max"]["value"]["numeric"] == 2.0 and out["absolute_max"]["at"] == ["-1", "2 (right end)"]
-    assert out["absolute_min"]["value"]["numeric"] == -18.0 and out["absolute_min"]["at"] == ["-3 (left end)"]
+    assert out["absolute_max"]["value"]["numeric"] == 2.0 and out["absolute_max"]["at"] == ["-1", "2"] and \
+        out["absolute_max"]["end"] == [None, "right"]
+    assert out["absolute_min"]["value"]["numeric"] == -18.0 and out["absolute_min"]["at"] == ["-3"] and out["absolute_min"]["end"] == ["left"]
 
 
 def test_higher_derivatives_decide_when_the_second_vanishes() -> None:
@@ -98,10 +99,11 @@ def test_a_closed_end_of_a_half_line_competes_and_an_open_end_does_not() -> None
     out = run_tool("extrema", {"expression": "x*exp(-x)", "lower": 0})
     assert out["interval"] == "[0, oo)"
     assert out["absolute_max"]["at"] == ["1"] and math.isclose(out["absolute_max"]["value"]["numeric"], 1 / math.e)
-    assert out["absolute_min"]["at"] == ["0 (left end)"]
+    assert out["absolute_min"]["at"] == ["0"] and out["absolute_min"]["end"] == ["left"]
     # x^2 on (−1, 2]: the minimum 0 at the vertex, the maximum 4 at the closed right end
     out = run_tool("extrema", {"expression": "x^2", "lower": -1, "upper": 2, "lower_open": True})
-    assert out["absolute_max"]["at"] == ["2 (right end)"] and out["absolute_min"]["at"] == ["0"]
+    assert out["absolute_max"]["at"] == ["2"] and out["absolute_max"]["end"] == ["right"]
+    assert out["absolute_min"]["at"] == ["0"] and out["absolute_min"]["end"] == [None]
     # x on (0, 1): no critical point and no closed end, so neither extreme is attained
     out = run_tool("extrema", {"expression": "x", "lower": 0, "upper": 1, "lower_open": True, "upper_open": True})
     assert out["absolute_max"] is None and out["absolute_min"] is None

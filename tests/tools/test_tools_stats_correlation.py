@@ -200,3 +200,18 @@ def test_kendall_reports_concordant_and_discordant_pairs_and_s() -> None:
     assert (out["concordant"], out["discordant"]) == (sum(p > 0 for p in pairs), sum(p < 0 for p in pairs))
     assert out["s"] == out["concordant"] - out["discordant"] == 50
     assert run_tool("correlation", {"x": x, "y": y})["s"] is None
+
+
+@pytest.mark.parametrize("alternative", ["two-sided", "greater", "less"])
+def test_kendall_gives_the_large_sample_normal_p_beside_the_exact_one(alternative: str) -> None:
+    x = [3.1, 7.4, 1.2, 9.9, 5.0, 6.3, 2.8, 8.1, 4.4, 0.7]
+    y = [2.2, 5.9, 3.3, 8.8, 4.1, 7.7, 1.0, 6.5, 5.2, 0.4]
+    out = run_tool("correlation", {"x": x, "y": y, "method": "kendall", "alternative": alternative})
+    assert "exact" in out["p_method"]
+    # by hand: z = S / sqrt(n(n-1)(2n+5)/18) without ties, and its normal tail
+    n = len(x)
+    z = out["s"] / math.sqrt(n * (n - 1) * (2 * n + 5) / 18)
+    tail = {"two-sided": 2 * stats.norm.sf(abs(z)), "greater": stats.norm.sf(z), "less": stats.norm.cdf(z)}
+    assert out["p_value_normal"] == pytest.approx(tail[alternative], rel=1e-12)
+    assert out["p_value_normal"] == pytest.approx(
+        stats.kendalltau(x, y, method="asymptotic", alternative=alternative).pvalue, rel=1e-12)
