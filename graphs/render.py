@@ -167,6 +167,20 @@ def render_welch_anova(args: dict, out: dict) -> tuple[str, str]:
     return conclusion, body
 
 
+def render_properties(args: dict, out: dict) -> tuple[str, str]:
+    """A design's invariants, with the runs at each level of each factor (how often it sits low, middle, high)."""
+    yes = {True: "yes", False: "no"}
+    conclusion = (f"{out['runs']} runs in {out['factors']} factors: orthogonal {yes.get(out.get('orthogonal'), '—')}, "
+                  f"rotatable {yes.get(out.get('rotatable'), '—')}, balanced {yes.get(out.get('balanced'), '—')}.")
+    levels, counts = out.get("column_levels") or [], out.get("column_level_counts") or []
+    rows = [[name, ", ".join(f"{fmt(v)}: {c} runs" for v, c in zip(vals, cs, strict=False))]
+            for name, vals, cs in zip(out.get("factor_names") or [], levels, counts, strict=False)]
+    body = render_generic(args, out)[1]
+    if rows:
+        body = table(["factor", "runs at each level"], rows) + "\n\n" + body
+    return conclusion, body
+
+
 def render_generic(args: dict, out: dict) -> tuple[str, str]:
     scalars = [[k, v] for k, v in out.items() if isinstance(v, (int, float, str, bool)) or v is None]
     lists = {k: v for k, v in out.items() if isinstance(v, list) and v and not isinstance(v[0], (list, dict))}
@@ -708,6 +722,7 @@ def render_evaluate(args: dict, out: dict) -> tuple[str, str]:
 
 RENDERERS: dict[str, Callable[[dict, dict], tuple[str, str]]] = {
     "doe_design": render_design,
+    "doe_properties": render_properties,
     "t_test": render_t_test,
     "anova_oneway": render_anova_oneway,
     "control_chart": render_chart,

@@ -54,6 +54,8 @@ class PropertiesResult(BaseModel):
     factor_names: list[str]
     factor_labels: list[str]
     column_levels: list[list[float]]
+    column_level_counts: list[list[int]] = Field(description="for each factor, how many runs sit at each of its "
+                                                 "levels (in the order of column_levels)")
     column_sums: list[float]
     XtX_diagonal: list[float]
     XtX_max_abs_offdiag: float
@@ -188,6 +190,7 @@ def properties(x: np.ndarray, names: list[str] | None = None) -> PropertiesResul
     result = PropertiesResult(
         runs=n, factors=k, factor_names=names or labs, factor_labels=labs,
         column_levels=levels,
+        column_level_counts=[[int(np.sum(np.abs(x[:, j] - v) <= TOL)) for v in levels[j]] for j in range(k)],
         column_sums=[float(v) + 0.0 for v in np.round(x.sum(axis=0), 12)],
         XtX_diagonal=[float(v) for v in np.diag(xtx)],
         XtX_max_abs_offdiag=float(off.max()) if k > 1 else 0.0,

@@ -19,13 +19,18 @@ _BLAMED = re.compile(rf"\b(?:the\s+)?(?P<value>{NUM})\s+(?:was|is|looks like|see
                      r"[\w\s-]{0,30}?(?:glitch|typo|error|outlier|mistake|bad reading|misreading|fault|wrong)\b"
                      rf"[^?!]{{0,40}}?\b(?:{_VERB}\s+(?:it|that)|(?:leave|take|throw|keep|strike|cross)\s+(?:it|that)"
                      r"\s+out|don'?t\s+(?:use|count|include)\s+(?:it|that))\b", re.I)
+# "The 7th reading (52.6) was taken with the wrong indenter, so please leave it out": named by place and value
+_ORDINAL = re.compile(rf"\b(?:the\s+)?\d+(?:st|nd|rd|th)\s+(?:reading|value|measurement|observation|result|point|"
+                      rf"sample|part|weight|length)\s*\(\s*(?P<value>{NUM})\s*\)[^.?!]{{0,80}}?\b(?:{_VERB}\s+(?:it|that)|"
+                      r"(?:leave|take|throw|keep|strike|cross)\s+(?:it|that)\s+out|don'?t\s+(?:use|count|include)\s+"
+                      r"(?:it|that))\b", re.I)
 # a question about a control chart: an excluded value stays plotted and leaves only the limits
 CHART_WORDS = re.compile(r"chart|control limits|in control|stable|spc", re.I)
 
 
 def drop_named_values(question: str) -> tuple[str, list[str]]:
     """(question with the value removed from its data, notes)."""
-    m = _BLAMED.search(question) or _NAMED.search(question)
+    m = _BLAMED.search(question) or _ORDINAL.search(question) or _NAMED.search(question)
     if not m or re.search(r"\b(?:run|sample|point|row|batch|lot|day|test|unit|item|specimen|no\.?)\s*#?\s*$|#\s*$",
                           question[:m.start("value")], re.I):
         return question, []  # "run 7 was a glitch": a row named by its id, left out with its row (extract.py)

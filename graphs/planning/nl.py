@@ -29,6 +29,7 @@ from graphs.planning.extract import (
     ungroup_thousands,
 )
 from graphs.planning.factorial_data import factorial_cells
+from graphs.planning.frequency_table import expand_frequency_table
 from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
 from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
@@ -196,7 +197,12 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         raise HavocInputError(f"{missing.group('token')!r} among the numbers is not a value: remove the missing "
                               "point or replace it with a measurement", field="data")
     _refuse_missing_cell(question)
+    question = re.sub(r"(?<=[A-Za-z])[–—](?=[A-Za-z])", "-", question)  # "Mann–Whitney", "Box–Behnken": a hyphen
     question = re.sub(r"\bplus\s*(?:or|/)\s*minus\b", "±", question, flags=re.I)  # "100 plus or minus 5"
+    # "Nominal is 25.00 mm with a tolerance of ±0.05 mm": the nominal ± its tolerance, said the way readers expect
+    question = re.sub(rf"({NUM})([ \t]*{_UNIT})?[ \t]*,?[ \t]*(?:with[ \t]+)?(?:a[ \t]+)?(?:tolerance|tol\.?)[ \t]*"
+                      r"(?:of|is|=|:)?[ \t]*(?:±|\+/-|\+-)[ \t]*", lambda m: f"{m.group(1)}{m.group(2) or ''} ± ",
+                      question, flags=re.I)
     # "calls for 25.00 mm nominal": the value before its key, said the way the readers expect ("nominal 25.00 mm")
     # (not across a sentence or a line: "… 501.3 mL. Nominal fill is 500 mL" ends one sentence and starts the next,
     # and a list's last value on the line above "Nominal is 25.000 mm" is data)
@@ -205,6 +211,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
                       f"{m.group(3)} {m.group(1)}{m.group(2) or ''}", question, flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
     question = re.sub(r"(?m)^[ \t]*\+(?:[-=]+\+)+[ \t]*(?:\n|$)", "", question)  # "+-----+----+": an ASCII table's rules
+    # "Scratch ............. 44": dot leaders between a line's label and its value, as a printed list has them
+    question = re.sub(r"(?m)(?<=[^\s.\d])[ \t]*\.{3,}[ \t]*(?=[-+]?\d[\d.,]*[ \t]*$)", ": ", question)
     # "the bottles say 500 mL on the label": the label's claim, said the way the readers expect ("label says 500 mL")
     question = re.sub(rf"\b(?:says?|states?|reads?|claims?)\s+({NUM})(\s*{_UNIT})?\s+on\s+the\s+label\b",
                       r"label says \1\2", question, flags=re.I)
@@ -270,6 +278,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         return matrix
     question, time_notes = labelled_subgroups(question)
     question, id_notes = blank_identifiers(question)
+    question, item_notes = _item_names_in_brackets(question)
+    id_notes = [*id_notes, *item_notes]
     question, numbered_notes = numbered_readings(question)
     id_notes = [*time_notes, *id_notes, *numbered_notes]
     question, named_notes = named_lists_in_one_order(question)
@@ -295,7 +305,9 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     question, read_notes = ungroup_thousands(question)
     read_notes = [*drop_notes, *read_notes]
     question = strip_repeated_units(question)
+    question, frequency_notes = expand_frequency_table(question)
     question, table_notes = normalise_pasted(question)
+    table_notes = [*frequency_notes, *table_notes]
     if any(note.startswith("pairs on each line") for note in record_notes):
         mode = "stats"  # a predictor beside its response is data to fit, whatever the words say about curvature
     intents = _plan_fresh(question, mode, bindings)
@@ -324,6 +336,20 @@ def _continuity_correction(question: str, intents: list[Intent] | None) -> None:
         if intent.tool == "chi_square" and intent.args.get("table") is not None and "correction" not in intent.args \
                 and said is not None:
             intent.args["correction"] = said
+        if intent.tool in ("mann_whitney", "wilcoxon_signed_rank") and "method" not in intent.args:
+            # "using the normal approximation with continuity correction": the p-value the user's method gives
+            if _NORMAL_APPROXIMATION.search(question):
+                intent.args["method"] = "normal"
+                if said is not None:
+                    intent.args["correct"] = said
+                intent.notes.append("the normal approximation, as asked" + (
+                    "" if said is None else " (with continuity correction)" if said else " (no continuity correction)"))
+            elif re.search(r"\bexact\b(?:\s+\w+){0,3}\s+p\b|\bexact\s+(?:test|distribution|null)", question, re.I):
+                intent.args["method"] = "exact"
+
+
+_NORMAL_APPROXIMATION = re.compile(r"\b(?:normal|large[\s-]*sample|asymptotic|z)[\s-]*approximation\b|\basymptotic\b",
+                                   re.I)
 
 
 _SUMMARY = re.compile(r"\b(?:mean|average|x-?bar)\b[^.;?]{0,25}?\d|\b(?:standard deviation|std\.? ?dev|\bsd\b|sigma|"
@@ -531,6 +557,11 @@ def _lengths(value: object) -> list[int]:
     return []
 
 
+_NAMED_TEST = re.compile(r"\bchi[\s-]*squared?\b|\bt[\s-]*test\b|\bmann[\s-]*whitney\b|\bwilcoxon\b|\bkruskal\b|"
+                         r"\bfisher'?s?\s+exact\b|\bmcnemar\b|\bshapiro\b|\blevene\b|\bcorrelation\b|\bregression\b",
+                         re.I)
+
+
 def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None:
     if pasted_design_question(question):
         return None  # no tool reads a pasted design's properties: "here is what I can do", not an ANOVA of it
@@ -548,9 +579,12 @@ def _plan_fresh(question: str, mode: str, bindings: dict) -> list[Intent] | None
                 "stats": lambda: plan_prediction(question, plan_stats) or plan_stats(question),
                 "math": lambda: plan_math(question)}
     has_data = carries_data(question)
+    named_test = _NAMED_TEST.search(question)
     for name in ORDER.get(mode, ORDER["general"]):
         if mode == "general" and name != "math" and not (has_data and name in ("stats", "spc")):
             continue  # an off-topic question is not forced into a design or a chart
+        if name == "doe" and named_test and not re.search(r"\b(?:design|doe|factorial|runs?)\b", question, re.I):
+            continue  # "a chi-square test on this 2×2 table" the statistics could not read is no 2×2 design
         intents = planners[name]()
         if intents:
             return intents
@@ -565,6 +599,21 @@ _MISSING = re.compile(rf"(?:{NUM}\s*[,;]?\s+|{NUM}\s*[,;]\s*){_GAP}(?=\s*(?:[,;\
 
 # a cell with no value in it; a lone "-" is not one (a coded low level in a design table: "| - | + | 45 |")
 _PLACEHOLDER = re.compile(r"\?+|-{2,3}|[–—]{1,3}|n/?a|nan|null|none|missing|tbd|tba|\.{2,}|…|blank|", re.I)
+
+
+# "the same ten gauge blocks (nominal 1, 2, 5, 10, … and 125 mm)": what each item measured is called, not a reading
+_ITEM_NAMES = re.compile(r"\((?P<what>nominal(?:\s+(?:sizes?|values?|lengths?))?|sizes?|ids?|serials?|serial\s+numbers?|"
+                         r"part\s+numbers?)\s*:?\s+(?P<list>\d[\d.]*(?:\s*,\s*\d[\d.]*)+(?:,?\s*and\s+\d[\d.]*)?)"
+                         r"\s*(?:[a-zµ]{1,3})?\)", re.I)
+
+
+def _item_names_in_brackets(question: str) -> tuple[str, list[str]]:
+    m = _ITEM_NAMES.search(question)
+    if not m:
+        return question, []
+    names = re.findall(r"\d[\d.]*", m.group("list"))
+    note = f"({m.group('what')} {', '.join(names)}) names the items measured, not readings"
+    return question[:m.start()] + " " * (m.end() - m.start()) + question[m.end():], [note]
 
 
 def _refuse_missing_cell(question: str) -> None:

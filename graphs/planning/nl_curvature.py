@@ -28,6 +28,40 @@ _WITH_INTERACTION = re.compile(r"\b(?:with|plus|and|including)\s+(?:the\s+|an?\s
 _FIRST_ORDER = re.compile(r"(?:first|1st)[\s-]*order|\blinear\b|main[\s-]*effects?(?:\s+only)?|\bno\s+interaction", re.I)
 
 
+# "(30 min, 150 °C) 39.2": a corner named by its settings in natural units, each factor at one of two values
+_NATURAL_CORNER = re.compile(rf"\(\s*({NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}}(?:\s*[,/;]\s*{NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}})+)"
+                             rf"\s*\)\s*(?:gave|=|:|->|→)?\s*({NUM})")
+
+
+def natural_levels_note(question: str) -> str | None:
+    """What the natural-unit corners of the question code to, and where their centre is (numbers the plan names)."""
+    found = _NATURAL_CORNER.findall(question)
+    corners = _natural_corners(question)
+    if not corners:
+        return None
+    settings = [[to_decimal(re.match(NUM, c.strip()).group(0)) for c in re.split(r"\s*[,/;]\s*", s)] for s, _ in found]
+    levels = [sorted({s[i] for s in settings}) for i in range(len(settings[0]))]
+    return ("corners named by their settings: " + "; ".join(f"{lo} → -1, {hi} → +1 (centre {(lo + hi) / 2})"
+                                                           for lo, hi in levels))
+
+
+def _natural_corners(question: str) -> list[tuple[str, str]]:
+    """Corners in natural units as (signs, response): in each position the lower of its two values is -1, the higher
+    +1; [] unless every position has exactly two values and the corners are the 2^k distinct ones."""
+    found = _NATURAL_CORNER.findall(question)
+    if len(found) < 4:
+        return []
+    settings = [[to_decimal(re.match(NUM, c.strip()).group(0)) for c in re.split(r"\s*[,/;]\s*", s)] for s, _ in found]
+    k = len(settings[0])
+    if any(len(s) != k for s in settings):
+        return []
+    levels = [sorted({s[i] for s in settings}) for i in range(k)]
+    if any(len(v) != 2 for v in levels) or len({tuple(s) for s in settings}) != len(settings) or len(settings) != 2 ** k:
+        return []
+    return [(",".join("-1" if s[i] == levels[i][0] else "+1" for i in range(k)), y)
+            for s, (_, y) in zip(settings, found, strict=True)]
+
+
 def _corner_signs(name: str) -> list[int]:
     """"-1,+1" or "A-B+" → [-1, 1]."""
     return [-1 if s in "-−" else 1 for s in re.findall(r"[-+−]", name)]
@@ -63,10 +97,10 @@ def plan_curvature(question: str) -> list[Intent] | None:
     if not (_ASKS.search(question) or lack) or not _CENTRE.search(question):
         return None
     low = question.lower()
-    signed = _SIGNED_CORNER.findall(question) or _LETTER_CORNER.findall(question)
+    signed = _SIGNED_CORNER.findall(question) or _LETTER_CORNER.findall(question) or _natural_corners(question)
     # "(-,-) 39.3, (+,-) 40.9, …", "A-B- gave 41.2, A+B- 47.9, …": each corner named by its signs
     if len(signed) >= 2:
-        rest = _LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question))
+        rest = _NATURAL_CORNER.sub(" ", _LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question)))
         centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
         if centre and lack:
             # "I fitted a first-order model … is there lack of fit?": the model's residual split into pure error
@@ -81,7 +115,8 @@ def plan_curvature(question: str) -> list[Intent] | None:
                                 f"{len(signed)} corner runs named by their signs (put in standard order)")
         if centre:
             return [_intent([to_decimal(v) for _, v in signed], centre[0],
-                            [f"{len(signed)} corner runs named by their signs, the centre runs after them"])]
+                            [f"{len(signed)} corner runs named by their settings, the centre runs after them",
+                             *filter(None, [natural_levels_note(question)])])]
     coded = coded_table_curvature(question)
     if coded:
         return coded

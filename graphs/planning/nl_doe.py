@@ -177,6 +177,11 @@ def pasted_design_question(question: str) -> bool:
         r"\b(?:fit|stationary|optimum|effects?|anova|analy[sz]e)\b", low))
 
 
+_ASKS_PROPERTIES = re.compile(r"\b(?:is|are)\s+(?:the\s+|this\s+|that\s+|it\s+)?(?:design\s+)?(?:it\s+)?"
+                              r"(?:rotatable|orthogonal|balanced)\b|\bhow many (?:of (?:those|these|the) )?runs\s+"
+                              r"(?:put|have|are|sit|place|set)\b[^.?]{0,40}\blevel\b", re.I)
+
+
 def plan_design(question: str, previous: dict | None = None) -> list[Intent] | None:
     q = without_earlier_studies(question)
     # counts as words ("eight runs per shift", "two centre runs in each shift") read as the digits they are
@@ -417,7 +422,12 @@ def plan_design(question: str, previous: dict | None = None) -> list[Intent] | N
     if cost:
         args["cost_per_run"] = cost[0]
         notes.append(f"{cost[0]}: the cost of one run ('{cost[1]}'), totalled as asked")
-    return [Intent("doe_design", args, binding="d", notes=notes)]
+    design = Intent("doe_design", args, binding="d", notes=notes)
+    if _ASKS_PROPERTIES.search(low):
+        # "… and is the design rotatable?", "how many runs put a factor at its middle level": the design's invariants
+        return [design, Intent("doe_properties", {}, uses="d",
+                               notes=["the design's properties recomputed from its coded runs, as asked"])]
+    return [design]
 
 
 _WORD = r"[A-Z](?:\s*\*?\s*[A-Z])+"

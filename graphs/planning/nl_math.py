@@ -141,6 +141,9 @@ def _in_words(q: str) -> str:
     q = re.sub(r"∫\s*_\s*\{?\s*([^\s{}^]+?)\s*\}?\s*\^\s*\{?\s*([^\s{}]+?)\s*\}?\s+(.+?)\s*(d[a-z])\b(.*)$",
                r"integral of \3 \4 from \1 to \2\5", q, flags=re.S)
     q = re.sub(r"\bintegral\s+(?=∫)", "", q)  # "the improper integral ∫ from 1 to ∞ of …": the sign names it again
+    # "int from 0 to 1 of ln(x)/sqrt(x) dx", "int x^2 dx": the abbreviation students type, ending with its dx
+    q = re.sub(r"(?i)(^\s*|[.?!:;]\s+|\b(?:the|compute|find|evaluate|calculate|what's|is)\s+)int\b"
+               r"(?=\s*(?:from\b|of\b|_|\^|\(|[a-z0-9])[^\n]*\bd[a-z]\b)", r"\1integral", q)
     q = re.sub(r"∫\s*", "integral of ", q)
     # "integral from 0 to 1 of f dx" → "integral of f dx from 0 to 1"
     q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?from\s+(\S+)\s+to\s+(\S+?)\s*,?\s+(?:of\s+)?(.+?)\s*[?.!]?\s*$",

@@ -43,6 +43,14 @@ _DEFECT = (r"(?:scratch(?:e)?|flaw|fault|blemish(?:e)?|dent|bubble|void|nonconfo
 _DEFECTS = rf"{_DEFECT}s"
 
 
+
+def _one_run_wrapped(low: str, rows: list[list]) -> bool:
+    """"Here are 30 consecutive parts:" over three lines of ten: one run of values wrapped, not subgroups."""
+    total = sum(len(r) for r in rows)
+    return not re.search(r"subgroup|sub-group|samples? of \d", low) and bool(re.search(
+        rf"\b{total}\s+(?:consecutive\s+|successive\s+|individual\s+)?(?:parts|values|readings|measurements|pieces|"
+        r"units|observations|items)\b", low))
+
 def chart_kind(low: str) -> str | None:
     # "this is a defect count, not a count of bad boards": what the data are not says nothing of the chart
     low = re.sub(r"\b(?:not|rather than|instead of)\s+(?:a|the|just\s+a)?\s*(?:count|number|tally)\s+of\s+[\w\s-]{0,30}?"
@@ -101,7 +109,10 @@ _SIZE_KEYS = (r"(?:sample|subgroup)\s*sizes?", r"out of", r"(?:samples?|boxes) o
               r"(?:units|parts|items|boards|pieces) inspected",
               r"\b(?:pull|pulls|pulled|take|takes|took|draw|draws|drew|check|checks|checked|test|tests|tested|open|opens|"
               r"opened|sample|samples|sampled|weigh|weighs|weighed|examine|examines|examined)(?= \d)",
-              r"(?:lot|batch)\s*sizes?", r"(?:lots?|batch(?:es)?) of", r"n")
+              r"(?:lot|batch)\s*sizes?", r"(?:lots?|batch(?:es)?) of", r"n",
+              # "Each roll of fabric is 50 m²": the amount every count was found in
+              r"\beach\s+[a-z]+(?:\s+of\s+[a-z]+)?\s+(?:is|has|measures|covers)(?=\s+\d+(?:\.\d+)?\s*(?:m²|m2|sq\w*|square|"
+              r"m\b|metres?|meters?|ft|feet|yards?|km|kg|hours?|litres?|liters?))")
 _SIZE_NAME = re.compile(r"size|inspect|units|\bn\b|sample|total|checked|tested|lengths?\b|\blen\b|areas?\b|metres|meters|"
                         r"\bm2\b|m²|square|hours\b|exposure", re.I)
 
@@ -382,15 +393,20 @@ def _summary_chart(q: str, low: str) -> list[Intent] | None:
                               "an X̄–R chart takes R̄, an X̄–S chart s̄", field="chart")
     count = int_after(low, r"(?:last|from|after)\s+") if re.search(r"(?:last|from|after)\s+\d+\s+(?:subgroups|hours|"
                                                                     r"samples|days|shifts)", low) else None
-    plain = re.search(r"\b(\d+)\s+subgroups\s+(?:of|x|×)\s+\d", low)  # "30 subgroups of 6"
+    plain = re.search(r"\b(\d+)\s+subgroups\s+(?:of|x|×)\s+(?:n\s*=\s*)?\d", low)  # "30 subgroups of 6", "of n = 6"
     count = count or (int(plain.group(1)) if plain else None)
     args: dict = {"chart": chart, "n": n, "grand_mean": grand, ("r_bar" if r_bar is not None else "s_bar"):
                   r_bar if r_bar is not None else s_bar}
     if count:
         args["subgroups"] = count
-    return [Intent("summary_chart", args, notes=[f"limits from summary figures: subgroups of {n}, the grand mean and "
-                                                 f"{'R̄' if r_bar is not None else 's̄'} (the data themselves are not "
-                                                 "given, so no point can be judged)"])]
+    notes = [f"limits from summary figures: subgroups of {n}, the grand mean and {'R̄' if r_bar is not None else 's̄'} "
+             "(the data themselves are not given, so no point can be judged)"]
+    spec = re.search(rf"\b(?:spec(?:ification)?s?|tolerance)\b[^.;]{{0,20}}?({NUM})\s*(?:[a-zµ]{{1,3}}\s*)?(?:±|\+/-|\+-)\s*"
+                     rf"({NUM})", q, re.I)
+    if spec:  # "the spec is 74.000 ± 0.050 mm": what the parts must meet, never where the process's limits are
+        notes.append(f"the specification {spec.group(1)} ± {spec.group(2)} is not used: control limits come from the "
+                     "process, not from the drawing")
+    return [Intent("summary_chart", args, notes=notes)]
 
 
 # specification limits given in the question, and indices asked for against them
@@ -459,9 +475,14 @@ def plan_spc(question: str) -> list[Intent] | None:
         rest = blank_keyed(q, *_SPEC_KEYS)
         rows = [] if table else separated_rows(rest)  # "10.1 10.0 9.9 / 10.0 10.1 10.2 / …": subgroups
         size = int_after(low, r"subgroups? (?:of )?(?:size)?", r"subgroup size", r"in groups of", r"subgroups? of")
-        if table and len(table[0]) >= 2 and len(table[0][0]) >= 2:
+        if table and len(table[0]) >= 2 and len(table[0][0]) >= 2 and _one_run_wrapped(low, table[0]):
+            args["data"] = [v for row in table[0] for v in row]
+            subgroup_note = [f"{len(args['data'])} consecutive values wrapped over {len(table[0])} lines: one run, "
+                             "not subgroups"]
+        elif table and len(table[0]) >= 2 and len(table[0][0]) >= 2:
             args["subgroups"] = table[0]
-        elif rows and (re.search(r"subgroup|sub-group|samples? of \d", low) or len(rows) >= 3):
+        elif rows and (re.search(r"subgroup|sub-group|samples? of \d", low) or len(rows) >= 3) and not \
+                _one_run_wrapped(low, rows):
             args["subgroups"] = rows
         else:
             data = flat_lists(rest)

@@ -1192,7 +1192,8 @@ def plan_stats(question: str) -> list[Intent] | None:
         # "the mean was 10.2, the standard deviation 0.3, n = 25": summaries, not observations
         rest = _blank_summaries(rest)
         data = flat_lists(rest)
-        values = data[0] if data else (longest_run(rest, 2) or [v for v in numbers(rest) if v != mu])
+        # the target said again unkeyed is no value, but a reading that equals it is one ("Fri 500.0 g" against 500 g)
+        values = data[0] if data else (longest_run(rest, 2) or [v for v in numbers(rest) if str(v) != str(mu)])
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu,
                                       "alternative": _alternative(low), **conf})]

@@ -406,7 +406,8 @@ def _prose_rows(q: str) -> list[tuple[str, list[tuple[Decimal, str]]]]:
     not infected, 16 infected; unvaccinated 31 not infected, 29 infected" between semicolons (a remark before the
     first row, up to its last colon, is not part of the label)."""
     rows = []
-    for segment in re.split(r"\n|;", q):
+    # rows between lines, semicolons or sentences ("Machine A: 90 parts, 82 good and 8 bad. Machine B: …")
+    for segment in re.split(r"\n|;|(?<=[a-z])\.\s+(?=[A-Z])", q):
         segment = re.split(r"(?<=[a-z\d])\.\s+", segment.strip())[0]  # "… 29 infected. Pearson chi-square": the row
         m = _PROSE_ROW.match(segment)
         if not m and ":" in segment:
@@ -425,6 +426,12 @@ def prose_contingency(q: str) -> list[Intent] | None:
     found = _prose_rows(q)
     if len(found) < 2:
         return None
+    # "90 parts, 82 good and 8 bad": a row's first count that is the sum of the others is its total, not a category
+    totals = [cells[0][0] for _, cells in found]
+    if all(len(cells) >= 3 and cells[0][0] == sum(n for n, _ in cells[1:]) for _, cells in found):
+        found = [(label, cells[1:]) for label, cells in found]
+    else:
+        totals = []
     columns = [w for _, w in found[0][1]]
     if len(set(columns)) != len(columns):
         return None
@@ -435,9 +442,12 @@ def prose_contingency(q: str) -> list[Intent] | None:
             return None  # the same categories on every row
         rows.append([named[c] for c in columns])
         labels.append(label)
-    return [Intent("chi_square", {"table": rows},
-                   notes=[f"a contingency table from the text: rows {', '.join(labels)} by columns "
-                          f"{', '.join(columns)}; a test of independence"])]
+    notes = [f"a contingency table from the text: rows {', '.join(labels)} by columns {', '.join(columns)}; a test "
+             "of independence"]
+    if totals:
+        notes.append(f"the row totals ({', '.join(format(t, 'f') for t in totals)}) are the sums of the counts, not a "
+                     "category")
+    return [Intent("chi_square", {"table": rows}, notes=notes)]
 
 
 # both margins of a grid asked about: "do the machines differ? do the operators?", "each machine/operator
@@ -539,9 +549,15 @@ _READINGS = re.compile(r"[-+]?\d+(?:\.\d+)?(?:\s*[,;/]\s*[-+]?\d+(?:\.\d+)?|\s+[
 # "At 160 C: 20 min gave 66.7 and 68.5; 30 min gave 67.5 and 68.4. At 180 C: …": one factor's level, then the other's
 # levels each with its readings
 _LEVEL_WORD = r"(?:[-+]?\d+(?:\.\d+)?\s*(?:°\s*)?[A-Za-zµ%]{0,6}|[A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2})"
-_OUTER = re.compile(rf"(?:^|(?<=[.;\n]))\s*(?:at|for|with|under)\s+(?P<level>{_LEVEL_WORD})\s*[:,]", re.I)
-_INNER = re.compile(rf"^\s*(?:and\s+)?(?P<level>{_LEVEL_WORD})\s*(?:gave|gives|=|:|->|→|yielded|produced|got|read)\s+"
-                    rf"(?P<values>[-+]?\d+(?:\.\d+)?(?:\s*(?:,|\band\b|&|/)\s*[-+]?\d+(?:\.\d+)?)*)\s*[.;,]?\s*$", re.I)
+# (a level in natural units may run straight into the first cell: "at 820 °C Ana's two parts read 413 and 414 HV")
+_OUTER = re.compile(rf"(?:^|(?<=[.;:\n]))\s*(?:at|for|with|under)\s+(?P<level>{_LEVEL_WORD})(?:\s*[:,]|"
+                    rf"(?<=[A-Za-z°%])(?=\s+[A-Z][a-z]+'s\b))", re.I)
+# "20 min gave 66.7 and 68.5", "Ana's two parts read 413 and 414 HV", "Ben's 409 and 418 HV"
+_INNER = re.compile(rf"^\s*(?:and\s+)?(?P<level>{_LEVEL_WORD}?)(?:'s)?\s*(?:(?:one|two|three|four|five|six|\d+)\s+)?"
+                    r"(?:parts?|samples?|runs?|readings?|specimens?|coupons?|pieces?)?\s*(?:gave|gives|=|:|->|→|yielded|"
+                    r"produced|got|read|measured)?\s*"
+                    rf"(?P<values>[-+]?\d+(?:\.\d+)?(?:\s*(?:,|\band\b|&|/)\s*[-+]?\d+(?:\.\d+)?)*)\s*"
+                    r"(?:[A-Za-zµ°%]{1,4}\b)?\s*[.;,]?\s*$", re.I)
 
 
 def _prose_nested_cells(q: str) -> tuple[list[str], list[str], list[list[list[Decimal]]]] | None:
@@ -555,10 +571,13 @@ def _prose_nested_cells(q: str) -> tuple[list[str], list[str], list[list[list[De
     for i, m in enumerate(outers):
         end = outers[i + 1].start() if i + 1 < len(outers) else len(q)
         chunk = q[m.end():end]
-        segments = [s for s in re.split(r";", chunk)]
+        # cells end at ";" or at "and" before the next owner of readings ("… 414 HV and Ben's 409 …")
+        segments = [s for s in re.split(r";|\s+and\s+(?=[A-Z][a-z]+'s\b)", chunk)]
         levels, cells = [], []
         for seg in segments:
-            seg = re.split(r"(?<=\d)\.\s+(?=[A-Z])", seg)[0]  # the sentence after the last cell is not a cell
+            seg = re.split(r"\.\s+(?=[A-Z])", seg)[0]  # the sentence after the last cell is not a cell
+            if not seg.strip():
+                continue
             cell = _INNER.match(seg)
             if not cell:
                 break

@@ -428,6 +428,8 @@ def _guess_variables(equations: list[str]) -> list[str]:
 
 def statement(intent: Intent) -> str:
     tool, args = intent.tool, intent.args
+    if intent.uses and tool == "doe_properties":
+        return f"properties of {intent.uses}"
     if intent.uses:
         method = {"doe_effects": "effects", "doe_anova": "anova", "rsm_fit": "surface"}[tool]
         return f"analyze {intent.uses} with response {numbers(args['response'])} method {method}" + (

@@ -184,7 +184,7 @@ def _excluded_values(m: re.Match[str]) -> list[str]:
     ends = [e.end() for e in re.finditer(r"[.?!](?:\s|$)|\n", text[:m.start()])]
     after = re.search(r"[.?!](?:\s|$)|\n", text[m.end():])
     sentence = text[(ends[-1] if ends else 0):m.end() + (after.start() if after else len(text))]
-    named = re.findall(rf"(?<![\w.]){NUM}", sentence)
+    named = re.findall(rf"(?<![\w.]){NUM}(?![\d.]|(?:st|nd|rd|th)\b)", sentence)  # "the 7th reading (52.6)": 7th no value
     if len(named) == 1:
         label = re.search(rf"(?:{_POSITION_WORDS})\s*#?\s*{re.escape(named[0])}(?![\d.])", sentence)
         return _row_of(text, named[0]) if label else named

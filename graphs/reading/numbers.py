@@ -416,6 +416,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a time of day, context"
     if _BASIS_BEFORE.search(before) and value == value.to_integral_value() and value >= 10:
         return "the basis of a rate, context"
+    if re.search(r"\b(?:gauge\s+|%\s*)?(?:r\s*&\s*r|grr)\b[^.\d]{0,30}$", before, re.I):
+        return "a measurement-system figure, context"  # "the gauge R&R came out at 8%"
     if _PRECISION_AFTER.match(after):
         return "a precision, context"
     if _QUALIFIER_AFTER.match(after):

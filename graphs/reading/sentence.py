@@ -268,7 +268,7 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
         f" (every interaction up to order {c.args['order']})" if int(c.args.get("order") or 2) > 2 else "") + (
         " with no curvature term (lack of fit against pure error)" if c.args.get("curvature") is False else ""),
     "rsm_fit": lambda c: f"a second-order response surface fitted to {_n(c.args.get('y'))} runs",
-    "doe_properties": lambda c: f"the properties of a pasted {_n(c.args.get('coded'))}-run design",
+    "doe_properties": lambda c: f"the properties of the {_n(c.args.get('coded'))}-run design",
     "differentiate": _symbolic("the derivative"),
     "integrate": _symbolic("the integral"),
     "summation": _symbolic("the sum"),

@@ -274,7 +274,9 @@ def argue_describe(args: dict, output: dict) -> tuple[list, list]:
     data = args.get("data") or []
     arguments = normality_args(data, "data")
     r1 = output.get("lag1_autocorrelation")
-    if r1 is not None and len(data) >= 10:
+    values = [float(v) for v in data]
+    ordered = values == sorted(values) or values == sorted(values, reverse=True)
+    if r1 is not None and len(data) >= 10 and not ordered:  # values listed sorted carry no time order to judge
         n = len(data)
         bound = 2 / n ** 0.5
         stance = "pro" if abs(r1) < bound else "con"

@@ -78,6 +78,7 @@ STRONG: dict[str, dict[str, float]] = {
         # proportions, summary figures, power
         "response rate": 3, "binomial test": 5, "exact binomial": 5, "fisher": 4, "fishers exact": 5,
         "fisher exact": 5, "proportion test": 5, "two proportion": 5, "power analysis": 5, "statistical power": 5,
+        "wilson": 5, "score interval": 5, "clopper": 5, "clopper pearson": 5, "agresti coull": 5, "wald interval": 5,
     },
     "math": {
         "derivative": 5, "derivatives": 5, "differentiate": 5, "antiderivative": 5, "integral": 5, "integrate": 5,
@@ -126,7 +127,7 @@ WEAK: dict[str, dict[str, float]] = {
         "distribution": 1.5, "relationship": 2, "related": 1.5, "coin": 2, "dice": 2, "die": 1, "heads": 1.5, "toss": 2, "predict": 1.5, "fit": 2, "line": 0.5,
         "slope": 2.5, "intercept": 2.5, "linear": 2, "rate": 1, "passed": 1, "fair": 1.5, "supplier": 1.5,
         "operator": 1, "batch": 1, "assumption": 1.5, "interpret": 1, "estimate": 1, "sd": 2.5, "std": 2.5,
-        "ci": 2, "confidence": 1.5, "table": 1,
+        "ci": 2, "confidence": 1.5, "table": 1, "interval": 1.5,
     },
     "math": {
         "compute": 0.5, "calculate": 0.3, "evaluate": 1.5, "find x": 3, "roots": 2, "root": 1.5, "area": 1,
