@@ -78,6 +78,7 @@ class Extreme(BaseModel):
     at: list[str] = Field(description="where it is attained: the variable's values")
     end: list[str | None] = Field(default_factory=list, description="for each value in `at`: 'left' or 'right' "
                                   "when it is an end of the interval, else null")
+    at_numeric: list[float | None] = Field(default_factory=list, description="each value in `at` as a number")
 
 
 class ExtremaResult(SymbolicResult):
@@ -248,7 +249,7 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
         points.append(CriticalPoint(point={variable: _value(c)}, value=_value(sp.simplify(f.subs(x, c))),
                                     kind=kind, test=test, derivative_exists=exists))
     absolute_max = absolute_min = None
-    candidates = [(sp.simplify(f.subs(x, c)), _text(c), None) for c in everything]
+    candidates = [(sp.simplify(f.subs(x, c)), c, None) for c in everything]
     if bounded:
         # a closed end is a candidate; at an open or infinite end only f's limit there counts (approached, never
         # attained), so an extreme exists only when no such limit goes past the best candidate
@@ -256,11 +257,11 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
         if region.left_open:
             ends.append(sp.limit(f, x, region.left, "+") if region.left.is_finite else sp.limit(f, x, -sp.oo))
         else:
-            candidates.append((sp.simplify(f.subs(x, region.left)), _text(region.left), "left"))
+            candidates.append((sp.simplify(f.subs(x, region.left)), region.left, "left"))
         if region.right_open:
             ends.append(sp.limit(f, x, region.right, "-") if region.right.is_finite else sp.limit(f, x, sp.oo))
         else:
-            candidates.append((sp.simplify(f.subs(x, region.right)), _text(region.right), "right"))
+            candidates.append((sp.simplify(f.subs(x, region.right)), region.right, "right"))
         absolute_max, absolute_min = _extremes(sp, candidates, ends, notes, f"on {shown}")
     elif domain == sp.S.Reals and f.is_real is not True:
         notes.append("f is not known to be real for every real x: no absolute extremes over the whole line are given")
@@ -277,7 +278,15 @@ def _one_variable_job(tree: Node, variable: str, lower: Node | None, upper: Node
                          absolute_min=absolute_min, notes=notes)
 
 
-def _extremes(sp: Any, candidates: list[tuple[Any, str, str | None]], ends: list[Any], notes: list[str],
+def _real_float(sp: Any, value: Any) -> float | None:
+    try:
+        number = complex(sp.N(value, 17))
+    except (TypeError, ValueError):
+        return None
+    return number.real if abs(number.imag) <= 1e-12 * max(1.0, abs(number.real)) else None
+
+
+def _extremes(sp: Any, candidates: list[tuple[Any, Any, str | None]], ends: list[Any], notes: list[str],
               where_text: str) -> tuple[Extreme | None, Extreme | None]:
     """The greatest and least candidate values, each only when no limit at an open end goes past it."""
     values = [(v, (where, end)) for v, where, end in candidates if _is_real_number(sp, v)]
@@ -300,7 +309,8 @@ def _extremes(sp: Any, candidates: list[tuple[Any, str, str | None]], ends: list
             elif better(float(sp.N(end - top, 30)), 0):
                 return None  # approached at an open end but never reached
         where = [w for v, w in values if abs(float(sp.N(v - top, 30))) <= 1e-12 * max(1.0, abs(float(sp.N(top))))]
-        return Extreme(value=_value(top), at=[w for w, _ in where], end=[e for _, e in where])
+        return Extreme(value=_value(top), at=[_text(w) for w, _ in where], end=[e for _, e in where],
+                       at_numeric=[_real_float(sp, w) for w, _ in where])
 
     absolute_max = pick(values, lambda d, z: d > z)
     absolute_min = pick(values, lambda d, z: d < z)

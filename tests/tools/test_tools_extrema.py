@@ -124,3 +124,9 @@ def test_a_closed_end_of_a_half_line_competes_and_an_open_end_does_not() -> None
 def test_bad_input_is_one_clear_line(args: dict, message: str) -> None:
     with pytest.raises(HavocInputError, match=message):
         run_tool("extrema", args)
+
+
+def test_where_an_absolute_extreme_is_attained_is_also_given_as_a_number() -> None:
+    out = run_tool("extrema", {"expression": "sin(x)", "lower": 0, "upper": "2*pi"})
+    assert out["absolute_max"]["at"] == ["pi/2"] and out["absolute_max"]["at_numeric"] == [pytest.approx(math.pi / 2)]
+    assert out["absolute_min"]["at_numeric"] == [pytest.approx(3 * math.pi / 2)]
