@@ -242,6 +242,7 @@ class RankTest(Node):
     alternative: str | None = None
     confidence: Decimal | None = None
     method: str | None = None
+    correction: bool | None = None  # the normal approximation's continuity correction (None: the tool's default, on)
 
 
 @dataclass

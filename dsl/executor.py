@@ -440,6 +440,8 @@ class _Runner:
         if t.y is not None:
             args["y"] = self.numbers(t.y, "the second sample")
         tool = {"mann_whitney": "mann_whitney", "signed_rank": "wilcoxon_signed_rank", "sign": "sign_test"}[t.kind]
+        if t.correction is not None:
+            args["correct"] = t.correction
         return tool, _options(t, args, "mu", "confidence", "alternative", "method")
 
     # ---- proportions, summary figures, power

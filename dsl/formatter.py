@@ -218,7 +218,7 @@ def _ranktest(t: ast.RankTest) -> str:
         ("alternative", t.alternative),
         ("confidence", None if t.confidence is None else number(t.confidence)),
         ("method", t.method),
-    ])
+    ]) + ("" if t.correction is None else " with correction" if t.correction else " without correction")
 
 
 def _proportiontest(t: ast.ProportionTest) -> str:

@@ -26,7 +26,8 @@ def to_decimal(text: str) -> Decimal:
 def numbers(text: str) -> list[Decimal]:
     """Every plain number in `text`, in order (1,234 is two here: `ungroup_thousands` reads grouped numbers first)."""
     out = []
-    for m in re.finditer(rf"(?<![\w^])({NUM})", text.replace("−", "-")):
+    # "Week of the 8th", "the 3rd shift": an ordinal names a place, it is no value
+    for m in re.finditer(rf"(?<![\w^])({NUM})(?![\d])(?!(?:st|nd|rd|th)\b)", text.replace("−", "-")):
         token = m.group(1)
         if "," in token:  # "1,2" in a list is two numbers
             out.extend(to_decimal(t) for t in token.split(",") if t)

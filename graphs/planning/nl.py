@@ -32,7 +32,9 @@ from graphs.planning.factorial_data import factorial_cells
 from graphs.planning.frequency_table import expand_frequency_table
 from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
+from graphs.planning.json_records import json_records_as_table
 from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
+from graphs.planning.log_lines import log_readings
 from graphs.planning.nl_curvature import coded_table_curvature, plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
 from graphs.planning.nl_follow import change_analysis
@@ -54,6 +56,7 @@ from graphs.planning.record_lines import (
     repeated_labels_as_groups,
     tuples_as_table,
 )
+from graphs.planning.table_units import units_out_of_cells
 from tools.errors import HavocInputError
 
 ORDER = {
@@ -282,6 +285,11 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     id_notes = [*id_notes, *item_notes]
     question, numbered_notes = numbered_readings(question)
     id_notes = [*time_notes, *id_notes, *numbered_notes]
+    question, json_notes = json_records_as_table(question)
+    question, log_notes = log_readings(question)
+    question, unit_notes = units_out_of_cells(question)
+    log_notes = [*log_notes, *unit_notes]
+    id_notes = [*json_notes, *log_notes, *id_notes]
     question, named_notes = named_lists_in_one_order(question)
     question, record_notes = records_as_table(question)
     record_notes = [*named_notes, *record_notes]

@@ -192,7 +192,10 @@ RANK_KINDS = {"mann_whitney": "mann_whitney", "wilcoxon_signed_rank": "signed_ra
 
 def rank_test(tool: str, args: dict) -> str:
     text = _samples_test(f"ranktest {RANK_KINDS[tool]}", args)
-    return text + (f" method {args['method']}" if args.get("method") else "")
+    text += f" method {args['method']}" if args.get("method") else ""
+    if args.get("correct") is not None:
+        text += " with correction" if args["correct"] else " without correction"
+    return text
 
 
 def _alternative_and_confidence(args: dict) -> str:

@@ -416,6 +416,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a time of day, context"
     if _BASIS_BEFORE.search(before) and value == value.to_integral_value() and value >= 10:
         return "the basis of a rate, context"
+    if value == 2 and re.search(r"\b(?:mr|moving[\s-]*ranges?)\s+(?:of\s+)?(?:span|length|window)\s*(?:of\s*)?$|"
+                                r"\bspan\s*(?:of\s*)?$", before, re.I):
+        return "the moving-range span (2, consecutive points), context"  # "MR of span 2"
     if re.search(r"\b(?:gauge\s+|%\s*)?(?:r\s*&\s*r|grr)\b[^.\d]{0,30}$", before, re.I):
         return "a measurement-system figure, context"  # "the gauge R&R came out at 8%"
     if _PRECISION_AFTER.match(after):

@@ -61,6 +61,7 @@ ANSWERED_BLIND = {
     "blind_round38/round38.jsonl": "eb3e54a",
     "blind_round39/round39.jsonl": "10a7b06",
     "blind_round40/round40.jsonl": "218c465",
+    "blind_round41/round41.jsonl": "ba60382",
 }
 
 _ASK = """
