@@ -92,6 +92,9 @@ def render_design(args: dict, out: dict) -> tuple[str, str]:
         body += "\n\nDefining relation: " + (" = ".join(rel) if isinstance(rel, list) else str(rel))
     if out.get("alpha"):
         body += f"\n\nAxial distance α = {fmt(out['alpha'])}"
+        if out.get("axial_runs") is not None:
+            body += (f": {out['factorial_runs']} factorial runs, {out['axial_runs']} axial runs and "
+                     f"{out.get('centre_points', 0)} centre runs")
     return conclusion, body
 
 

@@ -162,6 +162,9 @@ class DesignResult(BaseModel):
     pure_error_df: int = Field(0, description="runs minus distinct design points (the centre counted as one): the "
                                               "error degrees of freedom of the saturated model, before any block terms")
     alpha: float | None = None
+    axial_runs: int | None = Field(None, description="central composite: the axial (star) runs, one factor at ±alpha "
+                                                     "and the others at 0")
+    factorial_runs: int | None = Field(None, description="central composite: the runs of its two-level core")
     alpha_kind: str | None = None
     face: str | None = None
     resolution: int | None = None
@@ -626,6 +629,10 @@ def _assemble(design: str, args: DesignArgs, factors: list[Factor], built: _Buil
         design_points=design_points,
         pure_error_df=total - len(distinct),
         alpha=info.get("alpha"),
+        axial_runs=sum(1 for row in coded if sum(abs(float(v)) > 1e-12 for v in row) == 1)
+        if design == "central_composite" else None,
+        factorial_runs=sum(1 for row in coded if all(abs(float(v)) > 1e-12 for v in row))
+        if design == "central_composite" else None,
         alpha_kind=info.get("alpha_kind"),
         face=info.get("face"),
         resolution=info.get("resolution"),

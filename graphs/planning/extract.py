@@ -618,8 +618,10 @@ def _left_out_values(rows: list[list[str]], ids: list[str], dropped: set[str], a
     return f" (its readings {', '.join(values)})" if values else ""
 
 
-def _ragged_columns(table: PastedTable) -> list[tuple[str, list[str]]] | None:
-    """Named numeric columns whose only blanks close them ("20.1,26.9,19.1 … 18.9,21.9, / ,22.2,"): (name, values)."""
+def _ragged_columns(table: PastedTable, gaps_said: bool = False) -> list[tuple[str, list[str]]] | None:
+    """Named numeric columns whose only blanks close them ("20.1,26.9,19.1 … 18.9,21.9, / ,22.2,"): (name, values).
+    With `gaps_said` (the question says the empty cells are to be left out) a blank may also sit inside a column, and
+    a first column numbering the rows 1 … n is their id, not a group."""
     if not table.header or not any(c == "" for row in table.rows for c in row):
         return None
     out = []
@@ -628,10 +630,17 @@ def _ragged_columns(table: PastedTable) -> list[tuple[str, list[str]]] | None:
         values = [x for x in cells if x != ""]
         if not name or not values or not all(_is_num(x) for x in values):
             return None
-        if "" in cells[:len(values)] and any(x != "" for x in cells[cells.index(""):]):
+        if gaps_said and c == 0 and cells == [str(i) for i in range(1, len(cells) + 1)]:
+            continue  # "Messung 1 … 12": the rows' numbers
+        if "" in cells[:len(values)] and any(x != "" for x in cells[cells.index(""):]) and not gaps_said:
             return None  # a gap inside the column: a value missing, not a shorter column
         out.append((name, values))
     return out if len({len(v) for _, v in out}) > 1 else None
+
+
+# "Two Linie_B cells are empty because the gauge was out - just leave them out", "skip the blanks"
+_GAPS_SAID = re.compile(r"\b(?:empty|blank|missing)\b[^.?!]{0,80}?\b(?:leave|skip|ignore|drop|omit)\b|"
+                        r"\b(?:leave|skip|ignore|drop|omit)\w*\s+(?:out\s+)?(?:the\s+|any\s+)?(?:empty|blank|missing)", re.I)
 
 
 def normalise_pasted(text: str) -> tuple[str, list[str]]:
@@ -649,10 +658,12 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     if table is None:
         return text, []
     lines = text.split("\n")
-    ragged = _ragged_columns(table)
+    gaps_said = bool(_GAPS_SAID.search(text))
+    ragged = _ragged_columns(table, gaps_said)
     if ragged:  # "blanks = no more results": named columns of different lengths, each a group
         listed = [f"{name}: {', '.join(values)}" for name, values in ragged]
         return "\n".join([*lines[:table.start], *listed, *lines[table.end:]]), [
+            "empty cells left out, as the question says: each column a group" if gaps_said else
             "columns of different lengths (blank cells end the shorter ones): each column a group"]
     header = table.header or [""] * len(table.rows[0])
     columns = [[row[c] for row in table.rows] for c in range(len(header))]

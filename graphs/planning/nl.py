@@ -34,6 +34,7 @@ from graphs.planning.identifiers import blank_identifiers
 from graphs.planning.intent import Intent
 from graphs.planning.json_records import json_records_as_table
 from graphs.planning.labelled_lines import labelled_subgroups, labelled_values
+from graphs.planning.levels_in_prose import levels_as_pairs
 from graphs.planning.log_lines import log_readings
 from graphs.planning.nl_curvature import coded_table_curvature, plan_curvature
 from graphs.planning.nl_doe import pasted_design_question, plan_analysis, plan_design
@@ -288,7 +289,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     question, json_notes = json_records_as_table(question)
     question, log_notes = log_readings(question)
     question, unit_notes = units_out_of_cells(question)
-    log_notes = [*log_notes, *unit_notes]
+    question, level_notes = levels_as_pairs(question)
+    log_notes = [*log_notes, *unit_notes, *level_notes]
     id_notes = [*json_notes, *log_notes, *id_notes]
     question, named_notes = named_lists_in_one_order(question)
     question, record_notes = records_as_table(question)

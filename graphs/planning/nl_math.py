@@ -514,8 +514,36 @@ def _prime_asks(question: str) -> list[Intent] | None:
                                      "at": {var: point}}) for order, point in asks]
 
 
+# "sum of 1/(n(n+2)) for n = 1 to infinity?? also whats sum k^2 from k=1 to 20": two questions in one message
+_ALSO = re.compile(r"(?:\?+|[.;!])\s*(?:and\s+)?also\b[,:]?|\band\s+also\b|\?+\s+(?:and\s+)?(?:what'?s|whats|what\s+is)\b",
+                   re.I)
+
+
 def plan_math(question: str) -> list[Intent] | None:
-    """A calculus or algebra intent, or None; an "expression" that is English words is not planned."""
+    """A calculus or algebra intent, or None; an "expression" that is English words is not planned. Two questions
+    in one message ("…?? also whats …") are planned each on its own, when each can be."""
+    parts = [p for p in _ALSO.split(question) if p.strip()]
+    if len(parts) == 2:
+        planned = [_plan_one(p) for p in parts]
+        if all(planned):
+            return [intent for intents in planned for intent in intents]
+    # "partial fractions for … whats A and B, and then integrate it from 0 to 1": the second step works on the first's
+    # expression
+    then = re.search(r",?\s*(?:and\s+)?then\s+(?=[^.?!]*\bit\b)", question, re.I)
+    if then:
+        first = _plan_one(question[:then.start()])
+        # only a rewriting keeps the value ("partial fractions", "simplify"): after a derivative, "it" is the
+        # derivative, which is not its expression
+        expression = first[0].args.get("expression") if first and len(first) == 1 and \
+            first[0].tool == "simplify" and not first[0].args.get("at") else None
+        if isinstance(expression, str) and expression:
+            second = _plan_one(re.sub(r"\bit\b", f"({expression})", question[then.end():], count=1))
+            if second:
+                return [*first, *second]
+    return _plan_one(question)
+
+
+def _plan_one(question: str) -> list[Intent] | None:
     several = _prime_asks(_without_remarks(_fix_verbs(question)))
     if several:  # "f'(1) and f''(1)": each derivative asked, at its point
         return several
@@ -681,7 +709,10 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
     groups = m.groupdict()
     rest = re.sub(r"\((?=[^()]*[A-Za-z]{3})[A-Za-z\s,'-]*\)", " ", q[m.end():])  # "(mixed partial)": a remark
     name = groups.get("f") or groups.get("g")
-    if not re.search(r"[A-Za-z0-9]", rest):  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
+    # "… d2f/dxdy at (1,2)": only the point follows, so the formula is the one given before
+    point_only = re.fullmatch(r"\s*(?:at|@)\s+(?:the\s+point\s+)?(?:\(\s*[-+\d.,\s]+\)|(?:[a-z]\s*=\s*[-+\d.]+"
+                              r"[\s,and]*)+)\s*[.?!]*\s*", rest, re.I)
+    if not re.search(r"[A-Za-z0-9]", rest) or point_only:  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
         before = re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*(?:[,.;:]\s*|\s+)"
                            r"(?:(?:i|we|you)\s+(?:'d\s+|would\s+|also\s+|now\s+)?)?"
                            r"(?:find|what|give|compute|calculate|get|determine|need|want|show)\b", q[:m.start()],
@@ -705,8 +736,13 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
                        notes=[f"the partial derivative by {groups['v1']}, the other variables held constant"])]
     variables = list(groups["ws"]) if groups.get("ws") else [groups["v1"], groups["v2"]]
     order = {2: "second", 3: "third", 4: "fourth"}[len(variables)]
-    return [Intent("differentiate", {"expression": expr, "variable": variables},
-                   notes=[f"the mixed {order} partial: by {', then by '.join(variables)}"])]
+    args: dict = {"expression": expr, "variable": variables}
+    point = re.search(r"\(\s*([-+\d.,\s]+)\)", point_only.group(0)) if point_only else None
+    names = sorted(set(variables))
+    if point and len(re.findall(r"[-+]?\d+(?:\.\d+)?", point.group(1))) == len(names):
+        # "at (1,2)" with f's variables x and y: the point in the order the variables are named, x first
+        args["at"] = dict(zip(names, re.findall(r"[-+]?\d+(?:\.\d+)?", point.group(1)), strict=True))
+    return [Intent("differentiate", args, notes=[f"the mixed {order} partial: by {', then by '.join(variables)}"])]
 
 
 # the matrix operations a question names ("det A", "A^-1", "eigenvalues"), in this order

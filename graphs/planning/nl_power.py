@@ -58,7 +58,7 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     re.I)
 # "SD of the paired differences is about 1.8", "historical SD of the peel test is 2.4 N"
 _SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-                 rf"(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?=\s*(?:[:=≈~]|(?:is|was|were|of|about|around)\b|[-+]?\.?\d)))?\s*(?:of|=|is|was|were|:|≈|~)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?({NUM})", re.I)
+                 rf"(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?=\s*(?:[:=≈~]|(?:is|was|were|of|about|around)\b|[-+]?\.?\d)))?\s*(?:of|=|is|was|were|:|≈|~|at)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"
                 r"measurements)|sample size (?:of|is|=)\s*(\d+)|\b(?:groups|arms|samples) of (\d+)\b|"

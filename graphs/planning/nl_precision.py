@@ -55,7 +55,8 @@ _MARGIN = re.compile(rf"(?:margin\s+of\s+error|half[\s-]*width|\bwithin|\berror|
 _WIDTH = re.compile(rf"(?:no\s+wider\s+than|width\s+(?:of\s+)?(?:at\s+most\s+|no\s+more\s+than\s+)?|at\s+most|"
                     rf"wide\s+at\s+most)\s*({NUM})\s*(%|percent(?:age)?(?:\s+points?)?)?")
 _P = re.compile(rf"\bp\s*(?:=|≈|is)\s*({NUM})\s*(%)?|(?:expect(?:ed)?|anticipat\w+|estimated?|guess|think|believe|"
-                rf"prior|previous|pilot|last\s+(?:year|time|survey|study)|historical(?:ly)?|currently|typically|"
+                rf"prior|previous|pilot|last\s+(?:year|time|survey|study|quarter|month|week|shift|season)|historical(?:ly)?|"
+                rf"currently|typically|"
                 rf"about|around|roughly|near)\s+(?:\w+\s+){{0,6}}?({NUM})\s*(%|percent)")
 _POPULATION = re.compile(rf"\bpopulation\s+(?:of|size\s+(?:of|is|=)?|is|=|N\s*=)?\s*({NUM})|\bN\s*=\s*({NUM})|"
                          rf"\b(?:from|out\s+of|among)\s+(?:a\s+|the\s+|all\s+)?(?:lot|batch|population|group|total)?"
@@ -129,6 +130,13 @@ def plan_sample_size_ci(question: str) -> list[Intent] | None:
         raise HavocInputError("a sample size for a given precision needs the margin of error (± E) or the interval's "
                               "width", field="margin")
     population = _POPULATION.search(low)
+    declined = re.search(r"\b(?:ignore|ignoring|no|without|skip|don'?t\s+(?:use|apply))\s+(?:any\s+|the\s+|a\s+)?"
+                         r"finite[\s-]*population(?:\s+correction)?|\bfpc\b", low)
+    lot = re.search(rf"\b(?:lot|batch|population|shipment)\s+(?:is|of|has|=)\s+({NUM})", low)
+    if declined and (population or lot):
+        size = next(g for g in population.groups() if g is not None) if population else lot.group(1)
+        notes.append(f"{size}: the lot size, set aside: the finite-population correction is declined, as asked")
+        population = None
     if population:
         args["population"] = to_decimal(next(g for g in population.groups() if g is not None))
         notes.append(f"{args['population']}: the population size N (Cochran's finite-population correction)")

@@ -36,8 +36,8 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected|shipped|sold|delivered|installed|"
-                        r"fitted|assembled|produced|made|built|treated|enrolled|mailed|sent)\s+(\d+)\s+"
-                        r"(?:(?:[A-Za-z]+,?|[A-Za-z]*\d[\w-]*|\(id\))\s+){0,5}?(?:and\s+|,\s*)?"
+                        r"fitted|assembled|produced|made|built|treated|enrolled|mailed|sent|ran|put)\s+(\d+)\s+"
+                        r"(?:(?:[A-Za-z]+,?|[A-Za-z]*\d[\w-]*|\(id\))\s+){0,7}?(?:and\s+|,\s*)?"
                         r"(?:(?:found|had|saw|got|observed|with)\s+(\d+)\b|"
                         # "we inspected 60 welds and 7 were defective"
                         r"(?<=and\s)(\d+)\s+(?:of\s+them\s+)?(?=(?:were|was|are|turned\s+out|came\s+(?:back|out)|"
@@ -72,6 +72,8 @@ _TRIALS = re.compile(r"\b(?:flipped|tossed|spun|rolled|tried|attempted|repeated|
 def count_pairs(text: str) -> list[tuple[int, int]]:
     """Every count written against its size, each a whole count no larger than its size (a date is not one)."""
     clean = spell_numbers(text.replace("−", "-"))  # "fifty-eight of 400": counts written as words
+    # "Of 480 boards from lot 2207 (built 14 Feb, reflow profile 4), 14 had …": an aside in brackets is no count
+    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), clean)
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
         size_first = [(m[0] or m[2] or m[4], m[1] or m[3] or m[5]) for m in _SIZE_FIRST.findall(clean)]

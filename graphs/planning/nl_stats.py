@@ -1103,6 +1103,9 @@ def plan_stats(question: str) -> list[Intent] | None:
                          r"\bsame (?:\d+ )?(?:[\w-]+ ){0,4}?(?:measured|tested|checked|gauged|weighed|inspected|scored|"
                          r"rated|read)\b[^.;?]{0,20}?\b(?:on|by|with|in|under|using|at) both\b|"
                          r"(?:order is the same|same order) in both|"
+                         # "we measured the same 10 specimens on both hardness gauges"
+                         r"\b(?:measured|tested|checked|gauged|weighed|inspected|scored|rated|read|ran)\s+(?:the\s+)?same\s+"
+                         r"(?:\d+\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|by|with|in|under|using|at|through)\s+both\b|"
                          # "(same technician order)": the lists are in the same units' order, so each position is a pair
                          r"\bsame (?:[\w-]+ ){1,2}order\b|\bin the same (?:[\w-]+ )?order\b|\(same order\)|"
                          # "the same nine parts, each measured once on each gauge"

@@ -499,7 +499,9 @@ CUES: tuple[Cue, ...] = (
                   r"no preference|undecided|no change|unchanged|no difference|zero differences?|"
                   r"without (?:the )?(?:\d+ )?(?:cent|replic|block|interaction|intercept|randomi|an? |any |"
                   r"assum|pool)|remov\w* (?:the )?(?:intercept|interaction)|drop(?:ping)? (?:the )?"
-                  r"(?:intercept|interaction)|without (?:a |any )|without \d+ (?:factor|run)"),
+                  r"(?:intercept|interaction)|without (?:a |any )|without \d+ (?:factor|run)|"
+                  # "two cells are empty … just leave them out": the blanks, which no value fills
+                  r"\b(?:empty|blank|missing)\b[^.?!]{0,80}?\bleave (?:them|those|it) out"),
         applies=lambda calls: bool(_tools(calls) & ({"control_chart", "capability", "describe", "normality"}
                                                       | STATS_TESTS))),
     Cue("blocks", _c(r"\bblock(?:s|ed|ing)?\b|\b(?:\d+|one|two|three|four|five|six|eight) runs? (?:per|a|each|in "

@@ -419,6 +419,14 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if value == 2 and re.search(r"\b(?:mr|moving[\s-]*ranges?)\s+(?:of\s+)?(?:span|length|window)\s*(?:of\s*)?$|"
                                 r"\bspan\s*(?:of\s*)?$", before, re.I):
         return "the moving-range span (2, consecutive points), context"  # "MR of span 2"
+    if re.search(r"\b(?:shop|room|ambient|lab|air|hall|plant)\s+(?:at|@|temp(?:erature)?\s*(?:of|at)?)?\s*$", before,
+                 re.I) and re.match(r"^\s*°?\s*[CF]\b", after):
+        return "a stated condition, context"  # "shop at 22 °C"
+    if re.match(r"^\s*%\s*(?:coolant|oil|solids|moisture|humidity|rh|additive|concentration|glycol|salt|binder|"
+                r"water|emulsion)\b", after, re.I):
+        return "a stated condition, context"  # "6 % coolant"
+    if re.search(r"\bbudget\s*(?:is|of|:|=)?\s*(?:about\s+|around\s+|up\s+to\s+|at\s+most\s+)?$", before, re.I):
+        return "a budget, context"  # "budget is 35 runs": a limit the plan is compared with, not a setting of it
     if re.search(r"\b(?:gauge\s+|%\s*)?(?:r\s*&\s*r|grr)\b[^.\d]{0,30}$", before, re.I):
         return "a measurement-system figure, context"  # "the gauge R&R came out at 8%"
     if _PRECISION_AFTER.match(after):

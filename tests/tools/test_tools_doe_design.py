@@ -316,3 +316,11 @@ def test_a_cost_per_run_gives_the_total_cost_of_every_run() -> None:
     with pytest.raises(HavocInputError) as err:
         run("doe_design", {**spec, "cost_per_run": 0})
     assert str(err.value).startswith("cost_per_run") and "\n" not in str(err.value)
+
+
+def test_a_central_composite_counts_its_factorial_and_axial_runs() -> None:
+    out = run("doe_design", {"design": "central_composite", "factors": 4, "center_points": 7})
+    # by hand: a 2^4 core (16), two axial runs per factor (8) and the centre runs
+    assert (out["factorial_runs"], out["axial_runs"], out["runs"]) == (16, 8, 31)
+    assert out["alpha"] == pytest.approx(2.0)  # rotatable: (2^4)^(1/4)
+    assert run("doe_design", {"design": "box_behnken", "factors": 3})["axial_runs"] is None
