@@ -73,7 +73,8 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     """Every count written against its size, each a whole count no larger than its size (a date is not one)."""
     clean = spell_numbers(text.replace("−", "-"))  # "fifty-eight of 400": counts written as words
     # "Of 480 boards from lot 2207 (built 14 Feb, reflow profile 4), 14 had …": an aside in brackets is no count
-    clean = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), clean)
+    # (a bracket that holds a count against its size, "(14 of 220)", is kept)
+    clean = re.sub(r"\([^()]*\)", lambda m: m.group(0) if _PAIR.search(m.group(0)) else " " * len(m.group(0)), clean)
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
         size_first = [(m[0] or m[2] or m[4], m[1] or m[3] or m[5]) for m in _SIZE_FIRST.findall(clean)]
