@@ -62,6 +62,7 @@ ANSWERED_BLIND = {
     "blind_round39/round39.jsonl": "10a7b06",
     "blind_round40/round40.jsonl": "218c465",
     "blind_round41/round41.jsonl": "ba60382",
+    "blind_round42/round42.jsonl": "a7bdcb6",
 }
 
 _ASK = """
