@@ -9,6 +9,7 @@ enough, which is the single-df curvature test, not a new design.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from graphs.planning.extract import NUM, flat_lists, int_before, number_runs, pasted_table, to_decimal
 from graphs.planning.factorial_data import factorial_cells
@@ -33,33 +34,40 @@ _NATURAL_CORNER = re.compile(rf"\(\s*({NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}}(?:\s*
                              rf"\s*\)\s*(?:gave|=|:|->|→)?\s*({NUM})")
 
 
-def natural_levels_note(question: str) -> str | None:
-    """What the natural-unit corners of the question code to, and where their centre is (numbers the plan names)."""
-    found = _NATURAL_CORNER.findall(question)
-    corners = _natural_corners(question)
-    if not corners:
-        return None
-    settings = [[to_decimal(re.match(NUM, c.strip()).group(0)) for c in re.split(r"\s*[,/;]\s*", s)] for s, _ in found]
-    levels = [sorted({s[i] for s in settings}) for i in range(len(settings[0]))]
-    return ("corners named by their settings: " + "; ".join(f"{lo} → -1, {hi} → +1 (centre {(lo + hi) / 2})"
-                                                           for lo, hi in levels))
-
-
-def _natural_corners(question: str) -> list[tuple[str, str]]:
-    """Corners in natural units as (signs, response): in each position the lower of its two values is -1, the higher
-    +1; [] unless every position has exactly two values and the corners are the 2^k distinct ones."""
+def _natural_design(question: str) -> tuple[list[list[Decimal]], list[list[Decimal]], list[str]] | None:
+    """(each corner's settings, each factor's two levels low-high, the responses) of corners told in natural units;
+    None unless every position has exactly two values and the corners are the 2^k distinct ones."""
     found = _NATURAL_CORNER.findall(question)
     if len(found) < 4:
-        return []
+        return None
     settings = [[to_decimal(re.match(NUM, c.strip()).group(0)) for c in re.split(r"\s*[,/;]\s*", s)] for s, _ in found]
     k = len(settings[0])
     if any(len(s) != k for s in settings):
-        return []
+        return None
     levels = [sorted({s[i] for s in settings}) for i in range(k)]
     if any(len(v) != 2 for v in levels) or len({tuple(s) for s in settings}) != len(settings) or len(settings) != 2 ** k:
+        return None
+    return settings, levels, [y for _, y in found]
+
+
+def natural_levels_note(question: str) -> str | None:
+    """What the natural-unit corners of the question code to, and where their centre is (numbers the plan names)."""
+    design = _natural_design(question)
+    if design is None:
+        return None
+    return ("corners named by their settings: " + "; ".join(f"{lo} → -1, {hi} → +1 (centre {(lo + hi) / 2})"
+                                                           for lo, hi in design[1]))
+
+
+def _natural_corners(question: str) -> list[tuple[str, str]]:
+    """Corners in natural units as (signs, response): in each position the lower of its two levels is -1, the higher
+    +1; [] when they are not a 2^k's corners."""
+    design = _natural_design(question)
+    if design is None:
         return []
-    return [(",".join("-1" if s[i] == levels[i][0] else "+1" for i in range(k)), y)
-            for s, (_, y) in zip(settings, found, strict=True)]
+    settings, levels, responses = design
+    return [(",".join("-1" if s[i] == levels[i][0] else "+1" for i in range(len(levels))), y)
+            for s, y in zip(settings, responses, strict=True)]
 
 
 def _corner_signs(name: str) -> list[int]:
