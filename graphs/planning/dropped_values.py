@@ -53,13 +53,20 @@ def drop_named_values(question: str) -> tuple[str, list[str]]:
     return re.sub(r"[ \t]{2,}", " ", text), [f"{value} removed from the data, as asked"]
 
 
-# "Runs 1 to 8 gave 101, 100.6, …. Run 4 had a clogged nozzle so leave that one out": a run named by its number in a
-# list the question numbers itself ("runs 1 to 8", "in run order")
-_RUN_OUT = re.compile(r"\brun\s+(?P<a>\d+)\b[^.?!]{0,60}?\b(?:leave|leaving|take|throw)\s+(?:that|it|this)(?:\s+one)?\s+out|"
-                      r"\brun\s+(?P<b>\d+)\b[^.?!]{0,60}?\b(?:drop|exclude|ignore|omit|discard|remove)\s+(?:it|that|this)\b|"
-                      rf"\b{_VERB}\s+run\s+(?P<c>\d+)\b", re.I)
-_NUMBERED_LIST = re.compile(rf"\bruns?\s+1\s*(?:to|-|–|through|thru)\s*(?P<n>\d+)\b[^\d\n]{{0,30}}?(?P<list>{NUM}(?:\s*[,;]?\s+"
-                            rf"{NUM}|\s*,\s*{NUM})+)", re.I)
+# "Runs 1 to 8 gave 101, 100.6, …. Run 4 had a clogged nozzle so leave that one out", "readings 1 to 9 in order: …
+# Reading #4 is junk, leave it out": an item named by its number in a list the question numbers itself
+_ITEM_WORD = r"(?:run|reading|measurement|sample|point|value|part|piece|specimen|coupon|shot|cycle|test|weighing)"
+_RUN_OUT = re.compile(rf"\b{_ITEM_WORD}\s*#?\s*(?P<a>\d+)\b[^.?!]{{0,60}}?\b(?:leave|leaving|take|throw)\s+(?:that|it|this)"
+                      rf"(?:\s+one)?\s+out|\b{_ITEM_WORD}\s*#?\s*(?P<b>\d+)\b[^.?!]{{0,60}}?\b(?:drop|exclude|ignore|omit|discard|"
+                      rf"remove)\s+(?:it|that|this)\b|\b{_VERB}\s+(?:the\s+)?{_ITEM_WORD}\s*#?\s*(?P<c>\d+)\b", re.I)
+_NUMBERED_LIST = re.compile(rf"\b{_ITEM_WORD}s?\s+#?1\s*(?:to|-|–|through|thru)\s*#?(?P<n>\d+)\b[^\d\n]{{0,30}}?"
+                            rf"(?P<list>{NUM}(?:\s*[,;]?\s+{NUM}|\s*,\s*{NUM})+)", re.I)
+
+
+def _item_word(clause: str) -> str:
+    """The word that names the item in the clause that leaves it out ("Reading #4 is junk" → "reading")."""
+    found = re.search(_ITEM_WORD, clause, re.I)
+    return found.group(0).lower() if found else "run"
 
 
 def drop_named_run(question: str) -> tuple[str, list[str]]:
@@ -76,13 +83,14 @@ def drop_named_run(question: str) -> tuple[str, list[str]]:
     hit = values[k - 1]
     start, end = listed.start("list") + hit.start(), listed.start("list") + hit.end()
     value = hit.group(0)
+    label = _item_word(m.group(0))
     if CHART_WORDS.search(question):
         text = question[:m.start()] + question[m.end():]
-        return text.rstrip() + f" exclude point {k}", [f"run {k} ({value}) excluded from the limits, as asked"]
+        return text.rstrip() + f" exclude point {k}", [f"{label} {k} ({value}) excluded from the limits, as asked"]
     text = question[:start] + question[end:]
     text = re.sub(r"\s*,\s*,", ",", text)
     text = text.replace(m.group(0), " " * len(m.group(0)), 1) if m.start() > end else text
-    return re.sub(r"[ \t]{2,}", " ", text), [f"run {k} ({value}) removed from the data, as asked"]
+    return re.sub(r"[ \t]{2,}", " ", text), [f"{label} {k} ({value}) removed from the data, as asked"]
 
 
 # "Point 6 was logged on the wrong range, leave it out and refit": the k-th point of two equal lists (x and y, or

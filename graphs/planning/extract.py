@@ -937,6 +937,10 @@ def decimal_commas(question: str) -> str:
     fixed = [fix(line) if re.search(r"[;\t]", line) else line for line in lines]
     if fixed == lines:
         return question
+    # a text whose data write decimal commas writes its other numbers so too: "Spec is 9,900 to 10,100" beside
+    # "10,006; 10,021; …" is 9.9 to 10.1, not thousands
+    fixed = [re.sub(r"(?<![\d,.])([-+]?\d+),(\d+)(?![\d,])", r"\1.\2", new) if new == old else new
+             for old, new in zip(lines, fixed, strict=True)]
     # the export's rows, header included, read as CSV once their decimal marks are points
     return "\n".join(line.replace(";", ",") if re.fullmatch(r"[^;]+(?:;[^;]*)+", line.strip()) and
                      not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line, re.I) else line for line in fixed)

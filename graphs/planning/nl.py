@@ -542,6 +542,9 @@ def unused_numbers(question: str, intents: list[Intent], limit: int = 8) -> list
                    r"gauge|reactor|mou?ld|cavity|head|nozzle|spindle|lane|tank|furnace|vendor|filler|unit|run|row|point|"
                    r"subgroup|specimen|trial|day|hour|week)s?)\s+\d{1,2}\b",
                    r"\1 #", clean, flags=re.I)
+    # "readings 1 to 9 in order: …": the question numbers its own list
+    clean = re.sub(r"\b((?:readings?|measurements?|values?|points?|pieces?|shots?|weighings?|observations?|runs?)\s*)#?\s*"
+                   r"\d+\s*(?:-|–|to|through|thru)\s*#?\s*\d+\b", r"\1#", clean, flags=re.I)
     for m in re.finditer(rf"(?<![\w^.]){NUM}(?![\w.]*\d)", clean):
         text = m.group(0)
         try:

@@ -32,12 +32,25 @@ _FIRST_ORDER = re.compile(r"(?:first|1st)[\s-]*order|\blinear\b|main[\s-]*effect
 # "(30 min, 150 °C) 39.2": a corner named by its settings in natural units, each factor at one of two values
 _NATURAL_CORNER = re.compile(rf"\(\s*({NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}}(?:\s*[,/;]\s*{NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}})+)"
                              rf"\s*\)\s*(?:gave|=|:|->|→)?\s*({NUM})")
+# "70.2 (150/20)": the response first, its settings after it in brackets
+_NATURAL_CORNER_AFTER = re.compile(rf"(?<![\w.])({NUM})\s*%?\s*\(\s*({NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}}"
+                                   rf"(?:\s*[,/;]\s*{NUM}\s*(?:°\s*)?[A-Za-zµ%]{{0,6}})+)\s*\)")
+
+
+def _natural_found(question: str) -> list[tuple[str, str]]:
+    """(settings, response) of each corner told in natural units, settings first or response first."""
+    found = _NATURAL_CORNER.findall(question)
+    return found if len(found) >= 4 else [(settings, y) for y, settings in _NATURAL_CORNER_AFTER.findall(question)]
+
+
+def _without_natural_corners(question: str) -> str:
+    return _NATURAL_CORNER_AFTER.sub(" ", _NATURAL_CORNER.sub(" ", question))
 
 
 def _natural_design(question: str) -> tuple[list[list[Decimal]], list[list[Decimal]], list[str]] | None:
     """(each corner's settings, each factor's two levels low-high, the responses) of corners told in natural units;
     None unless every position has exactly two values and the corners are the 2^k distinct ones."""
-    found = _NATURAL_CORNER.findall(question)
+    found = _natural_found(question)
     if len(found) < 4:
         return None
     settings = [[to_decimal(re.match(NUM, c.strip()).group(0)) for c in re.split(r"\s*[,/;]\s*", s)] for s, _ in found]
@@ -108,7 +121,7 @@ def plan_curvature(question: str) -> list[Intent] | None:
     signed = _SIGNED_CORNER.findall(question) or _LETTER_CORNER.findall(question) or _natural_corners(question)
     # "(-,-) 39.3, (+,-) 40.9, …", "A-B- gave 41.2, A+B- 47.9, …": each corner named by its signs
     if len(signed) >= 2:
-        rest = _NATURAL_CORNER.sub(" ", _LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question)))
+        rest = _without_natural_corners(_LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question)))
         centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
         if centre and lack:
             # "I fitted a first-order model … is there lack of fit?": the model's residual split into pure error

@@ -399,7 +399,8 @@ def _without_remarks(question: str) -> str:
     q = re.sub(r"∫\s*([₀-₉₋]+)", lambda m: "int_" + m.group(1).translate(_SUBSCRIPTS), q)
     q = re.sub(r"∫\s*_", "int_", q)
     # "int_0^inf dx/(1+x^4)": the differential first, over the integrand's denominator
-    q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+d([a-z])\s*/\s*(\([^()]*\)|[a-z0-9^]+)",
+    q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+d([a-z])\s*/\s*(\([^()]*\)(?:\^(?:\d+|\([^()]*\)|[a-z]))?|"
+               r"[a-z0-9^]+)",
                r"integral of 1/\4 d\3 from \1 to \2", q)
     q = re.sub(r"\bint_\{?([^\s{}^]+?)\}?\^\{?([^\s{}]+?)\}?\s+(.+?)\s*d([a-z])\b",
                r"integral of \3 d\4 from \1 to \2", q)  # "int_0^{pi/2} e^x cos(x) dx"
@@ -413,7 +414,8 @@ def _without_remarks(question: str) -> str:
                    flags=re.I)
     q = re.sub(r"^\s*(?:quick (?:one|q(?:uestion)?)|hi|hey|hello|ok(?:ay)?|so)\s*[-—–:,!]+\s*", "", q, flags=re.I)
     q = re.sub(r"\s*=\s*\?\s*$", "", q)  # "lim x→∞ (1 + 3/x)^(2x) = ?"
-    q = re.sub(r"(\bof\s+|∫[^d]*?)\bd([a-z])\s*/\s*(\([^()]*\)|[a-z0-9^]+)", r"\g<1>1/\3 d\2", q)  # "of dx/(x^2 + x)"
+    q = re.sub(r"(\bof\s+|∫[^d]*?)\bd([a-z])\s*/\s*(\([^()]*\)(?:\^(?:\d+|\([^()]*\)|[a-z]))?|[a-z0-9^]+)", r"\g<1>1/\3 d\2",
+               q)  # "of dx/(x^2 + x)", "of dx/(1 + x^2)^2"
     # "solve (the system)" on a line of its own, then one equation per line: the system, on one line
     q = re.sub(r"^(\s*solve(?:\s+(?:the|this|these|following))?(?:\s+(?:system|equations?|linear system))?)"
                r"(?:\s+for\s+(?P<vars>[a-z](?:\s*(?:,|and|\s)\s*[a-z]){1,5}))?\s*:?\s*\n"

@@ -39,7 +39,9 @@ _EFFECT_F = re.compile(rf"(?:cohen'?s\s*f|\bf\s*=|effect[\s-]*size\s*f)\s*(?:of|
 _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decrease|difference|change|shift|"
                     rf"improvement|reduction|drop|rise|gain)\b|"
                     rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ|bias|offset)"
-                    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:mean|means|average)s?(?:\s+[a-z]+){{0,2}}?)?\s*(?:of|=|is|:|as small as|at least|"
+                    # "difference in the mean of 1.5", "expected difference in peel strength 1.5 N/mm"
+                    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?:mean|means|average)s?(?:\s+[a-z]+){{0,2}}?|"
+                    rf"(?:mean\s+)?[a-z-]{{3,}}(?:\s+[a-z-]{{3,}}){{0,2}}?))?\s*(?:of|=|is|:|as small as|at least|"
                     rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
                     rf"\b(?:moved|shifted|drifted|changed|differs?|deviates?|(?:is|are|was|were|sits?|runs?)\s+off|"

@@ -32,7 +32,11 @@ _SIZE_FIRST = re.compile(r"\b(?:out\s+of|(?:in|from)\s+(?:a|the)\s+(?:random\s+)
                          # "600 units inspected, 35 defective"
                          r"(?<![\w.])(\d+)\s+(?:[A-Za-z]+\s+){0,2}(?:inspected|tested|checked|sampled|made|produced|built)"
                          r"\s*[,;]?\s*(?:and\s+|with\s+)?(\d+)\s+(?=(?:[a-z]+\s+)?(?:defective|rejected|failed|bad|"
-                         r"nonconforming|rejects|faulty)\b)", re.I)
+                         r"nonconforming|rejects|faulty)\b)|"
+                         # "200 relays cycled 10,000 times each at 85 °C, 7 failed": how each was tested between them
+                         r"(?<![\w.,])(\d+)\s+[A-Za-z-]+\s+(?:were\s+)?(?:cycled|tested|run|ran|stressed|aged|burned[\s-]in|"
+                         r"soaked|loaded|dropped|flexed|heated|exposed)\b[^.;?!]{0,60}?[,;]\s*(?:and\s+)?(\d+)\s+"
+                         r"(?=(?:of\s+them\s+)?(?:failed|broke|cracked|leaked|survived|passed)\b)", re.I)
 # "we inspected 300 parts and found 7 defective": the size first, then what was found
 _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked|sampled|a sample of|examined|audited|"
                         r"surveyed|asked|measured|pulled|took|drew|picked|selected|shipped|sold|delivered|installed|"
@@ -41,7 +45,7 @@ _INSPECTED = re.compile(r"\b(?:inspected|inspection of|tested|testing of|checked
                         r"(?:(?:found|had|saw|got|observed|with)\s+(\d+)\b|"
                         # "we inspected 60 welds and 7 were defective"
                         r"(?<=and\s)(\d+)\s+(?:of\s+them\s+)?(?=(?:were|was|are|turned\s+out|came\s+(?:back|out)|"
-                        r"failed|leaked|cracked|broke)\b))"
+                        r"failed|passed|survived|conformed|succeeded|worked|leaked|cracked|broke)\b))"
                         r"(?![.,]\d)", re.I)
 _FISHER = re.compile(r"fisher'?s?(?:\s+exact)?\s+(?:probability\s+)?test|fisher'?s?\s+exact|fisher\s+exact")
 _NAMED = re.compile(r"binomial\s+test|exact\s+binomial|binom\.test|clopper|wilson|one[\s-]*proportion|single\s+"
@@ -77,7 +81,7 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     clean = re.sub(r"\([^()]*\)", lambda m: m.group(0) if _PAIR.search(m.group(0)) else " " * len(m.group(0)), clean)
     pairs = [(int(a), int(b)) for a, b in _PAIR.findall(clean)]
     if not pairs:
-        size_first = [(m[0] or m[2] or m[4], m[1] or m[3] or m[5]) for m in _SIZE_FIRST.findall(clean)]
+        size_first = [(m[0] or m[2] or m[4] or m[6], m[1] or m[3] or m[5] or m[7]) for m in _SIZE_FIRST.findall(clean)]
         pairs = [(int(a), int(b)) for b, a in size_first + [(size, a or b) for size, a, b in _INSPECTED.findall(clean)]
                  + _TRIALS.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
@@ -269,10 +273,18 @@ def _one_sample_side(low: str) -> str:
                       r"supposed to be|contract\w*)\b[^.?!]{0,30}?\bat (most|least)\b", low)
     if claim:
         return "greater" if claim.group(1) == "most" else "less"
-    if re.search(r"greater|larger|higher|more than|increase|exceed|above|over\b|at least", low):
-        return "greater"
-    if re.search(r"\bless than|smaller|lower|fewer|decrease|below|under\b|at most", low):
-        return "less"
+    # "Requirement: at least 95 % pass. … Is there evidence that the true pass rate is below 95 %?": the question
+    # asked names the direction, before any requirement told around it
+    asked = [m.group(0) for m in re.finditer(r"[^.?!\n]*\?|[^.?!\n]*\b(?:evidence that|test (?:whether|if)|"
+                                             r"check (?:whether|if)|show that)\b[^.?!\n]*", low)]
+    for text in [*asked, low]:
+        up = re.search(r"greater|larger|higher|more than|increase|exceed|above|over\b|at least", text)
+        down = re.search(r"\bless than|smaller|lower|fewer|decrease|below|under\b|at most", text)
+        if bool(up) != bool(down) or text is low:
+            if up:
+                return "greater"
+            if down:
+                return "less"
     if _ONE_SIDED.search(low):  # "has it gone up? one-sided": a verb names the direction
         return verb_side(low) or "two-sided"
     return "two-sided"

@@ -291,7 +291,11 @@ def _capability_from_bars(q: str, low: str) -> list[Intent] | None:
 
 
 _TOTAL = re.compile(r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}?(?:altogether|in total|in all|all told|overall)\b|"
-                    r"\b(?:a\s+)?total\s+(?:of\s+)?(\d+)\b|\b(\d+)\s+(?:[a-z-]+\s+)?in\s+total\b")
+                    r"\b(?:a\s+)?total\s+(?:of\s+)?(\d+)\b|\b(\d+)\s+(?:[a-z-]+\s+)?in\s+total\b|"
+                    # "over 24 days (…) we found 168 forms with errors": what the whole stretch turned up
+                    r"\b(?:we|they|qc|inspectors?|i)\s+(?:found|counted|recorded|logged|had)\s+(\d+)\s+(?:[a-z-]+\s+){0,2}?"
+                    r"(?:with\s+(?:errors?|defects?|flaws?)|defectives?|defects?|errors?|rejects?|nonconforming|failures?|"
+                    r"bad)\b")
 _PERIODS = re.compile(r"\b(?:last|over|across|from|in|for)\s+(?:the\s+)?(?:last\s+|past\s+)?(\d+)\s+(?:consecutive\s+)?"
                       r"(mornings|days|shifts|subgroups|samples|lots|batches|hours|weeks|runs|rolls|orders|audits)\b")
 
@@ -456,8 +460,9 @@ def plan_spc(question: str) -> list[Intent] | None:
     if re.search(r"capab|\bcp[kul]?\b|\bpp[kul]?\b|\bcpm\b|within spec|meet(?:s)? spec", asked):
         lsl = value_after(q, "lsl", r"lower spec(?:ification)?(?: limit)?", "lower limit", r"min(?:imum)?\.?")
         usl = value_after(q, "usl", r"upper spec(?:ification)?(?: limit)?", "upper limit", r"max(?:imum)?\.?")
-        # "spec 9.8 to 10.2", "spec on the spacer thickness is 5.90 to 6.10 mm"
-        spec = re.search(r"(?:spec(?:ification)?s?(?: limits?)?|(?<!control )\blimits are)(?:\s+(?:on|for)\s+(?:the\s+)?"
+        # "spec 9.8 to 10.2", "spec on the spacer thickness is 5.90 to 6.10 mm", "tolerance 2.45 to 2.55 mm"
+        spec = re.search(r"(?:spec(?:ification)?s?(?: limits?)?|tolerance(?: band| range| limits?)?|drawing limits?|"
+                         r"(?<!control )\blimits are)(?:\s+(?:on|for)\s+(?:the\s+)?"
                          r"[a-z][a-z\s-]{0,40}?)?"
                          r"\s*(?:of|are|is|:|=)?\s*([-\d.]+)\s*(?:[a-zµ°%]{1,4}\.?\s*)?(?:and|to|-|,|/)\s*([-\d.]+)", low)
         if spec and lsl is None and usl is None:

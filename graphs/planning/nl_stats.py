@@ -30,6 +30,7 @@ from graphs.planning.extract import (
 )
 from graphs.planning.intent import Intent
 from graphs.planning.nl_proportion import plan_proportion
+from graphs.planning.told_values import told_values
 from tools.errors import HavocInputError
 
 _CLAIMED_MEAN = re.compile(rf"(?:mean|average)(?: [a-z]+){{1,3}} of\s*({NUM})\s*[a-zµ%]*\s*"
@@ -46,6 +47,9 @@ MU_KEYS = ("mu", "μ", r"hypothesi[sz]ed mean(?: of)?", r"target(?: mean)?(?: of
            r"(?:certified|reference|standard)\s+(?:reference\s+)?(?:material|sample|standard|block|solution)"
            r"(?: value)?(?: is| of| =|:| reads)?", r"declared(?: value)?(?: of| is)?", r"advertised(?: value)?(?: of| is)?",
            r"(?:should|supposed to|meant to) (?:be|average|weigh)", r"specified value(?: of| is)?",
+           # "Drawing says 10.00 mm", "the print calls for 25.0"
+           r"(?:drawing|print|blueprint|data ?sheet|spec(?:ification)? sheet)(?: [a-z]+)?"
+           r"(?: says| calls for| specifies| gives| states| shows| =| is|:)",
            r"(?:certified|reference|accepted|true|known) value(?: of [\w ]{0,40}?)?(?: is| =|:)?",
            r"(?:mean|average) (?:is|equal to|equals|=)", r"equal to", r"against", r"differ(?:s|ent|ed)? from", r"exceed",
            r"(?:greater|more|larger|higher|less|lower|smaller) than", r"above", r"below")
@@ -299,9 +303,20 @@ def confidence_args(q: str) -> dict:
                    r"(?:confidence|ci\b|level)", q, re.I)
          or re.search(r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*(\d{2}(?:\.\d+)?)\s*(?:%|percent)", q, re.I))
     if not m:
-        return {}
+        return _alpha_as_confidence(q)
     level = float(m.group(1))
     return {"confidence": level / 100} if 50 <= level < 100 else {}
+
+
+def _alpha_as_confidence(q: str) -> dict:
+    """"test at alpha = 0.01", "significance level 1 %": the level of the test, carried as the confidence 1 − α of
+    the interval beside it (the tools take a confidence; ARGUE and the reading say α from it)."""
+    m = re.search(rf"(?:\balpha|α|significance(?: level)?|sig\.? level)\s*(?:=|:|of|is|at)?\s*({NUM})\s*(%|percent)?", q,
+                  re.I)
+    if not m:
+        return {}
+    alpha = float(m.group(1)) / (100 if m.group(2) else 1)
+    return {"confidence": round(1 - alpha, 10)} if 0.0001 <= alpha <= 0.2 and alpha != 0.05 else {}
 
 
 ALPHA_PHRASE = re.compile(rf"(?:\balpha|α|significance(?: level)?|sig\.? level)\s*(?:=|:|of|is|at)?\s*{NUM}", re.I)
@@ -365,6 +380,12 @@ _ORDINALS = {"first": 1, "one": 1, "second": 2, "two": 2, "third": 3, "three": 3
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _SUMMARY_KEYS = (r"(?:sample |observed |measured )?(?:mean|average)", r"(?:sample )?standard deviation", r"std\.? ?dev",
                  r"\bs\.?d\.?", r"sigma", "σ", r"sample size", r"\bn", r"variance", r"standard error", r"\bse")
+
+
+def _told_if_longer(text: str, values: list) -> list:
+    """The values told sentence by sentence in one unit, when they hold more than the run already read."""
+    told = told_values(text)
+    return told if len(told) > len(values) and all(v in told for v in values) else values
 
 
 def _blank_summaries(text: str) -> str:
@@ -1143,6 +1164,11 @@ def plan_stats(question: str) -> list[Intent] | None:
         mu, claim = to_decimal(target_after.group(1)), target_after
     reference = reference_mean(q) if mu is None or not value_after(q, *mu_keys[:3]) else None
     groups = _groups(q)
+    told = told_values(q)
+    if told and (mu is not None or re.search(r"\bone[\s-]*sample|\bsingle[\s-]*sample", low) or
+                 all(re.fullmatch(r"(?:sample|group) \d+", name) for name, _ in groups)) and \
+            sum(len(g) for _, g in groups) < len(told) and all(v in told for _, g in groups for v in g):
+        groups = []  # "the first bag weighed 502.0 g, then … After the break I got …": one sample told in sentences
     if len(groups) >= 3 or (len(groups) >= 2 and re.search(r"\banova\b|analysis of variance", low)):
         names = _group_names([name for name, _ in groups])
         welch = {"welch": True} if _WELCH_ANOVA.search(low) or _UNEQUAL_VARIANCES.search(low) else {}
@@ -1179,6 +1205,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         rest = blank_keyed(q[:start] + " ; " + q[end:], *mu_keys)
         data = flat_lists(rest)
         values = data[0] if data else longest_run(rest, 2)
+        values = _told_if_longer(rest, values)
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu, "alternative": alternative, **conf},
                            notes=notes)]
@@ -1197,6 +1224,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         data = flat_lists(rest)
         # the target said again unkeyed is no value, but a reading that equals it is one ("Fri 500.0 g" against 500 g)
         values = data[0] if data else (longest_run(rest, 2) or [v for v in numbers(rest) if str(v) != str(mu)])
+        values = _told_if_longer(rest, values)
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu,
                                       "alternative": _alternative(low), **conf})]
@@ -1206,6 +1234,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                            r"standard deviation", "sigma", "target", "n")
         data = flat_lists(rest)
         values = data[0] if data else (longest_run(without_confidence(q), 3) or longest_run(rest, 2))
+        values = _told_if_longer(rest, values)
         if len(values) >= 2:
             return [Intent("describe", {"data": values, **conf})]
     return None

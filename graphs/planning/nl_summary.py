@@ -34,9 +34,14 @@ _N = re.compile(r"\bn(?:_?[12₁₂])?\s*[=:]\s*(\d+)\b|\bn\s+(?:of\s+)?(\d+)\b|
                 r"subjects|patients|people|bottles|pieces|batches|students|cans|bags|boxes|components|tablets|"
                 r"participants|runs|cycles|shafts|bolts|lots|wafers|cells|values|data points|bars|coupons|welds|"
                 r"castings|boards|panels|rods|pins|springs|tubes|containers|packs|joints|fasteners|screws|"
-                r"assemblies|housings|test pieces|trials|tests|batteries|bearings)\b|"
+                r"assemblies|housings|test pieces|trials|tests|batteries|bearings|pairs|trucks|vehicles|cars|vans|"
+                r"drivers|workers|employees|volunteers|animals|engines|motors|pumps|tyres|tires|devices|modules|"
+                r"blades|valves|filters|sensors|chips|dies|moulds|molds)\b|"
                 r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\s+(?:averaged|had an average|had a mean|gave|showed|came out|"
-                r"measured)\b", re.I)
+                r"measured)\b|"
+                # "30 bushings, mean bore 12.04 mm": a count of things, then their mean
+                r"\b(\d+)\s+(?:[a-z-]+\s+)?[a-z]{3,}s\s*[,:;]\s*(?:(?:the|their|a|with)\s+)?(?:sample\s+)?(?:mean|average)\b",
+                re.I)
 _CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma level|\bppm\b|within spec|"
                          r"out of spec|meet(?:s)? (?:the )?spec|performance (?:numbers|indices|index|figures|metrics)|"
                          r"parts? per million")
@@ -47,6 +52,10 @@ _WITHIN = re.compile(r"within|short[\s-]*term|r[\s-]*bar|r̄|/\s*d2|pooled")
 _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
 
 
+# the figures are of each unit's own change: "paired", "differences", "savings per truck (old minus new)", "each truck
+# ran with the old and the new additive"
+_PAIRED = (r"paired|differences?\b|before and after|\b[a-z]+\s+minus\s+(?:the\s+)?[a-z]+|"
+           r"\beach\s+[a-z]+\s+(?:ran|was\s+(?:run|tested|measured)|used|tried)\s+(?:with\s+)?(?:both|the\s+old\s+and\s+the\s+new)")
 _REFERENCE_BEFORE = re.compile(r"(?:hypothesi[sz]ed|target|reference|claimed|specified|null|population|true|"
                                r"known|nominal|required|historical|advertised|labell?ed|spec(?:ification)?|minimum|"
                                r"maximum|min\.?|max\.?)(?:\s+(?:for|of|on)\s+(?:the\s+)?)?\s*$", re.I)  # "spec minimum for the mean"
@@ -223,14 +232,23 @@ def _t_test(q: str, low: str, means: list[re.Match], sds: list[re.Match]) -> lis
     rest = _blank(q, [*means, *sds, *ns])
     mu = value_after(rest, *MU_KEYS)
     interval_only = bool(re.search(r"confidence interval|\bci\b", low)) and mu is None
-    if mu is None and not interval_only and not re.search(r"paired|differences?\b|before and after", low):
+    if mu is None and not interval_only and not re.search(_PAIRED, low):
         raise HavocInputError("a one-sample t-test from summary figures needs the value to test the mean against "
                               "(e.g. 'different from 10?')", field="mu")
-    paired = re.search(r"paired|differences?\b|before and after", low)
+    paired = re.search(_PAIRED, low)
     if mu is None and paired:
         mu, interval_only = Decimal(0), False  # a paired change is tested against no change
+    side = _alternative(low) if mu is not None else "two-sided"
+    old_minus_new = paired and re.search(r"\b(?:old|before|baseline|control|standard|current|existing|pre)\b[\w\s-]{0,20}?"
+                                         r"\bminus\s+(?:the\s+)?(?:new|after|treated|post|modified|improved)\b", low)
+    if old_minus_new and side != "two-sided" and not re.search(r"\b(?:positive|negative|greater|larger|smaller|"
+                                                               r"above|below|more than|less than)\b", low):
+        # "savings (old minus new): … whether the additive reduces consumption": a reduction is a positive difference
+        side = "greater" if re.search(r"\b(?:reduc|lower|decreas|cut|sav)\w*", low) and \
+            not re.search(r"\b(?:increas|rais|improv)\w*", low) else "less" if re.search(r"\b(?:increas|rais)\w*", low) \
+            else side
     args = {"kind": "paired" if paired else "one_sample", "mean": _value(means[0]), "sd": _value(sds[0]),
-            "n": int(_value(ns[0])), "alternative": _alternative(low) if mu is not None else "two-sided", **conf}
+            "n": int(_value(ns[0])), "alternative": side, **conf}
     if mu is not None:
         args["mu"] = mu
     notes = ["the mean and sd are those of the paired differences" if paired else

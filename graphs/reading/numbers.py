@@ -106,6 +106,12 @@ _SO_FAR_AFTER = re.compile(r"^\s*(?:[A-Za-z]+\s+)?(?:parts|samples|subgroups|uni
 # "weeks 14-17", "batches 301 to 320": the end of a range of labels
 _LABEL_RANGE_BEFORE = re.compile(rf"(?:\b(?:{_LABEL_WORDS})|#)\s*\d+\s*(?:-|–|to|through|thru)\s*$", re.I)
 
+# "readings 1 to 9 in order: 3.37, …", "measurements #1-#12": the items of a list numbered by the question itself
+_ITEMS = r"\b(?:readings?|measurements?|values?|points?|pieces?|shots?|weighings?|observations?|obs\.?)"
+_ITEM_RANGE_END = re.compile(rf"{_ITEMS}\s*#?\s*\d+\s*(?:-|–|to|through|thru)\s*#?\s*$", re.I)
+_ITEM_RANGE_START_BEFORE = re.compile(rf"{_ITEMS}\s*#?\s*$", re.I)
+_ITEM_RANGE_START_AFTER = re.compile(r"^\s*(?:-|–|to|through|thru)\s*#?\s*\d+\b", re.I)
+
 
 @dataclass(frozen=True)
 class QuestionNumber:
@@ -436,10 +442,16 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"@\s*$", before) or (re.search(r"\b(?:lab\s+|room\s+|ambient\s+)?temp(?:erature)?\s*(?:of|at|=|:)?\s*$",
                                                   before, re.I) and re.match(r"^\s*°?\s*[CF]\b", after)):
         return "a stated condition, context"  # "(cP @ 25 °C)", "(lab temp 20 C)"
+    if (re.search(r"\b(?:stored|kept|held|conditioned|aged|measured|tested|inspected|cured|soaked)\s+(?:at|in)\s*$", before,
+                  re.I) and re.match(r"^\s*(?:°\s*[CF]\b|deg|%\s*(?:rh|r\.h\.|relative)|k\b)", after, re.I)) or \
+            (re.search(r"\bat\s*$", before, re.I) and re.match(r"^\s*°\s*[CF]\b", after)):
+        return "a stated condition, context"  # "stored at 22 °C", "conditioned at 50 % RH", "two adhesives at 23 °C"
     if re.search(r"\bnot\s+$", before, re.I) and re.match(r"^\s*[.,;)]", after):
         return "a value the question rules out, context"
-    if _LABEL_RANGE_BEFORE.search(before):
+    if _LABEL_RANGE_BEFORE.search(before) or _ITEM_RANGE_END.search(before):
         return "the end of a range of labels, context"
+    if _ITEM_RANGE_START_BEFORE.search(before) and _ITEM_RANGE_START_AFTER.match(after):
+        return "the start of a range of labels, context"  # "readings 1 to 9 in order: …"
     if value == value.to_integral_value() and (
             (_OBSERVED_BEFORE.search(before) and _OBSERVED_AFTER.match(after)) or _SO_FAR_AFTER.match(after)
             or _SUBGROUPS_BEFORE.search(before)):
