@@ -21,6 +21,7 @@ _UNIT_AFTER = re.compile(r"\s*(?P<unit>[A-Za-zµ°%/]{1,6})\s*$")
 # a pair that names the source rather than measuring: "sensor=TS-3", "ch=2", "probe: P1"
 _SOURCE_KEYS = re.compile(r"sensor|source|probe|channel|ch|tag|device|dev|station|machine|node|gauge|id|loc(?:ation)?|"
                           r"unit_?id|tc|thermocouple", re.I)
+_STAMP = re.compile(r"\s*(?:\d{4}-\d\d-\d\d|\d{1,2}[:.]\d\d(?::\d\d)?)\b")
 MIN_LINES = 5
 
 
@@ -42,8 +43,8 @@ def _parse(line: str) -> _Reading | None:
     bracket = _BRACKET_TAG.search(line)
     sources = [m for m in pairs if _SOURCE_KEYS.fullmatch(m.group("key"))]
     tag = bracket.group("tag") if bracket else (sources[0].group("value") if sources else "")
-    if not bracket and not sources and not re.match(r"\s*\d", line):
-        return None  # neither a tag nor a time stamp: not a log line
+    if not bracket and ("=" not in reading.group(0) or not (sources or _STAMP.match(line))):
+        return None  # "3 June: 7.12" is a dated reading, not a log line: a log writes key=value after a stamp or tag
     unit_pair = [m for m in pairs if m.group("key").lower() in ("unit", "units", "uom")]
     rest = line[reading.end():]
     after = _UNIT_AFTER.match(rest) if not _PAIR.search(rest) else None
