@@ -322,6 +322,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         mode = "stats"  # a predictor beside its response is data to fit, whatever the words say about curvature
     intents = _plan_fresh(question, mode, bindings)
     _capability_without_data(question, intents)
+    _counts_not_shares(intents, table_notes)
     _subgroups_in_columns(question, intents)
     _continuity_correction(question, intents)
     _summary_figures_only(question, intents)
@@ -421,6 +422,30 @@ def _subgroups_in_columns(question: str, intents: list[Intent] | None) -> None:
             intent.args["subgroups"] = [list(col) for col in zip(*rows, strict=True)]
             intent.notes.append(f"each column is a subgroup, as the question says: {len(rows[0])} subgroups of "
                                 f"{len(rows)}")
+
+
+# tools whose cells must be counts: a share has lost the sample size the test's statistic grows with
+_COUNT_CELLS = {"chi_square": ("table", "observed"), "mcnemar": ("table",)}
+
+
+def _counts_not_shares(intents: list[Intent] | None, table_notes: list[str]) -> None:
+    """A chi-square (or McNemar) test on percentages or fractions ("79.6 % | 13.8 % | 6.6 %", "0.42, 0.58") would
+    compute a statistic that depends on the scale the shares are written in: say the counts are missing instead."""
+    for intent in intents or []:
+        cells = [v for key in _COUNT_CELLS.get(intent.tool, ()) for v in _flat(intent.args.get(key))]
+        if not cells:
+            continue
+        percent_cells = any("'%' in every cell" in note for note in table_notes)
+        if percent_cells or any(Decimal(str(v)) != Decimal(str(v)).to_integral_value() for v in cells):
+            raise HavocInputError(f"the {intent.tool.replace('_', ' ')} test needs counts, and the table holds "
+                                  "percentages or fractions, which have lost how many items each came from: give the "
+                                  "counts (or the totals the shares are of)", field="observed")
+
+
+def _flat(value: object) -> list:
+    if isinstance(value, (list, tuple)):
+        return [x for v in value for x in _flat(v)]
+    return [] if value is None or isinstance(value, (str, bool)) else [value]
 
 
 def _capability_without_data(question: str, intents: list[Intent] | None) -> None:

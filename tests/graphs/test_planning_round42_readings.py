@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from graphs.planning.extract import decimal_commas
 from graphs.planning.nl import plan_question
 from graphs.planning.told_values import told_values
@@ -11,6 +13,7 @@ from graphs.reading.audit import tool_defaults
 from graphs.reading.calls import Call
 from graphs.reading.numbers import account
 from tests.graphs.planned import decimals, first_intent
+from tools.errors import HavocInputError
 
 
 def test_a_decimal_comma_text_writes_its_limits_with_commas_too() -> None:
@@ -133,3 +136,15 @@ def test_a_p_chart_from_what_a_stretch_of_days_turned_up() -> None:
 def test_dx_over_a_powered_bracket_keeps_the_power() -> None:
     intent = first_intent("does int_1^inf dx/(x+1)^3 converge? if so to what", "math")
     assert intent.tool == "integrate" and intent.args["expression"] == "1/(x+1)^3"
+
+
+def test_a_chi_square_on_row_percentages_asks_for_the_counts() -> None:
+    q = ("Share of outcomes by shift (%):\n\nShift | good | rework | scrap\nDay | 88.5% | 8.1% | 3.4%\n"
+         "Night | 84.2% | 10.6% | 5.2%\n\nChi-square test of independence: statistic and p?")
+    with pytest.raises(HavocInputError, match="counts"):
+        plan_question(q, "stats")
+    with pytest.raises(HavocInputError, match="needs counts"):  # the shares in cells, no '(%)' in the title
+        plan_question(q.replace(" (%)", "").replace("%", ""), "stats")
+    counts = q.replace("88.5%", "177").replace("8.1%", "16").replace("3.4%", "7").replace("84.2%", "168") \
+        .replace("10.6%", "21").replace("5.2%", "10").replace(" (%)", "")
+    assert first_intent(counts, "stats").tool == "chi_square"
