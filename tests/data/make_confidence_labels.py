@@ -63,6 +63,7 @@ ANSWERED_BLIND = {
     "blind_round40/round40.jsonl": "218c465",
     "blind_round41/round41.jsonl": "ba60382",
     "blind_round42/round42.jsonl": "a7bdcb6",
+    "blind_round43/round43.jsonl": "a115ea1",
 }
 
 _ASK = """
