@@ -640,7 +640,51 @@ def _ragged_columns(table: PastedTable, gaps_said: bool = False) -> list[tuple[s
 
 # "Two Linie_B cells are empty because the gauge was out - just leave them out", "skip the blanks"
 _GAPS_SAID = re.compile(r"\b(?:empty|blank|missing)\b[^.?!]{0,80}?\b(?:leave|skip|ignore|drop|omit)\b|"
-                        r"\b(?:leave|skip|ignore|drop|omit)\w*\s+(?:out\s+)?(?:the\s+|any\s+)?(?:empty|blank|missing)", re.I)
+                        r"\b(?:leave|skip|ignore|drop|omit)\w*\s+(?:out\s+)?(?:the\s+|any\s+)?(?:empty|blank|missing)|"
+                        # "line B had one fewer bag", "B has two fewer readings": the shorter column ends early
+                        r"\b(?:one|two|three|\d+)\s+fewer\b|\bone\s+(?:less|short)\b", re.I)
+
+
+# what a question says when it compares or models by a column of names
+_COMPARES = re.compile(r"compar|differ|between|versus|\bvs\.?\b|anova|analysis of variance|\beach\b|\bper\b|"
+                       r"\bgroups?\b|t[\s-]?test|effect|factor|interaction|regress|correl|chart|subgroup|independen|"
+                       r"associat|kruskal|mann|wilcoxon|levene|bartlett|variance test|consisten|split|broken down|"
+                       r"breakdown|\bby\b|contingency|chi", re.I)
+
+
+def _factor_asked(prose: str, name: str) -> bool:
+    """Whether the question uses a column of names as a factor: it names the column or compares something."""
+    name = name.strip()
+    if name and re.search(rf"\b{re.escape(name)}s?\b", prose, re.I):
+        return True
+    return bool(_COMPARES.search(prose))
+
+
+_TOTAL_NAME = re.compile(r"\s*(?:grand\s+)?(?:total|sum|all|overall|σ|Σ|gesamt\w*|summe)s?\s*", re.I)
+
+
+def without_totals(labels: list[str] | None, header: list[str], columns: list[list[str]],
+                    notes: list[str]) -> tuple[list[str] | None, list[str], list[list[str]]]:
+    """A pivot table's margins ("Grand Total" as the last row or column, each cell the sum of the others) are not
+    cells of the table: dropped, and said. Only a margin named so and adding up is dropped."""
+    def adds_up(total: list[str], parts: list[list[str]]) -> bool:
+        try:
+            return all(abs(_num(t) - sum(_num(p[i]) for p in parts)) <= Decimal("1e-9") * max(1, abs(_num(t)))
+                       for i, t in enumerate(total)) and len(parts) >= 2
+        except (ValueError, ArithmeticError):
+            return False
+
+    if columns and all(_is_num(x) for col in columns for x in col):
+        if len(header) >= 3 and _TOTAL_NAME.fullmatch(header[-1] or "") and \
+                adds_up(columns[-1], [list(c) for c in columns[:-1]]):
+            notes.append(f"column {header[-1].strip()!r} is the rows' totals: left out of the table")
+            header, columns = header[:-1], columns[:-1]
+        if labels and len(labels) >= 3 and _TOTAL_NAME.fullmatch(labels[-1]):
+            rows = [list(r) for r in zip(*columns, strict=True)]
+            if adds_up(rows[-1], rows[:-1]):
+                notes.append(f"row {labels[-1].strip()!r} is the columns' totals: left out of the table")
+                labels, columns = labels[:-1], [c[:-1] for c in columns]
+    return labels, header, columns
 
 
 def normalise_pasted(text: str) -> tuple[str, list[str]]:
@@ -719,6 +763,29 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
                      f"cell ({', '.join(header[c] for c in factors)}): one observation per reading")
         return "\n".join(lines[:table.start] + block + lines[table.end:]), notes
     coded_levels = factors and all({x.lower() for x in columns[c]} <= _LEVEL_WORDS for c in factors)
+    unasked = [c for c in factors if not _factor_asked(prose, header[c])] if factors and not coded_levels else []
+    named = [c for c in factors if header[c].strip() and re.search(rf"\b{re.escape(header[c].strip())}s?\b", prose, re.I)]
+    if factors and not coded_levels and named and len(named) < len(factors) and \
+            not re.search(r"two[\s-]*way|three[\s-]*way|interaction|both factors|\bblock", prose, re.I):
+        # "date,machine,shot_weight_g … different between the three machines?": the factor the question names is
+        # the factor; a date column beside it is when, not a second factor
+        unasked = [c for c in factors if c not in named]
+        notes.append("column" + ("s " if len(unasked) > 1 else " ") + ", ".join(repr(header[c]) for c in unasked) +
+                     " not used: the question names " + ", ".join(repr(header[c]) for c in named) + " as the factor")
+        header = [h for c, h in enumerate(header) if c not in unasked]
+        columns = [col for c, col in enumerate(columns) if c not in unasked]
+        numeric = [ok for c, ok in enumerate(numeric) if c not in unasked]
+        factors = [c for c, ok in enumerate(numeric) if not ok]
+        unasked = []
+    if unasked and len(unasked) == len(factors) and any(numeric):
+        # "part_id,diameter_mm,inspector … the average diameter and the SD?": who measured is a label beside the
+        # data when the question neither names the column nor compares anything
+        notes.append("column" + ("s " if len(unasked) > 1 else " ") + ", ".join(repr(header[c]) for c in unasked) +
+                     " read as a label beside the data, not a factor: the question compares nothing by it")
+        header = [h for c, h in enumerate(header) if c not in unasked]
+        columns = [col for c, col in enumerate(columns) if c not in unasked]
+        numeric = [ok for c, ok in enumerate(numeric) if c not in unasked]
+        factors = []
     if factors and not coded_levels:
         if any(len(set(columns[c])) == len(columns[c]) for c in factors) or not any(numeric):
             return text, []  # text that is not a factor: not a table the planners read
@@ -734,6 +801,7 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
     elif len(columns) == 1:
         block = [f"{header[0] or 'values'}: " + ", ".join(columns[0])]
     else:
+        labels, header, columns = without_totals(labels, header, columns, notes)
         coded = None if coded_levels else _natural_factorial(header, columns)
         if coded:
             columns, note = coded
@@ -976,6 +1044,17 @@ def earlier_study_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append(m.span())
     return spans
+
+
+# "the usual ACF estimate r1 = sum (x_t - xbar)(x_{t+1} - xbar) / sum (x_t - xbar)^2": a statistic defined over
+# indexed observations (x_t, x_i, x_{t+1}) is how to compute, not an expression to evaluate or a chart to draw
+_ESTIMATOR_FORMULA = re.compile(r"(?:\b[a-z]\w{0,3}\s*=\s*)?(?:\bsum\b|Σ|∑)[^.;?!\n]*?\b[a-z]_\{?[a-z](?:\s*[+-]\s*\d)?\}?"
+                                r"[^;?!\n]*?(?=\.\s|\.?$|[;?!]|\n)", re.I | re.M)
+
+
+def without_estimator_formulas(text: str) -> str:
+    """The question with each written-out estimator formula blanked (same length, so positions still match)."""
+    return _ESTIMATOR_FORMULA.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def without_earlier_studies(text: str) -> str:

@@ -27,6 +27,7 @@ from graphs.planning.extract import (
     slashed_lists,
     strip_repeated_units,
     ungroup_thousands,
+    without_estimator_formulas,
 )
 from graphs.planning.factorial_data import factorial_cells
 from graphs.planning.frequency_table import expand_frequency_table
@@ -256,6 +257,7 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
                       lambda m: ("one", "two", "three", "four", "five",
                       "six")[int(m.group(1)) - 1] + m.group(2) + m.group(3), question, flags=re.I)
     question = decimal_commas(question)
+    question = without_estimator_formulas(question)  # "r1 = sum (x_t - xbar)(…)": how to compute, not what
     question = _id_row_as_labels(question)
     question = _headerless_pairs(question)
     question = _ragged_pipe_rows(question)
@@ -557,6 +559,7 @@ def unused_numbers(question: str, intents: list[Intent], limit: int = 8) -> list
     counts = {Decimal(n) for intent in intents for n in _lengths(intent.args)}
     out = []
     clean = ALPHA_PHRASE.sub(" ", question.replace("−", "-"))  # the level of the test is read by ARGUE
+    clean = re.sub(r"\b\d{1,2}(?:\.\d+)?\s*(?:%|percent|per cent)\s*(?:significance\s+)?level\b", " ", clean, flags=re.I)
     clean = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b", " ", clean)  # "daily 08:00 readings": a time of day
     clean = re.sub(r"\b[nN]\s*-\s*1\b", "n", clean)  # "(divide by N, not N-1)": a divisor, no value
     # a nominal ± tolerance is a spec, read as its limits; "Machine 1 |", "lab 1 (", "Operator 2:" is a name
@@ -567,6 +570,7 @@ def unused_numbers(question: str, intents: list[Intent], limit: int = 8) -> list
                    r"gauge|reactor|mou?ld|cavity|head|nozzle|spindle|lane|tank|furnace|vendor|filler|unit|run|row|point|"
                    r"subgroup|specimen|trial|day|hour|week)s?)\s+\d{1,2}\b",
                    r"\1 #", clean, flags=re.I)
+    clean = re.sub(r"\blag[\s-]*\d+\b", "lag", clean, flags=re.I)  # "the lag-1 autocorrelation": an order, no value
     # "readings 1 to 9 in order: …": the question numbers its own list
     clean = re.sub(r"\b((?:readings?|measurements?|values?|points?|pieces?|shots?|weighings?|observations?|runs?)\s*)#?\s*"
                    r"\d+\s*(?:-|–|to|through|thru)\s*#?\s*\d+\b", r"\1#", clean, flags=re.I)
@@ -661,7 +665,9 @@ def _refuse_missing_cell(question: str) -> None:
     columns, and stand."""
     if re.search(r"\bblanks?\b[^.?!\n]{0,12}(?:=|mean|means|are|is)\s*(?:no|not|missing|fewer|unequal|the end)|"
                  r"\bunequal\s+(?:numbers|sizes|group sizes|sample sizes|lengths)|\bcolumns? (?:are|have) (?:of )?"
-                 r"(?:different|unequal) lengths?", question, re.I):
+                 r"(?:different|unequal) lengths?|"
+                 # "line B had one fewer bag": the shorter column ends early
+                 r"\b(?:one|two|three|\d+)\s+fewer\b|\bone\s+(?:less|short)\b", question, re.I):
         return
     header: list[str] | None = None
     for line in question.split("\n"):

@@ -44,7 +44,8 @@ def clean_expression(text: str) -> str:
     return text.strip()
 
 
-_WRT = r"(?:with respect to|w\.?r\.?t\.?|by|in terms of|for)\s+([A-Za-z])\b"
+# ("for a report", "by a factor": the article before a word is no variable)
+_WRT = r"(?:with respect to|w\.?r\.?t\.?|by|in terms of|for)\s+(?!(?:a|A|I)\s+[A-Za-z]{2,})([A-Za-z])\b"
 
 
 def _variable(text: str, expression: str, default: str = "x") -> str:

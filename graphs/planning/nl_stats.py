@@ -250,7 +250,7 @@ def reference_mean(question: str) -> tuple[object, str, list[str], tuple[int, in
     said = _alternative(low)
     before = low[max(0, m.start() - 80):m.start()]
     if re.search(r"\b(?:claim\w*|says?|said|states?|stated|certif\w*|guarantee\w*|promis\w*|advertis\w*|"
-                 r"asserts?)\b", before) and not re.search(_MEETS, low[m.end():]) and \
+                 r"asserts?|insists?|insisted|maintains?|assures?|assured|swears?|swore)\b", before) and not re.search(_MEETS, low[m.end():]) and \
             not re.search(r"\b(?:can|could|may|might|to|we|i)\s+(?:\w+\s+)?(?:claim|say|state|certify)\b", before):
         # ("can we claim the mean is above 12": our own claim to establish, H1 as stated)
         # "the cert says the mean is at least 50": a claim to be tested, so the evidence sought is against it
@@ -305,6 +305,8 @@ def confidence_args(q: str) -> dict:
     if not m:
         return _alpha_as_confidence(q)
     level = float(m.group(1))
+    if 0 < level <= 20 and re.search(r"level", m.group(0), re.I):  # "at the 1% level": a significance level
+        return {"confidence": round(1 - level / 100, 10)} if level != 5 else {}
     return {"confidence": level / 100} if 50 <= level < 100 else {}
 
 
@@ -951,7 +953,7 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("chi_square", args, notes=notes, read=read)]
         return None
 
-    if re.search(r"correlat|spearman|kendall|pearson|(?<!dis)concordan|rank[\s-]*agreement|"
+    if re.search(r"(?<!auto)(?<!auto-)correlat|spearman|kendall|pearson|(?<!dis)concordan|rank[\s-]*agreement|"
                  r"agree\w* (?:on|about|in) (?:the )?(?:order(?:ing)?|ranking)|linear(?:ly)? (?:related|relationship|association)|"
                  r"regress|regression|linear fit|linear model|\bpredict|\bmodel (?:the )?\w+ (?:with|from|"
                  r"using|on|as|in terms of)\b|relationship between|fit a (?:line|straight|linear|quadratic|cubic|polynomial)|"
@@ -1128,7 +1130,10 @@ def plan_stats(question: str) -> list[Intent] | None:
                          r"\b(?:measured|tested|checked|gauged|weighed|inspected|scored|rated|read|ran)\s+(?:the\s+)?same\s+"
                          r"(?:\d+\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:on|by|with|in|under|using|at|through)\s+both\b|"
                          # "(same technician order)": the lists are in the same units' order, so each position is a pair
-                         r"\bsame (?:[\w-]+ ){1,2}order\b|\bin the same (?:[\w-]+ )?order\b|\(same order\)|"
+                         r"\bsame (?:[\w-]+ ){1,2}order\b|\bin the same (?:[\w-]+ )?order\b|\(same order\)|[,;]\s*same order\b|"
+                         # "Gauge B was then used on the very same ten specimens"
+                         r"\b(?:used|run|ran|tested|measured|applied|read|repeated)\s+on\s+(?:the\s+)?(?:very\s+)?same\s+"
+                         r"(?:\d+\s+|[a-z]+\s+)?[\w-]+s\b|"
                          # "the same nine parts, each measured once on each gauge"
                          r"\bsame (?:\w+ ){0,2}[a-z]+s\b"
                          r"[^.;?]{0,40}?\beach (?:\w+ ){0,2}(?:measured|tested|weighed|gauged|read|checked|scored|rated|"
@@ -1229,7 +1234,8 @@ def plan_stats(question: str) -> list[Intent] | None:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu,
                                       "alternative": _alternative(low), **conf})]
 
-    if re.search(r"summar|describe|descriptive|mean|average|standard deviation|std|median|variance|statistics", low):
+    if re.search(r"summar|describe|descriptive|mean|average|standard deviation|std|median|variance|statistics|"
+                 r"autocorrelation|serial correlation", low):
         rest = blank_keyed(without_confidence(q), "usl", "lsl", "mean", "average", r"std\.? ?dev(?:iation)?",
                            r"standard deviation", "sigma", "target", "n")
         data = flat_lists(rest)

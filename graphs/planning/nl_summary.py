@@ -114,6 +114,13 @@ def plan_summary(question: str) -> list[Intent] | None:
     means, sds = _spans(_MEAN, q), _spans(_SD, q)
     # "hypothesised mean 10", "target mean of 50": the value tested against, not a sample's mean
     means = [m for m in means if not _REFERENCE_BEFORE.search(q[max(0, m.start() - 25):m.start()])]
+    if means and not sds and _spans(_N, q) and _TEST.search(low) and not _CAPABILITY.search(low):
+        from graphs.planning.nl import carries_data
+
+        if not carries_data(q):
+            # "averaged 12.3 kN over 20 samples … is the mean different from 12.0?": a mean and a count, no spread
+            raise HavocInputError("a t-test from summary figures needs the standard deviation as well as the mean "
+                                  "and the sample size (or the measurements themselves)", field="sd")
     if not means or not sds:
         return None
     if _CAPABILITY.search(low):

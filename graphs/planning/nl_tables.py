@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from decimal import Decimal
 
-from graphs.planning.extract import _SEPARATOR_ROW, _index_column, _is_num, _num, pasted_table
+from graphs.planning.extract import _SEPARATOR_ROW, _index_column, _is_num, _num, pasted_table, without_totals
 from graphs.planning.intent import Intent
 from graphs.planning.nl_spc import chart_kind
 from graphs.planning.nl_stats import (
@@ -232,8 +232,10 @@ def contingency_table(q: str) -> list[Intent] | None:
                               "each cell (or each row's total to recover them)", field="table")
     if not all(_integers(col) for col in body):
         return None
-    table = [[_num(col[r]) for col in body] for r in range(len(columns[0]))]
-    names = header[1:]
+    margins: list[str] = []
+    labels, names, body = without_totals(list(columns[0]), list(header[1:]), [list(c) for c in body], margins)
+    labels = labels or list(columns[0])
+    table = [[_num(col[r]) for col in body] for r in range(len(labels))]
     if len(body) == 2:
         sized = _size_and_subset(names, table)
         if sized:
@@ -249,10 +251,10 @@ def contingency_table(q: str) -> list[Intent] | None:
         side = ("greater" if re.search(r"one[\s-]*sided[^.?!]{0,40}\b(?:greater|higher|more)", low) else
                 "less" if re.search(r"one[\s-]*sided[^.?!]{0,40}\b(?:less|lower|fewer)", low) else "two-sided")
         return [Intent("proportion_test", {"x": [a, c], "n": [a + b, c + d], "method": "fisher", "alternative": side},
-                       notes=[f"Fisher's exact test, as asked, of the 2 × 2 table: rows {', '.join(columns[0])}, the "
+                       notes=[*margins, f"Fisher's exact test, as asked, of the 2 × 2 table: rows {', '.join(labels)}, the "
                               f"first column ({names[0]}) the successes"])]
     return [Intent("chi_square", {"table": table},
-                   notes=[f"a contingency table: rows {', '.join(columns[0])} by columns {', '.join(names)}; "
+                   notes=[*margins, f"a contingency table: rows {', '.join(labels)} by columns {', '.join(names)}; "
                           "a test of independence"])]
 
 

@@ -401,7 +401,7 @@ CUES: tuple[Cue, ...] = (
         "Welch's t-test or ANOVA (or a rank test): the question rules out pooling the variances", _welch,
         applies=_any_test),
     Cue("equal variances", _c(r"(?<!not )(?<!n't )(?<!t )\bassum\w* (?:that )?(?:the )?(?:equal|same|common) "
-                              r"variances?|\bpooled\b|\bstudent'?s t\b|equal[- ]variance t"),
+                              r"variances?|\bpooled\b|\bstudent'?s t\b|(?<![\w-])equal[- ]variance t"),
         "a pooled (equal-variance) test, as the question says", _pooled,
         unless=_c(rf"{_NEG} (?:assum\w* |pool\w* )?(?:the )?(?:equal|same|common) variances?|"
                   rf"{_NEG} (?:(?:use|using|apply|run|go with) )?(?:be |the |a )?(?:classic(?:al)? )?pooled|"
@@ -718,11 +718,12 @@ def _negated(text: str, m: re.Match[str]) -> bool:
 
 def find_cues(question: str, calls: list[Call]) -> list[CueFinding]:
     """Every cue of the question that matters for these calls, honoured or not (one finding per cue)."""
-    from graphs.planning.extract import without_earlier_studies
+    from graphs.planning.extract import without_earlier_studies, without_estimator_formulas
 
-    # what an earlier study did ("(from the 2019 capability study on 60 parts)") asks for nothing now
+    # what an earlier study did ("(from the 2019 capability study on 60 parts)") asks for nothing now, and a formula
+    # written out for a statistic ("r1 = sum (x_t - xbar)…") says how to compute it, not which chart to draw
     text = normalise(re.sub(r"\(\s*(?:from|based on|estimated from|taken from)\b[^()]*\)", " ",
-                            without_earlier_studies(question), flags=re.I))
+                            without_estimator_formulas(without_earlier_studies(question)), flags=re.I))
     found = []
     for cue in CUES:
         m = next((m for m in cue.pattern.finditer(text) if not _negated(text, m)), None)

@@ -179,8 +179,31 @@ def compose(state: dict, model=None) -> Answer:
         md += ["## Caveats", ""] + [f"- {c}" for c in caveats] + [""]
     if citations:
         md += ["## Sources", ""] + [f"- {c}" for c in citations] + [""]
+    missing = _nothing_to_give(results, state.get("question", ""))
+    if missing:
+        # "find x, y and z" of an inconsistent system, "the two-sided limit" where the sides part: the question
+        # presupposes a value that does not exist, so the answer says that instead of giving one
+        md = [f"**There is no value to give:** {missing}. The question assumes there is one: check the statement "
+              "(or the data) and ask again.", "", *md]
+        return Answer(markdown="\n".join(md).strip() + "\n", confidence=0.0, caveats=[missing, *caveats],
+                      citations=citations, reading=reading, status="refused")
     return Answer(markdown="\n".join(md).strip() + "\n", confidence=round(conf, 3), caveats=caveats,
                   citations=citations, reading=reading, status="unsure" if misread else "answered")
+
+
+def _nothing_to_give(results: list[dict], question: str) -> str | None:
+    """Why the one result computed says the value asked for does not exist, or None (also when the question asks
+    whether it exists: "does the limit exist?", "is the system consistent?" are answered by no)."""
+    if len(results) != 1 or re.search(r"\bexists?\b|\bconverge|\bdiverge|\bconsistent\b|\bany solutions?\b|"
+                                         r"\bhow many solutions\b|\bhave (?:a|one|no) solution", question, re.I):
+        return None
+    tool, out = results[0]["tool"], results[0]["output"]
+    if tool == "solve" and out.get("kind") == "equations" and out.get("count") == 0 and out.get("solutions") == [] \
+            and len(out.get("equations") or []) >= 2:
+        return "the equations have no common solution (they contradict each other)"
+    if tool == "limit" and out.get("exists") is False and out.get("left") is not None and out.get("right") is not None:
+        return f"the two-sided limit does not exist (from the left {out['left']}, from the right {out['right']})"
+    return None
 
 
 @traced("ANSWER")

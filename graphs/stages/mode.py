@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 
+from graphs.planning.extract import without_estimator_formulas
 from graphs.planning.factorial_data import factorial_cells
 from graphs.stages.mode_cues import ANCHORED, COMPARE, EXAMPLES, OFF_TASK, SMALL_TALK, STOPWORDS, STRONG, WEAK
 from graphs.state import MODES
@@ -162,7 +163,7 @@ def _cosine(a: Counter, b: Counter) -> float:
 
 def evidence(question: str) -> dict:
     """Every signal MODE weighs, by name: the audit trail of a routing decision."""
-    text = _normalise(question)
+    text = _normalise(without_estimator_formulas(question))
     strong = dict.fromkeys(MODES, 0.0)
     weak: dict[str, list[float]] = {m: [] for m in MODES}
     anchored = dict.fromkeys(MODES, 0.0)
