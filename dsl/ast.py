@@ -345,6 +345,7 @@ class Regression(Node):
 class Describe(Node):
     data: Source
     confidence: Decimal | None = None  # of the interval for the mean; None: the tool's default (0.95)
+    bound: str | None = None  # "upper" or "lower": the one-sided bound for the mean the question asks for
 
 
 # ---------------------------------------------------------------- symbolic mathematics

@@ -122,6 +122,9 @@ class Build(Transformer):
     def confidence(self, meta, c):
         return _Opt("confidence", c[0], meta)
 
+    def mean_bound(self, meta, c):
+        return _Opt("bound", str(c[0]).lower(), meta)
+
     def sigma_within(self, meta, c):
         return _Opt("sigma_within", c[0], meta)
 

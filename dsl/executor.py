@@ -582,6 +582,8 @@ class _Runner:
         args: dict[str, Any] = {"data": self.numbers(d.data)}
         if d.confidence is not None:
             args["confidence"] = d.confidence
+        if d.bound is not None:
+            args["bound"] = d.bound
         return "describe", args
 
     def _chisquare(self, c: ast.ChiSquare) -> tuple[str, dict[str, Any]]:

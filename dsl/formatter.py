@@ -414,7 +414,8 @@ _WRITERS = {
     ast.McNemar: _mcnemar,
     ast.Regression: _regression,
     ast.Describe: lambda d: f"describe {format_source(d.data)}" + _options([
-        ("confidence", None if d.confidence is None else number(d.confidence))]),
+        ("confidence", None if d.confidence is None else number(d.confidence))]) + (
+        f" {d.bound} bound" if d.bound else ""),
     ast.Derivative: _derivative,
     ast.Integral: _integral,
     ast.Solve: lambda s: f"solve {', '.join(_equation(e) for e in s.equations)} for {', '.join(s.variables)}"

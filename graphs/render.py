@@ -524,6 +524,9 @@ def render_describe(args: dict, out: dict) -> tuple[str, str]:
     if isinstance(ci, list) and len(ci) == 2 and all(isinstance(v, (int, float)) for v in ci):
         level = f"{fmt(float(out['confidence']) * 100, 4)}% " if isinstance(out.get("confidence"), (int, float)) else ""
         conclusion += f", {level}CI for the mean [{fmt(ci[0])}, {fmt(ci[1])}]"
+        if args.get("bound") in ("upper", "lower"):  # "a number we can be 95 % sure the mean does not exceed"
+            conclusion += (f"; one-sided {level}{args['bound']} bound for the mean "
+                           f"{fmt(out['mean_' + args['bound'] + '_bound'])}")
     conclusion += "."
     return conclusion, render_generic(args, out)[1]
 

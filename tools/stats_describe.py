@@ -8,7 +8,7 @@ two-pass centred sum with a correction term, so the leading digits never enter a
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -21,6 +21,9 @@ from tools.stats_common import StatResult, check_probability, require_count
 class DescribeArgs(BaseModel):
     data: Numbers("data")  # type: ignore[valid-type]
     confidence: float = Field(0.95, description="confidence level of the interval for the mean")
+    bound: Literal["two-sided", "upper", "lower"] = Field(
+        "two-sided", description="the interval the question asks for: two-sided, or the one-sided upper or lower "
+        "confidence bound for the mean (both bounds are always reported; this names the one stated)")
 
 
 class DescribeResult(StatResult):
@@ -32,6 +35,9 @@ class DescribeResult(StatResult):
     variance: float
     se_mean: float
     ci_mean: list[float] = Field(description="t interval for the mean at `confidence`")
+    mean_upper_bound: float = Field(description="one-sided upper confidence bound for the mean at `confidence`: "
+                                    "mean + t(confidence, n - 1) * se (the mean does not exceed it)")
+    mean_lower_bound: float = Field(description="one-sided lower confidence bound for the mean at `confidence`")
     confidence: float
     lag1_autocorrelation: float | None = Field(
         description="NIST r(1) = sum (y_i - ybar)(y_{i-1} - ybar) / sum (y_i - ybar)^2; null for constant data")
@@ -82,11 +88,14 @@ def summarise(data: Any, confidence: float = 0.95, field: str = "data") -> Descr
                 - 3.0 * (n - 1) ** 2 / ((n - 2) * (n - 3))) if n >= 4 else None
     se = sd / math.sqrt(n)
     q = float(sps.t.ppf(0.5 + confidence / 2.0, n - 1))
+    q1_sided = float(sps.t.ppf(confidence, n - 1))
     lo_s, q1_s, med_s, q3_s, hi_s = np.quantile(shifted, [0.0, 0.25, 0.5, 0.75, 1.0], method="weibull")
     mean = add_offset(mean_s, offset)
     return DescribeResult(
         n=n, mean=mean, std_dev=sd, population_std_dev=math.sqrt(ss / n), variance=var, se_mean=se,
         ci_mean=[add_offset(mean_s - q * se, offset), add_offset(mean_s + q * se, offset)], confidence=confidence,
+        mean_upper_bound=add_offset(mean_s + q1_sided * se, offset),
+        mean_lower_bound=add_offset(mean_s - q1_sided * se, offset),
         lag1_autocorrelation=lag1,
         min=add_offset(float(lo_s), offset), q1=add_offset(float(q1_s), offset), median=add_offset(med_s, offset),
         q3=add_offset(float(q3_s), offset), max=add_offset(float(hi_s), offset),

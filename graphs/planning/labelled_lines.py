@@ -19,11 +19,12 @@ _DATE = (r"\d{1,2}(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?"
 _LINE = re.compile(rf"^\s*(?P<label>[A-Za-z][\w .#/'-]{{0,30}}?|\d{{1,4}}[A-Za-z][\w-]*|{_DATE}|\d{{4}}-\d{{2}}-\d{{2}}|"
                    rf"{_TIME})"
-                   rf"\s*(?:->|→|=>|:|=|\||\t|(?<=\d{{4}}-\d{{2}}-\d{{2}})\s{{2,}}|(?<=\d:\d{{2}})\s+|(?<=[ap]m)\s+|"
+                   rf"\s*(?:->|→|=>|:|=|\||\t|(?<=\S)\s+[—–]\s*|(?<=\S)\s+-\s+|(?<=\d{{4}}-\d{{2}}-\d{{2}})\s{{2,}}|(?<=\d:\d{{2}})\s+|(?<=[ap]m)\s+|"
                    rf"(?<=[ap]\.m\.)\s+|(?<=[A-Za-z] \d)\s{{2,}}|(?<=[A-Za-z] \d\d)\s{{2,}}|(?<=[A-Za-z] \d\d\d)\s{{2,}}|"
                    rf"(?<=[A-Za-z] \d\d\d\d)\s{{2,}})\s*"
                    rf"(?P<value>{NUM})\s*(?P<unit>[A-Za-zµ°%/]{{0,6}}|defective|defects|rejects|failures|faulty|"
-                   rf"nonconforming|rejected)\s*$")
+                   rf"nonconforming|rejected|blemishes|scratches|nonconformities|errors|complaints|bubbles|voids|"
+                   rf"flaws|pinholes|cracks)\s*$")
 # counts per shift, day or lot to be charted are a series in time order, not categories to compare
 _CHARTED = re.compile(r"\bchart|control limits|in control|out of control|\bspc\b|run rules", re.I)
 

@@ -58,6 +58,8 @@ from graphs.planning.record_lines import (
     repeated_labels_as_groups,
     tuples_as_table,
 )
+from graphs.planning.row_codes import rows_by_code
+from graphs.planning.stem_and_leaf import stem_and_leaf
 from graphs.planning.table_units import units_out_of_cells
 from tools.errors import HavocInputError
 
@@ -290,6 +292,9 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     id_notes = [*time_notes, *id_notes, *numbered_notes]
     question, json_notes = json_records_as_table(question)
     question, log_notes = log_readings(question)
+    question, stem_notes = stem_and_leaf(question)
+    question, code_notes = rows_by_code(question)
+    log_notes = [*log_notes, *stem_notes, *code_notes]
     question, unit_notes = units_out_of_cells(question)
     question, level_notes = levels_as_pairs(question)
     log_notes = [*log_notes, *unit_notes, *level_notes]
@@ -571,6 +576,7 @@ def unused_numbers(question: str, intents: list[Intent], limit: int = 8) -> list
                    r"subgroup|specimen|trial|day|hour|week)s?)\s+\d{1,2}\b",
                    r"\1 #", clean, flags=re.I)
     clean = re.sub(r"\blag[\s-]*\d+\b", "lag", clean, flags=re.I)  # "the lag-1 autocorrelation": an order, no value
+    clean = re.sub(r"\b(units?\s+of)\s+1[eE][-+]?\d+", r"\1", clean, flags=re.I)  # "(units of 1e-5 Torr L/s)"
     # "readings 1 to 9 in order: …": the question numbers its own list
     clean = re.sub(r"\b((?:readings?|measurements?|values?|points?|pieces?|shots?|weighings?|observations?|runs?)\s*)#?\s*"
                    r"\d+\s*(?:-|–|to|through|thru)\s*#?\s*\d+\b", r"\1#", clean, flags=re.I)

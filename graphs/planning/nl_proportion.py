@@ -73,6 +73,12 @@ _TRIALS = re.compile(r"\b(?:flipped|tossed|spun|rolled|tried|attempted|repeated|
                      r"(\d+)\b(?![.,]\d)", re.I)
 
 
+# "We pulled 409 boards off line 3 on Tuesday. 23 of them had at least one defect": the size, then "k of them"
+_OF_THEM = re.compile(r"\b(?:inspected|tested|checked|sampled|examined|audited|pulled|took|drew|picked|selected|"
+                      r"measured|built|made|produced|shipped|received|surveyed|asked)\s+(\d+)\s+[A-Za-z][^.;?!]{0,60}?"
+                      r"[.;,]\s+(?:and\s+)?(\d+)\s+of\s+(?:them|these|those|the\s+\d+)\b", re.I)
+
+
 def count_pairs(text: str) -> list[tuple[int, int]]:
     """Every count written against its size, each a whole count no larger than its size (a date is not one)."""
     clean = spell_numbers(text.replace("−", "-"))  # "fifty-eight of 400": counts written as words
@@ -83,12 +89,12 @@ def count_pairs(text: str) -> list[tuple[int, int]]:
     if not pairs:
         size_first = [(m[0] or m[2] or m[4] or m[6], m[1] or m[3] or m[5] or m[7]) for m in _SIZE_FIRST.findall(clean)]
         pairs = [(int(a), int(b)) for b, a in size_first + [(size, a or b) for size, a, b in _INSPECTED.findall(clean)]
-                 + _TRIALS.findall(clean)]
+                 + _TRIALS.findall(clean) + _OF_THEM.findall(clean)]
     return [(a, b) for a, b in pairs if b > 0 and a <= b]
 
 
 def _without_pairs(text: str) -> str:
-    return _TRIALS.sub(" ", _INSPECTED.sub(" ", _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text))))
+    return _OF_THEM.sub(" ", _TRIALS.sub(" ", _INSPECTED.sub(" ", _SIZE_FIRST.sub(" ", _PAIR.sub(" ", text)))))
 
 
 def _p0(text: str, low: str) -> Decimal | None:
@@ -240,11 +246,19 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
                        r"large[\s-]*sample\s+\w+|score\s+test)", " ", low)  # "exact (not the normal approximation)"
         method = "exact" if re.search(r"\bexact\b", asked) and not re.search(r"\bz[\s-]*test|score", asked) else \
             "score" if re.search(r"\bz[\s-]*test|score|wilson|normal approx|large[\s-]*sample", asked) else "exact"
+        # "23 of them had at least one defect; across those boards we counted 41 defects": the defects are
+        # counted on the defective items; the fraction defective counts the items
+        defects = [m.group(1) for m in re.finditer(r"\b(\d+)\s+(?:[a-z]+\s+)?(?:defects|blemishes|flaws|scratches|"
+                                                     r"nonconformities|non-conformities)\b", q, re.I)
+                   if int(m.group(1)) not in (int(x), int(n))]
+        extra = [f"{', '.join(defects)} defects: a count of defects on the items, not of defective items; the "
+                 f"fraction is of the items ({x} of {n})"] if defects and re.search(r"defective|fraction|proportion",
+                                                                                    low) else []
         if p0 is None:
             if _INTERVAL.search(low):
                 return [Intent("proportion_test", {"x": [x], "n": [n], "method": method, **correct, **conf},
                                notes=["no proportion to test against was given: the interval is the answer (the "
-                                      "p-value is against 0.5)"])]
+                                      "p-value is against 0.5)", *extra])]
             if named or re.search(r"test|significan|claim|evidence|differ|exceed|more than|less than|below|above|"
                                   r"higher|lower", low):
                 raise HavocInputError(f"a test of one proportion ({x} of {n}) needs the proportion to test against, "
@@ -254,7 +268,7 @@ def plan_proportion(q: str, low: str, conf: dict) -> list[Intent] | None:
                 **conf}
         return [Intent("proportion_test", args, notes=[f"one proportion against {p0}: " + (
             "the exact binomial test" if method == "exact" else "the score test") + " with the Clopper-Pearson and "
-            "Wilson intervals"], read=[(p0 * 100).normalize()])]  # "5%" is the p0 of 0.05
+            "Wilson intervals", *extra], read=[(p0 * 100).normalize()])]  # "5%" is the p0 of 0.05
     if named and not pairs and not tables(q):
         raise HavocInputError("a proportion test needs counts against sample sizes, e.g. '12 defective out of "
                               "400'", field="x")

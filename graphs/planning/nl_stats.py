@@ -300,7 +300,7 @@ def confidence_args(q: str) -> dict:
     """"95% confidence", "99 % CI", "confidence level of 90%", "CI at 99%", "a 95 percent confidence interval"."""
     # ("a 99% (not 95) two-sided confidence interval": an aside in brackets between the level and its noun)
     m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:\([^()]{0,25}\)\s*)?(?:two[\s-]*sided\s+)?"
-                   r"(?:confidence|ci\b|level)", q, re.I)
+                   r"(?:confiden(?:ce|t)|ci\b|level|sure)", q, re.I)
          or re.search(r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*(\d{2}(?:\.\d+)?)\s*(?:%|percent)", q, re.I))
     if not m:
         return _alpha_as_confidence(q)
@@ -382,6 +382,20 @@ _ORDINALS = {"first": 1, "one": 1, "second": 2, "two": 2, "third": 3, "three": 3
 _ORDINAL_WORDS = "|".join(_ORDINALS)
 _SUMMARY_KEYS = (r"(?:sample |observed |measured )?(?:mean|average)", r"(?:sample )?standard deviation", r"std\.? ?dev",
                  r"\bs\.?d\.?", r"sigma", "σ", r"sample size", r"\bn", r"variance", r"standard error", r"\bse")
+
+
+def _mean_bound(low: str) -> str | None:
+    """"a number we can be 95 % confident the true mean does not exceed", "a lower confidence bound for the mean":
+    the one-sided bound asked for, or None."""
+    if not re.search(r"confiden|bound|sure", low):
+        return None
+    if re.search(r"upper (?:confidence )?bound|(?:does not|doesn't|won't|will not|would not|not) (?:go )?(?:exceed|go above|"
+                 r"rise above)|one[\s-]*sided upper", low):
+        return "upper"
+    if re.search(r"lower (?:confidence )?bound|(?:does not|doesn't|won't|will not|would not|not) (?:fall|drop|go) below|"
+                 r"one[\s-]*sided lower", low):
+        return "lower"
+    return None
 
 
 def _told_if_longer(text: str, values: list) -> list:
@@ -870,6 +884,7 @@ NOT_NORMAL = re.compile(
     r"t[\s-]*test|(?:don'?t|do not)\s+want\s+anything\s+(?:that\s+)?assum\w*\s+normal\w*"
     r"|(?:can'?t|cannot|not|don'?t|do not|won'?t|will not|wouldn'?t|shouldn'?t)\s+(?:\w+\s+){0,2}(?:trust|rely on|count on)"
     r"\s+(?:the\s+)?normality"
+    r"|\bwithout\s+(?:leaning|relying|depending|counting|banking)\s+on\s+(?:the\s+)?normality"
     r"|normality\s+(?:is\s+)?(?:doubtful|suspect|questionable|unlikely)"
     r"|\b(?:skewed|long[\s-]*tail(?:ed)?|heavy[\s-]*tail(?:ed)?)\b.{0,60}\b(?:no|not|without|instead of)\s+"
     r"(?:an?\s+)?(?:anova|t[\s-]*test)")
@@ -1180,7 +1195,8 @@ def plan_stats(question: str) -> list[Intent] | None:
         notes = ["Welch's one-way ANOVA (no equal-variance assumption), as asked"] if welch else []
         return [Intent("anova_oneway", {"groups": [g for _, g in groups], **({"labels": names} if names else {}),
                                         **welch}, notes=notes)]
-    if len(groups) == 2 and re.search(r"compar|differ|t[\s-]*test|same|better|worse|faster|slower|versus|vs\.?|"
+    if len(groups) == 2 and not re.search(r"\bone[\s-]*sample\b", low) and \
+            re.search(r"compar|differ|t[\s-]*test|same|better|worse|faster|slower|versus|vs\.?|"
                                       # "the supplier claims the new coating REDUCES wear … does the data back it?"
                                       r"\breduc\w*|\bincreas\w*|\bdecreas\w*|\blower\w*|\braise[sd]?\b|"
                                       r"\bclaim\w*.{0,200}?\b(?:back|support|confirm|prove|show)\w*|"
@@ -1242,5 +1258,7 @@ def plan_stats(question: str) -> list[Intent] | None:
         values = data[0] if data else (longest_run(without_confidence(q), 3) or longest_run(rest, 2))
         values = _told_if_longer(rest, values)
         if len(values) >= 2:
-            return [Intent("describe", {"data": values, **conf})]
+            bound = _mean_bound(low)
+            return [Intent("describe", {"data": values, **conf, **({"bound": bound} if bound else {})},
+                           notes=[f"the one-sided {bound} confidence bound for the mean, as asked"] if bound else [])]
     return None

@@ -33,7 +33,9 @@ _SUMMARY_NAMES = re.compile(r"^(?:mean|average|avg|x-?bar|sd|s|std|stdev|std\.? 
 def _cells(rest: str) -> list[str]:
     """"40 boards with 23 defects", "15 blemishes in 205 m", "as-received 42.7, annealed 40.6": the named numbers of a
     record."""
-    cells = [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\bin\b(?=\s*\d)|\|)\s*", rest.strip(" .;"))
+    # ("old 0.782 / new 0.758": a slash between two named values separates them)
+    cells = [c.strip(" .;") for c in re.split(r"\s*(?:,|;|\t|\band\b|\bwith\b|\bin\b(?=\s*\d)|\||(?<=\d)\s+/\s+(?=[A-Za-z]))\s*",
+                                              rest.strip(" .;"))
              if c.strip(" .;")]
     # "dose=2.1 response=7.15": name=value pairs with only spaces between them
     return [part for c in cells for part in re.split(r"(?<=\d)\s+(?=[A-Za-z][\w-]*\s*[=:]\s*[-+]?\.?\d)", c)]

@@ -485,6 +485,8 @@ def statement(intent: Intent) -> str:
         text = f"describe {numbers(args['data'])}"
         if args.get("confidence") is not None:
             text += f" confidence {number(args['confidence'])}"
+        if args.get("bound") in ("upper", "lower"):
+            text += f" {args['bound']} bound"
     elif tool == "doe_effects":
         text = f"let d = design full_factorial {{\n    factors {args['factors']}\n}}\nanalyze d with response {numbers(args['response'])} method effects"
     elif tool == "doe_curvature":

@@ -161,10 +161,18 @@ def _exclusion(calls: list[Call], m: re.Match[str]) -> bool:
     if any(c.args.get("exclude") for c in calls):
         return True
     values = _excluded_values(m)
-    if not values:
-        return False
     data = Counter(key(v) for c in calls for name, v in _data_leaves(c))
     written = Counter(key(v) for v in re.findall(rf"(?<![\w.]){NUM}", m.string))
+    if not values:
+        # "leave out the warm-up shot (WU) and the calibration checks (CAL)": no value named, so left out means some
+        # written value with the data's decimals is not among the data
+        raw = re.findall(rf"(?<![\w.]){NUM}", m.string)
+        places = Counter(len(v.split(".")[1]) if "." in v else 0 for v in raw if key(v) in data)
+        if not places:
+            return False
+        common = places.most_common(1)[0][0]
+        return common > 0 and any(written[key(v)] > data[key(v)] for v in raw
+                                  if "." in v and len(v.split(".")[1]) == common)
     return bool(data) and all(data[v] < written[v] or data[v] == 0 for v in map(key, values))
 
 
@@ -498,7 +506,7 @@ CUES: tuple[Cue, ...] = (
         unless=_c(r"(?:pressure|voltage|head|temperature) drop|drop[- ]test|\bties\b|(?:could not|couldn'?t|can'?t) tell|"
                   r"no preference|undecided|no change|unchanged|no difference|zero differences?|"
                   r"without (?:the )?(?:\d+ )?(?:cent|replic|block|interaction|intercept|randomi|an? |any |"
-                  r"assum|pool)|remov\w* (?:the )?(?:intercept|interaction)|drop(?:ping)? (?:the )?"
+                  r"assum|pool|leaning|relying|depending|counting on)|remov\w* (?:the )?(?:intercept|interaction)|drop(?:ping)? (?:the )?"
                   r"(?:intercept|interaction)|without (?:a |any )|without \d+ (?:factor|run)|"
                   # "two cells are empty … just leave them out": the blanks, which no value fills
                   r"\b(?:empty|blank|missing)\b[^.?!]{0,80}?\bleave (?:them|those|it) out"),

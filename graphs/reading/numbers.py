@@ -435,6 +435,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a budget, context"  # "budget is 35 runs": a limit the plan is compared with, not a setting of it
     if re.search(r"\b(?:gauge\s+|%\s*)?(?:r\s*&\s*r|grr)\b[^.\d]{0,30}$", before, re.I):
         return "a measurement-system figure, context"  # "the gauge R&R came out at 8%"
+    if re.search(r"\b(?:units?\s+of|in\s+units\s+of|×|x|times)\s*$", before, re.I) and re.match(r"^\s*[A-Za-zµ°Ω]", after) and \
+            re.fullmatch(r"1(?:[eE][-+]?\d+|0\^?[-+]?\d*)|10\^?[-−+]?\d+|1e[-+]?\d+", text.replace("−", "-")):
+        return "a unit's scale, context"  # "(units of 1e-5 Torr L/s)", "× 10^-3 mm"
     if _PRECISION_AFTER.match(after):
         return "a precision, context"
     if _QUALIFIER_AFTER.match(after):
@@ -563,6 +566,23 @@ def _named_in(notes: list[str], candidates: list[Decimal]) -> str | None:
     return None
 
 
+def _display_read(text: str, calls: list[Call]) -> tuple[int, int, str] | None:
+    """The span of a stem-and-leaf display whose values a call reads in full, and the role of its digits."""
+    from graphs.planning.stem_and_leaf import display_span
+
+    span = display_span(text)
+    if span is None:
+        return None
+    start, end, values = span
+    wanted = sorted(float(v) for v in values)
+    for call in calls:
+        for arg in call.args.values():
+            if isinstance(arg, list) and len(arg) == len(wanted) and all(isinstance(v, (int, float)) for v in arg) \
+                    and all(abs(a - b) < 1e-9 for a, b in zip(sorted(arg), wanted, strict=True)):
+                return start, end, f"a stem or leaf of the display, read as its {len(values)} values"
+    return None
+
+
 def account(question: str, calls: list[Call], defaults: dict[str, dict[str, object]],
             notes: list[str] | None = None) -> NumberAccount:
     """Each number of the question with its role (None when neither used nor context)."""
@@ -576,7 +596,11 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
     scale = _scale_ends(text)
     ids = _id_column(text)
     labelled: list[QuestionNumber] = []
+    display = _display_read(text, calls)
     for raw, candidates, start, end in question_numbers(text):
+        if display and display[0] <= start < display[1]:
+            found.append(QuestionNumber(raw, candidates[0], start, end, display[2]))
+            continue
         # "5 %", "3 percentage points": the fraction too; "+/-3", "± 3": the size of a margin, whatever its sign
         pct = bool(re.match(r"\s*(?:%|percent(?:age)?\b|per\s+cent\b)", text[end:end + 16], re.I))
         plus_minus = bool(re.search(r"(?:±|\+/-|\+-)\s*$", text[max(0, start - 4):start + 1]))
