@@ -1052,8 +1052,15 @@ _ESTIMATOR_FORMULA = re.compile(r"(?:\b[a-z]\w{0,3}\s*=\s*)?(?:\bsum\b|Σ|∑)[^
                                 r"[^;?!\n]*?(?=\.\s|\.?$|[;?!]|\n)", re.I | re.M)
 
 
+# "Use the usual normal-approximation formula n = [z(1-a/2) sqrt(2 pbar qbar) + …]^2 / (p1 - p2)^2": a formula the
+# question names as the method to use
+_NAMED_FORMULA = re.compile(r"(?<=\bformula)\s*:?\s*[a-z]\w{0,3}\s*=\s*[^;?!\n]*?(?=\.\s|\.?$|[;?!]|\n|\s+with\s)",
+                            re.I | re.M)
+
+
 def without_estimator_formulas(text: str) -> str:
     """The question with each written-out estimator formula blanked (same length, so positions still match)."""
+    text = _NAMED_FORMULA.sub(lambda m: " " * len(m.group(0)), text)
     return _ESTIMATOR_FORMULA.sub(lambda m: " " * len(m.group(0)), text)
 
 

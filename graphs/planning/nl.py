@@ -12,6 +12,7 @@ import re
 from copy import deepcopy
 from decimal import Decimal
 
+from graphs.planning.cells_in_prose import cells_as_table
 from graphs.planning.difference_order import with_asked_order
 from graphs.planning.dropped_values import drop_named_run, drop_named_values, drop_point_of_two_lists
 from graphs.planning.extract import (
@@ -297,6 +298,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     log_notes = [*log_notes, *stem_notes, *code_notes]
     question, unit_notes = units_out_of_cells(question)
     question, level_notes = levels_as_pairs(question)
+    question, cell_notes = cells_as_table(question)
+    level_notes = [*level_notes, *cell_notes]
     log_notes = [*log_notes, *unit_notes, *level_notes]
     id_notes = [*json_notes, *log_notes, *id_notes]
     question, named_notes = named_lists_in_one_order(question)

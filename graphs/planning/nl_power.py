@@ -111,7 +111,7 @@ def _percents(low: str) -> list[Decimal]:
                                                              r"[^%]{0,12}$", before):
             continue  # "a 5% increase", "(sd 8%)": a difference and a spread in percent, not two rates
         if re.match(r"\s*(?:(?:one|two)[\s-]*(?:sided|tailed)\s+)?(?:statistical\s+)?(?:power|confidence|significance|"
-                    r"level|sure|chance)", after) or \
+                    r"level|sure|chance|(?:z[\s-]*)?test\b|error)", after) or \
                 re.search(r"(?:power|confidence|significance|alpha|α)(?: level)?\s*(?:of|=|:|at|is|to be)?\s*"
                           r"(?:at least\s+)?$|\btest(?:ed|ing)?\s+at\s*(?:the\s+)?$", before):
             continue
@@ -185,8 +185,8 @@ def plan_power(question: str) -> list[Intent] | None:
     m = _ALPHA.search(low)
     if m:
         alpha = to_decimal(m.group(1)) / (100 if m.group(2) or to_decimal(m.group(1)) >= 1 else 1)
-    elif re.search(rf"({NUM})\s*%\s*(?:significance|level)", low):
-        alpha = to_decimal(re.search(rf"({NUM})\s*%\s*(?:significance|level)", low).group(1)) / 100
+    elif re.search(rf"({NUM})\s*%\s*(?:significance|level|(?:z[\s-]*)?test\b)", low):
+        alpha = to_decimal(re.search(rf"({NUM})\s*%\s*(?:significance|level|(?:z[\s-]*)?test\b)", low).group(1)) / 100
     rates = _RATE_PAIR.search(low)
     percents = _percents(low)
     f = _first(_EFFECT_F, low)

@@ -296,7 +296,10 @@ _TOTAL = re.compile(r"\b(\d+)\s+(?:[a-z-]+\s+){0,2}?(?:altogether|in total|in al
                     r"\b(?:we|they|qc|inspectors?|i)\s+(?:found|counted|recorded|logged|had)\s+(\d+)\s+(?:[a-z-]+\s+){0,2}?"
                     r"(?:with\s+(?:errors?|defects?|flaws?)|defectives?|defects?|errors?|rejects?|nonconforming|failures?|"
                     r"bad)\b")
-_PERIODS = re.compile(r"\b(?:last|over|across|from|in|for)\s+(?:the\s+)?(?:last\s+|past\s+)?(\d+)\s+(?:consecutive\s+)?"
+_PERIODS = re.compile(r"(?:\b(?:last|over|across|from|in|for)\s+(?:the\s+)?(?:last\s+|past\s+)?|"
+                      # "25 daily samples, 200 labels each": how often, in place of over how long
+                      r"(?<![\w.,])(?=\d+\s+(?:daily|hourly|weekly|shift(?:ly)?|per[\s-]shift)\s))"
+                      r"(\d+)\s+(?:consecutive\s+|daily\s+|hourly\s+|weekly\s+|shift(?:ly)?\s+|per[\s-]shift\s+)?"
                       r"(mornings|days|shifts|subgroups|samples|lots|batches|hours|weeks|runs|rolls|orders|audits)\b")
 
 
@@ -322,7 +325,8 @@ def _count_chart_from_total(q: str, low: str) -> list[Intent] | None:
 
 def _attribute_subgroup_size(low: str, kind: str, source: str) -> int:
     """The items (p, np) or units (u) in each subgroup of an attribute chart from summary figures, or a refusal."""
-    n = _size_in_prose(low) or _summary_subgroup_size(low) or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
+    n = _size_in_prose(low) or _summary_subgroup_size(low) or int_before(
+        low, r"[a-z]+\s+each\b(?!\s+(?:day|shift|hour|week|morning|time))") or int_after(low, r"\b(?:pull|pulls|inspect|inspects|"
                                                                             r"check|checks|test|tests|sample|samples)")
     if not n:
         raise HavocInputError(f"a {kind} chart from {source} needs the subgroup size (how many items in each "

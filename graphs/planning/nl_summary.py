@@ -20,7 +20,9 @@ _FILLER = (r"(?:\s+(?!(?:and|with|was|is|of|sd|standard|differ\w*|from|than|grea
 _INDEX = r"(?:_?[12₁₂](?![\d.]))?"  # "mean1 = 5.4", "sd_2 = 1.3": the sample a figure belongs to
 # "mean of the differences (after - before) 1.82": the mean of paired differences, the order said in brackets
 _MEAN = re.compile(rf"(?:\bmean|\baverag(?:ed|ing|e)|x̄|\bxbar|\bx-bar){_INDEX}"
-                   rf"(?:\s+of\s+(?:the\s+)?(?:paired\s+)?differences(?:\s*\([^()\d]{{0,30}}\))?|{_FILLER})"
+                   # "mean of the after-minus-before differences was 1.46"
+                   rf"(?:\s+of\s+(?:the\s+)?(?:paired\s+)?(?:[a-z]+(?:-[a-z]+)+\s+)?differences(?:\s*\([^()\d]{{0,30}}\))?|"
+                   rf"{_FILLER})"
                    rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
                    r"(?!\d|\.\d)", re.I)
 _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=_?[12₁₂]?\s*=)|(?<![\w-])sigma"

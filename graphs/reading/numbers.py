@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from graphs.planning.extract import decimal_commas, earlier_study_spans
+from graphs.planning.extract import decimal_commas, earlier_study_spans, without_estimator_formulas
 from graphs.reading.calls import Call, key, list_lengths, numeric_leaves
 
 # a number not glued to a name on its left (x1, A2, CO2 are names) and not a decimal's tail
@@ -438,6 +438,9 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"\b(?:units?\s+of|in\s+units\s+of|×|x|times)\s*$", before, re.I) and re.match(r"^\s*[A-Za-zµ°Ω]", after) and \
             re.fullmatch(r"1(?:[eE][-+]?\d+|0\^?[-+]?\d*)|10\^?[-−+]?\d+|1e[-+]?\d+", text.replace("−", "-")):
         return "a unit's scale, context"  # "(units of 1e-5 Torr L/s)", "× 10^-3 mm"
+    if re.search(r"\b(?:speed|rate|throughput|takt|output|feed)\b[^.;\n]{0,20}$", before, re.I) and \
+            re.match(r"^\s*(?:[A-Za-z]+\s*)?(?:/|per\s+)(?:min(?:ute)?|h(?:ou)?r?|s(?:ec(?:ond)?)?|day|shift)\b", after, re.I):
+        return "a speed or rate of the process, context"  # "Line speed is 120 labels/min"
     if _PRECISION_AFTER.match(after):
         return "a precision, context"
     if _QUALIFIER_AFTER.match(after):
@@ -590,7 +593,9 @@ def account(question: str, calls: list[Call], defaults: dict[str, dict[str, obje
     # a c chart counts defects on a fixed inspection unit: how many items that unit holds is its description
     counts_defects = any(c.tool == "control_chart" and c.args.get("chart") == "c" for c in calls)
     found = []
-    text = question.replace("−", "-")
+    # a formula the question writes out for the method ("r1 = sum (x_t - xbar)…", "formula n = [z(1-a/2) …]") holds
+    # no values to account for
+    text = without_estimator_formulas(question.replace("−", "-"))
     row_ids = _row_ids(text)
     labels = _numbered_labels(text)
     scale = _scale_ends(text)
