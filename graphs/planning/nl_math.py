@@ -94,6 +94,12 @@ def _in_words(q: str) -> str:
     # "for what values of x is f equal to zero", "when is f = 0": the roots of f
     q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|makes?|does) (.+?) (?:equal(?: to)?|=) (?:zero|0)\s*[?.!]?\s*$",
                r"solve \2 = 0 for \1", q, flags=re.I | re.S)
+    # "What is the exact value of k * 2^k summed over k = 1, 2, ..., 15?": the terms before the word, the sum after
+    q = re.sub(r"^\s*(?:(?:what(?:'s| is)|find|give me|compute|calculate)\s+)?(?:the\s+)?(?:exact\s+)?(?:value\s+of\s+)?"
+               r"(.+?)\s+summed\s+(?:over|for|from)\s+", r"sum of \1 for ", q, flags=re.I | re.S)
+    # "For which x is x^3 - 12x - 2 = 0? I need the smallest and the largest real solution": the equation, solved for x
+    q = re.sub(r"^\s*(?:for )?(?:which|what) (?:values? of )?([a-z]) (?:is|does|do|will|makes?) ([^?=]+=[^?=]+?)\s*\?",
+               r"solve \2 for \1.", q, flags=re.I | re.S)
     # "for what values of x does e^x = 3x?": the equation itself, solved for x
     q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|does|do|will|makes?) ([^?=]+=[^?=]+?)\s*[?.!]\s*$",
                r"solve \2 for \1", q, flags=re.I | re.S)
@@ -157,6 +163,9 @@ def _in_words(q: str) -> str:
     # paraphrases: "rate of change of f with respect to t", "area under y = f between a and b", "what does f tend to
     # as x goes to a", "expand f in powers of x", "partial fractions of f"
     q = re.sub(r"\b(?:the\s+)?(?:instantaneous\s+)?rate of change of\s+", "derivative of ", q, flags=re.I)
+    # "What is the slope of f(x) = x^3 e^(-3x) at x = 2.0?": the derivative there
+    q = re.sub(r"\b(?:the\s+)?(?:slope|gradient)\s+of\s+(?:the\s+(?:curve|graph|function)\s+)?"
+               r"(?=[a-z]\s*\(\s*[a-z]\s*\)\s*=|y\s*=)", "derivative of ", q, flags=re.I)
     q = re.sub(rf"\b(?:the\s+)?area under\s+(?:the\s+)?(?:curve\s+|graph\s+(?:of\s+)?)?(?:of\s+)?(.+?)\s+"
                rf"(?:from|between)\s+({_POINT})\s+(?:to|and)\s+({_POINT})",
                r"integral of \1 from \2 to \3", q, flags=re.I | re.S)
@@ -713,12 +722,14 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
     rest = re.sub(r"\((?=[^()]*[A-Za-z]{3})[A-Za-z\s,'-]*\)", " ", q[m.end():])  # "(mixed partial)": a remark
     name = groups.get("f") or groups.get("g")
     # "… d2f/dxdy at (1,2)": only the point follows, so the formula is the one given before
-    point_only = re.fullmatch(r"\s*(?:at|@)\s+(?:the\s+point\s+)?(?:\(\s*[-+\d.,\s]+\)|(?:[a-z]\s*=\s*[-+\d.]+"
+    # ("at (x, y) = (1.0, 0.5)": the variables named before the point)
+    point_only = re.fullmatch(r"\s*(?:at|@)\s+(?:the\s+point\s+)?(?:\(\s*[a-z](?:\s*,\s*[a-z])+\s*\)\s*=\s*)?"
+                              r"(?:\(\s*[-+\d.,\s]+\)|(?:[a-z]\s*=\s*[-+\d.]+"
                               r"[\s,and]*)+)\s*[.?!]*\s*", rest, re.I)
     if not re.search(r"[A-Za-z0-9]", rest) or point_only:  # "for the surface z = x³y² + y·eˣ find the mixed partial ∂²z/∂x∂y"
         before = re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*(?:[,.;:]\s*|\s+)"
                            r"(?:(?:i|we|you)\s+(?:'d\s+|would\s+|also\s+|now\s+)?)?"
-                           r"(?:find|what|give|compute|calculate|get|determine|need|want|show)\b", q[:m.start()],
+                           r"(?:find|what|give|compute|calculate|get|determine|need|want|show|evaluate)\b", q[:m.start()],
                            flags=re.I)
         # "f(x,y) = x^2 y^3 + sin(x y). mixed partial d2f/dxdy …": the formula's own sentence, then the request
         before = before or re.search(rf"\b{name or '[a-z]'}\s*(?:\([a-z, ]*\))?\s*=\s*(.+?)\s*[.;](?:\s|$)", q[:m.start()],
@@ -842,7 +853,8 @@ _SUM_END = r"(?:[-+]?\d+|\+?oo|\+?∞|\+?inf(?:inity)?)"
 _SUM_SUBSCRIPT = re.compile(rf"(?:[Σ∑]|\bsum)\s*_\s*\{{?\s*\(?\s*([a-z])\s*=\s*([-+]?\d+)\s*\)?\s*\}}?\s*\^\s*\{{?\s*\(?"
                             rf"\s*({_SUM_END})\s*\)?\s*\}}?", re.I)
 _SUM_RANGE = re.compile(rf"\b([a-z])\s*(?:=|:=|from|runs?\s+from|going\s+from|goes\s+from|ranging\s+from)\s*"
-                        rf"([-+]?\d+)\s*(?:to|\.\.\.?|…|through|thru|up\s+to|until|,\s*\.\.\.?\s*,?|-(?=\s*\d))\s*"
+                        rf"([-+]?\d+)\s*(?:to|\.\.\.?|…|through|thru|up\s+to|until|(?:,\s*[-+]?\d+)*,\s*(?:\.\.\.?|…)\s*,?|"
+                        rf"-(?=\s*\d))\s*"
                         rf"({_SUM_END})(?![\w.]*\s*[*/^(])", re.I)
 _SUM_FROM = re.compile(r"\b([a-z])\s*(?:≥|>=|⩾)\s*([-+]?\d+)")
 
