@@ -263,11 +263,13 @@ def score(item: dict, state: dict, set_name: str) -> Scored:
         outcome = "right" if not computed else "wrong"
         return Scored(set_name, item["question"], outcome, conf, status, [], x)
     if item.get("refuse"):
-        if not computed:
+        # a refusal after computing counts as one: "the equations have no common solution" answers "find x, y, z"
+        # of an inconsistent system by declining, with the reason
+        if not computed or status == "refused":
             return Scored(set_name, item["question"], "right", conf, status, [], x)
         return Scored(set_name, item["question"], "flagged" if status == "unsure" else "wrong", conf, status,
                       ["answered a question that cannot be answered as asked"], x)
-    if not computed and item.get("tool", "") is not None:
+    if (not computed or status == "refused") and item.get("tool", "") is not None:
         return Scored(set_name, item["question"], "refused", conf, status, [], x)
     problems = blind_item_problems(item, state) if "tools" in item else agent_item_problems(item, state)
     if not problems:

@@ -174,8 +174,29 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     question = re.sub(r"\b(?:(?:the\s+)?(?:f[\s-]*)?ratio\s*(?:=|:|is)\s*)?(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)"
                       r"\s*\)\s*/\s*(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)\s*\)",
                       r"the variance of \1 over the variance of \2", question, flags=re.I)
+    alternative = _ALTERNATIVE_DESIGN.search(question) if mode == "doe" and not previous else None
+    if alternative:
+        # "… a rotatable CCD in 3 factors with 4 centre points: how many runs? And if we used a Box-Behnken design for
+        # the same 3 factors with 5 centre points instead, how many runs?": two designs, each planned on its own
+        parts = [question[:alternative.start() + 1], question[alternative.start() + 1:]]
+        planned = [_plan_question(part, mode, bindings=bindings) for part in parts]
+        if all(planned) and all(any(i.tool == "doe_design" for i in p) for p in planned):
+            taken = {i.binding for i in planned[0] if i.binding}
+            for intent in planned[1]:  # the second design under a name of its own
+                if intent.binding in taken:
+                    intent.binding = intent.binding + "2"
+                if intent.uses in taken:
+                    intent.uses = intent.uses + "2"
+            next(i for i in planned[1] if i.tool == "doe_design").notes.append(
+                "a second design, asked for beside the first")
+            return [*planned[0], *planned[1]]
     intents = _plan_question(question, mode, previous=previous, bindings=bindings)
     return _with_stated_options(question, with_asked_order(question, intents))
+
+
+# "… And if we used a Box-Behnken design instead, how many runs?": a second design beside the first
+_ALTERNATIVE_DESIGN = re.compile(r"[.?!]\s+(?:and\s+|but\s+)?(?:what\s+)?if\s+(?:we|i)\s+(?:used|ran|chose|went\s+with|"
+                                 r"switched\s+to|picked|took|did)\b(?=[^.?!]*\bdesign)", re.I)
 
 
 # "sequential (Type I) sums of squares", "type III SS", "adjusted SS": which sums of squares an unbalanced two-way
@@ -285,6 +306,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     matrix = plan_matrix(question)
     if matrix:
         return matrix
+    # "Subgroup 1 (Mon AM): 20.08, …": a remark in brackets between a row's label and its colon names no value
+    question = re.sub(r"(?m)^(\s*[A-Za-z][\w .#-]{0,20}?\d*)\s*\([^()\d\n]{1,24}\)(?=\s*:)", r"\1", question)
     question, time_notes = labelled_subgroups(question)
     question, id_notes = blank_identifiers(question)
     question, item_notes = _item_names_in_brackets(question)

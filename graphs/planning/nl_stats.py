@@ -459,7 +459,7 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
         return None
     factors = label_lists(q)
     if len(factors) != 2 or len(factors[0][1]) != len(factors[1][1]):
-        return None
+        return _two_way_cells(q, low)
     n = len(factors[0][1])
     rest = q
     for _, items in factors:  # the levels are not data
@@ -488,6 +488,37 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
     levels = [m.group(1) for m in (re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*(?:°?[A-Za-z%]{1,4})?", str(v)) for v in (*a, *b))
               if m]  # "160", "180C", "2.5%": a level's number
     return [Intent("anova_twoway", args, notes=notes, read=[Decimal(v) for v in levels])]
+
+
+def _two_way_cells(q: str, low: str) -> list[Intent] | None:
+    """"C1/T1: 71.4, 71.5, 69.7", "C1/T2: …": each group named by a level of each factor, every pair of levels
+    present; a two-way layout when the question asks for it ("two-way", "interaction")."""
+    if not re.search(r"two[\s-]*(?:way|factor)|2[\s-]*(?:way|factor)|interaction", low):
+        return None
+    groups = _groups(q)
+    if len(groups) < 4:
+        return None
+    parts = [re.split(r"\s*[/×*|]\s*|\s+x\s+|\s+", name.strip()) for name, _ in groups]
+    if any(len(p) != 2 for p in parts):
+        return None
+    levels_a, levels_b = list(dict.fromkeys(p[0] for p in parts)), list(dict.fromkeys(p[1] for p in parts))
+    if len(levels_a) < 2 or len(levels_b) < 2 or {tuple(p) for p in parts} != {(x, y) for x in levels_a for y in levels_b} \
+            or len(parts) != len(levels_a) * len(levels_b):
+        return None
+    y = [v for _, values in groups for v in values]
+    a = [p[0] for p, (_, values) in zip(parts, groups, strict=True) for _ in values]
+    b = [p[1] for p, (_, values) in zip(parts, groups, strict=True) for _ in values]
+    args: dict = {"y": y, "a": a, "b": b}
+    if re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects only", low) or \
+            all(len(values) == 1 for _, values in groups):
+        args["interaction"] = False
+    # the factors' names from the question: "Catalyst (C1, C2) by temperature setting (T1, T2, T3)"
+    for key, levels in (("factor_a", levels_a), ("factor_b", levels_b)):
+        named = re.search(r"\b([A-Za-z][\w-]*)(?:\s+[a-z]+)?\s*\(\s*" + r"\s*,\s*".join(map(re.escape, levels)) + r"\s*\)", q)
+        if named and _dsl_name(named.group(1)):
+            args[key] = named.group(1).lower()
+    return [Intent("anova_twoway", args, notes=[f"groups named by a level of each factor ({groups[0][0]} …): a "
+                                                f"{len(levels_a)} × {len(levels_b)} two-way layout"])]
 
 
 # a response that bends ("flattens out at the top", "capture that curvature"): a quadratic, not a straight line

@@ -266,7 +266,8 @@ def repeated_labels_as_groups(question: str) -> tuple[str, list[str]]:
     return question, []
 
 
-_TUPLE = rf"\(\s*{NUM}\s*,\s*{NUM}\s*\)"
+_TUPLE_UNIT = r"(?:\s*(?:°\s?[CF]|[A-Za-zµ%][A-Za-z/µ%]{0,5}))?"  # "(124 h, 0.045 mm)": each value with its unit
+_TUPLE = rf"\(\s*{NUM}{_TUPLE_UNIT}\s*,\s*{NUM}{_TUPLE_UNIT}\s*\)"
 _TUPLE_RUN = re.compile(rf"{_TUPLE}(?:\s*[,;]?\s*(?:and\s+)?{_TUPLE}){{2,}}")
 _TUPLE_NAMES = re.compile(r"\(\s*([A-Za-z][^(),\d]{0,24}?)\s*,\s*([A-Za-z][^(),\d]{0,24}?)\s*\)\s*[:=]?\s*$")
 
@@ -278,7 +279,7 @@ def tuples_as_table(question: str) -> tuple[str, list[str]]:
     m = _TUPLE_RUN.search(question)
     if not m:
         return question, []
-    pairs = re.findall(rf"\(\s*({NUM})\s*,\s*({NUM})\s*\)", m.group(0))
+    pairs = re.findall(rf"\(\s*({NUM}){_TUPLE_UNIT}\s*,\s*({NUM}){_TUPLE_UNIT}\s*\)", m.group(0))
     named = _TUPLE_NAMES.search(question[:m.start()])
     names = [named.group(1).strip(), named.group(2).strip()] if named else ["x", "y"]
     unit = names[0].split()[-1] if len(names[0].split()) > 1 else ""
