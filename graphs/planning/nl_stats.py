@@ -299,7 +299,7 @@ def without_confidence(q: str) -> str:
 def confidence_args(q: str) -> dict:
     """"95% confidence", "99 % CI", "confidence level of 90%", "CI at 99%", "a 95 percent confidence interval"."""
     # ("a 99% (not 95) two-sided confidence interval": an aside in brackets between the level and its noun)
-    m = (re.search(r"(\d{2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:\([^()]{0,25}\)\s*)?(?:two[\s-]*sided\s+)?"
+    m = (re.search(r"(?<![\d.])(\d{1,2}(?:\.\d+)?)\s*(?:%|percent|per cent)\s*(?:\([^()]{0,25}\)\s*)?(?:two[\s-]*sided\s+)?"
                    r"(?:confiden(?:ce|t)|ci\b|level|sure)", q, re.I)
          or re.search(r"(?:confidence(?: level)?|\bci)\s*(?:of|=|:|at|is)?\s*(\d{2}(?:\.\d+)?)\s*(?:%|percent)", q, re.I))
     if not m:

@@ -116,7 +116,8 @@ def plan_summary(question: str) -> list[Intent] | None:
     means, sds = _spans(_MEAN, q), _spans(_SD, q)
     # "hypothesised mean 10", "target mean of 50": the value tested against, not a sample's mean
     means = [m for m in means if not _REFERENCE_BEFORE.search(q[max(0, m.start() - 25):m.start()])]
-    if means and not sds and _spans(_N, q) and _TEST.search(low) and not _CAPABILITY.search(low):
+    counted = _spans(_N, q) or re.search(r"\bover\s+(?:the\s+)?(?:last\s+)?\d+\s+(?:[a-z-]+\s+)?[a-z]{3,}s\b", low)
+    if means and not sds and counted and _TEST.search(low) and not _CAPABILITY.search(low):
         from graphs.planning.nl import carries_data
 
         if not carries_data(q):
