@@ -777,7 +777,9 @@ def normalise_pasted(text: str) -> tuple[str, list[str]]:
         numeric = [ok for c, ok in enumerate(numeric) if c not in unasked]
         factors = [c for c, ok in enumerate(numeric) if not ok]
         unasked = []
-    if unasked and len(unasked) == len(factors) and any(numeric):
+    one_sample = re.search(r"\b(?:mean|average|standard deviation|std|sd|median|describe|descriptive|summary|"
+                           r"summari[sz]e|capab\w*|cpk?|ppk?)\b", prose, re.I)
+    if unasked and len(unasked) == len(factors) and any(numeric) and one_sample:
         # "part_id,diameter_mm,inspector … the average diameter and the SD?": who measured is a label beside the
         # data when the question neither names the column nor compares anything
         notes.append("column" + ("s " if len(unasked) > 1 else " ") + ", ".join(repr(header[c]) for c in unasked) +
