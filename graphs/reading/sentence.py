@@ -235,6 +235,8 @@ SENTENCES: dict[str, Callable[[Call], str]] = {
     "regression": _regression,
     "chi_square": _chi_square,
     "describe": lambda c: f"descriptive statistics of {_n(c.args.get('data'))} values" + (
+        f", with the one-sided {_fmt(100 * float(c.args.get('confidence') or 0.95))}% {c.args['bound']} confidence "
+        "bound for the mean" if c.args.get("bound") in ("upper", "lower") else
         f", with a {_fmt(100 * float(c.args['confidence']))}% confidence interval for the mean"
         if c.args.get("confidence") not in (None, 0.95) else ""),
     "normality": lambda c: f"{'an' if c.args.get('method') == 'anderson_darling' else 'a'} "

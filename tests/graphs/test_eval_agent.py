@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from havoc_agent.evaluation import FLOORS
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -29,7 +31,7 @@ def test_eval_agent_meets_its_floors() -> None:
     earlier = [name for name in report["sets"] if "@" in name]
     assert len(earlier) >= 10 and all(report["sets"][n]["flagged"] + report["sets"][n]["wrong"] > 0 for n in earlier)
     cv = report["earlier_cross_validated"]
-    assert cv["flagged"] + cv["wrong"] >= 100 and cv["auroc"] >= 0.85
+    assert cv["flagged"] + cv["wrong"] >= 100 and cv["auroc"] >= FLOORS["auroc_cross_validated"]
 
 
 def test_eval_agent_bad_set_is_a_clean_error() -> None:
