@@ -64,6 +64,7 @@ ANSWERED_BLIND = {
     "blind_round41/round41.jsonl": "ba60382",
     "blind_round42/round42.jsonl": "a7bdcb6",
     "blind_round43/round43.jsonl": "a115ea1",
+    "blind_round44/round44.jsonl": "34bf4f9",
 }
 
 _ASK = """
