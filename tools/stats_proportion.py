@@ -93,6 +93,7 @@ class ProportionResult(StatResult):
     x: list[int]
     n: list[int]
     p_hat: list[float]
+    percent: list[float] = Field(description="each sample's proportion as a percentage, 100 x / n")
     p0: float | None = None
     difference: float | None = Field(None, description="two samples: p1 - p2")
     statistic_name: str = Field(description="x (exact binomial), z (score / z test) or x11 (Fisher: the first "
@@ -246,7 +247,8 @@ def _one_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
             notes.append(f"n·p0 or n·(1 − p0) is under {EXPECTED_MINIMUM:g}: the normal approximation is poor; "
                          "the exact binomial test is safer")
     return ProportionResult(
-        test=test, method=method, x=[x], n=[n], p_hat=[estimate], p0=p0, statistic_name=name, statistic=statistic,
+        test=test, method=method, x=[x], n=[n], p_hat=[estimate], percent=[100.0 * x / n], p0=p0, statistic_name=name,
+        statistic=statistic,
         z=z, chi_square=chi, p_value=p, p_value_score=p_value_score, alternative=args.alternative,
         estimate=estimate, ci_low=ci[0], ci_high=ci[1], ci=ci, ci_method=ci_method, intervals=intervals,
         confidence=confidence, alpha=alpha, significant=bool(p < alpha), correct=args.correct, notes=notes)
@@ -392,7 +394,8 @@ def _two_sample(args: ProportionArgs, confidence: float, alpha: float) -> Propor
         test = "Fisher's exact test"
     ci = intervals["newcombe"]
     return ProportionResult(
-        test=test, method=method, x=[x1, x2], n=[n1, n2], p_hat=[p1, p2], difference=d, statistic_name=name,
+        test=test, method=method, x=[x1, x2], n=[n1, n2], p_hat=[p1, p2], percent=[100.0 * x1 / n1, 100.0 * x2 / n2],
+        difference=d, statistic_name=name,
         statistic=statistic, z=z, chi_square=chi, p_value=p, alternative=args.alternative, estimate=d,
         ci_low=ci[0], ci_high=ci[1], ci=ci, ci_method="Newcombe hybrid score (difference p1 - p2)",
         intervals=intervals, odds_ratio=odds, odds_ratio_ci=odds_ci, sample_odds_ratio=sample_or,

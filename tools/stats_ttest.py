@@ -85,6 +85,8 @@ class TTestResult(StatResult):
     sd_x: float
     sd_y: float | None
     sd_difference: float | None = Field(None, description="paired: standard deviation of the differences")
+    pooled_sd: float | None = Field(None, description="pooled (Student): the pooled standard deviation s_p, "
+                                    "sqrt(((n_x - 1) s_x^2 + (n_y - 1) s_y^2) / (n_x + n_y - 2))")
     cohens_d: float = Field(description="standardised effect: one sample and paired d (d_z); pooled: pooled SD; "
                             "welch: root mean of the two variances")
     hedges_g: float = Field(description="Cohen's d times the small-sample correction J = 1 - 3 / (4 df - 1)")
@@ -172,8 +174,11 @@ def t_test(args: TTestArgs) -> TTestResult:
         method = "Welch two-sample t-test (Satterthwaite df)"
     t = (diff_s - mu) / se
     lo, hi = t_interval(diff_s, se, df, confidence, alt)
-    return _finish(kind, alt, t, df, diff_s, se, lo, hi, mu, confidence, nx, ny, add_offset(mx, off),
-                   add_offset(my, off), math.sqrt(vx), math.sqrt(vy), None, d, method, dfj=float(nx + ny - 2))
+    result = _finish(kind, alt, t, df, diff_s, se, lo, hi, mu, confidence, nx, ny, add_offset(mx, off),
+                     add_offset(my, off), math.sqrt(vx), math.sqrt(vy), None, d, method, dfj=float(nx + ny - 2))
+    if kind == "pooled":
+        result.pooled_sd = math.sqrt(sp2)
+    return result
 
 
 def _j(df: float) -> float:

@@ -81,10 +81,12 @@ def asks_second_first(question: str, first: str, second: str, *, ratio: bool = F
 
 def _names_of(question: str, x: list, y: list) -> tuple[str, str] | None:
     """The names the two samples were written under, in the order x, y."""
+    from graphs.planning.extract import normalise_pasted
     from graphs.planning.nl_stats import _groups
     from graphs.planning.record_lines import named_lists_in_one_order
 
     question = named_lists_in_one_order(question)[0]  # "Before: Ana 88, … / After: Hana 93, …": plain lists
+    question = normalise_pasted(question)[0]  # "| run | machine | cycle_s |": a long table, one group per machine
     if _ARROW_PAIRS.search(question):
         arrow = _ARROW_NAMES.search(question)
         return (arrow.group(1), arrow.group(2)) if arrow else None

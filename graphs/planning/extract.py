@@ -456,7 +456,8 @@ def ungroup_thousands(text: str) -> tuple[str, list[str]]:
 # a markdown rule row: "|---|---|", "|:-:|:--|" (one dash with a colon counts; a lone "-" cell is a coded level)
 _RULE_CELL = r"(?::-+:?|-+:|-{2,})"
 _SEPARATOR_ROW = re.compile(rf"^\s*\|?\s*{_RULE_CELL}\s*(?:\|\s*{_RULE_CELL}\s*)*\|?\s*$|"
-                            r"^\s*[-=]{2,}(?:\s*[+|]\s*[-=]{2,})+\s*$")  # "-------+-----------+----------"
+                            r"^\s*[-=]{2,}(?:\s*[+|]\s*[-=]{2,})+\s*$|"  # "-------+-----------+----------"
+                            r"^\s*[-=]{3,}(?:[ \t]+[-=]{3,})+\s*$")  # "-----   --------": a header's underlines
 _INDEX_HEADER = re.compile(r"(?:sample|subgroup|sub|sg|grp|group|op|operator|coupon|piece|unit|specimen no|participant|run|std\.? ?order|run ?order|order|hour|hr|lot|batch|day|week|shift|"
                            r"emp(?:loyee)?|staff|worker|badge|serial|s/?n|tag|asset|ticket|case|job|fixture|panel|board|"
                            r"wafer|bar|tablet|bottle|cylinder|van|vehicle|truck|"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 
 import numpy as np
 import pytest
@@ -85,3 +86,12 @@ def test_one_sided_interval_has_an_infinite_end_in_strict_json() -> None:
 def test_alternative_aliases() -> None:
     r = run_tool("t_test", {"x": X.tolist(), "alternative": "two.sided"})
     assert r["alternative"] == "two-sided"
+
+
+def test_pooled_t_reports_the_pooled_sd() -> None:
+    x = [43.9, 45.8, 43.8, 43.6, 44.5, 46.7, 45.0, 44.3]
+    y = [45.6, 45.2, 48.0, 46.0, 46.7, 48.7, 48.2, 47.0, 45.3, 44.5]
+    out = run_tool("t_test", {"kind": "pooled", "x": x, "y": y})
+    sx2, sy2 = statistics.variance(x), statistics.variance(y)
+    assert out["pooled_sd"] == pytest.approx(math.sqrt((7 * sx2 + 9 * sy2) / 16), rel=1e-12)
+    assert run_tool("t_test", {"kind": "welch", "x": x, "y": y})["pooled_sd"] is None
