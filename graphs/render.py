@@ -328,6 +328,10 @@ def render_symbolic(tool: str) -> Callable[[dict, dict], tuple[str, str]]:
                                                                                for row in out["numeric_rows"]]:
             body += "\n\nIn decimals:\n\n" + table([f"col {j + 1}" for j in range(len(out["numeric_rows"][0]))],
                                                   [[fmt(v) for v in row] for row in out["numeric_rows"]])
+        trace = out.get("result_trace") if tool == "matrix" else None
+        if isinstance(trace, dict) and trace.get("exact") is not None:
+            numeric = f" ≈ {fmt(trace['numeric'])}" if isinstance(trace.get("numeric"), (int, float)) else ""
+            body += f"\n\nTrace of the {out.get('operation', 'result')}: {trace['exact']}{numeric}"
         return conclusion, body
 
     return render

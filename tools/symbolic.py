@@ -203,6 +203,8 @@ class MatrixResult(SymbolicResult):
     numeric_rows: list[list[float]] | None = Field(
         None, description="the matrix result in decimals, when every entry is a real number (52/263 → 0.1977…)")
     eigenvalues: list[Eigenvalue] | None = None
+    result_trace: Value | None = Field(None, description="square matrix results (inverse, transpose): the trace of "
+                                       "the result, e.g. the trace of the inverse")
 
 
 class EvaluateResult(SymbolicResult, PointValue):
@@ -1639,7 +1641,9 @@ def _matrix_job(cells: list[list[Node]], operation: str) -> MatrixResult:
     numeric = None
     if not result.free_symbols and all(c.is_real for c in result):
         numeric = [[float(result[i, j]) for j in range(result.cols)] for i in range(result.rows)]
-    return MatrixResult(result=_text(result), latex=_latex(result), rows=_rows(result), numeric_rows=numeric, **out)
+    trace = _value(sp.simplify(result.trace())) if result.rows == result.cols else None
+    return MatrixResult(result=_text(result), latex=_latex(result), rows=_rows(result), numeric_rows=numeric,
+                        result_trace=trace, **out)
 
 
 @register("matrix", MatrixArgs)

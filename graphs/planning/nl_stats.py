@@ -119,8 +119,10 @@ _MORE_VERBS = (r"\braise[sd]?\b|\bboost(?:s|ed)?\b|\blengthen(?:s|ed)?\b|"
 # "the supplier claims the new coating reduces wear": a claim of a direction, tested one-sided
 CLAIMED_DIRECTION = re.compile(rf"\b(?:claim(?:s|ed)?|promis(?:es|ed)|says?|assert(?:s|ed)?)\b[^.?!]{{0,60}}?(?:{_MORE_VERBS}|"
                                rf"{_LESS_VERBS})")
-_GREATER_WORDS = rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}"
-_LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}"
+# ("does the new coating last longer?", "is the new bond stronger?": comparatives of size, life and strength)
+_GREATER_WORDS = (rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}|(?<!no )\blonger\b|\bstronger\b|"
+                  r"\bheavier\b|\bthicker\b|\bbigger\b")
+_LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}|\bshorter\b|\bweaker\b|\bthinner\b"
 
 
 # "torque in N·m below", "the readings above:": a pointer to where the data sit, not a direction
@@ -1275,7 +1277,11 @@ def plan_stats(question: str) -> list[Intent] | None:
         rest = _blank_summaries(rest)
         data = flat_lists(rest)
         # the target said again unkeyed is no value, but a reading that equals it is one ("Fri 500.0 g" against 500 g)
-        values = data[0] if data else (longest_run(rest, 2) or [v for v in numbers(rest) if str(v) != str(mu)])
+        # stray numbers are the data only when no summary figures are written ("mean … 808.2 … standard deviation of
+        # 20.7": a summary, whose numbers are no sample)
+        strays = [] if re.search(r"\bstandard deviation\b|\bstd\.? ?dev|\bsd\b", low) else \
+            [v for v in numbers(rest) if str(v) != str(mu)]
+        values = data[0] if data else (longest_run(rest, 2) or strays)
         values = _told_if_longer(rest, values)
         if len(values) >= 2:
             return [Intent("t_test", {"kind": "one_sample", "x": values, "mu": mu,

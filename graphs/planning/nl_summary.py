@@ -23,7 +23,7 @@ _MEAN = re.compile(rf"(?:\bmean|\baverag(?:ed|ing|e)|x̄|\bxbar|\bx-bar){_INDEX}
                    # "mean of the after-minus-before differences was 1.46"
                    rf"(?:\s+of\s+(?:the\s+)?(?:paired\s+)?(?:[a-z]+(?:-[a-z]+)+\s+)?differences(?:\s*\([^()\d]{{0,30}}\))?|"
                    rf"{_FILLER})"
-                   rf"\s*(?:was|is|of|=|:|at|≈)?\s*({NUM})"
+                   rf"\s*(?:was|is|of|=|:|at|≈|came\s+out\s+(?:at|to)|worked\s+out\s+(?:at|to)|comes\s+to|came\s+to)?\s*({NUM})"
                    r"(?!\d|\.\d)", re.I)
 _SD = re.compile(rf"(?:standard deviations?|std\.?\s*dev\.?|stdev|\bs\.d\.|\bsd|\bs(?=_?[12₁₂]?\s*=)|(?<![\w-])sigma"
                  rf"(?!\s*level)|σ){_INDEX}(?:\s*\(?(?:within|overall|short[\s-]*term|long[\s-]*term)(?:[\s-]*subgroups?)?\)?)?"
@@ -186,6 +186,10 @@ def _sample_names(q: str, means: list[re.Match]) -> tuple[str, str] | None:
         head = q[floor:m.start()]
         head = re.split(r"[.;\n]\s+|\n", head)[-1]
         found = re.search(r"([A-Za-z][\w-]*(?:\s+[A-Za-z0-9][\w-]*){0,2}?)\s*[:(,=-]?\s*(?:the\s+)?(?:sample\s+)?$", head)
+        # "Old coating: 14 panels, mean life 316 h", "New coating (priced at …): 11 panels, mean 355 h": the label that
+        # opens the clause names the sample
+        opening = re.match(r"\s*([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})\s*(?:\([^()]*\))?\s*:", head)
+        found = opening or found
         names.append(found.group(1).strip() if found else None)
         floor = m.end()
     if None in names or names[0].lower() == names[1].lower():

@@ -450,7 +450,7 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a stated condition, context"  # "(cP @ 25 °C)", "(lab temp 20 C)"
     if (re.search(r"\b(?:stored|kept|held|conditioned|aged|measured|tested|inspected|cured|soaked)\s+(?:at|in)\s*$", before,
                   re.I) and re.match(r"^\s*(?:°\s*[CF]\b|deg|%\s*(?:rh|r\.h\.|relative)|k\b)", after, re.I)) or \
-            (re.search(r"\bat\s*$", before, re.I) and re.match(r"^\s*°\s*[CF]\b", after)):
+            (re.search(r"\bat\s*$|\(\s*$", before, re.I) and re.match(r"^\s*°\s*[CF]\b", after)):
         return "a stated condition, context"  # "stored at 22 °C", "conditioned at 50 % RH", "two adhesives at 23 °C"
     if re.search(r"\bnot\s+$", before, re.I) and re.match(r"^\s*[.,;)]", after):
         return "a value the question rules out, context"
