@@ -254,11 +254,13 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
         return follow
     # power and sample size, read before units and percent signs are tidied away; a list of hypothesised means ("to
     # detect true means of 20, 22, 22 and 24") is the effect of a planned study, not data
-    if not carries_data(question):  # to within ± E: a precision, not a power (read before the power reader's cues)
+    # ("from the pilot run (lot 3, 1,200 parts made)": a grouped number is one number, not a run of data)
+    if not carries_data(ungroup_thousands(question)[0]):  # to within ± E: a precision, not a power (read before the power reader's cues)
         precision = plan_sample_size_ci(question)
         if precision:
             return precision
-    if not carries_data(question) or (_POWER_ASKED.search(question) and _PLANNED_MEANS.search(question)):
+    if not carries_data(ungroup_thousands(question)[0]) or (_POWER_ASKED.search(question) and
+                                                            _PLANNED_MEANS.search(question)):
         power = plan_power(question)
         if power:
             return power

@@ -23,6 +23,9 @@ _CUE = re.compile(
     r"specimens|measurements|per group|in each group|pairs)|statistical power|power analysis|"
     r"\d+(?:\.\d+)?\s*%\s*power|power\s*(?:of|=|:|at|to be|is|level of)?\s*0?\.\d+|power of (?:a|the|this|my|our) "
     r"(?:[\w-]+\s+){0,3}?[\w-]*test|power of (?:a|an|the|this|my|our) (?:[\w-]+\s+){0,2}?anova|power to detect|chance (?:of|to) detect|probability of detecting|"
+    # "what's the probability the test detects it?"
+    r"(?:probability|chance|likelihood)\s+(?:that\s+)?(?:the|a|our|this)\s+(?:[\w-]+\s+)?(?:test|study|experiment|trial)\s+"
+    r"(?:will\s+|would\s+)?(?:detects?|picks?\s+(?:it\s+)?up|finds?|flags?|catch(?:es)?)\b|"
     r"(?:what|how much) power|\b(?:anova|t[\s-]?test|study|experiment)\s+power\b|\bpower\s*(?:\?|(?:at|for|with|would|will|does|do we|do i)\b)|"
     r"\bpower\s*(?:of|=|:)?\s*\d{2}(?:\.\d+)?\s*%")
 _NOT_STATS = re.compile(r"power series|power rule|to the power|raised to|power of \d+\b(?!\s*%)|"
@@ -40,7 +43,7 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"improvement|reduction|drop|rise|gain)\b|"
                     rf"(?:difference|change|shift|increase|decrease|improvement|reduction|delta|δ|bias|offset)"
                     # "difference in the mean of 1.5", "expected difference in peel strength 1.5 N/mm"
-                    rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?:mean|means|average)s?(?:\s+[a-z]+){{0,2}}?|"
+                    rf"(?:\s+(?:in|of|between)\s+(?:the\s+)?(?:(?:mean|means|average)s?(?:\s+[a-z]+){{0,2}}?|"
                     rf"(?:mean\s+)?[a-z-]{{3,}}(?:\s+[a-z-]{{3,}}){{0,2}}?))?\s*(?:of|=|is|:|as small as|at least|"
                     rf"(?:to|will|would|should) be|of about|about|around|≈)?\s*(?:about\s+|around\s+)?({NUM})(?!\s*%)|"
                     # "moved off nominal by 0.5 µm", "shifted by 2 g": the size of the move to detect
@@ -59,7 +62,7 @@ _DELTA = re.compile(rf"({NUM})\s*(?:%|percent)?\s*(?:[a-z]+\s+)?(?:increase|decr
                     rf"(?!\s*%)(?=\s*[a-zµ°]*\s+(?:between|in|across))",
                     re.I)
 # "SD of the paired differences is about 1.8", "historical SD of the peel test is 2.4 N"
-_SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+_SD = re.compile(rf"(?:standard deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ)(?:\s+(?:of|for|on|within|in)\s+(?:the\s+)?"
                  rf"(?:[a-z-]+\s+){{0,2}}?[a-z-]+(?=\s*(?:[:=≈~]|(?:is|was|were|of|about|around)\b|[-+]?\.?\d)))?\s*(?:of|=|is|was|were|:|≈|~|at)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?({NUM})", re.I)
 _N = re.compile(r"\bn\s*=\s*(\d+)|(\d+)\s+(?:\w+\s+)?(?:per group|in each group|each group|per arm|per sample|"
                 r"subjects|samples|units|parts|participants|patients|people|pairs|observations|specimens|comparisons|"

@@ -39,9 +39,9 @@ _PROPORTION = re.compile(r"\bproportion|\bpercentage\b|\bfraction\b|\brate\b|\bs
                          r"\b(?:yes|approve|support|prefer|satisf)\w*\b|\bhow\s+many\s+people\b")
 # ("treat sigma as known, 2.5", "sigma (known) 2.5", "sigma known to be 2.5")
 _SD = re.compile(rf"(?:standard\s+deviation|std\.?\s*dev\.?|\bsd\b|\bs\s*=|sigma|σ|\bs\s*≈)"
-                 rf"(?:\s+(?:as\s+)?known(?:\s+to\s+be)?\s*,?|\s*\(known\))?(?:\s+(?:of|for|on|in)\s+"
+                 rf"(?:\s+(?:as\s+)?known(?:\s+to\s+be)?\s*,?|\s*\(known\))?(?:\s+(?:of|for|on|in|within)\s+"
                  rf"(?:the\s+)?(?:[a-z-]+\s+){{0,3}}?[a-z-]+(?=\s*(?:[:=≈~]|(?:is|was|were|of|about|around|roughly|"
-                 rf"approximately|near)\b|[-+]?\.?\d)))?\s*(?:(?:is|was|were)\s+)?(?:of|=|:|≈|~|is|was|were)?\s*"
+                 rf"approximately|near)\b|[-+]?\.?\d)))?\s*(?:(?:is|was|were)\s+)?(?:of|=|:|≈|~|is|was|were|at)?\s*"
                  rf"(?:about\s+|around\s+|roughly\s+|approximately\s+|near\s+|~\s*)?({NUM})")
 _CONFIDENCE = re.compile(rf"({NUM})\s*(?:%|percent)\s*(?:confidence|confident|ci\b|c\.i\.|level|two[\s-]*sided|"
                          rf"interval)|confidence(?:\s+level)?\s*(?:of|=|:|at)?\s*({NUM})\s*(%|percent)?|"
