@@ -84,6 +84,8 @@ def _in_words(q: str) -> str:
     """
     q = _fix_verbs(q).replace("∞", "oo").replace("→", "->").replace("π", "pi")
     q = re.sub(r"\s*\((?=[^()]*\b[a-z]{3,}\s+[a-z]{3,})[^()]*\)\s*$", "", q.rstrip(), flags=re.I)  # "(damped response, …)"
+    # "… at x = 0.6? (x in radians)": the unit of the angle, no maths
+    q = re.sub(r"\s*\(\s*(?:[a-z]\s+(?:is\s+)?)?(?:in\s+)?(?:radians?|rad|degrees?)\s*\)\s*$", "", q.rstrip(), flags=re.I)
     q = re.sub(r"\bfrom zero to (?:plus )?infinity\b", "from 0 to oo", q, flags=re.I)
     q = re.sub(r"\b(from|between) zero (to|and)\b", r"\1 0 \2", q, flags=re.I)
     # "… from 0 to 2 - need the number for a centroid calc": a remark after a dash, words only, is no maths
@@ -207,8 +209,13 @@ def _equations_then_unknowns(q: str) -> str:
     head = re.sub(r"\([^()=\n]*\)\s*[.,;]?", " ", head)  # "(currents in mA)": a remark, no equation
     pieces = [x.strip().rstrip(",;.") for x in re.split(r"\n|;|,\s*(?=[^,=]*=)|\s+and\s+(?=[^=]*=)", head.strip().rstrip(".;:,"))
               if x.strip()]
-    while pieces and "=" not in pieces[0] and len(re.findall(r"[A-Za-z]{2,}", pieces[0])) >= 3:
-        pieces = pieces[1:]  # "Mesh analysis on a 3-loop circuit gives me": the sentence before the equations
+    # "Mesh analysis on a 3-loop circuit gives me": the sentence before the equations, and the rest of it after a
+    # comma ("… in the loop currents a, b, c:")
+    lead_in = 0
+    while lead_in < len(pieces) and "=" not in pieces[lead_in]:
+        lead_in += 1
+    if lead_in and re.search(r"[A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){2,}", " ".join(pieces[:lead_in])):
+        pieces = pieces[lead_in:]
     if len(pieces) < 2 or not all(x.count("=") == 1 and re.search(r"[A-Za-z]", x) and
                                   re.fullmatch(r"[\w\s.+\-*/^()=]+", x) for x in pieces):
         return original
@@ -534,6 +541,9 @@ _ALSO = re.compile(r"(?:\?+|[.;!])\s*(?:and\s+)?also\b[,:]?|\band\s+also\b|\?+\s
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned. Two questions
     in one message ("…?? also whats …") are planned each on its own, when each can be."""
+    # "… at x = 0.6? (x in radians)": the unit of the angle, no maths
+    question = re.sub(r"\s*\(\s*(?:[a-z]\s+(?:is\s+)?)?(?:in\s+)?(?:radians?|rad|degrees?)\s*\)\s*$", "", question.rstrip(),
+                      flags=re.I)
     parts = [p for p in _ALSO.split(question) if p.strip()]
     if len(parts) == 2:
         planned = [_plan_one(p) for p in parts]
@@ -692,8 +702,9 @@ def _without_prose_tails(intents: list[Intent] | None) -> list[Intent] | None:
 
 # "d2f/dxdy for f = …", "∂²f/∂x∂y of …", "d^2/dx dy (…)", "f_xy where f = …": a mixed second partial
 _MIXED = re.compile(r"(?:\bmixed\s+(?:second\s+)?(?:partial\s+)?(?:derivative\s+)?)?"
-                    r"(?:\bd|∂)\s*(?:\^\s*)?[2²]\s*(?P<f>[a-z])?\s*/\s*(?:d|∂)\s*(?P<v1>[a-z])\s*(?:\^?\s*1\s*)?"
-                    r"(?:d|∂)\s*(?P<v2>[a-z])\b"
+                    # ("d^2f/(dx dy)": the denominator in brackets)
+                    r"(?:\bd|∂)\s*(?:\^\s*)?[2²]\s*(?P<f>[a-z])?\s*/\s*\(?\s*(?:d|∂)\s*(?P<v1>[a-z])\s*(?:\^?\s*1\s*)?"
+                    r"\*?\s*(?:d|∂)\s*(?P<v2>[a-z])\b\s*\)?"
                     r"|\b(?P<g>[a-z])_\{?(?P<ws>[a-z]{2,4})\}?(?![a-z])", re.I)  # f_xy, f_{xxy}
 
 

@@ -125,7 +125,10 @@ _NAMED_CELL = re.compile(r"^\s*(?:and\s+)?(?P<label>[A-Za-z][^:=\d]*?)\s*[:=]\s*
 
 def _named_cells(q: str) -> dict[tuple[int, int], Decimal] | None:
     found = [m for m in map(_NAMED_CELL.match, re.split(r"[.;\n]", q)) if m]
-    split = [re.split(r"\s*(?:,|\bbut\b|\band\b|/)\s*", m.group("label").strip()) for m in found]
+    # ("Inspector A passed but B failed: 9": the role word before a name is not the name)
+    split = [[re.sub(r"^(?:inspector|operator|rater|judge|reader|method|gauge|instrument|assay|test|tester|machine)\s+"
+                     r"(?=\S+\s)", "", part, flags=re.I)
+              for part in re.split(r"\s*(?:,|\bbut\b|\band\b|/)\s*", m.group("label").strip())] for m in found]
     names = [part.split()[0] for parts in split if len(parts) == 2 for part in parts if part.split()]
     distinct = list(dict.fromkeys(names))
     if len(distinct) != 2:
