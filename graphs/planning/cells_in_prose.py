@@ -52,6 +52,13 @@ def cells_as_table(question: str) -> tuple[str, list[str]]:
     cells = {tuple(float(v) for v in s) for s, _, _ in rows}
     if any(len(lv) != 2 for lv in levels) or len(cells) != len(rows) or cells != set(product(*levels)):
         return question, []
+    if len(rows[0][2]) == 1 and re.search(r"\bcurvature\b|\bcurved?\b|\bcent(?:re|er)\b", question, re.I):
+        # one reading per corner beside centre runs: the corners as "40.4 (150/30)", which the curvature reader
+        # reads by their settings; the centre runs stay as told
+        corners = ", ".join(f"{ys[0]} ({'/'.join(s)})" for s, _, ys in rows)
+        start, end = found[0].start(), found[-1].end()
+        text = question[:start] + f"corner responses {corners}" + question[end:]
+        return text, [f"the {len(rows)} corners told in prose, each with its settings"]
     taken: set[str] = set()
     names = []
     for i, unit in enumerate(units):

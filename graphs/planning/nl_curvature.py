@@ -122,7 +122,11 @@ def plan_curvature(question: str) -> list[Intent] | None:
     # "(-,-) 39.3, (+,-) 40.9, …", "A-B- gave 41.2, A+B- 47.9, …": each corner named by its signs
     if len(signed) >= 2:
         rest = _without_natural_corners(_LETTER_CORNER.sub(" ", _SIGNED_CORNER.sub(" ", question)))
-        centre = [values for name, values in number_runs(rest, 2) if _CENTRE.search(name)]
+        runs = number_runs(rest, 2)
+        centre = [values for name, values in runs if _CENTRE.search(name)]
+        if not centre and len(runs) == 1 and _CENTRE.search(rest):
+            # "five runs at the centre (160 °C, 35 min), which gave 40.4, 40.6, …": the one run left is the centre's
+            centre = [runs[0][1]]
         if centre and lack:
             # "I fitted a first-order model … is there lack of fit?": the model's residual split into pure error
             # (the centre runs' scatter) and lack of fit, by the ANOVA of the corners and the centre together

@@ -34,7 +34,9 @@ _VARYING_EXPOSURE = re.compile(
     rf"|\b(?:differ|differs|vary|varies|varying)\s+in\s+{_EXPOSURE}\b"
     r"|\b(?:flaws|faults|defects|scratches|errors|blemishes|nonconformities|dents|voids|holes|bubbles)\s+per\s+"
     r"(?:\d+\s*)?"
-    r"(?:m\b|metres?|meters?|km|ft|feet|yards?|m2|m²|sq\w*|square|hours?|sheets?|rolls?|kg|litres?|liters?)")
+    # (per metre, per hour: an amount of exposure; per sheet or per roll is an inspection unit, a c chart unless
+    # the sheets or rolls differ in size)
+    r"(?:m\b|metres?|meters?|km|ft|feet|yards?|m2|m²|sq\w*|square|hours?|kg|litres?|liters?)")
 
 
 # things counted on a unit (a door's blemishes, a sheet's pits): counts of defects, a c chart (or u over varying units)
