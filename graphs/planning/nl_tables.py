@@ -175,6 +175,10 @@ def paired_columns(q: str) -> list[Intent] | None:
     signed_rank = signed_rank or sign
     if found is None or _REGRESSION.search(q) or _CHART_WORDS.search(q) or not (_COMPARE.search(q) or signed_rank):
         return None
+    # "Do the two lines have the same variability? F-test for equal variances": spreads compared, not paired means
+    if re.search(r"variabilit|variances?\b|\bspread|f[\s-]*test|levene|bartlett|brown[\s-]*forsythe|consisten", q, re.I) and \
+            not re.search(r"(?<!un)paired|t[\s-]*test", q, re.I):
+        return None
     _, header, columns = found
     numbered = all(_is_num(x) for x in columns[0]) and (_index_column(header[0], columns[0]) or signed_rank) and \
         _counts_rows(columns[0])

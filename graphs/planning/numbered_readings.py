@@ -47,20 +47,24 @@ def _mention(label: str) -> str:
     return rf"(?:(?:{_LABEL})\s*#?\s*|#\s*|\b{re.escape(label)}(?=\d))(?P<i>\d+)\b"
 
 
-def _left_out(prose: str, label: str) -> tuple[int, re.Match] | None:
-    """The number of the reading the user leaves out, and where it is named."""
+def _left_out(prose: str, label: str) -> list[int]:
+    """The numbers of the readings the user leaves out ("Run 7 … leave it out, and run 12 … drop that one too")."""
     mention = _mention(label)
-    for sentence in re.finditer(r"[^.!?\n]+", prose):
-        text = sentence.group(0)
+    out: list[int] = []
+    # clauses: "…, so leave it out, and run 12 turned out to be …, drop that one too" names two
+    for clause in re.finditer(r"[^.!?\n;]+?(?=(?:,\s*and\s+|;|[.!?\n]|$))", prose):
+        text = clause.group(0)
         named = re.search(rf"\b{LEAVE_OUT}\s+(?:the\s+)?{mention}", text, re.I)
         if named:
-            return int(named.group("i")), named
-        pronoun = PRONOUN_OUT.search(text)
+            out.append(int(named.group("i")))
+            continue
+        pronoun = PRONOUN_OUT.search(text) or re.search(r"\b(?:drop|exclude|remove|omit|ignore|skip)\s+that\s+one\b",
+                                                        text, re.I)
         mentions = list(re.finditer(mention, text, re.I)) if pronoun else []
         if mentions:  # "S7 was taken with the probe unplugged, so leave it out": the mention nearest the pronoun
             found = min(mentions, key=lambda x: abs(x.start() - pronoun.start()))
-            return int(found.group("i")), found
-    return None
+            out.append(int(found.group("i")))
+    return list(dict.fromkeys(out))
 
 
 def numbered_readings(question: str) -> tuple[str, list[str]]:
@@ -74,20 +78,22 @@ def numbered_readings(question: str) -> tuple[str, list[str]]:
     first, last = min(values), max(values)
     prose = question[:start] + " " * (end - start - 1) + "." + question[end:]  # the list ends a sentence
     notes = [f"readings numbered {first}–{last}: the numbers are labels, the values are the data"]
-    out = _left_out(prose, _label(run[0]))
-    if not out or out[0] not in values:
+    out = [n for n in _left_out(prose, _label(run[0])) if n in values]
+    if not out:
         return prose[:start] + ", ".join(values[i] for i in sorted(values)) + "." + prose[end:], notes
-    number = out[0]
-    position = sorted(values).index(number) + 1
+    positions = [sorted(values).index(n) + 1 for n in out]
+    said = ", ".join(f"{n} ({values[n]}" + (f", point {p})" if CHART_WORDS.search(question) else ")")
+                     for n, p in zip(out, positions, strict=True))
     if CHART_WORDS.search(question):
         text = prose[:start] + ", ".join(values[i] for i in sorted(values)) + "." + prose[end:]
-        notes.append(f"reading {number} ({values[number]}, point {position}) excluded from the limits, as asked")
-        suffix = f" exclude point {position}"
+        notes.append(f"reading{'s' if len(out) > 1 else ''} {said} excluded from the limits, as asked")
+        suffix = " exclude point" + ("s " if len(out) > 1 else " ") + ", ".join(map(str, positions))
     else:
-        notes.append(f"reading {number} ({values[number]}) left out, as asked")
-        kept = [values[i] for i in sorted(values) if i != number]
+        notes.append(f"reading{'s' if len(out) > 1 else ''} {said} left out, as asked")
+        kept = [values[i] for i in sorted(values) if i not in out]
         text = prose[:start] + ", ".join(kept) + "." + prose[end:]
         suffix = ""
     # the number in "reading #7 is bogus" is a label too: it must not be read as a value
-    text = re.sub(_mention(_label(run[0])).replace("(?P<i>\\d+)", str(number)), "that reading", text, flags=re.I)
+    for number in out:
+        text = re.sub(_mention(_label(run[0])).replace("(?P<i>\\d+)", str(number)), "that reading", text, flags=re.I)
     return text.rstrip() + suffix, notes

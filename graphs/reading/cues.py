@@ -193,6 +193,16 @@ def _excluded_values(m: re.Match[str]) -> list[str]:
     after = re.search(r"[.?!](?:\s|$)|\n", text[m.end():])
     sentence = text[(ends[-1] if ends else 0):m.end() + (after.start() if after else len(text))]
     named = re.findall(rf"(?<![\w.]){NUM}(?![\d.]|(?:st|nd|rd|th)\b)", sentence)  # "the 7th reading (52.6)": 7th no value
+    if len(named) > 1:
+        # "Run 7 happened during the power dip, so leave it out, and run 12 …, drop that one too": the clause the
+        # phrase closes names its run
+        start = (ends[-1] if ends else 0)
+        head = text[start:m.end()]
+        cut = max(head.rfind(", and "), head.rfind(";"))
+        clause = head[cut + 1:] if cut >= 0 else head
+        in_clause = re.findall(rf"(?<![\w.]){NUM}(?![\d.]|(?:st|nd|rd|th)\b)", clause)
+        if len(in_clause) == 1:
+            sentence, named = clause, in_clause
     if len(named) == 1:
         label = re.search(rf"(?:{_POSITION_WORDS})\s*#?\s*{re.escape(named[0])}(?![\d.])", sentence)
         return _row_of(text, named[0]) if label else named

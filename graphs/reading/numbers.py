@@ -441,6 +441,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"\b(?:speed|rate|throughput|takt|output|feed)\b[^.;\n]{0,20}$", before, re.I) and \
             re.match(r"^\s*(?:[A-Za-z]+\s*)?(?:/|per\s+)(?:min(?:ute)?|h(?:ou)?r?|s(?:ec(?:ond)?)?|day|shift)\b", after, re.I):
         return "a speed or rate of the process, context"  # "Line speed is 120 labels/min"
+    if re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])", text) and re.match(r"^\.(?:\d{2,4})?(?![\d])", after):
+        return "a date, context"  # "02.04." in a German export: day and month
     if re.match(r"^\s*[x×]\s*\d", after) or re.search(r"\d\s*[x×]\s*$", before) or \
             re.match(r"^\s*(?:[a-zµ]{1,3}\s+)?(?:long|wide|high|tall|thick|deep|in diameter)\b", after, re.I):
         return "a dimension, context"  # "the coupons are 25 x 75 mm", "every roll 50 m long and 1.6 m wide"
