@@ -604,6 +604,8 @@ def unused_numbers(question: str, intents: list[Intent], limit: int = 8) -> list
                    r"subgroup|specimen|trial|day|hour|week)s?)\s+\d{1,2}\b",
                    r"\1 #", clean, flags=re.I)
     clean = re.sub(r"\blag[\s-]*\d+\b", "lag", clean, flags=re.I)  # "the lag-1 autocorrelation": an order, no value
+    clean = re.sub(r"\b(rated|scored|graded|ranked)\s+(?:on\s+(?:a\s+)?|from\s+)?[01]\s*(?:-|–|to)\s*\d{1,2}\b", r"\1",
+                   clean, flags=re.I)  # "rated 0-10": the ends of a scale
     clean = re.sub(r"\b(units?\s+of)\s+1[eE][-+]?\d+", r"\1", clean, flags=re.I)  # "(units of 1e-5 Torr L/s)"
     # "readings 1 to 9 in order: …": the question numbers its own list
     clean = re.sub(r"\b((?:readings?|measurements?|values?|points?|pieces?|shots?|weighings?|observations?|runs?)\s*)#?\s*"

@@ -461,7 +461,7 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
         return None
     factors = label_lists(q)
     if len(factors) != 2 or len(factors[0][1]) != len(factors[1][1]):
-        return _two_way_cells(q, low)
+        return _two_way_grid(q, low) or _two_way_cells(q, low)
     n = len(factors[0][1])
     rest = q
     for _, items in factors:  # the levels are not data
@@ -490,6 +490,56 @@ def _plan_two_way(q: str, low: str) -> list[Intent] | None:
     levels = [m.group(1) for m in (re.fullmatch(r"([-+]?\d+(?:\.\d+)?)\s*(?:°?[A-Za-z%]{1,4})?", str(v)) for v in (*a, *b))
               if m]  # "160", "180C", "2.5%": a level's number
     return [Intent("anova_twoway", args, notes=notes, read=[Decimal(v) for v in levels])]
+
+
+def _two_way_grid(q: str, low: str) -> list[Intent] | None:
+    """A grid with one factor's levels down the side and the other's across the top, each cell the response or its
+    replicates ("70.9 / 70.7"):
+
+        Temp \\ Catalyst |  C1          |  C2
+        160 °C          | 70.9 / 70.7  | 72.2 / 72.5
+
+    read as a two-way layout when the question asks for one ("two-way", "interaction")."""
+    if not re.search(r"two[\s-]*(?:way|factor)|2[\s-]*(?:way|factor)|interaction", low):
+        return None
+    rows = []
+    for line in q.split("\n"):
+        if re.fullmatch(r"[\s|:+=-]*", line) or not re.search(r"\S", line):
+            continue
+        cells = [c.strip() for c in (line.strip().strip("|").split("|") if line.count("|") >= 2 else
+                                     re.split(r"\t|\s{2,}", line.strip()))]
+        if len(cells) >= 3:
+            rows.append(cells)
+    header = next((r for r in rows if not any(re.fullmatch(rf"{NUM}(?:\s*(?:/|,|;)\s*{NUM})*", c) for c in r[1:])), None)
+    if header is None:
+        return None
+    body = rows[rows.index(header) + 1:]
+    width = len(header)
+    cell = re.compile(rf"{NUM}(?:\s*(?:/|,|;|\s)\s*{NUM})*")
+    if len(body) < 2 or any(len(r) != width or not all(cell.fullmatch(c) for c in r[1:]) for r in body):
+        return None
+    reps = {len(re.findall(NUM, c)) for r in body for c in r[1:]}
+    y, a, b = [], [], []
+    for r in body:
+        for level, c in zip(header[1:], r[1:], strict=True):
+            for v in re.findall(NUM, c):
+                y.append(to_decimal(v))
+                a.append(r[0])
+                b.append(level)
+    names = re.split(r"\s*(?:\\|/|×|\bx\b|\bvs\.?\b|\bby\b)\s*", header[0].strip()) if header[0].strip() else []
+    args: dict = {"y": y, "a": a, "b": b}
+    if reps == {1} or re.search(r"no interaction|without (?:the )?interaction|additive (?:model|anova|fit)|main effects only",
+                                low):
+        args["interaction"] = False
+    if len(names) == 2:
+        for key, name in (("factor_a", names[0]), ("factor_b", names[1])):
+            if _dsl_name(name.lower()):
+                args[key] = name.lower()
+    levels = [m.group(1) for m in (re.match(r"([-+]?\d+(?:\.\d+)?)", str(v)) for v in a) if m]
+    return [Intent("anova_twoway", args, read=[Decimal(v) for v in dict.fromkeys(levels)],
+                   notes=[f"a grid: {len(body)} levels down the side ({', '.join(r[0] for r in body)}) by {width - 1} "
+                          f"across the top ({', '.join(header[1:])})" + (f", {max(reps)} readings per cell" if
+                                                                         max(reps) > 1 else "")])]
 
 
 def _two_way_cells(q: str, low: str) -> list[Intent] | None:
@@ -712,7 +762,11 @@ _SIGNED = re.compile(r"^\s*(?:\w+\s+){0,1}?(?:preferred|prefer|favou?red|chose|p
                      r"plus|minus|positive|negative|pluses|minuses|\+|-)")
 
 
-SIGN_TEST = re.compile(r"\bsign[\s-]*test\b", re.I)
+# named, or described: "only whether a panel got better or worse means anything - not by how much"
+SIGN_TEST = re.compile(r"\bsign[\s-]*test\b|\bonly\s+(?:whether|if|the\s+direction)\b[^.?!]{0,60}?\b(?:better|worse|"
+                       r"up|down|improved|increased|decreased|higher|lower)\b[^.?!]{0,60}?\bnot\s+(?:by\s+)?how\s+much\b|"
+                       r"\bnot\s+(?:by\s+)?how\s+much\b[^.?!]{0,40}?\bonly\s+(?:whether|which\s+way|the\s+direction)",
+                       re.I)
 # the sign test described, not named: "how many land above vs below 10.0 h, with exact binomial probabilities"
 _SIGNS_DESCRIBED = re.compile(r"\bhow many\b[^.?!]{0,40}\b(?:above|over|below|under)\b[^.?!]{0,15}\b(?:vs\.?|versus|and|or|"
                               r"compared with)\s+(?:how many\s+)?(?:(?:are|fall|lie|land)\s+)?(?:below|under|above|over)\b|"

@@ -89,7 +89,10 @@ _TIME_BEFORE = re.compile(r"(?:\b(?:[01]?\d|2[0-3])|\bat\s|^|\s):$")
 _BASIS_BEFORE = re.compile(r"(?:\bper\s+|[A-Za-z]/)$", re.I)
 # "(1-10, ordinal)", "scores (1-5)", "on a 1 to 5 scale"
 _SCALE = re.compile(r"\(\s*(?P<lo>[01])\s*(?:-|to)\s*(?P<hi>\d{1,2})\s*[,)]|\b(?P<lo2>[01])\s*(?:-|to)\s*(?P<hi2>\d{1,2})"
-                    r"\s*(?:point )?(?:scale|rating)", re.I)
+                    r"\s*(?:point )?(?:scale|rating)|"
+                    # "adhesion was rated 0-10", "scored from 1 to 5"
+                    r"\b(?:rated|scored|graded|ranked)\s+(?:on\s+(?:a\s+)?|from\s+)?(?P<lo3>[01])\s*(?:-|–|to)\s*(?P<hi3>\d{1,2})\b",
+                    re.I)
 # "to 4 d.p.", "3 significant figures"
 _PRECISION_AFTER = re.compile(r"^\+?\s*(?:d\.?p\.?|dp\b|decimal places?|decimals?\b|significant (?:figures|digits)|sig\.? ?figs?)",
                               re.I)
@@ -379,7 +382,7 @@ def _id_column(question: str) -> set[int]:
 def _scale_ends(question: str) -> set[int]:
     out = set()
     for m in _SCALE.finditer(question):
-        for name in ("lo", "hi", "lo2", "hi2"):
+        for name in ("lo", "hi", "lo2", "hi2", "lo3", "hi3"):
             if m.group(name) is not None:
                 out.add(m.start(name))
     return out
