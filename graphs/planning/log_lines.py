@@ -35,6 +35,7 @@ class _Line:
     unit: str  # a `unit=kPa` pair
     tag: str
     numbers: tuple[str, ...]  # every numeric pair, "seq=1004" included, as written
+    sources: dict[str, str]  # every pair naming a source: {"line": "2", "station": "S2"}
 
 
 def _parse(line: str) -> _Line | None:
@@ -48,17 +49,19 @@ def _parse(line: str) -> _Line | None:
         return None
     readings, units = {}, {}
     for i, m in enumerate(pairs):
-        if not _NUMBER.fullmatch(m.group("value")) or _SOURCE_KEYS.fullmatch(m.group("key")):
+        # "torque=12.58Nm": a unit glued to the value
+        glued = re.fullmatch(rf"({NUM})([A-Za-zµ°%/]{{1,6}})", m.group("value"))
+        if not (_NUMBER.fullmatch(m.group("value")) or glued) or _SOURCE_KEYS.fullmatch(m.group("key")):
             continue
-        readings[m.group("key")] = m.group("value")
+        readings[m.group("key")] = glued.group(1) if glued else m.group("value")
         rest = line[m.end():pairs[i + 1].start()] if i + 1 < len(pairs) else line[m.end():]
         after = _UNIT_AFTER.match(rest)
-        units[m.group("key")] = after.group("unit") if after else ""
+        units[m.group("key")] = glued.group(2) if glued else (after.group("unit") if after else "")
     sources = [m for m in pairs if _SOURCE_KEYS.fullmatch(m.group("key"))]
     tag = bracket.group("tag") if bracket else (sources[0].group("value") if sources else "")
     unit = next((m.group("value") for m in pairs if m.group("key").lower() in ("unit", "units", "uom")), "")
     numbers = tuple(f"{m.group('key')}={m.group('value')}" for m in pairs if _NUMBER.fullmatch(m.group("value")))
-    return _Line(readings, units, unit, tag, numbers)
+    return _Line(readings, units, unit, tag, numbers, {m.group("key").lower(): m.group("value") for m in sources})
 
 
 def _named(key: str, prose: str) -> bool:
@@ -89,6 +92,26 @@ def log_readings(question: str) -> tuple[str, list[str]]:
     skipped = len(found) - len(carrying)
     if len(carrying) < MIN_LINES or (skipped and len(keys) == 1):
         return question, []
+    by = _grouped_by(prose, carrying)
+    if by:
+        # "a one-way ANOVA of torque across the four stations": one group per station, in log order within each
+        levels = list(dict.fromkeys(p.sources[by] for p in carrying))
+        unit = carrying[0].unit or carrying[0].units.get(key, "")
+        listed = [f"{level}: " + ", ".join(p.readings[key] for p in carrying if p.sources[by] == level)
+                  for level in levels]
+        notes = [f"log lines: the {len(carrying)} {key} readings grouped by {by} ({', '.join(levels)})"
+                 + (f", in {unit}" if unit else "") + "; timestamps are times, not data"]
+        if skipped:
+            notes.append(f"{skipped} log line{'s' if skipped > 1 else ''} without {key} skipped")
+        constant = [f"{k}={carrying[0].sources[k]}" for k in carrying[0].sources if k != by and
+                    all(p.sources.get(k) == carrying[0].sources[k] for p in carrying)]
+        if constant:
+            notes.append(f"the same on every line, so no factor: {', '.join(constant)}")
+        others = sorted({k for p in carrying for k in p.readings if k != key})
+        if others:
+            notes.append(f"the other readings on the lines ({', '.join(others)}) are not the data asked for: "
+                         + ", ".join(p.readings[k] for p in carrying for k in others if k in p.readings))
+        return "\n".join([*lines[:first], *listed, *lines[last + 1:]]), notes
     tags = list(dict.fromkeys(p.tag for p in carrying))
     asked_tags = [t for t in tags if t and re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", prose)]
     if len(tags) > 1 and len(asked_tags) != 1:
@@ -108,3 +131,16 @@ def log_readings(question: str) -> tuple[str, list[str]]:
         notes.append(f"the other sources' readings set aside ({', '.join(t for t in tags if t != tag)}): "
                      + ", ".join(others))
     return "\n".join([*lines[:first], listed, *lines[last + 1:]]), notes
+
+
+def _grouped_by(prose: str, carrying: list[_Line]) -> str | None:
+    """The source key the question groups by ("across the four stations", "by station", "per machine"), when the
+    log's lines carry it with two or more values."""
+    keys = {k for p in carrying for k in p.sources}
+    for k in keys:
+        if not all(k in p.sources for p in carrying) or len({p.sources[k] for p in carrying}) < 2:
+            continue
+        if re.search(rf"\b(?:across|by|per|between|among|for each|each)\s+(?:the\s+)?(?:\w+\s+)?{re.escape(k)}(?:s|es)?\b",
+                     prose, re.I):
+            return k
+    return None

@@ -174,10 +174,12 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     question = re.sub(r"\b(?:(?:the\s+)?(?:f[\s-]*)?ratio\s*(?:=|:|is)\s*)?(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)"
                       r"\s*\)\s*/\s*(?:var|variance|s\^?2|σ\^?2)\s*\(\s*([^()]{1,30}?)\s*\)",
                       r"the variance of \1 over the variance of \2", question, flags=re.I)
-    alternative = _ALTERNATIVE_DESIGN.search(question) if mode == "doe" and not previous else None
+    alternative = (_ALTERNATIVE_DESIGN.search(question) or _SECOND_PART.search(question)) \
+        if mode == "doe" and not previous else None
     if alternative:
         # "… a rotatable CCD in 3 factors with 4 centre points: how many runs? And if we used a Box-Behnken design for
-        # the same 3 factors with 5 centre points instead, how many runs?": two designs, each planned on its own
+        # the same 3 factors with 5 centre points instead, how many runs?", "(1) … CCD … (2) A Box-Behnken design …":
+        # two designs, each planned on its own
         parts = [question[:alternative.start() + 1], question[alternative.start() + 1:]]
         planned = [_plan_question(part, mode, bindings=bindings) for part in parts]
         if all(planned) and all(any(i.tool == "doe_design" for i in p) for p in planned):
@@ -194,6 +196,8 @@ def plan_question(question: str, mode: str, *, previous: list[dict] | None = Non
     return _with_stated_options(question, with_asked_order(question, intents))
 
 
+# "(1) For a rotatable CCD … (2) A Box-Behnken design in 3 factors …": numbered parts, each a design
+_SECOND_PART = re.compile(r"(?<=[.?!])\s*(?=\(\s*2\s*\)|\b2\)\s)(?=[^.?!]*\bdesign)", re.I)
 # "… And if we used a Box-Behnken design instead, how many runs?": a second design beside the first
 _ALTERNATIVE_DESIGN = re.compile(r"[.?!]\s+(?:and\s+|but\s+)?(?:what\s+)?if\s+(?:we|i)\s+(?:used|ran|chose|went\s+with|"
                                  r"switched\s+to|picked|took|did)\b(?=[^.?!]*\bdesign)", re.I)

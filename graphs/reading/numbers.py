@@ -84,7 +84,7 @@ _DATE_BEFORE = re.compile(r"\b(?:19|20)\d\d[-/.]\d{1,2}[-/.]$|\b(?:on|dated?)\s+
 _DATE_TOKEN_BEFORE = re.compile(r"\b(?:on|dated?)\s+$", re.I)
 # hh:mm, and ":15" past the hour
 _TIME_AFTER = re.compile(r"^:[0-5]\d\b|^\s*(?:o'?\s?clock|[ap]\.?m\.?)(?![a-z])", re.I)
-_TIME_BEFORE = re.compile(r"(?:\b(?:[01]?\d|2[0-3])|\bat\s|^|\s):$")
+_TIME_BEFORE = re.compile(r"(?:\b(?:[01]?\d|2[0-3])|\b\d{1,2}:[0-5]\d|\bat\s|^|\s):$")  # "06:27:33": the seconds too
 # "per 100 m", "L/100 km", "errors per 1000 parts": the basis of a rate
 _BASIS_BEFORE = re.compile(r"(?:\bper\s+|[A-Za-z]/)$", re.I)
 # "(1-10, ordinal)", "scores (1-5)", "on a 1 to 5 scale"
@@ -444,6 +444,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
     if re.search(r"\b(?:speed|rate|throughput|takt|output|feed)\b[^.;\n]{0,20}$", before, re.I) and \
             re.match(r"^\s*(?:[A-Za-z]+\s*)?(?:/|per\s+)(?:min(?:ute)?|h(?:ou)?r?|s(?:ec(?:ond)?)?|day|shift)\b", after, re.I):
         return "a speed or rate of the process, context"  # "Line speed is 120 labels/min"
+    if re.search(r"[\"'](?:batch|lot|id|serial|run|order|po|job|unit_?id|sample_?id|part_?no|heat)[\"']\s*:\s*$", before, re.I):
+        return "an identifier or code, context"  # "batch": 7781 in a JSON export
     if re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])", text) and re.match(r"^\.(?:\d{2,4})?(?![\d])", after):
         return "a date, context"  # "02.04." in a German export: day and month
     if re.match(r"^\s*[x×]\s*\d", after) or re.search(r"\d\s*[x×]\s*$", before) or \
