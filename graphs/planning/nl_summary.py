@@ -49,7 +49,8 @@ _CAPABILITY = re.compile(r"capab|\bc\s?p[kul]?\b|\bp\s?p[kul]?\b|\bcpm\b|sigma l
                          r"parts? per million")
 _TEST = re.compile(r"t[\s-]*test|\btest\b|significan|differ|compar|\bt\s*(?:,|and|&)\s*(?:df\b|p\b)|\b(?:welch|student)'?s?\s+t\b|"
                    r"\bt\s+(?:for|of|statistic)\b|p[\s-]*values?\b|\bvs\.?\b|versus|higher|lower|greater|less than|"
-                   r"more than|above|below|exceed|confidence interval|\bci\b|evidence|claim|h0|null hypothesis")
+                   r"more than|above|below|exceed|confidence interval|\bci\b|evidence|claim|h0|null hypothesis|"
+                   r"(?<!no )\blonger\b|\bshorter\b|\bstronger\b|\bweaker\b|one[\s-]*sided|two[\s-]*sided")
 _WITHIN = re.compile(r"within|short[\s-]*term|r[\s-]*bar|r̄|/\s*d2|pooled")
 _OVERALL = re.compile(r"overall|long[\s-]*term|total|sample standard deviation")
 
