@@ -446,7 +446,8 @@ def _context_role(question: str, text: str, value: Decimal, start: int, end: int
         return "a speed or rate of the process, context"  # "Line speed is 120 labels/min"
     if re.search(r"[\"'](?:batch|lot|id|serial|run|order|po|job|unit_?id|sample_?id|part_?no|heat)[\"']\s*:\s*$", before, re.I):
         return "an identifier or code, context"  # "batch": 7781 in a JSON export
-    if re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])", text) and re.match(r"^\.(?:\d{2,4})?(?![\d])", after):
+    if re.fullmatch(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])", text) and re.match(r"^\.(?:\d{2,4})?\s*[;\t,|]", after) \
+            and re.fullmatch(r"\s*\|?\s*", before.split("\n")[-1]):
         return "a date, context"  # "02.04." in a German export: day and month
     if re.match(r"^\s*[x×]\s*\d", after) or re.search(r"\d\s*[x×]\s*$", before) or \
             re.match(r"^\s*(?:[a-zµ]{1,3}\s+)?(?:long|wide|high|tall|thick|deep|in diameter)\b", after, re.I):
