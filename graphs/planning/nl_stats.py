@@ -120,9 +120,11 @@ _MORE_VERBS = (r"\braise[sd]?\b|\bboost(?:s|ed)?\b|\blengthen(?:s|ed)?\b|"
 CLAIMED_DIRECTION = re.compile(rf"\b(?:claim(?:s|ed)?|promis(?:es|ed)|says?|assert(?:s|ed)?)\b[^.?!]{{0,60}}?(?:{_MORE_VERBS}|"
                                rf"{_LESS_VERBS})")
 # ("does the new coating last longer?", "is the new bond stronger?": comparatives of size, life and strength)
-_GREATER_WORDS = (rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}|(?<!no )\blonger\b|\bstronger\b|"
-                  r"\bheavier\b|\bthicker\b|\bbigger\b")
-_LESS_WORDS = rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}|\bshorter\b|\bweaker\b|\bthinner\b"
+# ("how much longer does it take?" asks for an estimate, not a direction)
+_GREATER_WORDS = (rf"greater|larger|higher|more than|increase|exceed|above|{_MORE_THAN}|(?<!no )(?<!how much )"
+                  r"\b(?:longer|stronger|heavier|thicker|bigger)\b")
+_LESS_WORDS = (rf"\bless\b|\bsmaller|\blower|\bfewer|decrease|below|{_LESS_THAN}|(?<!how much )"
+               r"\b(?:shorter|weaker|thinner)\b")
 
 
 # "torque in N·m below", "the readings above:": a pointer to where the data sit, not a direction
