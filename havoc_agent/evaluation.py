@@ -56,7 +56,7 @@ DEFAULT_SETS = (DATA / "agent_questions.jsonl", DATA / "reading_questions.jsonl"
                 DATA / "blind_round38" / "round38.jsonl", DATA / "blind_round39" / "round39.jsonl",
                 DATA / "blind_round40" / "round40.jsonl", DATA / "blind_round41" / "round41.jsonl",
                 DATA / "blind_round42" / "round42.jsonl", DATA / "blind_round43" / "round43.jsonl",
-                DATA / "blind_round44" / "round44.jsonl")
+                DATA / "blind_round44" / "round44.jsonl", DATA / "blind_round45" / "round45.jsonl")
 # CI floors: a regression below any of these fails `havoc-agent eval agent` (exit 1)
 # today's answers (in-sample: every set has been worked on) and, cross-validated by question set, the earlier
 # planners' answers to questions they had not seen (tests/data/make_confidence_labels.py). The cross-validated floor

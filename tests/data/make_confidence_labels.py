@@ -65,6 +65,7 @@ ANSWERED_BLIND = {
     "blind_round42/round42.jsonl": "a7bdcb6",
     "blind_round43/round43.jsonl": "a115ea1",
     "blind_round44/round44.jsonl": "34bf4f9",
+    "blind_round45/round45.jsonl": "9707249",
 }
 
 _ASK = """
