@@ -647,10 +647,11 @@ _GAPS_SAID = re.compile(r"\b(?:empty|blank|missing)\b[^.?!]{0,80}?\b(?:leave|ski
 
 
 # what a question says when it compares or models by a column of names
-_COMPARES = re.compile(r"compar|differ|between|versus|\bvs\.?\b|anova|analysis of variance|\beach\b|\bper\b|"
+# ("one row per part", "each row": words about the layout, not a comparison; "by operator" names the column)
+_COMPARES = re.compile(r"compar|differ|between|versus|\bvs\.?\b|anova|analysis of variance|"
                        r"\bgroups?\b|t[\s-]?test|effect|factor|interaction|regress|correl|chart|subgroup|independen|"
-                       r"associat|kruskal|mann|wilcoxon|levene|bartlett|variance test|consisten|split|broken down|"
-                       r"breakdown|\bby\b|contingency|chi", re.I)
+                       r"associat|kruskal|mann|wilcoxon|levene|bartlett|variance test|consisten|broken down|"
+                       r"breakdown|contingency|chi", re.I)
 
 
 def _factor_asked(prose: str, name: str) -> bool:
@@ -676,11 +677,11 @@ def without_totals(labels: list[str] | None, header: list[str], columns: list[li
             return False
 
     if columns and all(_is_num(x) for col in columns for x in col):
-        if len(header) >= 3 and _TOTAL_NAME.fullmatch(header[-1] or "") and \
+        if len(header) >= 3 and _TOTAL_NAME.fullmatch((header[-1] or "").strip("*_ ")) and \
                 adds_up(columns[-1], [list(c) for c in columns[:-1]]):
             notes.append(f"column {header[-1].strip()!r} is the rows' totals: left out of the table")
             header, columns = header[:-1], columns[:-1]
-        if labels and len(labels) >= 3 and _TOTAL_NAME.fullmatch(labels[-1]):
+        if labels and len(labels) >= 3 and _TOTAL_NAME.fullmatch(labels[-1].strip("*_ ")):  # "**Total**"
             rows = [list(r) for r in zip(*columns, strict=True)]
             if adds_up(rows[-1], rows[:-1]):
                 notes.append(f"row {labels[-1].strip()!r} is the columns' totals: left out of the table")

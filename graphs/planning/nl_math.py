@@ -771,7 +771,7 @@ def _plan_mixed_partial(q: str) -> list[Intent] | None:
 
 
 # the matrix operations a question names ("det A", "A^-1", "eigenvalues"), in this order
-_MATRIX_OPERATIONS = (("determinant", r"\bdet(?:erminant)?\b"), ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹"),
+_MATRIX_OPERATIONS = (("determinant", r"\bdet(?:erminant)?\b"), ("inverse", r"\binver(?:se|t)\b|\^\s*\(?-1\)?|⁻¹|\binv\s*\("),
                       ("eigenvalues", r"\beigen[\s-]?values?\b"), ("rank", r"\brank\b"), ("transpose", r"\btranspose\b"))
 
 

@@ -1243,8 +1243,9 @@ def plan_stats(question: str) -> list[Intent] | None:
                          r"[^.;?]{0,40}?\beach (?:\w+ ){0,2}(?:measured|tested|weighed|gauged|read|checked|scored|rated|"
                          r"timed)\b[^.;?]{0,30}?\b(?:on|by|with|under|using) (?:each|both)\b|"
                          # "each of our technicians did a changeover with the old procedure and with the new one"
-                         r"\beach (?:of (?:our|the|my) )?[\w-]+s? (?:did|ran|tried|used|made|performed|measured|tested|"
-                         r"timed|rated|scored)\b[^.;?]{0,80}?\bwith (?:the )?[\w-]+ [\w-]+ and (?:again )?with (?:the )?"
+                         r"\beach (?:of (?:our|the|my|\d+|the \d+) )?[\w-]+s? (?:did|ran|tried|used|made|performed|measured|tested|"
+                         r"timed|rated|scored)\b[^.;?]{0,80}?\bwith (?:the )?[\w-]+ [\w-]+ and (?:again |once |then |"
+                         r"once again )?with (?:the )?"
                          r"[\w-]+", low) and \
         not NOT_PAIRED.search(low) or \
         (len(named) == 2 and named[0] in ("before", "pre") and named[1] in ("after", "post"))
