@@ -243,6 +243,8 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
                       lambda m: m.group(0) if (m.group(2) or "").endswith(".") else
                       f"{m.group(3)} {m.group(1)}{m.group(2) or ''}", question, flags=re.I)
     question = re.sub(r"(?<!`)`([^`\n]+)`(?!`)", r"\1", question)  # "integrate `x*sin(x)`": markdown code quotes
+    # "| **Total** | 52 |": markdown bold in a table cell is emphasis, not part of the name
+    question = re.sub(r"(?<=\|)([ \t]*)\*\*([^*|\n]+)\*\*(?=[ \t]*\|)", r"\1\2", question)
     question = re.sub(r"(?m)^[ \t]*\+(?:[-=]+\+)+[ \t]*(?:\n|$)", "", question)  # "+-----+----+": an ASCII table's rules
     # "Scratch ............. 44": dot leaders between a line's label and its value, as a printed list has them
     question = re.sub(r"(?m)(?<=[^\s.\d])[ \t]*\.{3,}[ \t]*(?=[-+]?\d[\d.,]*[ \t]*$)", ": ", question)
@@ -313,7 +315,9 @@ def _plan_question(question: str, mode: str, *, previous: list[dict] | None = No
     if matrix:
         return matrix
     # "Subgroup 1 (Mon AM): 20.08, …": a remark in brackets between a row's label and its colon names no value
-    question = re.sub(r"(?m)^(\s*[A-Za-z][\w .#-]{0,20}?\d*)\s*\([^()\d\n]{1,24}\)(?=\s*:)", r"\1", question)
+    # ("Old press (13): 21.88, …": the count of the list in brackets, said again by the list itself)
+    question = re.sub(r"(?m)^(\s*[A-Za-z][\w .#-]{0,20}?\d*)\s*\((?:[^()\d\n]{1,24}|\s*(?:n\s*=\s*)?\d{1,4}\s*)\)(?=\s*:)",
+                      r"\1", question)
     question, time_notes = labelled_subgroups(question)
     question, id_notes = blank_identifiers(question)
     question, item_notes = _item_names_in_brackets(question)

@@ -903,8 +903,12 @@ def _correlation_named(low: str) -> str | None:
     return None
 
 
-_MORE_SPREAD = r"more (?:variable|spread(?: out)?|scattered|erratic)|less (?:consistent|precise|repeatable|stable)|noisier"
-_LESS_SPREAD = r"less (?:variable|spread(?: out)?|scattered|erratic)|more (?:consistent|precise|repeatable|stable)|tighter"
+_SPREAD_NOUN = r"(?:variability|variance|variation|spread|scatter)"
+_MORE_SPREAD = (r"more (?:variable|spread(?: out)?|scattered|erratic)|less (?:consistent|precise|repeatable|stable)|noisier|"
+                rf"{_SPREAD_NOUN} (?:is )?(?:higher|larger|greater|bigger)|(?:higher|larger|greater|bigger) {_SPREAD_NOUN}")
+# ("is the new press's variability lower than the old one's?")
+_LESS_SPREAD = (r"less (?:variable|spread(?: out)?|scattered|erratic)|more (?:consistent|precise|repeatable|stable)|tighter|"
+                rf"{_SPREAD_NOUN} (?:is )?(?:lower|smaller|less)|(?:lower|smaller|less) {_SPREAD_NOUN}")
 
 
 def _variance_side(q: str, first: str, second: str) -> str | None:
@@ -1244,7 +1248,7 @@ def plan_stats(question: str) -> list[Intent] | None:
                          r"timed)\b[^.;?]{0,30}?\b(?:on|by|with|under|using) (?:each|both)\b|"
                          # "each of our technicians did a changeover with the old procedure and with the new one"
                          r"\beach (?:of (?:our|the|my|\d+|the \d+) )?[\w-]+s? (?:did|ran|tried|used|made|performed|measured|tested|"
-                         r"timed|rated|scored)\b[^.;?]{0,80}?\bwith (?:the )?[\w-]+ [\w-]+ and (?:again |once |then |"
+                         r"timed|rated|scored|weighed|gauged|checked|read|inspected|assessed)\b[^.;?]{0,80}?\bwith (?:the )?[\w-]+ [\w-]+ and (?:again |once |then |"
                          r"once again )?with (?:the )?"
                          r"[\w-]+", low) and \
         not NOT_PAIRED.search(low) or \

@@ -67,8 +67,27 @@ def _left_out(prose: str, label: str) -> list[int]:
     return list(dict.fromkeys(out))
 
 
+# "1: 50.5, 2: 49.5, 3: 51.2, …": readings numbered by bare numbers, 1 to n in order on one line
+_BARE = re.compile(rf"(?<![\w.:])1\s*:\s*{NUM}(?:\s*[,;]\s*\d{{1,3}}\s*:\s*{NUM}){{3,}}")
+
+
+def _bare_numbered(question: str) -> tuple[str, list[str]]:
+    m = _BARE.search(question)
+    if not m:
+        return question, []
+    items = re.findall(rf"(\d{{1,3}})\s*:\s*({NUM})", m.group(0))
+    if [int(i) for i, _ in items] != list(range(1, len(items) + 1)):
+        return question, []
+    listed = ", ".join(v for _, v in items)
+    return (question[:m.start()] + listed + question[m.end():],
+            [f"readings numbered 1–{len(items)}: the numbers are labels, the values are the data"])
+
+
 def numbered_readings(question: str) -> tuple[str, list[str]]:
     """(question with numbered readings as a plain list, and any reading left out by its number; notes)."""
+    bare, notes = _bare_numbered(question)
+    if notes:
+        return bare, notes
     runs = _runs(question)
     if len(runs) != 1:
         return question, []

@@ -356,7 +356,15 @@ def _numbered_labels(question: str) -> set[int]:
         ints = sorted(int(v) for v in values)
         # (two readings of one person, "Ana 88 … Ana 87", are no numbering: two labels start low, or there are more)
         return len(ints) >= 2 and ints[-1] - ints[0] + 1 <= len(ints) + 1 and (len(ints) >= 3 or ints[0] <= 20)
-    return {start for word, _, start in spots if numbered(seen[word])}
+    out = {start for word, _, start in spots if numbered(seen[word])}
+    # "1: 50.5, 2: 49.5, 3: 51.2, …": readings numbered by bare numbers from 1, in order
+    from graphs.planning.numbered_readings import _BARE
+
+    for run in _BARE.finditer(question):
+        labels = list(re.finditer(r"(\d{1,3})\s*:", run.group(0)))
+        if [int(x.group(1)) for x in labels] == list(range(1, len(labels) + 1)):
+            out |= {run.start() + x.start(1) for x in labels}
+    return out
 
 
 _ID_HEADER = re.compile(r"^\s*\|?\s*(?:[A-Za-z_ ]*(?:#|\bno\.?|\bnumber|\bid|\bcode|\bserial|\bbadge|\btag)|emp\w*|"
