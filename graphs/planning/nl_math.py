@@ -96,6 +96,11 @@ def _in_words(q: str) -> str:
     # "for what values of x is f equal to zero", "when is f = 0": the roots of f
     q = re.sub(r"^\s*(?:for )?what values? of ([a-z]) (?:is|makes?|does) (.+?) (?:equal(?: to)?|=) (?:zero|0)\s*[?.!]?\s*$",
                r"solve \2 = 0 for \1", q, flags=re.I | re.S)
+    # "the integral over the whole real line of f dx": from -oo to oo
+    q = re.sub(r"\b(integral|integrate)\s+(?:of\s+)?over\s+(?:the\s+)?(?:whole|entire)\s+real\s+(?:line|axis)\s+of\s+(.+?)\s*"
+               r"(d[a-z])\b", r"\1 of \2 \3 from -oo to oo", q, flags=re.I)
+    # "k = 0, 1, 2, ..." with no last term: the sum runs to infinity
+    q = re.sub(r"\b([a-z])\s*=\s*([-+]?\d+)\s*,\s*\d+\s*,\s*\d+\s*,\s*(?:\.\.\.|…)(?!\s*,?\s*\d)", r"\1 = \2 to oo", q)
     # "What is the exact value of k * 2^k summed over k = 1, 2, ..., 15?": the terms before the word, the sum after
     q = re.sub(r"^\s*(?:(?:what(?:'s| is)|find|give me|compute|calculate)\s+)?(?:the\s+)?(?:exact\s+)?(?:value\s+of\s+)?"
                r"(.+?)\s+summed\s+(?:over|for|from)\s+", r"sum of \1 for ", q, flags=re.I | re.S)
@@ -890,7 +895,8 @@ def _plan_summation(q: str) -> list[Intent] | None:
                   "", body, flags=re.I)
     body = re.sub(r"\s*(?:,|\bfor\b|\bover\b|\bwith\b|\bwhere\b|\bas\b|\bfrom\b|\bwhen\b|\bof\b)\s*(?=\s|$)", " ",
                   body.strip(), flags=re.I)
-    body = re.split(r"[?!]|\.\s|\s(?:does it|is it|if it|and (?:say|tell|state)|converge|diverge)", body, flags=re.I)[0]
+    body = re.split(r"[?!]|\.\s|\s(?:does it|is it|if it|and (?:say|tell|state)|converge|diverge|adds? up|comes? to)", body,
+                    flags=re.I)[0]
     expr = clean_expression(re.sub(r"^\s*(?:of|the)\s+", "", body.strip(), flags=re.I))
     if not expr or not re.search(rf"(?<![A-Za-z]){variable}(?![A-Za-z])", expr):
         return None

@@ -190,3 +190,8 @@ def test_bare_numbered_readings_on_one_line() -> None:
 def test_inv_of_a_matrix_in_matlab_notation_is_asked() -> None:
     tools = [i.args.get("operation") for i in plan_question("A = [2 1; 1 3]. det(A) and inv(A)?", "math")]
     assert "inverse" in tools
+
+
+def test_an_integral_over_the_whole_real_line() -> None:
+    intent = first_intent("Compute the integral over the whole real line of exp(-x^2) * cos(2x) dx.", "math")
+    assert intent.args["lower"] == "-oo" and intent.args["upper"] == "oo"
