@@ -84,8 +84,6 @@ def _in_words(q: str) -> str:
     """
     q = _fix_verbs(q).replace("∞", "oo").replace("→", "->").replace("π", "pi")
     q = re.sub(r"\s*\((?=[^()]*\b[a-z]{3,}\s+[a-z]{3,})[^()]*\)\s*$", "", q.rstrip(), flags=re.I)  # "(damped response, …)"
-    # "… at x = 0.6? (x in radians)": the unit of the angle, no maths
-    q = re.sub(r"\s*\(\s*(?:[a-z]\s+(?:is\s+)?)?(?:in\s+)?(?:radians?|rad|degrees?)\s*\)\s*$", "", q.rstrip(), flags=re.I)
     q = re.sub(r"\bfrom zero to (?:plus )?infinity\b", "from 0 to oo", q, flags=re.I)
     q = re.sub(r"\b(from|between) zero (to|and)\b", r"\1 0 \2", q, flags=re.I)
     # "… from 0 to 2 - need the number for a centroid calc": a remark after a dash, words only, is no maths
@@ -404,8 +402,9 @@ def _without_remarks(question: str) -> str:
                r"decimal places|decimals|s\.?f\.?|sig(?:nificant)?\.? fig(?:ure)?s)[^()]{0,20}\)", "", q, flags=re.I)
     q = re.sub(r"\s+(?:--|—|–)\s+[A-Za-z][\w ,.'!?/-]*$", "", q)  # "… at x = 1  -- numerical value pls", "-- I get 0/0"
     # "…, angles in radians", "(radians)": the unit of the angles, which SymPy assumes anyway
-    q = re.sub(r"\s*[,;]?\s*\(?\s*(?:(?:all\s+)?angles?\s+(?:are\s+|in\s+|measured\s+in\s+)?|use\s+|using\s+|in\s+)?"
-               r"radians?\s*(?:please|pls)?\s*\)?\s*(?=[.?!]?\s*$)", "", q, flags=re.I)
+    # ("(x in radians)" after the point too; never degrees, which SymPy would not assume)
+    q = re.sub(r"\s*[,;]?\s*\(?\s*(?:(?:all\s+)?angles?\s+(?:are\s+|in\s+|measured\s+in\s+)?|use\s+|using\s+|"
+               r"(?:[a-z]\s+(?:is\s+)?)?in\s+)?radians?\s*(?:please|pls)?\s*\)?\s*(?=[.?!]?\s*$)", "", q, flags=re.I)
     # "give it to 4+ decimals", "to 5 decimal places please": the precision wanted, at the end
     q = re.sub(r"\s*[,;.]?\s*(?:(?:please\s+|pls\s+)?(?:give|report|show|need|want|round)\s+(?:it|them|the (?:answer|root|"
                r"result|value))?\s*)?(?:to\s+)?(?:at least\s+)?\d+\s*\+?\s*(?:d\.?\s?p\.?|dp|decimal places|decimals|"
@@ -546,9 +545,6 @@ _ALSO = re.compile(r"(?:\?+|[.;!])\s*(?:and\s+)?also\b[,:]?|\band\s+also\b|\?+\s
 def plan_math(question: str) -> list[Intent] | None:
     """A calculus or algebra intent, or None; an "expression" that is English words is not planned. Two questions
     in one message ("…?? also whats …") are planned each on its own, when each can be."""
-    # "… at x = 0.6? (x in radians)": the unit of the angle, no maths
-    question = re.sub(r"\s*\(\s*(?:[a-z]\s+(?:is\s+)?)?(?:in\s+)?(?:radians?|rad|degrees?)\s*\)\s*$", "", question.rstrip(),
-                      flags=re.I)
     parts = [p for p in _ALSO.split(question) if p.strip()]
     if len(parts) == 2:
         planned = [_plan_one(p) for p in parts]
